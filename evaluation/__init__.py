@@ -1,0 +1,1 @@
+"""Evaluation of stance models and of segmentation, built on the `stance` library."""

@@ -1,0 +1,314 @@
+"""The `stance` command: parsing, progress, exit codes. The only module that prints.
+
+User errors end in one line on stderr and exit status 2; `--debug` shows the traceback.
+The training and evaluation packages are imported lazily, by the commands that need them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .errors import ModelNotFoundError, StanceError
+
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2, like every other user error
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"stance: error: {message}\n")
+
+
+def _notice(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+def _tqdm(total: int | None, desc: str, unit: str) -> Any:
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, desc=desc, unit=unit, disable=None, file=sys.stderr)
+
+
+def _load_classifier(model: str | None, threads: int | None = None) -> Any:
+    from .classify import StanceClassifier
+
+    return StanceClassifier.from_pretrained(model or ensure_default_model(), num_threads=threads)
+
+
+def ensure_default_model() -> Path:
+    """The cached default model; trained from `configs/default.yaml` on first use."""
+    from .models import default_model_dir, default_models_root
+    from .paths import default_config
+
+    try:
+        return default_model_dir()
+    except ModelNotFoundError:
+        pass
+    from training.config import load_config
+    from training.train import train
+
+    cfg_path = default_config()
+    _notice(f"stance: no default model cached; training one from {cfg_path} (once, a few minutes on a CPU)")
+    result = train(load_config(cfg_path), output_root=default_models_root())
+    dev = result.metrics.get("dev", {}).get("macro_f1")
+    extra = f", dev macro-F1 {dev:.3f}" if dev is not None else ""
+    _notice(f"stance: default model stored in {result.path} ({result.seconds:.0f} s{extra})")
+    return result.path
+
+
+def _lexicon(path: str | None) -> Any:
+    from .targets import TargetLexicon
+
+    return TargetLexicon.load(path)
+
+
+def cmd_segment(args: argparse.Namespace) -> int:
+    from .io import atomic_write, dumps_line
+    from .pipeline import Problem, segment_file
+
+    out = Path(args.output)
+    if out.exists() and not args.overwrite:
+        raise StanceError("output exists; pass --overwrite to replace it", out)
+    n_quotes, problems, docs = 0, [], set()
+    bar = _tqdm(None, "segmenting", "quote")
+    with atomic_write(out) as fh:
+        for item in segment_file(args.input, _lexicon(args.targets), on_error=args.on_error):
+            if isinstance(item, Problem):
+                problems.append(item)
+                continue
+            docs.add(item.doc_id)
+            fh.write(dumps_line(item.to_dict()))
+            n_quotes += 1
+            bar.update(1)
+    bar.close()
+    for p in problems:
+        _notice(f"stance: skipped {p}")
+    _notice(f"stance: {n_quotes} quotes from {len(docs)} articles written to {out}; {len(problems)} skipped")
+    return 0
+
+
+def _print_table(rows: list[dict[str, Any]], limit: int) -> None:
+    headers = ("speaker", "target", "label", "conf", "quote")
+    data = []
+    for r in rows[:limit]:
+        quote = " ".join(r["text"].split())
+        data.append(
+            (
+                (r.get("speaker") or (r.get("speaker_mention") or {}).get("text") or "?")[:28],
+                r["target"][:22],
+                r["label"],
+                f"{r['scores'][r['label']]:.2f}",
+                quote[:60] + ("…" if len(quote) > 60 else ""),
+            )
+        )
+    widths = [max([len(h)] + [len(row[i]) for row in data]) for i, h in enumerate(headers)]
+    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths))
+    print(line)
+    print("  ".join("-" * w for w in widths))
+    for row in data:
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths)))
+    if len(rows) > limit:
+        print(f"... {len(rows) - limit} more rows")
+
+
+def cmd_label(args: argparse.Namespace) -> int:
+    import json
+
+    from .pipeline import Labeller
+
+    if args.resume and args.overwrite:
+        raise StanceError("--resume and --overwrite contradict each other; pick one")
+    if args.engine == "ray":
+        raise StanceError("--engine ray is not available yet in this version; use --engine local")
+    classifier = _load_classifier(args.model, args.threads)
+    labeller = Labeller(
+        classifier,
+        lexicon=_lexicon(args.targets),
+        targets=args.target,
+        chunk_size=args.chunk_size,
+        batch_size=args.batch_size,
+    )
+    bar = _tqdm(None, "labelling", "record")
+    summary = labeller.run(
+        args.input, args.output, resume=args.resume, overwrite=args.overwrite,
+        on_error=args.on_error, on_progress=bar.update,
+    )
+    bar.close()
+    if args.show:
+        with open(args.output, encoding="utf-8") as fh:
+            rows = [json.loads(line) for line in fh]
+        _print_table(rows, args.show)
+    for p in summary.skipped[:20]:
+        _notice(f"stance: skipped {p}")
+    if len(summary.skipped) > 20:
+        _notice(f"stance: ... and {len(summary.skipped) - 20} more skipped records")
+    resumed = f", resumed after {summary.resumed_from} records" if summary.resumed_from else ""
+    _notice(
+        f"stance: {summary.articles} articles, {summary.quote_records} quote records, {summary.quotes} quotes, "
+        f"{summary.rows} rows written to {args.output} with {classifier.model_id}; "
+        f"{len(summary.skipped)} skipped; {summary.seconds:.1f} s{resumed}"
+    )
+    return 0
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from training.config import load_config
+    from training.train import train
+
+    cfg = load_config(args.config, args.set)
+    result = train(cfg, output_root=args.output_dir)
+    for split in ("validation", "dev"):
+        if split in result.metrics:
+            m = result.metrics[split]
+            _notice(f"stance: {split} macro-F1 {m['macro_f1']:.3f} (n={m['n']}), ECE {m.get('ece', 0):.3f}")
+    _notice(f"stance: trained in {result.seconds:.0f} s")
+    print(result.path)
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from evaluation.evaluate import evaluate
+    from evaluation.report import write_report
+
+    from .io import read_examples
+
+    examples = read_examples(args.data)
+    classifier = _load_classifier(args.model, args.threads)
+    report_dir = Path(args.report or Path("reports") / f"{classifier.config.name}-{classifier.config.version}")
+    if (report_dir / "metrics.json").exists() and not args.overwrite:
+        raise StanceError("report exists; pass --overwrite to replace it", report_dir / "metrics.json")
+    bar = _tqdm(len(examples), "evaluating", "example")
+    ev = evaluate(classifier, examples, str(args.data), progress=bar.update)
+    bar.close()
+    paths = write_report(ev, report_dir)
+    m = ev.metrics
+    print(f"model      {ev.model}")
+    print(f"data       {args.data} ({m['n']} examples)")
+    print(f"macro-F1   {m['macro_f1']:.3f}")
+    print(f"accuracy   {m['accuracy']:.3f}")
+    print(f"ECE        {m['ece']:.3f}")
+    for lab, v in m["per_class"].items():
+        print(f"  {lab:<13} P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}  n={v['support']}")
+    print(f"metrics    {paths['metrics']}")
+    print(f"report     {paths['markdown']}")
+    return 0
+
+
+def cmd_evaluate_segmentation(args: argparse.Namespace) -> int:
+    from evaluation import segmentation
+
+    result = segmentation.evaluate_path(args.gold, args.pred, args.articles, _lexicon(args.targets))
+    print(segmentation.format_report(result))
+    if args.output:
+        from .io import write_json
+
+        write_json(args.output, result)
+        print(f"scores written to {args.output}")
+    return 0
+
+
+def cmd_models(args: argparse.Namespace) -> int:
+    from .models import default_models_root, find_versions
+
+    roots = [Path(r) for r in args.root] if args.root else [Path("models"), default_models_root()]
+    found = find_versions(roots)
+    if not found:
+        print("no trained models under " + ", ".join(str(r) for r in roots))
+        return 0
+    print(f"{'model':<24} {'base':<22} {'created':<26} {'dev F1':>6}  data / path")
+    for v in found:
+        f1 = f"{v.dev_macro_f1:.3f}" if v.dev_macro_f1 is not None else "-"
+        print(f"{v.name + '@' + v.version:<24} {v.base[:22]:<22} {v.created:<26} {f1:>6}  {v.data}")
+        print(f"{'':<24} {v.path}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="stance", description="Find quotes in news and label their stance toward targets.")
+    parser.add_argument("--version", action="version", version=f"stance {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logs")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("segment", help="articles to quote records")
+    p.add_argument("input", help="articles: .jsonl, .csv, .parquet, a .txt file or a directory of .txt, or -")
+    p.add_argument("-o", "--output", required=True, help="quote records (.jsonl)")
+    p.add_argument("--targets", help="target lexicon YAML (default: configs/targets.yaml)")
+    p.add_argument("--on-error", choices=("skip", "fail"), default="skip")
+    p.add_argument("--overwrite", action="store_true", help="replace an existing output")
+    p.set_defaults(func=cmd_segment)
+
+    p = sub.add_parser("label", help="articles or quote records to stance rows")
+    p.add_argument("input", help="articles or quote records: .jsonl, .csv, .parquet, .txt, a directory, or -")
+    p.add_argument("-o", "--output", required=True, help="stance rows (.jsonl)")
+    p.add_argument("--model", help="model directory (default: the cached default model, trained on first use)")
+    p.add_argument("--target", action="append", metavar="NAME", help="label toward this target (repeatable)")
+    p.add_argument("--targets", metavar="FILE.yaml", help="target lexicon (default: configs/targets.yaml)")
+    p.add_argument("--resume", action="store_true", help="continue an interrupted run into the same output")
+    p.add_argument("--overwrite", action="store_true", help="replace an existing output")
+    p.add_argument("--on-error", choices=("skip", "fail"), default="skip", help="bad records: skip (default) or stop")
+    p.add_argument("--engine", choices=("local", "ray"), default="local")
+    p.add_argument("--batch-size", type=int, default=32)
+    p.add_argument("--chunk-size", type=int, default=256, help="input records per written chunk")
+    p.add_argument("--threads", type=int, help="torch threads (default: all cores)")
+    p.add_argument("--show", type=int, default=0, metavar="N", help="print the first N rows as a table")
+    p.set_defaults(func=cmd_label)
+
+    p = sub.add_parser("train", help="fine-tune a model from a YAML config")
+    p.add_argument("config", help="run config (.yaml)")
+    p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="override a config key")
+    p.add_argument("--output-dir", help="root of model directories (default: the config's output_dir)")
+    p.set_defaults(func=cmd_train)
+
+    p = sub.add_parser("evaluate", help="metrics of a model on an annotated set")
+    p.add_argument("--model", help="model directory (default: the default model)")
+    p.add_argument("--data", required=True, help="annotated examples (.jsonl, .csv, .parquet)")
+    p.add_argument("--report", help="report directory (default: reports/<name>-<version>)")
+    p.add_argument("--overwrite", action="store_true", help="replace an existing report")
+    p.add_argument("--threads", type=int)
+    p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("evaluate-segmentation", help="quote extraction scores against gold attributions")
+    p.add_argument("--gold", required=True, help="PolNeAR brat folder or gold quotes JSONL")
+    p.add_argument("--pred", help="predicted quotes JSONL (default: segment the gold articles now)")
+    p.add_argument("--articles", help="articles JSONL for a gold quotes JSONL (default: found beside it)")
+    p.add_argument("--targets", help="target lexicon YAML")
+    p.add_argument("-o", "--output", help="write the scores as JSON")
+    p.set_defaults(func=cmd_evaluate_segmentation)
+
+    p = sub.add_parser("models", help="trained versions with base, data, date and dev macro-F1")
+    p.add_argument("--root", action="append", help="model root to list (default: ./models and the cache)")
+    p.set_defaults(func=cmd_models)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(name)s: %(message)s")
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    started = time.time()
+    try:
+        return int(args.func(args) or 0)
+    except StanceError as err:
+        if args.debug:
+            raise
+        print(f"stance: error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(f"stance: interrupted after {time.time() - started:.0f} s", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,248 @@
+"""Readers and writers for the record formats users keep archives in.
+
+Readers stream: they yield one record at a time with the line (or row) it came from, so
+that a bad record can be reported with its place and the rest of a large archive still
+flows. Writers go through a temporary file and rename, so a crash never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any, TypeVar
+
+from .errors import StanceError
+from .records import Article, Example, Quote
+
+T = TypeVar("T")
+
+TABLE_SUFFIXES = {".jsonl", ".json", ".ndjson", ".csv", ".parquet"}
+
+
+@dataclass(frozen=True)
+class Located:
+    """A raw record and where it came from; `error` is set instead of `data` for a bad line."""
+
+    data: dict[str, Any]
+    path: str
+    line: int
+    error: str | None = None
+
+    def raise_error(self) -> None:
+        if self.error is not None:
+            raise StanceError(self.error, self.path, self.line)
+
+
+def _check_readable(path: Path) -> None:
+    if str(path) == "-":
+        return
+    if not path.exists():
+        raise StanceError("no such file or directory", path)
+    if not os.access(path, os.R_OK):
+        raise StanceError("file is not readable (permission denied)", path)
+
+
+def _open_text(path: Path) -> IO[str]:
+    if str(path) == "-":
+        return sys.stdin
+    return open(path, encoding="utf-8", newline="")
+
+
+def iter_jsonl(path: str | Path, strict: bool = True) -> Iterator[Located]:
+    """Yield JSON objects with 1-based line numbers; blank lines are allowed.
+
+    Lines are decoded one by one, so a bad line (malformed JSON, wrong encoding) is reported
+    where it is and, when `strict` is off, the rest of the file still flows.
+    """
+    p = Path(path)
+    _check_readable(p)
+    fh = sys.stdin.buffer if str(p) == "-" else open(p, "rb")
+    try:
+        for line_no, raw in enumerate(fh, start=1):
+            error = None
+            obj: Any = None
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as err:
+                error = f"not valid UTF-8 text ({err.reason} at byte {err.start}); re-save the file as UTF-8"
+            else:
+                if not line.strip():
+                    continue
+                try:
+                    obj = json.loads(line)
+                except json.JSONDecodeError as err:
+                    error = f"malformed JSON ({err.msg} at column {err.colno})"
+                else:
+                    if not isinstance(obj, dict):
+                        error = f"expected a JSON object, got {type(obj).__name__}"
+            loc = Located(obj if error is None else {}, str(p), line_no, error)
+            if strict:
+                loc.raise_error()
+            yield loc
+    finally:
+        if fh is not sys.stdin.buffer:
+            fh.close()
+
+
+def iter_csv(path: str | Path) -> Iterator[Located]:
+    """Yield CSV rows as dicts; line numbers count the header as line 1."""
+    p = Path(path)
+    _check_readable(p)
+    fh = _open_text(p)
+    try:
+        reader = csv.DictReader(fh)
+        try:
+            for row in reader:
+                yield Located({k: v for k, v in row.items() if k is not None}, str(p), reader.line_num)
+        except UnicodeDecodeError as err:
+            raise StanceError(f"not valid UTF-8 text ({err.reason}); re-save the file as UTF-8", p) from None
+        except csv.Error as err:
+            raise StanceError(f"malformed CSV ({err})", p, reader.line_num) from None
+    finally:
+        if fh is not sys.stdin:
+            fh.close()
+
+
+def iter_parquet(path: str | Path, batch_size: int = 1024) -> Iterator[Located]:
+    """Yield Parquet rows batch by batch so that memory stays flat; `line` is the 1-based row."""
+    import pyarrow.parquet as pq
+
+    p = Path(path)
+    _check_readable(p)
+    try:
+        pf = pq.ParquetFile(p)
+    except Exception as err:  # pyarrow raises several unrelated types for a bad file
+        raise StanceError(f"not a readable Parquet file ({err})", p) from None
+    row = 0
+    for batch in pf.iter_batches(batch_size=batch_size):
+        for rec in batch.to_pylist():
+            row += 1
+            yield Located(rec, str(p), row)
+
+
+def iter_txt_dir(path: str | Path) -> Iterator[Located]:
+    """Yield one article per `.txt` file, id = file stem, in name order for reproducible output."""
+    p = Path(path)
+    files = sorted(f for f in p.iterdir() if f.suffix == ".txt" and f.is_file())
+    if not files:
+        raise StanceError("directory holds no .txt files", p)
+    for f in files:
+        try:
+            text = f.read_text(encoding="utf-8")
+        except UnicodeDecodeError as err:
+            raise StanceError(f"not valid UTF-8 text ({err.reason}); re-save the file as UTF-8", f) from None
+        except OSError as err:
+            raise StanceError(f"cannot read file ({err.strerror})", f) from None
+        yield Located({"id": f.stem, "text": text}, str(f), 1)
+
+
+def iter_records(path: str | Path, strict: bool = True) -> Iterator[Located]:
+    """Pick a reader by the path: a directory of .txt, JSONL, CSV or Parquet, or `-` for stdin."""
+    p = Path(path)
+    if str(path) == "-":
+        return iter_jsonl(p, strict)
+    _check_readable(p)
+    if p.is_dir():
+        return iter_txt_dir(p)
+    suffix = p.suffix.lower()
+    if suffix in (".jsonl", ".json", ".ndjson"):
+        return iter_jsonl(p, strict)
+    if suffix == ".csv":
+        return iter_csv(p)
+    if suffix == ".parquet":
+        return iter_parquet(p)
+    if suffix == ".txt":
+        return iter(_single_txt(p))
+    raise StanceError(
+        f"unknown input format {suffix or '(no extension)'!r}; expected .jsonl, .csv, .parquet, .txt or a directory",
+        p,
+    )
+
+
+def _single_txt(p: Path) -> list[Located]:
+    try:
+        return [Located({"id": p.stem, "text": p.read_text(encoding="utf-8")}, str(p), 1)]
+    except UnicodeDecodeError as err:
+        raise StanceError(f"not valid UTF-8 text ({err.reason}); re-save the file as UTF-8", p) from None
+
+
+def parse(located: Located, build: Callable[[dict[str, Any]], T]) -> T:
+    """Build a record, turning validation errors into StanceError with file and line."""
+    try:
+        return build(located.data)
+    except ValueError as err:
+        raise StanceError(str(err), located.path, located.line) from None
+
+
+def read_examples(path: str | Path, require_label: bool = True) -> list[Example]:
+    """Read an annotated set; every record must be valid, since metrics on a partial set mislead."""
+    examples = [parse(loc, lambda d: Example.from_dict(d, require_label)) for loc in iter_records(path)]
+    if not examples:
+        raise StanceError("file holds no examples", path)
+    return examples
+
+
+def read_articles(path: str | Path) -> Iterator[Article]:
+    for loc in iter_records(path):
+        yield parse(loc, Article.from_dict)
+
+
+def is_quote_record(d: dict[str, Any]) -> bool:
+    """Quote records carry a `text` plus quote keys; articles carry only id/text/title..."""
+    return "quote_id" in d or "speaker_mention" in d or "parts" in d or ("quote" in d and "text" not in d)
+
+
+def quote_from_any(d: dict[str, Any]) -> Quote:
+    """Accept a Quote record or an annotated-example-like record with a `quote` key."""
+    if "text" not in d and "quote" in d:
+        d = dict(d)
+        d["text"] = d.pop("quote")
+        if "target" in d and "targets" not in d:
+            d["targets"] = [d.pop("target")]
+    return Quote.from_dict(d)
+
+
+@contextmanager
+def atomic_write(path: str | Path, mode: str = "w") -> Iterator[IO[Any]]:
+    """Write to a temporary file beside `path`, then rename over it, so readers never see half a file."""
+    p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
+    try:
+        with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, p)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def write_json(path: str | Path, obj: Any) -> None:
+    with atomic_write(path) as fh:
+        json.dump(obj, fh, indent=2, ensure_ascii=False, sort_keys=False)
+        fh.write("\n")
+
+
+def dumps_line(obj: dict[str, Any]) -> str:
+    return json.dumps(obj, ensure_ascii=False) + "\n"
+
+
+def write_jsonl(path: str | Path, rows: Iterable[dict[str, Any]]) -> int:
+    n = 0
+    with atomic_write(path) as fh:
+        for row in rows:
+            fh.write(dumps_line(row))
+            n += 1
+    return n

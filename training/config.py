@@ -1,0 +1,222 @@
+"""The training config: typed, validated on load, overridable from the command line.
+
+A YAML file fully describes a run. Unknown or missing keys are reported with their dotted
+name and the file, because a typo that silently falls back to a default wastes a run.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from stance.errors import StanceError
+from stance.models import DEFAULT_BASE
+from stance.records import LABELS
+
+
+@dataclass
+class SourceConfig:
+    """One training set: a file (or glob) of examples, a `datasets` name, or label pointers."""
+
+    path: str
+    format: str = "auto"
+    label_map: dict[str, str] = field(default_factory=dict)
+    filter: dict[str, Any] = field(default_factory=dict)
+    weight: float = 1.0
+    optional: bool = False
+    split: str = "train"
+    limit: int | None = None
+
+
+@dataclass
+class ModelConfig:
+    base: str = DEFAULT_BASE
+    max_length: int = 128
+
+
+@dataclass
+class TemplateConfig:
+    use_speaker: bool = True
+    use_context: bool = True
+    max_context_tokens: int = 48
+
+
+@dataclass
+class DataConfig:
+    train: list[SourceConfig] = field(default_factory=list)
+    validation: list[SourceConfig] = field(default_factory=list)
+    validation_fraction: float = 0.1
+    dev: str | None = "${data_dir}/annotated/dev.jsonl"
+
+
+@dataclass
+class TrainConfig:
+    epochs: int = 4
+    learning_rate: float = 5e-5
+    batch_size: int = 16
+    warmup_ratio: float = 0.1
+    weight_decay: float = 0.01
+    class_weighting: str = "balanced"
+    early_stopping_patience: int = 2
+    max_steps: int | None = None
+    num_threads: int | None = None
+
+
+@dataclass
+class RunConfig:
+    name: str = "default"
+    output_dir: str = "models"
+    seed: int = 13
+    labels: list[str] = field(default_factory=lambda: list(LABELS))
+    model: ModelConfig = field(default_factory=ModelConfig)
+    template: TemplateConfig = field(default_factory=TemplateConfig)
+    data: DataConfig = field(default_factory=DataConfig)
+    train: TrainConfig = field(default_factory=TrainConfig)
+    base_dir: str = "."
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        d.pop("base_dir")
+        return d
+
+
+CHOICES = {"train.class_weighting": {"balanced", "none"}}
+
+
+def _type_name(tp: Any) -> str:
+    return getattr(tp, "__name__", str(tp))
+
+
+def _coerce(value: Any, tp: Any, key: str, path: Path | None) -> Any:
+    """Build `tp` from YAML data, naming the dotted key that does not fit."""
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin in (typing.Union, types.UnionType):
+        if value is None and type(None) in args:
+            return None
+        inner = [a for a in args if a is not type(None)]
+        return _coerce(value, inner[0], key, path)
+    if dataclasses.is_dataclass(tp):
+        if not isinstance(value, dict):
+            raise StanceError(f"config key {key!r} must be a mapping", path)
+        return _build(tp, value, key, path)
+    if origin is list:
+        if not isinstance(value, list):
+            if args and dataclasses.is_dataclass(args[0]) and isinstance(value, (dict, str)):
+                value = [value]
+            else:
+                raise StanceError(f"config key {key!r} must be a list", path)
+        return [_coerce(v, args[0], f"{key}[{i}]", path) for i, v in enumerate(value)]
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise StanceError(f"config key {key!r} must be a mapping", path)
+        return dict(value)
+    if tp is float and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    if tp is float and isinstance(value, str):
+        try:
+            return float(value)
+        except ValueError:
+            pass
+    if tp is Any or (isinstance(tp, type) and isinstance(value, tp) and not (tp is int and isinstance(value, bool))):
+        return value
+    raise StanceError(f"config key {key!r} must be {_type_name(tp)}, got {value!r}", path)
+
+
+def _build(cls: Any, data: dict[str, Any], prefix: str, path: Path | None) -> Any:
+    if cls is SourceConfig and isinstance(data, str):
+        data = {"path": data}
+    hints = typing.get_type_hints(cls)
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    kwargs = {}
+    for key, value in data.items():
+        dotted = f"{prefix}.{key}" if prefix else str(key)
+        if key not in fields or key == "base_dir":
+            raise StanceError(f"unknown config key {dotted!r}", path)
+        kwargs[key] = _coerce(value, hints[key], dotted, path)
+        if dotted in CHOICES and kwargs[key] not in CHOICES[dotted]:
+            raise StanceError(f"config key {dotted!r} must be one of {sorted(CHOICES[dotted])}", path)
+    for name, f in fields.items():
+        if name not in kwargs and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            raise StanceError(f"missing config key {(prefix + '.' if prefix else '') + name!r}", path)
+    return cls(**kwargs)
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for k, v in over.items():
+        out[k] = _merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
+    return out
+
+
+def _read_yaml(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any]:
+    if not path.is_file():
+        raise StanceError("config file not found", path)
+    if path in seen:
+        raise StanceError("config 'extends' forms a cycle", path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        raise StanceError(f"malformed YAML ({getattr(err, 'problem', err)})", path, line) from None
+    except UnicodeDecodeError:
+        raise StanceError("config is not UTF-8 text", path) from None
+    if not isinstance(data, dict):
+        raise StanceError("config must be a mapping of keys", path)
+    parent = data.pop("extends", None)
+    if parent:
+        base = _read_yaml((path.parent / parent).resolve(), (*seen, path))
+        data = _merge(base, data)
+    return data
+
+
+def parse_override(text: str) -> tuple[list[str], Any]:
+    """`a.b=c` with `c` read as YAML, so numbers, booleans and lists keep their types."""
+    if "=" not in text:
+        raise StanceError(f"--set expects key=value, got {text!r}")
+    key, raw = text.split("=", 1)
+    try:
+        value = yaml.safe_load(raw) if raw else ""
+    except yaml.YAMLError:
+        value = raw
+    return key.strip().split("."), value
+
+
+def load_config(path: str | Path, overrides: list[str] | None = None) -> RunConfig:
+    """Read a run config, apply `--set` overrides, validate, and remember where paths are relative to."""
+    p = Path(path).resolve()
+    data = _read_yaml(p)
+    for item in overrides or []:
+        keys, value = parse_override(item)
+        node = data
+        for k in keys[:-1]:
+            node = node.setdefault(k, {})
+            if not isinstance(node, dict):
+                raise StanceError(f"--set {item!r}: {k!r} is not a mapping")
+        node[keys[-1]] = value
+    cfg = _build(RunConfig, data, "", p)
+    cfg.base_dir = str(p.parent)
+    validate(cfg, p)
+    return cfg
+
+
+def validate(cfg: RunConfig, path: Path | None = None) -> None:
+    if len(set(cfg.labels)) != len(cfg.labels) or len(cfg.labels) < 2:
+        raise StanceError("config key 'labels' must list at least two distinct labels", path)
+    if cfg.train.epochs < 1:
+        raise StanceError("config key 'train.epochs' must be at least 1", path)
+    if cfg.train.batch_size < 1:
+        raise StanceError("config key 'train.batch_size' must be at least 1", path)
+    if not 0 <= cfg.data.validation_fraction < 1:
+        raise StanceError("config key 'data.validation_fraction' must be in [0, 1)", path)
+    if not cfg.data.train:
+        raise StanceError("config key 'data.train' must name at least one source", path)
+    if cfg.model.max_length < 16:
+        raise StanceError("config key 'model.max_length' must be at least 16", path)
