@@ -49,7 +49,9 @@ def versions(model_root: Path) -> list[Path]:
 
 
 def next_version(model_root: Path) -> str:
-    taken = [int(m.group(1)) for d in model_root.glob("v*") if (m := _VERSION.match(d.name))] if model_root.is_dir() else []
+    if not model_root.is_dir():
+        return "v1"
+    taken = [int(m.group(1)) for d in model_root.glob("v*") if (m := _VERSION.match(d.name))]
     return f"v{max(taken, default=0) + 1}"
 
 

@@ -103,6 +103,8 @@ def _coerce(value: Any, tp: Any, key: str, path: Path | None) -> Any:
         inner = [a for a in args if a is not type(None)]
         return _coerce(value, inner[0], key, path)
     if dataclasses.is_dataclass(tp):
+        if tp is SourceConfig and isinstance(value, str):
+            value = {"path": value}
         if not isinstance(value, dict):
             raise StanceError(f"config key {key!r} must be a mapping", path)
         return _build(tp, value, key, path)
@@ -130,8 +132,6 @@ def _coerce(value: Any, tp: Any, key: str, path: Path | None) -> Any:
 
 
 def _build(cls: Any, data: dict[str, Any], prefix: str, path: Path | None) -> Any:
-    if cls is SourceConfig and isinstance(data, str):
-        data = {"path": data}
     hints = typing.get_type_hints(cls)
     fields = {f.name: f for f in dataclasses.fields(cls)}
     kwargs = {}
@@ -177,8 +177,8 @@ def _read_yaml(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any]:
     return data
 
 
-def parse_override(text: str) -> tuple[list[str], Any]:
-    """`a.b=c` with `c` read as YAML, so numbers, booleans and lists keep their types."""
+def parse_override(text: str) -> tuple[list[str | int], Any]:
+    """`a.b=c` or `a.list[0].b=c`, with `c` read as YAML so numbers, booleans and lists keep their types."""
     if "=" not in text:
         raise StanceError(f"--set expects key=value, got {text!r}")
     key, raw = text.split("=", 1)
@@ -186,7 +186,37 @@ def parse_override(text: str) -> tuple[list[str], Any]:
         value = yaml.safe_load(raw) if raw else ""
     except yaml.YAMLError:
         value = raw
-    return key.strip().split("."), value
+    keys: list[str | int] = []
+    for part in key.strip().replace("]", "").replace("[", ".").split("."):
+        if not part:
+            raise StanceError(f"--set {text!r}: empty key")
+        keys.append(int(part) if part.isdigit() else part)
+    return keys, value
+
+
+def _apply_override(data: dict[str, Any], item: str) -> None:
+    keys, value = parse_override(item)
+    node: Any = data
+    for k, nxt in zip(keys[:-1], keys[1:]):
+        if isinstance(k, int):
+            if not isinstance(node, list) or k >= len(node):
+                raise StanceError(f"--set {item!r}: no list item {k}")
+            if isinstance(node[k], str):
+                node[k] = {"path": node[k]}
+            node = node[k]
+        else:
+            if not isinstance(node, dict):
+                raise StanceError(f"--set {item!r}: {k!r} is not under a mapping")
+            node = node.setdefault(k, [] if isinstance(nxt, int) else {})
+    last = keys[-1]
+    if isinstance(last, int):
+        if not isinstance(node, list) or last >= len(node):
+            raise StanceError(f"--set {item!r}: no list item {last}")
+        node[last] = value
+    elif isinstance(node, dict):
+        node[last] = value
+    else:
+        raise StanceError(f"--set {item!r}: {last!r} is not under a mapping")
 
 
 def load_config(path: str | Path, overrides: list[str] | None = None) -> RunConfig:
@@ -194,13 +224,7 @@ def load_config(path: str | Path, overrides: list[str] | None = None) -> RunConf
     p = Path(path).resolve()
     data = _read_yaml(p)
     for item in overrides or []:
-        keys, value = parse_override(item)
-        node = data
-        for k in keys[:-1]:
-            node = node.setdefault(k, {})
-            if not isinstance(node, dict):
-                raise StanceError(f"--set {item!r}: {k!r} is not a mapping")
-        node[keys[-1]] = value
+        _apply_override(data, item)
     cfg = _build(RunConfig, data, "", p)
     cfg.base_dir = str(p.parent)
     validate(cfg, p)

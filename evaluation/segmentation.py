@@ -1,0 +1,306 @@
+"""Scores for quote segmentation and attribution against gold quotes.
+
+Gold comes either from PolNeAR-style brat folders (text/*.txt + attributions/*.ann) or from our
+JSONL quote records. Overlap counts only characters that are neither quotation marks nor
+whitespace, so that a prediction is not punished for including or excluding the marks, and is
+|P ∩ G| / max(|P|, |G|) so that a span twice too long scores 0.5. Matching is one-to-one,
+greedy by overlap.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from stance.segment.quotes import ALL_MARKS
+
+THRESHOLDS: tuple[float, ...] = (1.0, 0.8, 0.3)
+_QUOTE_CHARS = set(ALL_MARKS) | {"‘", "’", "'"}
+
+
+# ---------------------------------------------------------------- loading gold
+
+
+def load_brat_gold(folder: str | Path) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """Gold quotes and texts from a PolNeAR-style folder, first annotator file per article.
+
+    A gold quote is a Content span whose text, or the two characters around its edges, holds a
+    double quotation mark: PolNeAR annotates all attributions, and only these are quotes.
+    """
+    root = Path(folder)
+    text_dir = root / "text" if (root / "text").is_dir() else root
+    ann_dir = root / "attributions" if (root / "attributions").is_dir() else root
+    gold: list[dict[str, Any]] = []
+    texts: dict[str, str] = {}
+    for tf in sorted(text_dir.glob("*.txt")):
+        stem = tf.stem
+        anns = sorted(ann_dir.glob(f"{stem}_*.ann")) or sorted(ann_dir.glob(f"{stem}.ann"))
+        if not anns:
+            continue
+        text = tf.read_text(encoding="utf-8")
+        texts[stem] = text
+        gold.extend(_brat_quotes(stem, text, anns[0]))
+    return gold, texts
+
+
+def _brat_quotes(doc_id: str, text: str, ann: Path) -> list[dict[str, Any]]:
+    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    relations: list[dict[str, str]] = []
+    for line in ann.read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if len(fields) < 2:
+            continue
+        if fields[0].startswith("T"):
+            kind, _, rng = fields[1].partition(" ")
+            try:
+                parts = sorted(tuple(int(x) for x in r.split()) for r in rng.split(";"))  # type: ignore[misc]
+            except ValueError:
+                continue
+            spans[fields[0]] = (kind, [(a, b) for a, b in parts])
+        elif fields[0].startswith("E"):
+            rel = dict(arg.split(":", 1) for arg in fields[1].split() if ":" in arg)
+            relations.append(rel)
+    out = []
+    marks = set('"“”„‟«»')
+    for rel in relations:
+        content = spans.get(rel.get("Content", ""))
+        if content is None or content[0] != "Content":
+            continue
+        parts = content[1]
+        s, e = parts[0][0], parts[-1][1]
+        window = text[max(0, s - 2) : e + 2]
+        if not any(c in marks for c in window):
+            continue
+        rec: dict[str, Any] = {
+            "doc_id": doc_id,
+            "parts": [list(p) for p in parts],
+            "start": s,
+            "end": e,
+            "text": " ".join(text[a:b] for a, b in parts),
+            "speaker": None,
+            "targets": None,
+        }
+        for key, slot in (("Source", "speaker_mention"), ("Cue", "cue")):
+            sp = spans.get(rel.get(key, ""))
+            rec[slot] = (
+                {"text": text[sp[1][0][0] : sp[1][-1][1]], "start": sp[1][0][0], "end": sp[1][-1][1]}
+                if sp
+                else None
+            )
+        out.append(rec)
+    return out
+
+
+def load_jsonl_gold(path: str | Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Gold quotes and negatives (kind == "not_quote": scare quotes, names, apostrophes) from JSONL."""
+    gold, negatives = [], []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            rec = json.loads(line)
+            if not rec.get("parts"):
+                rec["parts"] = [[rec["start"], rec["end"]]]
+            (negatives if rec.get("kind") == "not_quote" else gold).append(rec)
+    return gold, negatives
+
+
+def load_article_texts(path: str | Path) -> dict[str, str]:
+    """Article texts by id from JSONL records with "id" (or "doc") and "text"."""
+    texts = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                rec = json.loads(line)
+                texts[str(rec.get("id", rec.get("doc")))] = rec["text"]
+    return texts
+
+
+# ---------------------------------------------------------------- overlap and matching
+
+
+def _chars(rec: Mapping[str, Any], text: str) -> frozenset[int]:
+    parts = rec.get("parts") or [[rec["start"], rec["end"]]]
+    out = set()
+    for a, b in parts:
+        for i in range(max(0, a), min(len(text), b)):
+            c = text[i]
+            if not c.isspace() and c not in _QUOTE_CHARS:
+                out.add(i)
+    return frozenset(out)
+
+
+def overlap(p: frozenset[int], g: frozenset[int]) -> float:
+    if not p or not g:
+        return 0.0
+    return len(p & g) / max(len(p), len(g))
+
+
+def _span_overlap(a: Mapping[str, Any] | None, b: Mapping[str, Any] | None) -> float:
+    if not a or not b:
+        return 0.0
+    inter = max(0, min(a["end"], b["end"]) - max(a["start"], b["start"]))
+    return inter / max(1, max(a["end"] - a["start"], b["end"] - b["start"]))
+
+
+def _norm(name: str | None) -> str:
+    if not name:
+        return ""
+    s = " ".join(name.casefold().split())
+    return s[4:] if s.startswith("the ") else s
+
+
+def match(
+    pred: list[Mapping[str, Any]], gold: list[Mapping[str, Any]], texts: Mapping[str, str]
+) -> list[tuple[int, int, float]]:
+    """One-to-one (pred index, gold index, overlap) pairs, greedy by overlap, overlap > 0."""
+    by_doc: dict[str, tuple[list[int], list[int]]] = {}
+    for i, p in enumerate(pred):
+        by_doc.setdefault(str(p["doc_id"]), ([], []))[0].append(i)
+    for j, g in enumerate(gold):
+        by_doc.setdefault(str(g["doc_id"]), ([], []))[1].append(j)
+    pairs: list[tuple[int, int, float]] = []
+    for doc, (pi, gi) in by_doc.items():
+        text = texts.get(doc, "")
+        pc = {i: _chars(pred[i], text) for i in pi}
+        gc = {j: _chars(gold[j], text) for j in gi}
+        cands = []
+        for i in pi:
+            for j in gi:
+                o = overlap(pc[i], gc[j])
+                if o > 0:
+                    cands.append((o, i, j))
+        cands.sort(key=lambda x: (-x[0], x[1], x[2]))
+        used_p, used_g = set(), set()
+        for o, i, j in cands:
+            if i in used_p or j in used_g:
+                continue
+            used_p.add(i)
+            used_g.add(j)
+            pairs.append((i, j, o))
+    return pairs
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": tp}
+
+
+def _snippet(text: str, rec: Mapping[str, Any], width: int = 60) -> str:
+    s = " ".join(text[rec["start"] : rec["end"]].split())
+    return s if len(s) <= 2 * width else s[:width] + " ... " + s[-width:]
+
+
+def score(
+    pred: Iterable[Mapping[str, Any]],
+    gold: Iterable[Mapping[str, Any]],
+    texts: Mapping[str, str],
+    negatives: Iterable[Mapping[str, Any]] = (),
+    examples: int = 5,
+) -> dict[str, Any]:
+    """Segmentation, attribution and target scores of predicted quote dicts against gold ones.
+
+    Attribution and target figures are computed on pairs matched at overlap >= 0.3 so that they
+    measure attribution, not span boundaries.
+    """
+    pred, gold = list(pred), list(gold)
+    docs = {str(g["doc_id"]) for g in gold}
+    pred = [p for p in pred if str(p["doc_id"]) in docs]
+    pairs = match(pred, gold, texts)
+    out: dict[str, Any] = {"n_pred": len(pred), "n_gold": len(gold)}
+    for t in THRESHOLDS:
+        key = "exact" if t == 1.0 else f"overlap>={t}"
+        tp = sum(1 for _, _, o in pairs if o >= t - 1e-9)
+        out[key] = _prf(tp, len(pred), len(gold))
+    matched = [(i, j) for i, j, o in pairs if o >= 0.3]
+    ment = [
+        (pred[i].get("speaker_mention"), gold[j].get("speaker_mention"))
+        for i, j in matched
+        if gold[j].get("speaker_mention")
+    ]
+    out["speaker_mention"] = {
+        "n": len(ment),
+        "exact": round(
+            sum(1 for p, g in ment if p and (p["start"], p["end"]) == (g["start"], g["end"])) / len(ment), 4
+        )
+        if ment
+        else None,
+        "overlap": round(sum(1 for p, g in ment if _span_overlap(p, g) > 0) / len(ment), 4) if ment else None,
+    }
+    spk = [(pred[i].get("speaker"), gold[j].get("speaker")) for i, j in matched if gold[j].get("speaker")]
+    out["speaker"] = {
+        "n": len(spk),
+        "accuracy": round(sum(1 for p, g in spk if _norm(p) == _norm(g)) / len(spk), 4) if spk else None,
+        "lenient": round(
+            sum(
+                1
+                for p, g in spk
+                if _norm(p) and (_norm(p) == _norm(g) or _norm(p).split()[-1] == _norm(g).split()[-1])
+            )
+            / len(spk),
+            4,
+        )
+        if spk
+        else None,
+    }
+    cues = [(pred[i].get("cue"), gold[j].get("cue")) for i, j in matched if gold[j].get("cue")]
+    out["cue"] = {
+        "n": len(cues),
+        "accuracy": round(sum(1 for p, g in cues if _span_overlap(p, g) > 0) / len(cues), 4)
+        if cues
+        else None,
+    }
+    tp = n_p = n_g = 0
+    for i, j in matched:
+        gt = gold[j].get("targets")
+        if gt is None:
+            continue
+        ps, gs = set(pred[i].get("targets") or []), set(gt)
+        tp += len(ps & gs)
+        n_p += len(ps)
+        n_g += len(gs)
+    out["targets"] = {
+        "precision": round(tp / n_p, 4) if n_p else None,
+        "recall": round(tp / n_g, 4) if n_g else None,
+        "n_gold": n_g,
+        "n_pred": n_p,
+    }
+    # Error types at the 0.8 threshold.
+    good_p = {i for i, j, o in pairs if o >= 0.8}
+    good_g = {j for i, j, o in pairs if o >= 0.8}
+    touched_p = {i for i, _, _ in pairs}
+    touched_g = {j for _, j, _ in pairs}
+    missed = [j for j in range(len(gold)) if j not in touched_g]
+    spurious = [i for i in range(len(pred)) if i not in touched_p]
+    boundary = [(i, j, o) for i, j, o in pairs if o < 0.8]
+    out["errors"] = {
+        "missed": len(missed),
+        "spurious": len(spurious),
+        "boundary": len(boundary),
+        "examples": {
+            "missed": [
+                f"{gold[j]['doc_id']}: {_snippet(texts.get(str(gold[j]['doc_id']), ''), gold[j])}"
+                for j in missed[:examples]
+            ],
+            "spurious": [
+                f"{pred[i]['doc_id']}: {_snippet(texts.get(str(pred[i]['doc_id']), ''), pred[i])}"
+                for i in spurious[:examples]
+            ],
+            "boundary": [
+                f"{gold[j]['doc_id']} ({o:.2f}): "
+                f"gold «{_snippet(texts.get(str(gold[j]['doc_id']), ''), gold[j])}» "
+                f"pred «{_snippet(texts.get(str(pred[i]['doc_id']), ''), pred[i])}»"
+                for i, j, o in boundary[:examples]
+            ],
+        },
+    }
+    del good_p, good_g
+    negs = [n for n in negatives if str(n["doc_id"]) in docs]
+    if negs:
+        hit = match(pred, negs, texts)
+        out["negatives"] = {"n": len(negs), "predicted_as_quote": sum(1 for _, _, o in hit if o >= 0.5)}
+    return out

@@ -1,0 +1,328 @@
+"""Quotation marks to quoted spans: pairing, paragraphs, sentences and scare-quote rejection.
+
+Everything here works on offsets into the article text exactly as given, because the
+interface promises offsets into the unnormalised text. Marks are paired per paragraph so that
+one stray mark can at worst lose one quote, never swallow the narrative that follows it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+OPEN_CURLY = "“„‟«"
+CLOSE_CURLY = "”»"
+STRAIGHT = '"'
+ALL_MARKS = OPEN_CURLY + CLOSE_CURLY + STRAIGHT
+_MARK_RE = re.compile("[" + re.escape(ALL_MARKS) + "]+")
+
+_OPEN_BEFORE = set(" \t\n\r\u00a0([{—–-:;,/")
+_CLOSE_AFTER = set(" \t\n\r\u00a0)]}.,;:!?—–-/…'")
+
+# Abbreviations after which a period does not end a sentence.
+_ABBREV = frozenset(
+    """mr mrs ms dr sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep reps sens pres prof
+rev hon messrs inc ltd co corp bros dept univ no nos vs etc jan feb mar apr aug sep sept oct nov dec
+u.s u.k u.n e.u a.m p.m d.c n.y calif fla ill mass mich minn penn pa tex va wash wis ariz ala colo conn
+del ga ind kan ky la md mo miss mont neb nev n.j n.c n.d n.h n.m okla ore r.i s.c s.d tenn vt w.va wyo
+i.e e.g approx est fig al""".split()
+)
+
+
+@dataclass
+class Mark:
+    """One quotation mark (or a doubled mark typed as two) and which way it can face."""
+
+    pos: int
+    end: int
+    can_open: bool
+    can_close: bool
+
+
+@dataclass
+class RawQuote:
+    """Quoted text before attribution: inner parts plus the mark positions around them."""
+
+    parts: list[tuple[int, int]]
+    open_pos: int  # first opening mark
+    close_end: int  # just after the last closing mark
+    para: int  # paragraph index of the first part
+    kind: str = "direct"
+    content: tuple[int, int] | None = None  # reported content for mixed quotes
+    members: list[int] = field(default_factory=list)
+
+
+class Layout:
+    """Paragraph and sentence boundaries of one article, built once and queried by offset."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # Wire copy wraps lines and indents paragraphs; web copy puts one paragraph per line.
+        if re.search(r"\n[ \t]+\S", text):
+            brk = re.compile(r"\n[ \t]*\n\s*|\n[ \t]+")
+        else:
+            brk = re.compile(r"\n\s*")
+        starts, ends = [0], []
+        for m in brk.finditer(text):
+            ends.append(m.start())
+            starts.append(m.end())
+        ends.append(len(text))
+        self.para_starts = starts
+        self.para_ends = ends
+        self._sent_starts: list[int] | None = None
+
+    def para_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
+
+    def para_span(self, i: int) -> tuple[int, int]:
+        return self.para_starts[i], self.para_ends[i]
+
+    def _build_sentences(self) -> list[int]:
+        text = self.text
+        starts = []
+        for ps, pe in zip(self.para_starts, self.para_ends):
+            starts.append(ps)
+            for m in re.finditer(
+                r"[.!?]+["
+                + re.escape(ALL_MARKS)
+                + r")\]]*(\s+)(?=["
+                + re.escape(ALL_MARKS)
+                + r"(\[]?[A-Z0-9])",
+                text[ps:pe],
+            ):
+                dot = ps + m.start()
+                if text[dot] == "." and _is_abbrev(text, dot):
+                    continue
+                starts.append(ps + m.end())
+        return starts
+
+    def sentence_span(self, pos: int) -> tuple[int, int]:
+        """The sentence holding pos, never crossing its paragraph."""
+        if self._sent_starts is None:
+            self._sent_starts = self._build_sentences()
+        ss = self._sent_starts
+        i = max(0, bisect.bisect_right(ss, pos) - 1)
+        p = self.para_of(pos)
+        pe = self.para_ends[p]
+        end = ss[i + 1] if i + 1 < len(ss) else len(self.text)
+        return max(ss[i], self.para_starts[p]), min(end, pe)
+
+
+def _is_abbrev(text: str, dot: int) -> bool:
+    j = dot
+    while j > 0 and not text[j - 1].isspace() and text[j - 1] not in ALL_MARKS + "(":
+        j -= 1
+    word = text[j:dot].lower()
+    if not word:
+        return False
+    if word in _ABBREV or (len(word) == 1 and word.isalpha()):
+        return True
+    # "U.S." and other dotted initialisms: a period inside the token.
+    return "." in word and len(word) <= 6
+
+
+def scan_marks(text: str, lo: int = 0, hi: int | None = None) -> list[Mark]:
+    """Quotation marks in text[lo:hi] with their possible directions; apostrophes typed as '"' are dropped."""
+    hi = len(text) if hi is None else hi
+    out: list[Mark] = []
+    for m in _MARK_RE.finditer(text, lo, hi):
+        s, e = m.start(), m.end()
+        run = m.group()
+        # A run like '."' never happens here (only marks are matched); '""' is a doubled mark.
+        if len(run) > 2:
+            # Treat long runs as one mark; direction comes from the surroundings.
+            pass
+        prev = text[s - 1] if s > 0 else "\n"
+        nxt = text[e] if e < len(text) else "\n"
+        if run == STRAIGHT and prev.isalnum() and nxt.isalpha():
+            continue  # Kuwait"s, isn"t: an apostrophe typed as a quotation mark
+        open_ctx = prev in _OPEN_BEFORE or prev in ALL_MARKS or s == 0
+        close_ctx = nxt in _CLOSE_AFTER or e == len(text)
+        next_space = nxt.isspace() or e == len(text)
+        prev_space = prev.isspace() or s == 0
+        if run[0] in OPEN_CURLY and run[-1] in OPEN_CURLY:
+            can_open = not (close_ctx and not prev_space and next_space) or open_ctx
+            can_close = not prev_space and next_space and not open_ctx
+        elif run[0] in CLOSE_CURLY and run[-1] in CLOSE_CURLY:
+            can_close = not (prev_space and not next_space)
+            can_open = prev_space and not next_space
+        else:
+            can_open = open_ctx and not next_space
+            can_close = close_ctx and not prev_space
+            if not can_open and not can_close:
+                # e.g. ' " ' between spaces, or 'word"word' with digits: let context decide.
+                can_open = can_close = True
+        out.append(Mark(s, e, can_open, can_close))
+    return out
+
+
+def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def pair_marks(text: str, layout: Layout) -> list[RawQuote]:
+    """Quotes from paired marks; a quote left open at a paragraph end continues only if the
+    next paragraph opens with a mark (the newswire convention for multi-paragraph quotes)."""
+    quotes: list[RawQuote] = []
+    by_para: dict[int, list[Mark]] = {}
+    for mk in scan_marks(text):
+        by_para.setdefault(layout.para_of(mk.pos), []).append(mk)
+    carry: tuple[list[tuple[int, int]], int, int, int] | None = (
+        None  # parts, first open, first para, last para
+    )
+    for p in sorted(by_para):
+        ps, pe = layout.para_span(p)
+        pm = by_para[p]
+        parts: list[tuple[int, int]] = []
+        first_open: int | None = None
+        first_para = p
+        if carry and p == carry[3] + 1 and pm[0].can_open and pm[0].pos == _first_char(text, ps, pe):
+            parts, first_open, first_para = carry[0], carry[1], carry[2]
+        carry = None
+        open_mark: Mark | None = None
+        for mk in pm:
+            if open_mark is None:
+                if mk.can_open:
+                    open_mark = mk
+                    if first_open is None:
+                        first_open, first_para = mk.pos, p
+                continue
+            if mk.can_close:
+                a, b = _strip(text, open_mark.end, mk.pos)
+                if b > a and first_open is not None:
+                    quotes.append(
+                        RawQuote(
+                            parts=parts + [(a, b)], open_pos=first_open, close_end=mk.end, para=first_para
+                        )
+                    )
+                parts, first_open, open_mark = [], None, None
+            elif mk.can_open:
+                # Two openers in a row: the first was unbalanced; drop it (and any continuation).
+                parts, first_open, first_para, open_mark = [], mk.pos, p, mk
+        if open_mark is not None and first_open is not None:
+            a, b = _strip(text, open_mark.end, pe)
+            if b > a:
+                carry = (parts + [(a, b)], first_open, first_para, p)
+    return quotes
+
+
+def _first_char(text: str, a: int, b: int) -> int:
+    while a < b and text[a].isspace():
+        a += 1
+    return a
+
+
+_WORD_RE = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
+
+
+def words(s: str) -> list[str]:
+    return _WORD_RE.findall(s)
+
+
+_DETERMINERS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "this",
+        "that",
+        "these",
+        "those",
+        "so-called",
+        "called",
+        "dubbed",
+        "named",
+        "termed",
+        "term",
+        "word",
+        "words",
+        "phrase",
+        "of",
+        "on",
+        "in",
+        "to",
+        "by",
+        "as",
+        "for",
+        "from",
+        "into",
+        "about",
+        "with",
+    }
+)
+_KEEP_BEFORE = frozenset(
+    {
+        "be",
+        "is",
+        "was",
+        "are",
+        "were",
+        "been",
+        "being",
+        "remain",
+        "remains",
+        "seemed",
+        "seems",
+        "looked",
+        "become",
+        "became",
+        "sounded",
+        "felt",
+        "feel",
+        "very",
+        "too",
+        "most",
+        "more",
+    }
+)
+
+
+def looks_like_scare_quote(text: str, q: RawQuote, has_cue_before: bool) -> bool:
+    """Short fragments that name or distance a term rather than report speech.
+
+    Mixed quotes ("the United States will be "flexible"") survive when the fragment is a
+    predicate or clause; a title-cased phrase or a noun after "so-called", "the", "on" is a term.
+    """
+    inner = " ".join(text[a:b] for a, b in q.parts)
+    ws = words(inner)
+    if not ws:
+        return True
+    n = len(ws)
+    if n > 5:
+        return False
+    ends_sentence = inner.rstrip().endswith((".", "!", "?", "...", "…"))
+    prev = words(text[max(0, q.open_pos - 40) : q.open_pos])
+    prev_word = prev[-1].lower() if prev else ""
+    prev2 = prev[-2].lower() if len(prev) > 1 else ""
+    if (
+        prev_word == "so-called"
+        or prev2 == "so-called"
+        or prev_word in {"called", "dubbed", "named", "titled", "nicknamed", "termed", "known"}
+    ):
+        return True
+    lead = inner.lstrip()[:1]
+    if n <= 5 and all(w[:1].isupper() or w[:1].isdigit() for w in ws) and not ends_sentence and lead != "I":
+        return True  # titles and names: "Fish Canal", "Paris Club"
+    if ends_sentence and n >= 3:
+        return False
+    if not has_cue_before:
+        return n <= 4
+    if n == 1:
+        return prev_word not in _KEEP_BEFORE
+    if (
+        prev_word in _DETERMINERS
+        and n <= 2
+        and prev_word not in {"a", "an", "the", "its", "their", "his", "her", "our", "with"}
+    ):
+        return True
+    return False

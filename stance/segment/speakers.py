@@ -1,0 +1,630 @@
+"""Speaker mentions next to a quote, and the canonical entity each one refers to.
+
+News attribution is formulaic ("...," X said / X said "..." / X said that "..."), so the
+mention is found with a few patterns around the cue; the canonical name is found by following
+the article back: a surname to the full name introduced earlier, "he" to the last person who
+spoke, "the minister" to the last person with that role, "it" or "the report" to the last
+organisation. All of it is rule-based and linear in the article length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from stance.segment.cues import cue_strength, iter_cues
+from stance.segment.quotes import ALL_MARKS, _is_abbrev
+
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+PERSON_PRONOUNS = frozenset({"he", "she"})
+
+# Title and role words that precede a name ("Corporate Affairs Minister Michael Howard").
+ROLE_WORDS = frozenset(
+    """minister ministers secretary president vice premier chancellor governor spokesman
+spokeswoman spokesperson representative chairman chairwoman chair director head chief leader senator sen
+rep congressman congresswoman ambassador envoy delegate negotiator official officials analyst economist
+general gen admiral adm colonel col commander king queen prince princess sheikh ayatollah emir sultan
+president-elect mayor judge justice attorney lawyer counsel trader dealer banker professor prof dr mr mrs ms
+deputy under assistant undersecretary commissioner administrator manager executive officer adviser advisor
+strategist candidate nominee speaker leader whip aide source sources diplomat diplomats member members
+correspondent editor columnist reporter author founder partner president's chief's pope cardinal bishop
+rabbi imam lord lady baron dame gov foreign finance trade defence defense interior economy economic
+corporate affairs state treasury agriculture energy oil commerce industry central bank affairs top senior
+former acting new deputy-director sergeant sgt captain capt lieutenant lt major maj private pvt""".split()
+)
+
+# Words that make a capitalised phrase an organisation rather than a person.
+ORG_WORDS = frozenset(
+    """bank ministry department commission agency administration council committee
+congress parliament senate house assembly court party union association institute institution fund
+organisation organization office board authority corporation corp company co inc ltd plc group bureau
+service services university college center centre club foundation federation league army navy force
+forces police government cabinet treasury radio television tv news newspaper times post journal herald
+tribune daily gazette press agency brothers securities exchange market markets reserve community
+pentagon kremlin delegation embassy mission division study report statement alliance coalition council
+system programme program network channel""".split()
+)
+
+GENERIC_HEADS = frozenset(
+    """official officials source sources spokesman spokeswoman spokesperson diplomat
+diplomats delegate delegates representative representatives analyst analysts economist economists member
+members aide aides negotiator negotiators officer officers executive executives dealer dealers trader traders
+banker bankers expert experts observer observers minister""".split()
+)
+
+DOC_HEADS = frozenset(
+    """statement report study communique letter paper newspaper agency radio television
+broadcast release document survey editorial article""".split()
+)
+
+_TITLES = frozenset(
+    {
+        "president",
+        "minister",
+        "secretary",
+        "chancellor",
+        "premier",
+        "governor",
+        "senator",
+        "sen",
+        "rep",
+        "gov",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "king",
+        "prince",
+        "general",
+        "gen",
+        "ambassador",
+        "spokesman",
+        "spokeswoman",
+        "chairman",
+        "judge",
+        "mayor",
+        "ayatollah",
+        "sheikh",
+    }
+)
+_PARTICLES = frozenset(
+    {
+        "de",
+        "da",
+        "dos",
+        "das",
+        "do",
+        "van",
+        "von",
+        "der",
+        "den",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "le",
+        "la",
+        "del",
+        "di",
+        "du",
+        "ter",
+        "abu",
+        "abdul",
+        "bint",
+    }
+)
+_DETS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "one",
+        "another",
+        "two",
+        "three",
+        "several",
+        "some",
+        "many",
+        "other",
+        "most",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "this",
+        "that",
+        "these",
+        "those",
+        "both",
+        "all",
+        "each",
+    }
+)
+_NON_NAME_CAPS = frozenset(
+    """The A An But And Or If In On At For With From By As Of To It He She They We I This
+That These Those There Here When While After Before Since Until Although Though However Meanwhile
+Also Earlier Later Today Yesterday Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+January February March April May June July August September October November December
+Mr Mrs Ms Dr Reuter Reuters Asked Speaking
+According Under Over Last Next Both Neither Nor So Yet Still Even Only Such Other Another One Some
+Many Most New""".split()
+)
+
+_TOKEN_RE = re.compile(r"[A-Z][\w'’.\-]*|[a-z][\w'’\-]*|\d[\w.,]*|[(),]")
+_CAP_RUN_RE = re.compile(
+    r"(?<![\w'’-])(?:Sir\s+)?[A-Z][\w'’\-]*(?:\.(?=[A-Z]))?[\w'’\-]*\.?"
+    r"(?:(?:[ \t]+|\n(?=[A-Za-z]))"
+    r"(?:(?:de|da|dos|das|van|von|der|bin|ibn|al|el|le|la|del|di|du|abu)[ \t]+)?"
+    r"[A-Z][\w'’\-]*(?<![a-z]{3}\.))*"
+)
+
+
+@dataclass
+class Person:
+    name: str
+    roles: set[str] = field(default_factory=set)
+    pos: int = 0
+
+
+@dataclass
+class Entities:
+    """What the article has introduced so far, in text order, for following it back."""
+
+    persons: list[Person] = field(default_factory=list)  # every full-name mention, in order
+    orgs: list[tuple[int, str]] = field(default_factory=list)  # (position, name) of organisation mentions
+    acronyms: dict[str, str] = field(default_factory=dict)  # "FTC" -> "Federal Trade Commission"
+    speakers: list[tuple[int, str, str, set[str]]] = field(
+        default_factory=list
+    )  # (pos, canonical, type, roles)
+
+
+def _clean_name(run: str) -> str:
+    return (
+        " ".join(run.replace("\n", " ").split()).rstrip(".,")
+        if not run.endswith(".") or len(run.split()[-1]) > 3
+        else " ".join(run.split())
+    )
+
+
+def _strip_role_prefix(tokens: list[str], is_place) -> tuple[list[str], list[str]]:
+    """Split 'Corporate Affairs Minister Michael Howard' into roles and the name."""
+    last_role = -1
+    for i, t in enumerate(tokens):
+        tl = t.lower().rstrip(".")
+        if tl in ROLE_WORDS or tl.endswith("'s") or tl.endswith("’s") or is_place(t) or tl in ORG_WORDS:
+            last_role = i
+    return tokens[: last_role + 1], tokens[last_role + 1 :]
+
+
+def build_entities(text: str, is_place) -> Entities:
+    """Scan capitalised runs once: people (two or more name tokens), organisations and acronyms."""
+    ents = Entities()
+    for m in re.finditer(
+        r"([A-Z][\w'’\-]*(?:\s+(?:of|and|for|on|the|de)?\s*[A-Z][\w'’\-]*)+)\s+\(([A-Z][A-Z.&\-]+)\)", text
+    ):
+        full = " ".join(m.group(1).split())
+        ents.acronyms[m.group(2)] = full
+    for m in _CAP_RUN_RE.finditer(text):
+        run = " ".join(m.group().split())
+        toks = run.split()
+        while toks and toks[0] in _NON_NAME_CAPS:
+            toks = toks[1:]
+        if not toks:
+            continue
+        if any(t.lower().rstrip(".") in ORG_WORDS for t in toks):
+            ents.orgs.append((m.start(), " ".join(t for t in toks)))
+            continue
+        roles, name = _strip_role_prefix(toks, is_place)
+        name = [t for t in name if not t.endswith(("'s", "’s"))]
+        if len(name) == 1 and roles and roles[-1].lower().rstrip(".") in _TITLES and not is_place(name[0]):
+            ents.persons.append(Person(name[0].rstrip(".,"), {r.lower() for r in roles}, m.start()))
+            continue
+        if (
+            len(name) >= 2
+            and all(not is_place(t) for t in name)
+            and not any(t.isupper() and len(t) > 1 for t in name)
+        ):
+            if name[0] == "Sir" or name[0] not in _NON_NAME_CAPS:
+                nm = " ".join(name).rstrip(".,")
+                before = text[max(0, m.start() - 40) : m.start()].lower().split()
+                rset = {r.lower() for r in roles} | {w.strip(",") for w in before[-3:]}
+                after = text[m.end() : m.end() + 80]
+                am = re.match(r",\s+([a-z][^,.;]*)", after)
+                if am:
+                    rset |= set(am.group(1).lower().split())
+                ents.persons.append(Person(nm, rset, m.start()))
+        elif len(toks) == 1 and toks[0].isupper() and len(toks[0]) >= 2 and not is_place(toks[0]):
+            ents.orgs.append((m.start(), toks[0]))
+    return ents
+
+
+def resolve_name(name: str, pos: int, ents: Entities) -> str:
+    """Surname or partial name -> the latest full name introduced before pos that ends with it."""
+    toks = name.split()
+    if not toks:
+        return name
+    best = None
+    for p in ents.persons:
+        if p.pos > pos + len(name) + 5:
+            break
+        pt = p.name.split()
+        if len(pt) >= len(toks) and pt[-len(toks) :] == toks:
+            if best is None or len(pt) >= len(best.split()):
+                best = p.name
+    if best is None:
+        # Introduced later (lead paragraphs sometimes use the surname first): accept a forward match.
+        for p in ents.persons:
+            pt = p.name.split()
+            if len(pt) > len(toks) and pt[-len(toks) :] == toks:
+                return p.name
+    return best or name
+
+
+def _latest_person(pos: int, ents: Entities, role: str | None = None) -> str | None:
+    best: tuple[int, str] | None = None
+    for spos, canon, typ, roles in ents.speakers:
+        if spos >= pos or typ != "person":
+            continue
+        if role and role not in roles:
+            continue
+        if best is None or spos > best[0]:
+            best = (spos, canon)
+    if role:
+        for p in ents.persons:
+            if p.pos < pos and role in p.roles and (best is None or p.pos > best[0]):
+                best = (p.pos, p.name)
+    return best[1] if best else None
+
+
+def _latest_org(pos: int, ents: Entities) -> str | None:
+    best: tuple[int, str] | None = None
+    for spos, canon, typ, _ in ents.speakers:
+        if spos < pos and typ == "org" and (best is None or spos > best[0]):
+            best = (spos, canon)
+    return best[1] if best else None
+
+
+def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_place) -> tuple[str | None, str]:
+    """The entity a mention refers to, and its type ('person', 'org' or 'group')."""
+    m = " ".join(mention.replace("\n", " ").split())
+    low = m.lower()
+    if not m:
+        return None, "group"
+    if low in PERSON_PRONOUNS:
+        return _latest_person(pos, ents), "person"
+    if low in {"it", "its"}:
+        return _latest_org(pos, ents), "org"
+    if low in {"they", "we", "i"}:
+        return _latest_person(pos, ents) if low == "i" else _latest_org(pos, ents), "group"
+    # Drop appositions and trailing prepositional phrases: "Shuichi Takemoto of the Foreign Ministry".
+    core = re.split(r",|\s+(?:of|at|from|with|in|for|who|which)\s+", m, maxsplit=1)[0]
+    ctoks = core.split()
+    while ctoks and ctoks[0].lower() in _DETS:
+        ctoks = ctoks[1:]
+    # A person name somewhere in the core: the trailing capitalised tokens after any role words.
+    roles, name = _strip_role_prefix(ctoks, is_place)
+    name = [t for t in name if t[:1].isupper() or t.lower() in _PARTICLES]
+    if name and name[0].lower() in _PARTICLES and len(name) == 1:
+        name = []
+    if (
+        name
+        and all(t[:1].isupper() or t.lower() in _PARTICLES for t in name)
+        and not any(t.lower().rstrip(".") in ORG_WORDS | GENERIC_HEADS | DOC_HEADS for t in name)
+    ):
+        nm = " ".join(name).rstrip(".,")
+        if len(name) == 1 and nm.isupper() and len(nm) > 1:
+            full = canon_org(nm) or ents.acronyms.get(nm)
+            return (full or nm), "org"
+        if canon_org(nm) is None:
+            return resolve_name(nm, pos, ents), "person"
+        return canon_org(nm), "person" if len(name) >= 1 and not is_place(nm) else "org"
+    if (
+        len(ctoks) <= 3
+        and ctoks
+        and ctoks[-1].lower() in ROLE_WORDS
+        and not any(t[:1].isupper() for t in ctoks)
+    ):
+        # "the minister", "the presidential spokesman": the last person with that role.
+        head = ctoks[-1].lower()
+        found = _latest_person(pos, ents, head)
+        if found:
+            return found, "person"
+        if head in GENERIC_HEADS:
+            prev = _latest_person(pos, ents) if head not in {"sources", "officials"} else None
+            org = _latest_org(pos, ents)
+            return prev or org or " ".join(ctoks), "person" if prev else "group"
+    if ctoks and ctoks[-1].lower() in DOC_HEADS | GENERIC_HEADS:
+        rest = ctoks[:-1]
+        while rest and rest[0].lower() in {
+            "senior",
+            "top",
+            "high-ranking",
+            "unnamed",
+            "unidentified",
+            "leading",
+        }:
+            rest = rest[1:]
+        if rest and any(t[:1].isupper() for t in rest):
+            org = " ".join(rest)
+            if ctoks[-1].lower() in DOC_HEADS or any(t.lower() in ORG_WORDS for t in rest):
+                return canon_org(org) or ents.acronyms.get(org) or org, "org"
+            return " ".join(ctoks), "group"
+        if ctoks[-1].lower() in DOC_HEADS:
+            return _latest_org(pos, ents) or " ".join(ctoks), "org"
+        return " ".join(ctoks), "group"
+    org = " ".join(ctoks) if ctoks else m
+    org = org.rstrip(".,")
+    return canon_org(org) or ents.acronyms.get(org) or org, "org"
+
+
+# ---------------------------------------------------------------- finding the mention next to a quote
+
+_SPK_FILLER = re.compile(
+    r"^(?:also|later|then|again|further|had|has|have|would|will|was|were|is|earlier|"
+    r"once|previously|recently|today|yesterday|repeatedly|flatly|sternly|simply|quickly)$",
+    re.I,
+)
+_CLAUSE_SKIP = re.compile(
+    r"^(?:who|which|whose|where|speaking|asked|according|in|at|on|after|before|during|"
+    r"when|while|as|but|and|however|meanwhile|earlier|later|also|though|although|addressing|"
+    r"referring|commenting|responding|noting|adding|saying|citing)\b",
+    re.I,
+)
+_LEAD_STRIP = re.compile(
+    r"^(?:but|and|however|meanwhile|yet|so|still|also|instead|later|earlier|now|then|"
+    r"separately|similarly|likewise|in addition|moreover|furthermore)\b[,\s]*",
+    re.I,
+)
+
+
+@dataclass
+class Attribution:
+    mention: tuple[int, int] | None
+    cue: tuple[int, int] | None
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and (text[a].isspace() or text[a] in ",;:-—–"):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:-—–"):
+        b -= 1
+    return a, b
+
+
+def _has_sentence_break(text: str, a: int, b: int) -> bool:
+    for m in re.finditer(r"[.!?]\s+[A-Z]", text[a:b]):
+        if text[a + m.start()] == "." and _is_abbrev(text, a + m.start()):
+            continue
+        return True
+    return False
+
+
+def _valid_mention(text: str, a: int, b: int) -> bool:
+    if b <= a or b - a > 160:
+        return False
+    s = text[a:b]
+    if any(c in ALL_MARKS for c in s):
+        return False
+    ws = s.split()
+    if len(ws) > 18:
+        return False
+    if _has_sentence_break(text, a, b):
+        return False
+    first = ws[0]
+    return (
+        first[:1].isupper()
+        or first.lower() in _DETS
+        or first.lower() in PRONOUNS
+        or first[:1].isdigit()
+        or first.lower() in ROLE_WORDS
+        or first.lower() in _PARTICLES
+    )
+
+
+def post_attribution(text: str, start: int, limit: int) -> tuple[Attribution, int] | None:
+    """Attribution right after a closing mark: '," he said' / '," said X' / ' X told Reuters'.
+
+    Returns the attribution and where it ends, so a following quote can be joined to this one.
+    """
+    hi = min(limit, start + 220)
+    a = start
+    while a < hi and (text[a].isspace() or text[a] in ",-—–"):
+        a += 1
+    if a >= hi:
+        return None
+    for m in iter_cues(text, a, hi):
+        cs, ce = m.start(), m.end()
+        if cue_strength(m.group()) < 1:
+            continue
+        if cs == a:
+            # Cue first: '," said Richard O'Brien, economist at ...'
+            if m.group().lower() == "according to" or cue_strength(m.group()) >= 1:
+                ms = ce
+                me = _mention_after(text, ce, hi)
+                if me is None:
+                    return None
+                ms, me = _trim(text, ms, me)
+                if not _valid_mention(text, ms, me):
+                    return None
+                return Attribution((ms, me), (cs, ce)), me
+            return None
+        ms, me = _trim(text, a, cs)
+        words = text[ms:me].split()
+        while words and _SPK_FILLER.match(words[-1]):
+            me = text.rfind(words[-1], ms, me)
+            ms, me = _trim(text, ms, me)
+            words = words[:-1]
+        if not words or not _valid_mention(text, ms, me):
+            return None
+        return Attribution((ms, me), (cs, ce)), ce
+    return None
+
+
+def _mention_after(text: str, a: int, hi: int) -> int | None:
+    """End of the noun phrase after a cue: up to the sentence end, keeping one apposition."""
+    b = a
+    n = len(text)
+    while b < min(hi, n):
+        c = text[b]
+        if c in ALL_MARKS or c in ";:":
+            break
+        if c in ".!?" and (b + 1 >= n or text[b + 1].isspace()) and not (c == "." and _is_abbrev(text, b)):
+            break
+        if c == "," and re.match(
+            r",\s*(?:who|which|adding|saying|noting|declining|according|in|at|on|when|after|"
+            r"before|as|but|and|referring|speaking|told|asked)\b",
+            text[b : b + 20],
+        ):
+            break
+        if c == "\n" and b + 1 < n and text[b + 1] in " \t\n":
+            break
+        b += 1
+    return b if b > a else None
+
+
+def pre_attribution(text: str, sent_start: int, open_pos: int) -> Attribution | None:
+    """Attribution before the quote in its sentence: 'X said', 'X said that', 'quoted X as saying'."""
+    lo = max(sent_start, open_pos - 400)
+    cues = [m for m in iter_cues(text, lo, open_pos) if cue_strength(m.group()) >= 1]
+    if not cues:
+        return None
+    m = cues[-1]
+    cs, ce = m.start(), m.end()
+    cue_word = m.group().lower()
+    if cue_word == "according to":
+        me = _mention_after(text, ce, open_pos)
+        if me is not None:
+            ms, me = _trim(text, ce, me)
+            if _valid_mention(text, ms, me):
+                return Attribution((ms, me), (cs, ce))
+        return Attribution(None, (cs, ce))
+    # "quoted X as saying"
+    qm = re.search(r"\bquot(?:ed|es|ing)\s+(.{1,160}?)\s+as\s+$", text[lo:cs], re.S)
+    if qm:
+        ms, me = _trim(text, lo + qm.start(1), lo + qm.end(1))
+        return Attribution((ms, me), (cs, ce))
+    pm = re.search(r"\b(?:was|were|is|are|been)\s+quoted\s+(?:by\s+.{1,60}?\s+)?as\s+$", text[lo:cs], re.S)
+    if pm:
+        cs2 = lo + pm.start()
+        subj = _subject_before(text, lo, cs2)
+        return Attribution(subj, (cs, ce))
+    if cue_word in {
+        "saying",
+        "adding",
+        "noting",
+        "telling",
+        "warning",
+        "calling",
+        "arguing",
+        "insisting",
+        "describing",
+        "accusing",
+    }:
+        # Participle: the subject is the main clause's subject, before the main verb.
+        main = [c for c in iter_cues(text, lo, cs) if cue_strength(c.group()) >= 1]
+        anchor = main[0].start() if main else cs
+        subj = _subject_before(text, lo, anchor)
+        if subj is None and not main:
+            subj = _subject_before_verb(text, lo, cs)
+        return Attribution(subj, (cs, ce))
+    # Skip the object of "told": "X told reporters"; the subject is before the cue.
+    return Attribution(_subject_before(text, lo, cs), (cs, ce))
+
+
+def _subject_before_verb(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """Subject of a clause whose verb is unknown: the leading noun phrase up to the first lowercase verb."""
+    s = text[lo:hi]
+    m = re.match(r"\s*((?:[A-Z][\w'’.\-]*\s+)*[A-Z][\w'’.\-]*)", s)
+    if m:
+        return _trim(text, lo + m.start(1), lo + m.end(1))
+    return None
+
+
+def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
+    """The noun phrase ending just before a cue, skipping relative clauses and adverbials."""
+    end = cs
+    words_before = text[lo:end].split()
+    # Trim auxiliaries and adverbs between subject and cue ("has also", "had earlier").
+    while words_before and _SPK_FILLER.match(words_before[-1].strip(",")):
+        end = text.rfind(words_before[-1], lo, end)
+        words_before = words_before[:-1]
+    if not words_before:
+        return None
+    seg = text[lo:end]
+    # Cut at the start of the clause: the last 'that', ';' or sentence-internal conjunction.
+    cut = 0
+    for cm in re.finditer(
+        r"(?:\bthat\b|;|\bbut\b|\band\s+(?=[a-z]+\s+(?:said|told))|:|\bwhile\b|\bbecause\b|"
+        r"\bwhen\b|\bafter\b|\bas\b(?=\s+[A-Z]))",
+        seg,
+    ):
+        cut = cm.end()
+    seg_lo = lo + cut
+    chunks = []
+    pos = seg_lo
+    for piece in re.split(r"(,)", text[seg_lo:end]):
+        if piece == ",":
+            pos += 1
+            continue
+        chunks.append((pos, pos + len(piece)))
+        pos += len(piece)
+    # Walk from the right, skipping relative clauses and adverbials set off by commas.
+    chosen: list[tuple[int, int]] = []
+    for a, b in reversed(chunks):
+        a, b = _trim(text, a, b)
+        if b <= a:
+            continue
+        piece = text[a:b]
+        if (
+            _CLAUSE_SKIP.match(piece)
+            and chosen == []
+            and len(chunks) > 1
+            and (a, b) != _trim(text, *chunks[0])
+        ):
+            continue
+        if _CLAUSE_SKIP.match(piece) and chosen:
+            break
+        chosen.append((a, b))
+        if len(chosen) == 2:
+            break
+        if any(t[:1].isupper() for t in piece.split()[1:]) or piece.split()[0][:1].isupper():
+            # Has a name: an apposition before it belongs only if this piece is a bare role.
+            if not _is_bare_role(piece):
+                break
+    if not chosen:
+        return None
+    if len(chosen) == 2:
+        role_a, role_b = chosen[0]
+        name_a, name_b = chosen[1]
+        if _is_bare_role(text[role_a:role_b]) and _has_name(text[name_a:name_b]):
+            a, b = name_a, role_b
+        else:
+            a, b = chosen[0]
+    else:
+        a, b = chosen[0]
+    a2 = a
+    lm = _LEAD_STRIP.match(text[a:b])
+    if lm:
+        a2 = a + lm.end()
+    a2, b = _trim(text, a2, b)
+    if not _valid_mention(text, a2, b):
+        return None
+    return a2, b
+
+
+def _has_name(s: str) -> bool:
+    ws = s.split()
+    return any(w[:1].isupper() for w in ws)
+
+
+def _is_bare_role(s: str) -> bool:
+    ws = s.split()
+    if not ws:
+        return False
+    return (
+        ws[0][:1].islower()
+        and ws[0].lower() not in PRONOUNS
+        and ws[0].lower() not in _DETS
+        or (ws[0].lower() in {"a", "an", "the"} and any(w.lower() in ROLE_WORDS for w in ws))
+    )

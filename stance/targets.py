@@ -1,0 +1,142 @@
+"""The target lexicon: canonical names of states, blocs, organisations and people, with the
+aliases, demonyms, capitals and metonyms ("Washington", "the White House") news uses for them.
+
+Matching is one compiled alternation, longest alias first, so a quote is scanned once whatever
+the lexicon size; case-sensitive so that "US" is not "us".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from stance.errors import StanceError
+
+SECTIONS: tuple[str, ...] = ("states", "blocs", "organisations", "people")
+DEFAULT_PATH_PARTS: tuple[str, ...] = ("configs", "targets.yaml")
+
+
+def default_path() -> Path:
+    """configs/targets.yaml next to the package root (the repository checkout), or bundled package data."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here.parent.joinpath(*DEFAULT_PATH_PARTS), here / "data" / "targets.yaml"):
+        if candidate.is_file():
+            return candidate
+    return here.parent.joinpath(*DEFAULT_PATH_PARTS)
+
+
+@dataclass
+class TargetLexicon:
+    """Canonical target names with their aliases; `kinds` maps a canonical name to its section."""
+
+    aliases: dict[str, list[str]] = field(default_factory=dict)
+    kinds: dict[str, str] = field(default_factory=dict)
+    path: str | None = None
+    _pattern: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
+    _lookup: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    _folded: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._compile()
+
+    def _compile(self) -> None:
+        lookup: dict[str, str] = {}
+        for canon, names in self.aliases.items():
+            for name in [canon, *names]:
+                lookup.setdefault(name, canon)
+        self._lookup = lookup
+        self._folded = {}
+        for name, canon in lookup.items():
+            self._folded.setdefault(name.casefold(), canon)
+        if not lookup:
+            self._pattern = None
+            return
+        alts = sorted(lookup, key=len, reverse=True)
+        body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts)
+        # Word edges that also work for aliases ending in "." ("U.S.") and for possessives ("Japan's").
+        self._pattern = re.compile(r"(?<![\w.\-])(?:" + body + r")(?![\w\-]|\.\w)")
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> TargetLexicon:
+        """Read a lexicon YAML; None reads the packaged default."""
+        p = Path(path) if path is not None else default_path()
+        try:
+            raw = yaml.safe_load(p.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise StanceError(f"cannot read target lexicon: {exc.strerror or exc}", p) from None
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = mark.line + 1 if mark is not None else None
+            raise StanceError(
+                f"target lexicon is not valid YAML: {getattr(exc, 'problem', exc)}", p, line
+            ) from None
+        return cls.from_dict(raw, p)
+
+    @classmethod
+    def from_dict(cls, raw: Any, path: str | Path | None = None) -> TargetLexicon:
+        if not isinstance(raw, dict):
+            raise StanceError("target lexicon must be a mapping with sections " + ", ".join(SECTIONS), path)
+        aliases: dict[str, list[str]] = {}
+        kinds: dict[str, str] = {}
+        for key, section in raw.items():
+            if key == "version":
+                continue
+            if key not in SECTIONS:
+                raise StanceError(
+                    f"unknown key {key!r} in target lexicon (expected one of " + ", ".join(SECTIONS) + ")",
+                    path,
+                )
+            if section is None:
+                continue
+            if not isinstance(section, dict):
+                raise StanceError(f"key {key!r} must map canonical names to lists of aliases", path)
+            for canon, names in section.items():
+                if not isinstance(canon, str) or not canon.strip():
+                    raise StanceError(
+                        f"key {canon!r} in {key!r}: canonical name must be a non-empty string", path
+                    )
+                if names is None:
+                    names = []
+                if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+                    raise StanceError(
+                        f"key {canon!r} in {key!r}: aliases must be a list of non-empty strings", path
+                    )
+                aliases.setdefault(canon, []).extend(n.strip() for n in names)
+                kinds[canon] = key
+        return cls(aliases=aliases, kinds=kinds, path=str(path) if path is not None else None)
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, canonical) of every alias occurrence, left to right, non-overlapping."""
+        if self._pattern is None or not text:
+            return []
+        out = []
+        for m in self._pattern.finditer(text):
+            canon = self._lookup.get(m.group()) or self._lookup.get(" ".join(m.group().split()))
+            if canon is not None:
+                out.append((m.start(), m.end(), canon))
+        return out
+
+    def find(self, text: str) -> list[str]:
+        """Canonical names mentioned in text, in order of first mention, each once."""
+        seen: dict[str, None] = {}
+        for _, _, canon in self.spans(text):
+            seen.setdefault(canon, None)
+        return list(seen)
+
+    def canonical(self, name: str) -> str | None:
+        """The canonical name for an alias or canonical name (exact, then case-insensitive), else None."""
+        if not name:
+            return None
+        key = " ".join(name.split())
+        return self._lookup.get(key) or self._folded.get(key.casefold())
+
+    def kind(self, canonical: str) -> str | None:
+        return self.kinds.get(canonical)
+
+    def is_state_like(self, canonical: str) -> bool:
+        """States and blocs: what a bare 'they' or 'it' in a quote most often stands for."""
+        return self.kinds.get(canonical) in {"states", "blocs"}

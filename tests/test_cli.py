@@ -1,0 +1,123 @@
+"""The command as users meet it: exit codes, one-line errors, no tracebacks."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from stance.cli import main
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture) -> tuple[int, str, str]:
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _one_line_error(code: int, err: str, *needles: str) -> None:
+    assert code == 2
+    lines = [line for line in err.strip().splitlines() if line.startswith("stance: error")]
+    assert len(lines) == 1, err
+    assert "Traceback" not in err
+    for n in needles:
+        assert n in lines[0], (n, lines[0])
+
+
+def test_missing_input(tmp_path: Path, capsys, tiny_model: Path) -> None:
+    code, _, err = run(["label", str(tmp_path / "nope.jsonl"), "-o", str(tmp_path / "o.jsonl"),
+                        "--model", str(tiny_model)], capsys)
+    _one_line_error(code, err, "nope.jsonl", "no such file")
+
+
+def test_malformed_json_fails_with_line_under_on_error_fail(tmp_path: Path, capsys, tiny_model: Path) -> None:
+    p = tmp_path / "a.jsonl"
+    p.write_text('{"id": "1", "text": "Hello."}\n{"id": 2,,}\n', encoding="utf-8")
+    code, _, err = run(["label", str(p), "-o", str(tmp_path / "o.jsonl"), "--model", str(tiny_model),
+                        "--on-error", "fail"], capsys)
+    _one_line_error(code, err, f"{p}:2", "malformed JSON")
+
+
+def test_malformed_and_empty_records_are_skipped_and_reported(tmp_path: Path, capsys, tiny_model: Path) -> None:
+    p = tmp_path / "a.jsonl"
+    good = 'Iran\'s envoy spoke. "We will strike the navy of the United States," he said.'
+    p.write_text(json.dumps({"id": "1", "text": good}) + '\n{"id": 2,,}\n' + json.dumps({"id": "3", "text": " "})
+                 + "\n", encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    code, _, err = run(["label", str(p), "-o", str(out), "--model", str(tiny_model)], capsys)
+    assert code == 0
+    assert f"{p}:2: malformed JSON" in err
+    assert f"{p}:3: article text is empty" in err
+    assert "2 skipped" in err
+
+
+def test_wrong_format_and_bad_model(tmp_path: Path, capsys, tiny_base: Path, article_file: Path) -> None:
+    bad = tmp_path / "a.docx"
+    bad.write_text("x", encoding="utf-8")
+    code, _, err = run(["segment", str(bad), "-o", str(tmp_path / "q.jsonl")], capsys)
+    _one_line_error(code, err, "a.docx", "unknown input format")
+    code, _, err = run(["label", str(article_file), "-o", str(tmp_path / "o.jsonl"), "--model", str(tiny_base)],
+                       capsys)
+    _one_line_error(code, err, "not a stance model directory")
+
+
+def test_existing_output_needs_overwrite(tmp_path: Path, capsys, article_file: Path) -> None:
+    out = tmp_path / "q.jsonl"
+    out.write_text("keep\n", encoding="utf-8")
+    code, _, err = run(["segment", str(article_file), "-o", str(out)], capsys)
+    _one_line_error(code, err, "output exists")
+    assert out.read_text(encoding="utf-8") == "keep\n"
+
+
+def test_label_rows_have_scores_and_model(tmp_path: Path, capsys, tiny_model: Path, article_file: Path) -> None:
+    out = tmp_path / "rows.jsonl"
+    code, stdout, err = run(["label", str(article_file), "-o", str(out), "--model", str(tiny_model),
+                             "--show", "5"], capsys)
+    assert code == 0, err
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert rows, err
+    for r in rows:
+        assert r["model"] == "tiny@v1"
+        assert r["label"] in r["scores"]
+        assert abs(sum(r["scores"].values()) - 1) < 1e-6
+        assert isinstance(r["target"], str) and "targets" not in r
+    assert "speaker" in stdout and "target" in stdout
+
+
+def test_quote_records_with_explicit_target(tmp_path: Path, capsys, tiny_model: Path) -> None:
+    p = tmp_path / "q.jsonl"
+    p.write_text(json.dumps({"quote_id": "x#q1", "doc_id": "x", "text": "We will strike.", "targets": []}) + "\n",
+                 encoding="utf-8")
+    out = tmp_path / "rows.jsonl"
+    code, _, err = run(["label", str(p), "-o", str(out), "--model", str(tiny_model), "--target", "Iran",
+                        "--target", "Iraq"], capsys)
+    assert code == 0, err
+    assert [json.loads(line)["target"] for line in out.read_text().splitlines()] == ["Iran", "Iraq"]
+
+
+def test_evaluate_writes_metrics(tmp_path: Path, capsys, tiny_model: Path) -> None:
+    from tests.conftest import write_examples
+
+    data = write_examples(tmp_path / "dev.jsonl")
+    code, stdout, err = run(["evaluate", "--model", str(tiny_model), "--data", str(data), "--report",
+                             str(tmp_path / "rep")], capsys)
+    assert code == 0, err
+    m = json.loads((tmp_path / "rep" / "metrics.json").read_text())
+    assert {"macro_f1", "accuracy", "per_class", "confusion"} <= set(m)
+    assert f"{m['macro_f1']:.3f}" in stdout
+    assert (tmp_path / "rep" / "report.md").read_text().startswith("# Evaluation")
+
+
+def test_bad_config_key(tmp_path: Path, capsys) -> None:
+    cfg = tmp_path / "c.yaml"
+    cfg.write_text("data:\n  train: [x.jsonl]\nmodle: {}\n", encoding="utf-8")
+    code, _, err = run(["train", str(cfg)], capsys)
+    _one_line_error(code, err, "unknown config key 'modle'")
+
+
+def test_help_and_no_command() -> None:
+    proc = subprocess.run([sys.executable, "-m", "stance.cli", "label", "--help"], capture_output=True, text=True)
+    assert proc.returncode == 0 and "--resume" in proc.stdout
+    proc = subprocess.run([sys.executable, "-m", "stance.cli", "label"], capture_output=True, text=True)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr

@@ -1,0 +1,68 @@
+from pathlib import Path
+
+import pytest
+
+from stance.errors import StanceError
+from training.config import load_config
+
+
+def _write(p: Path, text: str) -> Path:
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_unknown_key_is_named_with_its_path(tmp_path: Path) -> None:
+    p = _write(tmp_path / "c.yaml", "data:\n  train: [x.jsonl]\ntrain:\n  epoch: 3\n")
+    with pytest.raises(StanceError, match=r"unknown config key 'train.epoch'") as err:
+        load_config(p)
+    assert str(p) in str(err.value)
+
+
+def test_wrong_type_and_choice(tmp_path: Path) -> None:
+    p = _write(tmp_path / "c.yaml", "data:\n  train: [x.jsonl]\ntrain:\n  epochs: many\n")
+    with pytest.raises(StanceError, match=r"'train.epochs' must be int"):
+        load_config(p)
+    p = _write(tmp_path / "c.yaml", "data:\n  train: [x.jsonl]\ntrain:\n  class_weighting: square\n")
+    with pytest.raises(StanceError, match="must be one of"):
+        load_config(p)
+
+
+def test_missing_source_path_and_no_sources(tmp_path: Path) -> None:
+    p = _write(tmp_path / "c.yaml", "data:\n  train:\n    - weight: 2\n")
+    with pytest.raises(StanceError, match=r"missing config key 'data.train\[0\].path'"):
+        load_config(p)
+    p = _write(tmp_path / "c.yaml", "name: x\n")
+    with pytest.raises(StanceError, match="data.train"):
+        load_config(p)
+
+
+def test_extends_and_overrides(tmp_path: Path) -> None:
+    _write(tmp_path / "base.yaml", "name: base\ndata:\n  train: [a.jsonl]\ntrain:\n  epochs: 5\n  batch_size: 8\n")
+    p = _write(tmp_path / "child.yaml", "extends: base.yaml\ntrain:\n  epochs: 2\n")
+    cfg = load_config(p, ["train.learning_rate=1e-4", "template.use_context=false", "name=run2"])
+    assert cfg.train.epochs == 2 and cfg.train.batch_size == 8
+    assert cfg.train.learning_rate == pytest.approx(1e-4)
+    assert cfg.template.use_context is False and cfg.name == "run2"
+    assert cfg.data.train[0].path == "a.jsonl"
+
+
+def test_malformed_yaml_names_line(tmp_path: Path) -> None:
+    p = _write(tmp_path / "c.yaml", "name: x\ndata: [\n")
+    with pytest.raises(StanceError, match="malformed YAML"):
+        load_config(p)
+
+
+def test_default_config_loads() -> None:
+    from stance.paths import default_config
+
+    cfg = load_config(default_config())
+    assert cfg.name == "default" and cfg.labels == ["threatening", "conciliatory", "neutral"]
+
+
+def test_override_list_items(tmp_path: Path) -> None:
+    p = _write(tmp_path / "c.yaml", "data:\n  train: [a.jsonl, {path: b.jsonl}]\n")
+    cfg = load_config(p, ["data.train[0].limit=5", "data.train.1.weight=0.5", "data.dev=null"])
+    assert cfg.data.train[0].limit == 5 and cfg.data.train[0].path == "a.jsonl"
+    assert cfg.data.train[1].weight == 0.5 and cfg.data.dev is None
+    with pytest.raises(StanceError, match="no list item 7"):
+        load_config(p, ["data.train[7].limit=5"])

@@ -1,0 +1,69 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from stance.classify import StanceClassifier
+from stance.errors import StanceError
+from stance.pipeline import Labeller, progress_path
+
+
+@pytest.fixture(scope="module")
+def labeller(tiny_model: Path) -> Labeller:
+    return Labeller(StanceClassifier.from_pretrained(tiny_model), chunk_size=2, batch_size=4)
+
+
+def _articles(path: Path, n: int) -> Path:
+    with open(path, "w", encoding="utf-8") as fh:
+        for i in range(n):
+            text = (f"Story {i}. Iran's navy commander spoke on day {i}.\n\n"
+                    f"\"Any ship of the United States that enters our waters will be sunk, number {i},\" "
+                    f"Admiral Reza Karimi told state radio.\n")
+            fh.write(json.dumps({"id": f"a{i}", "text": text}) + "\n")
+    return path
+
+
+def test_rows_follow_quotes_and_targets(tmp_path: Path, labeller: Labeller) -> None:
+    src = _articles(tmp_path / "in.jsonl", 3)
+    out = tmp_path / "out.jsonl"
+    summary = labeller.run(src, out)
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert summary.articles == 3 and summary.rows == len(rows) > 0
+    assert {r["doc_id"] for r in rows} == {"a0", "a1", "a2"}
+    assert all(r["target"] == "United States" for r in rows if r["doc_id"] == "a0")
+    assert not progress_path(out).exists()
+
+
+def test_resume_after_interruption_equals_full_run(tmp_path: Path, labeller: Labeller) -> None:
+    src = _articles(tmp_path / "in.jsonl", 7)
+    full = tmp_path / "full.jsonl"
+    labeller.run(src, full)
+    part = tmp_path / "part.jsonl"
+
+    calls = {"n": 0}
+
+    def interrupt(_: int) -> None:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        labeller.run(src, part, on_progress=interrupt)
+    assert progress_path(part).exists()
+    with open(part, "ab") as fh:  # a torn line from a writer killed mid-write
+        fh.write(b'{"doc_id": "a5", "tor')
+    with pytest.raises(StanceError, match="output exists"):
+        labeller.run(src, part)
+    summary = labeller.run(src, part, resume=True)
+    assert summary.resumed_from == 4
+    assert part.read_bytes() == full.read_bytes()
+
+
+def test_resume_refuses_other_input(tmp_path: Path, labeller: Labeller) -> None:
+    src = _articles(tmp_path / "in.jsonl", 3)
+    other = _articles(tmp_path / "other.jsonl", 3)
+    out = tmp_path / "out.jsonl"
+    with pytest.raises(KeyboardInterrupt):
+        labeller.run(src, out, on_progress=lambda _: (_ for _ in ()).throw(KeyboardInterrupt))
+    with pytest.raises(StanceError, match="not this input"):
+        labeller.run(other, out, resume=True)

@@ -1,0 +1,105 @@
+"""Segmentation on short invented articles, plus property tests on hostile input."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from stance.records import Article
+from stance.segment import segment
+
+WIRE = (
+    "Trade Minister Anna Kovac said on Monday her country would not yield.\n"
+    '    "We are ready to talk," Kovac told reporters, "but we will not be bullied by Freedonia."\n'
+    '    She said the proposal was "a cynical ploy" and that Ruritania would respond.\n'
+    '    The so-called "peace dividend" was not discussed. Exports of Kuwait"s crude rose.\n'
+)
+
+
+def _seg(text: str, **kw):
+    return segment(Article(id="d1", text=text), **kw)
+
+
+def test_split_quote_is_one_record_with_two_parts():
+    qs = _seg(WIRE)
+    first = qs[0]
+    assert len(first.parts) == 2
+    assert first.text == "We are ready to talk, but we will not be bullied by Freedonia."
+    assert first.speaker == "Anna Kovac"
+    assert first.cue is not None and first.cue.text == "told"
+    assert first.quote_id == "d1#q1"
+
+
+def test_mixed_quote_and_pronoun_speaker():
+    qs = _seg(WIRE, mixed="fragment")
+    mixed = [q for q in qs if q.kind == "mixed"]
+    assert [q.text for q in mixed] == ["a cynical ploy"]
+    assert mixed[0].speaker == "Anna Kovac"
+    content = [q for q in _seg(WIRE) if q.kind == "mixed"][0]
+    assert content.text.startswith("the proposal was")
+
+
+def test_scare_quotes_and_apostrophes_are_not_quotes():
+    texts = [q.text for q in _seg(WIRE)]
+    assert not any("peace dividend" in t for t in texts)
+    assert not any("crude" in t for t in texts)
+
+
+def test_unbalanced_mark_does_not_swallow_narrative():
+    text = 'He said "we will see.\n\nThe market closed higher. Analysts were calm.\n\n"Fine," she said.'
+    qs = _seg(text)
+    assert all("market closed" not in q.text for q in qs)
+    assert any(q.text == "Fine," for q in qs)
+
+
+def test_multi_paragraph_quote():
+    text = '"The first paragraph goes on.\n\n"And the second ends it," the envoy said.\n\nNothing else.'
+    qs = _seg(text)
+    assert len(qs) == 1 and len(qs[0].parts) == 2
+
+
+def test_curly_quotes_and_context():
+    text = (
+        "Officials met in Geneva.\n\n“We will never accept this,” said Omar Haddad, the foreign minister.\n"
+    )
+    q = _seg(text)[0]
+    assert q.text == "We will never accept this,"
+    assert q.speaker == "Omar Haddad"
+    assert "Omar Haddad" in (q.context or "")
+
+
+def test_no_marks_no_quotes():
+    assert _seg("") == []
+    assert _seg("Nothing quoted here.") == []
+
+
+def _check(text: str) -> None:
+    for q in segment(Article(id="x", text=text)):
+        assert q.text == " ".join(text[a:b] for a, b in q.parts)
+        assert q.start == q.parts[0][0] and q.end == q.parts[-1][1]
+        assert all(0 <= a <= b <= len(text) for a, b in q.parts)
+
+
+MARKY = st.lists(
+    st.sampled_from(list("ab AB.,\n\"“”«»'") + ["said", " he ", "told", "Kovac "]), max_size=120
+).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_random_unicode_never_breaks(text):
+    _check(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(MARKY)
+def test_unbalanced_marks_keep_offsets(text):
+    _check(text)
+
+
+def test_one_megabyte_article():
+    para = '"We will respond," the minister said. She called it "a grave mistake" by the United States.\n\n'
+    text = para * (1_000_000 // len(para))
+    qs = segment(Article(id="big", text=text))
+    assert len(qs) >= 1000
+    _check(text[:5000])

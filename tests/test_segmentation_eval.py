@@ -1,0 +1,52 @@
+"""Scoring of segmentation against gold quotes, including the brat loader."""
+
+from __future__ import annotations
+
+import json
+
+from evaluation.segmentation import load_brat_gold, load_jsonl_gold, overlap, score
+
+TEXT = 'She said "we will talk" today. "No deal," he said.'
+
+
+def _rec(doc, a, b, **kw):
+    return {"doc_id": doc, "start": a, "end": b, "parts": [[a, b]], **kw}
+
+
+def test_overlap_ignores_marks_and_whitespace():
+    assert overlap(frozenset({1, 2}), frozenset({1, 2})) == 1.0
+    assert overlap(frozenset({1, 2}), frozenset({1, 2, 3, 4})) == 0.5
+
+
+def test_score_exact_boundary_and_spurious():
+    texts = {"d": TEXT}
+    gold = [_rec("d", 10, 22, speaker="She", targets=["X"]), _rec("d", 32, 39)]
+    pred = [_rec("d", 9, 23, speaker="she", targets=["X", "Y"]), _rec("d", 0, 3)]
+    res = score(pred, gold, texts)
+    assert res["exact"]["tp"] == 1
+    assert res["errors"]["missed"] == 1 and res["errors"]["spurious"] == 1
+    assert res["speaker"]["accuracy"] == 1.0
+    assert res["targets"]["precision"] == 0.5 and res["targets"]["recall"] == 1.0
+
+
+def test_brat_loader(tmp_path):
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "a.txt").write_text(TEXT, encoding="utf-8")
+    ann = (
+        'T1\tSource 0 3\tShe\nT2\tCue 4 8\tsaid\nT3\tContent 9 23\t"we will talk"\n'
+        "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n"
+    )
+    (tmp_path / "attributions" / "a_x1.ann").write_text(ann, encoding="utf-8")
+    (tmp_path / "attributions" / "a_x2.ann").write_text("", encoding="utf-8")
+    gold, texts = load_brat_gold(tmp_path)
+    assert len(gold) == 1 and gold[0]["speaker_mention"]["text"] == "She"
+    assert texts["a"] == TEXT
+
+
+def test_jsonl_loader_splits_negatives(tmp_path):
+    p = tmp_path / "g.jsonl"
+    rows = [_rec("d", 10, 22, kind="mixed"), _rec("d", 0, 3, kind="not_quote")]
+    p.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    gold, neg = load_jsonl_gold(p)
+    assert len(gold) == 1 and len(neg) == 1

@@ -1,0 +1,49 @@
+"""Target lexicon: loading, matching, canonical names and errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from stance.errors import StanceError
+from stance.targets import TargetLexicon
+
+
+@pytest.fixture(scope="module")
+def lex() -> TargetLexicon:
+    return TargetLexicon.load()
+
+
+def test_aliases_map_to_canonical_names(lex):
+    assert lex.find("Washington warned Tehran and the Iranian navy") == ["United States", "Iran"]
+    assert lex.find("the U.S. Congress passed it") == ["U.S. Congress"]
+    assert lex.canonical("U.S.") == "United States"
+    assert lex.canonical("bonn") == "West Germany"
+    assert lex.canonical("Atlantis") is None
+
+
+def test_find_is_deduplicated_and_word_bounded(lex):
+    assert lex.find("Japan and Japanese firms, not Japanesque") == ["Japan"]
+    assert lex.find("us and them") == []
+
+
+def test_explicit_path_and_bad_keys(tmp_path):
+    good = tmp_path / "t.yaml"
+    good.write_text("states:\n  Freedonia: [Freedonian, Fredville]\n", encoding="utf-8")
+    lex = TargetLexicon.load(good)
+    assert lex.find("The Freedonian envoy left Fredville.") == ["Freedonia"]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("countries:\n  X: [Y]\n", encoding="utf-8")
+    with pytest.raises(StanceError, match="countries"):
+        TargetLexicon.load(bad)
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("states: [unclosed\n", encoding="utf-8")
+    with pytest.raises(StanceError):
+        TargetLexicon.load(broken)
+    aliases = tmp_path / "aliases.yaml"
+    aliases.write_text("states:\n  X: 5\n", encoding="utf-8")
+    with pytest.raises(StanceError, match="'X'"):
+        TargetLexicon.load(aliases)
+
+
+def test_default_lexicon_is_large(lex):
+    assert len(lex.aliases) >= 150
