@@ -304,3 +304,92 @@ def score(
         hit = match(pred, negs, texts)
         out["negatives"] = {"n": len(negs), "predicted_as_quote": sum(1 for _, _, o in hit if o >= 0.5)}
     return out
+
+
+# ---------------------------------------------------------------- command entry
+
+
+def _find_articles(gold: Path) -> Path | None:
+    for candidate in (
+        gold.parent / "articles.jsonl",
+        gold.parent / "examples.jsonl",
+        gold.parent.parent / "reuters-dev" / "articles.jsonl",
+    ):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def evaluate_path(
+    gold_path: str | Path,
+    pred_path: str | Path | None = None,
+    articles: str | Path | None = None,
+    lexicon: Any = None,
+    mixed: str = "content",
+) -> dict[str, Any]:
+    """Score predicted quotes (or the segmenter, run now) against a brat folder or a gold JSONL."""
+    from stance.errors import StanceError
+    from stance.io import iter_records
+    from stance.records import Article
+    from stance.segment import segment
+
+    gold_p = Path(gold_path)
+    if not gold_p.exists():
+        raise StanceError("no such file or directory", gold_p)
+    negatives: list[dict[str, Any]] = []
+    if gold_p.is_dir():
+        gold, texts = load_brat_gold(gold_p)
+        source = "brat"
+    else:
+        art = Path(articles) if articles else _find_articles(gold_p)
+        if art is None:
+            raise StanceError("cannot find the gold quotes' articles; pass --articles FILE.jsonl", gold_p)
+        try:
+            gold, negatives = load_jsonl_gold(gold_p)
+        except (KeyError, ValueError) as err:
+            raise StanceError(f"not a gold quotes file ({err})", gold_p) from None
+        texts = {str(loc.data.get("id", loc.data.get("doc"))): loc.data["text"] for loc in iter_records(art)}
+        source = "jsonl"
+    if not gold:
+        raise StanceError("no gold quotes found", gold_p)
+    if pred_path:
+        pred = [loc.data for loc in iter_records(pred_path)]
+    else:
+        pred = []
+        for doc, text in texts.items():
+            pred.extend(q.to_dict() for q in segment(Article(id=doc, text=text), lexicon, mixed=mixed))
+    result = score(pred, gold, texts, negatives)
+    result["gold"] = str(gold_p)
+    result["gold_format"] = source
+    result["mixed"] = mixed if not pred_path else None
+    return result
+
+
+def format_report(result: Mapping[str, Any]) -> str:
+    """The scores as a person reads them: a P/R/F1 table, attribution figures, error examples."""
+
+    def f(x: Any) -> str:
+        return "-" if x is None else f"{x:.3f}"
+
+    lines = [f"gold {result['gold']} ({result['n_gold']} quotes), predicted {result['n_pred']}", ""]
+    lines.append(f"{'match':<14} {'precision':>9} {'recall':>7} {'F1':>6}")
+    for key in ("exact", "overlap>=0.8", "overlap>=0.3"):
+        m = result[key]
+        lines.append(f"{key:<14} {f(m['precision']):>9} {f(m['recall']):>7} {f(m['f1']):>6}")
+    lines += [
+        "",
+        f"speaker mention exact {f(result['speaker_mention']['exact'])}, "
+        f"overlapping {f(result['speaker_mention']['overlap'])} (n={result['speaker_mention']['n']})",
+        f"canonical speaker     {f(result['speaker']['accuracy'])} (n={result['speaker']['n']})",
+        f"cue                   {f(result['cue']['accuracy'])} (n={result['cue']['n']})",
+        f"targets               P {f(result['targets']['precision'])}  R {f(result['targets']['recall'])}",
+    ]
+    if "negatives" in result:
+        neg = result["negatives"]
+        lines.append(f"not-quotes taken as quotes {neg['predicted_as_quote']} of {neg['n']}")
+    err = result["errors"]
+    lines += ["", f"errors at 0.8: {err['missed']} missed, {err['spurious']} spurious, {err['boundary']} boundary"]
+    for kind in ("missed", "spurious", "boundary"):
+        for ex in err["examples"][kind][:3]:
+            lines.append(f"  {kind}: {ex}")
+    return "\n".join(lines)

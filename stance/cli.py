@@ -204,7 +204,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 def cmd_evaluate_segmentation(args: argparse.Namespace) -> int:
     from evaluation import segmentation
 
-    result = segmentation.evaluate_path(args.gold, args.pred, args.articles, _lexicon(args.targets))
+    result = segmentation.evaluate_path(args.gold, args.pred, args.articles, _lexicon(args.targets), args.mixed)
     print(segmentation.format_report(result))
     if args.output:
         from .io import write_json
@@ -279,6 +279,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pred", help="predicted quotes JSONL (default: segment the gold articles now)")
     p.add_argument("--articles", help="articles JSONL for a gold quotes JSONL (default: found beside it)")
     p.add_argument("--targets", help="target lexicon YAML")
+    p.add_argument("--mixed", choices=("content", "fragment"), default="content",
+                   help="mixed-quote span: whole reported content (guidelines) or the quoted words only")
     p.add_argument("-o", "--output", help="write the scores as JSON")
     p.set_defaults(func=cmd_evaluate_segmentation)
 

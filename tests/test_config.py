@@ -43,7 +43,7 @@ def test_extends_and_overrides(tmp_path: Path) -> None:
     assert cfg.train.epochs == 2 and cfg.train.batch_size == 8
     assert cfg.train.learning_rate == pytest.approx(1e-4)
     assert cfg.template.use_context is False and cfg.name == "run2"
-    assert cfg.data.train[0].path == "a.jsonl"
+    assert cfg.data.train[0].path == str(tmp_path / "a.jsonl")
 
 
 def test_malformed_yaml_names_line(tmp_path: Path) -> None:
@@ -62,7 +62,7 @@ def test_default_config_loads() -> None:
 def test_override_list_items(tmp_path: Path) -> None:
     p = _write(tmp_path / "c.yaml", "data:\n  train: [a.jsonl, {path: b.jsonl}]\n")
     cfg = load_config(p, ["data.train[0].limit=5", "data.train.1.weight=0.5", "data.dev=null"])
-    assert cfg.data.train[0].limit == 5 and cfg.data.train[0].path == "a.jsonl"
+    assert cfg.data.train[0].limit == 5 and cfg.data.train[0].path == str(tmp_path / "a.jsonl")
     assert cfg.data.train[1].weight == 0.5 and cfg.data.dev is None
     with pytest.raises(StanceError, match="no list item 7"):
         load_config(p, ["data.train[7].limit=5"])

@@ -170,11 +170,38 @@ def _read_yaml(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any]:
         raise StanceError("config is not UTF-8 text", path) from None
     if not isinstance(data, dict):
         raise StanceError("config must be a mapping of keys", path)
+    _anchor_paths(data, path.parent)
     parent = data.pop("extends", None)
     if parent:
         base = _read_yaml((path.parent / parent).resolve(), (*seen, path))
         data = _merge(base, data)
     return data
+
+
+def _anchor(value: Any, folder: Path) -> Any:
+    if isinstance(value, str) and value and not value.startswith("${") and not Path(value).is_absolute():
+        return str(folder / value)
+    return value
+
+
+def _anchor_paths(data: dict[str, Any], folder: Path) -> None:
+    """Make data paths absolute against the file that names them, so `extends` keeps them valid."""
+    block = data.get("data")
+    if not isinstance(block, dict):
+        return
+    for key in ("train", "validation"):
+        sources = block.get(key)
+        if isinstance(sources, (str, dict)):
+            sources = block[key] = [sources]
+        if not isinstance(sources, list):
+            continue
+        for i, src in enumerate(sources):
+            if isinstance(src, str):
+                sources[i] = _anchor(src, folder)
+            elif isinstance(src, dict) and src.get("format") != "datasets" and "path" in src:
+                src["path"] = _anchor(src["path"], folder)
+    if "dev" in block:
+        block["dev"] = _anchor(block["dev"], folder)
 
 
 def parse_override(text: str) -> tuple[list[str | int], Any]:
