@@ -160,9 +160,17 @@ def quiet_transformers() -> None:
         pass
 
 
+BASELINE_FILE = "baseline.joblib"
+
+
 def is_model_dir(path: str | Path) -> bool:
+    """A transformer (`config.json`) or a scikit-learn baseline, each beside `stance_config.json`."""
     p = Path(path)
-    return p.is_dir() and (p / "config.json").is_file() and (p / STANCE_CONFIG).is_file()
+    return (
+        p.is_dir()
+        and (p / STANCE_CONFIG).is_file()
+        and ((p / "config.json").is_file() or (p / BASELINE_FILE).is_file())
+    )
 
 
 class StanceClassifier:
@@ -190,13 +198,17 @@ class StanceClassifier:
             raise StanceError("model directory does not exist", p)
         if not is_model_dir(p):
             raise StanceError(
-                f"not a stance model directory (needs config.json and {STANCE_CONFIG}; train one with `stance train`)",
+                f"not a stance model directory (needs {STANCE_CONFIG} and weights; train one with `stance train`)",
                 p,
             )
         try:
             cfg = StanceConfig.from_dict(json.loads((p / STANCE_CONFIG).read_text(encoding="utf-8")), p)
         except json.JSONDecodeError as err:
             raise StanceError(f"malformed {STANCE_CONFIG} ({err.msg})", p / STANCE_CONFIG) from None
+        if (p / BASELINE_FILE).is_file():
+            from .baseline import BaselineClassifier
+
+            return BaselineClassifier.load(p, cfg)  # type: ignore[return-value]
         import torch
         from transformers import AutoModelForSequenceClassification, AutoTokenizer
 

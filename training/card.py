@@ -67,7 +67,7 @@ def model_card(stance_cfg: StanceConfig, cfg: RunConfig, metrics: dict[str, Any]
                 _metrics_table(m),
                 "",
             ]
-    if "validation" in metrics:
+    if "ece_before_scaling" in metrics.get("validation", {}):
         v = metrics["validation"]
         lines.append(
             f"Calibration: ECE {_fmt(v['ece_before_scaling'])} before temperature scaling, "

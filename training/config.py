@@ -7,6 +7,7 @@ name and the file, because a typo that silently falls back to a default wastes a
 from __future__ import annotations
 
 import dataclasses
+import os
 import types
 import typing
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ class SourceConfig:
 
 @dataclass
 class ModelConfig:
+    kind: str = "transformer"
     base: str = DEFAULT_BASE
     max_length: int = 128
 
@@ -86,7 +88,10 @@ class RunConfig:
         return d
 
 
-CHOICES = {"train.class_weighting": {"balanced", "none"}}
+CHOICES = {
+    "train.class_weighting": {"balanced", "none"},
+    "model.kind": {"transformer", "tfidf-logreg", "majority"},
+}
 
 
 def _type_name(tp: Any) -> str:
@@ -180,7 +185,7 @@ def _read_yaml(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any]:
 
 def _anchor(value: Any, folder: Path) -> Any:
     if isinstance(value, str) and value and not value.startswith("${") and not Path(value).is_absolute():
-        return str(folder / value)
+        return os.path.normpath(folder / value)
     return value
 
 

@@ -6,15 +6,18 @@ without shipping the texts: the quote and its context are read from the data dir
 
 from __future__ import annotations
 
+import csv
 import glob
 import hashlib
 import json
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from stance.errors import StanceError
-from stance.io import iter_records, parse
+from stance.io import iter_records
 from stance.paths import data_dir
 from stance.records import Example
 
@@ -23,6 +26,8 @@ from .config import RunConfig, SourceConfig
 CORPUS_FILES = {
     "reuters-pool": "reuters-pool/articles.jsonl",
     "reuters-dev": "reuters-dev/articles.jsonl",
+    "polnear-train": "polnear/train/text",
+    "bbc-politics": "bbc-politics",
 }
 
 
@@ -43,6 +48,16 @@ class LoadedSet:
         for k, v in other.dropped.items():
             self.dropped[k] = self.dropped.get(k, 0) + v
         self.skipped_sources += other.skipped_sources
+
+
+def display_path(path: str) -> str:
+    """A source path as users read it: relative to the project when inside it."""
+    from stance.paths import PROJECT_ROOT
+
+    try:
+        return str(Path(path).relative_to(PROJECT_ROOT))
+    except ValueError:
+        return path
 
 
 def sha256(path: str | Path) -> str:
@@ -69,7 +84,6 @@ def expand(pattern: str, base_dir: str, data_root: Path | None) -> list[Path]:
 
 def paragraph_around(text: str, start: int, end: int) -> str:
     """The paragraph holding [start, end): wire copy separates paragraphs by indented or blank lines."""
-    import re
 
     breaks = [m.end() for m in re.finditer(r"\n(?:[ \t]+|\n)", text[:start])]
     left = breaks[-1] if breaks else 0
@@ -94,10 +108,17 @@ class CorpusTexts:
                 raise StanceError("label pointers need the data directory (set STANCE_DATA_DIR)", *where)
             path = self.root / CORPUS_FILES[corpus]
             texts = {}
-            for loc in iter_records(path):
-                texts[str(loc.data.get("doc", loc.data.get("id")))] = loc.data["text"]
+            if path.is_dir():
+                for f in sorted(path.glob("*.txt")):
+                    with open(f, encoding="utf-8") as fh:
+                        texts[f.stem] = fh.read()
+                digest = hashlib.sha256(json.dumps(sorted(texts.items())).encode()).hexdigest()
+            else:
+                for loc in iter_records(path):
+                    texts[str(loc.data.get("doc", loc.data.get("id")))] = loc.data["text"]
+                digest = sha256(path)
             self._cache[corpus] = texts
-            self.files[str(path)] = sha256(path)
+            self.files[str(path)] = digest
         try:
             return self._cache[corpus][doc]
         except KeyError:
@@ -137,6 +158,57 @@ def _pointer_example(d: dict[str, Any], texts: CorpusTexts, where: tuple[str, in
     )
 
 
+_BRACKETED = re.compile(r"\[([^\[\]]+)\]")
+
+
+def directed_sentiment_examples(path: Path) -> Iterator[tuple[dict[str, Any], tuple[str, int]]]:
+    """Directed-sentiment lines (`sentence<TAB>p<TAB>q<TAB>label`) as raw examples.
+
+    Labels 1/3 run p -> q and 2/4 run q -> p, so the target is q or p accordingly and the raw
+    label stays the upstream code ("0".."4") for the source's `label_map` to translate.
+    """
+    with open(path, encoding="utf-8") as fh:
+        for line_no, line in enumerate(fh, start=1):
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) != 4:
+                raise StanceError(f"expected 4 tab-separated columns, got {len(cols)}", path, line_no)
+            sentence, p, q, code = cols
+            target, speaker = (p, q) if code in ("2", "4") else (q, p)
+            yield {"quote": _BRACKETED.sub(r"\1", sentence), "target": target, "speaker": speaker,
+                   "label": code, "id": f"ds:{path.stem}:{line_no}"}, (str(path), line_no)
+
+
+UNSCON_TARGETS = {
+    "russian_federation": "Russia",
+    "ukraine": "Ukraine",
+    "united_states_of_america": "United States",
+    "egypt": "Egypt",
+    "united_kingdom_of_great_britain_and_northern_ireland": "Britain",
+}
+
+
+def unscon_examples(path: Path) -> Iterator[tuple[dict[str, Any], tuple[str, int]]]:
+    """UNSCon sentences annotated with a target country, raw label = the annotation (A0 or B1 type).
+
+    Only sentences whose evaluation names a country are used: the others have no target.
+    """
+    with open(path, encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        for row in reader:
+            kind, country = row.get("A0", "_"), row.get("A4", "_")
+            if kind == "_" or country not in UNSCON_TARGETS:
+                kind, country = row.get("B1", "_"), row.get("B3", "_")
+            if kind == "_" or country not in UNSCON_TARGETS:
+                continue
+            text = " ".join(row["sentence_text"].replace(" ,", ",").replace(" .", ".").split())
+            speaker = row.get("country", "").replace("_", " ") or None
+            yield {"quote": text, "target": UNSCON_TARGETS[country], "speaker": speaker, "label": kind,
+                   "id": f"unscon:{row['file_id']}:{row['sentence_char_offsets']}"}, (str(path), reader.line_num)
+
+
+WEAK_FORMATS = {"directed-sentiment": directed_sentiment_examples, "unscon": unscon_examples}
+
+
 def is_pointer(d: dict[str, Any]) -> bool:
     return "corpus" in d and "doc" in d and "start" in d and "quote" not in d
 
@@ -155,16 +227,18 @@ def load_source(src: SourceConfig, cfg: RunConfig, labels: list[str], texts: Cor
         raise StanceError(f"training source {src.path!r} matches no file (relative to {cfg.base_dir})")
     for path in paths:
         out.files[str(path)] = sha256(path)
-        for loc in iter_records(path):
-            d = loc.data
+        if src.format in WEAK_FORMATS:
+            rows = WEAK_FORMATS[src.format](path)
+        else:
+            rows = ((loc.data, (loc.path, loc.line)) for loc in iter_records(path))
+        for d, where in rows:
             if src.filter and not _matches(d, src.filter):
                 out.dropped["filtered"] = out.dropped.get("filtered", 0) + 1
                 continue
-            where = (loc.path, loc.line)
             if src.format == "pointers" or (src.format == "auto" and is_pointer(d)):
                 ex = _pointer_example(d, texts, where)
             else:
-                ex = parse(loc, Example.from_dict)
+                ex = parse_dict(d, where)
             raw = str(ex.label)
             label = src.label_map.get(raw, raw) if src.label_map else raw
             if not label:

@@ -15,6 +15,7 @@ import random
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -33,7 +34,7 @@ from stance.records import Example
 from .calibrate import fit_temperature
 from .card import model_card
 from .config import RunConfig
-from .data import LoadedSet, data_dir, expand, fingerprint, load_training_data
+from .data import LoadedSet, data_dir, display_path, expand, fingerprint, load_training_data
 
 log = logging.getLogger(__name__)
 
@@ -153,6 +154,10 @@ def train(cfg: RunConfig, output_root: str | Path | None = None, progress: bool 
     from tqdm.auto import tqdm
     from transformers import AutoModelForSequenceClassification, AutoTokenizer, get_linear_schedule_with_warmup
 
+    if cfg.model.kind != "transformer":
+        from .baselines import train_baseline
+
+        return train_baseline(cfg, output_root)
     started = time.time()
     quiet_transformers()
     if cfg.train.num_threads:
@@ -260,23 +265,14 @@ def train(cfg: RunConfig, output_root: str | Path | None = None, progress: bool 
     stance_cfg.temperature = temperature
     stance_cfg.created = datetime.now(timezone.utc).isoformat(timespec="seconds")
     classifier = StanceClassifier(model, tokenizer, stance_cfg)
-    dev_files = expand(cfg.data.dev, cfg.base_dir, data_dir()) if cfg.data.dev else []
-    if dev_files:
-        dev = read_examples(dev_files[0])
-        known = [ex for ex in dev if ex.label in label_index]
-        preds = classifier.predict(known)
-        probs = np.array([[p.scores[lab] for lab in labels] for p in preds])
-        metrics["dev"] = classification_metrics([e.label for e in known], [p.label for p in preds], labels, probs)
-        metrics["dev"]["path"] = str(dev_files[0])
+    dev_metrics(cfg, classifier, metrics)
 
-    root = Path(output_root) if output_root is not None else Path(cfg.output_dir)
-    root = root.resolve() / cfg.name
-    root.mkdir(parents=True, exist_ok=True)
+    root = run_root(cfg, output_root)
     seconds = time.time() - started
     metrics["train_seconds"] = round(seconds, 1)
     files = {**train_set.files, **val_set.files}
     stance_cfg.extra = {
-        "data_sources": [s.path for s in cfg.data.train],
+        "data_sources": [display_path(s.path) for s in cfg.data.train],
         "data_fingerprint": fingerprint(files),
         "counts": {
             "train": len(train_set.examples),
@@ -284,14 +280,36 @@ def train(cfg: RunConfig, output_root: str | Path | None = None, progress: bool 
             "train_by_label": {lab: sum(e.label == lab for e in train_set.examples) for lab in labels},
         },
     }
-    path = _save(root, model, tokenizer, stance_cfg, cfg, files, metrics, history, train_set)
+    def write_weights(folder: Path) -> None:
+        model.save_pretrained(folder)
+        tokenizer.save_pretrained(folder)
+
+    path = save_run(root, write_weights, stance_cfg, cfg, files, metrics, history, train_set)
     return TrainResult(path=path, metrics=metrics, seconds=seconds)
 
 
-def _save(
+def run_root(cfg: RunConfig, output_root: str | Path | None) -> Path:
+    root = (Path(output_root) if output_root is not None else Path(cfg.output_dir)).resolve() / cfg.name
+    root.mkdir(parents=True, exist_ok=True)
+    return root
+
+
+def dev_metrics(cfg: RunConfig, classifier: Any, metrics: dict[str, Any]) -> None:
+    """Score the dev set named by the config, if present: measured after training, never trained on."""
+    dev_files = expand(cfg.data.dev, cfg.base_dir, data_dir()) if cfg.data.dev else []
+    if not dev_files:
+        return
+    labels = list(cfg.labels)
+    known = [ex for ex in read_examples(dev_files[0]) if ex.label in labels]
+    preds = classifier.predict(known)
+    probs = np.array([[p.scores[lab] for lab in labels] for p in preds])
+    metrics["dev"] = classification_metrics([e.label for e in known], [p.label for p in preds], labels, probs)
+    metrics["dev"]["path"] = str(dev_files[0])
+
+
+def save_run(
     root: Path,
-    model: Any,
-    tokenizer: Any,
+    write_weights: Callable[[Path], None],
     stance_cfg: StanceConfig,
     cfg: RunConfig,
     files: dict[str, str],
@@ -302,8 +320,7 @@ def _save(
     """Write into a hidden temporary folder, then rename: a crash never leaves a half model directory."""
     tmp = Path(tempfile.mkdtemp(prefix=".partial-", dir=root))
     try:
-        model.save_pretrained(tmp)
-        tokenizer.save_pretrained(tmp)
+        write_weights(tmp)
         (tmp / "config.yaml").write_text(yaml.safe_dump(cfg.to_dict(), sort_keys=False), encoding="utf-8")
         write_json(tmp / "data.json", {"files": files, "dropped": train_set.dropped,
                                         "skipped_sources": train_set.skipped_sources})

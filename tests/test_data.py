@@ -1,0 +1,67 @@
+"""The project's own data: valid records, fixed leak-free splits, nothing shared with the dev set."""
+
+import json
+
+import pytest
+
+from stance.paths import PROJECT_ROOT, data_dir
+from stance.records import LABELS
+from training.config import load_config
+from training.data import load_training_data, split_key
+
+DATA = PROJECT_ROOT / "data"
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split()).strip(" ,.\"'")
+
+
+def test_seed_files_are_valid_and_unique() -> None:
+    ids, n = set(), 0
+    for f in sorted((DATA / "seed").glob("*.jsonl")):
+        for line_no, line in enumerate(f.read_text(encoding="utf-8").splitlines(), start=1):
+            d = json.loads(line)
+            assert d["label"] in LABELS, (f, line_no)
+            assert d["quote"].strip() and d["target"].strip(), (f, line_no)
+            assert d["id"] not in ids, (f, line_no, d["id"])
+            ids.add(d["id"])
+            n += 1
+    assert n >= 1500
+
+
+def test_example_articles_gold_offsets_hold() -> None:
+    texts = {d["id"]: d["text"] for d in map(json.loads, (DATA / "articles" / "examples.jsonl").open())}
+    assert len(texts) >= 30
+    for rec in map(json.loads, (DATA / "articles" / "gold_quotes.jsonl").open()):
+        text = texts[rec["doc_id"]]
+        assert rec["text"] == " ".join(text[a:b] for a, b in rec["parts"])
+        for key in ("speaker_mention", "cue"):
+            span = rec.get(key)
+            if span:
+                assert text[span["start"] : span["end"]] == span["text"]
+
+
+needs_data = pytest.mark.skipif(data_dir() is None, reason="the shared data directory is not beside the project")
+
+
+@needs_data
+def test_splits_are_disjoint_and_free_of_dev_quotes() -> None:
+    cfg = load_config(PROJECT_ROOT / "configs" / "default.yaml")
+    train, val = load_training_data(cfg)
+    assert len(train.examples) > 2000 and len(val.examples) > 100
+    train_q = {_norm(e.quote) for e in train.examples}
+    val_q = {_norm(e.quote) for e in val.examples}
+    assert not train_q & val_q
+    assert {split_key(e.quote) % 1000 < 100 for e in val.examples} == {True}
+    dev = [json.loads(line) for line in (data_dir() / "annotated" / "dev.jsonl").open(encoding="utf-8")]
+    dev_q = {_norm(d["quote"]) for d in dev}
+    assert not dev_q & (train_q | val_q)
+
+
+@needs_data
+def test_pointer_labels_resolve_to_quotes() -> None:
+    cfg = load_config(PROJECT_ROOT / "configs" / "default.yaml")
+    train, val = load_training_data(cfg)
+    pointed = [e for e in train.examples + val.examples if e.id and e.id.startswith(("reuters-pool", "polnear", "bbc"))]
+    assert len(pointed) >= 2000
+    assert all(e.quote and '"' not in e.quote[:1] for e in pointed)
