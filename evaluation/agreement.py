@@ -22,7 +22,7 @@ def first_labels(data_root: Path) -> dict[tuple, str]:
         for line in open(f, encoding="utf-8"):
             d = json.loads(line)
             labels[("seed", d["id"], d["target"])] = d["label"]
-    for f in sorted(glob.glob(str(data_root / "reuters_pool_labels" / "*.jsonl"))):
+    for f in sorted(glob.glob(str(data_root / "real_quotes" / "*.jsonl"))):
         for line in open(f, encoding="utf-8"):
             d = json.loads(line)
             labels[("pool", d["corpus"], str(d["doc"]), d["start"], d["end"], d["target"])] = d["label"]
