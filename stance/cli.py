@@ -179,25 +179,60 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
     from .io import read_examples
 
+    if args.bootstrap < 1:
+        raise StanceError("--bootstrap must be at least 1")
     examples = read_examples(args.data)
     classifier = _load_classifier(args.model, args.threads)
     report_dir = Path(args.report or Path("reports") / f"{classifier.config.name}-{classifier.config.version}")
     if (report_dir / "metrics.json").exists() and not args.overwrite:
         raise StanceError("report exists; pass --overwrite to replace it", report_dir / "metrics.json")
-    bar = _tqdm(len(examples), "evaluating", "example")
-    ev = evaluate(classifier, examples, str(args.data), progress=bar.update)
+    passes = 1 if args.no_sensitivity else 3
+    bar = _tqdm(passes * len(examples), "evaluating", "example")
+    ev = evaluate(classifier, examples, str(args.data), progress=bar.update, n_boot=args.bootstrap, seed=args.seed,
+                  sensitivity=not args.no_sensitivity)
     bar.close()
     paths = write_report(ev, report_dir)
     m = ev.metrics
+    ci = m["ci95"]
     print(f"model      {ev.model}")
     print(f"data       {args.data} ({m['n']} examples)")
-    print(f"macro-F1   {m['macro_f1']:.3f}")
-    print(f"accuracy   {m['accuracy']:.3f}")
+    print(f"macro-F1   {m['macro_f1']:.3f}  95% [{ci['macro_f1']['low']:.3f}, {ci['macro_f1']['high']:.3f}]")
+    print(f"accuracy   {m['accuracy']:.3f}  95% [{ci['accuracy']['low']:.3f}, {ci['accuracy']['high']:.3f}]")
     print(f"ECE        {m['ece']:.3f}")
     for lab, v in m["per_class"].items():
         print(f"  {lab:<13} P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}  n={v['support']}")
+    for name, v in (m.get("target_sensitivity") or {}).items():
+        if isinstance(v, dict):
+            print(f"target {name:<8} labels changed {v['change_rate']:.1%}")
     print(f"metrics    {paths['metrics']}")
     print(f"report     {paths['markdown']}")
+    print(f"html       {paths['html']}")
+    return 0
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from evaluation.compare import compare, format_leaderboard, write_compare
+
+    from .classify import StanceClassifier
+    from .io import read_examples
+
+    if len(args.models) < 2:
+        raise StanceError("compare needs at least two model directories")
+    if args.bootstrap < 1:
+        raise StanceError("--bootstrap must be at least 1")
+    report_dir = Path(args.report or "reports/compare")
+    if (report_dir / "compare.json").exists() and not args.overwrite:
+        raise StanceError("report exists; pass --overwrite to replace it", report_dir / "compare.json")
+    classifiers = [StanceClassifier.from_pretrained(m, num_threads=args.threads) for m in args.models]
+    examples = read_examples(args.data)
+    bar = _tqdm(len(classifiers) * len(examples), "comparing", "example")
+    result = compare(classifiers, args.models, examples, str(args.data), n_boot=args.bootstrap, seed=args.seed,
+                     progress=bar.update)
+    bar.close()
+    paths = write_compare(result, report_dir)
+    print(format_leaderboard(result))
+    print(f"json       {paths['json']}")
+    print(f"report     {paths['html']}")
     return 0
 
 
@@ -272,7 +307,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--report", help="report directory (default: reports/<name>-<version>)")
     p.add_argument("--overwrite", action="store_true", help="replace an existing report")
     p.add_argument("--threads", type=int)
+    p.add_argument("--bootstrap", type=int, default=1000, metavar="N", help="bootstrap resamples (default 1000)")
+    p.add_argument("--seed", type=int, default=0, help="seed of the bootstrap and of target swapping")
+    p.add_argument("--no-sensitivity", action="store_true", help="skip the masked/swapped-target check")
     p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("compare", help="models on the same examples with paired significance tests")
+    p.add_argument("models", nargs="+", metavar="MODEL_DIR", help="two or more model directories")
+    p.add_argument("--data", required=True, help="annotated examples (.jsonl, .csv, .parquet)")
+    p.add_argument("--report", help="report directory (default: reports/compare)")
+    p.add_argument("--overwrite", action="store_true", help="replace an existing report")
+    p.add_argument("--threads", type=int)
+    p.add_argument("--bootstrap", type=int, default=1000, metavar="N", help="bootstrap resamples (default 1000)")
+    p.add_argument("--seed", type=int, default=0, help="bootstrap seed")
+    p.set_defaults(func=cmd_compare)
 
     p = sub.add_parser("evaluate-segmentation", help="quote extraction scores against gold attributions")
     p.add_argument("--gold", required=True, help="PolNeAR brat folder or gold quotes JSONL")
