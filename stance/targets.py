@@ -1,8 +1,9 @@
 """The target lexicon: canonical names of states, blocs, organisations and people, with the
 aliases, demonyms, capitals and metonyms ("Washington", "the White House") news uses for them.
 
-Matching is one compiled alternation, longest alias first, so a quote is scanned once whatever
-the lexicon size; case-sensitive so that "US" is not "us".
+Matching is one compiled regular expression shaped as a trie of the aliases (so the regex engine
+never retries hundreds of alternatives at each position), longest alias first, so a text is
+scanned once whatever the lexicon size; case-sensitive so that "US" is not "us".
 """
 
 from __future__ import annotations
@@ -29,6 +30,29 @@ def default_path() -> Path:
     return here.parent.joinpath(*DEFAULT_PATH_PARTS)
 
 
+def trie_pattern(alternatives: Any, space: str = r"\s+") -> str:
+    """A regex body matching any of the strings, built as a trie so that shared prefixes are tried
+    once. At each point longer continuations are tried before stopping, so the leftmost match is
+    the longest alternative that fits (like an alternation sorted longest first). Runs of spaces
+    in an alternative match `space`."""
+    root: dict[str, dict] = {}
+    for alt in alternatives:
+        node = root
+        for tok in re.findall(r" +|.", alt, re.S):
+            node = node.setdefault(" " if tok[0] == " " else tok, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [(space if k == " " else re.escape(k)) + emit(node[k]) for k in sorted(node) if k != ""]
+        if not branches:
+            return ""
+        if "" in node:
+            return "(?:" + "|".join(branches) + ")?"
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return emit(root)
+
+
 @dataclass
 class TargetLexicon:
     """Canonical target names with their aliases; `kinds` maps a canonical name to its section."""
@@ -39,6 +63,7 @@ class TargetLexicon:
     _pattern: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
     _lookup: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     _folded: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    _place_memo: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._compile()
@@ -49,14 +74,14 @@ class TargetLexicon:
             for name in [canon, *names]:
                 lookup.setdefault(name, canon)
         self._lookup = lookup
+        self._place_memo = {}
         self._folded = {}
         for name, canon in lookup.items():
             self._folded.setdefault(name.casefold(), canon)
         if not lookup:
             self._pattern = None
             return
-        alts = sorted(lookup, key=len, reverse=True)
-        body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts)
+        body = trie_pattern(lookup, space=r"\s+")
         # Word edges that also work for aliases ending in "." ("U.S.") and for possessives ("Japan's").
         self._pattern = re.compile(r"(?<![\w.\-])(?:" + body + r")(?![\w\-]|\.\w)")
 
@@ -136,6 +161,16 @@ class TargetLexicon:
 
     def kind(self, canonical: str) -> str | None:
         return self.kinds.get(canonical)
+
+    def names_state_like(self, name: str) -> bool:
+        """True when a surface form ("Japan", "Moscow", "EC") is an alias of a state or bloc; memoised."""
+        hit = self._place_memo.get(name)
+        if hit is None:
+            if len(self._place_memo) > 200_000:
+                self._place_memo.clear()
+            c = self.canonical(name)
+            hit = self._place_memo[name] = c is not None and self.kinds.get(c) in {"states", "blocs"}
+        return hit
 
     def is_state_like(self, canonical: str) -> bool:
         """States and blocs: what a bare 'they' or 'it' in a quote most often stands for."""

@@ -103,3 +103,61 @@ def test_one_megabyte_article():
     qs = segment(Article(id="big", text=text))
     assert len(qs) >= 1000
     _check(text[:5000])
+
+
+def test_speaker_lookups_are_indexed_not_scanned():
+    # Many speakers and pronoun quotes: the lookups must not rescan every earlier speaker.
+    para = (
+        'Envoy Tomas Brel{i} said talks stalled.\n\n"We wait," he said.\n\n'
+        'Later: "Nothing moved," the envoy said.\n\n'
+    )
+    text = "".join(para.format(i=i) for i in range(3000))
+    qs = segment(Article(id="many", text=text))
+    assert len(qs) == 6000
+    assert qs[-2].speaker == "Tomas Brel2999"
+
+
+def test_he_resolves_to_last_named_person_not_a_place_run():
+    text = (
+        "Finance Minister Pavel Orlik met bankers in Northern Europe on Tuesday.\n\n"
+        '"The talks went well," he said.\n'
+    )
+    q = _seg(text)[0]
+    assert q.speaker == "Pavel Orlik"
+
+
+def test_she_skips_a_man_marked_by_title():
+    text = (
+        "Senator Maria Lenz spoke after Mr. Karl Dorn left the hall.\n\n"
+        '"We are not done," she said.\n'
+    )
+    assert _seg(text)[0].speaker == "Maria Lenz"
+
+
+def test_speaker_affiliation_is_not_a_target():
+    text = (
+        "Japanese Trade Minister Ken Sato said on Monday that Washington was wrong.\n\n"
+        '"The United States must open its market," Sato told reporters.\n'
+    )
+    q = _seg(text)[0]
+    assert q.speaker == "Ken Sato"
+    assert q.targets == ["United States"]
+
+
+def test_affiliation_named_in_the_quote_stays_a_target():
+    text = 'Japanese Trade Minister Ken Sato spoke.\n\n"Japan and France will both gain," Sato said.\n'
+    assert _seg(text)[0].targets == ["Japan", "France"]
+
+
+def test_pronoun_quote_takes_the_party_named_around_it():
+    text = (
+        "U.S. Trade Representative Dana Holt said Canada had not yet acted on the accord.\n\n"
+        '"There must be a sign that they are willing to act," Holt said.\n'
+    )
+    q = _seg(text)[0]
+    assert q.targets == ["Canada"]
+
+
+def test_quote_without_referent_gets_no_context_target():
+    text = 'Canada and Mexico met in Ottawa.\n\n"The weather was fine," said Dana Holt.\n'
+    assert _seg(text)[0].targets == []

@@ -47,3 +47,24 @@ def test_explicit_path_and_bad_keys(tmp_path):
 
 def test_default_lexicon_is_large(lex):
     assert len(lex.aliases) >= 150
+
+
+def test_trie_pattern_prefers_longest_alias():
+    import re
+
+    from stance.targets import trie_pattern
+
+    pat = re.compile("(?:" + trie_pattern(["U.S", "U.S.", "US", "United States", "United"]) + ")")
+    assert [m.group() for m in pat.finditer("U.S. US United  States United")] == [
+        "U.S.",
+        "US",
+        "United  States",
+        "United",
+    ]
+
+
+def test_names_state_like(lex):
+    assert lex.names_state_like("Japanese")
+    assert lex.names_state_like("Tokyo")
+    assert not lex.names_state_like("Reagan")
+    assert not lex.names_state_like("Kovac")

@@ -8,7 +8,6 @@ tested and tuned alone. Everything is offset-exact against `article.text`.
 
 from __future__ import annotations
 
-import bisect
 import re
 from functools import lru_cache
 
@@ -55,6 +54,16 @@ _NON_NAME = frozenset(
         "Also",
     }
 )
+# The apposition or "of" phrase right after a name: ", the Japanese envoy," / " of the Foreign Ministry".
+_APPOSITION = re.compile(
+    r"(?:,\s+(?:the\s+|a\s+|an\s+)?|\s+of\s+(?:the\s+)?)[^,.;:\"“”]{1,80}?(?=[,.;:]|\s+(?:said|says|told)\b)"
+)
+# Words in a quote that point at a party named around it rather than in it.
+_REFERENT = re.compile(
+    r"\b(?:they|them|their|theirs|it|its|he|she|his|her|government|country|countries|administration|side|"
+    r"officials|authorities|partners|banks|regime)\b",
+    re.I,
+)
 _PRONOUN_START = re.compile(r"^\W*(?:they|it|their|its|them|theirs)\b", re.I)
 
 
@@ -88,13 +97,13 @@ class _Segmenter:
         self.lex = lex
         self.mixed = mixed
         self.layout = Layout(self.text)
+        self._affil_cache: dict[str, set[str]] = {}
         self.ents: Entities = build_entities(self.text, self._is_place)
         self._register_speech_subjects()
 
     # ------------------------------------------------------------------ helpers
     def _is_place(self, token: str) -> bool:
-        c = self.lex.canonical(token)
-        return c is not None and self.lex.kinds.get(c) in {"states", "blocs"}
+        return self.lex.names_state_like(token)
 
     def _canon_org(self, name: str) -> str | None:
         return self.lex.canonical(name)
@@ -124,8 +133,7 @@ class _Segmenter:
                 " ".join(t for _, t in name), pos, self.ents, self._canon_org, self._is_place
             )
             if canon:
-                self.ents.speakers.append((pos, canon, typ, set()))
-        self.ents.speakers.sort(key=lambda x: x[0])
+                self.ents.add_speaker(pos, canon, typ, set())
 
     def _sentence(self, pos: int) -> tuple[int, int]:
         return self.layout.sentence_span(pos)
@@ -148,7 +156,7 @@ class _Segmenter:
                 speaker, typ = canonical_speaker(mention.text, a, self.ents, self._canon_org, self._is_place)
                 roles = {w.lower() for w in mention.text.split()}
                 if speaker:
-                    bisect.insort(self.ents.speakers, (a, speaker, typ, roles), key=lambda x: x[0])
+                    self.ents.add_speaker(a, speaker, typ, roles)
             if attr is not None and attr.cue is not None:
                 cue = Span(self.text[attr.cue[0] : attr.cue[1]], attr.cue[0], attr.cue[1])
             if mention is None and prev is not None and self.layout.para_of(q.open_pos) - prev[2] <= 2:
@@ -170,7 +178,7 @@ class _Segmenter:
                     speaker_mention=mention,
                     speaker=speaker,
                     cue=cue,
-                    targets=self._targets(group, content),
+                    targets=self._targets(group, content, mention, speaker),
                     parts=parts,
                     context=self._context(q),
                 )
@@ -350,7 +358,13 @@ class _Segmenter:
         return None
 
     # ------------------------------------------------------------------ targets and context
-    def _targets(self, group: list[RawQuote], content: tuple[int, int]) -> list[str]:
+    def _targets(
+        self, group: list[RawQuote], content: tuple[int, int], mention: Span | None, speaker: str | None
+    ) -> list[str]:
+        """Canonical targets of a quote: what its words name, less the speaker and the speaker's own
+        affiliation ("Japan's foreign minister said ..."), unless the quoted words themselves name it.
+        A quote naming nothing that says "they/it" or a role noun ("the government") takes the party
+        named last around it: outside the marks in its sentence, else in the sentence before."""
         text = self.text
         spans: list[tuple[int, int]] = []
         for g in group:
@@ -358,9 +372,16 @@ class _Segmenter:
                 spans.append(g.content)
             else:
                 spans.extend(g.parts)
+        own = self._affiliation(mention, speaker)
+        quoted: set[str] = set()
+        for g in group:
+            for a, b in g.parts:
+                quoted.update(self.lex.find(text[a:b]))
         found: dict[str, None] = {}
         for a, b in spans:
             for t in self.lex.find(text[a:b]):
+                if t == speaker or (t in own and t not in quoted):
+                    continue
                 found.setdefault(t, None)
         if found:
             return list(found)
@@ -372,11 +393,63 @@ class _Segmenter:
                 ps = self.layout.para_span(self.layout.para_of(group[0].open_pos) - 1)[0]
             last = None
             for _, _, canon in self.lex.spans(text[ps : group[0].open_pos]):
-                if self.lex.is_state_like(canon):
+                if self.lex.is_state_like(canon) and canon not in own and canon != speaker:
                     last = canon
             if last:
                 return [last]
+        if any(_REFERENT.search(text[a:b]) for a, b in spans):
+            # A pronoun or role noun pointing outside the quote: the party named last around it.
+            return self._context_targets(group, own, speaker)[-1:]
         return []
+
+    def _context_targets(self, group: list[RawQuote], own: set[str], speaker: str | None) -> list[str]:
+        """Targets named outside the marks in the quote's sentence, else in the sentence before it."""
+        text = self.text
+        first, last = group[0], group[-1]
+        ss, _ = self._sentence(first.open_pos)
+        _, se = self._sentence(max(last.close_end - 1, 0))
+        pieces = [(ss, first.open_pos), (last.close_end, se)]
+        cands = [c for a, b in pieces for c in self.lex.find(text[a:b])]
+        if not cands and ss > 0:
+            ps, _ = self._sentence(ss - 1)
+            if self.layout.para_of(ps) >= self.layout.para_of(ss) - 1:
+                cands = self.lex.find(text[ps:ss])
+        out = [c for c in dict.fromkeys(cands) if c != speaker and c not in own]
+        return out
+
+    def _affiliation(self, mention: Span | None, speaker: str | None) -> set[str]:
+        """States and organisations the speaker belongs to: named in the mention ("Japanese Trade
+        Minister X", "a MITI official") or in the title and apposition where the speaker is
+        introduced ("U.S. Trade Representative Clayton Yeutter", "X of the Foreign Ministry")."""
+        own: set[str] = set()
+        if mention is not None:
+            own.update(t for t in self.lex.find(mention.text) if self.lex.kinds.get(t) != "people")
+        if speaker:
+            hit = self._affil_cache.get(speaker)
+            if hit is None:
+                hit = self._affil_cache[speaker] = self._introduced_affiliation(speaker)
+            own |= hit
+        return own
+
+    def _introduced_affiliation(self, speaker: str) -> set[str]:
+        text = self.text
+        i = text.find(speaker)
+        if i < 0:
+            return set()
+        ss, se = self._sentence(i)
+        before = text[max(ss, i - 80) : i]
+        toks = list(_TOKEN.finditer(before))
+        k = len(toks)
+        while k > 0 and (toks[k - 1].group()[:1].isupper() or toks[k - 1].group() in {"of", "and", "for", "the"}):
+            k -= 1
+        lo = toks[k].start() if k < len(toks) else len(before)
+        title = before[lo:]
+        after = ""
+        j = i + len(speaker)
+        am = _APPOSITION.match(text, j, se)
+        if am:
+            after = am.group()
+        return {t for t in self.lex.find(title + " " + after) if self.lex.kinds.get(t) != "people"}
 
     def _context(self, q: RawQuote) -> str:
         ps, pe = self.layout.para_span(self.layout.para_of(q.open_pos))

@@ -12,6 +12,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from stance.targets import trie_pattern
+
 _CUE_STEMS: tuple[str, ...] = (
     "say",
     "said",
@@ -363,14 +365,17 @@ class CueMatch(NamedTuple):
         return self.word
 
 
-_WORD = re.compile(r"[A-Za-z]+")
 _MULTI_RE = re.compile(_MULTI, re.IGNORECASE)
 _MULTI_FIRST = frozenset({"according", "called", "calls", "pointed", "points", "went", "put"})
+# Only the words that can start a cue, as a trie-shaped regex: the scan skips every other word in C.
+_WORD = re.compile(
+    r"(?<![A-Za-z])(?:" + trie_pattern(CUE_WORDS | _MULTI_FIRST) + r")(?![A-Za-z])", re.IGNORECASE | re.ASCII
+)
 
 
 @lru_cache(maxsize=8)
 def _cue_index(text: str) -> tuple[list[int], list[CueMatch]]:
-    """All cues of a text, found once: one pass over its words beats a large regex alternation."""
+    """All cues of a text, found once, in one regex pass over the text."""
     out: list[CueMatch] = []
     for m in _WORD.finditer(text):
         w = m.group()

@@ -9,8 +9,10 @@ organisation. All of it is rule-based and linear in the article length.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from stance.segment.cues import cue_strength, iter_cues
 from stance.segment.quotes import ALL_MARKS, _is_abbrev
@@ -153,7 +155,7 @@ Many Most New""".split()
 
 _TOKEN_RE = re.compile(r"[A-Z][\w'’.\-]*|[a-z][\w'’\-]*|\d[\w.,]*|[(),]")
 _CAP_RUN_RE = re.compile(
-    r"(?<![\w'’-])(?:Sir\s+)?[A-Z][\w'’\-]*(?:\.(?=[A-Z]))?[\w'’\-]*\.?"
+    r"(?=[A-Z])(?<![\w'’-])(?:Sir\s+)?[A-Z][\w'’\-]*(?:\.(?=[A-Z]))?[\w'’\-]*\.?"
     r"(?:(?:[ \t]+|\n(?=[A-Za-z]))"
     r"(?:(?:de|da|dos|das|van|von|der|bin|ibn|al|el|le|la|del|di|du|abu)[ \t]+)?"
     r"[A-Z][\w'’\-]*(?<![a-z]{3}\.))*"
@@ -167,9 +169,42 @@ class Person:
     pos: int = 0
 
 
+class _Timeline:
+    """Entries keyed by a label and kept sorted by text position, for "the latest X before pos"."""
+
+    __slots__ = ("_pos", "_val")
+
+    def __init__(self) -> None:
+        self._pos: dict[Any, list[int]] = {}
+        self._val: dict[Any, list[Any]] = {}
+
+    def add(self, key: Any, pos: int, value: Any) -> None:
+        ps = self._pos.setdefault(key, [])
+        vs = self._val.setdefault(key, [])
+        i = bisect.bisect_right(ps, pos)
+        ps.insert(i, pos)
+        vs.insert(i, value)
+
+    def latest_before(self, key: Any, pos: int) -> tuple[int, Any] | None:
+        """The entry with the greatest position < pos (the first added among equal positions)."""
+        ps = self._pos.get(key)
+        if not ps:
+            return None
+        i = bisect.bisect_left(ps, pos) - 1
+        if i < 0:
+            return None
+        while i > 0 and ps[i - 1] == ps[i]:
+            i -= 1
+        return ps[i], self._val[key][i]
+
+
 @dataclass
 class Entities:
-    """What the article has introduced so far, in text order, for following it back."""
+    """What the article has introduced so far, in text order, for following it back.
+
+    Lookups go through position indexes (`_Timeline`, per-suffix prefix maxima), so following the
+    article back costs O(log n) per mention and the whole article stays near-linear.
+    """
 
     persons: list[Person] = field(default_factory=list)  # every full-name mention, in order
     orgs: list[tuple[int, str]] = field(default_factory=list)  # (position, name) of organisation mentions
@@ -177,6 +212,85 @@ class Entities:
     speakers: list[tuple[int, str, str, set[str]]] = field(
         default_factory=list
     )  # (pos, canonical, type, roles)
+    _spk: _Timeline = field(default_factory=_Timeline, repr=False)
+    _role_persons: _Timeline | None = field(default=None, repr=False)
+    _named: tuple[list[int], list[Person]] | None = field(default=None, repr=False)
+    _suffix: dict[tuple[str, ...], tuple[list[int], list[str], list[str | None]]] | None = field(
+        default=None, repr=False
+    )
+
+    def add_speaker(self, pos: int, canon: str, typ: str, roles: set[str]) -> None:
+        """Record that `canon` spoke (or was the subject of a speech verb) at pos."""
+        bisect.insort(self.speakers, (pos, canon, typ, roles), key=lambda x: x[0])
+        self._spk.add(typ, pos, canon)
+        if typ == "person":
+            for r in roles:
+                self._spk.add(("person", r), pos, canon)
+
+    def add_person(self, person: Person) -> None:
+        self.persons.append(person)
+        self._suffix = None
+        self._role_persons = None
+        self._named = None
+
+    def _suffix_index(self) -> dict[tuple[str, ...], tuple[list[int], list[str], list[str | None]]]:
+        """Per name suffix ("Kovac",) / ("Anna", "Kovac"): positions, the best full name up to each
+        position (longest, later on ties), and the first longer name anywhere (forward match)."""
+        if self._suffix is None:
+            idx: dict[tuple[str, ...], tuple[list[int], list[str], list[str | None]]] = {}
+            for p in sorted(self.persons, key=lambda p: p.pos):
+                pt = tuple(p.name.split())
+                for k in range(1, len(pt) + 1):
+                    key = pt[-k:]
+                    ent = idx.get(key)
+                    if ent is None:
+                        ent = idx[key] = ([], [], [None])
+                    ps, best, fwd = ent
+                    prev = best[-1] if best else None
+                    ps.append(p.pos)
+                    best.append(p.name if prev is None or len(pt) >= len(prev.split()) else prev)
+                    if fwd[0] is None and len(pt) > k:
+                        fwd[0] = p.name
+            self._suffix = idx
+        return self._suffix
+
+    def full_name(self, toks: tuple[str, ...], limit: int) -> str | None:
+        """The longest full name ending with toks introduced at or before limit, else the first
+        longer one introduced anywhere."""
+        ent = self._suffix_index().get(toks)
+        if ent is None:
+            return None
+        ps, best, fwd = ent
+        i = bisect.bisect_right(ps, limit) - 1
+        if i >= 0:
+            return best[i]
+        return fwd[0]
+
+    def latest_speaker(self, pos: int, typ: str, role: str | None = None) -> tuple[int, str] | None:
+        return self._spk.latest_before(typ if role is None else (typ, role), pos)
+
+    def latest_named(self, pos: int, clash: frozenset[str]) -> tuple[int, str] | None:
+        """The latest person named in full before pos whose roles share nothing with clash."""
+        if self._named is None:
+            self._named = ([p.pos for p in self.persons], self.persons)
+        ps, persons = self._named
+        i = bisect.bisect_left(ps, pos) - 1
+        while i >= 0 and pos - ps[i] < 5000:
+            p = persons[i]
+            if not any(r.rstrip(".,") in clash for r in p.roles):
+                return p.pos, resolve_name(p.name, p.pos, self)
+            i -= 1
+        return None
+
+    def latest_with_role(self, pos: int, role: str) -> tuple[int, str] | None:
+        """The latest person introduced before pos with that role word next to the name."""
+        if self._role_persons is None:
+            tl = _Timeline()
+            for p in self.persons:
+                for r in p.roles:
+                    tl.add(r, p.pos, p.name)
+            self._role_persons = tl
+        return self._role_persons.latest_before(role, pos)
 
 
 def _clean_name(run: str) -> str:
@@ -197,20 +311,37 @@ def _strip_role_prefix(tokens: list[str], is_place) -> tuple[list[str], list[str
     return tokens[: last_role + 1], tokens[last_role + 1 :]
 
 
+# Capitalised words of place names that two-word runs ("Southeast Asia") share with no person.
+_GEO_WORDS = frozenset(
+    """Asia Asian Southeast Northeast East West North South Eastern Western Northern Southern World Gulf
+Europe European America American Africa African Pacific Atlantic Middle Far Near Central Island Islands
+Sea Ocean Coast River Valley Street Avenue Road Square City County Province State States Republic Kingdom
+Union Bay Canal Mountains Peninsula Third""".split()
+)
+_ACRONYM_HINT = re.compile(r"\([A-Z][A-Z.&\-]+\)")
+_ACRONYM_RE = re.compile(
+    r"([A-Z][\w'’\-]*(?:\s+(?:of|and|for|on|the|de)?\s*[A-Z][\w'’\-]*)+)\s+\(([A-Z][A-Z.&\-]+)\)"
+)
+
+
 def build_entities(text: str, is_place) -> Entities:
     """Scan capitalised runs once: people (two or more name tokens), organisations and acronyms."""
     ents = Entities()
-    for m in re.finditer(
-        r"([A-Z][\w'’\-]*(?:\s+(?:of|and|for|on|the|de)?\s*[A-Z][\w'’\-]*)+)\s+\(([A-Z][A-Z.&\-]+)\)", text
-    ):
-        full = " ".join(m.group(1).split())
-        ents.acronyms[m.group(2)] = full
+    if _ACRONYM_HINT.search(text):
+        for m in _ACRONYM_RE.finditer(text):
+            full = " ".join(m.group(1).split())
+            ents.acronyms[m.group(2)] = full
     for m in _CAP_RUN_RE.finditer(text):
-        run = " ".join(m.group().split())
-        toks = run.split()
+        toks = m.group().split()
         while toks and toks[0] in _NON_NAME_CAPS:
             toks = toks[1:]
         if not toks:
+            continue
+        if len(toks) == 1:
+            # Most runs are one capitalised word: only an organisation word or an acronym counts.
+            t = toks[0]
+            if t.lower().rstrip(".") in ORG_WORDS or (t.isupper() and len(t) >= 2 and not is_place(t)):
+                ents.orgs.append((m.start(), t))
             continue
         if any(t.lower().rstrip(".") in ORG_WORDS for t in toks):
             ents.orgs.append((m.start(), " ".join(t for t in toks)))
@@ -218,11 +349,12 @@ def build_entities(text: str, is_place) -> Entities:
         roles, name = _strip_role_prefix(toks, is_place)
         name = [t for t in name if not t.endswith(("'s", "’s"))]
         if len(name) == 1 and roles and roles[-1].lower().rstrip(".") in _TITLES and not is_place(name[0]):
-            ents.persons.append(Person(name[0].rstrip(".,"), {r.lower() for r in roles}, m.start()))
+            ents.add_person(Person(name[0].rstrip(".,"), {r.lower() for r in roles}, m.start()))
             continue
         if (
             len(name) >= 2
-            and all(not is_place(t) for t in name)
+            and all(not is_place(t) and t not in _GEO_WORDS for t in name)
+            and not is_place(" ".join(name))
             and not any(t.isupper() and len(t) > 1 for t in name)
         ):
             if name[0] == "Sir" or name[0] not in _NON_NAME_CAPS:
@@ -233,7 +365,7 @@ def build_entities(text: str, is_place) -> Entities:
                 am = re.match(r",\s+([a-z][^,.;]*)", after)
                 if am:
                     rset |= set(am.group(1).lower().split())
-                ents.persons.append(Person(nm, rset, m.start()))
+                ents.add_person(Person(nm, rset, m.start()))
         elif len(toks) == 1 and toks[0].isupper() and len(toks[0]) >= 2 and not is_place(toks[0]):
             ents.orgs.append((m.start(), toks[0]))
     return ents
@@ -241,47 +373,40 @@ def build_entities(text: str, is_place) -> Entities:
 
 def resolve_name(name: str, pos: int, ents: Entities) -> str:
     """Surname or partial name -> the latest full name introduced before pos that ends with it."""
-    toks = name.split()
+    toks = tuple(name.split())
     if not toks:
         return name
-    best = None
-    for p in ents.persons:
-        if p.pos > pos + len(name) + 5:
-            break
-        pt = p.name.split()
-        if len(pt) >= len(toks) and pt[-len(toks) :] == toks:
-            if best is None or len(pt) >= len(best.split()):
-                best = p.name
-    if best is None:
-        # Introduced later (lead paragraphs sometimes use the surname first): accept a forward match.
-        for p in ents.persons:
-            pt = p.name.split()
-            if len(pt) > len(toks) and pt[-len(toks) :] == toks:
-                return p.name
-    return best or name
+    return ents.full_name(toks, pos + len(name) + 5) or name
 
 
 def _latest_person(pos: int, ents: Entities, role: str | None = None) -> str | None:
-    best: tuple[int, str] | None = None
-    for spos, canon, typ, roles in ents.speakers:
-        if spos >= pos or typ != "person":
-            continue
-        if role and role not in roles:
-            continue
-        if best is None or spos > best[0]:
-            best = (spos, canon)
+    best = ents.latest_speaker(pos, "person", role)
     if role:
-        for p in ents.persons:
-            if p.pos < pos and role in p.roles and (best is None or p.pos > best[0]):
-                best = (p.pos, p.name)
+        p = ents.latest_with_role(pos, role)
+        if p is not None and (best is None or p[0] > best[0]):
+            best = p
+    return best[1] if best else None
+
+
+_FEMALE = frozenset({"mrs", "ms", "miss", "madam", "lady", "dame", "queen", "princess", "spokeswoman",
+                     "chairwoman", "congresswoman", "businesswoman", "she", "her"})
+_MALE = frozenset({"mr", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman",
+                   "businessman", "he", "his", "him"})
+
+
+def _pronoun_person(pos: int, ents: Entities, pronoun: str) -> str | None:
+    """'he'/'she': the most recent person before pos who spoke or was named in full, skipping
+    people whose title or pronouns mark the other gender."""
+    clash = _FEMALE if pronoun == "he" else _MALE
+    best = ents.latest_speaker(pos, "person")
+    named = ents.latest_named(pos, clash)
+    if named is not None and (best is None or named[0] > best[0]):
+        best = named
     return best[1] if best else None
 
 
 def _latest_org(pos: int, ents: Entities) -> str | None:
-    best: tuple[int, str] | None = None
-    for spos, canon, typ, _ in ents.speakers:
-        if spos < pos and typ == "org" and (best is None or spos > best[0]):
-            best = (spos, canon)
+    best = ents.latest_speaker(pos, "org")
     return best[1] if best else None
 
 
@@ -292,7 +417,7 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
     if not m:
         return None, "group"
     if low in PERSON_PRONOUNS:
-        return _latest_person(pos, ents), "person"
+        return _pronoun_person(pos, ents, low), "person"
     if low in {"it", "its"}:
         return _latest_org(pos, ents), "org"
     if low in {"they", "we", "i"}:
