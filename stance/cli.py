@@ -66,20 +66,24 @@ def ensure_default_model() -> Path:
 def _lexicon(path: str | None) -> Any:
     from .targets import TargetLexicon
 
-    return TargetLexicon.load(path)
+    try:
+        return TargetLexicon.load(path)
+    except UnicodeDecodeError as err:
+        raise StanceError(f"target lexicon is not valid UTF-8 text ({err.reason}); re-save it as UTF-8", path) from None
 
 
 def cmd_segment(args: argparse.Namespace) -> int:
     from .io import atomic_write, dumps_line
-    from .pipeline import Problem, segment_file
+    from .pipeline import Problem, Summary, segment_file
 
     out = Path(args.output)
     if out.exists() and not args.overwrite:
         raise StanceError("output exists; pass --overwrite to replace it", out)
     n_quotes, problems, docs = 0, [], set()
+    summary = Summary()
     bar = _tqdm(None, "segmenting", "quote")
     with atomic_write(out) as fh:
-        for item in segment_file(args.input, _lexicon(args.targets), on_error=args.on_error):
+        for item in segment_file(args.input, _lexicon(args.targets), on_error=args.on_error, summary=summary):
             if isinstance(item, Problem):
                 problems.append(item)
                 continue
@@ -87,6 +91,10 @@ def cmd_segment(args: argparse.Namespace) -> int:
             fh.write(dumps_line(item.to_dict()))
             n_quotes += 1
             bar.update(1)
+        if problems and not summary.articles:  # nothing usable: an error, and no output written
+            first = problems[0]
+            raise StanceError(f"{first.problem} (no record of the input could be used: {len(problems)} skipped)",
+                              first.path, first.line)
     bar.close()
     for p in problems:
         _notice(f"stance: skipped {p}")
@@ -239,6 +247,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
 def cmd_evaluate_segmentation(args: argparse.Namespace) -> int:
     from evaluation import segmentation
 
+    if args.output and Path(args.output).exists() and not args.overwrite:
+        raise StanceError("output exists; pass --overwrite to replace it", args.output)
     result = segmentation.evaluate_path(args.gold, args.pred, args.articles, _lexicon(args.targets), args.mixed)
     print(segmentation.format_report(result))
     if args.output:
@@ -253,7 +263,17 @@ def cmd_models(args: argparse.Namespace) -> int:
     from .models import default_models_root, find_versions
 
     roots = [Path(r) for r in args.root] if args.root else [Path("models"), default_models_root()]
-    found = find_versions(roots)
+    for r in args.root or []:
+        if not Path(r).exists():
+            raise StanceError("no such directory", r)
+        if not Path(r).is_dir():
+            raise StanceError("not a directory (--root takes a folder of model directories)", r)
+    found = []
+    for root in roots:
+        try:
+            found.extend(find_versions([root]))
+        except ValueError as err:  # a malformed stance_config.json or metrics.json under the root
+            raise StanceError(f"malformed model metadata (stance_config.json or metrics.json): {err}", root) from None
     if not found:
         print("no trained models under " + ", ".join(str(r) for r in roots))
         return 0
@@ -330,6 +350,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--mixed", choices=("content", "fragment"), default="content",
                    help="mixed-quote span: whole reported content (guidelines) or the quoted words only")
     p.add_argument("-o", "--output", help="write the scores as JSON")
+    p.add_argument("--overwrite", action="store_true", help="replace an existing output")
     p.set_defaults(func=cmd_evaluate_segmentation)
 
     p = sub.add_parser("models", help="trained versions with base, data, date and dev macro-F1")
@@ -358,6 +379,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as err:  # the system refused a file (permission, full disk, a folder where a file goes)
+        if args.debug:
+            raise
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"stance: error: {where}{err.strerror or err}", file=sys.stderr)
+        return EXIT_USAGE
     except Exception as err:  # a bug, not the user's fault: say so in one line, keep the trace for --debug
         if args.debug:
             raise

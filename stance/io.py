@@ -52,7 +52,25 @@ def _check_readable(path: Path) -> None:
 def _open_text(path: Path) -> IO[str]:
     if str(path) == "-":
         return sys.stdin
-    return open(path, encoding="utf-8", newline="")
+    return open(path, encoding="utf-8-sig", newline="")  # a UTF-8 byte-order mark (Excel) is not data
+
+
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _not_utf8(reason: str, head: bytes) -> str:
+    """The message for undecodable bytes, naming UTF-16 where the bytes start with its byte-order mark."""
+    if head.startswith(UTF16_BOMS):
+        reason = "UTF-16 text: it starts with a UTF-16 byte-order mark"
+    return f"not valid UTF-8 text ({reason}); re-save the file as UTF-8"
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(2)
+    except OSError:
+        return b""
 
 
 def iter_jsonl(path: str | Path, strict: bool = True) -> Iterator[Located]:
@@ -68,10 +86,16 @@ def iter_jsonl(path: str | Path, strict: bool = True) -> Iterator[Located]:
         for line_no, raw in enumerate(fh, start=1):
             error = None
             obj: Any = None
+            if line_no == 1:
+                raw = raw.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 byte-order mark is not data
+                if raw.startswith(UTF16_BOMS):  # the whole file is wrong: say so once, not per line
+                    raise StanceError(_not_utf8("", raw), p, 1)
+                if b"\x00" in raw:
+                    raise StanceError("binary data (NUL bytes), not UTF-8 JSON Lines text", p, 1)
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError as err:
-                error = f"not valid UTF-8 text ({err.reason} at byte {err.start}); re-save the file as UTF-8"
+                error = _not_utf8(f"{err.reason} at byte {err.start}", raw)
             else:
                 if not line.strip():
                     continue
@@ -102,7 +126,7 @@ def iter_csv(path: str | Path) -> Iterator[Located]:
             for row in reader:
                 yield Located({k: v for k, v in row.items() if k is not None}, str(p), reader.line_num)
         except UnicodeDecodeError as err:
-            raise StanceError(f"not valid UTF-8 text ({err.reason}); re-save the file as UTF-8", p) from None
+            raise StanceError(_not_utf8(err.reason, _head(p)), p) from None
         except csv.Error as err:
             raise StanceError(f"malformed CSV ({err})", p, reader.line_num) from None
     finally:
@@ -131,13 +155,17 @@ def iter_txt_dir(path: str | Path) -> Iterator[Located]:
     """Yield one article per `.txt` file, id = file stem, in name order for reproducible output."""
     p = Path(path)
     files = sorted(f for f in p.iterdir() if f.suffix == ".txt" and f.is_file())
-    if not files:
+    if not files:  # checked now, not on the first next(), so that no output is opened for nothing
         raise StanceError("directory holds no .txt files", p)
+    return _iter_txt_files(files)
+
+
+def _iter_txt_files(files: list[Path]) -> Iterator[Located]:
     for f in files:
         try:
             text = f.read_text(encoding="utf-8")
         except UnicodeDecodeError as err:
-            raise StanceError(f"not valid UTF-8 text ({err.reason}); re-save the file as UTF-8", f) from None
+            raise StanceError(_not_utf8(err.reason, _head(f)), f) from None
         except OSError as err:
             raise StanceError(f"cannot read file ({err.strerror})", f) from None
         yield Located({"id": f.stem, "text": text}, str(f), 1)
@@ -170,7 +198,7 @@ def _single_txt(p: Path) -> list[Located]:
     try:
         return [Located({"id": p.stem, "text": p.read_text(encoding="utf-8")}, str(p), 1)]
     except UnicodeDecodeError as err:
-        raise StanceError(f"not valid UTF-8 text ({err.reason}); re-save the file as UTF-8", p) from None
+        raise StanceError(_not_utf8(err.reason, _head(p)), p) from None
 
 
 def parse(located: Located, build: Callable[[dict[str, Any]], T]) -> T:
@@ -209,11 +237,19 @@ def quote_from_any(d: dict[str, Any]) -> Quote:
     return Quote.from_dict(d)
 
 
+def ensure_parent(path: str | Path) -> None:
+    """Create the folder an output goes in, or say which part of its path is a file."""
+    for parent in reversed(Path(path).parents):
+        if parent.exists() and not parent.is_dir():
+            raise StanceError("is a file, not a folder; cannot write an output under it", parent)
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+
+
 @contextmanager
 def atomic_write(path: str | Path, mode: str = "w") -> Iterator[IO[Any]]:
     """Write to a temporary file beside `path`, then rename over it, so readers never see half a file."""
     p = Path(path)
-    p.parent.mkdir(parents=True, exist_ok=True)
+    ensure_parent(p)
     fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
     try:
         with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8") as fh:

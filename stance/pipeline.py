@@ -18,7 +18,7 @@ from typing import Any
 
 from .classify import StanceClassifier
 from .errors import StanceError
-from .io import Located, dumps_line, is_quote_record, iter_records, quote_from_any
+from .io import Located, dumps_line, ensure_parent, is_quote_record, iter_records, quote_from_any
 from .records import Article, Example, Quote, stance_row
 from .segment import segment
 from .targets import TargetLexicon
@@ -159,27 +159,40 @@ class Labeller:
             raise StanceError("output exists; pass --overwrite to replace it or --resume to continue it", out)
         summary.resumed_from = done_records
         records = iter_records(source, strict=on_error == "fail")
-        out.parent.mkdir(parents=True, exist_ok=True)
+        ensure_parent(out)
         mode = "r+b" if (resume and out.exists()) else "wb"
-        with open(out, mode) as fh:
-            fh.truncate(done_bytes)
-            fh.seek(done_bytes)
-            seen = 0
-            for chunk in _chunks(records, self.chunk_size):
-                if seen + len(chunk) <= done_records:
+        try:
+            with open(out, mode) as fh:
+                fh.truncate(done_bytes)
+                fh.seek(done_bytes)
+                seen = 0
+                for chunk in _chunks(records, self.chunk_size):
+                    if seen + len(chunk) <= done_records:
+                        seen += len(chunk)
+                        continue
+                    if seen < done_records:
+                        chunk = chunk[done_records - seen :]
+                        seen = done_records
+                    rows = self.rows_for_chunk(chunk, summary, on_error)
+                    fh.write("".join(dumps_line(r) for r in rows).encode("utf-8"))
+                    fh.flush()
+                    os.fsync(fh.fileno())
                     seen += len(chunk)
-                    continue
-                if seen < done_records:
-                    chunk = chunk[done_records - seen :]
-                    seen = done_records
-                rows = self.rows_for_chunk(chunk, summary, on_error)
-                fh.write("".join(dumps_line(r) for r in rows).encode("utf-8"))
-                fh.flush()
-                os.fsync(fh.fileno())
-                seen += len(chunk)
-                _write_state(prog, source, seen, fh.tell(), summary)
-                if on_progress:
-                    on_progress(len(chunk))
+                    _write_state(prog, source, seen, fh.tell(), summary)
+                    if on_progress:
+                        on_progress(len(chunk))
+            if summary.skipped and not (summary.articles or summary.quote_records):
+                first = summary.skipped[0]
+                raise StanceError(
+                    f"{first.problem} (no record of the input could be used: {len(summary.skipped)} skipped)",
+                    first.path, first.line,
+                )
+        except BaseException:
+            # Nothing resumable was written, or nothing usable was read: leave no output behind.
+            if not done_records and (not prog.exists() or not (summary.articles or summary.quote_records)):
+                out.unlink(missing_ok=True)
+                prog.unlink(missing_ok=True)
+            raise
         prog.unlink(missing_ok=True)
         summary.seconds = time.time() - started
         return summary
@@ -212,10 +225,15 @@ def _write_state(prog: Path, source: str | Path, records: int, nbytes: int, summ
 
 
 def segment_file(
-    source: str | Path, lexicon: TargetLexicon | None = None, on_error: str = "skip"
+    source: str | Path, lexicon: TargetLexicon | None = None, on_error: str = "skip",
+    summary: Summary | None = None,
 ) -> Iterator[Quote | Problem]:
-    """Quotes of every article in `source`, with a Problem in place of each bad record."""
+    """Quotes of every article in `source`, with a Problem in place of each bad record.
+
+    `summary`, when given, counts the articles read (`articles`) and the quotes found.
+    """
     lexicon = lexicon or TargetLexicon.load()
+    summary = summary if summary is not None else Summary()
     for loc in iter_records(source, strict=on_error == "fail"):
         try:
             loc.raise_error()
@@ -233,4 +251,7 @@ def segment_file(
                 raise StanceError("article text is empty", loc.path, loc.line)
             yield Problem(loc.path, loc.line, "article text is empty")
             continue
-        yield from segment(article, lexicon)
+        summary.articles += 1
+        quotes = segment(article, lexicon)
+        summary.quotes += len(quotes)
+        yield from quotes

@@ -161,6 +161,8 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
 
 
 def _read_yaml(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any]:
+    if path.is_dir():
+        raise StanceError("config path is a directory, not a YAML file", path)
     if not path.is_file():
         raise StanceError("config file not found", path)
     if path in seen:
@@ -173,6 +175,8 @@ def _read_yaml(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any]:
         raise StanceError(f"malformed YAML ({getattr(err, 'problem', err)})", path, line) from None
     except UnicodeDecodeError:
         raise StanceError("config is not UTF-8 text", path) from None
+    except OSError as err:
+        raise StanceError(f"config file is not readable ({err.strerror or err})", path) from None
     if not isinstance(data, dict):
         raise StanceError("config must be a mapping of keys", path)
     _anchor_paths(data, path.parent)
