@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .classify import BASELINE_FILE, StanceConfig
+from .classify import BASELINE_FILE, ModelIdentity, StanceConfig
 from .errors import StanceError
 from .records import Example, Prediction
 
@@ -20,21 +20,13 @@ def baseline_text(ex: Example) -> str:
     return f"[{ex.target}] {ex.quote}"
 
 
-class BaselineClassifier:
+class BaselineClassifier(ModelIdentity):
     """A fitted scikit-learn pipeline with the same `predict` as `StanceClassifier`."""
 
     def __init__(self, pipeline: Any, config: StanceConfig, path: str | None = None) -> None:
         self.pipeline = pipeline
         self.config = config
         self.path = path
-
-    @property
-    def labels(self) -> list[str]:
-        return list(self.config.labels)
-
-    @property
-    def model_id(self) -> str:
-        return self.config.model_id
 
     @classmethod
     def load(cls, path: Path, config: StanceConfig) -> BaselineClassifier:

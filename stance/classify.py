@@ -173,15 +173,10 @@ def is_model_dir(path: str | Path) -> bool:
     )
 
 
-class StanceClassifier:
-    """A trained stance model, loaded offline from a `save_pretrained` directory."""
+class ModelIdentity:
+    """What every loaded model answers from its `stance_config.json`: its labels and `name@version`."""
 
-    def __init__(self, model: Any, tokenizer: Any, config: StanceConfig, path: str | None = None) -> None:
-        self.model = model.eval()
-        self.tokenizer = tokenizer
-        self.config = config
-        self.path = path
-        self.encoder = Encoder(tokenizer, config.template)
+    config: StanceConfig
 
     @property
     def labels(self) -> list[str]:
@@ -190,6 +185,17 @@ class StanceClassifier:
     @property
     def model_id(self) -> str:
         return self.config.model_id
+
+
+class StanceClassifier(ModelIdentity):
+    """A trained stance model, loaded offline from a `save_pretrained` directory."""
+
+    def __init__(self, model: Any, tokenizer: Any, config: StanceConfig, path: str | None = None) -> None:
+        self.model = model.eval()
+        self.tokenizer = tokenizer
+        self.config = config
+        self.path = path
+        self.encoder = Encoder(tokenizer, config.template)
 
     @classmethod
     def from_pretrained(cls, path: str | Path, num_threads: int | None = None) -> StanceClassifier:

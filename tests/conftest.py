@@ -114,3 +114,14 @@ def article_file(tmp_path: Path) -> Path:
     p = tmp_path / "articles.jsonl"
     p.write_text(json.dumps({"id": "a1", "text": ARTICLE_TEXT}) + "\n", encoding="utf-8")
     return p
+
+
+def write_articles(path: Path, n: int) -> Path:
+    """`n` short wire stories, each with one quote toward the United States."""
+    with open(path, "w", encoding="utf-8") as fh:
+        for i in range(n):
+            text = (f"Story {i}. Iran's navy commander spoke on day {i}.\n\n"
+                    f"\"Any ship of the United States that enters our waters will be sunk, number {i},\" "
+                    f"Admiral Reza Karimi told state radio.\n")
+            fh.write(json.dumps({"id": f"a{i}", "text": text}) + "\n")
+    return path

@@ -6,6 +6,7 @@ import pytest
 from stance.classify import StanceClassifier
 from stance.errors import StanceError
 from stance.pipeline import Labeller, progress_path
+from tests.conftest import write_articles
 
 
 @pytest.fixture(scope="module")
@@ -13,18 +14,10 @@ def labeller(tiny_model: Path) -> Labeller:
     return Labeller(StanceClassifier.from_pretrained(tiny_model), chunk_size=2, batch_size=4)
 
 
-def _articles(path: Path, n: int) -> Path:
-    with open(path, "w", encoding="utf-8") as fh:
-        for i in range(n):
-            text = (f"Story {i}. Iran's navy commander spoke on day {i}.\n\n"
-                    f"\"Any ship of the United States that enters our waters will be sunk, number {i},\" "
-                    f"Admiral Reza Karimi told state radio.\n")
-            fh.write(json.dumps({"id": f"a{i}", "text": text}) + "\n")
-    return path
 
 
 def test_rows_follow_quotes_and_targets(tmp_path: Path, labeller: Labeller) -> None:
-    src = _articles(tmp_path / "in.jsonl", 3)
+    src = write_articles(tmp_path / "in.jsonl", 3)
     out = tmp_path / "out.jsonl"
     summary = labeller.run(src, out)
     rows = [json.loads(line) for line in out.read_text().splitlines()]
@@ -35,7 +28,7 @@ def test_rows_follow_quotes_and_targets(tmp_path: Path, labeller: Labeller) -> N
 
 
 def test_resume_after_interruption_equals_full_run(tmp_path: Path, labeller: Labeller) -> None:
-    src = _articles(tmp_path / "in.jsonl", 7)
+    src = write_articles(tmp_path / "in.jsonl", 7)
     full = tmp_path / "full.jsonl"
     labeller.run(src, full)
     part = tmp_path / "part.jsonl"
@@ -60,8 +53,8 @@ def test_resume_after_interruption_equals_full_run(tmp_path: Path, labeller: Lab
 
 
 def test_resume_refuses_other_input(tmp_path: Path, labeller: Labeller) -> None:
-    src = _articles(tmp_path / "in.jsonl", 3)
-    other = _articles(tmp_path / "other.jsonl", 3)
+    src = write_articles(tmp_path / "in.jsonl", 3)
+    other = write_articles(tmp_path / "other.jsonl", 3)
     out = tmp_path / "out.jsonl"
     with pytest.raises(KeyboardInterrupt):
         labeller.run(src, out, on_progress=lambda _: (_ for _ in ()).throw(KeyboardInterrupt))

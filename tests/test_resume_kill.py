@@ -9,16 +9,7 @@ import time
 from pathlib import Path
 
 from stance.pipeline import progress_path
-
-
-def _articles(path: Path, n: int) -> Path:
-    with open(path, "w", encoding="utf-8") as fh:
-        for i in range(n):
-            text = (f"Report {i}. Iran's navy commander spoke.\n\n"
-                    f"\"Any ship of the United States that enters our waters will be sunk, {i},\" "
-                    f"Admiral Reza Karimi told state radio. \"We welcome talks with Japan,\" he added.\n")
-            fh.write(json.dumps({"id": f"a{i}", "text": text}) + "\n")
-    return path
+from tests.conftest import write_articles
 
 
 def _label(src: Path, out: Path, model: Path, *extra: str) -> subprocess.Popen:
@@ -28,7 +19,7 @@ def _label(src: Path, out: Path, model: Path, *extra: str) -> subprocess.Popen:
 
 
 def test_kill_9_then_resume_equals_uninterrupted(tmp_path: Path, tiny_model: Path) -> None:
-    src = _articles(tmp_path / "in.jsonl", 150)
+    src = write_articles(tmp_path / "in.jsonl", 150)
     full = tmp_path / "full.jsonl"
     proc = _label(src, full, tiny_model)
     assert proc.wait(timeout=300) == 0, proc.stderr.read()
