@@ -259,6 +259,24 @@ def cmd_evaluate_segmentation(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_evaluate_pipeline(args: argparse.Namespace) -> int:
+    from evaluation.pipeline_eval import evaluate_pipeline, format_summary, write_pipeline_report
+
+    if args.bootstrap < 0:
+        raise StanceError("--bootstrap must be at least 0")
+    classifier = _load_classifier(args.model, args.threads)
+    report_dir = Path(args.report or Path("reports") / f"pipeline-{classifier.config.name}-{classifier.config.version}")
+    if (report_dir / "metrics.json").exists() and not args.overwrite:
+        raise StanceError("report exists; pass --overwrite to replace it", report_dir / "metrics.json")
+    ev = evaluate_pipeline(classifier, args.gold, args.articles, _lexicon(args.targets), args.mixed,
+                           batch_size=args.batch_size, n_boot=args.bootstrap, seed=args.seed)
+    paths = write_pipeline_report(ev, report_dir)
+    print(format_summary(ev.metrics))
+    print(f"metrics    {paths['metrics']}")
+    print(f"report     {paths['markdown']}")
+    return 0
+
+
 def cmd_models(args: argparse.Namespace) -> int:
     from .models import default_models_root, find_versions
 
@@ -352,6 +370,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="write the scores as JSON")
     p.add_argument("--overwrite", action="store_true", help="replace an existing output")
     p.set_defaults(func=cmd_evaluate_segmentation)
+
+    p = sub.add_parser("evaluate-pipeline", help="the whole pipeline from raw articles against gold stance quotes")
+    p.add_argument("--gold", required=True, help="gold quotes JSONL with per-target stances")
+    p.add_argument("--articles", help="articles JSONL of the gold quotes (default: found beside them)")
+    p.add_argument("--model", help="model directory (default: the default model)")
+    p.add_argument("--report", help="report directory (default: reports/pipeline-<name>-<version>)")
+    p.add_argument("--targets", help="target lexicon YAML (default: configs/targets.yaml)")
+    p.add_argument("--mixed", choices=("content", "fragment"), default="content",
+                   help="mixed-quote span as `stance label` cuts it (content) or the quoted words only (fragment)")
+    p.add_argument("--overwrite", action="store_true", help="replace an existing report")
+    p.add_argument("--threads", type=int)
+    p.add_argument("--batch-size", type=int, default=32)
+    p.add_argument("--bootstrap", type=int, default=1000, metavar="N", help="article resamples for intervals")
+    p.add_argument("--seed", type=int, default=0, help="bootstrap seed")
+    p.set_defaults(func=cmd_evaluate_pipeline)
 
     p = sub.add_parser("models", help="trained versions with base, data, date and dev macro-F1")
     p.add_argument("--root", action="append", help="model root to list (default: ./models and the cache)")
