@@ -171,6 +171,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     from training.train import train
 
     cfg = load_config(args.config, args.set)
+    tracker = _tracker(args.mlflow)
     result = train(cfg, output_root=args.output_dir)
     for split in ("validation", "dev"):
         if split in result.metrics:
@@ -178,7 +179,18 @@ def cmd_train(args: argparse.Namespace) -> int:
             _notice(f"stance: {split} macro-F1 {m['macro_f1']:.3f} (n={m['n']}), ECE {m.get('ece', 0):.3f}")
     _notice(f"stance: trained in {result.seconds:.0f} s")
     print(result.path)
+    if tracker:
+        run_id = tracker.log_training(cfg.to_dict(), result.metrics, result.path)
+        _notice(f"stance: logged to MLflow {tracker.uri}, experiment {tracker.experiment}, run {run_id}")
     return 0
+
+
+def _tracker(uri: str | None) -> Any:
+    if uri is None:
+        return None
+    from evaluation.tracking import Tracker
+
+    return Tracker(uri)
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -189,6 +201,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
     if args.bootstrap < 1:
         raise StanceError("--bootstrap must be at least 1")
+    tracker = _tracker(args.mlflow)
     examples = read_examples(args.data)
     classifier = _load_classifier(args.model, args.threads)
     report_dir = Path(args.report or Path("reports") / f"{classifier.config.name}-{classifier.config.version}")
@@ -215,6 +228,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     print(f"metrics    {paths['metrics']}")
     print(f"report     {paths['markdown']}")
     print(f"html       {paths['html']}")
+    if tracker:
+        settings = {"n_boot": args.bootstrap, "seed": args.seed, "sensitivity": not args.no_sensitivity}
+        run_id = tracker.log_evaluation(m, classifier.path, ev.model, str(args.data), settings, paths.values())
+        _notice(f"stance: logged to MLflow {tracker.uri}, experiment {tracker.experiment}, run {run_id}")
     return 0
 
 
@@ -337,6 +354,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("config", help="run config (.yaml)")
     p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="override a config key")
     p.add_argument("--output-dir", help="root of model directories (default: the config's output_dir)")
+    p.add_argument("--mlflow", nargs="?", const="./mlruns", metavar="URI",
+                   help="log the run to MLflow (default store ./mlruns; put it after CONFIG or write --mlflow=URI)")
     p.set_defaults(func=cmd_train)
 
     p = sub.add_parser("evaluate", help="metrics of a model on an annotated set")
@@ -348,6 +367,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--bootstrap", type=int, default=1000, metavar="N", help="bootstrap resamples (default 1000)")
     p.add_argument("--seed", type=int, default=0, help="seed of the bootstrap and of target swapping")
     p.add_argument("--no-sensitivity", action="store_true", help="skip the masked/swapped-target check")
+    p.add_argument("--mlflow", nargs="?", const="./mlruns", metavar="URI",
+                   help="log the evaluation to MLflow (default store ./mlruns)")
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("compare", help="models on the same examples with paired significance tests")
