@@ -337,6 +337,7 @@ def evaluate_path(
     if not gold_p.exists():
         raise StanceError("no such file or directory", gold_p)
     negatives: list[dict[str, Any]] = []
+    titles: dict[str, str | None] = {}
     if gold_p.is_dir():
         gold, texts = load_brat_gold(gold_p)
         source = "brat"
@@ -348,7 +349,11 @@ def evaluate_path(
             gold, negatives = load_jsonl_gold(gold_p)
         except (KeyError, ValueError) as err:
             raise StanceError(f"not a gold quotes file ({err})", gold_p) from None
-        texts = {str(loc.data.get("id", loc.data.get("doc"))): loc.data["text"] for loc in iter_records(art)}
+        texts = {}
+        for loc in iter_records(art):
+            doc = str(loc.data.get("id", loc.data.get("doc")))
+            texts[doc] = loc.data["text"]
+            titles[doc] = loc.data.get("title")
         source = "jsonl"
     if not gold:
         raise StanceError("no gold quotes found", gold_p)
@@ -357,7 +362,9 @@ def evaluate_path(
     else:
         pred = []
         for doc, text in texts.items():
-            pred.extend(q.to_dict() for q in segment(Article(id=doc, text=text), lexicon, mixed=mixed))
+            pred.extend(
+                q.to_dict() for q in segment(Article(id=doc, text=text, title=titles.get(doc)), lexicon, mixed=mixed)
+            )
     result = score(pred, gold, texts, negatives)
     result["gold"] = str(gold_p)
     result["gold_format"] = source

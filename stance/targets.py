@@ -9,6 +9,7 @@ scanned once whatever the lexicon size; case-sensitive so that "US" is not "us".
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,10 @@ import yaml
 from stance.errors import StanceError
 
 SECTIONS: tuple[str, ...] = ("states", "blocs", "organisations", "people")
+# Relations between canonical names: where an organisation or person belongs ("home"), which
+# states make up a bloc ("members"), and which states a name that outlived them stood for
+# ("narrower": "Germany" written in 1987 means West Germany when the story names it).
+RELATIONS: tuple[str, ...] = ("home", "members", "narrower")
 DEFAULT_PATH_PARTS: tuple[str, ...] = ("configs", "targets.yaml")
 
 
@@ -60,13 +65,22 @@ class TargetLexicon:
     aliases: dict[str, list[str]] = field(default_factory=dict)
     kinds: dict[str, str] = field(default_factory=dict)
     path: str | None = None
+    homes: dict[str, str] = field(default_factory=dict)
+    members: dict[str, list[str]] = field(default_factory=dict)
+    narrower: dict[str, list[str]] = field(default_factory=dict)
     _pattern: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
     _lookup: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     _folded: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     _place_memo: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
+    _blocs_of: dict[str, set[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._compile()
+        blocs_of: dict[str, set[str]] = {}
+        for bloc, states in self.members.items():
+            for st in states:
+                blocs_of.setdefault(st, set()).add(bloc)
+        self._blocs_of = blocs_of
 
     def _compile(self) -> None:
         lookup: dict[str, str] = {}
@@ -107,8 +121,12 @@ class TargetLexicon:
             raise StanceError("target lexicon must be a mapping with sections " + ", ".join(SECTIONS), path)
         aliases: dict[str, list[str]] = {}
         kinds: dict[str, str] = {}
+        relations: dict[str, Any] = {}
         for key, section in raw.items():
             if key == "version":
+                continue
+            if key in RELATIONS:
+                relations[key] = section or {}
                 continue
             if key not in SECTIONS:
                 raise StanceError(
@@ -132,7 +150,15 @@ class TargetLexicon:
                     )
                 aliases.setdefault(canon, []).extend(n.strip() for n in names)
                 kinds[canon] = key
-        return cls(aliases=aliases, kinds=kinds, path=str(path) if path is not None else None)
+        homes, members, narrower = _relations(relations, kinds, path)
+        return cls(
+            aliases=aliases,
+            kinds=kinds,
+            path=str(path) if path is not None else None,
+            homes=homes,
+            members=members,
+            narrower=narrower,
+        )
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, canonical) of every alias occurrence, left to right, non-overlapping."""
@@ -175,3 +201,56 @@ class TargetLexicon:
     def is_state_like(self, canonical: str) -> bool:
         """States and blocs: what a bare 'they' or 'it' in a quote most often stands for."""
         return self.kinds.get(canonical) in {"states", "blocs"}
+
+    def side(self, names: Iterable[str]) -> set[str]:
+        """The names, their home states and the blocs those states belong to: a speaker introduced
+        as "a MITI official" speaks for MITI, for Japan, and not against either."""
+        out: set[str] = set()
+        for name in names:
+            canon = self.canonical(name) or name
+            out.add(canon)
+            home = self.homes.get(canon)
+            if home:
+                out.add(home)
+            for st in (canon, home):
+                if st:
+                    out |= self._blocs_of.get(st, set())
+        return out
+
+    def resolver(self, present: Iterable[str]) -> dict[str, str]:
+        """Old names to the one narrower state a story also names ("Germany" -> "West Germany")."""
+        seen = set(present)
+        out = {}
+        for broad, narrow in self.narrower.items():
+            hits = [n for n in narrow if n in seen]
+            if len(hits) == 1:
+                out[broad] = hits[0]
+        return out
+
+
+def _relations(
+    raw: dict[str, Any], kinds: dict[str, str], path: str | Path | None
+) -> tuple[dict[str, str], dict[str, list[str]], dict[str, list[str]]]:
+    """Checked relation sections: every name must be a canonical name of the lexicon."""
+
+    def known(name: Any, where: str) -> str:
+        if not isinstance(name, str) or name not in kinds:
+            raise StanceError(f"{where}: {name!r} is not a canonical name of the lexicon", path)
+        return name
+
+    out: dict[str, dict] = {}
+    for key in RELATIONS:
+        section = raw.get(key) or {}
+        if not isinstance(section, dict):
+            raise StanceError(f"key {key!r} must map canonical names to canonical names", path)
+        rel: dict = {}
+        for k, v in section.items():
+            k = known(k, key)
+            if key == "home":
+                rel[k] = known(v, f"{key} of {k!r}")
+            else:
+                if not isinstance(v, list):
+                    raise StanceError(f"key {k!r} in {key!r}: expected a list of canonical names", path)
+                rel[k] = [known(x, f"{key} of {k!r}") for x in v]
+        out[key] = rel
+    return out["home"], out["members"], out["narrower"]

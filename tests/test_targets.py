@@ -68,3 +68,39 @@ def test_names_state_like(lex):
     assert lex.names_state_like("Tokyo")
     assert not lex.names_state_like("Reagan")
     assert not lex.names_state_like("Kovac")
+
+
+def test_side_takes_home_states_and_blocs():
+    lex = TargetLexicon.from_dict(
+        {
+            "states": {"Freedonia": ["Freedonian"], "Sylvania": []},
+            "blocs": {"Northern League": []},
+            "organisations": {"Freedonian Mint": ["the Mint"]},
+            "home": {"Freedonian Mint": "Freedonia"},
+            "members": {"Northern League": ["Freedonia"]},
+        }
+    )
+    assert lex.side(["the Mint"]) == {"Freedonian Mint", "Freedonia", "Northern League"}
+    assert lex.side(["Sylvania"]) == {"Sylvania"}
+
+
+def test_narrower_name_follows_the_story():
+    lex = TargetLexicon.load()
+    assert lex.resolver(["Germany", "West Germany"]) == {"Germany": "West Germany"}
+    assert lex.resolver(["Germany", "West Germany", "East Germany"]) == {}
+    assert lex.resolver(["Germany"]) == {}
+
+
+def test_relations_must_name_canonical_entries(tmp_path):
+    bad = tmp_path / "rel.yaml"
+    bad.write_text("states:\n  Freedonia: []\nhome:\n  Freedonia: Atlantis\n", encoding="utf-8")
+    with pytest.raises(StanceError, match="Atlantis"):
+        TargetLexicon.load(bad)
+    bad.write_text("states:\n  Freedonia: []\nmembers:\n  Freedonia: Freedonia\n", encoding="utf-8")
+    with pytest.raises(StanceError, match="list"):
+        TargetLexicon.load(bad)
+
+
+def test_default_relations_are_loaded(lex):
+    assert lex.homes["MITI"] == "Japan"
+    assert "European Community" in lex.side(["Britain"])

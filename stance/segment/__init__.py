@@ -8,6 +8,7 @@ tested and tuned alone. Everything is offset-exact against `article.text`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -15,6 +16,7 @@ from stance.records import Article, Quote, Span
 from stance.segment.cues import cue_strength, iter_cues
 from stance.segment.quotes import ALL_MARKS, Layout, RawQuote, looks_like_scare_quote, pair_marks
 from stance.segment.speakers import (
+    ROLE_WORDS,
     Attribution,
     Entities,
     _subject_before,
@@ -56,8 +58,9 @@ _NON_NAME = frozenset(
 )
 # The apposition or "of" phrase right after a name: ", the Japanese envoy," / " of the Foreign Ministry".
 _APPOSITION = re.compile(
-    r"(?:,\s+(?:the\s+|a\s+|an\s+)?|\s+of\s+(?:the\s+)?)[^,.;:\"“”]{1,80}?(?=[,.;:]|\s+(?:said|says|told)\b)"
+    r"(?:,\s+(?:the\s+|a\s+|an\s+)?|\s+of\s+(?:the\s+)?)[^,;:\"“”]{1,100}?(?=[,;:]|\s+(?:said|says|told)\b|\.?$)"
 )
+_TITLE_GLUE = frozenset({"of", "and", "for", "the", "to"})
 # Words in a quote that point at a party named around it rather than in it.
 _REFERENT = re.compile(
     r"\b(?:they|them|their|theirs|it|its|he|she|his|her|government|country|countries|administration|side|"
@@ -98,6 +101,10 @@ class _Segmenter:
         self.mixed = mixed
         self.layout = Layout(self.text)
         self._affil_cache: dict[str, set[str]] = {}
+        self._lex_spans: list[tuple[int, int, str]] | None = None
+        self._lex_starts: list[int] = []
+        self._resolve: dict[str, str] = {}
+        self._title_cache: list[str] | None = None
         self.ents: Entities = build_entities(self.text, self._is_place)
         self._register_speech_subjects()
 
@@ -361,30 +368,34 @@ class _Segmenter:
     def _targets(
         self, group: list[RawQuote], content: tuple[int, int], mention: Span | None, speaker: str | None
     ) -> list[str]:
-        """Canonical targets of a quote: what its words name, less the speaker and the speaker's own
-        affiliation ("Japan's foreign minister said ..."), unless the quoted words themselves name it.
-        A quote naming nothing that says "they/it" or a role noun ("the government") takes the party
-        named last around it: outside the marks in its sentence, else in the sentence before."""
-        text = self.text
+        """Canonical targets of a quote: what its words name, less the speaker's side (the speaker,
+        the affiliation, its home state and blocs: "Japan's foreign minister said ..."), unless the
+        quoted words themselves name it. A quote that names only its own side or nothing is still
+        about someone: "they/it" or a role noun ("the government") takes the party named last
+        around it; otherwise the state named in the attribution sentence or the headline."""
         spans: list[tuple[int, int]] = []
         for g in group:
             if g.kind == "mixed" and g.content:
                 spans.append(g.content)
             else:
                 spans.extend(g.parts)
-        own = self._affiliation(mention, speaker)
-        quoted: set[str] = set()
-        for g in group:
-            for a, b in g.parts:
-                quoted.update(self.lex.find(text[a:b]))
+        own = self._side(mention, speaker)
+        # The speaker's own side named in the speaker's own words is what the words are about too.
+        quoted = {t for g in group for a, b in g.parts for t in self._names_in(a, b) if t != speaker}
         found: dict[str, None] = {}
         for a, b in spans:
-            for t in self.lex.find(text[a:b]):
-                if t == speaker or (t in own and t not in quoted):
-                    continue
-                found.setdefault(t, None)
-        if found:
+            for t in self._names_in(a, b):
+                if t not in own or t in quoted:
+                    found.setdefault(t, None)
+        if any(t not in own for t in found):
             return list(found)
+        return list(dict.fromkeys([*found, *self._around(group, spans, own, speaker)]))
+
+    def _around(
+        self, group: list[RawQuote], spans: list[tuple[int, int]], own: set[str], speaker: str | None
+    ) -> list[str]:
+        """The party a quote naming no other one is about, from its surroundings."""
+        text = self.text
         first_text = text[spans[0][0] : spans[0][1]]
         if _PRONOUN_START.match(first_text):
             # "They ..." at the start of a quote: the state named last before it.
@@ -392,30 +403,86 @@ class _Segmenter:
             if self.layout.para_of(group[0].open_pos) > 0:
                 ps = self.layout.para_span(self.layout.para_of(group[0].open_pos) - 1)[0]
             last = None
-            for _, _, canon in self.lex.spans(text[ps : group[0].open_pos]):
-                if self.lex.is_state_like(canon) and canon not in own and canon != speaker:
+            for canon in self._names_in(ps, group[0].open_pos):
+                if self.lex.is_state_like(canon) and canon not in own:
                     last = canon
             if last:
                 return [last]
         if any(_REFERENT.search(text[a:b]) for a, b in spans):
             # A pronoun or role noun pointing outside the quote: the party named last around it.
-            return self._context_targets(group, own, speaker)[-1:]
+            got = self._context_targets(group, own, speaker)[-1:]
+            if got:
+                return got
+        return self._fallback(group, own)
+
+    def _fallback(self, group: list[RawQuote], own: set[str]) -> list[str]:
+        """A quote that names no party outside the speaker's side is still about one: the state or
+        bloc the attribution sentence names, else the one the headline is about (the party
+        across the dispute the story reports). Organisations and people named only around a
+        quote are too often bystanders to be taken."""
+        first, last = group[0], group[-1]
+        ss, _ = self._sentence(first.open_pos)
+        _, se = self._sentence(max(last.close_end - 1, 0))
+        around = self._names_in(ss, first.open_pos) + self._names_in(last.close_end, se)
+        for cands in (around, self._title_names()):
+            for c in reversed(cands):
+                if c not in own and self.lex.is_state_like(c):
+                    return [c]
         return []
+
+    def _title_names(self) -> list[str]:
+        if self._title_cache is None:
+            title = self.article.title or ""
+            # Wire headlines are upper case; the lexicon is case-sensitive.
+            found = self._names_in_text(title) + self._names_in_text(title.title()) if title else []
+            self._title_cache = list(dict.fromkeys(found))
+        return self._title_cache
 
     def _context_targets(self, group: list[RawQuote], own: set[str], speaker: str | None) -> list[str]:
         """Targets named outside the marks in the quote's sentence, else in the sentence before it."""
-        text = self.text
         first, last = group[0], group[-1]
         ss, _ = self._sentence(first.open_pos)
         _, se = self._sentence(max(last.close_end - 1, 0))
         pieces = [(ss, first.open_pos), (last.close_end, se)]
-        cands = [c for a, b in pieces for c in self.lex.find(text[a:b])]
+        cands = [c for a, b in pieces for c in self._names_in(a, b)]
         if not cands and ss > 0:
             ps, _ = self._sentence(ss - 1)
             if self.layout.para_of(ps) >= self.layout.para_of(ss) - 1:
-                cands = self.lex.find(text[ps:ss])
-        out = [c for c in dict.fromkeys(cands) if c != speaker and c not in own]
+                cands = self._names_in(ps, ss)
+        out = [c for c in dict.fromkeys(cands) if c not in own]
         return out
+
+    def _names_in(self, a: int, b: int) -> list[str]:
+        """Canonical names of the lexicon matches inside [a, b), in order, old names resolved to
+        the state the story names beside them."""
+        spans = self._load_spans()
+        i = bisect.bisect_left(self._lex_starts, a)
+        out: list[str] = []
+        while i < len(spans) and spans[i][0] < b:
+            s, e, c = spans[i]
+            if e <= b:
+                out.append(self._resolve.get(c, c))
+            i += 1
+        return out
+
+    def _load_spans(self) -> list[tuple[int, int, str]]:
+        if self._lex_spans is None:
+            spans = self.lex.spans(self.text)
+            self._lex_spans = spans
+            self._lex_starts = [s for s, _, _ in spans]
+            self._resolve = self.lex.resolver(c for _, _, c in spans)
+        return self._lex_spans
+
+    def _side(self, mention: Span | None, speaker: str | None) -> set[str]:
+        """Everyone the speaker speaks for: the speaker, the affiliation, its home state and blocs."""
+        self._load_spans()
+        names = self._affiliation(mention, speaker)
+        if speaker:
+            names.add(speaker)
+            # A group speaker names its side: "a West German official", "Japanese bankers".
+            names.update(t for t in self._names_in_text(speaker) if self.lex.kinds.get(t) != "people")
+        side = self.lex.side(names)
+        return side | {self._resolve.get(c, c) for c in side}
 
     def _affiliation(self, mention: Span | None, speaker: str | None) -> set[str]:
         """States and organisations the speaker belongs to: named in the mention ("Japanese Trade
@@ -432,24 +499,35 @@ class _Segmenter:
         return own
 
     def _introduced_affiliation(self, speaker: str) -> set[str]:
+        """Affiliations in the title before the speaker's name ("Argentina's Economy Minister",
+        "Hong Kong representative") and in the apposition after it (", U.S. ambassador to the
+        GATT,"), wherever the name stands in full in the first few places."""
         text = self.text
-        i = text.find(speaker)
-        if i < 0:
-            return set()
-        ss, se = self._sentence(i)
-        before = text[max(ss, i - 80) : i]
-        toks = list(_TOKEN.finditer(before))
-        k = len(toks)
-        while k > 0 and (toks[k - 1].group()[:1].isupper() or toks[k - 1].group() in {"of", "and", "for", "the"}):
-            k -= 1
-        lo = toks[k].start() if k < len(toks) else len(before)
-        title = before[lo:]
-        after = ""
-        j = i + len(speaker)
-        am = _APPOSITION.match(text, j, se)
-        if am:
-            after = am.group()
-        return {t for t in self.lex.find(title + " " + after) if self.lex.kinds.get(t) != "people"}
+        found: set[str] = set()
+        name = r"\s+".join(re.escape(w) for w in speaker.split())
+        for n, m in enumerate(re.finditer(r"(?<![\w'’])" + name + r"(?![\w'’])", text)):
+            if n >= 3:
+                break
+            i = m.start()
+            ss, se = self._sentence(i)
+            lo = max(ss, i - 100)
+            k = i
+            for t in reversed(list(_TOKEN.finditer(text, lo, i))):
+                w = t.group()
+                if "," in text[t.end() : k] or not (
+                    w[:1].isupper() or w in _TITLE_GLUE or w.lower().rstrip(".") in ROLE_WORDS
+                ):
+                    break
+                k = t.start()
+            title = text[k:i]
+            am = _APPOSITION.match(text, m.end(), se)
+            after = am.group() if am else ""
+            found.update(self._names_in_text(title + " " + after))
+        return {t for t in found if self.lex.kinds.get(t) != "people"}
+
+    def _names_in_text(self, s: str) -> list[str]:
+        self._load_spans()
+        return [self._resolve.get(c, c) for c in self.lex.find(s)]
 
     def _context(self, q: RawQuote) -> str:
         ps, pe = self.layout.para_span(self.layout.para_of(q.open_pos))

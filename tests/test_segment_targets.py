@@ -1,0 +1,58 @@
+"""Target rules of the segmenter on short invented stories: the speaker's side, the fallback to
+the attribution sentence and the headline, and names resolved across the story."""
+
+from __future__ import annotations
+
+from stance.records import Article
+from stance.segment import segment
+
+
+def _seg(text: str, title: str | None = None):
+    return segment(Article(id="d1", text=text, title=title), mixed="fragment")
+
+
+def test_home_state_of_an_affiliation_is_not_a_target():
+    text = 'MITI official Ken Sato told Japanese reporters in Tokyo: "The pact will hold."\n'
+    assert _seg(text)[0].targets == []
+    assert _seg(text, title="JAPAN AND SOUTH KOREA SIGN CHIP PACT")[0].targets == ["South Korea"]
+
+
+def test_bloc_of_the_speakers_state_is_not_a_target():
+    text = (
+        "British Trade Secretary John Fenwick said on Friday he had warned Washington.\n"
+        '    "The Community would have to retaliate against the United States," Fenwick said.\n'
+    )
+    assert _seg(text)[0].targets == ["United States"]
+
+
+def test_title_after_a_line_break_still_gives_the_affiliation():
+    text = (
+        "Argentina's Economy Minister Juan\nPerez spoke to bankers.\n"
+        '    "We cannot accept it," Perez said. "Argentina will not pay on those terms."\n'
+    )
+    q = _seg(text)[0]
+    assert q.speaker == "Juan Perez"
+    assert "Argentina" in q.targets  # own state named in the speaker's own words stays
+
+
+def test_quote_naming_no_party_takes_the_state_of_its_sentence():
+    text = 'Asked about Canada, Dana Holt said: "We will look at the figures first."\n'
+    assert _seg(text)[0].targets == ["Canada"]
+
+
+def test_quote_naming_no_party_takes_the_headline_counterpart():
+    text = (
+        "The trade representative spoke in Washington on Tuesday.\n"
+        '    "We do not want a trade war," said U.S. trade official Dana Holt.\n'
+    )
+    q = _seg(text, title="U.S. WARNS JAPAN ON CHIP PACT")[0]
+    assert q.targets == ["Japan"]
+    assert _seg(text)[0].targets == []
+
+
+def test_old_name_resolves_to_the_state_the_story_names():
+    text = (
+        "West Germany's central bank raised rates on Thursday.\n"
+        '    "Germany has broken the spirit of the accord," said analyst Mary Lane.\n'
+    )
+    assert _seg(text)[0].targets == ["West Germany"]
