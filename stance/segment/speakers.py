@@ -44,7 +44,7 @@ service services university college center centre club foundation federation lea
 forces police government cabinet treasury radio television tv news newspaper times post journal herald
 tribune daily gazette press agency brothers securities exchange market markets reserve community
 pentagon kremlin delegation embassy mission division study report statement alliance coalition council
-system programme program network channel""".split()
+system programme program network channel agreement accord treaty pact shimbun""".split()
 )
 
 GENERIC_HEADS = frozenset(
@@ -155,7 +155,7 @@ Many Most New""".split()
 
 _TOKEN_RE = re.compile(r"[A-Z][\w'’.\-]*|[a-z][\w'’\-]*|\d[\w.,]*|[(),]")
 _CAP_RUN_RE = re.compile(
-    r"(?=[A-Z])(?<![\w'’-])(?:Sir\s+)?[A-Z][\w'’\-]*(?:\.(?=[A-Z]))?[\w'’\-]*\.?"
+    r"(?=[A-Z])(?<![\w'’-])(?:Sir\s+)?[A-Z][\w'’\-]*(?:\.(?=[A-Z]))?[\w'’\-]*(?:\.(?<![a-z]{3}\.))?"
     r"(?:(?:[ \t]+|\n(?=[A-Za-z]))"
     r"(?:(?:de|da|dos|das|van|von|der|bin|ibn|al|el|le|la|del|di|du|abu)[ \t]+)?"
     r"[A-Z][\w'’\-]*(?<![a-z]{3}\.))*"
@@ -423,10 +423,18 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
     if low in {"they", "we", "i"}:
         return _latest_person(pos, ents) if low == "i" else _latest_org(pos, ents), "group"
     # Drop appositions and trailing prepositional phrases: "Shuichi Takemoto of the Foreign Ministry".
-    core = re.split(r",|\s+(?:of|at|from|with|in|for|who|which)\s+", m, maxsplit=1)[0]
-    ctoks = core.split()
-    while ctoks and ctoks[0].lower() in _DETS:
-        ctoks = ctoks[1:]
+    pieces = re.split(r",|\s+(?:of|at|from|with|in|for|who|which)\s+", m, maxsplit=1)
+    ctoks = _noun_phrase(pieces[0].split())
+    if len(pieces) > 1 and "," in m[: len(pieces[0]) + 1]:
+        # "an Iranian soldier, Hamid Dehqani": a bare role before the comma, the name after it.
+        after = _noun_phrase(pieces[1].split())
+        if (
+            ctoks
+            and not any(t[:1].isupper() and not is_place(t) for t in ctoks)
+            and 2 <= len(after) <= 4
+            and all(t[:1].isupper() for t in after)
+        ):
+            ctoks = after
     # A person name somewhere in the core: the trailing capitalised tokens after any role words.
     roles, name = _strip_role_prefix(ctoks, is_place)
     name = [t for t in name if t[:1].isupper() or t.lower() in _PARTICLES]
@@ -482,6 +490,39 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
     org = org.rstrip(".,")
     return canon_org(org) or ents.acronyms.get(org) or org, "org"
 
+
+_NP_GLUE = frozenset({"and", "of", "for", "the", "on", "to"})
+
+
+def _noun_phrase(toks: list[str]) -> list[str]:
+    """The noun phrase at the start of a mention that ran on into its clause: "Ammerman also said
+    the ..." -> "Ammerman"; leading sentence adverbials ("Despite this X") are dropped too."""
+    while toks and (toks[0].lower() in _DETS or toks[0] in _NON_NAME_CAPS or toks[0] in _LEAD_CAPS):
+        toks = toks[1:]
+    if not toks or toks[-1][:1].isupper():
+        return toks  # ends on a name: "Tehran Radio quoted defence spokesman X" is resolved later
+    seen_cap = False
+    for i, t in enumerate(toks):
+        if t[:1].isupper() or t[:1].isdigit() or t[:1] == "(":
+            seen_cap = True
+            continue
+        tl = t.lower().rstrip(".,")
+        if (
+            tl in ROLE_WORDS
+            or tl in ORG_WORDS
+            or tl in GENERIC_HEADS
+            or tl in DOC_HEADS
+            or tl in _PARTICLES
+            or tl in _DETS
+            or tl in _NP_GLUE
+            or not seen_cap
+        ):
+            continue
+        return toks[:i]
+    return toks
+
+
+_LEAD_CAPS = frozenset({"Despite", "Nevertheless", "Separately", "Instead", "Indeed", "Thus", "Therefore"})
 
 # ---------------------------------------------------------------- finding the mention next to a quote
 

@@ -1,0 +1,45 @@
+"""Canonical speakers on short invented stories: mentions that run on into their clause, a bare
+role before a name, sentence ends inside name runs, and treaty names that look like titles."""
+
+from __future__ import annotations
+
+from stance.records import Article
+from stance.segment import segment
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in segment(Article(id="d1", text=text), mixed="fragment")]
+
+
+def test_mention_running_into_its_clause_keeps_the_name():
+    text = (
+        "Treasury official Lena Moss spoke in Ottawa.\n"
+        '    Moss also said the ministry was ready, adding that "the door is open to talks."\n'
+    )
+    assert _speakers(text) == ["Lena Moss"]
+
+
+def test_leading_adverbial_is_not_part_of_the_name():
+    text = 'Minister Piet Vos spoke.\n    Despite this Vos said, "We will not give up the claim."\n'
+    assert _speakers(text) == ["Piet Vos"]
+
+
+def test_bare_role_before_a_name_gives_the_name():
+    text = '"We held the ridge all night," said a wounded soldier, Omar Haddad.\n'
+    assert _speakers(text) == ["Omar Haddad"]
+
+
+def test_sentence_end_does_not_join_two_names():
+    text = (
+        "Tankers crossed the Gulf. Mosar said the fleet was ready.\n"
+        '    "We will escort every ship," he said.\n'
+    )
+    assert _speakers(text)[0] == "Mosar"
+
+
+def test_treaty_name_is_not_a_person():
+    text = (
+        "Jose Ramos spoke at the General Agreement on Tariffs and Trade.\n"
+        '    "The rules are not applied fairly," he said.\n'
+    )
+    assert _speakers(text) == ["Jose Ramos"]
