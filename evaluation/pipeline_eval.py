@@ -25,7 +25,7 @@ from stance.records import Article
 
 from . import segmentation
 from .metrics import classification_metrics
-from .report import Section, clip, fmt, write_page
+from .report import Section, clip, fmt, fmt_ci, write_page
 
 THRESHOLD = 0.5
 N_EXAMPLES = 8
@@ -102,13 +102,13 @@ def _f1_from_counts(c: np.ndarray) -> np.ndarray:
     return np.divide(2 * tp, denom, out=np.zeros(tp.shape, dtype=float), where=denom > 0)
 
 
-def doc_bootstrap(per_doc: np.ndarray, n_boot: int, seed: int, alpha: float = 0.05) -> list[dict[str, float]]:
-    """95% percentile intervals of micro-F1 per level, resampling documents.
+def doc_bootstrap(per_doc: np.ndarray, n_boot: int, seed: int, alpha: float = 0.05) -> list[dict[str, float] | None]:
+    """95% percentile intervals of micro-F1 per level, resampling documents (None without resamples).
 
     `per_doc` has shape (docs, levels, 3) holding (tp, n_pred, n_gold) counts.
     """
     if n_boot < 1 or len(per_doc) == 0:
-        return [{"low": 0.0, "high": 0.0} for _ in range(per_doc.shape[1] if per_doc.ndim == 3 else 0)]
+        return [None] * per_doc.shape[1]
     rng = np.random.default_rng(seed)
     idx = rng.integers(0, len(per_doc), size=(n_boot, len(per_doc)))
     f1 = _f1_from_counts(per_doc[idx].sum(axis=1))  # (n_boot, levels)
@@ -143,7 +143,8 @@ def score_pipeline(
         return (canonical(name) if canonical else None) or " ".join(name.split())
 
     docs = sorted({str(g["doc_id"]) for g in gold})
-    pred = [p for p in pred if str(p["doc_id"]) in set(docs)]
+    doc_set = set(docs)
+    pred = [p for p in pred if str(p["doc_id"]) in doc_set]
     gold = list(gold)
     matched = [(i, j, o) for i, j, o in segmentation.match(pred, gold, texts) if o >= threshold - 1e-9]
     g_of = {i: j for i, j, _ in matched}
@@ -236,7 +237,7 @@ def score_pipeline(
     out["gold_triples"] = gold_fate
     out["predicted_triples"] = pred_fate
     if negatives:
-        negs = [n for n in negatives if str(n["doc_id"]) in set(docs)]
+        negs = [n for n in negatives if str(n["doc_id"]) in doc_set]
         hits = segmentation.match(pred, negs, texts)
         out["not_quotes_taken_as_quotes"] = {"n": len(negs), "taken": sum(1 for _, _, o in hits if o >= threshold)}
     out["examples"] = ex
@@ -313,9 +314,8 @@ def level_rows(m: Mapping[str, Any]) -> list[tuple[Any, ...]]:
     rows = []
     for level in LEVELS:
         s = m[level]
-        ci = s["f1_ci95"]
         rows.append((_LEVEL_NAMES[level], fmt(s["precision"]), fmt(s["recall"]), fmt(s["f1"]),
-                     f"[{ci['low']:.3f}, {ci['high']:.3f}]", s["tp"], s["n_pred"], s["n_gold"]))
+                     fmt_ci(s["f1_ci95"]) or "–", s["tp"], s["n_pred"], s["n_gold"]))
     return rows
 
 

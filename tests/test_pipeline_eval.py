@@ -145,3 +145,13 @@ def test_cli_bad_gold_is_one_line(tmp_path: Path, tiny_model: Path, capsys: pyte
     gold.write_text("\n".join(lines[:1]) + "\n", encoding="utf-8")
     assert main(argv[:4] + [str(other)] + argv[5:]) == 2
     assert "no article" in capsys.readouterr().err
+
+
+def test_without_resamples_there_is_no_interval(tmp_path: Path, tiny_model: Path,
+                                                capsys: pytest.CaptureFixture) -> None:
+    gold, arts = _write_gold(tmp_path)
+    assert main(["evaluate-pipeline", "--gold", str(gold), "--articles", str(arts), "--model", str(tiny_model),
+                 "--report", str(tmp_path / "r"), "--bootstrap", "0", "--mixed", "fragment"]) == 0
+    m = json.loads((tmp_path / "r" / "metrics.json").read_text(encoding="utf-8"))
+    assert m["triple"]["f1_ci95"] is None and m["mixed"] == "fragment"
+    assert "–" in capsys.readouterr().out
