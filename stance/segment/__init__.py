@@ -105,7 +105,9 @@ class _Segmenter:
         self._lex_starts: list[int] = []
         self._resolve: dict[str, str] = {}
         self._title_cache: list[str] | None = None
-        self.ents: Entities = build_entities(self.text, self._is_place)
+        self._side_cache: dict[tuple[tuple[int, int] | None, str | None], set[str]] = {}
+        self._sent_cache: dict[int, tuple[int, int]] = {}
+        self.ents: Entities = build_entities(self.text, lex.names_state_like)
         self._register_speech_subjects()
 
     # ------------------------------------------------------------------ helpers
@@ -143,7 +145,10 @@ class _Segmenter:
                 self.ents.add_speaker(pos, canon, typ, set())
 
     def _sentence(self, pos: int) -> tuple[int, int]:
-        return self.layout.sentence_span(pos)
+        hit = self._sent_cache.get(pos)
+        if hit is None:
+            hit = self._sent_cache[pos] = self.layout.sentence_span(pos)
+        return hit
 
     # ------------------------------------------------------------------ main
     def run(self) -> list[Quote]:
@@ -475,6 +480,10 @@ class _Segmenter:
 
     def _side(self, mention: Span | None, speaker: str | None) -> set[str]:
         """Everyone the speaker speaks for: the speaker, the affiliation, its home state and blocs."""
+        key = (mention.start, mention.end) if mention is not None else None, speaker
+        hit = self._side_cache.get(key)
+        if hit is not None:
+            return hit
         self._load_spans()
         names = self._affiliation(mention, speaker)
         if speaker:
@@ -482,7 +491,9 @@ class _Segmenter:
             # A group speaker names its side: "a West German official", "Japanese bankers".
             names.update(t for t in self._names_in_text(speaker) if self.lex.kinds.get(t) != "people")
         side = self.lex.side(names)
-        return side | {self._resolve.get(c, c) for c in side}
+        side |= {self._resolve.get(c, c) for c in side}
+        self._side_cache[key] = side
+        return side
 
     def _affiliation(self, mention: Span | None, speaker: str | None) -> set[str]:
         """States and organisations the speaker belongs to: named in the mention ("Japanese Trade
@@ -490,7 +501,7 @@ class _Segmenter:
         introduced ("U.S. Trade Representative Clayton Yeutter", "X of the Foreign Ministry")."""
         own: set[str] = set()
         if mention is not None:
-            own.update(t for t in self.lex.find(mention.text) if self.lex.kinds.get(t) != "people")
+            own.update(t for t in self._names_in(mention.start, mention.end) if self.lex.kinds.get(t) != "people")
         if speaker:
             hit = self._affil_cache.get(speaker)
             if hit is None:
@@ -504,11 +515,7 @@ class _Segmenter:
         GATT,"), wherever the name stands in full in the first few places."""
         text = self.text
         found: set[str] = set()
-        name = r"\s+".join(re.escape(w) for w in speaker.split())
-        for n, m in enumerate(re.finditer(r"(?<![\w'’])" + name + r"(?![\w'’])", text)):
-            if n >= 3:
-                break
-            i = m.start()
+        for i, end in _occurrences(text, speaker, 3):
             ss, se = self._sentence(i)
             lo = max(ss, i - 100)
             k = i
@@ -519,10 +526,10 @@ class _Segmenter:
                 ):
                     break
                 k = t.start()
-            title = text[k:i]
-            am = _APPOSITION.match(text, m.end(), se)
-            after = am.group() if am else ""
-            found.update(self._names_in_text(title + " " + after))
+            found.update(self._names_in(k, i))
+            am = _APPOSITION.match(text, end, se)
+            if am:
+                found.update(self._names_in(end, am.end()))
         return {t for t in found if self.lex.kinds.get(t) != "people"}
 
     def _names_in_text(self, s: str) -> list[str]:
@@ -539,6 +546,32 @@ class _Segmenter:
             b = self._sentence(min(b + 1, pe - 1))[1] if b < pe else b
             ps, pe = a, b
         return " ".join(self.text[ps:pe].split())
+
+
+def _occurrences(text: str, name: str, limit: int) -> list[tuple[int, int]]:
+    """Where a name stands as whole words, any white space (a wrapped line) between its words; a
+    plain scan, since a regex per name would thrash the regex cache."""
+    words = name.split()
+    if not words:
+        return []
+    first, n = words[0], len(text)
+    out: list[tuple[int, int]] = []
+    i = text.find(first)
+    while i >= 0 and len(out) < limit:
+        j = i + len(first)
+        ok = i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_'’")
+        for w in words[1:] if ok else ():
+            k = j
+            while k < n and text[k].isspace():
+                k += 1
+            if k == j or not text.startswith(w, k):
+                ok = False
+                break
+            j = k + len(w)
+        if ok and (j >= n or not (text[j].isalnum() or text[j] in "_'’")):
+            out.append((i, j))
+        i = text.find(first, i + 1)
+    return out
 
 
 def _strip_edges(text: str, a: int, b: int) -> tuple[int, int]:

@@ -338,6 +338,7 @@ def is_cue(word: str) -> bool:
     return word.lower() in CUE_WORDS
 
 
+@lru_cache(maxsize=4096)
 def cue_strength(word: str) -> int:
     """2 for verbs that nearly always attribute speech, 1 for ambiguous ones, 0 otherwise."""
     w = " ".join(word.lower().split())
@@ -368,8 +369,12 @@ class CueMatch(NamedTuple):
 _MULTI_RE = re.compile(_MULTI, re.IGNORECASE)
 _MULTI_FIRST = frozenset({"according", "called", "calls", "pointed", "points", "went", "put"})
 # Only the words that can start a cue, as a trie-shaped regex: the scan skips every other word in C.
+# News writes a word in lower case, capitalised or in capitals; spelling out those three forms
+# scans about a third faster than a case-insensitive pattern.
 _WORD = re.compile(
-    r"(?<![A-Za-z])(?:" + trie_pattern(CUE_WORDS | _MULTI_FIRST) + r")(?![A-Za-z])", re.IGNORECASE | re.ASCII
+    r"(?<![A-Za-z])(?:"
+    + trie_pattern({f for w in CUE_WORDS | _MULTI_FIRST for f in (w, w.capitalize(), w.upper())})
+    + r")(?![A-Za-z])"
 )
 
 

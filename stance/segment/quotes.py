@@ -53,6 +53,11 @@ class RawQuote:
     members: list[int] = field(default_factory=list)
 
 
+_SENT_END = re.compile(
+    r"[.!?]+[" + re.escape(ALL_MARKS) + r")\]]*(\s+)(?=[" + re.escape(ALL_MARKS) + r"(\[]?[A-Z0-9])"
+)
+
+
 class Layout:
     """Paragraph and sentence boundaries of one article, built once and queried by offset."""
 
@@ -83,14 +88,7 @@ class Layout:
         starts = []
         for ps, pe in zip(self.para_starts, self.para_ends):
             starts.append(ps)
-            for m in re.finditer(
-                r"[.!?]+["
-                + re.escape(ALL_MARKS)
-                + r")\]]*(\s+)(?=["
-                + re.escape(ALL_MARKS)
-                + r"(\[]?[A-Z0-9])",
-                text[ps:pe],
-            ):
+            for m in _SENT_END.finditer(text[ps:pe]):
                 dot = ps + m.start()
                 if text[dot] == "." and _is_abbrev(text, dot):
                     continue
@@ -293,13 +291,16 @@ def looks_like_scare_quote(text: str, q: RawQuote, has_cue_before: bool) -> bool
     Mixed quotes ("the United States will be "flexible"") survive when the fragment is a
     predicate or clause; a title-cased phrase or a noun after "so-called", "the", "on" is a term.
     """
-    inner = " ".join(text[a:b] for a, b in q.parts)
-    ws = words(inner)
+    ws: list[str] = []
+    for a, b in q.parts:
+        for m in _WORD_RE.finditer(text, a, b):
+            ws.append(m.group())
+            if len(ws) > 5:
+                return False  # a clause, not a term; no need to read a long quote to the end
     if not ws:
         return True
     n = len(ws)
-    if n > 5:
-        return False
+    inner = " ".join(text[a:b] for a, b in q.parts)
     ends_sentence = inner.rstrip().endswith((".", "!", "?", "...", "…"))
     prev = words(text[max(0, q.open_pos - 40) : q.open_pos])
     prev_word = prev[-1].lower() if prev else ""

@@ -324,6 +324,44 @@ _ACRONYM_RE = re.compile(
 )
 
 
+_RUN_MEMO: dict[Any, dict[str, tuple]] = {}
+_APPOS_ROLE = re.compile(r",\s+([a-z][^,.;]*)")
+
+
+def _classify_run(run: str, is_place) -> tuple:
+    """What a capitalised run is, from its words alone (so it is worked out once per distinct
+    run): ("org", name), ("titled", name, roles), ("person", name, roles) or ("skip",)."""
+    toks = run.split()
+    while toks and toks[0] in _NON_NAME_CAPS:
+        toks = toks[1:]
+    if not toks:
+        return ("skip",)
+    if len(toks) == 1:
+        # Most runs are one capitalised word: only an organisation word or an acronym counts.
+        t = toks[0]
+        if t.lower().rstrip(".") in ORG_WORDS or (t.isupper() and len(t) >= 2 and not is_place(t)):
+            return ("org", t)
+        return ("skip",)
+    if any(t.lower().rstrip(".") in ORG_WORDS for t in toks):
+        return ("org", " ".join(t for t in toks))
+    roles, name = _strip_role_prefix(toks, is_place)
+    name = [t for t in name if not t.endswith(("'s", "’s"))]
+    if len(name) == 1 and roles and roles[-1].lower().rstrip(".") in _TITLES and not is_place(name[0]):
+        return ("titled", name[0].rstrip(".,"), frozenset(r.lower() for r in roles))
+    if (
+        len(name) >= 2
+        and all(not is_place(t) and t not in _GEO_WORDS for t in name)
+        and not is_place(" ".join(name))
+        and not any(t.isupper() and len(t) > 1 for t in name)
+    ):
+        if name[0] == "Sir" or name[0] not in _NON_NAME_CAPS:
+            return ("person", " ".join(name).rstrip(".,"), frozenset(r.lower() for r in roles))
+        return ("skip",)
+    if len(toks) == 1 and toks[0].isupper() and len(toks[0]) >= 2 and not is_place(toks[0]):
+        return ("org", toks[0])
+    return ("skip",)
+
+
 def build_entities(text: str, is_place) -> Entities:
     """Scan capitalised runs once: people (two or more name tokens), organisations and acronyms."""
     ents = Entities()
@@ -331,43 +369,28 @@ def build_entities(text: str, is_place) -> Entities:
         for m in _ACRONYM_RE.finditer(text):
             full = " ".join(m.group(1).split())
             ents.acronyms[m.group(2)] = full
+    if len(_RUN_MEMO) > 8:
+        _RUN_MEMO.clear()
+    memo = _RUN_MEMO.setdefault(is_place, {})
+    if len(memo) > 200_000:
+        memo.clear()
     for m in _CAP_RUN_RE.finditer(text):
-        toks = m.group().split()
-        while toks and toks[0] in _NON_NAME_CAPS:
-            toks = toks[1:]
-        if not toks:
-            continue
-        if len(toks) == 1:
-            # Most runs are one capitalised word: only an organisation word or an acronym counts.
-            t = toks[0]
-            if t.lower().rstrip(".") in ORG_WORDS or (t.isupper() and len(t) >= 2 and not is_place(t)):
-                ents.orgs.append((m.start(), t))
-            continue
-        if any(t.lower().rstrip(".") in ORG_WORDS for t in toks):
-            ents.orgs.append((m.start(), " ".join(t for t in toks)))
-            continue
-        roles, name = _strip_role_prefix(toks, is_place)
-        name = [t for t in name if not t.endswith(("'s", "’s"))]
-        if len(name) == 1 and roles and roles[-1].lower().rstrip(".") in _TITLES and not is_place(name[0]):
-            ents.add_person(Person(name[0].rstrip(".,"), {r.lower() for r in roles}, m.start()))
-            continue
-        if (
-            len(name) >= 2
-            and all(not is_place(t) and t not in _GEO_WORDS for t in name)
-            and not is_place(" ".join(name))
-            and not any(t.isupper() and len(t) > 1 for t in name)
-        ):
-            if name[0] == "Sir" or name[0] not in _NON_NAME_CAPS:
-                nm = " ".join(name).rstrip(".,")
-                before = text[max(0, m.start() - 40) : m.start()].lower().split()
-                rset = {r.lower() for r in roles} | {w.strip(",") for w in before[-3:]}
-                after = text[m.end() : m.end() + 80]
-                am = re.match(r",\s+([a-z][^,.;]*)", after)
-                if am:
-                    rset |= set(am.group(1).lower().split())
-                ents.add_person(Person(nm, rset, m.start()))
-        elif len(toks) == 1 and toks[0].isupper() and len(toks[0]) >= 2 and not is_place(toks[0]):
-            ents.orgs.append((m.start(), toks[0]))
+        run = m.group()
+        hit = memo.get(run)
+        if hit is None:
+            hit = memo[run] = _classify_run(run, is_place)
+        kind = hit[0]
+        if kind == "org":
+            ents.orgs.append((m.start(), hit[1]))
+        elif kind == "titled":
+            ents.add_person(Person(hit[1], set(hit[2]), m.start()))
+        elif kind == "person":
+            before = text[max(0, m.start() - 40) : m.start()].lower().split()
+            rset = set(hit[2]) | {w.strip(",") for w in before[-3:]}
+            am = _APPOS_ROLE.match(text, m.end(), m.end() + 80)
+            if am:
+                rset |= set(am.group(1).lower().split())
+            ents.add_person(Person(hit[1], rset, m.start()))
     return ents
 
 
