@@ -72,6 +72,7 @@ class TargetLexicon:
     _lookup: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     _folded: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     _place_memo: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
+    _find_memo: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
     _blocs_of: dict[str, set[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -89,6 +90,7 @@ class TargetLexicon:
                 lookup.setdefault(name, canon)
         self._lookup = lookup
         self._place_memo = {}
+        self._find_memo = {}
         self._folded = {}
         for name, canon in lookup.items():
             self._folded.setdefault(name.casefold(), canon)
@@ -172,11 +174,22 @@ class TargetLexicon:
         return out
 
     def find(self, text: str) -> list[str]:
-        """Canonical names mentioned in text, in order of first mention, each once."""
+        """Canonical names mentioned in text, in order of first mention, each once; short texts
+        (speaker names, headlines) recur, so their answers are memoised."""
+        short = len(text) <= 200
+        if short:
+            hit = self._find_memo.get(text)
+            if hit is not None:
+                return list(hit)
         seen: dict[str, None] = {}
         for _, _, canon in self.spans(text):
             seen.setdefault(canon, None)
-        return list(seen)
+        out = list(seen)
+        if short:
+            if len(self._find_memo) > 100_000:
+                self._find_memo.clear()
+            self._find_memo[text] = tuple(out)
+        return out
 
     def canonical(self, name: str) -> str | None:
         """The canonical name for an alias or canonical name (exact, then case-insensitive), else None."""
