@@ -43,3 +43,14 @@ def test_treaty_name_is_not_a_person():
         '    "The rules are not applied fairly," he said.\n'
     )
     assert _speakers(text) == ["Jose Ramos"]
+
+
+def test_speech_subject_is_registered_where_it_stands():
+    filler = "    The talks went on late into the night without any agreement on the main issues.\n" * 12
+    text = (
+        "Economist Paul Dent said on Monday the figures were weak.\n"
+        + filler
+        + "    Berg said the talks had failed.\n"
+        + '    "We will try again next week," he said.\n'
+    )
+    assert _speakers(text) == ["Berg"]

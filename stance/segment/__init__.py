@@ -124,7 +124,7 @@ class _Segmenter:
             if cue_strength(m.group()) < 2:
                 continue
             lo = max(0, m.start() - 60)
-            toks = [(t.start() + lo, t.group()) for t in _TOKEN.finditer(text, lo, m.start())]
+            toks = [(t.start(), t.group()) for t in _TOKEN.finditer(text, lo, m.start())]
             while toks and toks[-1][1].lower() in _AUX:
                 toks.pop()
             name: list[tuple[int, str]] = []
