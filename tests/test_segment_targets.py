@@ -56,3 +56,26 @@ def test_old_name_resolves_to_the_state_the_story_names():
         '    "Germany has broken the spirit of the accord," said analyst Mary Lane.\n'
     )
     assert _seg(text)[0].targets == ["West Germany"]
+
+
+def test_own_state_as_a_modifier_in_the_quote_is_not_a_target():
+    text = (
+        "State Department spokesman Carl Berg spoke on Monday.\n"
+        '    "We will protect American shipping in the Gulf," Berg said.\n'
+    )
+    assert _seg(text)[0].targets == []
+    named = 'State Department spokesman Carl Berg said: "America will not be moved."\n'
+    assert _seg(named)[0].targets == ["United States"]
+
+
+def test_quote_naming_no_party_takes_the_state_of_the_paragraph_before():
+    text = (
+        "Brazil rejected the bank committee's offer on Tuesday.\n"
+        '    "We expect a better answer soon," said bank spokesman Tom Reed.\n'
+    )
+    assert _seg(text)[0].targets == ["Brazil"]
+    own = (
+        "U.S. banks rejected the offer on Tuesday.\n"
+        '    "We expect a better answer soon," said U.S. bank spokesman Tom Reed.\n'
+    )
+    assert _seg(own)[0].targets == []

@@ -60,6 +60,13 @@ _NON_NAME = frozenset(
 _APPOSITION = re.compile(
     r"(?:,\s+(?:the\s+|a\s+|an\s+)?|\s+of\s+(?:the\s+)?)[^,;:\"“”]{1,100}?(?=[,;:]|\s+(?:said|says|told)\b|\.?$)"
 )
+_NEXT_WORD = re.compile(r"[ \t\n]+([A-Za-z][\w'’\-]*)")
+# Words after a name that show it stands as a noun: verbs, auxiliaries, conjunctions, prepositions.
+_NOMINAL_NEXT = frozenset(
+    """is was are were be been has had have will would shall should can could may might must does did
+do and or but nor to of in on at for with by as from into than that which who whose whom where when
+while if because so not also still alone itself themselves""".split()
+)
 _TITLE_GLUE = frozenset({"of", "and", "for", "the", "to"})
 # Words in a quote that point at a party named around it rather than in it.
 _REFERENT = re.compile(
@@ -386,7 +393,7 @@ class _Segmenter:
                 spans.extend(g.parts)
         own = self._side(mention, speaker)
         # The speaker's own side named in the speaker's own words is what the words are about too.
-        quoted = {t for g in group for a, b in g.parts for t in self._names_in(a, b) if t != speaker}
+        quoted = {t for g in group for a, b in g.parts for t in self._nominal_names_in(a, b) if t != speaker}
         found: dict[str, None] = {}
         for a, b in spans:
             for t in self._names_in(a, b):
@@ -423,13 +430,15 @@ class _Segmenter:
     def _fallback(self, group: list[RawQuote], own: set[str]) -> list[str]:
         """A quote that names no party outside the speaker's side is still about one: the state or
         bloc the attribution sentence names, else the one the headline is about (the party
-        across the dispute the story reports). Organisations and people named only around a
-        quote are too often bystanders to be taken."""
+        across the dispute the story reports), else the last one the paragraph before names.
+        Organisations and people named only around a quote are too often bystanders to be taken."""
         first, last = group[0], group[-1]
         ss, _ = self._sentence(first.open_pos)
         _, se = self._sentence(max(last.close_end - 1, 0))
         around = self._names_in(ss, first.open_pos) + self._names_in(last.close_end, se)
-        for cands in (around, self._title_names()):
+        pi = self.layout.para_of(first.open_pos)
+        before = self._names_in(*self.layout.para_span(pi - 1)) if pi > 0 else []
+        for cands in (around, self._title_names(), before):
             for c in reversed(cands):
                 if c not in own and self.lex.is_state_like(c):
                     return [c]
@@ -468,6 +477,24 @@ class _Segmenter:
             if e <= b:
                 out.append(self._resolve.get(c, c))
             i += 1
+        return out
+
+    def _nominal_names_in(self, a: int, b: int) -> list[str]:
+        """Names standing as nouns ("Japan will gain", "talks with Japan"), not as modifiers of a
+        noun ("U.S. firms", "American industry"), which are about the firms and the industry."""
+        spans = self._load_spans()
+        text = self.text
+        i = bisect.bisect_left(self._lex_starts, a)
+        out: list[str] = []
+        while i < len(spans) and spans[i][0] < b:
+            s, e, c = spans[i]
+            i += 1
+            if e > b:
+                continue
+            m = _NEXT_WORD.match(text, e)
+            if m and m.group(1)[:1].islower() and m.group(1).lower() not in _NOMINAL_NEXT:
+                continue
+            out.append(self._resolve.get(c, c))
         return out
 
     def _load_spans(self) -> list[tuple[int, int, str]]:
