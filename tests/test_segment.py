@@ -159,5 +159,6 @@ def test_pronoun_quote_takes_the_party_named_around_it():
 
 
 def test_quote_without_referent_gets_no_context_target():
-    text = 'Canada and Mexico met in Ottawa.\n\n"The weather was fine," said Dana Holt.\n'
+    # States named further back than the paragraph before are not taken.
+    text = 'Canada and Mexico met in Ottawa.\n\nTalks took two hours.\n\n"The weather was fine," said Dana Holt.\n'
     assert _seg(text)[0].targets == []
