@@ -190,15 +190,23 @@ class ModelIdentity:
 class StanceClassifier(ModelIdentity):
     """A trained stance model, loaded offline from a `save_pretrained` directory."""
 
-    def __init__(self, model: Any, tokenizer: Any, config: StanceConfig, path: str | None = None) -> None:
+    def __init__(
+        self, model: Any, tokenizer: Any, config: StanceConfig, path: str | None = None, backend: Any = None
+    ) -> None:
+        from .backends import TorchBackend
+
         self.model = model.eval()
         self.tokenizer = tokenizer
         self.config = config
         self.path = path
         self.encoder = Encoder(tokenizer, config.template)
+        self.backend = backend or TorchBackend(self.model)
 
     @classmethod
-    def from_pretrained(cls, path: str | Path, num_threads: int | None = None) -> StanceClassifier:
+    def from_pretrained(
+        cls, path: str | Path, num_threads: int | None = None, backend: str = "torch"
+    ) -> StanceClassifier:
+        """Load offline; `backend="onnx"` runs the same weights through ONNX Runtime (exported once)."""
         p = Path(path)
         if not p.exists():
             raise StanceError("model directory does not exist", p)
@@ -230,7 +238,9 @@ class StanceClassifier(ModelIdentity):
             raise StanceError(
                 f"label scheme {cfg.labels} does not match the model's {model.config.num_labels} outputs", p
             )
-        return cls(model, tokenizer, cfg, str(p))
+        from .backends import load_backend
+
+        return cls(model, tokenizer, cfg, str(p), load_backend(backend, model, tokenizer, p, num_threads))
 
     def logits(
         self,
@@ -249,15 +259,13 @@ class StanceClassifier(ModelIdentity):
         enc, flags = self.encoder(examples)
         order = sorted(range(n), key=lambda i: len(enc["input_ids"][i]))
         keys = [k for k in ("input_ids", "token_type_ids", "attention_mask") if k in enc]
-        with torch.inference_mode():
-            for s in range(0, n, batch_size):
-                idx = order[s : s + batch_size]
-                feats = [{k: enc[k][i] for k in keys} for i in idx]
-                batch = self.tokenizer.pad(feats, return_tensors="pt")
-                logits = self.model(**{k: batch[k] for k in keys}).logits.float()
-                out[torch.tensor(idx)] = logits
-                if progress:
-                    progress(len(idx))
+        for s in range(0, n, batch_size):
+            idx = order[s : s + batch_size]
+            feats = [{k: enc[k][i] for k in keys} for i in idx]
+            batch = self.tokenizer.pad(feats, return_tensors="pt")
+            out[torch.tensor(idx)] = self.backend({k: batch[k] for k in keys})
+            if progress:
+                progress(len(idx))
         for i, f in enumerate(flags):
             truncated[i] = f
         return out, truncated

@@ -36,10 +36,10 @@ def _tqdm(total: int | None, desc: str, unit: str) -> Any:
     return tqdm(total=total, desc=desc, unit=unit, disable=None, file=sys.stderr)
 
 
-def _load_classifier(model: str | None, threads: int | None = None) -> Any:
+def _load_classifier(model: str | None, threads: int | None = None, backend: str = "torch") -> Any:
     from .classify import StanceClassifier
 
-    return StanceClassifier.from_pretrained(model or ensure_default_model(), num_threads=threads)
+    return StanceClassifier.from_pretrained(model or ensure_default_model(), num_threads=threads, backend=backend)
 
 
 def ensure_default_model() -> Path:
@@ -102,7 +102,7 @@ def cmd_segment(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_table(rows: list[dict[str, Any]], limit: int) -> None:
+def _print_table(rows: list[dict[str, Any]], limit: int, total: int | None = None) -> None:
     headers = ("speaker", "target", "label", "conf", "quote")
     data = []
     for r in rows[:limit]:
@@ -122,20 +122,21 @@ def _print_table(rows: list[dict[str, Any]], limit: int) -> None:
     print("  ".join("-" * w for w in widths))
     for row in data:
         print("  ".join(c.ljust(w) for c, w in zip(row, widths)))
-    if len(rows) > limit:
-        print(f"... {len(rows) - limit} more rows")
+    total = len(rows) if total is None else total
+    if total > limit:
+        print(f"... {total - limit} more rows")
 
 
 def cmd_label(args: argparse.Namespace) -> int:
-    import json
-
     from .pipeline import Labeller
+    from .sinks import sink_for
 
     if args.resume and args.overwrite:
         raise StanceError("--resume and --overwrite contradict each other; pick one")
     if args.engine == "ray":
-        raise StanceError("--engine ray is not available yet in this version; use --engine local")
-    classifier = _load_classifier(args.model, args.threads)
+        return _label_with_ray(args)
+    sink_for(args.output, ())  # an unknown output format fails before the model loads
+    classifier = _load_classifier(args.model, args.threads, args.backend)
     labeller = Labeller(
         classifier,
         lexicon=_lexicon(args.targets),
@@ -146,22 +147,45 @@ def cmd_label(args: argparse.Namespace) -> int:
     bar = _tqdm(None, "labelling", "record")
     summary = labeller.run(
         args.input, args.output, resume=args.resume, overwrite=args.overwrite,
-        on_error=args.on_error, on_progress=bar.update,
+        on_error=args.on_error, on_progress=bar.update, keep=args.show,
     )
     bar.close()
     if args.show:
-        with open(args.output, encoding="utf-8") as fh:
-            rows = [json.loads(line) for line in fh]
-        _print_table(rows, args.show)
-    for p in summary.skipped[:20]:
-        _notice(f"stance: skipped {p}")
-    if len(summary.skipped) > 20:
-        _notice(f"stance: ... and {len(summary.skipped) - 20} more skipped records")
+        _print_table(summary.head, args.show, total=summary.rows)
+    _report_skipped(summary.skipped)
     resumed = f", resumed after {summary.resumed_from} records" if summary.resumed_from else ""
     _notice(
         f"stance: {summary.articles} articles, {summary.quote_records} quote records, {summary.quotes} quotes, "
         f"{summary.rows} rows written to {args.output} with {classifier.model_id}; "
         f"{len(summary.skipped)} skipped; {summary.seconds:.1f} s{resumed}"
+    )
+    return 0
+
+
+def _report_skipped(skipped: Sequence[Any]) -> None:
+    for p in skipped[:20]:
+        _notice(f"stance: skipped {p}")
+    if len(skipped) > 20:
+        _notice(f"stance: ... and {len(skipped) - 20} more skipped records")
+
+
+def _label_with_ray(args: argparse.Namespace) -> int:
+    from .distributed import label_with_ray
+
+    if args.resume:
+        raise StanceError("--resume is for the local engine; a Ray run rewrites its output directory")
+    model = args.model or str(ensure_default_model())
+    summary = label_with_ray(
+        args.input, args.output, model=model, backend=args.backend, targets=args.target,
+        lexicon_path=args.targets, on_error=args.on_error, overwrite=args.overwrite,
+        batch_size=args.batch_size, chunk_size=args.chunk_size, address=args.ray_address,
+        actors=args.ray_actors,
+    )
+    _report_skipped(summary.skipped)
+    _notice(
+        f"stance: {summary.articles} articles, {summary.quote_records} quote records, {summary.quotes} quotes, "
+        f"{summary.rows} rows written to {args.output}/ with Ray; {len(summary.skipped)} skipped; "
+        f"{summary.seconds:.1f} s"
     )
     return 0
 
@@ -336,14 +360,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("label", help="articles or quote records to stance rows")
     p.add_argument("input", help="articles or quote records: .jsonl, .csv, .parquet, .txt, a directory, or -")
-    p.add_argument("-o", "--output", required=True, help="stance rows (.jsonl)")
+    p.add_argument("-o", "--output", required=True,
+                   help="stance rows: .jsonl, .csv or .parquet by extension (a directory with --engine ray)")
     p.add_argument("--model", help="model directory (default: the cached default model, trained on first use)")
     p.add_argument("--target", action="append", metavar="NAME", help="label toward this target (repeatable)")
     p.add_argument("--targets", metavar="FILE.yaml", help="target lexicon (default: configs/targets.yaml)")
     p.add_argument("--resume", action="store_true", help="continue an interrupted run into the same output")
     p.add_argument("--overwrite", action="store_true", help="replace an existing output")
     p.add_argument("--on-error", choices=("skip", "fail"), default="skip", help="bad records: skip (default) or stop")
-    p.add_argument("--engine", choices=("local", "ray"), default="local")
+    p.add_argument("--engine", choices=("local", "ray"), default="local",
+                   help="local (default) or ray: Ray Data across a cluster (README, 'Labelling on a Ray cluster')")
+    p.add_argument("--backend", choices=("torch", "onnx"), default="torch",
+                   help="torch (default) or onnx: the same weights through ONNX Runtime, faster on a CPU")
+    p.add_argument("--ray-address", metavar="ADDR",
+                   help="Ray cluster to join (default: $RAY_ADDRESS, else a local Ray started for this run)")
+    p.add_argument("--ray-actors", type=int, metavar="N",
+                   help="model replicas (default: one per 2 CPUs of the cluster)")
     p.add_argument("--batch-size", type=int, default=32)
     p.add_argument("--chunk-size", type=int, default=256, help="input records per written chunk")
     p.add_argument("--threads", type=int, help="torch threads (default: all cores)")

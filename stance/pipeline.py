@@ -1,9 +1,10 @@
 """read -> segment -> target -> classify -> write, in chunks, resumable after any interruption.
 
-Rows are written chunk by chunk. After each chunk the output is flushed and synced, then a
-small progress file records how many input records are done and how many bytes of output
-they produced; `--resume` cuts the output back to that byte count and skips those records,
-so an interrupted run (even by kill -9) ends with exactly the rows of an uninterrupted one.
+Rows are written chunk by chunk through a sink (`sinks.py`: JSONL, CSV or Parquet). After
+each chunk is durable, a small progress file records how many input records are done and
+the sink's position; `--resume` reopens the sink at that position, dropping anything a
+killed run wrote after it, and skips those records, so an interrupted run (even by kill -9)
+ends with exactly the rows of an uninterrupted one.
 """
 
 from __future__ import annotations
@@ -12,15 +13,17 @@ import json
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .classify import StanceClassifier
 from .errors import StanceError
-from .io import Located, dumps_line, ensure_parent, is_quote_record, iter_records, quote_from_any
+from .io import Located, is_quote_record, iter_records, quote_from_any
 from .records import Article, Example, Quote, stance_row
 from .segment import segment
+from .sinks import sink_for
 from .targets import TargetLexicon
 
 
@@ -31,7 +34,7 @@ class Problem:
     problem: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.problem}"
+        return f"{self.path}:{self.line}: {self.problem}" if self.line else f"{self.path}: {self.problem}"
 
 
 @dataclass
@@ -46,6 +49,23 @@ class Summary:
     skipped: list[Problem] = field(default_factory=list)
     resumed_from: int = 0
     seconds: float = 0.0
+    head: list[dict[str, Any]] = field(default_factory=list)
+
+    COUNTS = ("articles", "quote_records", "quotes", "quotes_without_target", "rows")
+
+    def add(self, other: Summary) -> None:
+        for key in self.COUNTS:
+            setattr(self, key, getattr(self, key) + getattr(other, key))
+        self.skipped.extend(other.skipped)
+
+    def state(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.COUNTS} | {"skipped": [p.__dict__ for p in self.skipped]}
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> Summary:
+        s = cls(**{k: int(state.get(k, 0)) for k in cls.COUNTS})
+        s.skipped = [Problem(**p) for p in state.get("skipped", [])]
+        return s
 
 
 def progress_path(output: Path) -> Path:
@@ -93,7 +113,12 @@ def examples_of(quotes: list[Quote]) -> list[tuple[Quote, str, Example]]:
 
 
 class Labeller:
-    """Labels archives with one classifier; the unit of work the CLI and the Ray path share."""
+    """Labels archives with one classifier; the unit of work the CLI and the Ray path share.
+
+    With `prefetch` the next chunk is read and segmented in a second thread while the model
+    labels the current one: segmentation is Python and holds the GIL only between the
+    model's matrix products, which release it.
+    """
 
     def __init__(
         self,
@@ -102,33 +127,64 @@ class Labeller:
         targets: list[str] | None = None,
         chunk_size: int = 256,
         batch_size: int = 32,
+        prefetch: bool = True,
     ) -> None:
         self.classifier = classifier
         self.lexicon = lexicon or TargetLexicon.load()
         self.targets = targets or None
         self.chunk_size = chunk_size
         self.batch_size = batch_size
+        self.prefetch = prefetch
 
     def label_quotes(self, quotes: list[Quote]) -> list[dict[str, Any]]:
         triples = examples_of(quotes)
         preds = self.classifier.predict([t[2] for t in triples], batch_size=self.batch_size)
         return [stance_row(q, target, p, self.classifier.model_id) for (q, target, _), p in zip(triples, preds)]
 
-    def rows_for_chunk(self, chunk: list[Located], summary: Summary, on_error: str) -> list[dict[str, Any]]:
+    def prepare(self, chunk: list[Located], on_error: str) -> tuple[list[Quote], Summary]:
+        """The quotes of a chunk with what reading them found; nothing shared is touched."""
+        counts = Summary()
         quotes: list[Quote] = []
         for loc in chunk:
             try:
-                qs = quotes_of(loc, self.lexicon, self.targets, summary)
+                qs = quotes_of(loc, self.lexicon, self.targets, counts)
             except StanceError as err:
                 if on_error == "fail":
                     raise
-                summary.skipped.append(Problem(err.path or loc.path, err.line or loc.line, err.problem))
+                counts.skipped.append(Problem(err.path or loc.path, err.line or loc.line, err.problem))
                 continue
-            summary.quotes_without_target += sum(1 for q in qs if not q.targets)
+            counts.quotes_without_target += sum(1 for q in qs if not q.targets)
             quotes.extend(qs)
+        return quotes, counts
+
+    def rows_for_chunk(self, chunk: list[Located], summary: Summary, on_error: str) -> list[dict[str, Any]]:
+        quotes, counts = self.prepare(chunk, on_error)
         rows = self.label_quotes(quotes)
-        summary.rows += len(rows)
+        counts.rows = len(rows)
+        summary.add(counts)
         return rows
+
+    def _prepared(
+        self, chunks: Iterator[list[Located]], on_error: str
+    ) -> Iterator[tuple[int, list[Quote], Summary]]:
+        def work() -> tuple[int, list[Quote], Summary] | None:
+            chunk = next(chunks, None)
+            if chunk is None:
+                return None
+            return (len(chunk), *self.prepare(chunk, on_error))
+
+        if not self.prefetch:
+            while (item := work()) is not None:
+                yield item
+            return
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stance-segment")
+        try:
+            future = pool.submit(work)
+            while (item := future.result()) is not None:
+                future = pool.submit(work)
+                yield item
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
 
     def run(
         self,
@@ -138,64 +194,69 @@ class Labeller:
         overwrite: bool = False,
         on_error: str = "skip",
         on_progress: Callable[[int], None] | None = None,
+        keep: int = 0,
     ) -> Summary:
-        """Label `source` into the JSONL file `output`; see the module docstring for resume."""
+        """Label `source` into `output` (.jsonl, .csv or .parquet); see the module docstring for resume.
+
+        `keep` rows of this run are kept in `Summary.head` for a preview.
+        """
         out = Path(output)
         prog = progress_path(out)
+        sink = sink_for(out, self.classifier.labels)
         summary = Summary()
         started = time.time()
-        done_records, done_bytes = 0, 0
-        if resume and out.exists():
-            if prog.exists():
-                state = json.loads(prog.read_text(encoding="utf-8"))
-                if state.get("source") != str(source):
-                    raise StanceError(f"--resume: output was made from {state.get('source')!r}, not this input", out)
-                done_records, done_bytes = int(state["records"]), int(state["bytes"])
-                summary.__dict__.update({k: v for k, v in state["summary"].items() if k != "skipped"})
-                summary.skipped = [Problem(**p) for p in state["summary"].get("skipped", [])]
-            else:
-                raise StanceError("--resume: no progress file beside the output; it was finished or not ours", out)
-        elif out.exists() and not overwrite:
-            raise StanceError("output exists; pass --overwrite to replace it or --resume to continue it", out)
+        done_records, position = 0, 0
+        if resume and prog.exists():
+            state = json.loads(prog.read_text(encoding="utf-8"))
+            if state.get("source") != str(source):
+                raise StanceError(f"--resume: output was made from {state.get('source')!r}, not this input", out)
+            done_records, position = int(state["records"]), int(state["position"])
+            summary = Summary.from_state(state["summary"])
+        elif resume and out.exists():
+            raise StanceError("--resume: no progress file beside the output; it was finished or not ours", out)
+        elif (out.exists() or prog.exists()) and not overwrite:
+            what = "output exists" if out.exists() else "an interrupted run's progress file is beside the output"
+            raise StanceError(f"{what}; pass --resume to continue it or --overwrite to start again", out)
         summary.resumed_from = done_records
         records = iter_records(source, strict=on_error == "fail")
-        ensure_parent(out)
-        mode = "r+b" if (resume and out.exists()) else "wb"
+        sink.open(position)
         try:
-            with open(out, mode) as fh:
-                fh.truncate(done_bytes)
-                fh.seek(done_bytes)
-                seen = 0
-                for chunk in _chunks(records, self.chunk_size):
-                    if seen + len(chunk) <= done_records:
-                        seen += len(chunk)
-                        continue
-                    if seen < done_records:
-                        chunk = chunk[done_records - seen :]
-                        seen = done_records
-                    rows = self.rows_for_chunk(chunk, summary, on_error)
-                    fh.write("".join(dumps_line(r) for r in rows).encode("utf-8"))
-                    fh.flush()
-                    os.fsync(fh.fileno())
-                    seen += len(chunk)
-                    _write_state(prog, source, seen, fh.tell(), summary)
-                    if on_progress:
-                        on_progress(len(chunk))
+            todo = _chunks(_skip(records, done_records), self.chunk_size)
+            seen = done_records
+            for n_records, quotes, counts in self._prepared(todo, on_error):
+                rows = self.label_quotes(quotes)
+                counts.rows = len(rows)
+                position = sink.write(rows)
+                summary.add(counts)
+                seen += n_records
+                _write_state(prog, source, seen, position, summary)
+                if len(summary.head) < keep:
+                    summary.head.extend(rows[: keep - len(summary.head)])
+                if on_progress:
+                    on_progress(n_records)
             if summary.skipped and not (summary.articles or summary.quote_records):
                 first = summary.skipped[0]
                 raise StanceError(
                     f"{first.problem} (no record of the input could be used: {len(summary.skipped)} skipped)",
                     first.path, first.line,
                 )
+            sink.finish()
         except BaseException:
+            sink.close()
             # Nothing resumable was written, or nothing usable was read: leave no output behind.
             if not done_records and (not prog.exists() or not (summary.articles or summary.quote_records)):
-                out.unlink(missing_ok=True)
+                sink.discard()
                 prog.unlink(missing_ok=True)
             raise
         prog.unlink(missing_ok=True)
         summary.seconds = time.time() - started
         return summary
+
+
+def _skip(records: Iterator[Located], n: int) -> Iterator[Located]:
+    for i, loc in enumerate(records):
+        if i >= n:
+            yield loc
 
 
 def _chunks(items: Iterable[Located], size: int) -> Iterator[list[Located]]:
@@ -209,16 +270,8 @@ def _chunks(items: Iterable[Located], size: int) -> Iterator[list[Located]]:
         yield chunk
 
 
-def _write_state(prog: Path, source: str | Path, records: int, nbytes: int, summary: Summary) -> None:
-    state = {
-        "source": str(source),
-        "records": records,
-        "bytes": nbytes,
-        "summary": {
-            k: v for k, v in summary.__dict__.items() if k not in ("skipped", "seconds", "resumed_from")
-        }
-        | {"skipped": [p.__dict__ for p in summary.skipped]},
-    }
+def _write_state(prog: Path, source: str | Path, records: int, position: int, summary: Summary) -> None:
+    state = {"source": str(source), "records": records, "position": position, "summary": summary.state()}
     tmp = prog.with_name(prog.name + ".tmp")
     tmp.write_text(json.dumps(state), encoding="utf-8")
     os.replace(tmp, prog)

@@ -1,0 +1,166 @@
+"""`stance label --engine ray`: the local Labeller run by a pool of Ray actors over Ray Data blocks.
+
+Each actor loads the model once and labels whole blocks with the same code as the local
+engine (`Labeller.prepare` then `Labeller.label_quotes`), so both engines give the same
+rows. Each block's rows are written by the actor that made them, as one JSONL part file
+named by a digest of the block's records: a rerun writes the same names, and no file is
+ever shared between workers. Lines of JSONL input are parsed in the actors with the same
+JSON reader as the local engine; distributed reads do not know line numbers, so a bad
+record is reported with its file and the start of its text instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+from .errors import StanceError
+from .io import Located, atomic_write, dumps_line
+from .pipeline import Problem, Summary
+
+
+class LabelActor:
+    """Holds one model replica; called on batches of raw records, returns one summary row per block."""
+
+    def __init__(
+        self, model: str, backend: str, targets: list[str] | None, lexicon_path: str | None, out_dir: str,
+        on_error: str, batch_size: int, threads: int, source: str,
+    ) -> None:
+        from .classify import StanceClassifier
+        from .pipeline import Labeller
+        from .targets import TargetLexicon
+
+        classifier = StanceClassifier.from_pretrained(model, num_threads=threads, backend=backend)
+        self.labeller = Labeller(
+            classifier, TargetLexicon.load(lexicon_path), targets, batch_size=batch_size, prefetch=False
+        )
+        self.out_dir = Path(out_dir)
+        self.on_error = on_error
+        self.source = source
+
+    def _located(self, batch: dict[str, Any]) -> list[Located]:
+        if set(batch) == {"text"} and self.source.lower().endswith((".jsonl", ".json", ".ndjson")):
+            out = []
+            for i, line in enumerate(batch["text"]):
+                if not str(line).strip():
+                    continue
+                try:
+                    data = json.loads(line)
+                except json.JSONDecodeError as err:
+                    out.append(Located({}, self.source, 0, f"malformed JSON ({err.msg}) in {str(line)[:60]!r}"))
+                    continue
+                if not isinstance(data, dict):
+                    out.append(Located({}, self.source, 0, f"expected a JSON object in {str(line)[:60]!r}"))
+                    continue
+                out.append(Located(data, self.source, i + 1))
+            return out
+        n = len(next(iter(batch.values()))) if batch else 0
+        rows = [{k: _plain(v[i]) for k, v in batch.items()} for i in range(n)]
+        return [Located({k: v for k, v in r.items() if v is not None}, self.source, 0) for r in rows]
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
+        located = self._located(batch)
+        if self.on_error == "fail":
+            for loc in located:
+                loc.raise_error()
+        quotes, counts = self.labeller.prepare(located, self.on_error)
+        rows = self.labeller.label_quotes(quotes)
+        counts.rows = len(rows)
+        digest = hashlib.sha256(json.dumps([loc.data for loc in located], sort_keys=True, default=str).encode())
+        name = f"part-{digest.hexdigest()[:20]}.jsonl"
+        with atomic_write(self.out_dir / name) as fh:
+            fh.writelines(dumps_line(r) for r in rows)
+        return {"part": [name], "counts": [json.dumps(counts.state())]}
+
+
+def _plain(value: Any) -> Any:
+    """NumPy scalars and arrays from Ray batches as the Python values the local reader gives."""
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    return value
+
+
+def _dataset(ray: Any, source: str) -> Any:
+    p = Path(source)
+    if not p.exists():
+        raise StanceError("no such file or directory", p)
+    suffix = p.suffix.lower()
+    if p.is_dir():
+        files = sorted(str(f) for f in p.iterdir() if f.suffix == ".txt")
+        if not files:
+            raise StanceError("directory holds no .txt files", p)
+        ds = ray.data.read_binary_files(files, include_paths=True)
+        return ds.map(lambda r: {"id": Path(r["path"]).stem, "text": r["bytes"].decode("utf-8")})
+    if suffix in (".jsonl", ".json", ".ndjson"):
+        return ray.data.read_text(str(p))
+    if suffix == ".parquet":
+        return ray.data.read_parquet(str(p))
+    if suffix == ".csv":
+        import pyarrow.csv as pacsv
+
+        opts = pacsv.ConvertOptions(strings_can_be_null=False, column_types=None, auto_dict_encode=False)
+        return ray.data.read_csv(str(p), convert_options=opts)
+    raise StanceError(f"unknown input format {suffix or '(no extension)'!r} for --engine ray", p)
+
+
+def label_with_ray(
+    source: str, output: str, *, model: str, backend: str = "torch", targets: list[str] | None = None,
+    lexicon_path: str | None = None, on_error: str = "skip", overwrite: bool = False, batch_size: int = 32,
+    chunk_size: int = 256, address: str | None = None, actors: int | None = None, threads: int = 1,
+) -> Summary:
+    """Label `source` into the directory `output` (one JSONL part per block) on a Ray cluster.
+
+    Without `address` (or `$RAY_ADDRESS`) Ray starts on this machine for the run.
+    """
+    try:
+        import ray
+    except ImportError:
+        raise StanceError("--engine ray needs Ray: pip install 'stance[ray]'") from None
+    out = Path(output)
+    if out.exists() and not out.is_dir():
+        raise StanceError("--engine ray writes a directory of part files; this path is a file", out)
+    if out.exists() and any(out.iterdir()):
+        if not overwrite:
+            raise StanceError("output directory is not empty; pass --overwrite to replace it", out)
+        shutil.rmtree(out)
+    out.mkdir(parents=True, exist_ok=True)
+    started = time.time()
+    if not ray.is_initialized():
+        ray.init(
+            address=address or os.environ.get("RAY_ADDRESS"), include_dashboard=False, log_to_driver=False,
+            configure_logging=False,
+        )
+    ray.data.DataContext.get_current().enable_progress_bars = False
+    if actors is None:  # leave a CPU to the read tasks, or the actors take every CPU and reads never run
+        actors = max(1, int(ray.cluster_resources().get("CPU", 1) // threads) - 1)
+    ds = _dataset(ray, source).map_batches(
+        LabelActor,
+        fn_constructor_kwargs={
+            "model": str(Path(model).resolve()), "backend": backend, "targets": targets,
+            "lexicon_path": lexicon_path, "out_dir": str(out.resolve()), "on_error": on_error,
+            "batch_size": batch_size, "threads": threads, "source": str(source),
+        },
+        batch_size=chunk_size, batch_format="numpy", concurrency=actors, num_cpus=threads,
+    )
+    summary = Summary()
+    try:
+        for row in ds.iter_rows():
+            summary.add(Summary.from_state(json.loads(row["counts"])))
+    except Exception as err:  # Ray wraps worker errors; a user error inside is still a user error
+        cause: BaseException | None = err
+        while cause is not None and not isinstance(cause, StanceError):
+            cause = cause.__cause__ or getattr(cause, "cause", None)
+        if cause is not None:
+            raise cause from None
+        raise
+    if summary.skipped and not (summary.articles or summary.quote_records):
+        first = summary.skipped[0]
+        raise StanceError(f"{first.problem} (no record could be used)", first.path, first.line or None)
+    summary.skipped = [Problem(p.path, p.line, p.problem) for p in summary.skipped]
+    summary.seconds = time.time() - started
+    return summary
