@@ -54,3 +54,33 @@ def test_speech_subject_is_registered_where_it_stands():
         + '    "We will try again next week," he said.\n'
     )
     assert _speakers(text) == ["Berg"]
+
+
+def test_the_official_is_the_unnamed_official_introduced_before():
+    text = (
+        "Freedonia will cut tariffs next year, a Reagan administration official said.\n"
+        '    "We expect the cuts to help exporters," the official told reporters.\n'
+    )
+    assert _speakers(text) == ["Reagan administration"]
+
+
+def test_one_source_is_one_of_the_sources_named_before():
+    text = (
+        "The committee agreed to hear the witness, congressional sources said today.\n"
+        "    Talks with the prosecutor went on.\n"
+        '    "They have reached a tentative deal," a source told Reuters.\n'
+    )
+    assert _speakers(text) == ["congressional sources"]
+
+
+def test_a_described_official_is_a_new_source_not_the_last_person():
+    text = (
+        "Trade Minister Anna Kovac spoke on Monday.\n"
+        '    "The talks will resume," one western diplomat said.\n'
+    )
+    assert _speakers(text) == ["western diplomat"]
+
+
+def test_modifier_before_a_head_noun_stays_in_the_description():
+    text = 'Debt relief was discussed. "Rates could fall," European monetary sources said.\n'
+    assert _speakers(text) == ["European monetary sources"]

@@ -16,6 +16,7 @@ from stance.records import Article, Quote, Span
 from stance.segment.cues import cue_strength, iter_cues
 from stance.segment.quotes import ALL_MARKS, Layout, RawQuote, looks_like_scare_quote, pair_marks
 from stance.segment.speakers import (
+    GENERIC_HEADS,
     ROLE_WORDS,
     Attribution,
     Entities,
@@ -67,6 +68,12 @@ _NOMINAL_NEXT = frozenset(
 do and or but nor to of in on at for with by as from into than that which who whose whom where when
 while if because so not also still alone itself themselves""".split()
 )
+# Words before an unnamed official that end the description: "... said a senior official".
+_DETS_STOP = frozenset(
+    """a an the one another two three several some many other most its his her their our this that
+these those both all each said says told and or but of in at for with by from to as that which""".split()
+)
+_PARA_GAP = re.compile(r"\n[ \t]*\n|\n[ \t]")
 _TITLE_GLUE = frozenset({"of", "and", "for", "the", "to"})
 # Words in a quote that point at a party named around it rather than in it.
 _REFERENT = re.compile(
@@ -134,6 +141,9 @@ class _Segmenter:
             toks = [(t.start(), t.group()) for t in _TOKEN.finditer(text, lo, m.start())]
             while toks and toks[-1][1].lower() in _AUX:
                 toks.pop()
+            if toks and toks[-1][1].lower() in GENERIC_HEADS:
+                self._register_unnamed(toks, m.start())
+                continue
             name: list[tuple[int, str]] = []
             while toks and toks[-1][1][:1].isupper() and len(name) < 4:
                 tok = toks[-1][1]
@@ -150,6 +160,29 @@ class _Segmenter:
             )
             if canon:
                 self.ents.add_speaker(pos, canon, typ, set())
+
+    def _register_unnamed(self, toks: list[tuple[int, str]], cue_start: int) -> None:
+        """'a Reagan administration official said', 'congressional sources said': an unnamed
+        speaker that a later "the official" or "one source said" refers back to."""
+        text = self.text
+        k = len(toks) - 1
+        while k > 0 and len(toks) - k < 5:
+            pos, w = toks[k - 1]
+            gap = text[pos : toks[k][0]]
+            if w.lower() in _DETS_STOP or "," in gap or not w[:1].isalpha() or w.endswith(".") or _PARA_GAP.search(gap):
+                break
+            k -= 1
+        if k > 0 and toks[k - 1][1].lower() == "the":
+            return  # "the chief spokesman said": someone already known, not a new source
+        phrase = toks[k:]
+        if len(phrase) == 1:
+            return  # "Sources said": nothing new about who they are
+        pos = phrase[0][0]
+        canon, typ = canonical_speaker(
+            " ".join(t for _, t in phrase), pos, self.ents, self._canon_org, self._is_place
+        )
+        if canon and typ != "person":
+            self.ents.add_speaker(pos, canon, typ, {phrase[-1][1].lower()})
 
     def _sentence(self, pos: int) -> tuple[int, int]:
         hit = self._sent_cache.get(pos)

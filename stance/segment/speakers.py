@@ -223,9 +223,13 @@ class Entities:
         """Record that `canon` spoke (or was the subject of a speech verb) at pos."""
         bisect.insort(self.speakers, (pos, canon, typ, roles), key=lambda x: x[0])
         self._spk.add(typ, pos, canon)
-        if typ == "person":
+        for r in roles:
+            self._spk.add((typ, r), pos, canon)
+        if typ != "person" and not roles.isdisjoint(GENERIC_HEADS):
+            # An unnamed official or source, for a later "the official" or "said one".
+            self._spk.add("unnamed", pos, canon)
             for r in roles:
-                self._spk.add(("person", r), pos, canon)
+                self._spk.add(("unnamed", r), pos, canon)
 
     def add_person(self, person: Person) -> None:
         self.persons.append(person)
@@ -443,6 +447,10 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
         return _pronoun_person(pos, ents, low), "person"
     if low in {"it", "its"}:
         return _latest_org(pos, ents), "org"
+    if low in {"one", "another"}:
+        # "..., said one": the unnamed source introduced before.
+        grp = ents.latest_speaker(pos, "unnamed")
+        return (grp[1] if grp else None), "group"
     if low in {"they", "we", "i"}:
         return _latest_person(pos, ents) if low == "i" else _latest_org(pos, ents), "group"
     # Drop appositions and trailing prepositional phrases: "Shuichi Takemoto of the Foreign Ministry".
@@ -483,6 +491,20 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
     ):
         # "the minister", "the presidential spokesman": the last person with that role.
         head = ctoks[-1].lower()
+        if head in GENERIC_HEADS and all(t.lower() in _BARE_MODS for t in ctoks[:-1]):
+            # "the official", "one source": the unnamed official or source introduced before
+            # ("a senior U.S. Treasury official"), unless a person with that role came later.
+            grp = ents.latest_speaker(pos, "unnamed", head) or ents.latest_speaker(pos, "unnamed", head + "s")
+            named = ents.latest_speaker(pos, "person", head)
+            if grp is not None and (named is None or grp[0] > named[0]):
+                return grp[1], "group"
+        first = low.split()[0]
+        if (
+            head in GENERIC_HEADS
+            and not all(t.lower() in _BARE_MODS for t in ctoks[:-1])
+            and first not in {"the", "this", "that", "his", "her", "its", "their"}
+        ):
+            return " ".join(ctoks), "group"  # a new description: "congressional sources", "one western diplomat"
         found = _latest_person(pos, ents, head)
         if found:
             return found, "person"
@@ -503,6 +525,13 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
             rest = rest[1:]
         if rest and any(t[:1].isupper() for t in rest):
             org = " ".join(rest)
+            if ctoks[-1].lower() in GENERIC_HEADS:
+                # "an EC negotiator", "a Bank of Japan official" speak for the organisation;
+                # "a Japanese bank official" stays a description.
+                known = canon_org(org) or ents.acronyms.get(org)
+                if known and not is_place(org):
+                    return known, "org"
+                return " ".join(ctoks), "group"
             if ctoks[-1].lower() in DOC_HEADS or any(t.lower() in ORG_WORDS for t in rest):
                 return canon_org(org) or ents.acronyms.get(org) or org, "org"
             return " ".join(ctoks), "group"
@@ -514,12 +543,14 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
     return canon_org(org) or ents.acronyms.get(org) or org, "org"
 
 
+_BARE_MODS = frozenset({"senior", "top", "same", "other"})
 _NP_GLUE = frozenset({"and", "of", "for", "the", "on", "to"})
 
 
 def _noun_phrase(toks: list[str]) -> list[str]:
     """The noun phrase at the start of a mention that ran on into its clause: "Ammerman also said
-    the ..." -> "Ammerman"; leading sentence adverbials ("Despite this X") are dropped too."""
+    the ..." -> "Ammerman"; a lowercase word before a head noun ("European monetary sources") is
+    a modifier and stays; leading sentence adverbials ("Despite this X") are dropped too."""
     while toks and (toks[0].lower() in _DETS or toks[0] in _NON_NAME_CAPS or toks[0] in _LEAD_CAPS):
         toks = toks[1:]
     if not toks or toks[-1][:1].isupper():
@@ -539,10 +570,16 @@ def _noun_phrase(toks: list[str]) -> list[str]:
             or tl in _DETS
             or tl in _NP_GLUE
             or not seen_cap
+            or (i + 1 < len(toks) and _is_head(toks[i + 1]))  # a modifier: "monetary sources"
         ):
             continue
         return toks[:i]
     return toks
+
+
+def _is_head(tok: str) -> bool:
+    t = tok.lower().rstrip(".,")
+    return t in ROLE_WORDS or t in GENERIC_HEADS or t in DOC_HEADS or t in ORG_WORDS
 
 
 _LEAD_CAPS = frozenset({"Despite", "Nevertheless", "Separately", "Instead", "Indeed", "Thus", "Therefore"})
