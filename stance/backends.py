@@ -18,7 +18,7 @@ from typing import Any
 
 from .errors import StanceError
 
-BACKENDS = ("torch", "onnx")
+BACKENDS = ("auto", "torch", "onnx")
 ONNX_FILE = "model.onnx"
 INPUTS = ("input_ids", "token_type_ids", "attention_mask")
 
@@ -50,6 +50,7 @@ class OnnxBackend:
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         opts.intra_op_num_threads = num_threads or os.cpu_count() or 1
         opts.log_severity_level = 3
+        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")  # spinning threads starve a busy CPU
         self.session = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
         self.inputs = [i.name for i in self.session.get_inputs()]
 
@@ -113,8 +114,17 @@ def export_onnx(model: Any, tokenizer: Any, target: Path) -> Path:
 
 
 def load_backend(name: str, model: Any, tokenizer: Any, model_dir: Path | None, num_threads: int | None) -> Any:
+    """`auto` takes ONNX Runtime when it is installed and the model exports, else PyTorch."""
     if name == "torch":
         return TorchBackend(model)
+    if name == "auto":
+        try:
+            return load_backend("onnx", model, tokenizer, model_dir, num_threads)
+        except StanceError:
+            return TorchBackend(model)
+        except Exception as err:  # an architecture the exporter cannot trace still labels, only slower
+            log.warning("ONNX export failed (%s); labelling with PyTorch", err)
+            return TorchBackend(model)
     if name != "onnx":
         raise StanceError(f"unknown backend {name!r}; expected one of {', '.join(BACKENDS)}")
     try:

@@ -194,3 +194,11 @@ def test_ray_engine_gives_the_local_rows(tmp_path: Path, tiny_model: Path) -> No
     again = run_cli("label", str(src), "-o", str(tmp_path / "ray"), "--model", str(tiny_model), "--engine", "ray",
                     cwd=tmp_path)
     assert again.returncode == 2 and "not empty" in again.stderr
+
+
+def test_auto_backend_falls_back_to_torch_without_onnxruntime(tiny_model: Path, monkeypatch) -> None:
+    monkeypatch.setitem(sys.modules, "onnxruntime", None)
+    clf = StanceClassifier.from_pretrained(tiny_model, backend="auto")
+    assert clf.backend.name == "torch"
+    with pytest.raises(StanceError, match="pip install 'stance\\[onnx\\]'"):
+        StanceClassifier.from_pretrained(tiny_model, backend="onnx")
