@@ -144,7 +144,9 @@ def cmd_label(args: argparse.Namespace) -> int:
         chunk_size=args.chunk_size,
         batch_size=args.batch_size,
     )
-    bar = _tqdm(None, "labelling", "record")
+    from .io import count_records
+
+    bar = _tqdm(count_records(args.input) if sys.stderr.isatty() else None, "labelling", "record")
     summary = labeller.run(
         args.input, args.output, resume=args.resume, overwrite=args.overwrite,
         on_error=args.on_error, on_progress=bar.update, keep=args.show,

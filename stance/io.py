@@ -194,6 +194,30 @@ def iter_records(path: str | Path, strict: bool = True) -> Iterator[Located]:
     )
 
 
+def count_records(path: str | Path) -> int | None:
+    """How many records an input holds, for a progress bar's ETA; None where only reading tells."""
+    p = Path(path)
+    if str(path) == "-" or not p.exists():
+        return None
+    if p.is_dir():
+        return sum(1 for f in p.iterdir() if f.suffix == ".txt" and f.is_file())
+    suffix = p.suffix.lower()
+    if suffix == ".parquet":
+        import pyarrow.parquet as pq
+
+        try:
+            return pq.ParquetFile(p).metadata.num_rows
+        except Exception:
+            return None
+    if suffix in (".jsonl", ".json", ".ndjson"):
+        n = 0
+        with open(p, "rb") as fh:
+            for line in fh:
+                n += bool(line.strip())
+        return n
+    return 1 if suffix == ".txt" else None
+
+
 def _single_txt(p: Path) -> list[Located]:
     try:
         return [Located({"id": p.stem, "text": p.read_text(encoding="utf-8")}, str(p), 1)]

@@ -202,3 +202,17 @@ def test_auto_backend_falls_back_to_torch_without_onnxruntime(tiny_model: Path, 
     assert clf.backend.name == "torch"
     with pytest.raises(StanceError, match="pip install 'stance\\[onnx\\]'"):
         StanceClassifier.from_pretrained(tiny_model, backend="onnx")
+
+
+def test_count_records_gives_the_progress_bar_its_total(tmp_path: Path) -> None:
+    from stance.io import count_records
+
+    src = write_articles(tmp_path / "in.jsonl", 5)
+    with open(src, "a") as fh:
+        fh.write("\n   \n")
+    assert count_records(src) == 5
+    (tmp_path / "d").mkdir()
+    for i in range(3):
+        (tmp_path / "d" / f"{i}.txt").write_text("x")
+    assert count_records(tmp_path / "d") == 3
+    assert count_records("-") is None
