@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .classify import BASELINE_FILE, ModelIdentity, StanceConfig
+from .classify import BASELINE_FILE, ModelIdentity, StanceConfig, _renormalise
 from .errors import StanceError
 from .records import Example, Prediction
 
@@ -58,9 +58,8 @@ class BaselineClassifier(ModelIdentity):
             scores = {lab: 0.0 for lab in self.labels}
             for c, v in zip(classes, row):
                 scores[c] = round(float(v), 6)
-            top = max(scores, key=lambda k: scores[k])
-            scores[top] = round(scores[top] + 1.0 - sum(scores.values()), 6)
-            out.append(Prediction(label=top, scores=scores))
+            scores = _renormalise(scores)
+            out.append(Prediction(label=max(scores, key=lambda k: scores[k]), scores=scores))
         if progress:
             progress(len(examples))
         return out
