@@ -1,0 +1,34 @@
+"""Baselines are trained by `stance train` from a config and load like any model."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from stance.classify import StanceClassifier
+from stance.cli import main
+from stance.records import Example
+from tests.conftest import write_config, write_examples
+
+
+@pytest.mark.parametrize("kind", ["majority", "tfidf-logreg"])
+def test_baseline_trains_from_a_config_and_predicts(tmp_path: Path, tiny_base: Path, kind: str, capsys) -> None:
+    data = write_examples(tmp_path / "train.jsonl", repeat=3)
+    dev = write_examples(tmp_path / "dev.jsonl")
+    cfg = write_config(tmp_path, tiny_base, data, dev)
+    assert main(["train", str(cfg), "--set", f"model.kind={kind}", "--set", f"name=b-{kind}"]) == 0
+    model_dir = tmp_path / "models" / f"b-{kind}" / "v1"
+    metrics = json.loads((model_dir / "metrics.json").read_text())
+    assert 0.0 <= metrics["dev"]["macro_f1"] <= 1.0
+    clf = StanceClassifier.from_pretrained(model_dir)
+    train_rows = [json.loads(line) for line in data.read_text().splitlines()]
+    preds = clf.predict([Example(quote=r["quote"], target=r["target"]) for r in train_rows])
+    for p in preds:
+        assert abs(sum(p.scores.values()) - 1.0) < 1e-9
+        assert p.label == max(p.scores, key=p.scores.get)
+    labels = [p.label for p in preds]
+    if kind == "majority":
+        assert len(set(labels)) == 1
+    else:  # a linear model on words fits its own training quotes
+        acc = sum(lab == r["label"] for lab, r in zip(labels, train_rows)) / len(train_rows)
+        assert acc > 0.9
