@@ -79,3 +79,10 @@ def test_quote_naming_no_party_takes_the_state_of_the_paragraph_before():
         '    "We expect a better answer soon," said U.S. bank spokesman Tom Reed.\n'
     )
     assert _seg(own)[0].targets == []
+
+
+def test_unaffiliated_speaker_speaks_for_the_headline_subject():
+    text = '"We will not accept these terms from Tokyo," trade secretary John Fenwick said.\n'
+    assert _seg(text, title="BRITISH MINISTER REJECTS JAPAN TERMS")[0].targets == ["Japan"]
+    own = '"Britain will not accept these terms," trade secretary John Fenwick said.\n'
+    assert _seg(own, title="BRITISH MINISTER REJECTS JAPAN TERMS")[0].targets == ["Britain", "Japan"]

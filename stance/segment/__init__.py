@@ -119,6 +119,7 @@ class _Segmenter:
         self._lex_starts: list[int] = []
         self._resolve: dict[str, str] = {}
         self._title_cache: list[str] | None = None
+        self._headline: str | None = None
         self._side_cache: dict[tuple[tuple[int, int] | None, str | None], set[str]] = {}
         self._sent_cache: dict[int, tuple[int, int]] = {}
         self.ents: Entities = build_entities(self.text, lex.names_state_like)
@@ -477,6 +478,16 @@ class _Segmenter:
                     return [c]
         return []
 
+    def _headline_subject(self) -> str | None:
+        if self._headline is None:
+            title = (self.article.title or "").title()
+            spans = self.lex.spans(title) if title else []
+            hit = ""
+            if spans and spans[0][0] == 0 and self.lex.kinds.get(spans[0][2]) == "states":
+                hit = self._resolve.get(spans[0][2], spans[0][2])
+            self._headline = hit
+        return self._headline or None
+
     def _title_names(self) -> list[str]:
         if self._title_cache is None:
             title = self.article.title or ""
@@ -552,6 +563,12 @@ class _Segmenter:
             names.update(t for t in self._names_in_text(speaker) if self.lex.kinds.get(t) != "people")
         side = self.lex.side(names)
         side |= {self._resolve.get(c, c) for c in side}
+        if not any(self.lex.kinds.get(c) == "states" for c in side):
+            # A speaker of no stated nationality in a story whose headline opens with a state
+            # ("JAPAN REJECTS ...", "BRITISH MINISTER SAYS ...") most often speaks for it.
+            hs = self._headline_subject()
+            if hs:
+                side |= self.lex.side([hs])
         self._side_cache[key] = side
         return side
 
