@@ -122,6 +122,7 @@ class _Segmenter:
         self._headline: str | None = None
         self._side_cache: dict[tuple[tuple[int, int] | None, str | None], set[str]] = {}
         self._sent_cache: dict[int, tuple[int, int]] = {}
+        self._post_cache: dict[tuple[int, int], tuple[Attribution, int] | None] = {}
         self.ents: Entities = build_entities(self.text, lex.names_state_like)
         self._register_speech_subjects()
 
@@ -184,6 +185,14 @@ class _Segmenter:
         )
         if canon and typ != "person":
             self.ents.add_speaker(pos, canon, typ, {phrase[-1][1].lower()})
+
+    def _post(self, start: int, limit: int) -> tuple[Attribution, int] | None:
+        """post_attribution, asked once per place: merging, classifying and attributing all ask."""
+        key = (start, limit)
+        if key in self._post_cache:
+            return self._post_cache[key]
+        hit = self._post_cache[key] = post_attribution(self.text, start, limit)
+        return hit
 
     def _sentence(self, pos: int) -> tuple[int, int]:
         hit = self._sent_cache.get(pos)
@@ -251,7 +260,7 @@ class _Segmenter:
                 if self.layout.para_of(nxt.open_pos) != self.layout.para_of(q.close_end - 1):
                     break
                 pe = self.layout.para_span(self.layout.para_of(q.close_end - 1))[1]
-                post = post_attribution(self.text, q.close_end, nxt.open_pos)
+                post = self._post(q.close_end, nxt.open_pos)
                 if post is None:
                     break
                 gap = self.text[post[1] : nxt.open_pos]
@@ -261,7 +270,7 @@ class _Segmenter:
                     break  # '," he said, adding that "...' introduces a new, mixed quote
                 # A second quote with its own attribution is a new quote, not a continuation.
                 if (
-                    post_attribution(self.text, nxt.close_end, pe) is not None
+                    self._post(nxt.close_end, pe) is not None
                     and not self.text[q.parts[-1][1] - 1 : q.parts[-1][1]] == ","
                 ):
                     break
@@ -287,9 +296,7 @@ class _Segmenter:
             pre_s = pre.strip()
             post_end = self._sentence(max(q.close_end - 1, 0))[1]
             tail = text[q.close_end : max(post_end, q.close_end)]
-            post = post_attribution(
-                text, q.close_end, self.layout.para_span(self.layout.para_of(q.close_end - 1))[1]
-            )
+            post = self._post(q.close_end, self.layout.para_span(self.layout.para_of(q.close_end - 1))[1])
             pre_cues = [m for m in iter_cues(text, ss, q.open_pos) if cue_strength(m.group()) >= 1]
             starts_clause = (
                 not pre_s
@@ -371,10 +378,10 @@ class _Segmenter:
         para_end = self.layout.para_span(self.layout.para_of(last.close_end - 1))[1]
         if len(first.parts) > 1 and first.members:
             # Split quote: the attribution sits between the parts.
-            post = post_attribution(text, _close_after(text, first.parts[0][1]), first.parts[1][0])
+            post = self._post(_close_after(text, first.parts[0][1]), first.parts[1][0])
             if post is not None:
                 return post[0]
-        post = post_attribution(text, last.close_end, para_end)
+        post = self._post(last.close_end, para_end)
         if post is not None:
             return post[0]
         ss, se = self._sentence(first.open_pos)
