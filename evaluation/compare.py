@@ -19,7 +19,7 @@ from stance.io import write_json
 from stance.records import Example
 
 from .evaluate import Evaluation, check_labels, evaluate
-from .report import Section, fmt, fmt_ci, fmt_p, new_figure, save, write_page
+from .report import Section, fmt, fmt_ci, fmt_p, new_figure, save, text_table, write_page
 from .stats import DEFAULT_N_BOOT, DEFAULT_SEED, mcnemar_exact, paired_bootstrap
 
 N_DISAGREE = 20
@@ -163,10 +163,7 @@ def write_compare(result: dict[str, Any], out_dir: str | Path) -> dict[str, Path
 
 def format_leaderboard(result: dict[str, Any]) -> str:
     """The leaderboard and pair tests as plain text for the terminal."""
-    rows = [LEADERBOARD_HEADERS] + [tuple(str(c) for c in r) for r in leaderboard_rows(result)]
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
-    lines.insert(1, "  ".join("-" * w for w in widths))
+    lines = text_table(LEADERBOARD_HEADERS, leaderboard_rows(result))
     for p in result["pairs"]:
         lines.append(f"{p['a']} vs {p['b']}: macro-F1 {p['macro_f1_delta']:+.3f}, paired bootstrap p "
                      f"{fmt_p(p['paired_bootstrap_p'])}, McNemar p {fmt_p(p['mcnemar']['p_value'])}")

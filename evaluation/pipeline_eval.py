@@ -25,7 +25,7 @@ from stance.records import Article
 
 from . import segmentation
 from .metrics import classification_metrics
-from .report import Section, clip, fmt, fmt_ci, write_page
+from .report import Section, clip, fmt, fmt_ci, text_table, write_page
 
 THRESHOLD = 0.5
 N_EXAMPLES = 8
@@ -377,10 +377,7 @@ def write_pipeline_report(ev: PipelineEvaluation, out_dir: str | Path) -> dict[s
 
 def format_summary(m: Mapping[str, Any]) -> str:
     """The level table and the error buckets as plain text for the terminal."""
-    rows = [LEVEL_HEADERS] + [tuple(str(c) for c in r) for r in level_rows(m)]
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
-    lines.insert(1, "  ".join("-" * w for w in widths))
+    lines = text_table(LEVEL_HEADERS, level_rows(m))
     g, tm, lab = m["gold_triples"], m["targets_on_matched_quotes"], m["labels_on_found_pairs"]
     lines.append(f"gold triples: {g['quote_missed']} quote not found, {g['target_missed']} target not found, "
                  f"{g['label_wrong']} label wrong, {g['correct']} correct")

@@ -56,6 +56,15 @@ def clip(text: str | None, n: int = CONTEXT_CHARS) -> str:
     return t if len(t) <= n else t[: n - 1] + "…"
 
 
+def text_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[str]:
+    """Aligned plain-text lines (header, rule, rows) for a terminal."""
+    cells = [tuple(str(h) for h in headers)] + [tuple(str(c) for c in r) for r in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(cells[0]))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return lines
+
+
 def _md_cell(x: Any) -> str:
     return str(x).replace("|", "\\|").replace("\n", " ")
 
