@@ -144,7 +144,7 @@ class _Segmenter:
             while toks and toks[-1][1].lower() in _AUX:
                 toks.pop()
             if toks and toks[-1][1].lower() in GENERIC_HEADS:
-                self._register_unnamed(toks, m.start())
+                self._register_unnamed(toks)
                 continue
             name: list[tuple[int, str]] = []
             while toks and toks[-1][1][:1].isupper() and len(name) < 4:
@@ -163,7 +163,7 @@ class _Segmenter:
             if canon:
                 self.ents.add_speaker(pos, canon, typ, set())
 
-    def _register_unnamed(self, toks: list[tuple[int, str]], cue_start: int) -> None:
+    def _register_unnamed(self, toks: list[tuple[int, str]]) -> None:
         """'a Reagan administration official said', 'congressional sources said': an unnamed
         speaker that a later "the official" or "one source said" refers back to."""
         text = self.text
@@ -425,7 +425,8 @@ class _Segmenter:
         the affiliation, its home state and blocs: "Japan's foreign minister said ..."), unless the
         quoted words themselves name it. A quote that names only its own side or nothing is still
         about someone: "they/it" or a role noun ("the government") takes the party named last
-        around it; otherwise the state named in the attribution sentence or the headline."""
+        around it; otherwise the state named in the attribution sentence, the headline or the
+        paragraph before."""
         spans: list[tuple[int, int]] = []
         for g in group:
             if g.kind == "mixed" and g.content:
