@@ -260,17 +260,31 @@ class _Segmenter:
                 if self.layout.para_of(nxt.open_pos) != self.layout.para_of(q.close_end - 1):
                     break
                 pe = self.layout.para_span(self.layout.para_of(q.close_end - 1))[1]
-                post = self._post(q.close_end, nxt.open_pos)
-                if post is None:
-                    break
-                gap = self.text[post[1] : nxt.open_pos]
-                if len(gap.split()) > 8 or any(c in ALL_MARKS for c in gap):
-                    break
-                if gap.strip() and gap.rstrip()[-1] not in ",.:;":
-                    break  # '," he said, adding that "...' introduces a new, mixed quote
+                adjacent = not self.text[q.close_end : nxt.open_pos].strip() and _ends_sentence(
+                    self.text, q.parts[-1][1]
+                )
+                if not adjacent:
+                    post = self._post(q.close_end, nxt.open_pos)
+                    if post is None:
+                        break
+                    gap = self.text[post[1] : nxt.open_pos]
+                    if any(c in ALL_MARKS for c in gap):
+                        break
+                    if gap.strip() and gap.rstrip()[-1] not in ",.:;":
+                        break  # '," he said, adding that "...' introduces a new, mixed quote
+                    if len(gap.split()) > 8 and (
+                        gap.rstrip()[-1] != "."
+                        or self._sentence(post[1])[1] < nxt.open_pos
+                        or self._post(nxt.close_end, pe) is not None
+                    ):
+                        # A long attribution joins only as one sentence ending where the next
+                        # quote opens: '," said X, who ... since 2010. "...'
+                        break
+                # else: '... ready." "We ...': two sentences of one speaker in a row.
                 # A second quote with its own attribution is a new quote, not a continuation.
                 if (
-                    self._post(nxt.close_end, pe) is not None
+                    not adjacent
+                    and self._post(nxt.close_end, pe) is not None
                     and not self.text[q.parts[-1][1] - 1 : q.parts[-1][1]] == ","
                 ):
                     break
@@ -680,6 +694,13 @@ def _strip_edges(text: str, a: int, b: int) -> tuple[int, int]:
     while b > a and (text[b - 1].isspace() or text[b - 1] in ALL_MARKS):
         b -= 1
     return a, b
+
+
+def _ends_sentence(text: str, end: int) -> bool:
+    """Whether the inner text of a quote ending at end closes a sentence ('... ready.')."""
+    while end > 0 and text[end - 1] in ALL_MARKS + "’'":
+        end -= 1
+    return end > 0 and text[end - 1] in ".!?…"
 
 
 def _close_after(text: str, pos: int) -> int:

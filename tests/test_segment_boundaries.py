@@ -1,0 +1,48 @@
+"""Where a quote starts and ends: split quotes joined across a long attribution, mixed quotes
+extended to their reported content. Invented sentences only."""
+
+from __future__ import annotations
+
+from stance.records import Article
+from stance.segment import segment
+
+
+def _seg(text: str, **kw):
+    return segment(Article(id="d1", text=text), **kw)
+
+
+def _texts(text: str, **kw) -> list[str]:
+    return [q.text for q in _seg(text, **kw)]
+
+
+def test_quote_continues_after_a_long_one_sentence_attribution():
+    text = (
+        '"The bridge will be finished by spring," said Mara Lind, a planner who has overseen '
+        'road works in the northern districts since 2009. "Nobody should expect delays."'
+    )
+    qs = _seg(text)
+    assert len(qs) == 1
+    assert qs[0].text == "The bridge will be finished by spring, Nobody should expect delays."
+    assert qs[0].speaker_mention is not None and qs[0].speaker_mention.text.startswith("Mara Lind")
+
+
+def test_long_attribution_does_not_join_a_quote_with_its_own_attribution():
+    text = (
+        '"The bridge will be finished by spring," the planner said in remarks suggesting that '
+        'the council had already approved the budget. "Delays are unlikely," she added.'
+    )
+    assert len(_seg(text)) == 2
+
+
+def test_two_sentences_in_a_row_are_one_quote():
+    text = 'Lind was blunt. "We have the money." "We have the workers," she said.'
+    qs = _seg(text)
+    assert len(qs) == 1 and len(qs[0].parts) == 2
+
+
+def test_narrative_sentence_between_quotes_keeps_them_apart():
+    text = (
+        '"We are ready," Lind said. The council meets on Friday to vote on the plan. '
+        '"It will pass."'
+    )
+    assert len(_seg(text)) == 2
