@@ -105,6 +105,31 @@ def peak_rss_mib(args: list[str]) -> tuple[float, float]:
     return usage.ru_maxrss / 1024, time.perf_counter() - start
 
 
+def throughput(model: Path, quotes: Path, work: Path, n_pairs: int, n_runs: int) -> None:
+    from transformers import pipeline
+
+    clf = StanceClassifier.from_pretrained(model)
+    clf_onnx = StanceClassifier.from_pretrained(model, backend="onnx")
+    pipe = pipeline("text-classification", model=str(model), device=-1)
+    runs: dict[str, list[float]] = {"stance (torch)": [], "stance (onnx)": [], "transformers.pipeline": []}
+    labels: dict[str, list[str]] = {}
+    for r in range(n_runs):
+        for name, fn in (
+            ("transformers.pipeline", lambda: run_pipeline(pipe, clf, quotes)),
+            ("stance (torch)", lambda: run_stance(clf, quotes, work)),
+            ("stance (onnx)", lambda: run_stance(clf_onnx, quotes, work)),
+        ):
+            seconds, labels[name] = fn()
+            runs[name].append(n_pairs / seconds)
+            print(f"  run {r + 1}: {name:22s} {n_pairs / seconds:7.1f} pairs/s ({seconds:.1f} s)", flush=True)
+    base = statistics.median(runs["transformers.pipeline"])
+    print(f"\nmedian of {n_runs} runs, pairs per second (same model, same machine, same run):")
+    for name, rates in runs.items():
+        agree = sum(a == b for a, b in zip(labels[name], labels["transformers.pipeline"])) / n_pairs
+        print(f"  {name:22s} {statistics.median(rates):7.1f}   {statistics.median(rates) / base:4.2f}x the pipeline"
+              f"   label agreement with the pipeline {agree:.4f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--pairs", type=int, default=5000)
@@ -113,9 +138,8 @@ def main() -> None:
     ap.add_argument("--memory-backend", choices=("torch", "onnx"), default="onnx",
                     help="backend of the peak-memory runs (default onnx: the 10x run is the longest part)")
     ap.add_argument("--skip-memory", action="store_true")
+    ap.add_argument("--skip-throughput", action="store_true")
     args = ap.parse_args()
-
-    from transformers import pipeline
 
     from stance.models import default_model_dir
 
@@ -127,26 +151,8 @@ def main() -> None:
     print(f"input: {n_pairs} (target, quote) pairs in {n_quotes} quotes from real news "
           f"(segmented in {time.perf_counter() - t0:.0f} s); model {model}; {os.cpu_count()} CPUs")
 
-    clf = StanceClassifier.from_pretrained(model)
-    clf_onnx = StanceClassifier.from_pretrained(model, backend="onnx")
-    pipe = pipeline("text-classification", model=str(model), device=-1)
-    runs: dict[str, list[float]] = {"stance (torch)": [], "stance (onnx)": [], "transformers.pipeline": []}
-    labels: dict[str, list[str]] = {}
-    for r in range(args.runs):
-        for name, fn in (
-            ("transformers.pipeline", lambda: run_pipeline(pipe, clf, quotes)),
-            ("stance (torch)", lambda: run_stance(clf, quotes, work)),
-            ("stance (onnx)", lambda: run_stance(clf_onnx, quotes, work)),
-        ):
-            seconds, labels[name] = fn()
-            runs[name].append(n_pairs / seconds)
-            print(f"  run {r + 1}: {name:22s} {n_pairs / seconds:7.1f} pairs/s ({seconds:.1f} s)", flush=True)
-    base = statistics.median(runs["transformers.pipeline"])
-    print(f"\nmedian of {args.runs} runs, pairs per second (same model, same machine, same run):")
-    for name, rates in runs.items():
-        agree = sum(a == b for a, b in zip(labels[name], labels["transformers.pipeline"])) / n_pairs
-        print(f"  {name:22s} {statistics.median(rates):7.1f}   {statistics.median(rates) / base:4.2f}x the pipeline"
-              f"   label agreement with the pipeline {agree:.4f}")
+    if not args.skip_throughput:
+        throughput(model, quotes, work, n_pairs, args.runs)
 
     if args.skip_memory:
         return
