@@ -46,3 +46,36 @@ def test_narrative_sentence_between_quotes_keeps_them_apart():
         '"It will pass."'
     )
     assert len(_seg(text)) == 2
+
+
+def test_mixed_content_starts_at_that_after_an_addressee_and_place():
+    text = "The mayor told a crowd of supporters in the harbour that the budget was \"a fraud\" and would be rejected."
+    assert _texts(text) == ['that the budget was "a fraud" and would be rejected']
+
+
+def test_mixed_content_starts_after_a_reporting_verb_outside_the_cue_list():
+    text = 'The minister branded the proposal "a cynical ploy to buy votes" and walked out of the hall.'
+    assert _texts(text) == ['the proposal "a cynical ploy to buy votes']
+
+
+def test_mixed_content_without_a_verb_starts_after_the_last_clause_boundary():
+    text = 'In the old port district, ships "have not docked for years now."'
+    assert _texts(text) == ['ships "have not docked for years now']
+
+
+def test_fragment_closing_on_its_comma_ends_the_content():
+    text = 'The senator called the deal "a betrayal of our workers," and promised a vote on Friday.'
+    assert _texts(text) == ['the deal "a betrayal of our workers,']
+
+
+def test_content_stops_before_where_it_was_said():
+    text = 'He said the talks were "very productive" in an interview with a local radio station.'
+    assert _texts(text) == ['the talks were "very productive']
+
+
+def test_fragments_after_one_verb_are_one_content():
+    text = 'She said the plan was "a reckless gamble," "a costly mistake" and "doomed to fail."'
+    qs = _seg(text)
+    assert len(qs) == 1
+    assert qs[0].text == 'the plan was "a reckless gamble," "a costly mistake" and "doomed to fail'
+    assert len(_seg(text, mixed="fragment")) == 3

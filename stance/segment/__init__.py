@@ -81,6 +81,43 @@ _REFERENT = re.compile(
     r"officials|authorities|partners|banks|regime)\b",
     re.I,
 )
+# Verbs that report speech or a stance, for where a mixed quote's reported content starts: "X
+# branded the plan "a disaster"" reports "the plan "a disaster"". Wider than the cue list,
+# which also names the speaker, and inflected only (a bare "call" or "attack" is most often a noun).
+_REPORT_STEMS = """call label brand dub describe term denounce praise thank blame accuse condemn hail chant
+shout yell write tweet post declare proclaim pledge promise vow allege assert insist argue suggest question
+wonder ask joke quip boast brag concede admit acknowledge recall remark reply respond counter retort caution
+worry urge demand threaten warn predict conclude reveal announce state claim add explain note mention cite
+deride dismiss mock slam blast lament complain criticize criticise attack reiterate stress emphasize""".split()
+
+
+def _inflect(v: str) -> set[str]:
+    if v.endswith("y") and v[-2] not in "aeiou":
+        return {v[:-1] + "ies", v[:-1] + "ied", v + "ing"}
+    if v.endswith("e"):
+        return {v + "s", v + "d", v[:-1] + "ing"}
+    es = "es" if v.endswith(("s", "sh", "ch", "x")) else "s"
+    return {v + es, v + "ed", v + "ing"}
+
+
+_REPORT_FORMS = {f for v in _REPORT_STEMS for f in _inflect(v)} | {
+    "said", "says", "saying", "told", "tells", "telling", "wrote", "written", "found"
+}
+_REPORT_VERB = re.compile(r"\b(?:" + "|".join(sorted(_REPORT_FORMS, key=len, reverse=True)) + r")\b", re.I)
+# A complementizer opening the reported content: "told a crowd in Ohio that ...".
+_THAT = re.compile(r"\bthat\b")
+_THAT_MAX_WORDS = 10
+# Clause boundaries a content without a reporting verb starts after.
+_CLAUSE_MARKS = (",", ";", ":", "—", " – ", "―", " -- ")
+# Where the reported content ends after its last fragment: a clause boundary, a second verb
+# phrase ("... and called ..."), a conjunction, or an adjunct saying where it was said.
+_CONTENT_END = re.compile(
+    r",\s|;|\s--\s|\s—\s|\s(?:but|while|whereas)\s|\sand\s+(?:says|said|added|warned)\b|"
+    r"\s+(?:he|she|they|it)\s+(?:said|added)\b|"
+    r"\s+and\s+(?:\w+ed|\w+ing)\b|"
+    r"\s+(?:in\s+an?\s+(?:\w+\s+)?(?:interview|statement|speech|post|tweet|op-ed|letter|e-?mail|video|memo|"
+    r"report|blog|column)|on\s+(?:Twitter|Facebook|Instagram)|according\s+to)\b"
+)
 _PRONOUN_START = re.compile(r"^\W*(?:they|it|their|its|them|theirs)\b", re.I)
 
 
@@ -337,7 +374,7 @@ class _Segmenter:
                     self.mixed == "content"
                     and groups
                     and groups[-1][-1].kind == "mixed"
-                    and groups[-1][-1].content == q.content
+                    and groups[-1][-1].content[0] == q.content[0]  # same reporting verb
                 ):
                     groups[-1].append(q)
                     continue
@@ -345,33 +382,46 @@ class _Segmenter:
         return groups
 
     def _set_content(self, q: RawQuote) -> None:
-        """The reported content a mixed fragment belongs to: from the cue (after 'that') to the
-        end of the clause that holds the last fragment."""
+        """The reported content a mixed fragment belongs to: from the reporting verb (from its
+        complementizer 'that', which the content keeps) to the end of the clause that holds the
+        fragment. Without a reporting verb it starts after the last clause boundary."""
         text = self.text
         ss, se = self._sentence(q.open_pos)
         cues = [m for m in iter_cues(text, ss, q.open_pos) if cue_strength(m.group()) >= 1]
+        verbs = list(_REPORT_VERB.finditer(text, ss, q.open_pos))
+        if verbs and (not cues or verbs[-1].start() > cues[-1].start()):
+            cues = verbs[-1:]
         if cues:
             a = cues[-1].end()
-            m = re.match(
-                r"(?:\s+(?:reporters|journalists|Reuters|the\s+\w+|him|her|them|us|me|an?\s+\w+))?"
-                r"(?:\s+(?:on|last|this|yesterday|today|late|earlier)\b[^,\"“]{0,25}?)?\s*,?\s*(?:that\b)?",
-                text[a : q.open_pos],
-            )
-            if m and m.end() > 0 and "that" in m.group():
-                a += m.end()
+            that = _THAT.search(text, a, q.open_pos)
+            if (
+                that
+                and len(text[a : that.start()].split()) <= _THAT_MAX_WORDS
+                and not any(c in ";:!?" for c in text[a : that.start()])
+            ):
+                a = that.start()  # "told a crowd in Ohio that ..."
+            else:
+                m = re.match(
+                    r"(?:\s+(?:reporters|journalists|Reuters|the\s+\w+|him|her|them|us|me|an?\s+\w+))?"
+                    r"(?:\s+(?:on|last|this|yesterday|today|late|earlier)\b[^,\"“]{0,25}?)?\s*,?\s*(?:that\b)?",
+                    text[a : q.open_pos],
+                )
+                if m and m.end() > 0 and "that" in m.group():
+                    a += m.end()
         else:
-            a = ss
-        # Close of the last fragment of the same sentence: find by scanning marks forward is done by caller;
-        # here the clause ends at the first comma/conjunction after this fragment, or the sentence end.
+            pre = text[ss : q.open_pos]
+            k = max(pre.rfind(c) for c in _CLAUSE_MARKS)
+            a = ss + k + 1 if k >= 0 else ss
+        # The clause ends at the first boundary after this fragment, or the sentence end; a
+        # fragment closing on its own comma or exclamation ('"... for good," and shared ...')
+        # closes the clause itself.
         b = se
-        after = text[q.close_end : se]
-        cut = re.search(
-            r",\s|;|\s--\s|\s—\s|\s(?:but|while|whereas)\s|\sand\s+(?:says|said|added|warned)\b|"
-            r"\s+(?:he|she|they|it)\s+(?:said|added)\b",
-            after,
-        )
+        cut = _CONTENT_END.search(text, q.close_end, se)
         if cut:
-            b = q.close_end + cut.start()
+            b = cut.start()
+        e = q.parts[-1][1]
+        if e > 0 and text[e - 1] in ",!?" and text[q.close_end : b].strip():
+            b = q.close_end
         a, b = _strip_edges(text, a, b)
         q.content = (min(a, q.parts[0][0]), max(b, q.parts[-1][1]))
 
