@@ -79,3 +79,13 @@ def test_fragments_after_one_verb_are_one_content():
     assert len(qs) == 1
     assert qs[0].text == 'the plan was "a reckless gamble," "a costly mistake" and "doomed to fail'
     assert len(_seg(text, mixed="fragment")) == 3
+
+
+def test_fragment_running_on_into_the_sentence_is_not_joined_to_the_quote_before():
+    text = (
+        '"This is not fair," Lind said. "You cut the budget to the bone" to please the bankers, '
+        "she told the minister."
+    )
+    qs = _seg(text)
+    assert len(qs) == 2
+    assert qs[0].text == "This is not fair,"

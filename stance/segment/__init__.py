@@ -318,6 +318,9 @@ class _Segmenter:
                         # quote opens: '," said X, who ... since 2010. "...'
                         break
                 # else: '... ready." "We ...': two sentences of one speaker in a row.
+                tail = self.text[nxt.close_end : min(pe, nxt.close_end + 40)].lstrip()
+                if tail[:1].islower() and self._post(nxt.close_end, pe) is None:
+                    break  # '"..." he said. "You squeezed them" to drive up ...': a new, mixed quote
                 # A second quote with its own attribution is a new quote, not a continuation.
                 if (
                     not adjacent
