@@ -89,3 +89,23 @@ def test_fragment_running_on_into_the_sentence_is_not_joined_to_the_quote_before
     qs = _seg(text)
     assert len(qs) == 2
     assert qs[0].text == "This is not fair,"
+
+
+def test_quote_paragraph_after_an_attribution_paragraph_continues_the_quote():
+    text = (
+        "The council met on Monday.\n"
+        '"We have found the money for the bridge," the mayor said.\n'
+        '"Work will start in May."\n'
+        "Critics were not convinced.\n"
+    )
+    qs = _seg(text)
+    assert len(qs) == 1
+    assert qs[0].text == "We have found the money for the bridge, Work will start in May."
+
+
+def test_quote_paragraph_with_its_own_attribution_stays_apart():
+    text = (
+        '"We have found the money for the bridge," the mayor said.\n'
+        '"Work will start in May," her deputy added.\n'
+    )
+    assert len(_seg(text)) == 2

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from stance.records import Article, Quote, Span
 from stance.segment.cues import cue_strength, iter_cues
-from stance.segment.quotes import ALL_MARKS, Layout, RawQuote, looks_like_scare_quote, pair_marks
+from stance.segment.quotes import ALL_MARKS, Layout, RawQuote, first_char, looks_like_scare_quote, pair_marks
 from stance.segment.speakers import (
     GENERIC_HEADS,
     ROLE_WORDS,
@@ -295,6 +295,15 @@ class _Segmenter:
             while i + 1 < len(raws):
                 nxt = raws[i + 1]
                 if self.layout.para_of(nxt.open_pos) != self.layout.para_of(q.close_end - 1):
+                    if self._continues_in_next_paragraph(q, nxt):
+                        q = RawQuote(
+                            parts=q.parts + nxt.parts,
+                            open_pos=q.open_pos,
+                            close_end=nxt.close_end,
+                            para=q.para,
+                            members=[*q.members, i + 1] if q.members else [i, i + 1],
+                        )
+                        i += 1
                     break
                 pe = self.layout.para_span(self.layout.para_of(q.close_end - 1))[1]
                 adjacent = not self.text[q.close_end : nxt.open_pos].strip() and _ends_sentence(
@@ -339,6 +348,24 @@ class _Segmenter:
             out.append(q)
             i += 1
         return out
+
+    def _continues_in_next_paragraph(self, q: RawQuote, nxt: RawQuote) -> bool:
+        """'"...," she said.' closing a paragraph, then a paragraph that is one quote and nothing
+        else: the same speaker goes on ('"It will pass."')."""
+        text, lay = self.text, self.layout
+        p = lay.para_of(q.close_end - 1)
+        if lay.para_of(nxt.open_pos) != p + 1 or len(nxt.parts) != 1:
+            return False
+        ps, pe = lay.para_span(p)
+        post = self._post(q.close_end, pe)
+        if post is None or text[post[1] : pe].strip() not in ("", "."):
+            return False
+        ns, ne = lay.para_span(p + 1)
+        return (
+            nxt.open_pos == first_char(text, ns, ne)
+            and not text[nxt.close_end : ne].strip()
+            and _ends_sentence(text, nxt.parts[-1][1])
+        )
 
     # ------------------------------------------------------------------ direct, mixed or not a quote
     def _classify(self, raws: list[RawQuote]) -> list[list[RawQuote]]:

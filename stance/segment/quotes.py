@@ -179,7 +179,7 @@ def pair_marks(text: str, layout: Layout) -> list[RawQuote]:
         parts: list[tuple[int, int]] = []
         first_open: int | None = None
         first_para = p
-        if carry and p == carry[3] + 1 and pm[0].can_open and pm[0].pos == _first_char(text, ps, pe):
+        if carry and p == carry[3] + 1 and pm[0].can_open and pm[0].pos == first_char(text, ps, pe):
             parts, first_open, first_para = carry[0], carry[1], carry[2]
         carry = None
         open_mark: Mark | None = None
@@ -209,7 +209,7 @@ def pair_marks(text: str, layout: Layout) -> list[RawQuote]:
     return quotes
 
 
-def _first_char(text: str, a: int, b: int) -> int:
+def first_char(text: str, a: int, b: int) -> int:
     while a < b and text[a].isspace():
         a += 1
     return a
