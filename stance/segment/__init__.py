@@ -26,7 +26,7 @@ from stance.segment.speakers import (
     post_attribution,
     pre_attribution,
 )
-from stance.targets import TargetLexicon
+from stance.targets import TargetLexicon, trie_pattern
 
 __all__ = ["segment", "MIXED_MODES"]
 
@@ -103,7 +103,11 @@ def _inflect(v: str) -> set[str]:
 _REPORT_FORMS = {f for v in _REPORT_STEMS for f in _inflect(v)} | {
     "said", "says", "saying", "told", "tells", "telling", "wrote", "written", "found"
 }
-_REPORT_VERB = re.compile(r"\b(?:" + "|".join(sorted(_REPORT_FORMS, key=len, reverse=True)) + r")\b", re.I)
+# A trie-shaped pattern over the lower-case and capitalised forms: a plain alternation with
+# re.I costs a tenth of the segmenter's time.
+_REPORT_VERB = re.compile(
+    r"(?<![A-Za-z])(?:" + trie_pattern({g for f in _REPORT_FORMS for g in (f, f.capitalize())}) + r")(?![A-Za-z])"
+)
 # A complementizer opening the reported content: "told a crowd in Ohio that ...".
 _THAT = re.compile(r"\bthat\b")
 _THAT_MAX_WORDS = 10
