@@ -378,7 +378,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ray-address", metavar="ADDR",
                    help="Ray cluster to join (default: $RAY_ADDRESS, else a local Ray started for this run)")
     p.add_argument("--ray-actors", type=int, metavar="N",
-                   help="model replicas (default: one per 2 CPUs of the cluster)")
+                   help="model replicas (default: one per CPU of the cluster, less one for the reads)")
     p.add_argument("--batch-size", type=int, default=32)
     p.add_argument("--chunk-size", type=int, default=256, help="input records per written chunk")
     p.add_argument("--threads", type=int, help="torch threads (default: all cores)")
