@@ -300,13 +300,7 @@ class _Segmenter:
                 nxt = raws[i + 1]
                 if self.layout.para_of(nxt.open_pos) != self.layout.para_of(q.close_end - 1):
                     if self._continues_in_next_paragraph(q, nxt):
-                        q = RawQuote(
-                            parts=q.parts + nxt.parts,
-                            open_pos=q.open_pos,
-                            close_end=nxt.close_end,
-                            para=q.para,
-                            members=[*q.members, i + 1] if q.members else [i, i + 1],
-                        )
+                        q = _joined(q, nxt, i)
                         i += 1
                     break
                 pe = self.layout.para_span(self.layout.para_of(q.close_end - 1))[1]
@@ -341,13 +335,7 @@ class _Segmenter:
                     and not self.text[q.parts[-1][1] - 1 : q.parts[-1][1]] == ","
                 ):
                     break
-                q = RawQuote(
-                    parts=q.parts + nxt.parts,
-                    open_pos=q.open_pos,
-                    close_end=nxt.close_end,
-                    para=q.para,
-                    members=[*q.members, i + 1] if q.members else [i, i + 1],
-                )
+                q = _joined(q, nxt, i)
                 i += 1
             out.append(q)
             i += 1
@@ -778,6 +766,17 @@ def _strip_edges(text: str, a: int, b: int) -> tuple[int, int]:
     while b > a and (text[b - 1].isspace() or text[b - 1] in ALL_MARKS):
         b -= 1
     return a, b
+
+
+def _joined(q: RawQuote, nxt: RawQuote, i: int) -> RawQuote:
+    """`q` (ending with raw quote `i`) continued by `nxt`: one quote with both sets of parts."""
+    return RawQuote(
+        parts=q.parts + nxt.parts,
+        open_pos=q.open_pos,
+        close_end=nxt.close_end,
+        para=q.para,
+        members=[*q.members, i + 1] if q.members else [i, i + 1],
+    )
 
 
 def _ends_sentence(text: str, end: int) -> bool:
