@@ -373,8 +373,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--engine", choices=("local", "ray"), default="local",
                    help="local (default) or ray: Ray Data across a cluster (README, 'Labelling on a Ray cluster')")
     p.add_argument("--backend", choices=("auto", "torch", "onnx"), default="auto",
-                   help="onnx: the same weights through ONNX Runtime, about 2x faster on a CPU (exported once); "
-                        "torch: PyTorch; auto (default): onnx when ONNX Runtime is installed, else torch")
+                   help="onnx: the same weights through ONNX Runtime, faster on a CPU, most of all a shared one "
+                        "(exported once); torch: PyTorch; auto (default): onnx when ONNX Runtime is installed, "
+                        "else torch")
     p.add_argument("--ray-address", metavar="ADDR",
                    help="Ray cluster to join (default: $RAY_ADDRESS, else a local Ray started for this run)")
     p.add_argument("--ray-actors", type=int, metavar="N",
