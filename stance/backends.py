@@ -42,10 +42,8 @@ class OnnxBackend:
     name = "onnx"
 
     def __init__(self, path: Path, num_threads: int | None = None) -> None:
-        try:
-            import onnxruntime as ort
-        except ImportError:
-            raise StanceError("--backend onnx needs ONNX Runtime: pip install 'stance[onnx]'") from None
+        import onnxruntime as ort  # presence checked by load_backend
+
         opts = ort.SessionOptions()
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         opts.intra_op_num_threads = num_threads or os.cpu_count() or 1

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import StanceError
-from .io import Located, atomic_write, dumps_line
-from .pipeline import Problem, Summary
+from .io import Located, atomic_write, dumps_line, parse_json_line
+from .pipeline import Summary
 
 
 class LabelActor:
@@ -46,18 +46,10 @@ class LabelActor:
     def _located(self, batch: dict[str, Any]) -> list[Located]:
         if set(batch) == {"text"} and self.source.lower().endswith((".jsonl", ".json", ".ndjson")):
             out = []
-            for i, line in enumerate(batch["text"]):
-                if not str(line).strip():
-                    continue
-                try:
-                    data = json.loads(line)
-                except json.JSONDecodeError as err:
-                    out.append(Located({}, self.source, 0, f"malformed JSON ({err.msg}) in {str(line)[:60]!r}"))
-                    continue
-                if not isinstance(data, dict):
-                    out.append(Located({}, self.source, 0, f"expected a JSON object in {str(line)[:60]!r}"))
-                    continue
-                out.append(Located(data, self.source, i + 1))
+            for line in map(str, batch["text"]):
+                if line.strip():
+                    data, error = parse_json_line(line)
+                    out.append(Located(data or {}, self.source, 0, error and f"{error} in {line[:60]!r}"))
             return out
         n = len(next(iter(batch.values()))) if batch else 0
         rows = [{k: _plain(v[i]) for k, v in batch.items()} for i in range(n)]
@@ -101,10 +93,7 @@ def _dataset(ray: Any, source: str) -> Any:
     if suffix == ".parquet":
         return ray.data.read_parquet(str(p))
     if suffix == ".csv":
-        import pyarrow.csv as pacsv
-
-        opts = pacsv.ConvertOptions(strings_can_be_null=False, column_types=None, auto_dict_encode=False)
-        return ray.data.read_csv(str(p), convert_options=opts)
+        return ray.data.read_csv(str(p))
     raise StanceError(f"unknown input format {suffix or '(no extension)'!r} for --engine ray", p)
 
 
@@ -161,6 +150,5 @@ def label_with_ray(
     if summary.skipped and not (summary.articles or summary.quote_records):
         first = summary.skipped[0]
         raise StanceError(f"{first.problem} (no record could be used)", first.path, first.line or None)
-    summary.skipped = [Problem(p.path, p.line, p.problem) for p in summary.skipped]
     summary.seconds = time.time() - started
     return summary

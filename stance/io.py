@@ -73,6 +73,17 @@ def _head(path: Path) -> bytes:
         return b""
 
 
+def parse_json_line(line: str) -> tuple[dict[str, Any] | None, str | None]:
+    """One JSON Lines record, or the problem with it; shared by the local and the Ray readers."""
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as err:
+        return None, f"malformed JSON ({err.msg} at column {err.colno})"
+    if not isinstance(obj, dict):
+        return None, f"expected a JSON object, got {type(obj).__name__}"
+    return obj, None
+
+
 def iter_jsonl(path: str | Path, strict: bool = True) -> Iterator[Located]:
     """Yield JSON objects with 1-based line numbers; blank lines are allowed.
 
@@ -99,13 +110,7 @@ def iter_jsonl(path: str | Path, strict: bool = True) -> Iterator[Located]:
             else:
                 if not line.strip():
                     continue
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as err:
-                    error = f"malformed JSON ({err.msg} at column {err.colno})"
-                else:
-                    if not isinstance(obj, dict):
-                        error = f"expected a JSON object, got {type(obj).__name__}"
+                obj, error = parse_json_line(line)
             loc = Located(obj if error is None else {}, str(p), line_no, error)
             if strict:
                 loc.raise_error()
