@@ -84,3 +84,22 @@ def test_a_described_official_is_a_new_source_not_the_last_person():
 def test_modifier_before_a_head_noun_stays_in_the_description():
     text = 'Debt relief was discussed. "Rates could fall," European monetary sources said.\n'
     assert _speakers(text) == ["European monetary sources"]
+
+
+
+def test_he_follows_the_latest_surname_mention_not_the_latest_full_name():
+    text = (
+        "Finance Minister Tomas Varga met Governor Ivan Brandt on Monday.\n"
+        "    Varga reminded parliament that the budget would be cut.\n"
+        '    "We cannot spend what we do not have," he said.\n'
+    )
+    assert _speakers(text) == ["Tomas Varga"]
+
+
+def test_a_name_after_to_is_not_the_next_he():
+    text = (
+        "Envoy Karl Lind wrote to Senator Paul Ames about the bill.\n"
+        "    Lind sent a note to Ames about the rules.\n"
+        '    He said "the bill would break the treaty."\n'
+    )
+    assert _speakers(text) == ["Karl Lind"]

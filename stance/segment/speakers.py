@@ -207,6 +207,7 @@ class Entities:
     """
 
     persons: list[Person] = field(default_factory=list)  # every full-name mention, in order
+    surnames: list[Person] = field(default_factory=list)  # later surname-only mentions, resolved
     orgs: list[tuple[int, str]] = field(default_factory=list)  # (position, name) of organisation mentions
     acronyms: dict[str, str] = field(default_factory=dict)  # "FTC" -> "Federal Trade Commission"
     speakers: list[tuple[int, str, str, set[str]]] = field(
@@ -270,13 +271,22 @@ class Entities:
             return best[i]
         return fwd[0]
 
+    def earlier_full_name(self, tok: str, pos: int) -> str | None:
+        """The full name a lone surname at pos continues, only if introduced before it."""
+        ent = self._suffix_index().get((tok,))
+        if ent is None:
+            return None
+        i = bisect.bisect_left(ent[0], pos) - 1
+        return ent[1][i] if i >= 0 else None
+
     def latest_speaker(self, pos: int, typ: str, role: str | None = None) -> tuple[int, str] | None:
         return self._spk.latest_before(typ if role is None else (typ, role), pos)
 
     def latest_named(self, pos: int, clash: frozenset[str]) -> tuple[int, str] | None:
         """The latest person named in full before pos whose roles share nothing with clash."""
         if self._named is None:
-            self._named = ([p.pos for p in self.persons], self.persons)
+            merged = sorted(self.persons + self.surnames, key=lambda p: p.pos)
+            self._named = ([p.pos for p in merged], merged)
         ps, persons = self._named
         i = bisect.bisect_left(ps, pos) - 1
         while i >= 0 and pos - ps[i] < 5000:
@@ -329,6 +339,8 @@ _ACRONYM_RE = re.compile(
 
 
 _RUN_MEMO: dict[Any, dict[str, tuple]] = {}
+# A name right after these is an object ("Kovac told Berg that ..."); "he" next is rarely Berg.
+_OBJECT_BEFORE = re.compile(r"\b(?:told|tell|tells|telling|asked|urged|quoted|to|with|met|against)\s+$")
 _APPOS_ROLE = re.compile(r",\s+([a-z][^,.;]*)")
 
 
@@ -345,7 +357,9 @@ def _classify_run(run: str, is_place) -> tuple:
         t = toks[0]
         if t.lower().rstrip(".") in ORG_WORDS or (t.isupper() and len(t) >= 2 and not is_place(t)):
             return ("org", t)
-        return ("skip",)
+        if t.endswith(("'s", "’s")):
+            t = t[:-2]
+        return ("single", t) if len(t) > 1 and not is_place(t) else ("skip",)
     if any(t.lower().rstrip(".") in ORG_WORDS for t in toks):
         return ("org", " ".join(t for t in toks))
     roles, name = _strip_role_prefix(toks, is_place)
@@ -378,6 +392,7 @@ def build_entities(text: str, is_place) -> Entities:
     memo = _RUN_MEMO.setdefault(is_place, {})
     if len(memo) > 200_000:
         memo.clear()
+    singles: list[tuple[int, str]] = []
     for m in _CAP_RUN_RE.finditer(text):
         run = m.group()
         hit = memo.get(run)
@@ -395,6 +410,17 @@ def build_entities(text: str, is_place) -> Entities:
             if am:
                 rset |= set(am.group(1).lower().split())
             ents.add_person(Person(hit[1], rset, m.start()))
+        elif kind == "single":
+            singles.append((m.start(), hit[1]))
+    if singles and ents.persons:
+        # "Kovac said ..." after "Anna Kovac" is as recent a candidate for "he" as the full name.
+        roles: dict[str, set[str]] = {}
+        for p in ents.persons:
+            roles.setdefault(p.name, set()).update(p.roles)
+        for pos, tok in singles:
+            full = ents.earlier_full_name(tok, pos)
+            if full is not None and not _OBJECT_BEFORE.search(text, max(0, pos - 12), pos):
+                ents.surnames.append(Person(full, roles.get(full, set()), pos))
     return ents
 
 
