@@ -86,3 +86,23 @@ def test_unaffiliated_speaker_speaks_for_the_headline_subject():
     assert _seg(text, title="BRITISH MINISTER REJECTS JAPAN TERMS")[0].targets == ["Japan"]
     own = '"Britain will not accept these terms," trade secretary John Fenwick said.\n'
     assert _seg(own, title="BRITISH MINISTER REJECTS JAPAN TERMS")[0].targets == ["Britain", "Japan"]
+
+
+def test_counterpart_in_a_mention_that_runs_past_the_name_is_not_the_speakers_side():
+    text = (
+        "Trade spokesman Dan Reed defended the new duties on Japan and said officials "
+        '"do not expect a trade war."\n'
+    )
+    q = _seg(text)[0]
+    assert q.speaker == "Dan Reed"
+    assert q.targets == ["Japan"]
+
+
+def test_our_government_is_the_speakers_side_not_a_party_named_before():
+    text = (
+        "The IMF criticised the budget plan on Monday.\n"
+        '    "Our government has done enough," said finance spokesman Ali Demir.\n'
+    )
+    assert _seg(text)[0].targets == []
+    other = text.replace("Our government", "The government")
+    assert _seg(other)[0].targets == ["IMF"]

@@ -81,6 +81,8 @@ _REFERENT = re.compile(
     r"officials|authorities|partners|banks|regime)\b",
     re.I,
 )
+# "our government", "this administration": the speaker's own side, not a party outside the quote.
+_OWN_DEIXIS = re.compile(r"\b(?:our|my|this|these)\s+$", re.I)
 # Verbs that report speech or a stance, for where a mixed quote's reported content starts: "X
 # branded the plan "a disaster"" reports "the plan "a disaster"". Wider than the cue list,
 # which also names the speaker, and inflected only (a bare "call" or "attack" is most often a noun).
@@ -548,7 +550,7 @@ class _Segmenter:
                     last = canon
             if last:
                 return [last]
-        if any(_REFERENT.search(text[a:b]) for a, b in spans):
+        if any(_points_outside(text, a, b) for a, b in spans):
             # A pronoun or role noun pointing outside the quote: the party named last around it.
             got = self._context_targets(group, own, speaker)[-1:]
             if got:
@@ -672,13 +674,26 @@ class _Segmenter:
         introduced ("U.S. Trade Representative Clayton Yeutter", "X of the Foreign Ministry")."""
         own: set[str] = set()
         if mention is not None:
-            own.update(t for t in self._names_in(mention.start, mention.end) if self.lex.kinds.get(t) != "people")
+            own.update(t for t in self._mention_names(mention, speaker) if self.lex.kinds.get(t) != "people")
         if speaker:
             hit = self._affil_cache.get(speaker)
             if hit is None:
                 hit = self._affil_cache[speaker] = self._introduced_affiliation(speaker)
             own |= hit
         return own
+
+    def _mention_names(self, mention: Span, speaker: str | None) -> list[str]:
+        """Names in the title before the speaker's name and in an apposition after it; a mention
+        that runs on past the name ("X defended the sanctions against Japan and") names the
+        speaker's counterpart there, not the speaker's side."""
+        a, b = mention.start, mention.end
+        last = speaker.split()[-1] if speaker else ""
+        hit = _occurrences(self.text[a:b], last, 1) if last else []
+        if not hit:
+            return self._names_in(a, b)
+        end = a + hit[0][1]
+        am = _APPOSITION.match(self.text, end, b)
+        return self._names_in(a, am.end() if am else end)
 
     def _introduced_affiliation(self, speaker: str) -> set[str]:
         """Affiliations in the title before the speaker's name ("Argentina's Economy Minister",
@@ -717,6 +732,14 @@ class _Segmenter:
             b = self._sentence(min(b + 1, pe - 1))[1] if b < pe else b
             ps, pe = a, b
         return " ".join(self.text[ps:pe].split())
+
+
+def _points_outside(text: str, a: int, b: int) -> bool:
+    """Whether a pronoun or role noun in text[a:b] stands for someone outside the speaker's side."""
+    for m in _REFERENT.finditer(text, a, b):
+        if not _OWN_DEIXIS.search(text, max(a, m.start() - 8), m.start()):
+            return True
+    return False
 
 
 def _occurrences(text: str, name: str, limit: int) -> list[tuple[int, int]]:
