@@ -103,3 +103,20 @@ def test_a_name_after_to_is_not_the_next_he():
         '    He said "the bill would break the treaty."\n'
     )
     assert _speakers(text) == ["Karl Lind"]
+
+
+def test_he_after_an_unnamed_official_is_that_official():
+    text = (
+        "Senator Ruth Gale opened the hearing on the loan.\n"
+        '    "The terms are fair," a senior Treasury official said.\n'
+        '    "We expect repayment on time," he added.\n'
+    )
+    assert _speakers(text) == ["Treasury", "Treasury"]
+
+
+def test_of_after_an_organisation_word_stays_in_its_name():
+    text = (
+        '"Rates will stay low," a Bank of Norland official said.\n'
+        '    "We are watching prices," Ministry of Trade director Lars Holm told reporters.\n'
+    )
+    assert _speakers(text) == ["Bank of Norland", "Lars Holm"]

@@ -231,6 +231,10 @@ class Entities:
             self._spk.add("unnamed", pos, canon)
             for r in roles:
                 self._spk.add(("unnamed", r), pos, canon)
+        if typ != "person":
+            # One unnamed person ("a senior official", "the spokeswoman"), whom "he"/"she" may mean.
+            for r in roles & _ONE_PERSON:
+                self._spk.add(("one", "she" if r in _FEMALE else "he" if r in _MALE else "any"), pos, canon)
 
     def add_person(self, person: Person) -> None:
         self.persons.append(person)
@@ -441,21 +445,33 @@ def _latest_person(pos: int, ents: Entities, role: str | None = None) -> str | N
     return best[1] if best else None
 
 
+_ONE_PERSON = frozenset(
+    """official source spokesman spokeswoman spokesperson diplomat delegate representative analyst
+economist member aide negotiator officer executive dealer trader banker expert observer minister he she""".split()
+)
 _FEMALE = frozenset({"mrs", "ms", "miss", "madam", "lady", "dame", "queen", "princess", "spokeswoman",
                      "chairwoman", "congresswoman", "businesswoman", "she", "her"})
 _MALE = frozenset({"mr", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman",
                    "businessman", "he", "his", "him"})
 
 
-def _pronoun_person(pos: int, ents: Entities, pronoun: str) -> str | None:
+def _pronoun_person(pos: int, ents: Entities, pronoun: str) -> tuple[str | None, str]:
     """'he'/'she': the most recent person before pos who spoke or was named in full, skipping
-    people whose title or pronouns mark the other gender."""
+    people whose title or pronouns mark the other gender; an unnamed official who spoke since
+    ("the official said ... he added") counts too, as the group he speaks for."""
     clash = _FEMALE if pronoun == "he" else _MALE
     best = ents.latest_speaker(pos, "person")
     named = ents.latest_named(pos, clash)
     if named is not None and (best is None or named[0] > best[0]):
         best = named
-    return best[1] if best else None
+    one = max(
+        (x for x in (ents.latest_speaker(pos, "one", "any"), ents.latest_speaker(pos, "one", pronoun)) if x),
+        default=None,
+        key=lambda x: x[0],
+    )
+    if one is not None and (best is None or one[0] > best[0]):
+        return one[1], "group"
+    return (best[1] if best else None), "person"
 
 
 def _latest_org(pos: int, ents: Entities) -> str | None:
@@ -470,7 +486,7 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
     if not m:
         return None, "group"
     if low in PERSON_PRONOUNS:
-        return _pronoun_person(pos, ents, low), "person"
+        return _pronoun_person(pos, ents, low)
     if low in {"it", "its"}:
         return _latest_org(pos, ents), "org"
     if low in {"one", "another"}:
@@ -480,7 +496,7 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
     if low in {"they", "we", "i"}:
         return _latest_person(pos, ents) if low == "i" else _latest_org(pos, ents), "group"
     # Drop appositions and trailing prepositional phrases: "Shuichi Takemoto of the Foreign Ministry".
-    pieces = re.split(r",|\s+(?:of|at|from|with|in|for|who|which)\s+", m, maxsplit=1)
+    pieces = _TAIL_SPLIT.split(m, maxsplit=1)
     ctoks = _noun_phrase(pieces[0].split())
     if len(pieces) > 1 and "," in m[: len(pieces[0]) + 1]:
         # "an Iranian soldier, Hamid Dehqani": a bare role before the comma, the name after it.
@@ -557,6 +573,8 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
                 known = canon_org(org) or ents.acronyms.get(org)
                 if known and not is_place(org):
                     return known, "org"
+                if any(t[:1].isupper() and t.lower() in ORG_WORDS for t in rest):
+                    return org, "org"  # "a Foreign Ministry official": not a listed body, still one
                 return " ".join(ctoks), "group"
             if ctoks[-1].lower() in DOC_HEADS or any(t.lower() in ORG_WORDS for t in rest):
                 return canon_org(org) or ents.acronyms.get(org) or org, "org"
@@ -569,6 +587,12 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
     return canon_org(org) or ents.acronyms.get(org) or org, "org"
 
 
+# "of" after an organisation word belongs to its name ("Bank of Japan official"), not a tail.
+_TAIL_SPLIT = re.compile(
+    r",|\s+(?:at|from|with|in|for|who|which)\s+"
+    r"|(?<![Bb]ank)(?<![Mm]inistry)(?<![Dd]epartment)(?<![Mm]inister)(?<![Ss]ecretary)(?<![Oo]ffice)"
+    r"(?<![Uu]niversity)(?<![Cc]ouncil)(?<![Cc]ommittee)(?<![Bb]oard)(?<![Aa]ssociation)\s+of\s+"
+)
 _BARE_MODS = frozenset({"senior", "top", "same", "other"})
 _NP_GLUE = frozenset({"and", "of", "for", "the", "on", "to"})
 
