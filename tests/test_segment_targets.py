@@ -106,3 +106,13 @@ def test_our_government_is_the_speakers_side_not_a_party_named_before():
     assert _seg(text)[0].targets == []
     other = text.replace("Our government", "The government")
     assert _seg(other)[0].targets == ["IMF"]
+
+
+def test_a_definite_group_stands_for_the_states_named_before_it():
+    text = (
+        "Trade chief Dan Reed said growth in Japan and Italy was too weak.\n"
+        '    "The major industrial countries must grow faster," Reed said.\n'
+    )
+    assert _seg(text)[0].targets == ["Japan", "Italy"]
+    bare = text.replace("The major industrial countries", "Growth in industrial countries")
+    assert _seg(bare)[0].targets == ["industrial countries"]

@@ -83,6 +83,9 @@ _REFERENT = re.compile(
 )
 # "our government", "this administration": the speaker's own side, not a party outside the quote.
 _OWN_DEIXIS = re.compile(r"\b(?:our|my|this|these)\s+$", re.I)
+# A definite or possessive group ("the major industrial countries", "our trading partners")
+# points back to parties named before; a bare plural ("developing countries") is generic.
+_DEFINITE = re.compile(r"\b(?:the|our|its|their|these|those|your)\s+(?:[a-z][\w\-]*\s+){0,2}$", re.I)
 # Verbs that report speech or a stance, for where a mixed quote's reported content starts: "X
 # branded the plan "a disaster"" reports "the plan "a disaster"". Wider than the cue list,
 # which also names the speaker, and inflected only (a bare "call" or "attack" is most often a noun).
@@ -525,10 +528,15 @@ class _Segmenter:
         # The speaker's own side named in the speaker's own words is what the words are about too.
         quoted = {t for g in group for a, b in g.parts for t in self._nominal_names_in(a, b) if t != speaker}
         found: dict[str, None] = {}
+        described: list[str] = []
         for a, b in spans:
-            for t in self._names_in(a, b):
+            for t in self._names_in(a, b, described):
                 if t not in own or t in quoted:
                     found.setdefault(t, None)
+        if described and any(t not in own for t in found):
+            named = [c for c in self._context_states(group, own) if c not in found]
+            if named:
+                found = {**{t: None for t in found if t not in described}, **dict.fromkeys(named)}
         if any(t not in own for t in found):
             return list(found)
         return list(dict.fromkeys([*found, *self._around(group, spans, own, speaker)]))
@@ -606,9 +614,10 @@ class _Segmenter:
         out = [c for c in dict.fromkeys(cands) if c not in own]
         return out
 
-    def _names_in(self, a: int, b: int) -> list[str]:
+    def _names_in(self, a: int, b: int, described: list[str] | None = None) -> list[str]:
         """Canonical names of the lexicon matches inside [a, b), in order, old names resolved to
-        the state the story names beside them."""
+        the state the story names beside them. Groups named by a common noun ("the major
+        industrial countries", "our trading partners") go to `described` too when given."""
         spans = self._load_spans()
         i = bisect.bisect_left(self._lex_starts, a)
         out: list[str] = []
@@ -616,8 +625,32 @@ class _Segmenter:
             s, e, c = spans[i]
             if e <= b:
                 out.append(self._resolve.get(c, c))
+                if (
+                    described is not None
+                    and self.text[s].islower()
+                    and self._is_group(c)
+                    and _DEFINITE.search(self.text, max(a, s - 40), s)
+                ):
+                    described.append(c)
             i += 1
         return out
+
+    def _is_group(self, c: str) -> bool:
+        return self.lex.kinds.get(c) == "blocs" and c not in self.lex.members
+
+    def _context_states(self, group: list[RawQuote], own: set[str]) -> list[str]:
+        """States a common-noun group in a quote stands for: those named in the quote's sentence
+        outside the marks, else in the sentence before ("growth in Japan and Europe is weak ...
+        "the major industrial countries must grow""). A definite description points back."""
+        first, last = group[0], group[-1]
+        ss, _ = self._sentence(first.open_pos)
+        _, se = self._sentence(max(last.close_end - 1, 0))
+        cands = self._names_in(ss, first.open_pos) + self._names_in(last.close_end, se)
+        if not any(self.lex.is_state_like(c) and not self._is_group(c) and c not in own for c in cands) and ss > 0:
+            ps, _ = self._sentence(ss - 1)
+            if self.layout.para_of(ps) >= self.layout.para_of(ss) - 1:
+                cands = self._names_in(ps, ss)
+        return [c for c in dict.fromkeys(cands) if self.lex.is_state_like(c) and not self._is_group(c) and c not in own]
 
     def _nominal_names_in(self, a: int, b: int) -> list[str]:
         """Names standing as nouns ("Japan will gain", "talks with Japan"), not as modifiers of a
