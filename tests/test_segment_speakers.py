@@ -120,3 +120,13 @@ def test_of_after_an_organisation_word_stays_in_its_name():
         '    "We are watching prices," Ministry of Trade director Lars Holm told reporters.\n'
     )
     assert _speakers(text) == ["Bank of Norland", "Lars Holm"]
+
+
+def test_acronym_expansions_and_long_firm_names_are_not_people():
+    text = (
+        "Trade Secretary Ana Ruiz spoke on Monday.\n"
+        "    She said the plan would bypass the CTT (Common Tariff Terms) and hurt the Lotus\n"
+        "Growth and Trust Corporation.\n"
+        '    "The rest of us will pay," she said.\n'
+    )
+    assert _speakers(text) == ["Ana Ruiz"]

@@ -384,6 +384,19 @@ def _classify_run(run: str, is_place) -> tuple:
     return ("skip",)
 
 
+_ORG_TAIL = re.compile(r"[ \t\n]+(?:and|&)[ \t\n]+((?:[A-Z][\w'’\-]*[ \t\n]*){2,5})")
+_ACRONYM_OPEN = re.compile(r"\b[A-Z][A-Z.&\-]+[ \t\n]*\($")
+
+
+def _inside_org_name(text: str, start: int, end: int) -> bool:
+    """A name-like run that is really part of a longer name: "China International Investment" in
+    "... Investment and Trust Corporation", or an acronym's expansion "GATT (General ...)"."""
+    if _ACRONYM_OPEN.search(text, max(0, start - 12), start):
+        return True
+    m = _ORG_TAIL.match(text, end)
+    return bool(m) and m.group(1).split()[-1].lower() in ORG_WORDS
+
+
 def build_entities(text: str, is_place) -> Entities:
     """Scan capitalised runs once: people (two or more name tokens), organisations and acronyms."""
     ents = Entities()
@@ -405,6 +418,8 @@ def build_entities(text: str, is_place) -> Entities:
         kind = hit[0]
         if kind == "org":
             ents.orgs.append((m.start(), hit[1]))
+        elif kind in ("titled", "person") and _inside_org_name(text, m.start(), m.end()):
+            continue
         elif kind == "titled":
             ents.add_person(Person(hit[1], set(hit[2]), m.start()))
         elif kind == "person":
