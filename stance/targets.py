@@ -68,6 +68,8 @@ class TargetLexicon:
     homes: dict[str, str] = field(default_factory=dict)
     members: dict[str, list[str]] = field(default_factory=dict)
     narrower: dict[str, list[str]] = field(default_factory=dict)
+    roles: dict[str, str] = field(default_factory=dict)
+    _role_pattern: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
     _pattern: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
     _lookup: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     _folded: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
@@ -94,6 +96,11 @@ class TargetLexicon:
         self._folded = {}
         for name, canon in lookup.items():
             self._folded.setdefault(name.casefold(), canon)
+        self._role_pattern = (
+            re.compile(r"(?<![\w.\-])(?:" + trie_pattern(self.roles, space=r"\s+") + r")(?![\w\-])")
+            if self.roles
+            else None
+        )
         if not lookup:
             self._pattern = None
             return
@@ -124,8 +131,12 @@ class TargetLexicon:
         aliases: dict[str, list[str]] = {}
         kinds: dict[str, str] = {}
         relations: dict[str, Any] = {}
+        roles: Any = {}
         for key, section in raw.items():
             if key == "version":
+                continue
+            if key == "roles":
+                roles = section or {}
                 continue
             if key in RELATIONS:
                 relations[key] = section or {}
@@ -160,6 +171,7 @@ class TargetLexicon:
             homes=homes,
             members=members,
             narrower=narrower,
+            roles=_roles(roles, kinds, path),
         )
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
@@ -230,6 +242,13 @@ class TargetLexicon:
                     out |= self._blocs_of.get(st, set())
         return out
 
+    def role_states(self, text: str) -> list[str]:
+        """States a title implies ("Senator", "Treasury Secretary", "Knesset member"), in order."""
+        if self._role_pattern is None or not text:
+            return []
+        found = (self.roles.get(" ".join(m.group().split())) for m in self._role_pattern.finditer(text))
+        return list(dict.fromkeys(c for c in found if c))
+
     def resolver(self, present: Iterable[str]) -> dict[str, str]:
         """Old names to the one narrower state a story also names ("Germany" -> "West Germany")."""
         seen = set(present)
@@ -267,3 +286,17 @@ def _relations(
                 rel[k] = [known(x, f"{key} of {k!r}") for x in v]
         out[key] = rel
     return out["home"], out["members"], out["narrower"]
+
+
+def _roles(raw: Any, kinds: dict[str, str], path: str | Path | None) -> dict[str, str]:
+    """The checked "roles" section: a title phrase to the state that holds such an office."""
+    if not isinstance(raw, dict):
+        raise StanceError("key 'roles' must map title phrases to canonical state names", path)
+    out: dict[str, str] = {}
+    for phrase, state in raw.items():
+        if not isinstance(phrase, str) or not phrase.strip():
+            raise StanceError(f"roles: {phrase!r} is not a title phrase", path)
+        if not isinstance(state, str) or kinds.get(state) != "states":
+            raise StanceError(f"roles of {phrase!r}: {state!r} is not a state of the lexicon", path)
+        out[" ".join(phrase.split())] = state
+    return out

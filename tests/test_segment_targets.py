@@ -116,3 +116,12 @@ def test_a_definite_group_stands_for_the_states_named_before_it():
     assert _seg(text)[0].targets == ["Japan", "Italy"]
     bare = text.replace("The major industrial countries", "Growth in industrial countries")
     assert _seg(bare)[0].targets == ["industrial countries"]
+
+
+def test_a_title_only_one_state_gives_is_the_speakers_side():
+    text = '"American farmers cannot wait for Tokyo any longer," said Senator Tom Hale.\n'
+    assert _seg(text)[0].targets == ["Japan"]
+    appos = 'Tom Hale, Under Secretary of State for Economic Affairs, said: "American farmers cannot wait for Tokyo."\n'
+    assert _seg(appos)[0].targets == ["Japan"]
+    untitled = text.replace("Senator ", "")
+    assert _seg(untitled)[0].targets == ["United States", "Japan"]

@@ -104,3 +104,21 @@ def test_relations_must_name_canonical_entries(tmp_path):
 def test_default_relations_are_loaded(lex):
     assert lex.homes["MITI"] == "Japan"
     assert "European Community" in lex.side(["Britain"])
+
+
+def test_roles_map_titles_to_the_state_that_holds_them(tmp_path):
+    lex = TargetLexicon.from_dict(
+        {"states": {"Freedonia": [], "Sylvania": []}, "roles": {"Grand Vizier": "Freedonia", "Sen.": "Sylvania"}}
+    )
+    assert lex.role_states("Grand  Vizier Rufus T. Firefly and Sen. Trentino") == ["Freedonia", "Sylvania"]
+    assert lex.role_states("the grand vizier") == []
+    assert lex.role_states("Senator Trentino") == []
+    bad = tmp_path / "roles.yaml"
+    bad.write_text("states:\n  Freedonia: []\nblocs:\n  League: []\nroles:\n  Vizier: League\n", encoding="utf-8")
+    with pytest.raises(StanceError, match="not a state"):
+        TargetLexicon.load(bad)
+
+
+def test_default_roles_are_loaded(lex):
+    assert lex.role_states("Under Secretary of State for Economic Affairs") == ["United States"]
+    assert lex.role_states("Prime Minister") == []

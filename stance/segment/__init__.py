@@ -161,6 +161,7 @@ class _Segmenter:
         self.mixed = mixed
         self.layout = Layout(self.text)
         self._affil_cache: dict[str, set[str]] = {}
+        self._title_roles: dict[str, list[str]] = {}
         self._lex_spans: list[tuple[int, int, str]] | None = None
         self._lex_starts: list[int] = []
         self._resolve: dict[str, str] = {}
@@ -693,6 +694,11 @@ class _Segmenter:
         side = self.lex.side(names)
         side |= {self._resolve.get(c, c) for c in side}
         if not any(self.lex.kinds.get(c) == "states" for c in side):
+            # A title only one state's officials hold ("Senator", "Treasury Secretary").
+            roles = self._roles(mention, speaker)
+            side |= self.lex.side(roles)
+            side |= {self._resolve.get(c, c) for c in roles}
+        if not any(self.lex.kinds.get(c) == "states" for c in side):
             # A speaker of no stated nationality in a story whose headline opens with a state
             # ("JAPAN REJECTS ...", "BRITISH MINISTER SAYS ...") most often speaks for it.
             hs = self._headline_subject()
@@ -728,12 +734,24 @@ class _Segmenter:
         am = _APPOSITION.match(self.text, end, b)
         return self._names_in(a, am.end() if am else end)
 
+    def _roles(self, mention: Span | None, speaker: str | None) -> list[str]:
+        """States implied by the speaker's titles, in the mention and where the speaker is introduced."""
+        out: list[str] = []
+        if mention is not None:
+            out += self.lex.role_states(mention.text)
+        if speaker:
+            if speaker not in self._affil_cache:
+                self._affil_cache[speaker] = self._introduced_affiliation(speaker)
+            out += self._title_roles.get(speaker, [])
+        return out
+
     def _introduced_affiliation(self, speaker: str) -> set[str]:
         """Affiliations in the title before the speaker's name ("Argentina's Economy Minister",
         "Hong Kong representative") and in the apposition after it (", U.S. ambassador to the
         GATT,"), wherever the name stands in full in the first few places."""
         text = self.text
         found: set[str] = set()
+        roles: list[str] = []
         for i, end in _occurrences(text, speaker, 3):
             ss, se = self._sentence(i)
             lo = max(ss, i - 100)
@@ -746,9 +764,12 @@ class _Segmenter:
                     break
                 k = t.start()
             found.update(self._names_in(k, i))
+            roles.extend(self.lex.role_states(text[k:i]))
             am = _APPOSITION.match(text, end, se)
             if am:
                 found.update(self._names_in(end, am.end()))
+                roles.extend(self.lex.role_states(text[end : am.end()]))
+        self._title_roles[speaker] = roles
         return {t for t in found if self.lex.kinds.get(t) != "people"}
 
     def _names_in_text(self, s: str) -> list[str]:
