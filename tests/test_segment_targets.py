@@ -125,3 +125,11 @@ def test_a_title_only_one_state_gives_is_the_speakers_side():
     assert _seg(appos)[0].targets == ["Japan"]
     untitled = text.replace("Senator ", "")
     assert _seg(untitled)[0].targets == ["United States", "Japan"]
+
+
+def test_a_bare_spokesman_speaks_for_the_body_the_sentence_opens_with():
+    text = (
+        "The Foreign Ministry in Tokyo warned Seoul again, in what spokesman Ken Sato called a last word.\n"
+        '    "Japanese fishermen will not leave those waters," Sato said.\n'
+    )
+    assert _seg(text)[0].targets == ["South Korea"]

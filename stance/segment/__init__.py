@@ -86,6 +86,7 @@ _OWN_DEIXIS = re.compile(r"\b(?:our|my|this|these)\s+$", re.I)
 # A definite or possessive group ("the major industrial countries", "our trading partners")
 # points back to parties named before; a bare plural ("developing countries") is generic.
 _DEFINITE = re.compile(r"\b(?:the|our|its|their|these|those|your)\s+(?:[a-z][\w\-]*\s+){0,2}$", re.I)
+_SPOKESMAN = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
 # Verbs that report speech or a stance, for where a mixed quote's reported content starts: "X
 # branded the plan "a disaster"" reports "the plan "a disaster"". Wider than the cue list,
 # which also names the speaker, and inflected only (a bare "call" or "attack" is most often a noun).
@@ -763,12 +764,18 @@ class _Segmenter:
                 ):
                     break
                 k = t.start()
-            found.update(self._names_in(k, i))
+            titled = self._names_in(k, i)
+            found.update(titled)
             roles.extend(self.lex.role_states(text[k:i]))
             am = _APPOSITION.match(text, end, se)
             if am:
                 found.update(self._names_in(end, am.end()))
                 roles.extend(self.lex.role_states(text[end : am.end()]))
+            elif not titled and _SPOKESMAN.search(text, k, i):
+                # "The State Department renewed its warning, spokeswoman X said": a bare
+                # spokesman speaks for the body the sentence opens with.
+                subject = [t for t in self._names_in(ss, k) if self.lex.kinds.get(t) != "people"]
+                found.update(subject[:1])
         self._title_roles[speaker] = roles
         return {t for t in found if self.lex.kinds.get(t) != "people"}
 
