@@ -130,3 +130,20 @@ def test_acronym_expansions_and_long_firm_names_are_not_people():
         '    "The rest of us will pay," she said.\n'
     )
     assert _speakers(text) == ["Ana Ruiz"]
+
+
+def _mentions(text: str) -> list[str | None]:
+    return [q.speaker_mention.text if q.speaker_mention else None for q in segment(Article(id="d1", text=text))]
+
+
+def test_lowercase_modifiers_before_a_role_and_a_name_are_a_mention():
+    text = 'The plan "is not fair," veteran party spokesman Ivo Brand said.\n'
+    assert _speakers(text) == ["Ivo Brand"]
+
+
+def test_passive_quoted_as_is_not_part_of_the_mention():
+    text = (
+        'Talks resumed.\n    "We will not retreat," Hana Pel was quoted as telling the council.\n'
+        '    Though a council member was quoted by the radio as saying the plan was "a trap."\n'
+    )
+    assert _mentions(text) == ["Hana Pel", "a council member"]

@@ -664,9 +664,12 @@ _CLAUSE_SKIP = re.compile(
 )
 _LEAD_STRIP = re.compile(
     r"^(?:but|and|however|meanwhile|yet|so|still|also|instead|later|earlier|now|then|"
-    r"separately|similarly|likewise|in addition|moreover|furthermore)\b[,\s]*",
+    r"separately|similarly|likewise|in addition|moreover|furthermore|although|though|whereas)\b[,\s]*",
     re.I,
 )
+
+
+_PASSIVE_QUOTED = re.compile(r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+quoted(?:\s+by\s+.{1,60}?)?\s+as$", re.S)
 
 
 @dataclass
@@ -691,6 +694,12 @@ def _has_sentence_break(text: str, a: int, b: int) -> bool:
     return False
 
 
+# "minority producer spokesman Luis Escalante": lowercase modifiers, then a role and a name.
+_ROLE_THEN_NAME = re.compile(
+    r"\b(?:" + "|".join(sorted(w for w in ROLE_WORDS if w.isalpha())) + r")\s+[A-Z][a-z]"
+)
+
+
 def _valid_mention(text: str, a: int, b: int) -> bool:
     if b <= a or b - a > 160:
         return False
@@ -705,6 +714,7 @@ def _valid_mention(text: str, a: int, b: int) -> bool:
     first = ws[0]
     return (
         first[:1].isupper()
+        or _ROLE_THEN_NAME.search(s) is not None
         or first.lower() in _DETS
         or first.lower() in PRONOUNS
         or first[:1].isdigit()
@@ -741,6 +751,9 @@ def post_attribution(text: str, start: int, limit: int) -> tuple[Attribution, in
                 return Attribution((ms, me), (cs, ce)), me
             return None
         ms, me = _trim(text, a, cs)
+        pq = _PASSIVE_QUOTED.search(text, ms, me)
+        if pq:
+            me = pq.start()  # '," Kovac was quoted as telling ...'
         words = text[ms:me].split()
         while words and _SPK_FILLER.match(words[-1]):
             me = text.rfind(words[-1], ms, me)
@@ -791,7 +804,7 @@ def pre_attribution(text: str, sent_start: int, open_pos: int) -> Attribution | 
                 return Attribution((ms, me), (cs, ce))
         return Attribution(None, (cs, ce))
     # "quoted X as saying"
-    qm = re.search(r"\bquot(?:ed|es|ing)\s+(.{1,160}?)\s+as\s+$", text[lo:cs], re.S)
+    qm = re.search(r"\bquot(?:ed|es|ing)\s+(?!by\s)(.{1,160}?)\s+as\s+$", text[lo:cs], re.S)
     if qm:
         ms, me = _trim(text, lo + qm.start(1), lo + qm.end(1))
         return Attribution((ms, me), (cs, ce))
