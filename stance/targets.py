@@ -24,6 +24,9 @@ SECTIONS: tuple[str, ...] = ("states", "blocs", "organisations", "people")
 # ("narrower": "Germany" written in 1987 means West Germany when the story names it).
 RELATIONS: tuple[str, ...] = ("home", "members", "narrower")
 DEFAULT_PATH_PARTS: tuple[str, ...] = ("configs", "targets.yaml")
+# A compass word before a name makes a region of it ("North American", "Central American",
+# "Northern Ireland"); where the region is itself an alias ("West German") that match wins.
+_REGION_BEFORE = re.compile(r"(?<![\w.\-])(?:North|South|East|West|Central|Latin|Northern|Southern|Eastern|Western)$")
 
 
 def default_path() -> Path:
@@ -181,8 +184,13 @@ class TargetLexicon:
         out = []
         for m in self._pattern.finditer(text):
             canon = self._lookup.get(m.group()) or self._lookup.get(" ".join(m.group().split()))
-            if canon is not None:
-                out.append((m.start(), m.end(), canon))
+            a = m.start()
+            if canon is None:
+                continue
+            if a > 1 and (text[a - 1].isspace() or text[a - 1] == "-"):
+                if _REGION_BEFORE.search(text, max(0, a - 11), a - 1):
+                    continue
+            out.append((a, m.end(), canon))
         return out
 
     def find(self, text: str) -> list[str]:

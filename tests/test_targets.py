@@ -122,3 +122,13 @@ def test_roles_map_titles_to_the_state_that_holds_them(tmp_path):
 def test_default_roles_are_loaded(lex):
     assert lex.role_states("Under Secretary of State for Economic Affairs") == ["United States"]
     assert lex.role_states("Prime Minister") == []
+
+
+def test_a_compass_word_makes_a_region_not_the_state(lex):
+    assert lex.find("a North American trade pact") == []
+    assert lex.find("Central\nAmerican coffee and Northern Ireland") == []
+    assert lex.find("West German and South Korean firms, and the American one") == [
+        "West Germany",
+        "South Korea",
+        "United States",
+    ]
