@@ -147,3 +147,11 @@ def test_passive_quoted_as_is_not_part_of_the_mention():
         '    Though a council member was quoted by the radio as saying the plan was "a trap."\n'
     )
     assert _mentions(text) == ["Hana Pel", "a council member"]
+
+
+def test_participle_clause_after_a_cue_first_mention_is_cut():
+    text = (
+        '"There is no room left," said one aide, echoing the view of the premier.\n'
+        '    "Sales will rise," said Ada Lutz, managing director of the firm.\n'
+    )
+    assert _mentions(text) == ["one aide", "Ada Lutz, managing director of the firm"]

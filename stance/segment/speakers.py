@@ -765,6 +765,12 @@ def post_attribution(text: str, start: int, limit: int) -> tuple[Attribution, in
     return None
 
 
+# ", echoing the minister" opens a clause; ", managing director of X" is still the apposition.
+_PARTICIPLE_CLAUSE = re.compile(
+    r",\s*[a-z]+ing\s+(?!(?:" + "|".join(sorted(w for w in ROLE_WORDS if w.isalpha())) + r")\b)"
+)
+
+
 def _mention_after(text: str, a: int, hi: int) -> int | None:
     """End of the noun phrase after a cue: up to the sentence end, keeping one apposition."""
     b = a
@@ -780,6 +786,8 @@ def _mention_after(text: str, a: int, hi: int) -> int | None:
             r"before|as|but|and|referring|speaking|told|asked)\b",
             text[b : b + 20],
         ):
+            break
+        if c == "," and _PARTICIPLE_CLAUSE.match(text, b, b + 40):
             break
         if c == "\n" and b + 1 < n and text[b + 1] in " \t\n":
             break
