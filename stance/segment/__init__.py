@@ -586,11 +586,15 @@ class _Segmenter:
 
     def _headline_subject(self) -> str | None:
         if self._headline is None:
-            title = (self.article.title or "").title()
-            spans = self.lex.spans(title) if title else []
+            raw = self.article.title or ""
+            # Wire headlines are upper case: acronyms ("US", "EC") match as written, names title-cased.
+            spans = [sp for sp in self.lex.spans(raw) if sp[0] == 0] or self.lex.spans(raw.title())
             hit = ""
-            if spans and spans[0][0] == 0 and self.lex.kinds.get(spans[0][2]) == "states":
-                hit = self._resolve.get(spans[0][2], spans[0][2])
+            if spans and spans[0][0] == 0:
+                # "U.S. TREASURY OFFICIAL SAYS ...": a body opening the headline stands for its state.
+                c = spans[0][2]
+                c = c if self.lex.kinds.get(c) == "states" else self.lex.homes.get(c, "")
+                hit = self._resolve.get(c, c)
             self._headline = hit
         return self._headline or None
 
