@@ -140,3 +140,13 @@ def test_a_body_or_acronym_opening_the_headline_gives_its_state():
     assert _seg(text, title="U.S. TREASURY OFFICIAL URGES JAPAN OPEN MARKETS")[0].targets == ["Japan"]
     assert _seg(text, title="US ENVOY URGES JAPAN OPEN MARKETS")[0].targets == ["Japan"]
     assert _seg(text)[0].targets == ["United States", "Japan"]
+
+
+def test_a_group_named_only_around_the_quote_is_not_taken():
+    text = (
+        "Canada spoke for the debtor countries at the meeting.\n"
+        '    "We need more time," said finance official Ana Ruiz.\n'
+    )
+    assert _seg(text)[0].targets == ["Canada"]
+    inside = text.replace("We need more time", "Many debtor countries need more time")
+    assert _seg(inside)[0].targets == ["debtor countries"]

@@ -571,7 +571,8 @@ class _Segmenter:
         """A quote that names no party outside the speaker's side is still about one: the state or
         bloc the attribution sentence names, else the one the headline is about (the party
         across the dispute the story reports), else the last one the paragraph before names.
-        Organisations and people named only around a quote are too often bystanders to be taken."""
+        Organisations, people and groups ("debtor countries", "G-7") named only around a quote are
+        too often bystanders or settings to be taken."""
         first, last = group[0], group[-1]
         ss, _ = self._sentence(first.open_pos)
         _, se = self._sentence(max(last.close_end - 1, 0))
@@ -580,7 +581,7 @@ class _Segmenter:
         before = self._names_in(*self.layout.para_span(pi - 1)) if pi > 0 else []
         for cands in (around, self._title_names(), before):
             for c in reversed(cands):
-                if c not in own and self.lex.is_state_like(c):
+                if c not in own and self.lex.is_state_like(c) and not self._is_group(c):
                     return [c]
         return []
 
@@ -617,7 +618,7 @@ class _Segmenter:
             ps, _ = self._sentence(ss - 1)
             if self.layout.para_of(ps) >= self.layout.para_of(ss) - 1:
                 cands = self._names_in(ps, ss)
-        out = [c for c in dict.fromkeys(cands) if c not in own]
+        out = [c for c in dict.fromkeys(cands) if c not in own and not self._is_group(c)]
         return out
 
     def _names_in(self, a: int, b: int, described: list[str] | None = None) -> list[str]:
@@ -642,6 +643,9 @@ class _Segmenter:
         return out
 
     def _is_group(self, c: str) -> bool:
+        """A bloc with no member list: a category ("debtor countries", "trading partners") or a
+        forum ("G-7"). Named around a quote it is most often the setting, not whom the words are
+        about, so only the quote's own words make it a target."""
         return self.lex.kinds.get(c) == "blocs" and c not in self.lex.members
 
     def _context_states(self, group: list[RawQuote], own: set[str]) -> list[str]:
