@@ -150,3 +150,10 @@ def test_a_group_named_only_around_the_quote_is_not_taken():
     assert _seg(text)[0].targets == ["Canada"]
     inside = text.replace("We need more time", "Many debtor countries need more time")
     assert _seg(inside)[0].targets == ["debtor countries"]
+
+
+def test_remarks_on_a_body_in_a_two_party_story_are_also_about_the_other_party():
+    text = 'Dana Holt of the U.S. Commerce Department said: "Congress will act if nothing changes."\n'
+    assert _seg(text, title="U.S. WARNS JAPAN ON CHIP PACT")[0].targets == ["U.S. Congress", "Japan"]
+    assert _seg(text)[0].targets == ["U.S. Congress"]
+    assert _seg(text, title="U.S., JAPAN AND CHINA SIGN CHIP PACT")[0].targets == ["U.S. Congress"]

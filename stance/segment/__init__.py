@@ -540,6 +540,8 @@ class _Segmenter:
             if named:
                 found = {**{t: None for t in found if t not in described}, **dict.fromkeys(named)}
         if any(t not in own for t in found):
+            if not any(t not in own and self._topical(t) for t in found):
+                found.update(dict.fromkeys(self._headline_counterpart(own)))
             return list(found)
         return list(dict.fromkeys([*found, *self._around(group, spans, own, speaker)]))
 
@@ -584,6 +586,17 @@ class _Segmenter:
                 if c not in own and self.lex.is_state_like(c) and not self._is_group(c):
                     return [c]
         return []
+
+    def _topical(self, c: str) -> bool:
+        return self.lex.kinds.get(c) == "states" or c in self.lex.members
+
+    def _headline_counterpart(self, own: set[str]) -> list[str]:
+        """The other party of a headline that names the speaker's side and one other state
+        ("YEUTTER DOUBTS JAPAN CAN AVOID U.S. SANCTIONS"): in a two-party story, remarks aimed at
+        a body or a group ("Congress", "our trading partners") are also about that party."""
+        named = [c for c in self._title_names() if self._topical(c)]
+        others = [c for c in named if c not in own]
+        return others if len(others) == 1 and len(others) < len(named) else []
 
     def _headline_subject(self) -> str | None:
         if self._headline is None:
