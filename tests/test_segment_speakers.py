@@ -155,3 +155,21 @@ def test_participle_clause_after_a_cue_first_mention_is_cut():
         '    "Sales will rise," said Ada Lutz, managing director of the firm.\n'
     )
     assert _mentions(text) == ["one aide", "Ada Lutz, managing director of the firm"]
+
+
+def test_subject_that_runs_on_into_its_clause_is_cut_at_the_verb():
+    text = (
+        "Rates fell.\n"
+        '    Later, party spokesman Omar Tell defended the cuts and said they were "overdue."\n'
+        '    But a Bank of Norland official took a calmer view, saying "prices will settle."\n'
+    )
+    assert _mentions(text) == ["party spokesman Omar Tell", "a Bank of Norland official"]
+
+
+def test_capitalised_title_after_a_name_joins_the_name():
+    text = (
+        "Exports rose.\n"
+        "    Ines Kappel, Deputy Secretary for Economic Affairs, said the figures were "
+        '"better than hoped."\n'
+    )
+    assert _speakers(text) == ["Ines Kappel"]

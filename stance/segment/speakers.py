@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from stance.segment.cues import cue_strength, iter_cues
+from stance.segment.cues import cue_strength, is_cue, iter_cues
 from stance.segment.quotes import ALL_MARKS, _is_abbrev
 
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
@@ -902,14 +902,17 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
             break
         if any(t[:1].isupper() for t in piece.split()[1:]) or piece.split()[0][:1].isupper():
             # Has a name: an apposition before it belongs only if this piece is a bare role.
-            if not _is_bare_role(piece):
+            if not _is_bare_role(piece) and not (not chosen[1:] and _is_title_role(piece)):
                 break
     if not chosen:
         return None
     if len(chosen) == 2:
         role_a, role_b = chosen[0]
         name_a, name_b = chosen[1]
-        if _is_bare_role(text[role_a:role_b]) and _has_name(text[name_a:name_b]):
+        role = text[role_a:role_b]
+        if (_is_bare_role(role) and _has_name(text[name_a:name_b])) or (
+            _is_title_role(role) and _is_person_name(text[name_a:name_b])
+        ):
             a, b = name_a, role_b
         else:
             a, b = chosen[0]
@@ -919,10 +922,63 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
     lm = _LEAD_STRIP.match(text[a:b])
     if lm:
         a2 = a + lm.end()
-    a2, b = _trim(text, a2, b)
+    a2, b = _tighten(text, *_trim(text, a2, b))
     if not _valid_mention(text, a2, b):
         return None
     return a2, b
+
+
+_LEAD_CLAUSE = re.compile(
+    r"(?:(?:because|instead)\s+of\s+)?what\s+|(?:" + "|".join(sorted(_LEAD_CAPS)) + r")\s+(?:this|that)?\s*"
+)
+_TOKEN_SPAN = re.compile(r"\S+")
+
+
+def _tighten(text: str, a: int, b: int) -> tuple[int, int]:
+    """The subject noun phrase alone when the span ran on into its clause ("Kovac also said the
+    ministry"), the same cut `_noun_phrase` makes for the canonical name."""
+    lm = _LEAD_CLAUSE.match(text, a, b)
+    if lm and lm.end() < b:
+        a = lm.end()
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN_SPAN.finditer(text, a, b)]
+    words = [t for _, _, t in toks]
+    lead = 0
+    while lead < len(words) and (words[lead].lower() in _DETS or words[lead] in _NON_NAME_CAPS):
+        lead += 1
+    kept = _noun_phrase(words)
+    n = lead + len(kept)
+    if not kept or n >= len(toks) or words[lead:n] != kept or kept[-1].lower() in _NP_GLUE | _DETS:
+        return a, b
+    rest = words[n:]
+    while rest and _SPK_FILLER.match(rest[0]):
+        rest = rest[1:]
+    if rest and (is_cue(rest[0]) or rest[0].lower() in _CLAUSE_VERBS or re.fullmatch(r"[a-z]+ed", rest[0])):
+        return _trim(text, a, toks[n - 1][1])
+    return a, b
+
+
+# Verbs that show a subject ran on into its clause ("a Bank of Japan official took a ... view").
+_CLAUSE_VERBS = frozenset(
+    """took made gave went came sent held kept set put met saw found got began rose fell led
+is was are were has had have does did will would can could may might must should""".split()
+)
+
+
+def _is_title_role(s: str) -> bool:
+    """A capitalised job title with no name after its last role word: "Under Secretary of State for
+    Political Affairs", "U.S. Assistant trade representative and delegate to the talks"."""
+    ws = [w.strip(".,").lower() for w in s.split()]
+    last = max((i for i, w in enumerate(ws) if w in ROLE_WORDS), default=-1)
+    return last >= 0 and not any(w[:1].isupper() for w in s.split()[last + 1 :] if w.lower() not in _NP_GLUE)
+
+
+def _is_person_name(s: str) -> bool:
+    ws = s.split()
+    return 2 <= len(ws) <= 4 and all(
+        (w[:1].isupper() and w not in _NON_NAME_CAPS and w not in _LEAD_CAPS and w.lower() not in ROLE_WORDS)
+        or w.lower() in _PARTICLES
+        for w in ws
+    )
 
 
 def _has_name(s: str) -> bool:
