@@ -173,3 +173,17 @@ def test_capitalised_title_after_a_name_joins_the_name():
         '"better than hoped."\n'
     )
     assert _speakers(text) == ["Ines Kappel"]
+
+
+def test_second_verb_after_but_shares_the_first_subject():
+    text = 'Talks stalled.\n    Senator Lena Orr predicted a deal, but said "the tariffs will come first."\n'
+    assert _mentions(text) == ["Senator Lena Orr"]
+    assert _speakers(text) == ["Lena Orr"]
+
+
+def test_pronoun_subject_is_cut_before_its_verb():
+    text = (
+        "Vice Premier Kurt Albers spoke.\n"
+        '    Later he waved off a question on whether he had been told, saying, "Oh, no."\n'
+    )
+    assert _mentions(text) == ["he"]

@@ -853,6 +853,19 @@ def _subject_before_verb(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     return None
 
 
+def _clause_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The subject at the head of a clause, found only where a verb plainly follows it."""
+    pos = lo
+    for piece in text[lo:hi].split(","):
+        a, b = _trim(text, pos, pos + len(piece))
+        pos += len(piece) + 1
+        if b <= a or _CLAUSE_SKIP.match(text[a:b]):
+            continue
+        a2, b2 = _tighten(text, a, b)
+        return (a2, b2) if b2 < b and _valid_mention(text, a2, b2) else None
+    return None
+
+
 def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
     """The noun phrase ending just before a cue, skipping relative clauses and adverbials."""
     end = cs
@@ -872,6 +885,9 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
         seg,
     ):
         cut = cm.end()
+        if cm.group() == "but" and not seg[cut:].strip():
+            # "Kovac predicted a deal, but said ...": the subject of the first clause.
+            return _clause_subject(text, lo, lo + cm.start())
     seg_lo = lo + cut
     chunks = []
     pos = seg_lo
@@ -945,7 +961,7 @@ def _tighten(text: str, a: int, b: int) -> tuple[int, int]:
     lead = 0
     while lead < len(words) and (words[lead].lower() in _DETS or words[lead] in _NON_NAME_CAPS):
         lead += 1
-    kept = _noun_phrase(words)
+    kept = words[lead : lead + 1] if lead < len(words) and words[lead].lower() in PRONOUNS else _noun_phrase(words)
     n = lead + len(kept)
     if not kept or n >= len(toks) or words[lead:n] != kept or kept[-1].lower() in _NP_GLUE | _DETS:
         return a, b
