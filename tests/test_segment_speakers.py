@@ -187,3 +187,8 @@ def test_pronoun_subject_is_cut_before_its_verb():
         '    Later he waved off a question on whether he had been told, saying, "Oh, no."\n'
     )
     assert _mentions(text) == ["he"]
+
+
+def test_title_with_a_body_after_a_preposition_is_an_apposition():
+    text = 'Asked to comment, Rosa Lind, Norland ambassador to the WTO, told reporters: "We will wait."\n'
+    assert _speakers(text) == ["Rosa Lind"]

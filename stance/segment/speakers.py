@@ -983,9 +983,15 @@ is was are were has had have does did will would can could may might must should
 def _is_title_role(s: str) -> bool:
     """A capitalised job title with no name after its last role word: "Under Secretary of State for
     Political Affairs", "U.S. Assistant trade representative and delegate to the talks"."""
-    ws = [w.strip(".,").lower() for w in s.split()]
+    raw = s.split()
+    ws = [w.strip(".,").lower() for w in raw]
     last = max((i for i, w in enumerate(ws) if w in ROLE_WORDS), default=-1)
-    return last >= 0 and not any(w[:1].isupper() for w in s.split()[last + 1 :] if w.lower() not in _NP_GLUE)
+    if last < 0:
+        return False
+    tail = raw[last + 1 :]
+    if tail and tail[0].lower() in {"to", "of", "at", "for", "in"}:
+        return True  # "ambassador to the GATT", "director of Comecon": the body, not a name
+    return not any(w[:1].isupper() for w in tail if w.lower() not in _NP_GLUE)
 
 
 def _is_person_name(s: str) -> bool:
