@@ -192,3 +192,21 @@ def test_pronoun_subject_is_cut_before_its_verb():
 def test_title_with_a_body_after_a_preposition_is_an_apposition():
     text = 'Asked to comment, Rosa Lind, Norland ambassador to the WTO, told reporters: "We will wait."\n'
     assert _speakers(text) == ["Rosa Lind"]
+
+
+def test_the_official_is_an_unnamed_official_introduced_without_a_speech_verb():
+    text = (
+        "Minister Jan Olsen backed the plan.\n"
+        "    A senior Norland Treasury official poured cold water on it, however.\n"
+        '    "We will not forgive the debt," the official said.\n'
+    )
+    assert _speakers(text) == ["Norland Treasury"]
+
+
+def test_he_after_an_unnamed_spokesman_introduced_as_a_subject():
+    text = (
+        "Minister Jan Olsen backed the plan of the European Free Trade Association (EFTA).\n"
+        "    In Brussels, an EFTA spokesman declined to comment on the statement.\n"
+        '    "We have no comment," he said.\n'
+    )
+    assert _speakers(text) == ["European Free Trade Association"]

@@ -208,6 +208,8 @@ class Entities:
 
     persons: list[Person] = field(default_factory=list)  # every full-name mention, in order
     surnames: list[Person] = field(default_factory=list)  # later surname-only mentions, resolved
+    descriptions: list[tuple[int, str, str]] = field(default_factory=list)  # (pos, "senior ... official", head)
+    subject_descriptions: list[tuple[int, str, str]] = field(default_factory=list)  # those before a verb
     orgs: list[tuple[int, str]] = field(default_factory=list)  # (position, name) of organisation mentions
     acronyms: dict[str, str] = field(default_factory=dict)  # "FTC" -> "Federal Trade Commission"
     speakers: list[tuple[int, str, str, set[str]]] = field(
@@ -282,6 +284,25 @@ class Entities:
             return None
         i = bisect.bisect_left(ent[0], pos) - 1
         return ent[1][i] if i >= 0 else None
+
+    def latest_description(self, pos: int, head: str) -> tuple[int, str] | None:
+        """The latest "a senior Treasury official" before pos with that head noun, as (pos, phrase)."""
+        i = bisect.bisect_left(self.descriptions, (pos,)) - 1
+        while i >= 0 and pos - self.descriptions[i][0] < 3000:
+            if self.descriptions[i][2] == head:
+                return self.descriptions[i][0], self.descriptions[i][1]
+            i -= 1
+        return None
+
+    def latest_subject_description(self, pos: int, clash: frozenset[str]) -> tuple[int, str] | None:
+        """The latest unnamed "an ADB spokesman declined ..." before pos not of the other gender."""
+        ds = self.subject_descriptions
+        i = bisect.bisect_left(ds, (pos,)) - 1
+        while i >= 0 and pos - ds[i][0] < 3000:
+            if ds[i][2] not in clash:
+                return ds[i][0], ds[i][1]
+            i -= 1
+        return None
 
     def latest_speaker(self, pos: int, typ: str, role: str | None = None) -> tuple[int, str] | None:
         return self._spk.latest_before(typ if role is None else (typ, role), pos)
@@ -397,6 +418,16 @@ def _inside_org_name(text: str, start: int, end: int) -> bool:
     return bool(m) and m.group(1).split()[-1].lower() in ORG_WORDS
 
 
+# An unnamed person introduced with an indefinite article, whom a later "the official" means.
+_DESCRIPTION_RE = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \t\n]+((?:(?:[A-Z](?:\.[A-Z])+\.|[\w'’&\-]+)[ \t\n]+){0,5}?"
+    r"(official|spokesman|spokeswoman|diplomat|delegate|negotiator|aide|economist|banker|executive))\b"
+)
+
+
+_NEXT_WORD = re.compile(r"[ \t\n]+([a-z]+)\b")
+
+
 def build_entities(text: str, is_place) -> Entities:
     """Scan capitalised runs once: people (two or more name tokens), organisations and acronyms."""
     ents = Entities()
@@ -410,6 +441,11 @@ def build_entities(text: str, is_place) -> Entities:
     if len(memo) > 200_000:
         memo.clear()
     singles: list[tuple[int, str]] = []
+    for m in _DESCRIPTION_RE.finditer(text):
+        ents.descriptions.append((m.start(1), " ".join(m.group(1).split()), m.group(2)))
+        nxt = _NEXT_WORD.match(text, m.end())
+        if nxt and _is_verb_like(nxt.group(1)):
+            ents.subject_descriptions.append((m.start(1), " ".join(m.group(1).split()), m.group(2)))
     for m in _CAP_RUN_RE.finditer(text):
         run = m.group()
         hit = memo.get(run)
@@ -470,7 +506,9 @@ _MALE = frozenset({"mr", "sir", "lord", "king", "prince", "spokesman", "chairman
                    "businessman", "he", "his", "him"})
 
 
-def _pronoun_person(pos: int, ents: Entities, pronoun: str) -> tuple[str | None, str]:
+def _pronoun_person(
+    pos: int, ents: Entities, pronoun: str, canon_org=None, is_place=None
+) -> tuple[str | None, str]:
     """'he'/'she': the most recent person before pos who spoke or was named in full, skipping
     people whose title or pronouns mark the other gender; an unnamed official who spoke since
     ("the official said ... he added") counts too, as the group he speaks for."""
@@ -484,6 +522,11 @@ def _pronoun_person(pos: int, ents: Entities, pronoun: str) -> tuple[str | None,
         default=None,
         key=lambda x: x[0],
     )
+    desc = ents.latest_subject_description(pos, _FEMALE if pronoun == "he" else _MALE)
+    if desc is not None and (one is None or desc[0] > one[0]) and canon_org is not None:
+        canon, typ = canonical_speaker(desc[1], desc[0], ents, canon_org, is_place)
+        if canon and typ != "person":
+            one = (desc[0], canon)
     if one is not None and (best is None or one[0] > best[0]):
         return one[1], "group"
     return (best[1] if best else None), "person"
@@ -501,7 +544,7 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
     if not m:
         return None, "group"
     if low in PERSON_PRONOUNS:
-        return _pronoun_person(pos, ents, low)
+        return _pronoun_person(pos, ents, low, canon_org, is_place)
     if low in {"it", "its"}:
         return _latest_org(pos, ents), "org"
     if low in {"one", "another"}:
@@ -552,6 +595,12 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
             # "the official", "one source": the unnamed official or source introduced before
             # ("a senior U.S. Treasury official"), unless a person with that role came later.
             grp = ents.latest_speaker(pos, "unnamed", head) or ents.latest_speaker(pos, "unnamed", head + "s")
+            desc = ents.latest_description(pos, head) if low.split()[0] == "the" else None
+            if desc is not None and (grp is None or desc[0] > grp[0]):
+                # Introduced without a speech verb: "A senior Treasury official poured cold water ..."
+                canon, typ = canonical_speaker(desc[1], desc[0], ents, canon_org, is_place)
+                if canon and typ != "person":
+                    grp = (desc[0], canon)
             named = ents.latest_speaker(pos, "person", head)
             if grp is not None and (named is None or grp[0] > named[0]):
                 return grp[1], "group"
@@ -968,9 +1017,13 @@ def _tighten(text: str, a: int, b: int) -> tuple[int, int]:
     rest = words[n:]
     while rest and _SPK_FILLER.match(rest[0]):
         rest = rest[1:]
-    if rest and (is_cue(rest[0]) or rest[0].lower() in _CLAUSE_VERBS or re.fullmatch(r"[a-z]+ed", rest[0])):
+    if rest and _is_verb_like(rest[0]):
         return _trim(text, a, toks[n - 1][1])
     return a, b
+
+
+def _is_verb_like(word: str) -> bool:
+    return is_cue(word) or word.lower() in _CLAUSE_VERBS or re.fullmatch(r"[a-z]+ed", word) is not None
 
 
 # Verbs that show a subject ran on into its clause ("a Bank of Japan official took a ... view").
