@@ -210,3 +210,12 @@ def test_he_after_an_unnamed_spokesman_introduced_as_a_subject():
         '    "We have no comment," he said.\n'
     )
     assert _speakers(text) == ["European Free Trade Association"]
+
+
+def test_it_is_the_body_whose_report_was_cited():
+    text = (
+        "Tariffs will not cut the deficit, a government study said.\n"
+        "    In fact, the Norland Trade Office (NTO) report said, quotas could hurt exporters.\n"
+        '    "Such policies are likely to hurt," it said.\n'
+    )
+    assert _speakers(text) == ["Norland Trade Office"]

@@ -210,6 +210,7 @@ class Entities:
     surnames: list[Person] = field(default_factory=list)  # later surname-only mentions, resolved
     descriptions: list[tuple[int, str, str]] = field(default_factory=list)  # (pos, "senior ... official", head)
     subject_descriptions: list[tuple[int, str, str]] = field(default_factory=list)  # those before a verb
+    doc_sources: list[tuple[int, str]] = field(default_factory=list)  # "the FTC report": (pos, "FTC")
     orgs: list[tuple[int, str]] = field(default_factory=list)  # (position, name) of organisation mentions
     acronyms: dict[str, str] = field(default_factory=dict)  # "FTC" -> "Federal Trade Commission"
     speakers: list[tuple[int, str, str, set[str]]] = field(
@@ -425,6 +426,11 @@ _DESCRIPTION_RE = re.compile(
 )
 
 
+# "the Federal Trade Commission (FTC) report": an organisation's document, which speaks for it.
+_DOC_SOURCE_RE = re.compile(
+    r"\b[Tt]he[ \t\n]+([A-Z][\w'’&\-]*(?:[ \t\n]+(?:of[ \t\n]+|and[ \t\n]+|for[ \t\n]+)?[A-Z][\w'’&\-]*){0,6})"
+    r"(?:[ \t\n]+\([A-Z][A-Z.&\-]+\))?[ \t\n]+(?:report|study|statement|survey|communique)\b"
+)
 _NEXT_WORD = re.compile(r"[ \t\n]+([a-z]+)\b")
 
 
@@ -441,6 +447,10 @@ def build_entities(text: str, is_place) -> Entities:
     if len(memo) > 200_000:
         memo.clear()
     singles: list[tuple[int, str]] = []
+    for m in _DOC_SOURCE_RE.finditer(text):
+        name = " ".join(m.group(1).split())
+        if not is_place(name) and name.split()[0] not in _NON_NAME_CAPS:
+            ents.doc_sources.append((m.start(), name))
     for m in _DESCRIPTION_RE.finditer(text):
         ents.descriptions.append((m.start(1), " ".join(m.group(1).split()), m.group(2)))
         nxt = _NEXT_WORD.match(text, m.end())
@@ -532,8 +542,14 @@ def _pronoun_person(
     return (best[1] if best else None), "person"
 
 
-def _latest_org(pos: int, ents: Entities) -> str | None:
+def _latest_org(pos: int, ents: Entities, canon_org=None) -> str | None:
+    """The organisation that spoke last, or whose report was last cited ("the FTC report said",
+    which registers no speaker), for "it" and "the report"."""
     best = ents.latest_speaker(pos, "org")
+    i = bisect.bisect_left(ents.doc_sources, (pos,)) - 1
+    if i >= 0 and (best is None or ents.doc_sources[i][0] > best[0]):
+        name = ents.doc_sources[i][1]
+        return (canon_org(name) if canon_org else None) or ents.acronyms.get(name, name)
     return best[1] if best else None
 
 
@@ -546,7 +562,7 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
     if low in PERSON_PRONOUNS:
         return _pronoun_person(pos, ents, low, canon_org, is_place)
     if low in {"it", "its"}:
-        return _latest_org(pos, ents), "org"
+        return _latest_org(pos, ents, canon_org), "org"
     if low in {"one", "another"}:
         # "..., said one": the unnamed source introduced before.
         grp = ents.latest_speaker(pos, "unnamed")
@@ -644,7 +660,7 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
                 return canon_org(org) or ents.acronyms.get(org) or org, "org"
             return " ".join(ctoks), "group"
         if ctoks[-1].lower() in DOC_HEADS:
-            return _latest_org(pos, ents) or " ".join(ctoks), "org"
+            return _latest_org(pos, ents, canon_org) or " ".join(ctoks), "org"
         return " ".join(ctoks), "group"
     org = " ".join(ctoks) if ctoks else m
     org = org.rstrip(".,")
