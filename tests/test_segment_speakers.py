@@ -219,3 +219,12 @@ def test_it_is_the_body_whose_report_was_cited():
         '    "Such policies are likely to hurt," it said.\n'
     )
     assert _speakers(text) == ["Norland Trade Office"]
+
+
+def test_one_is_one_of_the_group_that_was_the_last_subject():
+    text = (
+        '"Prices will rise," industry analysts said.\n'
+        "    Eastern banking sources were more blunt.\n"
+        '    "They want the firm out of the market," one said.\n'
+    )
+    assert _speakers(text) == ["industry analysts", "Eastern banking sources"]

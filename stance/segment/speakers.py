@@ -211,6 +211,7 @@ class Entities:
     descriptions: list[tuple[int, str, str]] = field(default_factory=list)  # (pos, "senior ... official", head)
     subject_descriptions: list[tuple[int, str, str]] = field(default_factory=list)  # those before a verb
     doc_sources: list[tuple[int, str]] = field(default_factory=list)  # "the FTC report": (pos, "FTC")
+    group_subjects: list[tuple[int, str]] = field(default_factory=list)  # "Western diplomats were ..."
     orgs: list[tuple[int, str]] = field(default_factory=list)  # (position, name) of organisation mentions
     acronyms: dict[str, str] = field(default_factory=dict)  # "FTC" -> "Federal Trade Commission"
     speakers: list[tuple[int, str, str, set[str]]] = field(
@@ -431,6 +432,13 @@ _DOC_SOURCE_RE = re.compile(
     r"\b[Tt]he[ \t\n]+([A-Z][\w'’&\-]*(?:[ \t\n]+(?:of[ \t\n]+|and[ \t\n]+|for[ \t\n]+)?[A-Z][\w'’&\-]*){0,6})"
     r"(?:[ \t\n]+\([A-Z][A-Z.&\-]+\))?[ \t\n]+(?:report|study|statement|survey|communique)\b"
 )
+# A group of unnamed sources as a sentence's subject, whom a later "one said" belongs to.
+_GROUP_SUBJECT_RE = re.compile(
+    r"(?:^|(?<=[.!?][ \t\n])|(?<=[.!?][ \t\n]{2})|(?<=\n))[ \t]*"
+    r"([A-Z][\w.'’\-]*(?:[ \t\n]+[\w.'’\-]+){0,3}?[ \t\n]+"
+    r"(?:sources|officials|diplomats|analysts|delegates|economists|dealers|traders|bankers|experts|observers))\b",
+    re.M,
+)
 _NEXT_WORD = re.compile(r"[ \t\n]+([a-z]+)\b")
 
 
@@ -451,6 +459,10 @@ def build_entities(text: str, is_place) -> Entities:
         name = " ".join(m.group(1).split())
         if not is_place(name) and name.split()[0] not in _NON_NAME_CAPS:
             ents.doc_sources.append((m.start(), name))
+    for m in _GROUP_SUBJECT_RE.finditer(text):
+        nxt = _NEXT_WORD.match(text, m.end())
+        if nxt and _is_verb_like(nxt.group(1)) and m.group(1).split()[0] not in _NON_NAME_CAPS:
+            ents.group_subjects.append((m.start(1), " ".join(m.group(1).split())))
     for m in _DESCRIPTION_RE.finditer(text):
         ents.descriptions.append((m.start(1), " ".join(m.group(1).split()), m.group(2)))
         nxt = _NEXT_WORD.match(text, m.end())
@@ -566,6 +578,11 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
     if low in {"one", "another"}:
         # "..., said one": the unnamed source introduced before.
         grp = ents.latest_speaker(pos, "unnamed")
+        i = bisect.bisect_left(ents.group_subjects, (pos,)) - 1
+        if i >= 0 and (grp is None or ents.group_subjects[i][0] > grp[0]):
+            # "Western diplomatic sources were more blunt. '...,' one said."
+            grp = ents.group_subjects[i][:2]
+            return canonical_speaker(grp[1], grp[0], ents, canon_org, is_place)[0], "group"
         return (grp[1] if grp else None), "group"
     if low in {"they", "we", "i"}:
         return _latest_person(pos, ents) if low == "i" else _latest_org(pos, ents), "group"
