@@ -228,3 +228,12 @@ def test_one_is_one_of_the_group_that_was_the_last_subject():
         '    "They want the firm out of the market," one said.\n'
     )
     assert _speakers(text) == ["industry analysts", "Eastern banking sources"]
+
+
+def test_predicate_between_subject_and_cue_is_skipped():
+    text = (
+        "Exports rose.\n"
+        "    Tomas Berg, Deputy Secretary for Trade Affairs, was asked whether the rise would last, "
+        'and replied: "It is too early to say."\n'
+    )
+    assert _speakers(text) == ["Tomas Berg"]

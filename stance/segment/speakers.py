@@ -995,6 +995,8 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
             continue
         if _CLAUSE_SKIP.match(piece) and chosen:
             break
+        if not chosen and len(chunks) > 1 and _is_verb_like(piece.split()[0]):
+            continue  # "X, a title, was asked ... and replied": the predicate, the subject is before it
         chosen.append((a, b))
         if len(chosen) == 2:
             break
