@@ -8,6 +8,7 @@ beside its weights, or in the stance cache when the model directory is read-only
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import logging
 import os
@@ -20,22 +21,94 @@ from .errors import StanceError
 
 BACKENDS = ("auto", "torch", "onnx")
 ONNX_FILE = "model.onnx"
+EXPORT_VERSION = "2"  # 2: the last layer runs for [CLS] only; older exports are redone
 INPUTS = ("input_ids", "token_type_ids", "attention_mask")
 
 log = logging.getLogger(__name__)
 
 
+def _trunk_without_last_layer(bert: Any) -> Any:
+    """The encoder minus its last layer and pooler, sharing (not copying) the weights."""
+    import torch
+
+    trunk = copy.copy(bert)
+    trunk._modules = dict(bert._modules)
+    encoder = copy.copy(bert.encoder)
+    encoder._modules = dict(bert.encoder._modules)
+    encoder._modules["layer"] = torch.nn.ModuleList(list(bert.encoder.layer)[:-1])
+    trunk._modules["encoder"] = encoder
+    trunk._modules["pooler"] = None
+    return trunk
+
+
+def cls_only(model: Any, sample: dict[str, Any]) -> Any | None:
+    """A BERT-family classifier whose last layer runs for [CLS] alone, or None where that does not apply.
+
+    The classifier reads only the last layer's [CLS] vector, so that layer's queries, attention
+    output and feed-forward are needed at one position; keys and values still see every token.
+    For a six-layer encoder this is about a seventh less work with the same logits (checked
+    here on `sample` before it is used).
+    """
+    import torch
+
+    bert = getattr(model, "bert", None)
+    needed = ("embeddings", "encoder", "pooler")
+    if bert is None or any(getattr(bert, n, None) is None for n in needed) or getattr(bert.config, "is_decoder", False):
+        return None
+    if not hasattr(model, "classifier") or len(bert.encoder.layer) < 2:
+        return None
+
+    class ClsOnly(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.trunk = _trunk_without_last_layer(bert)
+            self.last = bert.encoder.layer[-1]
+            self.pooler = bert.pooler
+            self.dropout = getattr(model, "dropout", torch.nn.Identity())
+            self.classifier = model.classifier
+
+        def forward(self, input_ids: Any, token_type_ids: Any, attention_mask: Any) -> Any:
+            h = self.trunk(
+                input_ids=input_ids, token_type_ids=token_type_ids, attention_mask=attention_mask
+            ).last_hidden_state
+            sa = self.last.attention.self
+            b, n, _ = h.shape
+            heads, d = sa.num_attention_heads, sa.attention_head_size
+            q = sa.query(h[:, :1]).view(b, 1, heads, d).transpose(1, 2)
+            k = sa.key(h).view(b, n, heads, d).transpose(1, 2)
+            v = sa.value(h).view(b, n, heads, d).transpose(1, 2)
+            scores = (q @ k.transpose(-1, -2)) * sa.scaling
+            scores = scores.masked_fill(attention_mask[:, None, None, :] == 0, torch.finfo(scores.dtype).min)
+            context = (scores.softmax(-1) @ v).transpose(1, 2).reshape(b, 1, heads * d)
+            a = self.last.attention.output(context, h[:, :1])
+            out = self.last.output(self.last.intermediate(a), a)
+            return self.classifier(self.dropout(self.pooler(out)))
+
+    try:
+        wrapped = ClsOnly().eval()
+        feed = {k: torch.as_tensor(sample[k]) for k in INPUTS}
+        with torch.inference_mode():
+            same = torch.allclose(wrapped(**feed), model(**feed).logits, atol=1e-4)
+    except (AttributeError, KeyError, RuntimeError, TypeError):
+        return None
+    return wrapped if same else None
+
+
 class TorchBackend:
     name = "torch"
 
-    def __init__(self, model: Any) -> None:
+    def __init__(self, model: Any, tokenizer: Any = None) -> None:
         self.model = model
+        self.fast = cls_only(model, _sample(tokenizer)) if tokenizer is not None else None
 
     def __call__(self, batch: dict[str, Any]) -> Any:
         import torch
 
+        feed = {k: torch.as_tensor(v) for k, v in batch.items()}
         with torch.inference_mode():
-            return self.model(**{k: torch.as_tensor(v) for k, v in batch.items()}).logits.float()
+            if self.fast is not None and set(feed) == set(INPUTS):
+                return self.fast(**feed).float()
+            return self.model(**feed).logits.float()
 
 
 class OnnxBackend:
@@ -78,6 +151,16 @@ def onnx_path(model_dir: Path) -> Path:
     return cache_dir() / "onnx" / _weights_digest(model_dir) / ONNX_FILE
 
 
+def _sample(tokenizer: Any) -> Any:
+    """Two pairs of different lengths, so that padding is part of what is checked and traced."""
+    if getattr(tokenizer, "pad_token", None) is None:
+        return tokenizer(["target | speaker"], ["a quote of some words"], return_tensors="pt")
+    return tokenizer(
+        ["target | speaker", "target"], ["a quote of some words", "a longer quote of quite a few more words here"],
+        padding=True, return_tensors="pt",
+    )
+
+
 def export_onnx(model: Any, tokenizer: Any, target: Path) -> Path:
     """Trace the classifier once with dynamic batch and sequence axes; written atomically."""
     import torch
@@ -91,8 +174,9 @@ def export_onnx(model: Any, tokenizer: Any, target: Path) -> Path:
         def forward(self, *args: Any) -> Any:
             return self.inner(**dict(zip(self.names, args))).logits
 
-    sample = tokenizer(["target | speaker"], ["a quote of some words"], return_tensors="pt")
+    sample = _sample(tokenizer)
     names = [k for k in INPUTS if k in sample]
+    fast = cls_only(model, sample) if names == list(INPUTS) else None
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".model.", suffix=".onnx.tmp", dir=target.parent)
     os.close(fd)
@@ -101,9 +185,14 @@ def export_onnx(model: Any, tokenizer: Any, target: Path) -> Path:
         with torch.inference_mode(), warnings.catch_warnings():
             warnings.simplefilter("ignore")  # tracer notes on shapes that are fixed by design here
             torch.onnx.export(
-                Logits(model.eval(), names), tuple(sample[k] for k in names), tmp, input_names=names,
-                output_names=["logits"], dynamic_axes=axes, opset_version=17, dynamo=False,
+                fast if fast is not None else Logits(model.eval(), names), tuple(sample[k] for k in names), tmp,
+                input_names=names, output_names=["logits"], dynamic_axes=axes, opset_version=17, dynamo=False,
             )
+        import onnx
+
+        graph = onnx.load(tmp)
+        onnx.helper.set_model_props(graph, {"stance_export": EXPORT_VERSION})
+        onnx.save(graph, tmp)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -111,18 +200,30 @@ def export_onnx(model: Any, tokenizer: Any, target: Path) -> Path:
     return target
 
 
+def _export_is_current(path: Path, model_dir: Path) -> bool:
+    """Made by this version of the exporter from the weights as they are now."""
+    if not path.exists() or path.stat().st_mtime < max(
+        (f.stat().st_mtime for f in model_dir.iterdir() if f.suffix in (".safetensors", ".bin")), default=0.0
+    ):
+        return False
+    import onnx
+
+    props = {p.key: p.value for p in onnx.load(str(path), load_external_data=False).metadata_props}
+    return props.get("stance_export") == EXPORT_VERSION
+
+
 def load_backend(name: str, model: Any, tokenizer: Any, model_dir: Path | None, num_threads: int | None) -> Any:
     """`auto` takes ONNX Runtime when it is installed and the model exports, else PyTorch."""
     if name == "torch":
-        return TorchBackend(model)
+        return TorchBackend(model, tokenizer)
     if name == "auto":
         try:
             return load_backend("onnx", model, tokenizer, model_dir, num_threads)
         except StanceError:
-            return TorchBackend(model)
+            return TorchBackend(model, tokenizer)
         except Exception as err:  # an architecture the exporter cannot trace still labels, only slower
             log.warning("ONNX export failed (%s); labelling with PyTorch", err)
-            return TorchBackend(model)
+            return TorchBackend(model, tokenizer)
     if name != "onnx":
         raise StanceError(f"unknown backend {name!r}; expected one of {', '.join(BACKENDS)}")
     try:
@@ -136,9 +237,7 @@ def load_backend(name: str, model: Any, tokenizer: Any, model_dir: Path | None, 
         path = export_onnx(model, tokenizer, Path(tmp))
     else:
         path = onnx_path(model_dir)
-        if not path.exists() or path.stat().st_mtime < max(
-            (f.stat().st_mtime for f in model_dir.iterdir() if f.suffix in (".safetensors", ".bin")), default=0.0
-        ):
+        if not _export_is_current(path, model_dir):
             log.info("exporting %s to ONNX (once)", model_dir)
             export_onnx(model, tokenizer, path)
     return OnnxBackend(path, num_threads)

@@ -200,7 +200,7 @@ class StanceClassifier(ModelIdentity):
         self.config = config
         self.path = path
         self.encoder = Encoder(tokenizer, config.template)
-        self.backend = backend or TorchBackend(self.model)
+        self.backend = backend or TorchBackend(self.model, tokenizer)
 
     @classmethod
     def from_pretrained(
