@@ -237,3 +237,12 @@ def test_predicate_between_subject_and_cue_is_skipped():
         'and replied: "It is too early to say."\n'
     )
     assert _speakers(text) == ["Tomas Berg"]
+
+
+def test_role_word_before_a_verb_is_not_the_next_names_role():
+    text = (
+        "Crown Prince Faisal al Nur arrived on Monday.\n"
+        "    The prince met Vice President Dan Hale in the morning.\n"
+        '    Asked about the attack, the prince replied, "It was their right."\n'
+    )
+    assert _speakers(text) == ["Faisal al Nur"]

@@ -482,7 +482,12 @@ def build_entities(text: str, is_place) -> Entities:
             ents.add_person(Person(hit[1], set(hit[2]), m.start()))
         elif kind == "person":
             before = text[max(0, m.start() - 40) : m.start()].lower().split()
-            rset = set(hit[2]) | {w.strip(",") for w in before[-3:]}
+            rset = set(hit[2])
+            for w in reversed(before[-3:]):
+                # Role words right before the name; "The prince met Vice President X" gives X none.
+                if w.strip(",") not in ROLE_WORDS and w not in _DETS:
+                    break
+                rset.add(w.strip(","))
             am = _APPOS_ROLE.match(text, m.end(), m.end() + 80)
             if am:
                 rset |= set(am.group(1).lower().split())
