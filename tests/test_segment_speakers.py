@@ -246,3 +246,27 @@ def test_role_word_before_a_verb_is_not_the_next_names_role():
         '    Asked about the attack, the prince replied, "It was their right."\n'
     )
     assert _speakers(text) == ["Faisal al Nur"]
+
+
+def test_quote_on_its_own_takes_the_subject_of_the_sentence_before():
+    text = (
+        "Minister Ivo Pell and Senator Jane Rook met in Rome.\n"
+        "    Pell referred to a sharp rise in imports of machinery.\n"
+        '    "This is a strong step toward balance."\n'
+    )
+    assert _speakers(text) == ["Ivo Pell"]
+
+
+def test_unnamed_official_as_subject_of_the_sentence_before():
+    text = (
+        '"The plan is sound," a senior Norland Treasury official said.\n'
+        "    Other officials were less sure.\n"
+        "    But the official expressed doubts that the banks would agree.\n"
+        '    "I do not think they ever will."\n'
+    )
+    assert _speakers(text) == ["Norland Treasury", "Norland Treasury"]
+
+
+def test_a_sentence_about_a_thing_gives_no_speaker():
+    text = 'Minister Ivo Pell spoke.\n    The plan would cost five billion dlrs.\n\n\n\n    "It is a waste."\n'
+    assert _speakers(text) == [None]

@@ -25,6 +25,7 @@ from stance.segment.speakers import (
     canonical_speaker,
     post_attribution,
     pre_attribution,
+    sentence_subject,
 )
 from stance.targets import TargetLexicon, trie_pattern
 
@@ -508,6 +509,12 @@ class _Segmenter:
                     pre = pre_attribution(text, ls, ppe - 1)
                     if pre is not None:
                         return pre
+        if ss > 0 and not text[ss : first.open_pos].strip():
+            # A quote on its own after a sentence about someone: 'Tamura noted a rise. "I feel ..."'
+            ps, pe = self.layout.sentence_span(max(ss - 2, 0))
+            subj = sentence_subject(text, ps, min(pe, ss))
+            if subj is not None:
+                return Attribution(subj, None)
         return None
 
     # ------------------------------------------------------------------ targets and context

@@ -953,6 +953,28 @@ def _clause_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     return None
 
 
+def sentence_subject(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """The person or official a sentence is about ("Tamura referred to ...", "But the official
+    expressed ..."), as the source of an unattributed quote that follows it."""
+    if any(c in ALL_MARKS for c in text[a:b]):
+        return None
+    lm = _LEAD_STRIP.match(text[a:b])
+    if lm:
+        a += lm.end()
+    subj = _clause_subject(text, a, b)
+    if subj is None:
+        return None
+    ws = text[subj[0] : subj[1]].split()
+    head = ws[-1].lower().rstrip(".,")
+    if (
+        (len(ws) == 1 and head in PERSON_PRONOUNS)
+        or (head in ROLE_WORDS and head not in ORG_WORDS)
+        or (ws[-1][:1].isupper() and ws[0] not in _NON_NAME_CAPS and not any(w.lower() in ORG_WORDS for w in ws))
+    ):
+        return subj
+    return None
+
+
 def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
     """The noun phrase ending just before a cue, skipping relative clauses and adverbials."""
     end = cs
@@ -1051,6 +1073,11 @@ def _tighten(text: str, a: int, b: int) -> tuple[int, int]:
     while lead < len(words) and (words[lead].lower() in _DETS or words[lead] in _NON_NAME_CAPS):
         lead += 1
     kept = words[lead : lead + 1] if lead < len(words) and words[lead].lower() in PRONOUNS else _noun_phrase(words)
+    if len(kept) == len(words) - lead:
+        # No name before the verb: "the senior official expressed ..." ends at its first head noun.
+        head = next((i for i in range(lead, len(words) - 1) if _is_head(words[i])), None)
+        if head is not None and not any(w[:1].isupper() for w in words[lead:head]):
+            kept = words[lead : head + 1]
     n = lead + len(kept)
     if not kept or n >= len(toks) or words[lead:n] != kept or kept[-1].lower() in _NP_GLUE | _DETS:
         return a, b
