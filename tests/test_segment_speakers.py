@@ -270,3 +270,17 @@ def test_unnamed_official_as_subject_of_the_sentence_before():
 def test_a_sentence_about_a_thing_gives_no_speaker():
     text = 'Minister Ivo Pell spoke.\n    The plan would cost five billion dlrs.\n\n\n\n    "It is a waste."\n'
     assert _speakers(text) == [None]
+
+
+def test_unnamed_official_described_by_employer_and_later_by_modifier():
+    text = (
+        '"We are not keen on the deal," said a senior official at a leading Norland bank.\n'
+        '    "We want clear figures," said another Norland bank official.\n'
+        '    "Otherwise we will say no," the senior official said.\n'
+    )
+    assert _speakers(text) == ["senior Norland bank official", "Norland bank official", "senior Norland bank official"]
+
+
+def test_official_at_a_named_body_speaks_for_it():
+    text = '"Rates will hold," an official at the Bank of Norland said.\n'
+    assert _speakers(text) == ["Bank of Norland"]

@@ -197,6 +197,17 @@ class _Timeline:
             i -= 1
         return ps[i], self._val[key][i]
 
+    def latest_matching(self, key: Any, pos: int, ok) -> tuple[int, Any] | None:
+        """The latest entry before pos whose value passes ok, looking back over at most 20."""
+        ps = self._pos.get(key)
+        if not ps:
+            return None
+        i = bisect.bisect_left(ps, pos) - 1
+        for j in range(i, max(-1, i - 20), -1):
+            if ok(self._val[key][j]):
+                return ps[j], self._val[key][j]
+        return None
+
 
 @dataclass
 class Entities:
@@ -305,6 +316,10 @@ class Entities:
                 return ds[i][0], ds[i][1]
             i -= 1
         return None
+
+    def latest_unnamed_with(self, pos: int, head: str, mods: set[str]) -> tuple[int, str] | None:
+        """The latest unnamed speaker with that head whose description has all of mods."""
+        return self._spk.latest_matching(("unnamed", head), pos, lambda c: mods <= set(c.lower().split()))
 
     def latest_speaker(self, pos: int, typ: str, role: str | None = None) -> tuple[int, str] | None:
         return self._spk.latest_before(typ if role is None else (typ, role), pos)
@@ -591,6 +606,19 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
         return (grp[1] if grp else None), "group"
     if low in {"they", "we", "i"}:
         return _latest_person(pos, ents) if low == "i" else _latest_org(pos, ents), "group"
+    am = _AFFILIATED.match(m)
+    if am:
+        mods, head, body = am.group(1).split(), am.group(2), am.group(3).rstrip(".,").split()
+        body_name = " ".join(body)
+        known = canon_org(body_name) or ents.acronyms.get(body_name)
+        if known and not is_place(body_name):
+            return known, "org"  # "an official at the Bank of Japan"
+        if any(t[:1].isupper() and t.lower() in ORG_WORDS for t in body):
+            return body_name, "org"
+        if body and body[-1] in ORG_WORDS:
+            # "a senior official at a leading Japanese bank" is a senior Japanese bank official.
+            body = [t for t in body if t.lower() not in _EVALUATIVE]
+            return " ".join([*mods, *body, head]), "group"
     # Drop appositions and trailing prepositional phrases: "Shuichi Takemoto of the Foreign Ministry".
     pieces = _TAIL_SPLIT.split(m, maxsplit=1)
     ctoks = _noun_phrase(pieces[0].split())
@@ -633,8 +661,12 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
             # "the official", "one source": the unnamed official or source introduced before
             # ("a senior U.S. Treasury official"), unless a person with that role came later.
             grp = ents.latest_speaker(pos, "unnamed", head) or ents.latest_speaker(pos, "unnamed", head + "s")
+            mods = {t.lower() for t in ctoks[:-1]} - {"same", "other"}
+            if grp is not None and mods and not mods <= set(grp[1].lower().split()):
+                # "the senior official": the one introduced as senior, if an unnamed one was.
+                grp = ents.latest_unnamed_with(pos, head, mods) or grp
             desc = ents.latest_description(pos, head) if low.split()[0] == "the" else None
-            if desc is not None and (grp is None or desc[0] > grp[0]):
+            if desc is not None and (grp is None or desc[0] > grp[0]) and mods <= set(desc[1].lower().split()):
                 # Introduced without a speech verb: "A senior Treasury official poured cold water ..."
                 canon, typ = canonical_speaker(desc[1], desc[0], ents, canon_org, is_place)
                 if canon and typ != "person":
@@ -695,6 +727,13 @@ _TAIL_SPLIT = re.compile(
     r"|(?<![Bb]ank)(?<![Mm]inistry)(?<![Dd]epartment)(?<![Mm]inister)(?<![Ss]ecretary)(?<![Oo]ffice)"
     r"(?<![Uu]niversity)(?<![Cc]ouncil)(?<![Cc]ommittee)(?<![Bb]oard)(?<![Aa]ssociation)\s+of\s+"
 )
+# An unnamed person described by where they work: "a senior official at a leading Japanese bank".
+_AFFILIATED = re.compile(
+    r"(?:an?|one|another)\s+((?:[\w.'’\-]+\s+){0,3}?)(" + "|".join(sorted(GENERIC_HEADS)) + r")"
+    r"\s+(?:at|of|from|with|for)\s+(?:an?\s+|the\s+)?([\w.'’&\- ]+)$",
+    re.I,
+)
+_EVALUATIVE = frozenset({"leading", "major", "big", "large", "top", "prominent", "small", "well-known"})
 _BARE_MODS = frozenset({"senior", "top", "same", "other"})
 _NP_GLUE = frozenset({"and", "of", "for", "the", "on", "to"})
 
