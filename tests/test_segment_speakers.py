@@ -284,3 +284,11 @@ def test_unnamed_official_described_by_employer_and_later_by_modifier():
 def test_official_at_a_named_body_speaks_for_it():
     text = '"Rates will hold," an official at the Bank of Norland said.\n'
     assert _speakers(text) == ["Bank of Norland"]
+
+
+def test_negotiator_of_a_bloc_speaks_for_it_but_a_state_official_stays_a_description():
+    text = (
+        '"We wanted the clause in," an EC negotiator said.\n'
+        '    "The talks will go on," a US official said.\n'
+    )
+    assert _speakers(text) == ["European Community", "US official"]

@@ -705,8 +705,11 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
                 # "an EC negotiator", "a Bank of Japan official" speak for the organisation;
                 # "a Japanese bank official" stays a description.
                 known = canon_org(org) or ents.acronyms.get(org)
-                if known and not is_place(org):
-                    return known, "org"
+                if known and (
+                    not is_place(org)
+                    or (org.isalpha() and org.isupper() and any(t.lower() in ORG_WORDS for t in known.split()))
+                ):
+                    return known, "org"  # "an EC negotiator" speaks for the Community; "a US official" stays one
                 if any(t[:1].isupper() and t.lower() in ORG_WORDS for t in rest):
                     return org, "org"  # "a Foreign Ministry official": not a listed body, still one
                 return " ".join(ctoks), "group"
