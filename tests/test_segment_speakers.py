@@ -292,3 +292,20 @@ def test_negotiator_of_a_bloc_speaks_for_it_but_a_state_official_stays_a_descrip
         '    "The talks will go on," a US official said.\n'
     )
     assert _speakers(text) == ["European Community", "US official"]
+
+
+
+def test_a_ledes_unnamed_minister_is_the_minister_named_next():
+    text = (
+        'A Norland minister said he had warned the government of sanctions "and it was understood."\n'
+        "    Trade Minister Ola Brekke said on his return that the warning was heard.\n"
+    )
+    assert _speakers(text) == ["Ola Brekke"]
+
+
+def test_an_unnamed_minister_stays_unnamed_without_a_named_one_next():
+    text = (
+        'A Norland minister said he had warned the government of sanctions "and it was understood."\n'
+        "    Senator Ola Brekke said the warning was heard.\n"
+    )
+    assert _speakers(text) == ["Norland minister"]

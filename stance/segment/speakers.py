@@ -223,6 +223,7 @@ class Entities:
     subject_descriptions: list[tuple[int, str, str]] = field(default_factory=list)  # those before a verb
     doc_sources: list[tuple[int, str]] = field(default_factory=list)  # "the FTC report": (pos, "FTC")
     group_subjects: list[tuple[int, str]] = field(default_factory=list)  # "Western diplomats were ..."
+    sentence_openers: set[int] = field(default_factory=set)  # positions of names that open a sentence
     orgs: list[tuple[int, str]] = field(default_factory=list)  # (position, name) of organisation mentions
     acronyms: dict[str, str] = field(default_factory=dict)  # "FTC" -> "Federal Trade Commission"
     speakers: list[tuple[int, str, str, set[str]]] = field(
@@ -320,6 +321,21 @@ class Entities:
     def latest_unnamed_with(self, pos: int, head: str, mods: set[str]) -> tuple[int, str] | None:
         """The latest unnamed speaker with that head whose description has all of mods."""
         return self._spk.latest_matching(("unnamed", head), pos, lambda c: mods <= set(c.lower().split()))
+
+    def next_person_with_role(self, pos: int, role: str, within: int) -> str | None:
+        """The first person named with that role after pos (within so many characters) whose name
+        opens a sentence: the identity a lede's "a British minister" is given next."""
+        if self._named is None:
+            self.latest_named(0, frozenset())
+        assert self._named is not None
+        ps, persons = self._named
+        i = bisect.bisect_right(ps, pos)
+        while i < len(ps) and ps[i] - pos <= within:
+            p = persons[i]
+            if role in p.roles and p.pos in self.sentence_openers:
+                return p.name
+            i += 1
+        return None
 
     def latest_speaker(self, pos: int, typ: str, role: str | None = None) -> tuple[int, str] | None:
         return self._spk.latest_before(typ if role is None else (typ, role), pos)
@@ -454,6 +470,7 @@ _GROUP_SUBJECT_RE = re.compile(
     r"(?:sources|officials|diplomats|analysts|delegates|economists|dealers|traders|bankers|experts|observers))\b",
     re.M,
 )
+_SENTENCE_END_BEFORE = re.compile(r"[.!?][\"”’']?\s+$")
 _NEXT_WORD = re.compile(r"[ \t\n]+([a-z]+)\b")
 
 
@@ -496,6 +513,8 @@ def build_entities(text: str, is_place) -> Entities:
         elif kind == "titled":
             ents.add_person(Person(hit[1], set(hit[2]), m.start()))
         elif kind == "person":
+            if not text[: m.start()].strip() or _SENTENCE_END_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                ents.sentence_openers.add(m.start())
             before = text[max(0, m.start() - 40) : m.start()].lower().split()
             rset = set(hit[2])
             for w in reversed(before[-3:]):
@@ -606,6 +625,12 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
         return (grp[1] if grp else None), "group"
     if low in {"they", "we", "i"}:
         return _latest_person(pos, ents) if low == "i" else _latest_org(pos, ents), "group"
+    cm = _INDEFINITE_ROLE.fullmatch(m)
+    if cm:
+        # A lede's "A British minister said ..." named in the next sentence: "Trade Minister X said".
+        named = ents.next_person_with_role(pos, cm.group(1).lower(), 400)
+        if named is not None:
+            return resolve_name(named, pos, ents), "person"
     am = _AFFILIATED.match(m)
     if am:
         mods, head, body = am.group(1).split(), am.group(2), am.group(3).rstrip(".,").split()
@@ -734,6 +759,11 @@ _TAIL_SPLIT = re.compile(
 _AFFILIATED = re.compile(
     r"(?:an?|one|another)\s+((?:[\w.'’\-]+\s+){0,3}?)(" + "|".join(sorted(GENERIC_HEADS)) + r")"
     r"\s+(?:at|of|from|with|for)\s+(?:an?\s+|the\s+)?([\w.'’&\- ]+)$",
+    re.I,
+)
+_INDEFINITE_ROLE = re.compile(
+    r"(?:an?)\s+(?:[\w.'’\-]+\s+){0,3}?(minister|secretary|ambassador|governor|senator|spokesman|spokeswoman|"
+    r"official|negotiator)",
     re.I,
 )
 _EVALUATIVE = frozenset({"leading", "major", "big", "large", "top", "prominent", "small", "well-known"})
