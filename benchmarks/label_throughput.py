@@ -95,6 +95,20 @@ def run_pipeline(pipe, clf: StanceClassifier, quotes: Path) -> tuple[float, list
     return seconds, [names.get(p["label"], p["label"]) for p in preds]
 
 
+def padded_tokens(clf: StanceClassifier, quotes: Path) -> None:
+    """Tokens each path feeds the encoder: batches of 32 in input order against length-sorted ones."""
+    qs = [quote_from_any(loc.data) for loc in iter_records(quotes)]
+    enc, _ = clf.encoder([t[2] for t in examples_of(qs)])
+    lengths = [len(ids) for ids in enc["input_ids"]]
+
+    def padded(seq: list[int]) -> int:
+        return sum(max(seq[s : s + 32]) * len(seq[s : s + 32]) for s in range(0, len(seq), 32))
+
+    real = sum(lengths)
+    print(f"tokens: {real} real; the pipeline computes {padded(lengths) / real:.2f}x that with padding, "
+          f"stance {padded(sorted(lengths)) / real:.2f}x (before deduplication)")
+
+
 def peak_rss_mib(args: list[str]) -> tuple[float, float]:
     """Peak resident memory (MiB) and wall seconds of one child process."""
     start = time.perf_counter()
@@ -105,28 +119,36 @@ def peak_rss_mib(args: list[str]) -> tuple[float, float]:
     return usage.ru_maxrss / 1024, time.perf_counter() - start
 
 
-def throughput(model: Path, quotes: Path, work: Path, n_pairs: int, n_runs: int) -> None:
+def throughput(model: Path, quotes: Path, work: Path, n_pairs: int, n_runs: int, serial_onnx: bool) -> None:
     from transformers import pipeline
+
+    from stance.backends import OnnxBackend, onnx_path
 
     clf = StanceClassifier.from_pretrained(model)
     clf_onnx = StanceClassifier.from_pretrained(model, backend="onnx")
     pipe = pipeline("text-classification", model=str(model), device=-1)
-    runs: dict[str, list[float]] = {"stance (torch)": [], "stance (onnx)": [], "transformers.pipeline": []}
+    paths = [
+        ("transformers.pipeline", lambda: run_pipeline(pipe, clf, quotes)),
+        ("stance (torch)", lambda: run_stance(clf, quotes, work)),
+        ("stance (onnx)", lambda: run_stance(clf_onnx, quotes, work)),
+    ]
+    if serial_onnx:
+        clf_serial = StanceClassifier.from_pretrained(model, backend="onnx")
+        clf_serial.backend = OnnxBackend(onnx_path(model), concurrent=False)
+        paths.append(("stance (onnx, serial)", lambda: run_stance(clf_serial, quotes, work)))
+    padded_tokens(clf, quotes)
+    runs: dict[str, list[float]] = {name: [] for name, _ in paths}
     labels: dict[str, list[str]] = {}
     for r in range(n_runs):
-        for name, fn in (
-            ("transformers.pipeline", lambda: run_pipeline(pipe, clf, quotes)),
-            ("stance (torch)", lambda: run_stance(clf, quotes, work)),
-            ("stance (onnx)", lambda: run_stance(clf_onnx, quotes, work)),
-        ):
+        for name, fn in paths:
             seconds, labels[name] = fn()
             runs[name].append(n_pairs / seconds)
-            print(f"  run {r + 1}: {name:22s} {n_pairs / seconds:7.1f} pairs/s ({seconds:.1f} s)", flush=True)
+            print(f"  run {r + 1}: {name:23s} {n_pairs / seconds:7.1f} pairs/s ({seconds:.1f} s)", flush=True)
     base = statistics.median(runs["transformers.pipeline"])
     print(f"\nmedian of {n_runs} runs, pairs per second (same model, same machine, same run):")
     for name, rates in runs.items():
         agree = sum(a == b for a, b in zip(labels[name], labels["transformers.pipeline"])) / n_pairs
-        print(f"  {name:22s} {statistics.median(rates):7.1f}   {statistics.median(rates) / base:4.2f}x the pipeline"
+        print(f"  {name:23s} {statistics.median(rates):7.1f}   {statistics.median(rates) / base:4.2f}x the pipeline"
               f"   label agreement with the pipeline {agree:.4f}")
 
 
@@ -139,6 +161,9 @@ def main() -> None:
                     help="backend of the peak-memory runs (default onnx: the 10x run is the longest part)")
     ap.add_argument("--skip-memory", action="store_true")
     ap.add_argument("--skip-throughput", action="store_true")
+    ap.add_argument("--serial-onnx", action="store_true",
+                    help="also time ONNX Runtime with one batch at a time over all cores (the default runs one "
+                         "single-threaded batch per core)")
     args = ap.parse_args()
 
     from stance.models import default_model_dir
@@ -152,7 +177,7 @@ def main() -> None:
           f"(segmented in {time.perf_counter() - t0:.0f} s); model {model}; {os.cpu_count()} CPUs")
 
     if not args.skip_throughput:
-        throughput(model, quotes, work, n_pairs, args.runs)
+        throughput(model, quotes, work, n_pairs, args.runs, args.serial_onnx)
 
     if args.skip_memory:
         return
