@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +62,28 @@ def trie_pattern(alternatives: Any, space: str = r"\s+") -> str:
     return emit(root)
 
 
+_LETTER_SHAPE = bytes(c if 65 <= c <= 90 or 97 <= c <= 122 else 32 for c in range(256))
+
+
+@lru_cache(maxsize=4)
+def letter_shape(text: str) -> bytes:
+    """The text with every character but an ASCII letter made a blank, one byte per character,
+    padded with a blank at each end. A whole word then reads b" word " at the word's offset, so a
+    scanner made by `word_scanner` starts with a literal blank, which the regex engine jumps
+    between, instead of testing a lookbehind at every character of a long text."""
+    return b" " + text.encode("ascii", "replace").translate(_LETTER_SHAPE) + b" "
+
+
+def word_scanner(words: Iterable[str]) -> re.Pattern[bytes]:
+    """A pattern over `letter_shape(text)` whose matches are the whole words (maximal runs of
+    ASCII letters) of the text that are among `words`; a match's start is the word's offset in
+    the text and its end one past the word's end."""
+    words = set(words)
+    if not all(w.isascii() and w.isalpha() for w in words):
+        raise ValueError("word_scanner matches words of ASCII letters only")
+    return re.compile(b" (?:" + trie_pattern(words).encode("ascii") + b")(?= )")
+
+
 @dataclass
 class TargetLexicon:
     """Canonical target names with their aliases; `kinds` maps a canonical name to its section."""
@@ -79,6 +102,7 @@ class TargetLexicon:
     _place_memo: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
     _find_memo: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
     _blocs_of: dict[str, set[str]] = field(default_factory=dict, repr=False, compare=False)
+    _lead_scan: re.Pattern[bytes] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._compile()
@@ -106,7 +130,12 @@ class TargetLexicon:
         )
         if not lookup:
             self._pattern = None
+            self._lead_scan = None
             return
+        # Every alias starts with the letters of its first word: where those stand as a whole word
+        # is where an alias can start (see `_matches`).
+        leads = {re.match(r"[A-Za-z]*", name).group() for name in lookup}
+        self._lead_scan = word_scanner(leads) if "" not in leads else None
         body = trie_pattern(lookup, space=r"\s+")
         # Word edges that also work for aliases ending in "." ("U.S.") and for possessives ("Japan's").
         self._pattern = re.compile(r"(?<![\w.\-])(?:" + body + r")(?![\w\-]|\.\w)")
@@ -182,7 +211,7 @@ class TargetLexicon:
         if self._pattern is None or not text:
             return []
         out = []
-        for m in self._pattern.finditer(text):
+        for m in self._matches(text):
             canon = self._lookup.get(m.group()) or self._lookup.get(" ".join(m.group().split()))
             a = m.start()
             if canon is None:
@@ -191,6 +220,25 @@ class TargetLexicon:
                 if _REGION_BEFORE.search(text, max(0, a - 11), a - 1):
                     continue
             out.append((a, m.end(), canon))
+        return out
+
+    def _matches(self, text: str) -> Iterable[re.Match[str]]:
+        """The alias pattern's matches, as `finditer` finds them. In a long text the pattern is
+        tried only where the first word of an alias stands as a whole word: an alias starts with
+        ASCII letters after a character that is not one, and ends before a character that is not
+        one either or goes on with one that is not, so those are all the places it can match, and
+        trying them left to right from the end of the last match is what `finditer` does."""
+        pattern = self._pattern
+        if self._lead_scan is None or len(text) < 400:
+            return pattern.finditer(text)
+        out = []
+        end = 0
+        for c in self._lead_scan.finditer(letter_shape(text)):
+            if c.start() >= end:
+                m = pattern.match(text, c.start())
+                if m is not None:
+                    out.append(m)
+                    end = m.end()
         return out
 
     def find(self, text: str) -> list[str]:

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from stance.targets import trie_pattern
+from stance.targets import letter_shape, word_scanner
 
 _CUE_STEMS: tuple[str, ...] = (
     "say",
@@ -368,30 +368,27 @@ class CueMatch(NamedTuple):
 
 _MULTI_RE = re.compile(_MULTI, re.IGNORECASE)
 _MULTI_FIRST = frozenset({"according", "called", "calls", "pointed", "points", "went", "put"})
-# Only the words that can start a cue, as a trie-shaped regex: the scan skips every other word in C.
-# News writes a word in lower case, capitalised or in capitals; spelling out those three forms
-# scans about a third faster than a case-insensitive pattern.
-_WORD = re.compile(
-    r"(?<![A-Za-z])(?:"
-    + trie_pattern({f for w in CUE_WORDS | _MULTI_FIRST for f in (w, w.capitalize(), w.upper())})
-    + r")(?![A-Za-z])"
-)
+# Only the words that can start a cue, as whole words of the text's letter shape: the scan skips
+# every other word in C. News writes a word in lower case, capitalised or in capitals; spelling out
+# those three forms scans about a third faster than a case-insensitive pattern.
+_WORD_SCAN = word_scanner({f for w in CUE_WORDS | _MULTI_FIRST for f in (w, w.capitalize(), w.upper())})
 
 
 @lru_cache(maxsize=8)
 def _cue_index(text: str) -> tuple[list[int], list[CueMatch]]:
     """All cues of a text, found once, in one regex pass over the text."""
     out: list[CueMatch] = []
-    for m in _WORD.finditer(text):
-        w = m.group()
+    for m in _WORD_SCAN.finditer(letter_shape(text)):
+        s, e = m.start(), m.end() - 1
+        w = text[s:e]
         lw = w.lower()
         if lw in _MULTI_FIRST:
-            mm = _MULTI_RE.match(text, m.start())
+            mm = _MULTI_RE.match(text, s)
             if mm:
                 out.append(CueMatch(mm.start(), mm.end(), mm.group()))
                 continue
         if lw in CUE_WORDS:
-            out.append(CueMatch(m.start(), m.end(), w))
+            out.append(CueMatch(s, e, w))
     return [c.s for c in out], out
 
 
