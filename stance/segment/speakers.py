@@ -451,25 +451,62 @@ def _inside_org_name(text: str, start: int, end: int) -> bool:
     return bool(m) and m.group(1).split()[-1].lower() in ORG_WORDS
 
 
+_ONE_HEADS = ("official", "spokesman", "spokeswoman", "diplomat", "delegate", "negotiator", "aide", "economist",
+              "banker", "executive")
+_GROUP_HEADS = ("sources", "officials", "diplomats", "analysts", "delegates", "economists", "dealers", "traders",
+                "bankers", "experts", "observers")
+_REPORT_HEADS = ("report", "study", "statement", "survey", "communique")
+# The head nouns are found first (a plain word search), then the phrase before each one is read
+# from a short window: the full patterns over the whole text would cost more than the rest.
+_HEAD_RE = re.compile(r"\b(?:" + "|".join(_ONE_HEADS + _GROUP_HEADS + _REPORT_HEADS) + r")\b")
 # An unnamed person introduced with an indefinite article, whom a later "the official" means.
 _DESCRIPTION_RE = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \t\n]+((?:(?:[A-Z](?:\.[A-Z])+\.|[\w'’&\-]+)[ \t\n]+){0,5}?"
-    r"(official|spokesman|spokeswoman|diplomat|delegate|negotiator|aide|economist|banker|executive))\b"
+    r"(" + "|".join(_ONE_HEADS) + r"))\Z"
 )
-
-
 # "the Federal Trade Commission (FTC) report": an organisation's document, which speaks for it.
 _DOC_SOURCE_RE = re.compile(
     r"\b[Tt]he[ \t\n]+([A-Z][\w'’&\-]*(?:[ \t\n]+(?:of[ \t\n]+|and[ \t\n]+|for[ \t\n]+)?[A-Z][\w'’&\-]*){0,6})"
-    r"(?:[ \t\n]+\([A-Z][A-Z.&\-]+\))?[ \t\n]+(?:report|study|statement|survey|communique)\b"
+    r"(?:[ \t\n]+\([A-Z][A-Z.&\-]+\))?[ \t\n]+(?:" + "|".join(_REPORT_HEADS) + r")\Z"
 )
 # A group of unnamed sources as a sentence's subject, whom a later "one said" belongs to.
-_GROUP_SUBJECT_RE = re.compile(
-    r"(?:^|(?<=[.!?][ \t\n])|(?<=[.!?][ \t\n]{2})|(?<=\n))[ \t]*"
-    r"([A-Z][\w.'’\-]*(?:[ \t\n]+[\w.'’\-]+){0,3}?[ \t\n]+"
-    r"(?:sources|officials|diplomats|analysts|delegates|economists|dealers|traders|bankers|experts|observers))\b",
-    re.M,
+_GROUP_PHRASE = (
+    r"[ \t]*([A-Z][\w.'’\-]*(?:[ \t\n]+[\w.'’\-]+){0,3}?[ \t\n]+(?:" + "|".join(_GROUP_HEADS) + r"))\Z"
 )
+_GROUP_SUBJECT_RE = re.compile(r"(?:(?<=[.!?][ \t\n])|(?<=[.!?][ \t\n]{2})|(?<=\n))" + _GROUP_PHRASE)
+_GROUP_SUBJECT_AT_START_RE = re.compile(r"(?:^|(?<=[.!?][ \t\n])|(?<=[.!?][ \t\n]{2})|(?<=\n))" + _GROUP_PHRASE)
+
+
+def _scan_descriptions(text: str, ents: Entities, is_place) -> None:
+    """Unnamed officials, groups of sources and organisations' reports, for "the official",
+    "one said" and "it said" later on."""
+    for h in _HEAD_RE.finditer(text):
+        head, end = h.group(), h.end()
+        lo = max(0, h.start() - 90)
+        if lo:
+            lo = text.find(" ", lo, h.start()) + 1 or h.start()
+        window = text[lo:end]
+        nxt = _NEXT_WORD.match(text, end)
+        verb_next = bool(nxt) and _is_verb_like(nxt.group(1))
+        if head in _ONE_HEADS:
+            m = _DESCRIPTION_RE.search(window)
+            if m:
+                phrase = " ".join(m.group(1).split())
+                ents.descriptions.append((lo + m.start(1), phrase, head))
+                if verb_next:
+                    ents.subject_descriptions.append((lo + m.start(1), phrase, head))
+        elif head in _GROUP_HEADS:
+            m = (_GROUP_SUBJECT_AT_START_RE if lo == 0 else _GROUP_SUBJECT_RE).search(window)
+            if m and verb_next and m.group(1).split()[0] not in _NON_NAME_CAPS:
+                ents.group_subjects.append((lo + m.start(1), " ".join(m.group(1).split())))
+        else:
+            m = _DOC_SOURCE_RE.search(window)
+            if m:
+                name = " ".join(m.group(1).split())
+                if not is_place(name) and name.split()[0] not in _NON_NAME_CAPS:
+                    ents.doc_sources.append((lo + m.start(), name))
+
+
 _SENTENCE_END_BEFORE = re.compile(r"[.!?][\"”’']?\s+$")
 _NEXT_WORD = re.compile(r"[ \t\n]+([a-z]+)\b")
 
@@ -487,19 +524,7 @@ def build_entities(text: str, is_place) -> Entities:
     if len(memo) > 200_000:
         memo.clear()
     singles: list[tuple[int, str]] = []
-    for m in _DOC_SOURCE_RE.finditer(text):
-        name = " ".join(m.group(1).split())
-        if not is_place(name) and name.split()[0] not in _NON_NAME_CAPS:
-            ents.doc_sources.append((m.start(), name))
-    for m in _GROUP_SUBJECT_RE.finditer(text):
-        nxt = _NEXT_WORD.match(text, m.end())
-        if nxt and _is_verb_like(nxt.group(1)) and m.group(1).split()[0] not in _NON_NAME_CAPS:
-            ents.group_subjects.append((m.start(1), " ".join(m.group(1).split())))
-    for m in _DESCRIPTION_RE.finditer(text):
-        ents.descriptions.append((m.start(1), " ".join(m.group(1).split()), m.group(2)))
-        nxt = _NEXT_WORD.match(text, m.end())
-        if nxt and _is_verb_like(nxt.group(1)):
-            ents.subject_descriptions.append((m.start(1), " ".join(m.group(1).split()), m.group(2)))
+    _scan_descriptions(text, ents, is_place)
     for m in _CAP_RUN_RE.finditer(text):
         run = m.group()
         hit = memo.get(run)
