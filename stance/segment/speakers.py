@@ -558,8 +558,9 @@ def build_entities(text: str, is_place) -> Entities:
         roles: dict[str, set[str]] = {}
         for p in ents.persons:
             roles.setdefault(p.name, set()).update(p.roles)
+        known = ents._suffix_index()
         for pos, tok in singles:
-            full = ents.earlier_full_name(tok, pos)
+            full = ents.earlier_full_name(tok, pos) if (tok,) in known else None
             if full is not None and not _OBJECT_BEFORE.search(text, max(0, pos - 12), pos):
                 ents.surnames.append(Person(full, roles.get(full, set()), pos))
     return ents
@@ -878,12 +879,6 @@ def _has_sentence_break(text: str, a: int, b: int) -> bool:
     return False
 
 
-# "minority producer spokesman Luis Escalante": lowercase modifiers, then a role and a name.
-_ROLE_THEN_NAME = re.compile(
-    r"\b(?:" + "|".join(sorted(w for w in ROLE_WORDS if w.isalpha())) + r")\s+[A-Z][a-z]"
-)
-
-
 def _valid_mention(text: str, a: int, b: int) -> bool:
     if b <= a or b - a > 160:
         return False
@@ -898,12 +893,13 @@ def _valid_mention(text: str, a: int, b: int) -> bool:
     first = ws[0]
     return (
         first[:1].isupper()
-        or _ROLE_THEN_NAME.search(s) is not None
         or first.lower() in _DETS
         or first.lower() in PRONOUNS
         or first[:1].isdigit()
         or first.lower() in ROLE_WORDS
         or first.lower() in _PARTICLES
+        # "minority producer spokesman Luis Escalante": lowercase modifiers, a role, a name.
+        or any(w.lower() in ROLE_WORDS and n[:1].isupper() for w, n in zip(ws, ws[1:]))
     )
 
 
