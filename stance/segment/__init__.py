@@ -118,6 +118,12 @@ _REPORT_VERB = re.compile(
 # A complementizer opening the reported content: "told a crowd in Ohio that ...".
 _THAT = re.compile(r"\bthat\b")
 _THAT_MAX_WORDS = 10
+# "told reporters on Monday that ...": who was told and when, up to the complementizer.
+_ADDRESSEE_THAT = re.compile(
+    r"(?:\s+(?:reporters|journalists|Reuters|the\s+\w+|him|her|them|us|me|an?\s+\w+))?"
+    r"(?:\s+(?:on|last|this|yesterday|today|late|earlier)\b[^,\"“]{0,25}?)?\s*,?\s*(?:that\b)?"
+)
+_COMMA_END = re.compile(r"[,:]\s*$")
 # Clause boundaries a content without a reporting verb starts after.
 _CLAUSE_MARKS = (",", ";", ":", "—", " – ", "―", " -- ")
 # Where the reported content ends after its last fragment: a clause boundary, a second verb
@@ -382,7 +388,7 @@ class _Segmenter:
             starts_clause = (
                 not pre_s
                 or pre_s.endswith((":", "—", "--", "―"))
-                or (pre_cues and re.search(r"[,:]\s*$", pre) and pre_cues[-1].end() >= len(pre_s) + ss - 60)
+                or (pre_cues and _COMMA_END.search(pre) and pre_cues[-1].end() >= len(pre_s) + ss - 60)
                 or bool(pre_cues and pre_cues[-1].end() == ss + len(pre.rstrip()))
             )
             ends_clause = post is not None or not tail.strip(" \t\n.,;)") or len(q.parts) > 1
@@ -431,11 +437,7 @@ class _Segmenter:
             ):
                 a = that.start()  # "told a crowd in Ohio that ..."
             else:
-                m = re.match(
-                    r"(?:\s+(?:reporters|journalists|Reuters|the\s+\w+|him|her|them|us|me|an?\s+\w+))?"
-                    r"(?:\s+(?:on|last|this|yesterday|today|late|earlier)\b[^,\"“]{0,25}?)?\s*,?\s*(?:that\b)?",
-                    text[a : q.open_pos],
-                )
+                m = _ADDRESSEE_THAT.match(text[a : q.open_pos])
                 if m and m.end() > 0 and "that" in m.group():
                     a += m.end()
         else:

@@ -15,7 +15,6 @@ OPEN_CURLY = "“„‟«"
 CLOSE_CURLY = "”»"
 STRAIGHT = '"'
 ALL_MARKS = OPEN_CURLY + CLOSE_CURLY + STRAIGHT
-_MARK_RE = re.compile("[" + re.escape(ALL_MARKS) + "]+")
 
 _OPEN_BEFORE = set(" \t\n\r\u00a0([{—–-:;,/")
 _CLOSE_AFTER = set(" \t\n\r\u00a0)]}.,;:!?—–-/…'")
@@ -53,6 +52,10 @@ class RawQuote:
     members: list[int] = field(default_factory=list)
 
 
+# Wire copy wraps lines and indents paragraphs; web copy puts one paragraph per line.
+_INDENTED = re.compile(r"\n[ \t]+\S")
+_WIRE_BREAK = re.compile(r"\n[ \t]*\n\s*|\n[ \t]+")
+_LINE_BREAK = re.compile(r"\n\s*")
 _SENT_END = re.compile(
     r"[.!?]+[" + re.escape(ALL_MARKS) + r")\]]*(\s+)(?=[" + re.escape(ALL_MARKS) + r"(\[]?[A-Z0-9])"
 )
@@ -63,11 +66,7 @@ class Layout:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        # Wire copy wraps lines and indents paragraphs; web copy puts one paragraph per line.
-        if re.search(r"\n[ \t]+\S", text):
-            brk = re.compile(r"\n[ \t]*\n\s*|\n[ \t]+")
-        else:
-            brk = re.compile(r"\n\s*")
+        brk = _WIRE_BREAK if _INDENTED.search(text) else _LINE_BREAK
         starts, ends = [0], []
         for m in brk.finditer(text):
             ends.append(m.start())
@@ -75,7 +74,7 @@ class Layout:
         ends.append(len(text))
         self.para_starts = starts
         self.para_ends = ends
-        self._sent_starts: list[int] | None = None
+        self._sent_starts: dict[int, list[int]] = {}
 
     def para_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
@@ -83,28 +82,27 @@ class Layout:
     def para_span(self, i: int) -> tuple[int, int]:
         return self.para_starts[i], self.para_ends[i]
 
-    def _build_sentences(self) -> list[int]:
-        text = self.text
-        starts = []
-        for ps, pe in zip(self.para_starts, self.para_ends):
-            starts.append(ps)
-            for m in _SENT_END.finditer(text[ps:pe]):
-                dot = ps + m.start()
+    def _sentences(self, p: int) -> list[int]:
+        """Sentence starts of paragraph p, found the first time it is asked about: most of an
+        article's paragraphs hold no quote and are never asked about."""
+        starts = self._sent_starts.get(p)
+        if starts is None:
+            text = self.text
+            ps = self.para_starts[p]
+            starts = self._sent_starts[p] = [ps]
+            for m in _SENT_END.finditer(text, ps, self.para_ends[p]):
+                dot = m.start()
                 if text[dot] == "." and _is_abbrev(text, dot):
                     continue
-                starts.append(ps + m.end())
+                starts.append(m.end())
         return starts
 
     def sentence_span(self, pos: int) -> tuple[int, int]:
         """The sentence holding pos, never crossing its paragraph."""
-        if self._sent_starts is None:
-            self._sent_starts = self._build_sentences()
-        ss = self._sent_starts
-        i = max(0, bisect.bisect_right(ss, pos) - 1)
         p = self.para_of(pos)
-        pe = self.para_ends[p]
-        end = ss[i + 1] if i + 1 < len(ss) else len(self.text)
-        return max(ss[i], self.para_starts[p]), min(end, pe)
+        ss = self._sentences(p)
+        i = max(0, bisect.bisect_right(ss, pos) - 1)
+        return ss[i], ss[i + 1] if i + 1 < len(ss) else self.para_ends[p]
 
 
 def _is_abbrev(text: str, dot: int) -> bool:
@@ -120,13 +118,31 @@ def _is_abbrev(text: str, dot: int) -> bool:
     return "." in word and len(word) <= 6
 
 
+def _mark_runs(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Runs of quotation marks in text[lo:hi]: a few str.find calls per mark cost less than a
+    character-class regex tested at every character of a long article."""
+    found: list[int] = []
+    for c in ALL_MARKS:
+        i = text.find(c, lo, hi)
+        while i >= 0:
+            found.append(i)
+            i = text.find(c, i + 1, hi)
+    found.sort()
+    runs: list[tuple[int, int]] = []
+    for i in found:
+        if runs and runs[-1][1] == i:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    return runs
+
+
 def scan_marks(text: str, lo: int = 0, hi: int | None = None) -> list[Mark]:
     """Quotation marks in text[lo:hi] with their possible directions; apostrophes typed as '"' are dropped."""
     hi = len(text) if hi is None else hi
     out: list[Mark] = []
-    for m in _MARK_RE.finditer(text, lo, hi):
-        s, e = m.start(), m.end()
-        run = m.group()
+    for s, e in _mark_runs(text, lo, hi):
+        run = text[s:e]
         # A run like '."' never happens here (only marks are matched); '""' is a doubled mark.
         if len(run) > 2:
             # Treat long runs as one mark; direction comes from the surroundings.
