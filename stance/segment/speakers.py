@@ -224,6 +224,7 @@ class Entities:
     doc_sources: list[tuple[int, str]] = field(default_factory=list)  # "the FTC report": (pos, "FTC")
     group_subjects: list[tuple[int, str]] = field(default_factory=list)  # "Western diplomats were ..."
     sentence_openers: set[int] = field(default_factory=set)  # positions of names that open a sentence
+    _unscanned: tuple[str, Any] | None = field(default=None, repr=False)  # (text, is_place) until scanned
     orgs: list[tuple[int, str]] = field(default_factory=list)  # (position, name) of organisation mentions
     acronyms: dict[str, str] = field(default_factory=dict)  # "FTC" -> "Federal Trade Commission"
     speakers: list[tuple[int, str, str, set[str]]] = field(
@@ -299,8 +300,26 @@ class Entities:
         i = bisect.bisect_left(ent[0], pos) - 1
         return ent[1][i] if i >= 0 else None
 
+    def _scan(self) -> None:
+        """Descriptions are read only when a mention first needs them: most articles never do."""
+        if self._unscanned is not None:
+            text, is_place = self._unscanned
+            self._unscanned = None
+            _scan_descriptions(text, self, is_place)
+
+    def latest_doc_source(self, pos: int) -> tuple[int, str] | None:
+        self._scan()
+        i = bisect.bisect_left(self.doc_sources, (pos,)) - 1
+        return self.doc_sources[i] if i >= 0 else None
+
+    def latest_group_subject(self, pos: int) -> tuple[int, str] | None:
+        self._scan()
+        i = bisect.bisect_left(self.group_subjects, (pos,)) - 1
+        return self.group_subjects[i] if i >= 0 else None
+
     def latest_description(self, pos: int, head: str) -> tuple[int, str] | None:
         """The latest "a senior Treasury official" before pos with that head noun, as (pos, phrase)."""
+        self._scan()
         i = bisect.bisect_left(self.descriptions, (pos,)) - 1
         while i >= 0 and pos - self.descriptions[i][0] < 3000:
             if self.descriptions[i][2] == head:
@@ -310,6 +329,7 @@ class Entities:
 
     def latest_subject_description(self, pos: int, clash: frozenset[str]) -> tuple[int, str] | None:
         """The latest unnamed "an ADB spokesman declined ..." before pos not of the other gender."""
+        self._scan()
         ds = self.subject_descriptions
         i = bisect.bisect_left(ds, (pos,)) - 1
         while i >= 0 and pos - ds[i][0] < 3000:
@@ -477,6 +497,11 @@ _GROUP_SUBJECT_RE = re.compile(r"(?:(?<=[.!?][ \t\n])|(?<=[.!?][ \t\n]{2})|(?<=\
 _GROUP_SUBJECT_AT_START_RE = re.compile(r"(?:^|(?<=[.!?][ \t\n])|(?<=[.!?][ \t\n]{2})|(?<=\n))" + _GROUP_PHRASE)
 
 
+def _verb_follows(text: str, pos: int) -> bool:
+    nxt = _NEXT_WORD.match(text, pos)
+    return nxt is not None and _is_verb_like(nxt.group(1))
+
+
 def _scan_descriptions(text: str, ents: Entities, is_place) -> None:
     """Unnamed officials, groups of sources and organisations' reports, for "the official",
     "one said" and "it said" later on."""
@@ -486,18 +511,16 @@ def _scan_descriptions(text: str, ents: Entities, is_place) -> None:
         if lo:
             lo = text.find(" ", lo, h.start()) + 1 or h.start()
         window = text[lo:end]
-        nxt = _NEXT_WORD.match(text, end)
-        verb_next = bool(nxt) and _is_verb_like(nxt.group(1))
         if head in _ONE_HEADS:
             m = _DESCRIPTION_RE.search(window)
             if m:
                 phrase = " ".join(m.group(1).split())
                 ents.descriptions.append((lo + m.start(1), phrase, head))
-                if verb_next:
+                if _verb_follows(text, end):
                     ents.subject_descriptions.append((lo + m.start(1), phrase, head))
         elif head in _GROUP_HEADS:
             m = (_GROUP_SUBJECT_AT_START_RE if lo == 0 else _GROUP_SUBJECT_RE).search(window)
-            if m and verb_next and m.group(1).split()[0] not in _NON_NAME_CAPS:
+            if m and m.group(1).split()[0] not in _NON_NAME_CAPS and _verb_follows(text, end):
                 ents.group_subjects.append((lo + m.start(1), " ".join(m.group(1).split())))
         else:
             m = _DOC_SOURCE_RE.search(window)
@@ -524,7 +547,7 @@ def build_entities(text: str, is_place) -> Entities:
     if len(memo) > 200_000:
         memo.clear()
     singles: list[tuple[int, str]] = []
-    _scan_descriptions(text, ents, is_place)
+    ents._unscanned = (text, is_place)
     for m in _CAP_RUN_RE.finditer(text):
         run = m.group()
         hit = memo.get(run)
@@ -623,9 +646,9 @@ def _latest_org(pos: int, ents: Entities, canon_org=None) -> str | None:
     """The organisation that spoke last, or whose report was last cited ("the FTC report said",
     which registers no speaker), for "it" and "the report"."""
     best = ents.latest_speaker(pos, "org")
-    i = bisect.bisect_left(ents.doc_sources, (pos,)) - 1
-    if i >= 0 and (best is None or ents.doc_sources[i][0] > best[0]):
-        name = ents.doc_sources[i][1]
+    doc = ents.latest_doc_source(pos)
+    if doc is not None and (best is None or doc[0] > best[0]):
+        name = doc[1]
         return (canon_org(name) if canon_org else None) or ents.acronyms.get(name, name)
     return best[1] if best else None
 
@@ -643,10 +666,10 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
     if low in {"one", "another"}:
         # "..., said one": the unnamed source introduced before.
         grp = ents.latest_speaker(pos, "unnamed")
-        i = bisect.bisect_left(ents.group_subjects, (pos,)) - 1
-        if i >= 0 and (grp is None or ents.group_subjects[i][0] > grp[0]):
+        sub = ents.latest_group_subject(pos)
+        if sub is not None and (grp is None or sub[0] > grp[0]):
             # "Western diplomatic sources were more blunt. '...,' one said."
-            grp = ents.group_subjects[i][:2]
+            grp = sub
             return canonical_speaker(grp[1], grp[0], ents, canon_org, is_place)[0], "group"
         return (grp[1] if grp else None), "group"
     if low in {"they", "we", "i"}:
