@@ -102,7 +102,7 @@ class TargetLexicon:
     _place_memo: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
     _find_memo: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
     _blocs_of: dict[str, set[str]] = field(default_factory=dict, repr=False, compare=False)
-    _lead_scan: re.Pattern[bytes] | None = field(default=None, repr=False, compare=False)
+    _shape_scan: re.Pattern[bytes] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._compile()
@@ -130,12 +130,15 @@ class TargetLexicon:
         )
         if not lookup:
             self._pattern = None
-            self._lead_scan = None
+            self._shape_scan = None
             return
-        # Every alias starts with the letters of its first word: where those stand as a whole word
-        # is where an alias can start (see `_matches`).
-        leads = {re.match(r"[A-Za-z]*", name).group() for name in lookup}
-        self._lead_scan = word_scanner(leads) if "" not in leads else None
+        # An alias's letters, with blanks for what lies between them, as they read in the letter
+        # shape of a text where the alias stands (see `_matches`).
+        if all(name[:1].isascii() and name[:1].isalpha() for name in lookup):
+            keys = {" ".join(re.findall(r"[A-Za-z]+", name)) for name in lookup}
+            self._shape_scan = re.compile(b" (?=(?:" + trie_pattern(keys, space=" +").encode("ascii") + b") )")
+        else:
+            self._shape_scan = None
         body = trie_pattern(lookup, space=r"\s+")
         # Word edges that also work for aliases ending in "." ("U.S.") and for possessives ("Japan's").
         self._pattern = re.compile(r"(?<![\w.\-])(?:" + body + r")(?![\w\-]|\.\w)")
@@ -224,16 +227,18 @@ class TargetLexicon:
 
     def _matches(self, text: str) -> Iterable[re.Match[str]]:
         """The alias pattern's matches, as `finditer` finds them. In a long text the pattern is
-        tried only where the first word of an alias stands as a whole word: an alias starts with
-        ASCII letters after a character that is not one, and ends before a character that is not
-        one either or goes on with one that is not, so those are all the places it can match, and
-        trying them left to right from the end of the last match is what `finditer` does."""
+        tried only where the text's letter shape reads as an alias's does: an alias starts with an
+        ASCII letter after a character that is not one, and what its letters stand between are
+        characters that are not letters either, so those are all the places it can match, and
+        trying them left to right from the end of the last match is what `finditer` does. The scan
+        looks ahead instead of taking a place's letters, so that a place it takes wrongly ("the,
+        House" for "the House") cannot hide another inside it."""
         pattern = self._pattern
-        if self._lead_scan is None or len(text) < 400:
+        if self._shape_scan is None or len(text) < 400:
             return pattern.finditer(text)
         out = []
         end = 0
-        for c in self._lead_scan.finditer(letter_shape(text)):
+        for c in self._shape_scan.finditer(letter_shape(text)):
             if c.start() >= end:
                 m = pattern.match(text, c.start())
                 if m is not None:

@@ -162,3 +162,11 @@ def test_quote_without_referent_gets_no_context_target():
     # States named further back than the paragraph before are not taken.
     text = 'Canada and Mexico met in Ottawa.\n\nTalks took two hours.\n\n"The weather was fine," said Dana Holt.\n'
     assert _seg(text)[0].targets == []
+
+
+def test_cue_words_stand_between_non_letters():
+    """Cue words are whole runs of ASCII letters: digits, accented letters and marks end them."""
+    from stance.segment.cues import iter_cues
+
+    text = "unsaid 2said saidé SAID Said sAid “said” according to him, told-off"
+    assert [c.group() for c in iter_cues(text)] == ["said", "said", "SAID", "Said", "said", "according to", "told"]

@@ -132,3 +132,17 @@ def test_a_compass_word_makes_a_region_not_the_state(lex):
         "South Korea",
         "United States",
     ]
+
+
+def test_long_text_spans_match_a_plain_scan(lex):
+    """A long text is scanned through its letter shape; what it finds must be what the alias
+    pattern finds on its own, at word edges, across wrapped lines and beside other scripts."""
+    text = (
+        "the, House and the\n    House; U.S.-Japan talks, G-7 and G7 met. Curaçao's É-Japan "
+        "x-Japan Japanese Japan's 2Japan the  Senate (the White House) North American "
+        "\u00a0the\u00a0Senate «Washington» al-Qaeda al Qaeda. "
+    ) * 6
+    assert len(text) > 400
+    plain = [m.span() for m in lex._pattern.finditer(text)]
+    assert len(plain) > 30
+    assert [m.span() for m in lex._matches(text)] == plain
