@@ -17,6 +17,7 @@ from typing import Any
 from stance.segment.cues import cue_strength, is_cue, iter_cues
 from stance.segment.quotes import ALL_MARKS, _is_abbrev
 
+_MARK_SET = frozenset(ALL_MARKS)
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 PERSON_PRONOUNS = frozenset({"he", "she"})
 
@@ -218,12 +219,13 @@ class Entities:
     """
 
     persons: list[Person] = field(default_factory=list)  # every full-name mention, in order
-    surnames: list[Person] = field(default_factory=list)  # later surname-only mentions, resolved
+    _last_names: dict[str, int] | None = field(default=None, repr=False)  # last name -> first position
+    _roles_by_name: dict[str, set[str]] = field(default_factory=dict, repr=False)
     descriptions: list[tuple[int, str, str]] = field(default_factory=list)  # (pos, "senior ... official", head)
     subject_descriptions: list[tuple[int, str, str]] = field(default_factory=list)  # those before a verb
     doc_sources: list[tuple[int, str]] = field(default_factory=list)  # "the FTC report": (pos, "FTC")
     group_subjects: list[tuple[int, str]] = field(default_factory=list)  # "Western diplomats were ..."
-    sentence_openers: set[int] = field(default_factory=set)  # positions of names that open a sentence
+    text: str = field(default="", repr=False)
     _unscanned: tuple[str, Any] | None = field(default=None, repr=False)  # (text, is_place) until scanned
     orgs: list[tuple[int, str]] = field(default_factory=list)  # (position, name) of organisation mentions
     acronyms: dict[str, str] = field(default_factory=dict)  # "FTC" -> "Federal Trade Commission"
@@ -345,34 +347,59 @@ class Entities:
     def next_person_with_role(self, pos: int, role: str, within: int) -> str | None:
         """The first person named with that role after pos (within so many characters) whose name
         opens a sentence: the identity a lede's "a British minister" is given next."""
-        if self._named is None:
-            self.latest_named(0, frozenset())
-        assert self._named is not None
-        ps, persons = self._named
-        i = bisect.bisect_right(ps, pos)
-        while i < len(ps) and ps[i] - pos <= within:
-            p = persons[i]
-            if role in p.roles and p.pos in self.sentence_openers:
-                return p.name
-            i += 1
+        for p in self.persons:
+            if pos < p.pos <= pos + within and role in p.roles:
+                before = self.text[max(0, p.pos - 12) : p.pos]
+                if _SENTENCE_END_BEFORE.search(before) or not self.text[: p.pos].strip():
+                    return p.name
         return None
 
     def latest_speaker(self, pos: int, typ: str, role: str | None = None) -> tuple[int, str] | None:
         return self._spk.latest_before(typ if role is None else (typ, role), pos)
 
     def latest_named(self, pos: int, clash: frozenset[str]) -> tuple[int, str] | None:
-        """The latest person named in full before pos whose roles share nothing with clash."""
+        """The latest person named before pos, in full or by surname ("Kovac said ..." after "Anna
+        Kovac"), whose roles share nothing with clash."""
         if self._named is None:
-            merged = sorted(self.persons + self.surnames, key=lambda p: p.pos)
-            self._named = ([p.pos for p in merged], merged)
+            self._named = ([p.pos for p in self.persons], self.persons)
+            roles: dict[str, set[str]] = {}
+            for p in self.persons:
+                roles.setdefault(p.name, set()).update(p.roles)
+            self._roles_by_name = roles
         ps, persons = self._named
         i = bisect.bisect_left(ps, pos) - 1
-        while i >= 0 and pos - ps[i] < 5000:
-            p = persons[i]
-            if not any(r.rstrip(".,") in clash for r in p.roles):
-                return p.pos, resolve_name(p.name, p.pos, self)
-            i -= 1
-        return None
+        lo = max(0, pos - 2000)
+        # The latest stand-alone surname before pos: one backward search per last name known by then.
+        surnames = [(k, last) for last in self._lasts(pos) if (k := _last_before(self.text, last, lo, pos)) >= 0]
+        while True:
+            k, last = max(surnames) if surnames else (-1, "")
+            if i >= 0 and ps[i] >= k:
+                p = persons[i]
+                i -= 1
+                if pos - p.pos >= 5000:
+                    return None
+                if not any(r.rstrip(".,") in clash for r in p.roles):
+                    return p.pos, resolve_name(p.name, p.pos, self)
+                continue
+            if k < 0:
+                return None
+            surnames.remove((k, last))
+            prev = _last_before(self.text, last, lo, k)
+            if prev >= 0:
+                surnames.append((prev, last))
+            full = self.earlier_full_name(last, k)
+            if full is None or _OBJECT_BEFORE.search(self.text, max(0, k - 12), k):
+                continue
+            if not any(r.rstrip(".,") in clash for r in self._roles_by_name.get(full, ())):
+                return k, full
+
+    def _lasts(self, pos: int) -> list[str]:
+        """Last names of the people named before pos."""
+        if self._last_names is None:
+            self._last_names = {}
+            for p in self.persons:
+                self._last_names.setdefault(p.name.rsplit(" ", 1)[-1], p.pos)
+        return [last for last, first in self._last_names.items() if first < pos]
 
     def latest_with_role(self, pos: int, role: str) -> tuple[int, str] | None:
         """The latest person introduced before pos with that role word next to the name."""
@@ -435,9 +462,7 @@ def _classify_run(run: str, is_place) -> tuple:
         t = toks[0]
         if t.lower().rstrip(".") in ORG_WORDS or (t.isupper() and len(t) >= 2 and not is_place(t)):
             return ("org", t)
-        if t.endswith(("'s", "’s")):
-            t = t[:-2]
-        return ("single", t) if len(t) > 1 and not is_place(t) else ("skip",)
+        return ("skip",)
     if any(t.lower().rstrip(".") in ORG_WORDS for t in toks):
         return ("org", " ".join(t for t in toks))
     roles, name = _strip_role_prefix(toks, is_place)
@@ -530,6 +555,7 @@ def _scan_descriptions(text: str, ents: Entities, is_place) -> None:
                     ents.doc_sources.append((lo + m.start(), name))
 
 
+_CAP_AFTER = re.compile(r"[ \t]+[A-Z]")
 _SENTENCE_END_BEFORE = re.compile(r"[.!?][\"”’']?\s+$")
 _NEXT_WORD = re.compile(r"[ \t\n]+([a-z]+)\b")
 
@@ -546,47 +572,55 @@ def build_entities(text: str, is_place) -> Entities:
     memo = _RUN_MEMO.setdefault(is_place, {})
     if len(memo) > 200_000:
         memo.clear()
-    singles: list[tuple[int, str]] = []
     ents._unscanned = (text, is_place)
+    ents.text = text
     for m in _CAP_RUN_RE.finditer(text):
         run = m.group()
         hit = memo.get(run)
         if hit is None:
             hit = memo[run] = _classify_run(run, is_place)
         kind = hit[0]
-        if kind == "org":
-            ents.orgs.append((m.start(), hit[1]))
-        elif kind in ("titled", "person") and _inside_org_name(text, m.start(), m.end()):
+        if kind == "skip":
             continue
-        elif kind == "titled":
-            ents.add_person(Person(hit[1], set(hit[2]), m.start()))
-        elif kind == "person":
-            if not text[: m.start()].strip() or _SENTENCE_END_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-                ents.sentence_openers.add(m.start())
-            before = text[max(0, m.start() - 40) : m.start()].lower().split()
-            rset = set(hit[2])
-            for w in reversed(before[-3:]):
-                # Role words right before the name; "The prince met Vice President X" gives X none.
-                if w.strip(",") not in ROLE_WORDS and w not in _DETS:
-                    break
-                rset.add(w.strip(","))
-            am = _APPOS_ROLE.match(text, m.end(), m.end() + 80)
-            if am:
-                rset |= set(am.group(1).lower().split())
-            ents.add_person(Person(hit[1], rset, m.start()))
-        elif kind == "single":
-            singles.append((m.start(), hit[1]))
-    if singles and ents.persons:
-        # "Kovac said ..." after "Anna Kovac" is as recent a candidate for "he" as the full name.
-        roles: dict[str, set[str]] = {}
-        for p in ents.persons:
-            roles.setdefault(p.name, set()).update(p.roles)
-        known = ents._suffix_index()
-        for pos, tok in singles:
-            full = ents.earlier_full_name(tok, pos) if (tok,) in known else None
-            if full is not None and not _OBJECT_BEFORE.search(text, max(0, pos - 12), pos):
-                ents.surnames.append(Person(full, roles.get(full, set()), pos))
+        start, end = m.span()
+        if kind == "org":
+            ents.orgs.append((start, hit[1]))
+            continue
+        if (
+            "and" in text[end : end + 6] or "&" in text[end : end + 3] or "(" in text[start - 3 : start]
+        ) and _inside_org_name(text, start, end):
+            continue
+        if kind == "titled":
+            ents.add_person(Person(hit[1], set(hit[2]), start))
+            continue
+        rset = set(hit[2])
+        for w in reversed(text[max(0, start - 40) : start].lower().split()[-3:]):
+            # Role words right before the name; "The prince met Vice President X" gives X none.
+            w = w.strip(",")
+            if w not in ROLE_WORDS and w not in _DETS:
+                break
+            rset.add(w)
+        am = _APPOS_ROLE.match(text, end, end + 80)
+        if am:
+            rset |= set(am.group(1).lower().split())
+        ents.add_person(Person(hit[1], rset, start))
     return ents
+
+
+def _last_before(text: str, last: str, lo: int, hi: int) -> int:
+    """The latest position in [lo, hi) where `last` stands alone as a word, not followed by
+    another capitalised word ("Kovac Industries"), else -1."""
+    i = text.rfind(last, lo, hi)
+    while i >= 0:
+        j = i + len(last)
+        if (
+            (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "'’-"))
+            and (j == len(text) or not (text[j].isalnum() or text[j] == "-"))
+            and not _CAP_AFTER.match(text, j)
+        ):
+            return i
+        i = text.rfind(last, lo, i)
+    return -1
 
 
 def resolve_name(name: str, pos: int, ents: Entities) -> str:
@@ -906,7 +940,7 @@ def _valid_mention(text: str, a: int, b: int) -> bool:
     if b <= a or b - a > 160:
         return False
     s = text[a:b]
-    if any(c in ALL_MARKS for c in s):
+    if not _MARK_SET.isdisjoint(s):
         return False
     ws = s.split()
     if len(ws) > 18:
@@ -984,13 +1018,14 @@ def _mention_after(text: str, a: int, hi: int) -> int | None:
             break
         if c in ".!?" and (b + 1 >= n or text[b + 1].isspace()) and not (c == "." and _is_abbrev(text, b)):
             break
-        if c == "," and re.match(
-            r",\s*(?:who|which|adding|saying|noting|declining|according|in|at|on|when|after|"
-            r"before|as|but|and|referring|speaking|told|asked)\b",
-            text[b : b + 20],
+        if c == "," and (
+            re.match(
+                r",\s*(?:who|which|adding|saying|noting|declining|according|in|at|on|when|after|"
+                r"before|as|but|and|referring|speaking|told|asked)\b",
+                text[b : b + 20],
+            )
+            or _PARTICIPLE_CLAUSE.match(text, b, b + 40)
         ):
-            break
-        if c == "," and _PARTICIPLE_CLAUSE.match(text, b, b + 40):
             break
         if c == "\n" and b + 1 < n and text[b + 1] in " \t\n":
             break
@@ -1072,7 +1107,7 @@ def _clause_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 def sentence_subject(text: str, a: int, b: int) -> tuple[int, int] | None:
     """The person or official a sentence is about ("Tamura referred to ...", "But the official
     expressed ..."), as the source of an unattributed quote that follows it."""
-    if any(c in ALL_MARKS for c in text[a:b]):
+    if not _MARK_SET.isdisjoint(text[a:b]):
         return None
     lm = _LEAD_STRIP.match(text[a:b])
     if lm:
@@ -1184,6 +1219,8 @@ def _tighten(text: str, a: int, b: int) -> tuple[int, int]:
     if lm and lm.end() < b:
         a = lm.end()
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN_SPAN.finditer(text, a, b)]
+    if len(toks) < 2:
+        return a, b
     words = [t for _, _, t in toks]
     lead = 0
     while lead < len(words) and (words[lead].lower() in _DETS or words[lead] in _NON_NAME_CAPS):
