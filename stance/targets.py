@@ -63,15 +63,17 @@ def trie_pattern(alternatives: Any, space: str = r"\s+") -> str:
 
 
 _LETTER_SHAPE = bytes(c if 65 <= c <= 90 or 97 <= c <= 122 else 32 for c in range(256))
+_LOWER_SHAPE = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
 
 
-@lru_cache(maxsize=4)
-def letter_shape(text: str) -> bytes:
+@lru_cache(maxsize=8)
+def letter_shape(text: str, lower: bool = False) -> bytes:
     """The text with every character but an ASCII letter made a blank, one byte per character,
-    padded with a blank at each end. A whole word then reads b" word " at the word's offset, so a
-    scanner made by `word_scanner` starts with a literal blank, which the regex engine jumps
-    between, instead of testing a lookbehind at every character of a long text."""
-    return b" " + text.encode("ascii", "replace").translate(_LETTER_SHAPE) + b" "
+    padded with a blank at each end, and in lower case when asked. A whole word then reads
+    b" word " at the word's offset, so a scanner made by `word_scanner` starts with a literal
+    blank, which the regex engine jumps between, instead of testing a lookbehind at every
+    character of a long text."""
+    return b" " + text.encode("ascii", "replace").translate(_LOWER_SHAPE if lower else _LETTER_SHAPE) + b" "
 
 
 def word_scanner(words: Iterable[str]) -> re.Pattern[bytes]:

@@ -368,19 +368,23 @@ class CueMatch(NamedTuple):
 
 _MULTI_RE = re.compile(_MULTI, re.IGNORECASE)
 _MULTI_FIRST = frozenset({"according", "called", "calls", "pointed", "points", "went", "put"})
-# Only the words that can start a cue, as whole words of the text's letter shape: the scan skips
-# every other word in C. News writes a word in lower case, capitalised or in capitals; spelling out
-# those three forms scans about a third faster than a case-insensitive pattern.
-_WORD_SCAN = word_scanner({f for w in CUE_WORDS | _MULTI_FIRST for f in (w, w.capitalize(), w.upper())})
+# The words that can start a cue, in the three forms news writes a word in: lower case,
+# capitalised or capitals. The scan looks for their lower-case forms as whole words of the text's
+# lower-case letter shape, which needs half the alternatives at each word, and keeps those
+# written in one of the three forms.
+_WORD_FORMS = frozenset(f for w in CUE_WORDS | _MULTI_FIRST for f in (w, w.capitalize(), w.upper()))
+_WORD_SCAN = word_scanner(CUE_WORDS | _MULTI_FIRST)
 
 
 @lru_cache(maxsize=8)
 def _cue_index(text: str) -> tuple[list[int], list[CueMatch]]:
     """All cues of a text, found once, in one regex pass over the text."""
     out: list[CueMatch] = []
-    for m in _WORD_SCAN.finditer(letter_shape(text)):
+    for m in _WORD_SCAN.finditer(letter_shape(text, lower=True)):
         s, e = m.start(), m.end() - 1
         w = text[s:e]
+        if w not in _WORD_FORMS:
+            continue
         lw = w.lower()
         if lw in _MULTI_FIRST:
             mm = _MULTI_RE.match(text, s)
