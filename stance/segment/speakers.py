@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -198,7 +199,7 @@ class _Timeline:
             i -= 1
         return ps[i], self._val[key][i]
 
-    def latest_matching(self, key: Any, pos: int, ok) -> tuple[int, Any] | None:
+    def latest_matching(self, key: Any, pos: int, ok: Callable[[Any], bool]) -> tuple[int, Any] | None:
         """The latest entry before pos whose value passes ok, looking back over at most 20."""
         ps = self._pos.get(key)
         if not ps:
