@@ -161,7 +161,7 @@ def test_subject_that_runs_on_into_its_clause_is_cut_at_the_verb():
     text = (
         "Rates fell.\n"
         '    Later, party spokesman Omar Tell defended the cuts and said they were "overdue."\n'
-        '    But a Bank of Norland official took a calmer view, saying "prices will settle."\n'
+        '    But a Bank of Norland official took a calmer line, saying "prices will settle."\n'
     )
     assert _mentions(text) == ["party spokesman Omar Tell", "a Bank of Norland official"]
 
@@ -184,7 +184,7 @@ def test_second_verb_after_but_shares_the_first_subject():
 def test_pronoun_subject_is_cut_before_its_verb():
     text = (
         "Vice Premier Kurt Albers spoke.\n"
-        '    Later he waved off a question on whether he had been told, saying, "Oh, no."\n'
+        '    Later, pressed on the timing, he laughed it away, saying, "Oh, no."\n'
     )
     assert _mentions(text) == ["he"]
 
@@ -197,7 +197,7 @@ def test_title_with_a_body_after_a_preposition_is_an_apposition():
 def test_the_official_is_an_unnamed_official_introduced_without_a_speech_verb():
     text = (
         "Minister Jan Olsen backed the plan.\n"
-        "    A senior Norland Treasury official poured cold water on it, however.\n"
+        "    A senior Norland Treasury official played it down, however.\n"
         '    "We will not forgive the debt," the official said.\n'
     )
     assert _speakers(text) == ["Norland Treasury"]
@@ -214,7 +214,7 @@ def test_he_after_an_unnamed_spokesman_introduced_as_a_subject():
 
 def test_it_is_the_body_whose_report_was_cited():
     text = (
-        "Tariffs will not cut the deficit, a government study said.\n"
+        "Tariffs will not close the gap, a government study said.\n"
         "    In fact, the Norland Trade Office (NTO) report said, quotas could hurt exporters.\n"
         '    "Such policies are likely to hurt," it said.\n'
     )
@@ -242,8 +242,8 @@ def test_predicate_between_subject_and_cue_is_skipped():
 def test_role_word_before_a_verb_is_not_the_next_names_role():
     text = (
         "Crown Prince Faisal al Nur arrived on Monday.\n"
-        "    The prince met Vice President Dan Hale in the morning.\n"
-        '    Asked about the attack, the prince replied, "It was their right."\n'
+        "    The prince later met Vice President Dan Hale at the airport.\n"
+        '    Asked about the raid, the prince replied, "It was their right."\n'
     )
     assert _speakers(text) == ["Faisal al Nur"]
 
@@ -252,7 +252,7 @@ def test_quote_on_its_own_takes_the_subject_of_the_sentence_before():
     text = (
         "Minister Ivo Pell and Senator Jane Rook met in Rome.\n"
         "    Pell referred to a sharp rise in imports of machinery.\n"
-        '    "This is a strong step toward balance."\n'
+        '    "This is a firm move toward balance."\n'
     )
     assert _speakers(text) == ["Ivo Pell"]
 
@@ -274,7 +274,7 @@ def test_a_sentence_about_a_thing_gives_no_speaker():
 
 def test_unnamed_official_described_by_employer_and_later_by_modifier():
     text = (
-        '"We are not keen on the deal," said a senior official at a leading Norland bank.\n'
+        '"We are not keen on the deal," said a senior official at a big Norland bank.\n'
         '    "We want clear figures," said another Norland bank official.\n'
         '    "Otherwise we will say no," the senior official said.\n'
     )

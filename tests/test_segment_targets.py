@@ -137,8 +137,8 @@ def test_a_bare_spokesman_speaks_for_the_body_the_sentence_opens_with():
 
 def test_a_body_or_acronym_opening_the_headline_gives_its_state():
     text = '"American banks want a fair chance in Tokyo," Dana Holt said.\n'
-    assert _seg(text, title="U.S. TREASURY OFFICIAL URGES JAPAN OPEN MARKETS")[0].targets == ["Japan"]
-    assert _seg(text, title="US ENVOY URGES JAPAN OPEN MARKETS")[0].targets == ["Japan"]
+    assert _seg(text, title="U.S. TREASURY AIDE PRESSES JAPAN ON RICE")[0].targets == ["Japan"]
+    assert _seg(text, title="US ENVOY PRESSES JAPAN ON RICE")[0].targets == ["Japan"]
     assert _seg(text)[0].targets == ["United States", "Japan"]
 
 

@@ -510,7 +510,7 @@ _DESCRIPTION_RE = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \t\n]+((?:(?:[A-Z](?:\.[A-Z])+\.|[\w'’&\-]+)[ \t\n]+){0,5}?"
     r"(" + "|".join(_ONE_HEADS) + r"))\Z"
 )
-# "the Federal Trade Commission (FTC) report": an organisation's document, which speaks for it.
+# "the Consumer Safety Agency (CSA) study": an organisation's document, which speaks for it.
 _DOC_SOURCE_RE = re.compile(
     r"\b[Tt]he[ \t\n]+([A-Z][\w'’&\-]*(?:[ \t\n]+(?:of[ \t\n]+|and[ \t\n]+|for[ \t\n]+)?[A-Z][\w'’&\-]*){0,6})"
     r"(?:[ \t\n]+\([A-Z][A-Z.&\-]+\))?[ \t\n]+(?:" + "|".join(_REPORT_HEADS) + r")\Z"
@@ -596,7 +596,7 @@ def build_entities(text: str, is_place) -> Entities:
             continue
         rset = set(hit[2])
         for w in reversed(text[max(0, start - 40) : start].lower().split()[-3:]):
-            # Role words right before the name; "The prince met Vice President X" gives X none.
+            # Role words right before the name; "The prince later met Vice President X" gives X none.
             w = w.strip(",")
             if w not in ROLE_WORDS and w not in _DETS:
                 break
@@ -703,7 +703,7 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
         grp = ents.latest_speaker(pos, "unnamed")
         sub = ents.latest_group_subject(pos)
         if sub is not None and (grp is None or sub[0] > grp[0]):
-            # "Western diplomatic sources were more blunt. '...,' one said."
+            # "Local bankers were less hopeful. '...,' one said."
             grp = sub
             return canonical_speaker(grp[1], grp[0], ents, canon_org, is_place)[0], "group"
         return (grp[1] if grp else None), "group"
@@ -725,7 +725,7 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
         if any(t[:1].isupper() and t.lower() in ORG_WORDS for t in body):
             return body_name, "org"
         if body and body[-1] in ORG_WORDS:
-            # "a senior official at a leading Japanese bank" is a senior Japanese bank official.
+            # "a senior official at a big Norland bank" is a senior Norland bank official.
             body = [t for t in body if t.lower() not in _EVALUATIVE]
             return " ".join([*mods, *body, head]), "group"
     # Drop appositions and trailing prepositional phrases: "Shuichi Takemoto of the Foreign Ministry".
@@ -776,7 +776,7 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
                 grp = ents.latest_unnamed_with(pos, head, mods) or grp
             desc = ents.latest_description(pos, head) if low.split()[0] == "the" else None
             if desc is not None and (grp is None or desc[0] > grp[0]) and mods <= set(desc[1].lower().split()):
-                # Introduced without a speech verb: "A senior Treasury official poured cold water ..."
+                # Introduced without a speech verb: "A senior Treasury official played the plan down ..."
                 canon, typ = canonical_speaker(desc[1], desc[0], ents, canon_org, is_place)
                 if canon and typ != "person":
                     grp = (desc[0], canon)
@@ -839,7 +839,7 @@ _TAIL_SPLIT = re.compile(
     r"|(?<![Bb]ank)(?<![Mm]inistry)(?<![Dd]epartment)(?<![Mm]inister)(?<![Ss]ecretary)(?<![Oo]ffice)"
     r"(?<![Uu]niversity)(?<![Cc]ouncil)(?<![Cc]ommittee)(?<![Bb]oard)(?<![Aa]ssociation)\s+of\s+"
 )
-# An unnamed person described by where they work: "a senior official at a leading Japanese bank".
+# An unnamed person described by where they work: "a senior official at a big Norland bank".
 _AFFILIATED = re.compile(
     r"(?:an?|one|another)\s+((?:[\w.'’\-]+\s+){0,3}?)(" + "|".join(sorted(GENERIC_HEADS)) + r")"
     r"\s+(?:at|of|from|with|for)\s+(?:an?\s+|the\s+)?([\w.'’&\- ]+)$",
@@ -956,7 +956,7 @@ def _valid_mention(text: str, a: int, b: int) -> bool:
         or first[:1].isdigit()
         or first.lower() in ROLE_WORDS
         or first.lower() in _PARTICLES
-        # "minority producer spokesman Luis Escalante": lowercase modifiers, a role, a name.
+        # "junior coalition spokesman Ivo Marek": lowercase modifiers, a role, a name.
         or any(w.lower() in ROLE_WORDS and n[:1].isupper() for w, n in zip(ws, ws[1:]))
     )
 
@@ -1247,7 +1247,7 @@ def _is_verb_like(word: str) -> bool:
     return is_cue(word) or word.lower() in _CLAUSE_VERBS or re.fullmatch(r"[a-z]+ed", word) is not None
 
 
-# Verbs that show a subject ran on into its clause ("a Bank of Japan official took a ... view").
+# Verbs that show a subject ran on into its clause ("a central bank official took a ... line").
 _CLAUSE_VERBS = frozenset(
     """took made gave went came sent held kept set put met saw found got began rose fell led
 is was are were has had have does did will would can could may might must should""".split()
@@ -1256,7 +1256,7 @@ is was are were has had have does did will would can could may might must should
 
 def _is_title_role(s: str) -> bool:
     """A capitalised job title with no name after its last role word: "Under Secretary of State for
-    Political Affairs", "U.S. Assistant trade representative and delegate to the talks"."""
+    Political Affairs", "Deputy farm envoy and head of the delegation"."""
     raw = s.split()
     ws = [w.strip(".,").lower() for w in raw]
     last = max((i for i, w in enumerate(ws) if w in ROLE_WORDS), default=-1)
