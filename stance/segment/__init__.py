@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from itertools import islice
 
 from stance.records import Article, Quote, Span
 from stance.segment.cues import cue_strength, iter_cues
@@ -178,6 +179,7 @@ class _Segmenter:
         self._side_cache: dict[tuple[tuple[int, int] | None, str | None], set[str]] = {}
         self._sent_cache: dict[int, tuple[int, int]] = {}
         self._post_cache: dict[tuple[int, int], tuple[Attribution, int] | None] = {}
+        self._context_cache: dict[tuple[int, int], str] = {}
         self.ents: Entities = build_entities(self.text, lex.names_state_like)
         self._register_speech_subjects()
 
@@ -195,25 +197,29 @@ class _Segmenter:
             if cue_strength(m.group()) < 2:
                 continue
             lo = max(0, m.start() - 60)
-            toks = [(t.start(), t.group()) for t in _TOKEN.finditer(text, lo, m.start())]
-            while toks and toks[-1][1].lower() in _AUX:
-                toks.pop()
-            if toks and toks[-1][1].lower() in GENERIC_HEADS:
-                self._register_unnamed(toks)
+            # Words first, offsets only for the few cues that name someone: most do not.
+            words = _TOKEN.findall(text, lo, m.start())
+            n = len(words)
+            while n and words[n - 1].lower() in _AUX:
+                n -= 1
+            if n and words[n - 1].lower() in GENERIC_HEADS:
+                self._register_unnamed([(t.start(), t.group()) for t in _TOKEN.finditer(text, lo, m.start())][:n])
                 continue
-            name: list[tuple[int, str]] = []
-            while toks and toks[-1][1][:1].isupper() and len(name) < 4:
-                tok = toks[-1][1]
-                if tok.endswith(".") and len(tok) > 3 and name:
+            first = n  # the name is words[first:n]
+            while first and words[first - 1][:1].isupper() and n - first < 4:
+                tok = words[first - 1]
+                if tok.endswith(".") and len(tok) > 3 and first < n:
                     break
-                name.insert(0, toks.pop())
-            while name and (name[0][1] in _NON_NAME or name[0][1].endswith(".") and len(name[0][1]) > 3):
-                name.pop(0)
-            if not name or name[0][1] in _NOT_SUBJECT:
+                first -= 1
+            while first < n and (
+                words[first] in _NON_NAME or words[first].endswith(".") and len(words[first]) > 3
+            ):
+                first += 1
+            if first == n or words[first] in _NOT_SUBJECT:
                 continue
-            pos = name[0][0]
+            pos = next(islice(_TOKEN.finditer(text, lo, m.start()), first, None)).start()
             canon, typ = canonical_speaker(
-                " ".join(t for _, t in name), pos, self.ents, self._canon_org, self._is_place
+                " ".join(words[first:n]), pos, self.ents, self._canon_org, self._is_place
             )
             if canon:
                 self.ents.add_speaker(pos, canon, typ, set())
@@ -601,7 +607,7 @@ class _Segmenter:
 
     def _headline_counterpart(self, own: set[str]) -> list[str]:
         """The other party of a headline that names the speaker's side and one other state
-        ("YEUTTER DOUBTS JAPAN CAN AVOID U.S. SANCTIONS"): in a two-party story, remarks aimed at
+        ("ENVOY SAYS NORLAND FACES U.S. TARIFFS"): in a two-party story, remarks aimed at
         a body or a group ("Congress", "our trading partners") are also about that party."""
         named = [c for c in self._title_names() if self._topical(c)]
         others = [c for c in named if c not in own]
@@ -802,7 +808,7 @@ class _Segmenter:
                 found.update(self._names_in(end, am.end()))
                 roles.extend(self.lex.role_states(text[end : am.end()]))
             elif not titled and _SPOKESMAN.search(text, k, i):
-                # "The State Department renewed its warning, spokeswoman X said": a bare
+                # "The ministry repeated its offer, spokeswoman X said": a bare
                 # spokesman speaks for the body the sentence opens with.
                 subject = [t for t in self._names_in(ss, k) if self.lex.kinds.get(t) != "people"]
                 found.update(subject[:1])
@@ -822,7 +828,11 @@ class _Segmenter:
             _, b = self._sentence(max(q.close_end - 1, 0))
             b = self._sentence(min(b + 1, pe - 1))[1] if b < pe else b
             ps, pe = a, b
-        return " ".join(self.text[ps:pe].split())
+        # Quotes of one paragraph share its context.
+        hit = self._context_cache.get((ps, pe))
+        if hit is None:
+            hit = self._context_cache[ps, pe] = " ".join(self.text[ps:pe].split())
+        return hit
 
 
 def _points_outside(text: str, a: int, b: int) -> bool:
