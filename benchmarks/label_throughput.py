@@ -119,10 +119,8 @@ def peak_rss_mib(args: list[str]) -> tuple[float, float]:
     return usage.ru_maxrss / 1024, time.perf_counter() - start
 
 
-def throughput(model: Path, quotes: Path, work: Path, n_pairs: int, n_runs: int, serial_onnx: bool) -> None:
+def throughput(model: Path, quotes: Path, work: Path, n_pairs: int, n_runs: int) -> None:
     from transformers import pipeline
-
-    from stance.backends import OnnxBackend, onnx_path
 
     clf = StanceClassifier.from_pretrained(model)
     clf_onnx = StanceClassifier.from_pretrained(model, backend="onnx")
@@ -132,10 +130,6 @@ def throughput(model: Path, quotes: Path, work: Path, n_pairs: int, n_runs: int,
         ("stance (torch)", lambda: run_stance(clf, quotes, work)),
         ("stance (onnx)", lambda: run_stance(clf_onnx, quotes, work)),
     ]
-    if serial_onnx:
-        clf_serial = StanceClassifier.from_pretrained(model, backend="onnx")
-        clf_serial.backend = OnnxBackend(onnx_path(model), concurrent=False)
-        paths.append(("stance (onnx, serial)", lambda: run_stance(clf_serial, quotes, work)))
     padded_tokens(clf, quotes)
     runs: dict[str, list[float]] = {name: [] for name, _ in paths}
     labels: dict[str, list[str]] = {}
@@ -143,12 +137,12 @@ def throughput(model: Path, quotes: Path, work: Path, n_pairs: int, n_runs: int,
         for name, fn in paths:
             seconds, labels[name] = fn()
             runs[name].append(n_pairs / seconds)
-            print(f"  run {r + 1}: {name:23s} {n_pairs / seconds:7.1f} pairs/s ({seconds:.1f} s)", flush=True)
+            print(f"  run {r + 1}: {name:22s} {n_pairs / seconds:7.1f} pairs/s ({seconds:.1f} s)", flush=True)
     base = statistics.median(runs["transformers.pipeline"])
     print(f"\nmedian of {n_runs} runs, pairs per second (same model, same machine, same run):")
     for name, rates in runs.items():
         agree = sum(a == b for a, b in zip(labels[name], labels["transformers.pipeline"])) / n_pairs
-        print(f"  {name:23s} {statistics.median(rates):7.1f}   {statistics.median(rates) / base:4.2f}x the pipeline"
+        print(f"  {name:22s} {statistics.median(rates):7.1f}   {statistics.median(rates) / base:4.2f}x the pipeline"
               f"   label agreement with the pipeline {agree:.4f}")
 
 
@@ -161,9 +155,6 @@ def main() -> None:
                     help="backend of the peak-memory runs (default onnx: the 10x run is the longest part)")
     ap.add_argument("--skip-memory", action="store_true")
     ap.add_argument("--skip-throughput", action="store_true")
-    ap.add_argument("--serial-onnx", action="store_true",
-                    help="also time ONNX Runtime with one batch at a time over all cores (the default runs one "
-                         "single-threaded batch per core)")
     args = ap.parse_args()
 
     from stance.models import default_model_dir
@@ -177,7 +168,7 @@ def main() -> None:
           f"(segmented in {time.perf_counter() - t0:.0f} s); model {model}; {os.cpu_count()} CPUs")
 
     if not args.skip_throughput:
-        throughput(model, quotes, work, n_pairs, args.runs, args.serial_onnx)
+        throughput(model, quotes, work, n_pairs, args.runs)
 
     if args.skip_memory:
         return

@@ -14,8 +14,6 @@ import logging
 import os
 import tempfile
 import warnings
-from collections import deque
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -103,10 +101,6 @@ class TorchBackend:
         self.model = model
         self.fast = cls_only(model, _sample(tokenizer)) if tokenizer is not None else None
 
-    def map(self, batches: Iterable[dict[str, Any]]) -> Iterator[Any]:
-        """Logits of each batch in order; PyTorch already spreads one batch over every core."""
-        return map(self, batches)
-
     def __call__(self, batch: dict[str, Any]) -> Any:
         import torch
 
@@ -118,23 +112,14 @@ class TorchBackend:
 
 
 class OnnxBackend:
-    """ONNX Runtime with one single-threaded run per core, each on its own batch.
-
-    Short sequences make small matrices, and splitting each operator over the cores costs a
-    barrier per operator; whole batches side by side keep every core busy without them.
-    """
-
     name = "onnx"
 
-    def __init__(self, path: Path, num_threads: int | None = None, concurrent: bool = True) -> None:
+    def __init__(self, path: Path, num_threads: int | None = None) -> None:
         import onnxruntime as ort  # presence checked by load_backend
 
-        threads = num_threads or os.cpu_count() or 1
-        self.workers = threads if concurrent else 1
         opts = ort.SessionOptions()
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        opts.intra_op_num_threads = 1 if concurrent else threads
-        opts.inter_op_num_threads = 1
+        opts.intra_op_num_threads = num_threads or os.cpu_count() or 1
         opts.log_severity_level = 3
         opts.add_session_config_entry("session.intra_op.allow_spinning", "0")  # spinning threads starve a busy CPU
         self.session = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
@@ -146,22 +131,6 @@ class OnnxBackend:
 
         feed = {k: np.asarray(batch[k], dtype=np.int64) for k in self.inputs}
         return torch.from_numpy(self.session.run(None, feed)[0]).float()
-
-    def map(self, batches: Iterable[dict[str, Any]]) -> Iterator[Any]:
-        """Logits of each batch, in order, with up to `workers` batches running at once."""
-        if self.workers == 1:
-            yield from map(self, batches)
-            return
-        from concurrent.futures import ThreadPoolExecutor
-
-        with ThreadPoolExecutor(self.workers, thread_name_prefix="stance-onnx") as pool:
-            pending: deque[Any] = deque()
-            for batch in batches:
-                pending.append(pool.submit(self, batch))
-                if len(pending) > self.workers:
-                    yield pending.popleft().result()
-            while pending:
-                yield pending.popleft().result()
 
 
 def _weights_digest(model_dir: Path) -> str:

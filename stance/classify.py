@@ -259,15 +259,11 @@ class StanceClassifier(ModelIdentity):
         enc, flags = self.encoder(examples)
         order = sorted(range(n), key=lambda i: len(enc["input_ids"][i]))
         keys = [k for k in ("input_ids", "token_type_ids", "attention_mask") if k in enc]
-        groups = [order[s : s + batch_size] for s in range(0, n, batch_size)]
-
-        def padded(idx: list[int]) -> dict[str, Any]:
-            batch = self.tokenizer.pad([{k: enc[k][i] for k in keys} for i in idx], return_tensors="pt")
-            return {k: batch[k] for k in keys}
-
-        run = getattr(self.backend, "map", None) or (lambda bs: map(self.backend, bs))
-        for idx, logits in zip(groups, run(padded(idx) for idx in groups)):
-            out[torch.tensor(idx)] = logits
+        for s in range(0, n, batch_size):
+            idx = order[s : s + batch_size]
+            feats = [{k: enc[k][i] for k in keys} for i in idx]
+            batch = self.tokenizer.pad(feats, return_tensors="pt")
+            out[torch.tensor(idx)] = self.backend({k: batch[k] for k in keys})
             if progress:
                 progress(len(idx))
         for i, f in enumerate(flags):

@@ -383,7 +383,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--batch-size", type=int, default=32)
     p.add_argument("--chunk-size", type=int, default=256, help="input records per written chunk")
     p.add_argument("--threads", type=int,
-                   help="cores to use (default: all): torch threads, or ONNX batches run side by side")
+                   help="inference threads (default: all cores)")
     p.add_argument("--show", type=int, default=0, metavar="N", help="print the first N rows as a table")
     p.set_defaults(func=cmd_label)
 

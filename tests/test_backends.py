@@ -105,22 +105,3 @@ def test_an_old_onnx_export_is_redone(tmp_path: Path, tiny_model: Path) -> None:
     StanceClassifier.from_pretrained(model_dir, backend="onnx")
     assert backends._export_is_current(path, model_dir)
 
-
-def test_concurrent_onnx_runs_keep_batch_order(tmp_path: Path, tiny_model: Path) -> None:
-    pytest.importorskip("onnxruntime")
-    from stance.backends import OnnxBackend
-    from stance.classify import StanceClassifier
-    from stance.records import Example
-
-    model_dir = tmp_path / "m"
-    shutil.copytree(tiny_model, model_dir)
-    clf = StanceClassifier.from_pretrained(model_dir, backend="onnx")
-    path = model_dir / backends.ONNX_FILE
-    examples = [Example(quote=" ".join(QUOTES[: 1 + i % 4])[: 5 + 7 * i], target="Iran") for i in range(50)]
-    clf.backend = OnnxBackend(path, num_threads=3, concurrent=True)
-    assert clf.backend.workers == 3
-    together = clf.logits(examples, batch_size=4)[0]
-    clf.backend = OnnxBackend(path, num_threads=1, concurrent=False)
-    one_by_one = clf.logits(examples, batch_size=4)[0]
-    assert len({tuple(r) for r in one_by_one.tolist()}) > 10  # distinct rows, so a shuffle would show
-    assert (together - one_by_one).abs().max().item() < 1e-5
