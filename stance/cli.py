@@ -382,8 +382,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="model replicas (default: one per CPU of the cluster, less one for the reads)")
     p.add_argument("--batch-size", type=int, default=32)
     p.add_argument("--chunk-size", type=int, default=256, help="input records per written chunk")
-    p.add_argument("--threads", type=int,
-                   help="inference threads (default: all cores)")
+    p.add_argument("--threads", type=int, help="inference threads (default: all cores)")
     p.add_argument("--show", type=int, default=0, metavar="N", help="print the first N rows as a table")
     p.set_defaults(func=cmd_label)
 

@@ -169,8 +169,7 @@ class _Segmenter:
         self.lex = lex
         self.mixed = mixed
         self.layout = Layout(self.text)
-        self._affil_cache: dict[str, set[str]] = {}
-        self._title_roles: dict[str, list[str]] = {}
+        self._affil_cache: dict[str, tuple[set[str], list[str]]] = {}
         self._lex_spans: list[tuple[int, int, str]] | None = None
         self._lex_starts: list[int] = []
         self._resolve: dict[str, str] = {}
@@ -637,17 +636,24 @@ class _Segmenter:
 
     def _context_targets(self, group: list[RawQuote], own: set[str], speaker: str | None) -> list[str]:
         """Targets named outside the marks in the quote's sentence, else in the sentence before it."""
+        cands, ss = self._sentence_names(group)
+        if not cands:
+            cands = self._names_before(ss)
+        return [c for c in dict.fromkeys(cands) if c not in own and not self._is_group(c)]
+
+    def _sentence_names(self, group: list[RawQuote]) -> tuple[list[str], int]:
+        """Names outside the marks in the quote's sentence, with where that sentence starts."""
         first, last = group[0], group[-1]
         ss, _ = self._sentence(first.open_pos)
         _, se = self._sentence(max(last.close_end - 1, 0))
-        pieces = [(ss, first.open_pos), (last.close_end, se)]
-        cands = [c for a, b in pieces for c in self._names_in(a, b)]
-        if not cands and ss > 0:
-            ps, _ = self._sentence(ss - 1)
-            if self.layout.para_of(ps) >= self.layout.para_of(ss) - 1:
-                cands = self._names_in(ps, ss)
-        out = [c for c in dict.fromkeys(cands) if c not in own and not self._is_group(c)]
-        return out
+        return self._names_in(ss, first.open_pos) + self._names_in(last.close_end, se), ss
+
+    def _names_before(self, ss: int) -> list[str]:
+        """Names in the sentence before the one starting at ss, if it is in the same or the previous paragraph."""
+        if ss <= 0:
+            return []
+        ps, _ = self._sentence(ss - 1)
+        return self._names_in(ps, ss) if self.layout.para_of(ps) >= self.layout.para_of(ss) - 1 else []
 
     def _names_in(self, a: int, b: int, described: list[str] | None = None) -> list[str]:
         """Canonical names of the lexicon matches inside [a, b), in order, old names resolved to
@@ -680,15 +686,13 @@ class _Segmenter:
         """States a common-noun group in a quote stands for: those named in the quote's sentence
         outside the marks, else in the sentence before ("growth in Japan and Europe is weak ...
         "the major industrial countries must grow""). A definite description points back."""
-        first, last = group[0], group[-1]
-        ss, _ = self._sentence(first.open_pos)
-        _, se = self._sentence(max(last.close_end - 1, 0))
-        cands = self._names_in(ss, first.open_pos) + self._names_in(last.close_end, se)
-        if not any(self.lex.is_state_like(c) and not self._is_group(c) and c not in own for c in cands) and ss > 0:
-            ps, _ = self._sentence(ss - 1)
-            if self.layout.para_of(ps) >= self.layout.para_of(ss) - 1:
-                cands = self._names_in(ps, ss)
-        return [c for c in dict.fromkeys(cands) if self.lex.is_state_like(c) and not self._is_group(c) and c not in own]
+        def named_state(c: str) -> bool:
+            return self.lex.is_state_like(c) and not self._is_group(c) and c not in own
+
+        cands, ss = self._sentence_names(group)
+        if not any(named_state(c) for c in cands):
+            cands = self._names_before(ss)
+        return [c for c in dict.fromkeys(cands) if named_state(c)]
 
     def _nominal_names_in(self, a: int, b: int) -> list[str]:
         """Names standing as nouns ("Japan will gain", "talks with Japan"), not as modifiers of a
@@ -752,11 +756,15 @@ class _Segmenter:
         if mention is not None:
             own.update(t for t in self._mention_names(mention, speaker) if self.lex.kinds.get(t) != "people")
         if speaker:
-            hit = self._affil_cache.get(speaker)
-            if hit is None:
-                hit = self._affil_cache[speaker] = self._introduced_affiliation(speaker)
-            own |= hit
+            own |= self._introduced(speaker)[0]
         return own
+
+    def _introduced(self, speaker: str) -> tuple[set[str], list[str]]:
+        """`_introduced_affiliation`, read once per speaker."""
+        hit = self._affil_cache.get(speaker)
+        if hit is None:
+            hit = self._affil_cache[speaker] = self._introduced_affiliation(speaker)
+        return hit
 
     def _mention_names(self, mention: Span, speaker: str | None) -> list[str]:
         """Names in the title before the speaker's name and in an apposition after it; a mention
@@ -777,15 +785,14 @@ class _Segmenter:
         if mention is not None:
             out += self.lex.role_states(mention.text)
         if speaker:
-            if speaker not in self._affil_cache:
-                self._affil_cache[speaker] = self._introduced_affiliation(speaker)
-            out += self._title_roles.get(speaker, [])
+            out += self._introduced(speaker)[1]
         return out
 
-    def _introduced_affiliation(self, speaker: str) -> set[str]:
+    def _introduced_affiliation(self, speaker: str) -> tuple[set[str], list[str]]:
         """Affiliations in the title before the speaker's name ("Argentina's Economy Minister",
         "Hong Kong representative") and in the apposition after it (", U.S. ambassador to the
-        GATT,"), wherever the name stands in full in the first few places."""
+        GATT,"), wherever the name stands in full in the first few places; with the states its
+        titles imply (lexicon `roles`)."""
         text = self.text
         found: set[str] = set()
         roles: list[str] = []
@@ -812,8 +819,7 @@ class _Segmenter:
                 # spokesman speaks for the body the sentence opens with.
                 subject = [t for t in self._names_in(ss, k) if self.lex.kinds.get(t) != "people"]
                 found.update(subject[:1])
-        self._title_roles[speaker] = roles
-        return {t for t in found if self.lex.kinds.get(t) != "people"}
+        return {t for t in found if self.lex.kinds.get(t) != "people"}, roles
 
     def _names_in_text(self, s: str) -> list[str]:
         self._load_spans()

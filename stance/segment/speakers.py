@@ -211,6 +211,18 @@ class _Timeline:
         return None
 
 
+
+def _latest_within(
+    entries: list[tuple[int, str, str]], pos: int, ok: Callable[[str], bool], span: int = 3000
+) -> tuple[int, str] | None:
+    """The latest (pos, phrase, key) entry before pos, at most span characters back, whose key passes ok."""
+    i = bisect.bisect_left(entries, (pos,)) - 1
+    while i >= 0 and pos - entries[i][0] < span:
+        if ok(entries[i][2]):
+            return entries[i][0], entries[i][1]
+        i -= 1
+    return None
+
 @dataclass
 class Entities:
     """What the article has introduced so far, in text order, for following it back.
@@ -323,23 +335,12 @@ class Entities:
     def latest_description(self, pos: int, head: str) -> tuple[int, str] | None:
         """The latest "a senior Treasury official" before pos with that head noun, as (pos, phrase)."""
         self._scan()
-        i = bisect.bisect_left(self.descriptions, (pos,)) - 1
-        while i >= 0 and pos - self.descriptions[i][0] < 3000:
-            if self.descriptions[i][2] == head:
-                return self.descriptions[i][0], self.descriptions[i][1]
-            i -= 1
-        return None
+        return _latest_within(self.descriptions, pos, lambda h: h == head)
 
     def latest_subject_description(self, pos: int, clash: frozenset[str]) -> tuple[int, str] | None:
         """The latest unnamed "an ADB spokesman declined ..." before pos not of the other gender."""
         self._scan()
-        ds = self.subject_descriptions
-        i = bisect.bisect_left(ds, (pos,)) - 1
-        while i >= 0 and pos - ds[i][0] < 3000:
-            if ds[i][2] not in clash:
-                return ds[i][0], ds[i][1]
-            i -= 1
-        return None
+        return _latest_within(self.subject_descriptions, pos, lambda h: h not in clash)
 
     def latest_unnamed_with(self, pos: int, head: str, mods: set[str]) -> tuple[int, str] | None:
         """The latest unnamed speaker with that head whose description has all of mods."""
