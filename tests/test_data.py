@@ -65,3 +65,29 @@ def test_pointer_labels_resolve_to_quotes() -> None:
     pointed = [e for e in train.examples + val.examples if e.id and e.id.startswith(("reuters-pool", "polnear", "bbc"))]
     assert len(pointed) >= 2000
     assert all(e.quote and '"' not in e.quote[:1] for e in pointed)
+
+
+@needs_data
+def test_pool_labels_resolve_and_stay_off_dev() -> None:
+    cfg = load_config(PROJECT_ROOT / "configs" / "pool-labels.yaml")
+    train, val = load_training_data(cfg)
+    pool = [e for e in train.examples + val.examples if e.id and e.id.startswith("reuters-pool")]
+    assert len(pool) > 6000
+    assert train.dropped.get("unmapped", 0) > 1000  # not_about judgements are not stances
+    assert {e.label for e in train.examples} == set(LABELS)
+    dev = [json.loads(line) for line in (data_dir() / "annotated" / "dev.jsonl").open(encoding="utf-8")]
+    dev_q = {_norm(d["quote"]) for d in dev}
+    assert not dev_q & {_norm(e.quote) for e in pool}
+
+
+def test_pool_label_records_are_valid() -> None:
+    seen = set()
+    for f in sorted((DATA / "pool_labels").glob("*.jsonl")):
+        for line_no, line in enumerate(f.read_text(encoding="utf-8").splitlines(), start=1):
+            d = json.loads(line)
+            assert d["label"] in (*LABELS, "not_about"), (f, line_no)
+            assert d["corpus"] == "reuters-pool" and 0 <= d["start"] < d["end"], (f, line_no)
+            key = (d["doc"], d["start"], d["end"], d["target"])
+            assert key not in seen, (f, line_no)
+            seen.add(key)
+    assert len(seen) > 5000
