@@ -6,15 +6,16 @@ then BBC politics) with the default segmenter and target lexicon, written once a
 records to a temporary folder (nothing is written into the repository).
 
 - stance: `Labeller.run` from the quote file to a JSONL output, which is what `stance label
-  QUOTES.jsonl -o OUT.jsonl` runs after loading the model, with the torch backend and with
-  `--backend onnx`;
+  QUOTES.jsonl -o OUT.jsonl` runs after loading the model, with the torch backend, with
+  `--backend onnx` and with `--backend int8`;
 - pipeline: `transformers.pipeline("text-classification", batch_size=32)` over the same
   pairs (read from the same file, first and second segment built by the model's own input
   template, so both see identical token sequences), predictions kept in memory.
 
 Model loading is excluded from both. Each is run `--runs` times, interleaved, and the median
 pairs per second is printed with the ratio of the medians. Labels of each path are compared
-with the pipeline's (argmax of the same logits).
+with the pipeline's (argmax of the same logits), and the int8 backend's labels with the fp32
+ONNX backend's on the dev set as well (when the data directory holds it).
 
 Peak memory: `stance label` is run as a child process on the quote file and on a file 10x
 larger (the same records repeated), and its peak resident memory (getrusage of that child)
@@ -119,17 +120,35 @@ def peak_rss_mib(args: list[str]) -> tuple[float, float]:
     return usage.ru_maxrss / 1024, time.perf_counter() - start
 
 
+def int8_dev_agreement(fp32: StanceClassifier, int8: StanceClassifier) -> None:
+    """The int8 backend's labels against the fp32 ONNX backend's on the annotated dev set."""
+    from stance.io import read_examples
+
+    root = data_dir()
+    dev = root / "annotated" / "dev.jsonl" if root else None
+    if dev is None or not dev.is_file():
+        print("int8 vs fp32 on dev: no dev set in the data directory")
+        return
+    examples = list(read_examples(dev))
+    a, b = fp32.predict(examples), int8.predict(examples)
+    same = sum(x.label == y.label for x, y in zip(a, b))
+    print(f"int8 vs fp32 labels on the dev set: {same}/{len(examples)} agree ({same / len(examples):.4f})")
+
+
 def throughput(model: Path, quotes: Path, work: Path, n_pairs: int, n_runs: int) -> None:
     from transformers import pipeline
 
     clf = StanceClassifier.from_pretrained(model)
     clf_onnx = StanceClassifier.from_pretrained(model, backend="onnx")
+    clf_int8 = StanceClassifier.from_pretrained(model, backend="int8")
     pipe = pipeline("text-classification", model=str(model), device=-1)
     paths = [
         ("transformers.pipeline", lambda: run_pipeline(pipe, clf, quotes)),
         ("stance (torch)", lambda: run_stance(clf, quotes, work)),
         ("stance (onnx)", lambda: run_stance(clf_onnx, quotes, work)),
+        ("stance (int8)", lambda: run_stance(clf_int8, quotes, work)),
     ]
+    int8_dev_agreement(clf_onnx, clf_int8)
     padded_tokens(clf, quotes)
     runs: dict[str, list[float]] = {name: [] for name, _ in paths}
     labels: dict[str, list[str]] = {}

@@ -105,3 +105,53 @@ def test_an_old_onnx_export_is_redone(tmp_path: Path, tiny_model: Path) -> None:
     StanceClassifier.from_pretrained(model_dir, backend="onnx")
     assert backends._export_is_current(path, model_dir)
 
+
+
+def _tiny_copy(tmp_path: Path, tiny_model: Path) -> Path:
+    model_dir = tmp_path / "m"
+    shutil.copytree(tiny_model, model_dir)
+    return model_dir
+
+
+def test_int8_scores_are_close_and_do_not_depend_on_the_batch(tmp_path: Path, tiny_model: Path) -> None:
+    pytest.importorskip("onnxruntime")
+    from stance.classify import StanceClassifier
+    from stance.records import Example
+
+    model_dir = _tiny_copy(tmp_path, tiny_model)
+    fp32 = StanceClassifier.from_pretrained(model_dir, backend="onnx")
+    int8 = StanceClassifier.from_pretrained(model_dir, backend="int8")
+    assert (model_dir / backends.INT8_FILE).is_file()
+    examples = [Example(quote=q, target=t) for q in QUOTES for t in ("Iran", "Japan", "the united states")]
+    want = fp32.logits(examples)[0]
+    together = int8.logits(examples, batch_size=32)[0]
+    alone = torch.cat([int8.logits([ex], batch_size=1)[0] for ex in examples])
+    spread = want.abs().max().item()
+    assert 0 < (together - want).abs().max().item() < 0.05 * spread + 1e-3  # quantised, yet close
+    assert (together - alone).abs().max().item() < 1e-5  # a pair's scores ignore its batch-mates
+
+
+def test_int8_export_keeps_the_graphs_inputs_and_is_redone_when_stale(tmp_path: Path, tiny_model: Path) -> None:
+    pytest.importorskip("onnxruntime")
+    import onnx
+
+    from stance.classify import StanceClassifier
+
+    model_dir = _tiny_copy(tmp_path, tiny_model)
+    StanceClassifier.from_pretrained(model_dir, backend="int8")
+    fp32, int8 = model_dir / backends.ONNX_FILE, model_dir / backends.INT8_FILE
+    graph = onnx.load(str(int8))
+    ops = {n.op_type for n in graph.graph.node}
+    assert "MatMulInteger" in ops
+    weight_products = [n for n in graph.graph.node if n.op_type == "MatMul" and n.input[1] in
+                       {i.name for i in graph.graph.initializer}]
+    assert weight_products == []  # every product with a weight matrix is quantised
+    assert [i.name for i in graph.graph.input] == [i.name for i in onnx.load(str(fp32)).graph.input]
+    assert backends._int8_is_current(int8, fp32)
+    kept = {p.key: p.value for p in graph.metadata_props if p.key != "stance_int8"}
+    del graph.metadata_props[:]
+    onnx.helper.set_model_props(graph, kept)
+    onnx.save(graph, str(int8))
+    assert not backends._int8_is_current(int8, fp32)
+    StanceClassifier.from_pretrained(model_dir, backend="int8")
+    assert backends._int8_is_current(int8, fp32)

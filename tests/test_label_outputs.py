@@ -216,3 +216,18 @@ def test_count_records_gives_the_progress_bar_its_total(tmp_path: Path) -> None:
         (tmp_path / "d" / f"{i}.txt").write_text("x")
     assert count_records(tmp_path / "d") == 3
     assert count_records("-") is None
+
+
+def test_label_command_takes_the_int8_backend(tmp_path: Path, tiny_model: Path) -> None:
+    pytest.importorskip("onnxruntime")
+    import shutil
+
+    model_dir = tmp_path / "m"
+    shutil.copytree(tiny_model, model_dir)
+    src = write_articles(tmp_path / "in.jsonl", 4)
+    out = tmp_path / "rows.jsonl"
+    done = run_cli("label", str(src), "-o", str(out), "--model", str(model_dir), "--backend", "int8", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert rows and all(abs(sum(r["scores"].values()) - 1) < 1e-6 for r in rows)
+    assert (model_dir / "model.int8.onnx").is_file()
