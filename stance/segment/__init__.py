@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import islice
 
 from stance.records import Article, Quote, Span
-from stance.segment.cues import cue_strength, iter_cues
+from stance.segment.cues import iter_cues
 from stance.segment.quotes import ALL_MARKS, Layout, RawQuote, first_char, looks_like_scare_quote, pair_marks
 from stance.segment.speakers import (
     GENERIC_HEADS,
@@ -77,10 +77,14 @@ these those both all each said says told and or but of in at for with by from to
 )
 _PARA_GAP = re.compile(r"\n[ \t]*\n|\n[ \t]")
 _TITLE_GLUE = frozenset({"of", "and", "for", "the", "to"})
-# Words in a quote that point at a party named around it rather than in it.
+# Words in a quote that point at a party named around it rather than in it (trie-shaped, like _REPORT_VERB).
 _REFERENT = re.compile(
-    r"\b(?:they|them|their|theirs|it|its|he|she|his|her|government|country|countries|administration|side|"
-    r"officials|authorities|partners|banks|regime)\b",
+    r"\b(?:"
+    + trie_pattern(
+        """they them their theirs it its he she his her government country countries administration side
+officials authorities partners banks regime""".split()
+    )
+    + r")\b",
     re.I,
 )
 # "our government", "this administration": the speaker's own side, not a party outside the quote.
@@ -168,6 +172,9 @@ class _Segmenter:
         self.text = article.text
         self.lex = lex
         self.mixed = mixed
+        # The lexicon's own lookups, handed to the speaker rules as they are: no wrapper call per token.
+        self._is_place = lex.names_state_like
+        self._canon_org = lex.canonical
         self.layout = Layout(self.text)
         self._affil_cache: dict[str, tuple[set[str], list[str]]] = {}
         self._lex_spans: list[tuple[int, int, str]] | None = None
@@ -183,18 +190,10 @@ class _Segmenter:
         self._register_speech_subjects()
 
     # ------------------------------------------------------------------ helpers
-    def _is_place(self, token: str) -> bool:
-        return self.lex.names_state_like(token)
-
-    def _canon_org(self, name: str) -> str | None:
-        return self.lex.canonical(name)
-
     def _register_speech_subjects(self) -> None:
         """'Yeutter said ...' outside quotes still sets who 'he' is in the next quote."""
         text = self.text
-        for m in iter_cues(text):
-            if cue_strength(m.group()) < 2:
-                continue
+        for m in iter_cues(text, min_strength=2):
             lo = max(0, m.start() - 60)
             # Words first, offsets only for the few cues that name someone: most do not.
             words = _TOKEN.findall(text, lo, m.start())
@@ -389,7 +388,7 @@ class _Segmenter:
             post_end = self._sentence(max(q.close_end - 1, 0))[1]
             tail = text[q.close_end : max(post_end, q.close_end)]
             post = self._post(q.close_end, self.layout.para_span(self.layout.para_of(q.close_end - 1))[1])
-            pre_cues = [m for m in iter_cues(text, ss, q.open_pos) if cue_strength(m.group()) >= 1]
+            pre_cues = iter_cues(text, ss, q.open_pos, min_strength=1)
             starts_clause = (
                 not pre_s
                 or pre_s.endswith((":", "—", "--", "―"))
@@ -402,7 +401,7 @@ class _Segmenter:
                 kept.append(q)
                 continue
             q.kind = "mixed"
-            tail_cue = any(cue_strength(m.group()) >= 1 for m in iter_cues(text, q.close_end, post_end))
+            tail_cue = bool(iter_cues(text, q.close_end, post_end, min_strength=1))
             if looks_like_scare_quote(text, q, bool(pre_cues) or tail_cue or post is not None):
                 continue
             kept.append(q)
@@ -428,7 +427,7 @@ class _Segmenter:
         fragment. Without a reporting verb it starts after the last clause boundary."""
         text = self.text
         ss, se = self._sentence(q.open_pos)
-        cues = [m for m in iter_cues(text, ss, q.open_pos) if cue_strength(m.group()) >= 1]
+        cues = iter_cues(text, ss, q.open_pos, min_strength=1)
         verbs = list(_REPORT_VERB.finditer(text, ss, q.open_pos))
         if verbs and (not cues or verbs[-1].start() > cues[-1].start()):
             cues = verbs[-1:]
@@ -491,7 +490,7 @@ class _Segmenter:
             return pre
         # Attribution later in the sentence: '"..." for the countries, one source said.'
         _, se2 = self._sentence(max(last.close_end - 1, 0))
-        cues = [m for m in iter_cues(text, last.close_end, se2) if cue_strength(m.group()) >= 1]
+        cues = iter_cues(text, last.close_end, se2, min_strength=1)
         if cues:
             c = cues[0]
             lo = text.rfind(",", last.close_end, c.start())

@@ -77,7 +77,8 @@ class Layout:
         self._sent_starts: dict[int, list[int]] = {}
 
     def para_of(self, pos: int) -> int:
-        return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
+        i = bisect.bisect_right(self.para_starts, pos) - 1
+        return i if i > 0 else 0
 
     def para_span(self, i: int) -> tuple[int, int]:
         return self.para_starts[i], self.para_ends[i]

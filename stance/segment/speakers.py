@@ -15,8 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from stance.segment.cues import cue_strength, is_cue, iter_cues
+from stance.segment.cues import is_cue, iter_cues
 from stance.segment.quotes import ALL_MARKS, _is_abbrev
+from stance.targets import letter_shape, word_scanner
 
 _MARK_SET = frozenset(ALL_MARKS)
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
@@ -156,8 +157,10 @@ Many Most New""".split()
 )
 
 _TOKEN_RE = re.compile(r"[A-Z][\w'’.\-]*|[a-z][\w'’\-]*|\d[\w.,]*|[(),]")
+# Opening on the capital itself (the word edge is checked behind it) lets the regex engine skip
+# to the next capital instead of trying the pattern at every character.
 _CAP_RUN_RE = re.compile(
-    r"(?=[A-Z])(?<![\w'’-])(?:Sir\s+)?[A-Z][\w'’\-]*(?:\.(?=[A-Z]))?[\w'’\-]*(?:\.(?<![a-z]{3}\.))?"
+    r"[A-Z](?<![\w'’-].)(?:(?<=S)ir\s+[A-Z])?[\w'’\-]*(?:\.(?=[A-Z]))?[\w'’\-]*(?:\.(?<![a-z]{3}\.))?"
     r"(?:(?:[ \t]+|\n(?=[A-Za-z]))"
     r"(?:(?:de|da|dos|das|van|von|der|bin|ibn|al|el|le|la|del|di|du|abu)[ \t]+)?"
     r"[A-Z][\w'’\-]*(?<![a-z]{3}\.))*"
@@ -424,11 +427,13 @@ def _clean_name(run: str) -> str:
 
 def _strip_role_prefix(tokens: list[str], is_place) -> tuple[list[str], list[str]]:
     """Split 'Corporate Affairs Minister Michael Howard' into roles and the name."""
-    last_role = -1
-    for i, t in enumerate(tokens):
+    last_role = len(tokens) - 1
+    while last_role >= 0:  # from the end: only the last role word counts
+        t = tokens[last_role]
         tl = t.lower().rstrip(".")
-        if tl in ROLE_WORDS or tl.endswith("'s") or tl.endswith("’s") or is_place(t) or tl in ORG_WORDS:
-            last_role = i
+        if tl in ROLE_WORDS or tl.endswith(("'s", "’s")) or is_place(t) or tl in ORG_WORDS:
+            break
+        last_role -= 1
     return tokens[: last_role + 1], tokens[last_role + 1 :]
 
 
@@ -503,9 +508,11 @@ _ONE_HEADS = ("official", "spokesman", "spokeswoman", "diplomat", "delegate", "n
 _GROUP_HEADS = ("sources", "officials", "diplomats", "analysts", "delegates", "economists", "dealers", "traders",
                 "bankers", "experts", "observers")
 _REPORT_HEADS = ("report", "study", "statement", "survey", "communique")
-# The head nouns are found first (a plain word search), then the phrase before each one is read
-# from a short window: the full patterns over the whole text would cost more than the rest.
-_HEAD_RE = re.compile(r"\b(?:" + "|".join(_ONE_HEADS + _GROUP_HEADS + _REPORT_HEADS) + r")\b")
+# The head nouns are found first (a word scan of the letter shape the cue scan already made), then
+# the phrase before each one is read from a short window: the full patterns over the whole text
+# would cost more than the rest.
+_HEADS = frozenset(_ONE_HEADS + _GROUP_HEADS + _REPORT_HEADS)
+_HEAD_SCAN = word_scanner(_HEADS)
 # An unnamed person introduced with an indefinite article, whom a later "the official" means.
 _DESCRIPTION_RE = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \t\n]+((?:(?:[A-Z](?:\.[A-Z])+\.|[\w'’&\-]+)[ \t\n]+){0,5}?"
@@ -529,14 +536,31 @@ def _verb_follows(text: str, pos: int) -> bool:
     return nxt is not None and _is_verb_like(nxt.group(1))
 
 
+def _head_words(text: str) -> list[tuple[int, int]]:
+    """Spans of the head nouns standing as whole words (`\\b` edges, as a regex would see them).
+    The letter shape also reads "Officials" or "official9x" as the word, so the exact spelling
+    and the characters at its edges are checked here."""
+    out = []
+    n = len(text)
+    for m in _HEAD_SCAN.finditer(letter_shape(text, lower=True)):
+        s, e = m.start(), m.end() - 1
+        if (
+            text[s:e] in _HEADS
+            and not (s and (text[s - 1].isalnum() or text[s - 1] == "_"))
+            and not (e < n and (text[e].isalnum() or text[e] == "_"))
+        ):
+            out.append((s, e))
+    return out
+
+
 def _scan_descriptions(text: str, ents: Entities, is_place) -> None:
     """Unnamed officials, groups of sources and organisations' reports, for "the official",
     "one said" and "it said" later on."""
-    for h in _HEAD_RE.finditer(text):
-        head, end = h.group(), h.end()
-        lo = max(0, h.start() - 90)
+    for start, end in _head_words(text):
+        head = text[start:end]
+        lo = max(0, start - 90)
         if lo:
-            lo = text.find(" ", lo, h.start()) + 1 or h.start()
+            lo = text.find(" ", lo, start) + 1 or start
         window = text[lo:end]
         if head in _ONE_HEADS:
             m = _DESCRIPTION_RE.search(window)
@@ -576,9 +600,10 @@ def build_entities(text: str, is_place) -> Entities:
         memo.clear()
     ents._unscanned = (text, is_place)
     ents.text = text
+    known = memo.get
     for m in _CAP_RUN_RE.finditer(text):
         run = m.group()
-        hit = memo.get(run)
+        hit = known(run)
         if hit is None:
             hit = memo[run] = _classify_run(run, is_place)
         kind = hit[0]
@@ -750,7 +775,7 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
     if (
         name
         and all(t[:1].isupper() or t.lower() in _PARTICLES for t in name)
-        and not any(t.lower().rstrip(".") in ORG_WORDS | GENERIC_HEADS | DOC_HEADS for t in name)
+        and not any(t.lower().rstrip(".") in _NON_NAME_WORDS for t in name)
     ):
         nm = " ".join(name).rstrip(".,")
         if len(name) == 1 and nm.isupper() and len(nm) > 1:
@@ -798,7 +823,7 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
             prev = _latest_person(pos, ents) if head not in {"sources", "officials"} else None
             org = _latest_org(pos, ents)
             return prev or org or " ".join(ctoks), "person" if prev else "group"
-    if ctoks and ctoks[-1].lower() in DOC_HEADS | GENERIC_HEADS:
+    if ctoks and ctoks[-1].lower() in _SPEAKER_HEADS:
         rest = ctoks[:-1]
         while rest and rest[0].lower() in {
             "senior",
@@ -835,9 +860,10 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
 
 
 # "of" after an organisation word belongs to its name ("Bank of Japan official"), not a tail.
+# The lookahead only spares testing the lookbehinds at every character.
 _TAIL_SPLIT = re.compile(
     r",|\s+(?:at|from|with|in|for|who|which)\s+"
-    r"|(?<![Bb]ank)(?<![Mm]inistry)(?<![Dd]epartment)(?<![Mm]inister)(?<![Ss]ecretary)(?<![Oo]ffice)"
+    r"|(?=\s+of\s)(?<![Bb]ank)(?<![Mm]inistry)(?<![Dd]epartment)(?<![Mm]inister)(?<![Ss]ecretary)(?<![Oo]ffice)"
     r"(?<![Uu]niversity)(?<![Cc]ouncil)(?<![Cc]ommittee)(?<![Bb]oard)(?<![Aa]ssociation)\s+of\s+"
 )
 # An unnamed person described by where they work: "a senior official at a big Norland bank".
@@ -854,6 +880,10 @@ _INDEFINITE_ROLE = re.compile(
 _EVALUATIVE = frozenset({"leading", "major", "big", "large", "top", "prominent", "small", "well-known"})
 _BARE_MODS = frozenset({"senior", "top", "same", "other"})
 _NP_GLUE = frozenset({"and", "of", "for", "the", "on", "to"})
+# Unions tested once per token, built once here rather than at each test.
+_NON_NAME_WORDS = ORG_WORDS | GENERIC_HEADS | DOC_HEADS
+_SPEAKER_HEADS = DOC_HEADS | GENERIC_HEADS
+_NP_EDGE = _NP_GLUE | _DETS
 
 
 def _noun_phrase(toks: list[str]) -> list[str]:
@@ -930,8 +960,11 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+_BREAK = re.compile(r"[.!?]\s+[A-Z]")
+
+
 def _has_sentence_break(text: str, a: int, b: int) -> bool:
-    for m in re.finditer(r"[.!?]\s+[A-Z]", text[a:b]):
+    for m in _BREAK.finditer(text[a:b]):
         if text[a + m.start()] == "." and _is_abbrev(text, a + m.start()):
             continue
         return True
@@ -973,22 +1006,17 @@ def post_attribution(text: str, start: int, limit: int) -> tuple[Attribution, in
         a += 1
     if a >= hi:
         return None
-    for m in iter_cues(text, a, hi):
+    for m in iter_cues(text, a, hi, min_strength=1):
         cs, ce = m.start(), m.end()
-        if cue_strength(m.group()) < 1:
-            continue
         if cs == a:
             # Cue first: '," said Richard O'Brien, economist at ...'
-            if m.group().lower() == "according to" or cue_strength(m.group()) >= 1:
-                ms = ce
-                me = _mention_after(text, ce, hi)
-                if me is None:
-                    return None
-                ms, me = _trim(text, ms, me)
-                if not _valid_mention(text, ms, me):
-                    return None
-                return Attribution((ms, me), (cs, ce)), me
-            return None
+            me = _mention_after(text, ce, hi)
+            if me is None:
+                return None
+            ms, me = _trim(text, ce, me)
+            if not _valid_mention(text, ms, me):
+                return None
+            return Attribution((ms, me), (cs, ce)), me
         ms, me = _trim(text, a, cs)
         pq = _PASSIVE_QUOTED.search(text, ms, me)
         if pq:
@@ -1010,6 +1038,12 @@ _PARTICIPLE_CLAUSE = re.compile(
 )
 
 
+_CLAUSE_AFTER_COMMA = re.compile(
+    r",\s*(?:who|which|adding|saying|noting|declining|according|in|at|on|when|after|"
+    r"before|as|but|and|referring|speaking|told|asked)\b"
+)
+
+
 def _mention_after(text: str, a: int, hi: int) -> int | None:
     """End of the noun phrase after a cue: up to the sentence end, keeping one apposition."""
     b = a
@@ -1021,12 +1055,7 @@ def _mention_after(text: str, a: int, hi: int) -> int | None:
         if c in ".!?" and (b + 1 >= n or text[b + 1].isspace()) and not (c == "." and _is_abbrev(text, b)):
             break
         if c == "," and (
-            re.match(
-                r",\s*(?:who|which|adding|saying|noting|declining|according|in|at|on|when|after|"
-                r"before|as|but|and|referring|speaking|told|asked)\b",
-                text[b : b + 20],
-            )
-            or _PARTICIPLE_CLAUSE.match(text, b, b + 40)
+            _CLAUSE_AFTER_COMMA.match(text[b : b + 20]) or _PARTICIPLE_CLAUSE.match(text, b, b + 40)
         ):
             break
         if c == "\n" and b + 1 < n and text[b + 1] in " \t\n":
@@ -1035,10 +1064,14 @@ def _mention_after(text: str, a: int, hi: int) -> int | None:
     return b if b > a else None
 
 
+_QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)\s+(?!by\s)(.{1,160}?)\s+as\s+$", re.S)
+_WAS_QUOTED_AS = re.compile(r"\b(?:was|were|is|are|been)\s+quoted\s+(?:by\s+.{1,60}?\s+)?as\s+$", re.S)
+
+
 def pre_attribution(text: str, sent_start: int, open_pos: int) -> Attribution | None:
     """Attribution before the quote in its sentence: 'X said', 'X said that', 'quoted X as saying'."""
     lo = max(sent_start, open_pos - 400)
-    cues = [m for m in iter_cues(text, lo, open_pos) if cue_strength(m.group()) >= 1]
+    cues = iter_cues(text, lo, open_pos, min_strength=1)
     if not cues:
         return None
     m = cues[-1]
@@ -1051,12 +1084,13 @@ def pre_attribution(text: str, sent_start: int, open_pos: int) -> Attribution | 
             if _valid_mention(text, ms, me):
                 return Attribution((ms, me), (cs, ce))
         return Attribution(None, (cs, ce))
-    # "quoted X as saying"
-    qm = re.search(r"\bquot(?:ed|es|ing)\s+(?!by\s)(.{1,160}?)\s+as\s+$", text[lo:cs], re.S)
+    # "quoted X as saying"; most sentences have no "quot" to look for.
+    before = text[lo:cs]
+    qm = _QUOTED_AS.search(before) if "quot" in before else None
     if qm:
         ms, me = _trim(text, lo + qm.start(1), lo + qm.end(1))
         return Attribution((ms, me), (cs, ce))
-    pm = re.search(r"\b(?:was|were|is|are|been)\s+quoted\s+(?:by\s+.{1,60}?\s+)?as\s+$", text[lo:cs], re.S)
+    pm = _WAS_QUOTED_AS.search(before) if "quot" in before else None
     if pm:
         cs2 = lo + pm.start()
         subj = _subject_before(text, lo, cs2)
@@ -1074,7 +1108,7 @@ def pre_attribution(text: str, sent_start: int, open_pos: int) -> Attribution | 
         "accusing",
     }:
         # Participle: the subject is the main clause's subject, before the main verb.
-        main = [c for c in iter_cues(text, lo, cs) if cue_strength(c.group()) >= 1]
+        main = iter_cues(text, lo, cs, min_strength=1)
         anchor = main[0].start() if main else cs
         subj = _subject_before(text, lo, anchor)
         if subj is None and not main:
@@ -1084,10 +1118,13 @@ def pre_attribution(text: str, sent_start: int, open_pos: int) -> Attribution | 
     return Attribution(_subject_before(text, lo, cs), (cs, ce))
 
 
+_LEADING_NAMES = re.compile(r"\s*((?:[A-Z][\w'’.\-]*\s+)*[A-Z][\w'’.\-]*)")
+
+
 def _subject_before_verb(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """Subject of a clause whose verb is unknown: the leading noun phrase up to the first lowercase verb."""
     s = text[lo:hi]
-    m = re.match(r"\s*((?:[A-Z][\w'’.\-]*\s+)*[A-Z][\w'’.\-]*)", s)
+    m = _LEADING_NAMES.match(s)
     if m:
         return _trim(text, lo + m.start(1), lo + m.end(1))
     return None
@@ -1128,6 +1165,13 @@ def sentence_subject(text: str, a: int, b: int) -> tuple[int, int] | None:
     return None
 
 
+_CLAUSE_CUT = re.compile(
+    r"(?:\bthat\b|;|\bbut\b|\band\s+(?=[a-z]+\s+(?:said|told))|:|\bwhile\b|\bbecause\b|"
+    r"\bwhen\b|\bafter\b|\bas\b(?=\s+[A-Z]))"
+)
+_COMMA_SPLIT = re.compile(r"(,)")
+
+
 def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
     """The noun phrase ending just before a cue, skipping relative clauses and adverbials."""
     end = cs
@@ -1141,11 +1185,7 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
     seg = text[lo:end]
     # Cut at the start of the clause: the last 'that', ';' or sentence-internal conjunction.
     cut = 0
-    for cm in re.finditer(
-        r"(?:\bthat\b|;|\bbut\b|\band\s+(?=[a-z]+\s+(?:said|told))|:|\bwhile\b|\bbecause\b|"
-        r"\bwhen\b|\bafter\b|\bas\b(?=\s+[A-Z]))",
-        seg,
-    ):
+    for cm in _CLAUSE_CUT.finditer(seg):
         cut = cm.end()
         if cm.group() == "but" and not seg[cut:].strip():
             # "Kovac predicted a deal, but said ...": the subject of the first clause.
@@ -1153,7 +1193,7 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
     seg_lo = lo + cut
     chunks = []
     pos = seg_lo
-    for piece in re.split(r"(,)", text[seg_lo:end]):
+    for piece in _COMMA_SPLIT.split(text[seg_lo:end]):
         if piece == ",":
             pos += 1
             continue
@@ -1234,7 +1274,7 @@ def _tighten(text: str, a: int, b: int) -> tuple[int, int]:
         if head is not None and not any(w[:1].isupper() for w in words[lead:head]):
             kept = words[lead : head + 1]
     n = lead + len(kept)
-    if not kept or n >= len(toks) or words[lead:n] != kept or kept[-1].lower() in _NP_GLUE | _DETS:
+    if not kept or n >= len(toks) or words[lead:n] != kept or kept[-1].lower() in _NP_EDGE:
         return a, b
     rest = words[n:]
     while rest and _SPK_FILLER.match(rest[0]):
@@ -1244,8 +1284,11 @@ def _tighten(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+_ED_FORM = re.compile(r"[a-z]+ed")
+
+
 def _is_verb_like(word: str) -> bool:
-    return is_cue(word) or word.lower() in _CLAUSE_VERBS or re.fullmatch(r"[a-z]+ed", word) is not None
+    return is_cue(word) or word.lower() in _CLAUSE_VERBS or _ED_FORM.fullmatch(word) is not None
 
 
 # Verbs that show a subject ran on into its clause ("a central bank official took a ... line").
