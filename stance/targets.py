@@ -24,6 +24,8 @@ SECTIONS: tuple[str, ...] = ("states", "blocs", "organisations", "people")
 # states make up a bloc ("members"), and which states a name that outlived them stood for
 # ("narrower": "Germany" written in 1987 means West Germany when the story names it).
 RELATIONS: tuple[str, ...] = ("home", "members", "narrower")
+# Aliases that name a city (a capital, a seat of government) rather than the state itself.
+PLACES_KEY = "places"
 DEFAULT_PATH_PARTS: tuple[str, ...] = ("configs", "targets.yaml")
 # A compass word before a name makes a region of it ("North American", "Central American",
 # "Northern Ireland"); where the region is itself an alias ("West German") that match wins.
@@ -97,6 +99,7 @@ class TargetLexicon:
     members: dict[str, list[str]] = field(default_factory=dict)
     narrower: dict[str, list[str]] = field(default_factory=dict)
     roles: dict[str, str] = field(default_factory=dict)
+    places: frozenset[str] = frozenset()
     _role_pattern: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
     _pattern: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
     _lookup: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
@@ -169,8 +172,12 @@ class TargetLexicon:
         kinds: dict[str, str] = {}
         relations: dict[str, Any] = {}
         roles: Any = {}
+        places: Any = []
         for key, section in raw.items():
             if key == "version":
+                continue
+            if key == PLACES_KEY:
+                places = section or []
                 continue
             if key == "roles":
                 roles = section or {}
@@ -209,6 +216,7 @@ class TargetLexicon:
             members=members,
             narrower=narrower,
             roles=_roles(roles, kinds, path),
+            places=_places(places, aliases, path),
         )
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
@@ -272,6 +280,11 @@ class TargetLexicon:
             return None
         key = " ".join(name.split())
         return self._lookup.get(key) or self._folded.get(key.casefold())
+
+    def is_place(self, alias: str) -> bool:
+        """Whether a surface form names a city ("Lisbon", "Washington"): a city is also where
+        talks are held, and named as their venue it is no party to them."""
+        return " ".join(alias.split()) in self.places
 
     def kind(self, canonical: str) -> str | None:
         return self.kinds.get(canonical)
@@ -363,3 +376,14 @@ def _roles(raw: Any, kinds: dict[str, str], path: str | Path | None) -> dict[str
             raise StanceError(f"roles of {phrase!r}: {state!r} is not a state of the lexicon", path)
         out[" ".join(phrase.split())] = state
     return out
+
+
+def _places(raw: Any, aliases: dict[str, list[str]], path: str | Path | None) -> frozenset[str]:
+    """The checked "places" section: aliases of the lexicon that name a city."""
+    if not isinstance(raw, list):
+        raise StanceError("key 'places' must list aliases that name a city", path)
+    known = {n for canon, names in aliases.items() for n in (canon, *names)}
+    for name in raw:
+        if not isinstance(name, str) or name not in known:
+            raise StanceError(f"places: {name!r} is not an alias of the lexicon", path)
+    return frozenset(raw)

@@ -157,3 +157,28 @@ def test_remarks_on_a_body_in_a_two_party_story_are_also_about_the_other_party()
     assert _seg(text, title="U.S. WARNS JAPAN ON CHIP PACT")[0].targets == ["U.S. Congress", "Japan"]
     assert _seg(text)[0].targets == ["U.S. Congress"]
     assert _seg(text, title="U.S., JAPAN AND CHINA SIGN CHIP PACT")[0].targets == ["U.S. Congress"]
+
+
+def test_a_city_as_the_venue_of_talks_or_a_deal_is_not_a_target():
+    accord = '"The Lisbon accord still holds," analyst Mary Lane said.\n'
+    assert _seg(accord)[0].targets == []
+    talks = '"Nothing came of the talks held in Oslo last week," analyst Mary Lane said.\n'
+    assert _seg(talks)[0].targets == []
+    # The city standing for its government is still a party.
+    party = '"Lisbon has broken its word," analyst Mary Lane said.\n'
+    assert _seg(party)[0].targets == ["Portugal"]
+
+
+def test_a_sum_in_a_states_currency_names_no_party():
+    text = '"At 40 U.S. dlrs a barrel the field pays," analyst Mary Lane said.\n'
+    assert _seg(text)[0].targets == []
+    around = 'Analyst Mary Lane put the price at 40 U.S. dlrs a barrel. "The field pays," she said.\n'
+    assert _seg(around)[0].targets == []
+    assert _seg(text.replace("40 U.S. dlrs", "what the U.S. pays"))[0].targets == ["United States"]
+
+
+def test_a_states_share_of_a_group_is_not_the_group():
+    text = '"Danish consumers will pay for this tax," analyst Mary Lane said.\n'
+    assert _seg(text)[0].targets == ["Denmark"]
+    plain = '"The consumers will pay for this tax," analyst Mary Lane said.\n'
+    assert _seg(plain)[0].targets == ["coffee consuming countries"]

@@ -146,3 +146,20 @@ def test_long_text_spans_match_a_plain_scan(lex):
     plain = [m.span() for m in lex._pattern.finditer(text)]
     assert len(plain) > 30
     assert [m.span() for m in lex._matches(text)] == plain
+
+
+def test_the_administration_is_found_however_it_is_capitalised(lex):
+    for text in ("the administration", "The administration", "the Administration", "The Administration"):
+        assert lex.find(f"{text} agreed") == ["Reagan administration"]
+
+
+def test_places_are_aliases_that_name_a_city(lex, tmp_path):
+    assert lex.is_place("Lisbon") and lex.is_place("Buenos  Aires")
+    assert not lex.is_place("Portugal")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("states:\n  Norland: [Norland, Nordby]\nplaces: [Oslo]\n", encoding="utf-8")
+    with pytest.raises(StanceError, match="places"):
+        TargetLexicon.load(bad)
+    ok = tmp_path / "ok.yaml"
+    ok.write_text("states:\n  Norland: [Norland, Nordby]\nplaces: [Nordby]\n", encoding="utf-8")
+    assert TargetLexicon.load(ok).is_place("Nordby")

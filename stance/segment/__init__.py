@@ -141,6 +141,17 @@ _CONTENT_END = re.compile(
     r"report|blog|column)|on\s+(?:Twitter|Facebook|Instagram)|according\s+to)\b"
 )
 _PRONOUN_START = re.compile(r"^\W*(?:they|it|their|its|them|theirs)\b", re.I)
+# After a city that is the venue of talks or the place of a deal, not a party: "the Lisbon accord".
+_VENUE_NEXT = re.compile(
+    r"\s+(?:accords?|agreements?|pact|summit|meetings?|talks|conference|communique|declaration|club|round)\b", re.I
+)
+# Before such a city: "since Lisbon", "talks held in Oslo".
+_VENUE_BEFORE = re.compile(
+    r"(?:\bsince|\b(?:meetings?|talks|conference|summit|session|negotiations)\s+(?:held\s+)?(?:in|at))\s+$", re.I
+)
+# A sum of money in a state's currency ("40 U.S. dlrs", "two billion Canadian dollars") names no party.
+_AMOUNT_BEFORE = re.compile(r"(?:\d|\b(?:mln|bln|million|billion|trillion))\s+$", re.I)
+_CURRENCY_NEXT = re.compile(r"\s+(?:dlrs?|dollars?|cents?)\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -179,6 +190,7 @@ class _Segmenter:
         self._affil_cache: dict[str, tuple[set[str], list[str]]] = {}
         self._lex_spans: list[tuple[int, int, str]] | None = None
         self._lex_starts: list[int] = []
+        self._incidental_memo: dict[tuple[int, bool], bool] = {}
         self._resolve: dict[str, str] = {}
         self._title_cache: list[str] | None = None
         self._headline: str | None = None
@@ -545,7 +557,7 @@ class _Segmenter:
         found: dict[str, None] = {}
         described: list[str] = []
         for a, b in spans:
-            for t in self._names_in(a, b, described):
+            for t in self._names_in(a, b, described, parties="quote"):
                 if t not in own or t in quoted:
                     found.setdefault(t, None)
         if described and any(t not in own for t in found):
@@ -570,7 +582,7 @@ class _Segmenter:
             if self.layout.para_of(group[0].open_pos) > 0:
                 ps = self.layout.para_span(self.layout.para_of(group[0].open_pos) - 1)[0]
             last = None
-            for canon in self._names_in(ps, group[0].open_pos):
+            for canon in self._names_in(ps, group[0].open_pos, parties="around"):
                 if self.lex.is_state_like(canon) and canon not in own:
                     last = canon
             if last:
@@ -591,9 +603,11 @@ class _Segmenter:
         first, last = group[0], group[-1]
         ss, _ = self._sentence(first.open_pos)
         _, se = self._sentence(max(last.close_end - 1, 0))
-        around = self._names_in(ss, first.open_pos) + self._names_in(last.close_end, se)
+        around = self._names_in(ss, first.open_pos, parties="around") + self._names_in(
+            last.close_end, se, parties="around"
+        )
         pi = self.layout.para_of(first.open_pos)
-        before = self._names_in(*self.layout.para_span(pi - 1)) if pi > 0 else []
+        before = self._names_in(*self.layout.para_span(pi - 1), parties="around") if pi > 0 else []
         for cands in (around, self._title_names(), before):
             for c in reversed(cands):
                 if c not in own and self.lex.is_state_like(c) and not self._is_group(c):
@@ -645,25 +659,32 @@ class _Segmenter:
         first, last = group[0], group[-1]
         ss, _ = self._sentence(first.open_pos)
         _, se = self._sentence(max(last.close_end - 1, 0))
-        return self._names_in(ss, first.open_pos) + self._names_in(last.close_end, se), ss
+        named = self._names_in(ss, first.open_pos, parties="around")
+        return named + self._names_in(last.close_end, se, parties="around"), ss
 
     def _names_before(self, ss: int) -> list[str]:
         """Names in the sentence before the one starting at ss, if it is in the same or the previous paragraph."""
         if ss <= 0:
             return []
         ps, _ = self._sentence(ss - 1)
-        return self._names_in(ps, ss) if self.layout.para_of(ps) >= self.layout.para_of(ss) - 1 else []
+        if self.layout.para_of(ps) < self.layout.para_of(ss) - 1:
+            return []
+        return self._names_in(ps, ss, parties="around")
 
-    def _names_in(self, a: int, b: int, described: list[str] | None = None) -> list[str]:
+    def _names_in(
+        self, a: int, b: int, described: list[str] | None = None, parties: str = ""
+    ) -> list[str]:
         """Canonical names of the lexicon matches inside [a, b), in order, old names resolved to
         the state the story names beside them. Groups named by a common noun ("the major
-        industrial countries", "our trading partners") go to `described` too when given."""
+        industrial countries", "our trading partners") go to `described` too when given. Where
+        targets are sought (`parties` "quote" for a quote's own words, "around" for the text
+        around it) mentions that name no party are left out (see `_incidental`)."""
         spans = self._load_spans()
         i = bisect.bisect_left(self._lex_starts, a)
         out: list[str] = []
         while i < len(spans) and spans[i][0] < b:
             s, e, c = spans[i]
-            if e <= b:
+            if e <= b and not (parties and self._incidental(i, parties == "quote")):
                 out.append(self._resolve.get(c, c))
                 if (
                     described is not None
@@ -674,6 +695,38 @@ class _Segmenter:
                     described.append(c)
             i += 1
         return out
+
+    def _incidental(self, i: int, in_quote: bool) -> bool:
+        """Whether lexicon match i names no party: a sum of money in a state's currency, and in
+        a quote's own words also a city as the venue of talks or the place of a deal ("the
+        Lisbon accord") and a state's share of a group ("Danish consumers"). Around a quote the
+        venue of talks is too often the party the quote is about to be left out."""
+        key = (i, in_quote)
+        hit = self._incidental_memo.get(key)
+        if hit is None:
+            s, e, _ = self._lex_spans[i]
+            text = self.text
+            hit = bool(_CURRENCY_NEXT.match(text, e) and _AMOUNT_BEFORE.search(text, max(0, s - 12), s))
+            if in_quote and not hit:
+                hit = self._venue(s, e) or self._national_group(i)
+            self._incidental_memo[key] = hit
+        return hit
+
+    def _venue(self, s: int, e: int) -> bool:
+        """A city named as where talks were held or a deal was made, not as the government."""
+        text = self.text
+        return self.lex.is_place(text[s:e]) and bool(
+            _VENUE_NEXT.match(text, e) or _VENUE_BEFORE.search(text, max(0, s - 30), s)
+        )
+
+    def _national_group(self, i: int) -> bool:
+        """A group name right after a state's name ("Danish consumers", "U.S. producers") means
+        that state's own producers or consumers, not the group of states the lexicon means."""
+        s, _, c = self._lex_spans[i]
+        if i == 0 or not self._is_group(c) or not self.text[s].islower():
+            return False
+        _, pe, pc = self._lex_spans[i - 1]
+        return self.lex.is_state_like(pc) and not self._is_group(pc) and not self.text[pe:s].strip()
 
     def _is_group(self, c: str) -> bool:
         """A bloc with no member list: a category ("debtor countries", "trading partners") or a
