@@ -15,7 +15,7 @@ def test_model_directory_is_complete(tiny_model: Path) -> None:
         assert required in names, required
     metrics = json.loads((tiny_model / "metrics.json").read_text())
     assert {"validation", "dev", "temperature"} <= set(metrics)
-    assert {"ece_before_scaling", "ece_after_scaling"} <= set(metrics["validation"])
+    assert {"ece_before_scaling", "ece_after_scaling", "ece_after_scaling_crossfit"} <= set(metrics["validation"])
     data = json.loads((tiny_model / "data.json").read_text())
     assert all(len(h) == 64 for h in data["files"].values())
     assert "## Metrics" in (tiny_model / "README.md").read_text()

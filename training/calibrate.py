@@ -27,3 +27,18 @@ def fit_temperature(logits: torch.Tensor, gold: torch.Tensor, max_iter: int = 20
     if not math.isfinite(t) or t <= 0:
         return 1.0
     return min(max(t, 0.05), 20.0)
+
+
+def crossfit_probs(logits: torch.Tensor, gold: torch.Tensor, folds: int = 2) -> torch.Tensor:
+    """Scaled probabilities where each example's temperature was fitted without it.
+
+    The ECE of scores calibrated on the very set it is measured on flatters the fit; fitting on
+    the other folds and scoring each fold gives the figure a new article would see."""
+    logits = logits.detach().float()
+    out = torch.empty_like(logits)
+    index = torch.arange(len(gold))
+    for k in range(folds):
+        held = index % folds == k
+        t = fit_temperature(logits[~held], gold[~held]) if bool((~held).any()) else 1.0
+        out[held] = torch.softmax(logits[held] / t, -1)
+    return out

@@ -71,7 +71,12 @@ def model_card(stance_cfg: StanceConfig, cfg: RunConfig, metrics: dict[str, Any]
         v = metrics["validation"]
         lines.append(
             f"Calibration: ECE {_fmt(v['ece_before_scaling'])} before temperature scaling, "
-            f"{_fmt(v['ece_after_scaling'])} after."
+            f"{_fmt(v['ece_after_scaling'])} after (the temperature fitted on this set)"
+            + (
+                f", {_fmt(v['ece_after_scaling_crossfit'])} with the temperature fitted on the other half."
+                if "ece_after_scaling_crossfit" in v
+                else "."
+            )
         )
     lines += [
         "",

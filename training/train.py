@@ -31,7 +31,7 @@ from stance.io import read_examples, write_json
 from stance.models import next_version, resolve_base_model
 from stance.records import Example
 
-from .calibrate import fit_temperature
+from .calibrate import crossfit_probs, fit_temperature
 from .card import model_card
 from .config import RunConfig
 from .data import LoadedSet, data_dir, display_path, expand, fingerprint, load_training_data
@@ -260,6 +260,9 @@ def train(cfg: RunConfig, output_root: str | Path | None = None, progress: bool 
         metrics["validation"] = classification_metrics(gold, pred, labels, probs_cal)
         metrics["validation"]["ece_before_scaling"] = expected_calibration_error(probs_raw, gold_idx.numpy())
         metrics["validation"]["ece_after_scaling"] = metrics["validation"]["ece"]
+        metrics["validation"]["ece_after_scaling_crossfit"] = expected_calibration_error(
+            crossfit_probs(val_logits, gold_idx).numpy(), gold_idx.numpy()
+        )
     metrics["temperature"] = temperature
 
     stance_cfg.temperature = temperature
