@@ -376,7 +376,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--backend", choices=BACKENDS, default="auto",
                    help="onnx: the same weights through ONNX Runtime, faster on a CPU, most of all a shared one "
                         "(exported once); torch: PyTorch; auto (default): onnx when ONNX Runtime is installed, "
-                        "else torch; int8: the ONNX export with int8 weight products, about 1.4x faster than "
+                        "else torch; int8: the ONNX export with int8 weight products, about 1.3x faster than "
                         "onnx, labels differing from it on under 1%% of pairs")
     p.add_argument("--ray-address", metavar="ADDR",
                    help="Ray cluster to join (default: $RAY_ADDRESS, else a local Ray started for this run)")
