@@ -182,3 +182,17 @@ def test_a_states_share_of_a_group_is_not_the_group():
     assert _seg(text)[0].targets == ["Denmark"]
     plain = '"The consumers will pay for this tax," analyst Mary Lane said.\n'
     assert _seg(plain)[0].targets == ["coffee consuming countries"]
+
+
+def test_a_central_banker_and_a_company_named_in_the_quote_are_targets():
+    text = (
+        "Analyst Dana Holt spoke to reporters on Monday.\n"
+        '    "Greenspan will have to show the markets he is tough on inflation," Holt said.\n'
+        '    "IBM is not the only company waiting to see what he does," Holt said.\n'
+    )
+    quotes = _seg(text)
+    assert quotes[0].targets == ["Alan Greenspan"]
+    assert quotes[1].targets == ["IBM"]
+    # His home is the United States: the state of the attribution sentence is his own side.
+    own = 'Alan Greenspan said in Washington on Monday: "We will keep a close eye on prices."\n'
+    assert _seg(own)[0].targets == []
