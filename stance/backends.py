@@ -126,6 +126,9 @@ class OnnxBackend:
         opts.intra_op_num_threads = num_threads or os.cpu_count() or 1
         opts.log_severity_level = 3
         opts.add_session_config_entry("session.intra_op.allow_spinning", "0")  # spinning threads starve a busy CPU
+        # The memory-pattern planner keeps one allocation plan per input shape; with a dynamic batch
+        # and length, every new shape adds one, so a long archive's memory crept up (10x input: +11%).
+        opts.enable_mem_pattern = False
         self.session = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
         self.inputs = [i.name for i in self.session.get_inputs()]
 
