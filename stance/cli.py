@@ -56,7 +56,7 @@ def ensure_default_model() -> Path:
     from training.train import train
 
     cfg_path = default_config()
-    _notice(f"stance: no default model cached; training one from {cfg_path} (once; about 15 minutes on 2 CPU cores)")
+    _notice(f"stance: no default model cached; training one from {cfg_path} (once; about 4-8 minutes on 2 CPU cores)")
     result = train(load_config(cfg_path), output_root=default_models_root())
     dev = result.metrics.get("dev", {}).get("macro_f1")
     extra = f", dev macro-F1 {dev:.3f}" if dev is not None else ""
