@@ -309,3 +309,33 @@ def test_an_unnamed_minister_stays_unnamed_without_a_named_one_next():
         "    Senator Ola Brekke said the warning was heard.\n"
     )
     assert _speakers(text) == ["Norland minister"]
+
+
+def test_leading_place_phrase_is_not_the_subject():
+    text = (
+        "Ministers met in Brenmark on Tuesday.\n"
+        '    In Oslo, State Department spokeswoman Ines Falk said the offer was "too little, too late".\n'
+    )
+    assert _speakers(text) == ["Ines Falk"]
+
+
+def test_name_after_a_body_role_apposition_is_the_speaker():
+    text = (
+        '"No tanks have crossed the river," a Border Ministry spokesman, Colonel Teodor Vasko, said.\n'
+    )
+    assert _speakers(text) == ["Teodor Vasko"]
+
+
+def test_hyphenated_arabic_particle_stays_in_the_name():
+    text = (
+        "Planning Minister Sheikh Rashid al-Kubaisi arrived in Vienna on Sunday.\n"
+        '    "Our quota cannot be cut again," he said.\n'
+        '    "The market will recover by spring," the league\'s deputy secretary-general,'
+        " Walid el-Masri, told reporters.\n"
+    )
+    assert _speakers(text) == ["Rashid al-Kubaisi", "Walid el-Masri"]
+
+
+def test_military_title_is_not_part_of_the_name():
+    text = 'In Karsk, navy spokesman Brigadier Idris Malouf said: "Our ships will stay in port."\n'
+    assert _speakers(text) == ["Idris Malouf"]

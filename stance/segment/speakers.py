@@ -35,7 +35,8 @@ strategist candidate nominee speaker leader whip aide source sources diplomat di
 correspondent editor columnist reporter author founder partner president's chief's pope cardinal bishop
 rabbi imam lord lady baron dame gov foreign finance trade defence defense interior economy economic
 corporate affairs state treasury agriculture energy oil commerce industry central bank affairs top senior
-former acting new deputy-director sergeant sgt captain capt lieutenant lt major maj private pvt""".split()
+former acting new deputy-director sergeant sgt captain capt lieutenant lt major maj private pvt brigadier
+marshal commodore""".split()
 )
 
 # Words that make a capitalised phrase an organisation rather than a person.
@@ -162,7 +163,7 @@ _TOKEN_RE = re.compile(r"[A-Z][\w'’.\-]*|[a-z][\w'’\-]*|\d[\w.,]*|[(),]")
 _CAP_RUN_RE = re.compile(
     r"[A-Z](?<![\w'’-].)(?:(?<=S)ir\s+[A-Z])?[\w'’\-]*(?:\.(?=[A-Z]))?[\w'’\-]*(?:\.(?<![a-z]{3}\.))?"
     r"(?:(?:[ \t]+|\n(?=[A-Za-z]))"
-    r"(?:(?:de|da|dos|das|van|von|der|bin|ibn|al|el|le|la|del|di|du|abu)[ \t]+)?"
+    r"(?:(?:de|da|dos|das|van|von|der|bin|ibn|al|el|le|la|del|di|du|abu)[ \t]+|(?:al|el|bin|ibn|abu)-)?"
     r"[A-Z][\w'’\-]*(?<![a-z]{3}\.))*"
 )
 
@@ -758,23 +759,25 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
     pieces = _TAIL_SPLIT.split(m, maxsplit=1)
     ctoks = _noun_phrase(pieces[0].split())
     if len(pieces) > 1 and "," in m[: len(pieces[0]) + 1]:
-        # "an Iranian soldier, Hamid Dehqani": a bare role before the comma, the name after it.
+        # "an Iranian soldier, Hamid Dehqani": a bare role before the comma, the name after it;
+        # so too after a body's role ("a Defence Ministry spokesman, Paul Girardot").
         after = _noun_phrase(pieces[1].split())
         if (
             ctoks
-            and not any(t[:1].isupper() and not is_place(t) for t in ctoks)
+            and (not any(t[:1].isupper() and not is_place(t) for t in ctoks) or ctoks[-1].lower() in ROLE_WORDS)
             and 2 <= len(after) <= 4
-            and all(t[:1].isupper() for t in after)
+            and all(_is_name_word(t) for t in after)
+            and not any(t.lower() in _NON_NAME_WORDS for t in after)
         ):
             ctoks = after
     # A person name somewhere in the core: the trailing capitalised tokens after any role words.
     roles, name = _strip_role_prefix(ctoks, is_place)
-    name = [t for t in name if t[:1].isupper() or t.lower() in _PARTICLES]
-    if name and name[0].lower() in _PARTICLES and len(name) == 1:
+    name = [t for t in name if _is_name_word(t)]
+    if name and not name[0][:1].isupper() and len(name) == 1:
         name = []
     if (
         name
-        and all(t[:1].isupper() or t.lower() in _PARTICLES for t in name)
+        and all(_is_name_word(t) for t in name)
         and not any(t.lower().rstrip(".") in _NON_NAME_WORDS for t in name)
     ):
         nm = " ".join(name).rstrip(".,")
@@ -892,11 +895,11 @@ def _noun_phrase(toks: list[str]) -> list[str]:
     a modifier and stays; leading sentence adverbials ("Despite this X") are dropped too."""
     while toks and (toks[0].lower() in _DETS or toks[0] in _NON_NAME_CAPS or toks[0] in _LEAD_CAPS):
         toks = toks[1:]
-    if not toks or toks[-1][:1].isupper():
+    if not toks or _is_name_word(toks[-1]):
         return toks  # ends on a name: "Tehran Radio quoted defence spokesman X" is resolved later
     seen_cap = False
     for i, t in enumerate(toks):
-        if t[:1].isupper() or t[:1].isdigit() or t[:1] == "(":
+        if _is_name_word(t) or t[:1].isdigit() or t[:1] == "(":
             seen_cap = True
             continue
         tl = t.lower().rstrip(".,")
@@ -914,6 +917,12 @@ def _noun_phrase(toks: list[str]) -> list[str]:
             continue
         return toks[:i]
     return toks
+
+
+def _is_name_word(tok: str) -> bool:
+    """A word that can stand in a name: capitalised, or a particle, alone ("bin") or joined to
+    the next part ("al-Jaburi")."""
+    return tok[:1].isupper() or tok.lower() in _PARTICLES or tok.split("-", 1)[0] in _PARTICLES
 
 
 def _is_head(tok: str) -> bool:
@@ -1215,8 +1224,10 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
             continue
         if _CLAUSE_SKIP.match(piece) and chosen:
             break
-        if not chosen and len(chunks) > 1 and _is_verb_like(piece.split()[0]):
-            continue  # "X, a title, was asked ... and replied": the predicate, the subject is before it
+        if not chosen and len(chunks) > 1 and piece[:1].islower() and _is_verb_like(piece.split()[0]):
+            # "X, a title, was asked ... and replied": the predicate, the subject is before it;
+            # a capital opens a name ("State Department spokesman X"), never the predicate.
+            continue
         chosen.append((a, b))
         if len(chosen) == 2:
             break
