@@ -339,3 +339,29 @@ def test_hyphenated_arabic_particle_stays_in_the_name():
 def test_military_title_is_not_part_of_the_name():
     text = 'In Karsk, navy spokesman Brigadier Idris Malouf said: "Our ships will stay in port."\n'
     assert _speakers(text) == ["Idris Malouf"]
+
+
+def test_family_name_first_is_shortened_to_its_first_token():
+    text = (
+        'Harbour official Oh Min-jae said the quay would reopen.\n'
+        '    "The cranes are back in service," Oh said.\n'
+        'Port spokesman Wen Daoming spoke later.\n'
+        '    "Ships may dock from Friday," Wen said.\n'
+    )
+    assert _speakers(text) == ["Oh Min-jae", "Wen Daoming"]
+
+
+def test_family_name_first_stays_unresolved_when_two_share_it():
+    text = (
+        'Harbour official Oh Min-jae spoke, and so did pilot Oh Tae-sik.\n'
+        '    "The cranes are back in service," Oh said.\n'
+    )
+    assert _speakers(text) == ["Oh"]
+
+
+def test_title_with_a_body_word_still_introduces_a_person():
+    text = (
+        'The talks ended early, Deputy Cabinet Secretary Ilse Marten told reporters.\n'
+        '    "We will meet again in June," Marten said.\n'
+    )
+    assert _speakers(text) == ["Ilse Marten"]

@@ -255,6 +255,7 @@ class Entities:
     _suffix: dict[tuple[str, ...], tuple[list[int], list[str], list[str | None]]] | None = field(
         default=None, repr=False
     )
+    _family: dict[str, tuple[list[int], list[str]]] | None = field(default=None, repr=False)
 
     def add_speaker(self, pos: int, canon: str, typ: str, roles: set[str]) -> None:
         """Record that `canon` spoke (or was the subject of a speech verb) at pos."""
@@ -275,6 +276,7 @@ class Entities:
     def add_person(self, person: Person) -> None:
         self.persons.append(person)
         self._suffix = None
+        self._family = None
         self._role_persons = None
         self._named = None
 
@@ -310,6 +312,23 @@ class Entities:
         if i >= 0:
             return best[i]
         return fwd[0]
+
+    def family_name(self, tok: str, limit: int) -> str | None:
+        """The one name introduced at or before limit that may read family name first and starts
+        with tok ("Lee" after "Lee Jong-hwan"); None when none or several do."""
+        if self._family is None:
+            idx: dict[str, tuple[list[int], list[str]]] = {}
+            for p in sorted(self.persons, key=lambda p: p.pos):
+                if _family_first(p.name):
+                    ps, names = idx.setdefault(p.name.split()[0], ([], []))
+                    ps.append(p.pos)
+                    names.append(p.name)
+            self._family = idx
+        ent = self._family.get(tok)
+        if ent is None:
+            return None
+        found = set(ent[1][: bisect.bisect_right(ent[0], limit)])
+        return found.pop() if len(found) == 1 else None
 
     def earlier_full_name(self, tok: str, pos: int) -> str | None:
         """The full name a lone surname at pos continues, only if introduced before it."""
@@ -471,9 +490,9 @@ def _classify_run(run: str, is_place) -> tuple:
         if t.lower().rstrip(".") in ORG_WORDS or (t.isupper() and len(t) >= 2 and not is_place(t)):
             return ("org", t)
         return ("skip",)
-    if any(t.lower().rstrip(".") in ORG_WORDS for t in toks):
-        return ("org", " ".join(t for t in toks))
     roles, name = _strip_role_prefix(toks, is_place)
+    if any(t.lower().rstrip(".") in ORG_WORDS for t in toks) and not _titled_by_body(roles, name):
+        return ("org", " ".join(t for t in toks))
     name = [t for t in name if not t.endswith(("'s", "’s"))]
     if len(name) == 1 and roles and roles[-1].lower().rstrip(".") in _TITLES and not is_place(name[0]):
         return ("titled", name[0].rstrip(".,"), frozenset(r.lower() for r in roles))
@@ -489,6 +508,18 @@ def _classify_run(run: str, is_place) -> tuple:
     if len(toks) == 1 and toks[0].isupper() and len(toks[0]) >= 2 and not is_place(toks[0]):
         return ("org", toks[0])
     return ("skip",)
+
+
+def _titled_by_body(roles: list[str], name: list[str]) -> bool:
+    """'Chief Cabinet Secretary Tadashi Nakahara': a body's word inside the title still leaves a
+    person, who must be recorded for a later "Nakahara said"; "Cabinet Office" stays a body."""
+    return (
+        bool(roles)
+        and roles[-1].lower().rstrip(".") in ROLE_WORDS
+        and roles[-1].lower().rstrip(".") not in ORG_WORDS
+        and len(name) >= 2
+        and not any(t.lower().rstrip(".") in ORG_WORDS for t in name)
+    )
 
 
 _ORG_TAIL = re.compile(r"[ \t\n]+(?:and|&)[ \t\n]+((?:[A-Z][\w'’\-]*[ \t\n]*){2,5})")
@@ -652,11 +683,24 @@ def _last_before(text: str, last: str, lo: int, hi: int) -> int:
 
 
 def resolve_name(name: str, pos: int, ents: Entities) -> str:
-    """Surname or partial name -> the latest full name introduced before pos that ends with it."""
+    """Surname or partial name -> the latest full name introduced before pos that ends with it,
+    else the one family-name-first name that starts with it."""
     toks = tuple(name.split())
     if not toks:
         return name
-    return ents.full_name(toks, pos + len(name) + 5) or name
+    limit = pos + len(name) + 5
+    full = ents.full_name(toks, limit)
+    if full is None and len(toks) == 1:
+        # East Asian names are written family name first and shortened to it: "Lu Hanwen" -> "Lu".
+        full = ents.family_name(toks[0], limit)
+    return full or name
+
+
+def _family_first(name: str) -> bool:
+    """Whether a name may read family name first: two tokens ("Lu Hanwen"), or a hyphenated given
+    name second ("Lee Jong-hwan"); longer Western names ("Anna Maria Kovac") are not shortened so."""
+    toks = name.split()
+    return len(toks) == 2 or (len(toks) > 2 and "-" in toks[1])
 
 
 def _latest_person(pos: int, ents: Entities, role: str | None = None) -> str | None:
