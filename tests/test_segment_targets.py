@@ -196,3 +196,25 @@ def test_a_central_banker_and_a_company_named_in_the_quote_are_targets():
     # His home is the United States: the state of the attribution sentence is his own side.
     own = 'Alan Greenspan said in Washington on Monday: "We will keep a close eye on prices."\n'
     assert _seg(own)[0].targets == []
+
+
+def test_a_description_the_name_stands_in_apposition_to_gives_the_affiliation():
+    # "<description>, <name>, <verb> ...": the description is the speaker's side, and what
+    # follows the name's closing comma is the sentence going on, not an apposition.
+    text = (
+        "Egypt's foreign minister, Amr Fahmy, thanked Washington for its help on Monday.\n"
+        '    "We are grateful to our American friends for their support," he said.\n'
+    )
+    q = _seg(text)[0]
+    assert q.speaker == "Amr Fahmy"
+    assert q.targets == ["United States"]
+    navy = (
+        "A French Navy spokesman, Captain Paul Girard, said the frigates were at sea.\n"
+        '    "We are not there to frighten anyone," Girard said.\n'
+    )
+    assert _seg(navy, title="LIBYA WARNS FRANCE OVER FRIGATES")[0].targets == ["Libya"]
+
+
+def test_the_place_the_speaker_spoke_is_not_a_target():
+    text = '"The war will not spread," Karl Vogt, a West German official, told reporters in Bahrain.\n'
+    assert _seg(text)[0].targets == []

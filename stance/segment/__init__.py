@@ -77,6 +77,8 @@ these those both all each said says told and or but of in at for with by from to
 )
 _PARA_GAP = re.compile(r"\n[ \t]*\n|\n[ \t]")
 _TITLE_GLUE = frozenset({"of", "and", "for", "the", "to"})
+# Lower-case words of a description a name stands in apposition to: "a U.S. Navy spokesman, X,".
+_DESC_WORDS = ROLE_WORDS | _TITLE_GLUE | {"a", "an"}
 # Words in a quote that point at a party named around it rather than in it (trie-shaped, like _REPORT_VERB).
 _REFERENT = re.compile(
     r"\b(?:"
@@ -148,6 +150,10 @@ _VENUE_NEXT = re.compile(
 # Before such a city: "since Lisbon", "talks held in Oslo".
 _VENUE_BEFORE = re.compile(
     r"(?:\bsince|\b(?:meetings?|talks|conference|summit|session|negotiations)\s+(?:held\s+)?(?:in|at))\s+$", re.I
+)
+# Where the speaker spoke: "told reporters in Bahrain", "a news conference in Tokyo".
+_SPOKE_IN = re.compile(
+    r"\b(?:reporters|journalists|correspondents|newsmen|conference|briefing|rally|interview)\s+in\s+$", re.I
 )
 # A sum of money in a state's currency ("40 U.S. dlrs", "two billion Canadian dollars") names no party.
 _AMOUNT_BEFORE = re.compile(r"(?:\d|\b(?:mln|bln|million|billion|trillion))\s+$", re.I)
@@ -697,16 +703,18 @@ class _Segmenter:
         return out
 
     def _incidental(self, i: int, in_quote: bool) -> bool:
-        """Whether lexicon match i names no party: a sum of money in a state's currency, and in
-        a quote's own words also a city as the venue of talks or the place of a deal ("the
-        Lisbon accord") and a state's share of a group ("Danish consumers"). Around a quote the
-        venue of talks is too often the party the quote is about to be left out."""
+        """Whether lexicon match i names no party: a sum of money in a state's currency or the
+        place the speaker spoke ("told reporters in Bahrain"), and in a quote's own words also a
+        city as the venue of talks or the place of a deal ("the Lisbon accord") and a state's
+        share of a group ("Danish consumers"). Around a quote the venue of talks is too often the
+        party the quote is about to be left out."""
         key = (i, in_quote)
         hit = self._incidental_memo.get(key)
         if hit is None:
             s, e, _ = self._lex_spans[i]
             text = self.text
             hit = bool(_CURRENCY_NEXT.match(text, e) and _AMOUNT_BEFORE.search(text, max(0, s - 12), s))
+            hit = hit or bool(_SPOKE_IN.search(text, max(0, s - 20), s))
             if in_quote and not hit:
                 hit = self._venue(s, e) or self._national_group(i)
             self._incidental_memo[key] = hit
@@ -859,10 +867,11 @@ class _Segmenter:
                 ):
                     break
                 k = t.start()
-            titled = self._names_in(k, i)
+            described = self._described_before(k, end, lo)
+            titled = self._names_in(described, i)
             found.update(titled)
-            roles.extend(self.lex.role_states(text[k:i]))
-            am = _APPOSITION.match(text, end, se)
+            roles.extend(self.lex.role_states(text[described:i]))
+            am = _APPOSITION.match(text, end, se) if described == k else None
             if am:
                 found.update(self._names_in(end, am.end()))
                 roles.extend(self.lex.role_states(text[end : am.end()]))
@@ -872,6 +881,32 @@ class _Segmenter:
                 subject = [t for t in self._names_in(ss, k) if self.lex.kinds.get(t) != "people"]
                 found.update(subject[:1])
         return {t for t in found if self.lex.kinds.get(t) != "people"}, roles
+
+    def _described_before(self, k: int, end: int, lo: int) -> int:
+        """Where a description the name stands in apposition to starts ("Kuwait's oil minister,
+        Sheikh X, thanked ...", "A U.S. Navy spokesman, Commander Y, said"): a short noun phrase
+        ending in a role word right before the comma that opens the name, with a comma after the
+        name. What follows that comma is the sentence going on, not a second apposition. k
+        itself where there is none."""
+        text = self.text
+        c = k
+        while c > lo and text[c - 1].isspace():
+            c -= 1
+        if c <= lo or text[c - 1] != "," or not text.startswith(",", end):
+            return k
+        toks = list(_TOKEN.finditer(text, lo, c - 1))
+        start = c - 1
+        for t in reversed(toks):
+            if any(ch in text[t.end() : start] for ch in ',;:."“”'):
+                break
+            w = t.group()
+            wl = w.lower().rstrip(".")
+            if not (w[:1].isupper() or wl in _DESC_WORDS or wl.endswith(("'s", "’s"))):
+                return k
+            start = t.start()
+        if start == c - 1 or toks[-1].group().lower().rstrip(".") not in ROLE_WORDS:
+            return k
+        return start
 
     def _names_in_text(self, s: str) -> list[str]:
         self._load_spans()
