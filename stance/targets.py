@@ -281,7 +281,7 @@ class TargetLexicon:
         key = " ".join(name.split())
         return self._lookup.get(key) or self._folded.get(key.casefold())
 
-    def is_place(self, alias: str) -> bool:
+    def is_city(self, alias: str) -> bool:
         """Whether a surface form names a city ("Lisbon", "Washington"): a city is also where
         talks are held, and named as their venue it is no party to them."""
         return " ".join(alias.split()) in self.places

@@ -154,12 +154,12 @@ def test_the_administration_is_found_however_it_is_capitalised(lex):
 
 
 def test_places_are_aliases_that_name_a_city(lex, tmp_path):
-    assert lex.is_place("Lisbon") and lex.is_place("Buenos  Aires")
-    assert not lex.is_place("Portugal")
+    assert lex.is_city("Lisbon") and lex.is_city("Buenos  Aires")
+    assert not lex.is_city("Portugal")
     bad = tmp_path / "bad.yaml"
     bad.write_text("states:\n  Norland: [Norland, Nordby]\nplaces: [Oslo]\n", encoding="utf-8")
     with pytest.raises(StanceError, match="places"):
         TargetLexicon.load(bad)
     ok = tmp_path / "ok.yaml"
     ok.write_text("states:\n  Norland: [Norland, Nordby]\nplaces: [Nordby]\n", encoding="utf-8")
-    assert TargetLexicon.load(ok).is_place("Nordby")
+    assert TargetLexicon.load(ok).is_city("Nordby")

@@ -12,6 +12,7 @@ import bisect
 import re
 from functools import lru_cache
 from itertools import islice
+from typing import Literal
 
 from stance.records import Article, Quote, Span
 from stance.segment.cues import iter_cues
@@ -678,7 +679,7 @@ class _Segmenter:
         return self._names_in(ps, ss, parties="around")
 
     def _names_in(
-        self, a: int, b: int, described: list[str] | None = None, parties: str = ""
+        self, a: int, b: int, described: list[str] | None = None, parties: Literal["", "quote", "around"] = ""
     ) -> list[str]:
         """Canonical names of the lexicon matches inside [a, b), in order, old names resolved to
         the state the story names beside them. Groups named by a common noun ("the major
@@ -723,7 +724,7 @@ class _Segmenter:
     def _venue(self, s: int, e: int) -> bool:
         """A city named as where talks were held or a deal was made, not as the government."""
         text = self.text
-        return self.lex.is_place(text[s:e]) and bool(
+        return self.lex.is_city(text[s:e]) and bool(
             _VENUE_NEXT.match(text, e) or _VENUE_BEFORE.search(text, max(0, s - 30), s)
         )
 

@@ -513,10 +513,10 @@ def _classify_run(run: str, is_place) -> tuple:
 def _titled_by_body(roles: list[str], name: list[str]) -> bool:
     """'Chief Cabinet Secretary Tadashi Nakahara': a body's word inside the title still leaves a
     person, who must be recorded for a later "Nakahara said"; "Cabinet Office" stays a body."""
+    title = roles[-1].lower().rstrip(".") if roles else ""
     return (
-        bool(roles)
-        and roles[-1].lower().rstrip(".") in ROLE_WORDS
-        and roles[-1].lower().rstrip(".") not in ORG_WORDS
+        title in ROLE_WORDS
+        and title not in ORG_WORDS
         and len(name) >= 2
         and not any(t.lower().rstrip(".") in ORG_WORDS for t in name)
     )
