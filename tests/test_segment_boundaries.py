@@ -109,3 +109,20 @@ def test_quote_paragraph_with_its_own_attribution_stays_apart():
         '"Work will start in May," her deputy added.\n'
     )
     assert len(_seg(text)) == 2
+
+
+def test_mixed_content_starts_at_the_verb_of_saying_not_a_later_verb():
+    text = 'Mayor Ines Holm said she found the new tram plan "a costly mess" for the city.'
+    assert _texts(text) == ['she found the new tram plan "a costly mess" for the city']
+
+
+def test_mixed_content_keeps_a_first_clause_coordinated_with_a_that_clause():
+    text = 'Holm said she would travel to Norland next week and that the talks were "going well" so far.'
+    assert _texts(text) == ['she would travel to Norland next week and that the talks were "going well" so far']
+
+
+def test_a_second_verb_of_saying_opens_a_second_content():
+    text = 'Holm says she will "stay calm" and tells the crowd she was the "first one" to warn about the dam.'
+    qs = _texts(text)
+    assert len(qs) == 2
+    assert qs[0].startswith("she will")

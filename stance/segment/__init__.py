@@ -123,6 +123,15 @@ _REPORT_FORMS = {f for v in _REPORT_STEMS for f in _inflect(v)} | {
 _REPORT_VERB = re.compile(
     r"(?<![A-Za-z])(?:" + trie_pattern({g for f in _REPORT_FORMS for g in (f, f.capitalize())}) + r")(?![A-Za-z])"
 )
+# Verbs of saying whose object is the whole clause after them ('said the plan was "a mess"').
+_SAYING = re.compile(
+    r"(?<![A-Za-z])(?:"
+    + trie_pattern(
+        """say says said saying told tells telling added adds argued argues insisted insists noted notes
+warned warns predicted predicts claimed claims wrote writes tweeted tweets stated declared explained""".split()
+    )
+    + r")(?![A-Za-z])"
+)
 # A complementizer opening the reported content: "told a crowd in Ohio that ...".
 _THAT = re.compile(r"\bthat\b")
 _THAT_MAX_WORDS = 10
@@ -137,7 +146,7 @@ _CLAUSE_MARKS = (",", ";", ":", "—", " – ", "―", " -- ")
 # Where the reported content ends after its last fragment: a clause boundary, a second verb
 # phrase ("... and called ..."), a conjunction, or an adjunct saying where it was said.
 _CONTENT_END = re.compile(
-    r",\s|;|\s--\s|\s—\s|\s(?:but|while|whereas)\s|\sand\s+(?:says|said|added|warned)\b|"
+    r",\s|;|\s--\s|\s—\s|\s(?:but|while|whereas)\s|\sand\s+(?:says|said|added|adds|warned|warns|tells|told|notes|noted|insists|insisted)\b|"
     r"\s+(?:he|she|they|it)\s+(?:said|added)\b|"
     r"\s+and\s+(?:\w+ed|\w+ing)\b|"
     r"\s+(?:in\s+an?\s+(?:\w+\s+)?(?:interview|statement|speech|post|tweet|op-ed|letter|e-?mail|video|memo|"
@@ -440,6 +449,17 @@ class _Segmenter:
             groups.append([q])
         return groups
 
+    def _saying_verb(self, ss: int, pos: int) -> int | None:
+        """Where the first verb of saying in the sentence before pos starts, when the clause it
+        opens runs on to pos: 'Lind said she found the plan "a mess"' reports all of 'she found
+        the plan "a mess"', not only what she found. None when a boundary (a comma, a second
+        verb phrase) closes that clause first."""
+        text = self.text
+        for m in _SAYING.finditer(text, ss, pos):
+            if not _CONTENT_END.search(text, m.end(), pos) and not any(c in text[m.end() : pos] for c in ";:?!"):
+                return m.start()
+        return None
+
     def _set_content(self, q: RawQuote) -> None:
         """The reported content a mixed fragment belongs to: from the reporting verb (from its
         complementizer 'that', which the content keeps) to the end of the clause that holds the
@@ -450,6 +470,11 @@ class _Segmenter:
         verbs = list(_REPORT_VERB.finditer(text, ss, q.open_pos))
         if verbs and (not cues or verbs[-1].start() > cues[-1].start()):
             cues = verbs[-1:]
+        say = self._saying_verb(ss, q.open_pos)
+        if say is not None and cues and say < cues[-1].start():
+            cues = [c for c in cues if c.start() == say] or [
+                next(m for m in _REPORT_VERB.finditer(text, say, q.open_pos))
+            ]
         if cues:
             a = cues[-1].end()
             that = _THAT.search(text, a, q.open_pos)
@@ -457,6 +482,7 @@ class _Segmenter:
                 that
                 and len(text[a : that.start()].split()) <= _THAT_MAX_WORDS
                 and not any(c in ";:!?" for c in text[a : that.start()])
+                and " and " not in text[a : that.start()]
             ):
                 a = that.start()  # "told a crowd in Ohio that ..."
             else:
