@@ -126,3 +126,20 @@ def test_a_second_verb_of_saying_opens_a_second_content():
     qs = _texts(text)
     assert len(qs) == 2
     assert qs[0].startswith("she will")
+
+
+def test_next_paragraph_quote_continues_after_where_it_was_said():
+    text = (
+        '"The dam will hold," Tomas Brek told the council at a hearing on Tuesday.\n\n'
+        '"We checked every joint twice."'
+    )
+    qs = _seg(text)
+    assert len(qs) == 1 and len(qs[0].parts) == 2
+
+
+def test_next_paragraph_quote_after_a_second_sentence_stands_alone():
+    text = (
+        '"The dam will hold," Brek said at the hearing. He then left the room.\n\n'
+        '"We checked every joint twice."'
+    )
+    assert len(_seg(text)) == 2

@@ -396,7 +396,7 @@ class _Segmenter:
             return False
         ps, pe = lay.para_span(p)
         post = self._post(q.close_end, pe)
-        if post is None or text[post[1] : pe].strip() not in ("", "."):
+        if post is None or not _attribution_tail(text, post[1], pe):
             return False
         ns, ne = lay.para_span(p + 1)
         return (
@@ -1010,6 +1010,16 @@ def _strip_edges(text: str, a: int, b: int) -> tuple[int, int]:
     while b > a and (text[b - 1].isspace() or text[b - 1] in ALL_MARKS):
         b -= 1
     return a, b
+
+
+def _attribution_tail(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b], what follows an attribution to the end of its paragraph, only says
+    where or how the words were said (' in an interview on Sunday.'): no other quote, no
+    second sentence."""
+    tail = text[a:b].strip()
+    if tail in ("", "."):
+        return True
+    return tail.endswith(".") and not any(c in ALL_MARKS or c in ".!?;" for c in tail[:-1])
 
 
 def _joined(q: RawQuote, nxt: RawQuote, i: int) -> RawQuote:
