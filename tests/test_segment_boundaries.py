@@ -143,3 +143,15 @@ def test_next_paragraph_quote_after_a_second_sentence_stands_alone():
         '"We checked every joint twice."'
     )
     assert len(_seg(text)) == 2
+
+
+def test_a_programme_title_in_the_attribution_does_not_split_a_quote():
+    text = '"We will win the vote," Holm said on NTV\'s "Morning Hour" on Sunday. "Nobody doubts it."'
+    qs = _seg(text)
+    assert len(qs) == 1
+    assert qs[0].text == "We will win the vote, Nobody doubts it."
+
+
+def test_a_quoted_phrase_in_the_attribution_still_splits_quotes():
+    text = '"We will win the vote," Holm said, calling the plan "a real mess" at the rally. "Nobody doubts it."'
+    assert len(_seg(text, mixed="fragment")) >= 2

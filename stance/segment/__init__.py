@@ -152,6 +152,7 @@ _CONTENT_END = re.compile(
     r"\s+(?:in\s+an?\s+(?:\w+\s+)?(?:interview|statement|speech|post|tweet|op-ed|letter|e-?mail|video|memo|"
     r"report|blog|column)|on\s+(?:Twitter|Facebook|Instagram)|according\s+to)\b"
 )
+_MARK_SPLIT = re.compile("[" + re.escape(ALL_MARKS) + "]")
 _PRONOUN_START = re.compile(r"^\W*(?:they|it|their|its|them|theirs)\b", re.I)
 # After a city that is the venue of talks or the place of a deal, not a party: "the Lisbon accord".
 _VENUE_NEXT = re.compile(
@@ -344,6 +345,9 @@ class _Segmenter:
             q = raws[i]
             while i + 1 < len(raws):
                 nxt = raws[i + 1]
+                skip = int(i + 2 < len(raws) and self._title_in_attribution(q, nxt, raws[i + 2]))
+                if skip:
+                    nxt = raws[i + 2]  # '," X told NTV's "Morning Hour." "...': the title is no quote
                 if self.layout.para_of(nxt.open_pos) != self.layout.para_of(q.close_end - 1):
                     if self._continues_in_next_paragraph(q, nxt):
                         q = _joined(q, nxt, i)
@@ -358,8 +362,9 @@ class _Segmenter:
                     if post is None:
                         break
                     gap = self.text[post[1] : nxt.open_pos]
-                    if any(c in ALL_MARKS for c in gap):
+                    if any(c in ALL_MARKS for c in gap) and not (skip and _only_titles(gap)):
                         break
+                    gap = gap.rstrip().rstrip(ALL_MARKS)
                     if gap.strip() and gap.rstrip()[-1] not in ",.:;":
                         break  # '," he said, adding that "...' introduces a new, mixed quote
                     if len(gap.split()) > 8 and (
@@ -382,10 +387,25 @@ class _Segmenter:
                 ):
                     break
                 q = _joined(q, nxt, i)
-                i += 1
+                i += 1 + skip
             out.append(q)
             i += 1
         return out
+
+    def _title_in_attribution(self, q: RawQuote, title: RawQuote, nxt: RawQuote) -> bool:
+        """Whether `title` is a programme or paper named in the attribution between two quotes of
+        one paragraph ('," she told NTV's "Morning Hour" on Sunday. "...'): a few capitalised
+        words, after an attribution of `q`, with no other mark before `nxt`."""
+        text = self.text
+        para = self.layout.para_of(q.close_end - 1)
+        if (
+            len(title.parts) != 1
+            or self.layout.para_of(nxt.open_pos) != para
+            or nxt.open_pos - title.close_end > 40
+            or not _only_titles(text[title.open_pos : title.close_end])
+        ):
+            return False
+        return self._post(q.close_end, title.open_pos) is not None
 
     def _continues_in_next_paragraph(self, q: RawQuote, nxt: RawQuote) -> bool:
         """'"...," she said.' closing a paragraph, then a paragraph that is one quote and nothing
@@ -1010,6 +1030,19 @@ def _strip_edges(text: str, a: int, b: int) -> tuple[int, int]:
     while b > a and (text[b - 1].isspace() or text[b - 1] in ALL_MARKS):
         b -= 1
     return a, b
+
+
+def _only_titles(gap: str) -> bool:
+    """Whether every quoted stretch of a text is a title ('told NTV's "Morning Hour" on
+    Sunday'): a few capitalised words naming a programme or a paper, not a second quote."""
+    bits = _MARK_SPLIT.split(gap)
+    if len(bits) % 2 == 0:
+        return False  # an unbalanced mark
+    for inner in bits[1::2]:
+        ws = inner.strip(" .,").split()
+        if not ws or len(ws) > 6 or any(not (w[:1].isupper() or w in _TITLE_GLUE or w == "with") for w in ws):
+            return False
+    return True
 
 
 def _attribution_tail(text: str, a: int, b: int) -> bool:
