@@ -155,3 +155,11 @@ def test_a_programme_title_in_the_attribution_does_not_split_a_quote():
 def test_a_quoted_phrase_in_the_attribution_still_splits_quotes():
     text = '"We will win the vote," Holm said, calling the plan "a real mess" at the rally. "Nobody doubts it."'
     assert len(_seg(text, mixed="fragment")) >= 2
+
+
+def test_a_mixed_quote_closing_its_sentence_keeps_the_speaker_before_it():
+    text = 'Mayor Ines Holm called the tram plan "a waste of money." Councillor Jan Berg called it "long overdue."'
+    qs = _seg(text)
+    assert len(qs) == 2
+    assert qs[0].speaker_mention is not None and qs[0].speaker_mention.text == "Mayor Ines Holm"
+    assert qs[1].speaker_mention is not None and qs[1].speaker_mention.text == "Councillor Jan Berg"

@@ -547,12 +547,16 @@ class _Segmenter:
             if post is not None:
                 return post[0]
         post = self._post(last.close_end, para_end)
-        if post is not None:
-            return post[0]
         ss, se = self._sentence(first.open_pos)
+        if post is not None and not (first.kind == "mixed" and _ends_sentence(text, last.parts[-1][1])):
+            return post[0]
         pre = pre_attribution(text, ss, first.open_pos)
         if pre is not None and (pre.mention is not None or pre.cue is not None):
             return pre
+        if post is not None:
+            # A mixed quote closing its sentence ('X called it "a mess." Y said ...'): what
+            # follows attributes the next sentence, taken only when nothing before does.
+            return post[0]
         # Attribution later in the sentence: '"..." for the countries, one source said.'
         _, se2 = self._sentence(max(last.close_end - 1, 0))
         cues = iter_cues(text, last.close_end, se2, min_strength=1)
