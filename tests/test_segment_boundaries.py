@@ -163,3 +163,23 @@ def test_a_mixed_quote_closing_its_sentence_keeps_the_speaker_before_it():
     assert len(qs) == 2
     assert qs[0].speaker_mention is not None and qs[0].speaker_mention.text == "Mayor Ines Holm"
     assert qs[1].speaker_mention is not None and qs[1].speaker_mention.text == "Councillor Jan Berg"
+
+
+def test_a_one_word_fragment_right_after_a_verb_of_saying_is_a_quote():
+    text = 'Senator Ada Moss called the mayor a "liar" and left the hall.'
+    qs = _seg(text, mixed="fragment")
+    assert [q.text for q in qs] == ["liar"]
+
+
+def test_a_one_word_fragment_modifying_a_noun_is_a_term():
+    assert _seg('Officials praised the new "netback" contracts.') == []
+
+
+def test_a_one_word_fragment_far_from_the_verb_is_a_term():
+    text = 'He said the banks might want to reconsider the old idea of a "megabank," where debt would be pooled.'
+    assert _seg(text) == []
+
+
+def test_a_markup_attribute_value_is_no_quote():
+    text = 'Kowal wrote on Friday: <tweet author="@kowal">We won today</tweet> He said it again.'
+    assert all("@kowal" not in q.text for q in _seg(text))

@@ -15,7 +15,7 @@ from itertools import islice
 from typing import Literal
 
 from stance.records import Article, Quote, Span
-from stance.segment.cues import iter_cues
+from stance.segment.cues import CueMatch, cue_strength, iter_cues
 from stance.segment.quotes import ALL_MARKS, Layout, RawQuote, first_char, looks_like_scare_quote, pair_marks
 from stance.segment.speakers import (
     GENERIC_HEADS,
@@ -140,6 +140,9 @@ _ADDRESSEE_THAT = re.compile(
     r"(?:\s+(?:reporters|journalists|Reuters|the\s+\w+|him|her|them|us|me|an?\s+\w+))?"
     r"(?:\s+(?:on|last|this|yesterday|today|late|earlier)\b[^,\"“]{0,25}?)?\s*,?\s*(?:that\b)?"
 )
+# How far before a short fragment a verb of saying makes it a reported word (see _verb_near).
+_NEAR_VERB_WORDS = 5
+_WORDS = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
 _COMMA_END = re.compile(r"[,:]\s*$")
 # Clause boundaries a content without a reporting verb starts after.
 _CLAUSE_MARKS = (",", ";", ":", "—", " – ", "―", " -- ")
@@ -450,7 +453,9 @@ class _Segmenter:
                 continue
             q.kind = "mixed"
             tail_cue = bool(iter_cues(text, q.close_end, post_end, min_strength=1))
-            if looks_like_scare_quote(text, q, bool(pre_cues) or tail_cue or post is not None):
+            if looks_like_scare_quote(
+                text, q, bool(pre_cues) or tail_cue or post is not None, self._verb_near(ss, q.open_pos, pre_cues)
+            ):
                 continue
             kept.append(q)
         # Mixed fragments of one sentence share one reported content.
@@ -468,6 +473,14 @@ class _Segmenter:
                     continue
             groups.append([q])
         return groups
+
+    def _verb_near(self, ss: int, pos: int, cues: list[CueMatch]) -> bool:
+        """Whether a verb of saying (a strong cue or an inflected reporting verb) stands at most
+        `_NEAR_VERB_WORDS` words before pos in its sentence ('called him a "liar"', 'said Smith
+        was "unfit"'): a short fragment there is the speaker's word, not a term."""
+        ends = [m.end() for m in cues if cue_strength(m.group()) >= 2][-1:]
+        ends += [m.end() for m in _REPORT_VERB.finditer(self.text, max(ss, pos - 80), pos)][-1:]
+        return bool(ends) and len(_WORDS.findall(self.text, max(ends), pos)) <= _NEAR_VERB_WORDS
 
     def _saying_verb(self, ss: int, pos: int) -> int | None:
         """Where the first verb of saying in the sentence before pos starts, when the clause it

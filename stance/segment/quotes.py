@@ -302,11 +302,42 @@ _KEEP_BEFORE = frozenset(
 )
 
 
-def looks_like_scare_quote(text: str, q: RawQuote, has_cue_before: bool) -> bool:
+# Words before a short fragment that make it a term being named, not words being reported.
+_TERM_BEFORE = frozenset(
+    """the its their his her our this these those so-called called dubbed named titled nicknamed termed
+known term phrase word words slogan""".split()
+)
+# Words right after a short fragment that show it ends its phrase ('called him a "liar" and ...')
+# rather than modifying the noun after it ('"netback" contracts').
+_PHRASE_AFTER = frozenset(
+    """and or but nor to in for of on at by from with as than that because if when after before while
+since into about against over under during""".split()
+)
+_PUNCT_AFTER = frozenset(".,;:!?)—–-…")
+
+
+def _ends_phrase(text: str, q: RawQuote) -> bool:
+    """Whether a fragment closes its phrase: punctuation inside or after the closing mark, the
+    text's end, or a function word next."""
+    b = q.parts[-1][1]
+    if text[b - 1] in _PUNCT_AFTER:
+        return True
+    i, n = q.close_end, len(text)
+    while i < n and text[i].isspace():
+        i += 1
+    if i >= n or text[i] in _PUNCT_AFTER:
+        return True
+    m = _WORD_RE.match(text, i)
+    return bool(m and m.group().lower() in _PHRASE_AFTER)
+
+
+def looks_like_scare_quote(text: str, q: RawQuote, has_cue_before: bool, verb_near: bool = False) -> bool:
     """Short fragments that name or distance a term rather than report speech.
 
     Mixed quotes ("the United States will be "flexible"") survive when the fragment is a
     predicate or clause; a title-cased phrase or a noun after "so-called", "the", "on" is a term.
+    One or two words closing their phrase a few words after a reporting verb (`verb_near`:
+    'called the senator a "liar" and ...') are the speaker's words too.
     """
     ws: list[str] = []
     for a, b in q.parts:
@@ -314,8 +345,8 @@ def looks_like_scare_quote(text: str, q: RawQuote, has_cue_before: bool) -> bool
             ws.append(m.group())
             if len(ws) > 5:
                 return False  # a clause, not a term; no need to read a long quote to the end
-    if not ws:
-        return True
+    if not ws or (q.open_pos > 0 and text[q.open_pos - 1] == "="):
+        return True  # nothing quoted, or a markup attribute's value (author="...")
     n = len(ws)
     inner = " ".join(text[a:b] for a, b in q.parts)
     ends_sentence = inner.rstrip().endswith((".", "!", "?", "...", "…"))
@@ -335,6 +366,8 @@ def looks_like_scare_quote(text: str, q: RawQuote, has_cue_before: bool) -> bool
         return False
     if not has_cue_before:
         return n <= 4
+    if verb_near and n <= 2 and prev_word not in _TERM_BEFORE and _ends_phrase(text, q):
+        return False  # 'called the senator a "liar" and ...': a speaker's word, not a term
     if n == 1:
         return prev_word not in _KEEP_BEFORE
     if (
