@@ -141,7 +141,7 @@ _ADDRESSEE_THAT = re.compile(
     r"(?:\s+(?:on|last|this|yesterday|today|late|earlier)\b[^,\"“]{0,25}?)?\s*,?\s*(?:that\b)?"
 )
 # How far before a short fragment a verb of saying makes it a reported word (see _verb_near).
-_NEAR_VERB_WORDS = 5
+_NEAR_VERB_WORDS = 8
 _WORDS = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
 _COMMA_END = re.compile(r"[,:]\s*$")
 # Clause boundaries a content without a reporting verb starts after.
