@@ -183,3 +183,13 @@ def test_a_one_word_fragment_far_from_the_verb_is_a_term():
 def test_a_markup_attribute_value_is_no_quote():
     text = 'Kowal wrote on Friday: <tweet author="@kowal">We won today</tweet> He said it again.'
     assert all("@kowal" not in q.text for q in _seg(text))
+
+
+def test_mixed_content_ends_where_a_new_clause_with_its_own_subject_starts():
+    text = 'Holm said the tram was "a costly mess" and she would vote against it.'
+    assert _texts(text) == ['the tram was "a costly mess']
+
+
+def test_mixed_content_ends_at_a_spaced_dash():
+    text = 'Holm called the tram "a costly mess" – a phrase she repeated twice.'
+    assert _texts(text) == ['the tram "a costly mess']

@@ -147,11 +147,12 @@ _COMMA_END = re.compile(r"[,:]\s*$")
 # Clause boundaries a content without a reporting verb starts after.
 _CLAUSE_MARKS = (",", ";", ":", "—", " – ", "―", " -- ")
 # Where the reported content ends after its last fragment: a clause boundary, a second verb
-# phrase ("... and called ..."), a conjunction, or an adjunct saying where it was said.
+# phrase ("... and called ...", "... and she would ..."), a conjunction, a spaced dash, or an
+# adjunct saying where it was said.
 _CONTENT_END = re.compile(
-    r",\s|;|\s--\s|\s—\s|\s(?:but|while|whereas)\s|\sand\s+(?:says|said|added|adds|warned|warns|tells|told|notes|noted|insists|insisted)\b|"
+    r",\s|;|\s--\s|\s—\s|\s[–-]\s|\s(?:but|while|whereas)\s|\sand\s+(?:says|said|added|adds|warned|warns|tells|told|notes|noted|insists|insisted)\b|"
     r"\s+(?:he|she|they|it)\s+(?:said|added)\b|"
-    r"\s+and\s+(?:\w+ed|\w+ing)\b|"
+    r"\s+and\s+(?:\w+ed|\w+ing|he|she|they|we|I|has|have|had|says|claims|pledges|calls|argues|promises)\b|"
     r"\s+(?:in\s+an?\s+(?:\w+\s+)?(?:interview|statement|speech|post|tweet|op-ed|letter|e-?mail|video|memo|"
     r"report|blog|column)|on\s+(?:Twitter|Facebook|Instagram)|according\s+to)\b"
 )
