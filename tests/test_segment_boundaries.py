@@ -193,3 +193,19 @@ def test_mixed_content_ends_where_a_new_clause_with_its_own_subject_starts():
 def test_mixed_content_ends_at_a_spaced_dash():
     text = 'Holm called the tram "a costly mess" – a phrase she repeated twice.'
     assert _texts(text) == ['the tram "a costly mess']
+
+
+def test_a_quoted_sentence_after_an_addressee_and_a_comma_is_its_own_content():
+    text = (
+        "Holm wrote to her 20,000 followers on Sunday, "
+        "\u201cIt is time to close the old bridge,\u201d and posted a map."
+    )
+    assert _texts(text) == ["It is time to close the old bridge,"]
+
+
+def test_a_quoted_title_after_a_comma_stays_in_the_content():
+    text = (
+        "Holm praised the show for its warmth and its guests on her weekly programme, "
+        '"Talks with the Mayor," on Sunday.'
+    )
+    assert not any(t == "Talks with the Mayor," for t in _texts(text))

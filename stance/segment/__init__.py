@@ -156,6 +156,8 @@ _CONTENT_END = re.compile(
     r"\s+(?:in\s+an?\s+(?:\w+\s+)?(?:interview|statement|speech|post|tweet|op-ed|letter|e-?mail|video|memo|"
     r"report|blog|column)|on\s+(?:Twitter|Facebook|Instagram)|according\s+to)\b"
 )
+# Lower-case words a title keeps ("Who Runs the Port", "Talks with the Mayor").
+_SMALL_WORDS = _TITLE_GLUE | {"a", "an", "in", "on", "at", "by", "with"}
 _MARK_SPLIT = re.compile("[" + re.escape(ALL_MARKS) + "]")
 _PRONOUN_START = re.compile(r"^\W*(?:they|it|their|its|them|theirs)\b", re.I)
 # After a city that is the venue of talks or the place of a deal, not a party: "the Lisbon accord".
@@ -527,6 +529,12 @@ class _Segmenter:
             pre = text[ss : q.open_pos]
             k = max(pre.rfind(c) for c in _CLAUSE_MARKS)
             a = ss + k + 1 if k >= 0 else ss
+        if (
+            not text.startswith("that", a)
+            and text[a : q.open_pos].rstrip()[-1:] in (",", ":")
+            and _opens_sentence(text, q)
+        ):
+            a = q.open_pos  # 'wrote to his followers, "It is time to go."': the quote is the content
         # The clause ends at the first boundary after this fragment, or the sentence end; a
         # fragment closing on its own comma or exclamation ('"... for good," and shared ...')
         # closes the clause itself.
@@ -1048,6 +1056,18 @@ def _strip_edges(text: str, a: int, b: int) -> tuple[int, int]:
     while b > a and (text[b - 1].isspace() or text[b - 1] in ALL_MARKS):
         b -= 1
     return a, b
+
+
+def _opens_sentence(text: str, q: RawQuote) -> bool:
+    """Whether a quote reads as a quoted sentence: a capital first letter, four words or more,
+    not all of them capitalised as in a title ('"Who Runs the Port,"')."""
+    a, b = q.parts[0]
+    while a < b and not text[a].isalnum():
+        a += 1
+    if a >= b or not text[a].isupper():
+        return False
+    ws = text[a:b].split()
+    return len(ws) >= 4 and not all(w[:1].isupper() or not w[:1].isalpha() or w in _SMALL_WORDS for w in ws)
 
 
 def _only_titles(gap: str) -> bool:
