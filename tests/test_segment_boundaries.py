@@ -209,3 +209,8 @@ def test_a_quoted_title_after_a_comma_stays_in_the_content():
         '"Talks with the Mayor," on Sunday.'
     )
     assert not any(t == "Talks with the Mayor," for t in _texts(text))
+
+
+def test_mixed_content_after_told_starts_after_whom_was_told():
+    text = 'Holm told reporters on Monday she thought the plan had been "rushed through" by the council.'
+    assert _texts(text) == ['she thought the plan had been "rushed through" by the council']

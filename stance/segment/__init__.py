@@ -143,6 +143,9 @@ _ADDRESSEE_THAT = re.compile(
 # How far before a short fragment a verb of saying makes it a reported word (see _verb_near).
 _NEAR_VERB_WORDS = 8
 _WORDS = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
+# "told reporters on Monday he ...": who was told, up to the subject pronoun of the content.
+_TELL = frozenset({"told", "tells", "telling", "tell"})
+_TOLD_WHOM = re.compile(r"(?:\s+(?!that\b)[\w.'’-]+){1,5}?\s+(?=(?:he|she|they|it|we|I|you|there)\s)")
 _COMMA_END = re.compile(r"[,:]\s*$")
 # Clause boundaries a content without a reporting verb starts after.
 _CLAUSE_MARKS = (",", ";", ":", "—", " – ", "―", " -- ")
@@ -525,6 +528,10 @@ class _Segmenter:
                 m = _ADDRESSEE_THAT.match(text[a : q.open_pos])
                 if m and m.end() > 0 and "that" in m.group():
                     a += m.end()
+                elif cues[-1].group().lower() in _TELL:
+                    m = _TOLD_WHOM.match(text, a, q.open_pos)
+                    if m:
+                        a = m.end()  # "told reporters he had ...": the clause after whom was told
         else:
             pre = text[ss : q.open_pos]
             k = max(pre.rfind(c) for c in _CLAUSE_MARKS)
