@@ -214,3 +214,14 @@ def test_a_quoted_title_after_a_comma_stays_in_the_content():
 def test_mixed_content_after_told_starts_after_whom_was_told():
     text = 'Holm told reporters on Monday she thought the plan had been "rushed through" by the council.'
     assert _texts(text) == ['she thought the plan had been "rushed through" by the council']
+
+
+def test_a_cue_introducing_the_next_quote_starts_a_new_quote():
+    assert len(_seg('"The dam will hold," Holm said, adding, "We checked every joint twice."')) == 2
+    assert len(_seg('"The dam will hold," Holm said. Berg replied, "It will not last the winter."')) == 2
+
+
+def test_a_cue_inside_the_attribution_does_not_split_the_quote():
+    text = '"The dam will hold," Holm said when asked about the storm. "We checked every joint twice."'
+    qs = _seg(text)
+    assert len(qs) == 1 and len(qs[0].parts) == 2

@@ -374,6 +374,8 @@ class _Segmenter:
                     if any(c in ALL_MARKS for c in gap) and not (skip and _only_titles(gap)):
                         break
                     gap = gap.rstrip().rstrip(ALL_MARKS)
+                    if self._introduces(post[1], nxt.open_pos):
+                        break  # '," X said. Y replied, "...' or '... adding, "...': a second attribution
                     if gap.strip() and gap.rstrip()[-1] not in ",.:;":
                         break  # '," he said, adding that "...' introduces a new, mixed quote
                     if len(gap.split()) > 8 and (
@@ -400,6 +402,16 @@ class _Segmenter:
             out.append(q)
             i += 1
         return out
+
+    def _introduces(self, a: int, b: int) -> bool:
+        """Whether text[a:b], before a quote opening at b, ends with a cue of its own that
+        introduces that quote ('... Y replied, "', '..., adding: "'): the quote is then a new
+        one, not the second half of the one before."""
+        cues = iter_cues(self.text, a, b, min_strength=1)
+        if not cues:
+            return False
+        rest = self.text[cues[-1].end() : b]
+        return len(rest.split()) <= 3 and rest.rstrip()[-1:] in (",", ":")
 
     def _title_in_attribution(self, q: RawQuote, title: RawQuote, nxt: RawQuote) -> bool:
         """Whether `title` is a programme or paper named in the attribution between two quotes of
