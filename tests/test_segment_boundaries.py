@@ -225,3 +225,9 @@ def test_a_cue_inside_the_attribution_does_not_split_the_quote():
     text = '"The dam will hold," Holm said when asked about the storm. "We checked every joint twice."'
     qs = _seg(text)
     assert len(qs) == 1 and len(qs[0].parts) == 2
+
+
+def test_a_quote_paragraph_continues_a_split_quote_closing_the_paragraph_before():
+    text = '"The dam will hold," Holm said, "and it will hold for years."\n\n"We checked every joint twice."'
+    qs = _seg(text)
+    assert len(qs) == 1 and len(qs[0].parts) == 3

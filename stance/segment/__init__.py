@@ -436,9 +436,15 @@ class _Segmenter:
         if lay.para_of(nxt.open_pos) != p + 1 or len(nxt.parts) != 1:
             return False
         ps, pe = lay.para_span(p)
-        post = self._post(q.close_end, pe)
-        if post is None or not _attribution_tail(text, post[1], pe):
-            return False
+        if not text[q.close_end : pe].strip():
+            # '"...," she said. "... for good."' closing the paragraph: the speaker is named
+            # between the parts.
+            if len(q.parts) < 2 or not q.members:
+                return False
+        else:
+            post = self._post(q.close_end, pe)
+            if post is None or not _attribution_tail(text, post[1], pe):
+                return False
         ns, ne = lay.para_span(p + 1)
         return (
             nxt.open_pos == first_char(text, ns, ne)
