@@ -231,3 +231,8 @@ def test_a_quote_paragraph_continues_a_split_quote_closing_the_paragraph_before(
     text = '"The dam will hold," Holm said, "and it will hold for years."\n\n"We checked every joint twice."'
     qs = _seg(text)
     assert len(qs) == 1 and len(qs[0].parts) == 3
+
+
+def test_a_programme_title_with_small_words_is_no_quote():
+    text = 'Holm said on Sunday, speaking on NTV\'s "Voice of the Nation," that the plan would pass.'
+    assert all("Voice of the Nation" not in q.text for q in _seg(text, mixed="fragment"))

@@ -331,6 +331,10 @@ def _ends_phrase(text: str, q: RawQuote) -> bool:
     return bool(m and m.group().lower() in _PHRASE_AFTER)
 
 
+# Small words inside a title ("Face the Nation", "State of the Union").
+_TITLE_SMALL = frozenset({"of", "the", "and", "for", "with"})
+
+
 def looks_like_scare_quote(text: str, q: RawQuote, has_cue_before: bool, verb_near: bool = False) -> bool:
     """Short fragments that name or distance a term rather than report speech.
 
@@ -360,8 +364,13 @@ def looks_like_scare_quote(text: str, q: RawQuote, has_cue_before: bool, verb_ne
     ):
         return True
     lead = inner.lstrip()[:1]
-    if n <= 5 and all(w[:1].isupper() or w[:1].isdigit() for w in ws) and not ends_sentence and lead != "I":
-        return True  # titles and names: "Fish Canal", "Paris Club"
+    if (
+        n <= 5
+        and all(w[:1].isupper() or w[:1].isdigit() or (i and w in _TITLE_SMALL) for i, w in enumerate(ws))
+        and not ends_sentence
+        and lead != "I"
+    ):
+        return True  # titles and names: "Fish Canal", "Paris Club", "Face the Nation"
     if ends_sentence and n >= 3:
         return False
     if not has_cue_before:
