@@ -218,3 +218,54 @@ def test_a_description_the_name_stands_in_apposition_to_gives_the_affiliation():
 def test_the_place_the_speaker_spoke_is_not_a_target():
     text = '"The war will not spread," Karl Vogt, a West German official, told reporters in Bahrain.\n'
     assert _seg(text)[0].targets == []
+
+
+def test_a_city_named_as_a_place_around_the_quote_is_no_fallback_party():
+    talks = (
+        "Coffee producers met consumers in London on Monday.\n"
+        '    "Nobody expects a quick deal," said analyst Mary Lane.\n'
+    )
+    assert _seg(talks)[0].targets == []
+    market = (
+        "Prices fell on the Oslo market early on Monday.\n"
+        '    "Everybody is selling," said dealer Tom Reed.\n'
+    )
+    assert _seg(market)[0].targets == []
+    # A city standing for its government, or where the government's mood is, is still a party.
+    party = (
+        "Lisbon rejected the bank committee's offer on Tuesday.\n"
+        '    "We expect a better answer soon," said bank spokesman Tom Reed.\n'
+    )
+    assert _seg(party)[0].targets == ["Portugal"]
+    mood = (
+        "Dealers expect no change of mood in Washington this week.\n"
+        '    "We are waiting," said dealer Tom Reed.\n'
+    )
+    assert _seg(mood)[0].targets == ["United States"]
+
+
+def test_a_company_story_headline_names_no_party_but_its_company():
+    text = 'Analyst Dana Holt said on Monday: "Sales were weak in the first quarter."\n'
+    # A stock ticker marks a company story: its quotes are about the company, not the state.
+    assert _seg(text, title="NORCO <NRC> SEES LOWER SALES IN BRITAIN")[0].targets == []
+    assert _seg(text, title="NORCO SEES LOWER SALES IN BRITAIN")[0].targets == ["Britain"]
+    assert _seg(text, title="IBM <IBM> SEES LOWER SALES IN BRITAIN")[0].targets == ["IBM"]
+
+
+def test_the_headline_body_a_quote_naming_nobody_is_about():
+    text = 'Economist Dana Holt said on Monday: "They will not move before the summer."\n'
+    assert _seg(text, title="ANALYSTS SEE NO FED MOVE SOON")[0].targets == ["Federal Reserve"]
+    # Not a body that only describes the speaker, nor the speaker's own body.
+    assert _seg(text, title="FED OFFICIAL SEES NO MOVE SOON")[0].targets == []
+    own = 'Fed governor Dana Holt said on Monday: "We will not move before the summer."\n'
+    assert _seg(own, title="ANALYSTS SEE NO FED MOVE SOON")[0].targets == []
+    # A quote naming a party keeps to it.
+    named = 'Economist Dana Holt said on Monday: "Japan will not move before the summer."\n'
+    assert _seg(named, title="ANALYSTS SEE NO FED MOVE SOON")[0].targets == ["Japan"]
+
+
+def test_a_city_in_a_headline_as_the_venue_of_a_meeting_is_no_party():
+    text = 'Finance minister Jan Kowal said on Monday: "The agreement is working."\n'
+    assert _seg(text, title="KOWAL BACKS LISBON G-7 ACCORD")[0].targets == []
+    assert _seg(text, title="NORLAND MINISTER BACKS LISBON MEET")[0].targets == []
+    assert _seg(text, title="KOWAL SEES PROGRESS IN LISBON TALKS")[0].targets == ["Portugal"]

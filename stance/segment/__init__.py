@@ -159,6 +159,26 @@ _SPOKE_IN = re.compile(
 # A sum of money in a state's currency ("40 U.S. dlrs", "two billion Canadian dollars") names no party.
 _AMOUNT_BEFORE = re.compile(r"(?:\d|\b(?:mln|bln|million|billion|trillion))\s+$", re.I)
 _CURRENCY_NEXT = re.compile(r"\s+(?:dlrs?|dollars?|cents?)\b", re.I)
+# Around a city named as a place rather than as its government: "in Oslo", "the Oslo market".
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from)\s+$", re.I)
+# "the mood in Oslo", "officials in Oslo": the city still stands for its government.
+_GOVERNMENT_IN = re.compile(
+    r"\b(?:attitudes?|mood|thinking|sentiment|officials|policymakers|circles|quarters)\s+in\s+$"
+)
+_PLACE_NEXT = re.compile(
+    r"\s+(?:markets?|exchanges?|stocks?|bourse|traders?|dealers?|brokers?|futures|trading|financial|money|"
+    r"stock|bullion|gold|Stock|International)\b"
+)
+# A body's name before one of these in a headline describes who speaks ("AGENCY OFFICIAL SAYS").
+_HEAD_TITLES = GENERIC_HEADS | {"secretary", "chief", "head", "chairman", "president", "director", "governor"}
+# A stock ticker in a headline ("NORCO <NRC> SEES ...") marks a company story.
+_TICKER = re.compile(r"<[A-Z][A-Z0-9.]*>")
+# After a city in a headline: where a meeting was held or a deal made ("LISBON G-7 MEET", "OSLO PACT").
+# Talks in a capital are most often with its government, so "talks" is no venue here.
+_HEADLINE_VENUE = re.compile(
+    r"(?:\s+(?:G-?\d+|\d+))?\s+(?:accords?|agreements?|pacts?|summit|meet|meetings?|conference|communique|declaration)\b",
+    re.I,
+)
 
 
 @lru_cache(maxsize=1)
@@ -197,9 +217,10 @@ class _Segmenter:
         self._affil_cache: dict[str, tuple[set[str], list[str]]] = {}
         self._lex_spans: list[tuple[int, int, str]] | None = None
         self._lex_starts: list[int] = []
-        self._incidental_memo: dict[tuple[int, bool], bool] = {}
+        self._incidental_memo: dict[tuple[int, str], bool] = {}
         self._resolve: dict[str, str] = {}
         self._title_cache: list[str] | None = None
+        self._headline_cache: list[str] | None = None
         self._headline: str | None = None
         self._side_cache: dict[tuple[tuple[int, int] | None, str | None], set[str]] = {}
         self._sent_cache: dict[int, tuple[int, int]] = {}
@@ -575,7 +596,12 @@ class _Segmenter:
             if not any(t not in own and self._topical(t) for t in found):
                 found.update(dict.fromkeys(self._headline_counterpart(own)))
             return list(found)
-        return list(dict.fromkeys([*found, *self._around(group, spans, own, speaker)]))
+        around = self._around(group, spans, own, speaker)
+        if not around and not found:
+            # Nobody named in or around the quote: the body the headline is about ("NORCO <NRC>
+            # SEES ...", "CENTRAL BANK SEEN EASING") where it is not the speaker's own.
+            around = [c for c in self._headline_bodies() if c not in own][:1]
+        return list(dict.fromkeys([*found, *around]))
 
     def _around(
         self, group: list[RawQuote], spans: list[tuple[int, int]], own: set[str], speaker: str | None
@@ -606,16 +632,18 @@ class _Segmenter:
         bloc the attribution sentence names, else the one the headline is about (the party
         across the dispute the story reports), else the last one the paragraph before names.
         Organisations, people and groups ("debtor countries", "G-7") named only around a quote are
-        too often bystanders or settings to be taken."""
+        too often bystanders or settings to be taken, and so is a city named as a place ("talks
+        in Lisbon", "the Oslo market"); a company story's headline names no such state (see
+        `_headline_parties`)."""
         first, last = group[0], group[-1]
         ss, _ = self._sentence(first.open_pos)
         _, se = self._sentence(max(last.close_end - 1, 0))
-        around = self._names_in(ss, first.open_pos, parties="around") + self._names_in(
-            last.close_end, se, parties="around"
+        around = self._names_in(ss, first.open_pos, parties="fallback") + self._names_in(
+            last.close_end, se, parties="fallback"
         )
         pi = self.layout.para_of(first.open_pos)
-        before = self._names_in(*self.layout.para_span(pi - 1), parties="around") if pi > 0 else []
-        for cands in (around, self._title_names(), before):
+        before = self._names_in(*self.layout.para_span(pi - 1), parties="fallback") if pi > 0 else []
+        for cands in (around, self._headline_parties(), before):
             for c in reversed(cands):
                 if c not in own and self.lex.is_state_like(c) and not self._is_group(c):
                     return [c]
@@ -645,6 +673,41 @@ class _Segmenter:
                 hit = self._resolve.get(c, c)
             self._headline = hit
         return self._headline or None
+
+    def _headline_parties(self) -> list[str]:
+        """The headline's names that can stand for the party a quote naming none is about: none in
+        a company story (a headline with a stock ticker, "NORCO <NRC> ..."), whose quotes are about
+        the company, and no city named as the venue of a meeting or a deal ("LISBON PACT")."""
+        if self._headline_cache is None:
+            title = self.article.title or ""
+            found: list[str] = []
+            if title and not _TICKER.search(title):
+                self._load_spans()
+                # Wire headlines are upper case; the lexicon is case-sensitive.
+                for t in (title, title.title()):
+                    found += [
+                        self._resolve.get(c, c)
+                        for s, e, c in self.lex.spans(t)
+                        if not (self.lex.is_city(t[s:e]) and _HEADLINE_VENUE.match(t, e))
+                    ]
+            self._headline_cache = list(dict.fromkeys(found))
+        return self._headline_cache
+
+    def _headline_bodies(self) -> list[str]:
+        """Organisations the headline names by their names ("NORCO <NRC> ...", "CENTRAL BANK
+        SEEN ..."), in order; not a group named by a common noun ("creditors"), nor a body
+        that only describes a person or a part of it ("AGENCY OFFICIAL SAYS", "NORCO'S UNIT")."""
+        title = self.article.title or ""
+        out: list[str] = []
+        for t in (title, title.title()):
+            for s, e, c in self.lex.spans(t):
+                if self.lex.kinds.get(c) != "organisations" or t[s].islower():
+                    continue
+                m = _NEXT_WORD.match(t, e)
+                if t.startswith(("'S", "'s", "’S", "’s"), e) or (m and m.group(1).lower() in _HEAD_TITLES):
+                    continue
+                out.append(self._resolve.get(c, c))
+        return list(dict.fromkeys(out))
 
     def _title_names(self) -> list[str]:
         if self._title_cache is None:
@@ -679,7 +742,11 @@ class _Segmenter:
         return self._names_in(ps, ss, parties="around")
 
     def _names_in(
-        self, a: int, b: int, described: list[str] | None = None, parties: Literal["", "quote", "around"] = ""
+        self,
+        a: int,
+        b: int,
+        described: list[str] | None = None,
+        parties: Literal["", "quote", "around", "fallback"] = "",
     ) -> list[str]:
         """Canonical names of the lexicon matches inside [a, b), in order, old names resolved to
         the state the story names beside them. Groups named by a common noun ("the major
@@ -691,7 +758,7 @@ class _Segmenter:
         out: list[str] = []
         while i < len(spans) and spans[i][0] < b:
             s, e, c = spans[i]
-            if e <= b and not (parties and self._incidental(i, parties == "quote")):
+            if e <= b and not (parties and self._incidental(i, parties)):
                 out.append(self._resolve.get(c, c))
                 if (
                     described is not None
@@ -703,23 +770,36 @@ class _Segmenter:
             i += 1
         return out
 
-    def _incidental(self, i: int, in_quote: bool) -> bool:
+    def _incidental(self, i: int, parties: str) -> bool:
         """Whether lexicon match i names no party: a sum of money in a state's currency or the
         place the speaker spoke ("told reporters in Bahrain"), and in a quote's own words also a
         city as the venue of talks or the place of a deal ("the Lisbon accord") and a state's
         share of a group ("Danish consumers"). Around a quote the venue of talks is too often the
-        party the quote is about to be left out."""
-        key = (i, in_quote)
+        party the quote is about to be left out; but where a quote naming nobody takes a party
+        from its surroundings (`parties` "fallback"), a city named as a place is none."""
+        key = (i, parties)
         hit = self._incidental_memo.get(key)
         if hit is None:
             s, e, _ = self._lex_spans[i]
             text = self.text
             hit = bool(_CURRENCY_NEXT.match(text, e) and _AMOUNT_BEFORE.search(text, max(0, s - 12), s))
             hit = hit or bool(_SPOKE_IN.search(text, max(0, s - 20), s))
-            if in_quote and not hit:
+            if parties == "quote" and not hit:
                 hit = self._venue(s, e) or self._national_group(i)
+            elif parties == "fallback" and not hit:
+                hit = self._placed(s, e)
             self._incidental_memo[key] = hit
         return hit
+
+    def _placed(self, s: int, e: int) -> bool:
+        """A city named as a place ("talks in Lisbon", "the Lisbon accord", "Oslo traders"), not
+        as the government it stands for ("Lisbon said", "pressure on Oslo")."""
+        text = self.text
+        if not self.lex.is_city(text[s:e]):
+            return False
+        if _PLACE_BEFORE.search(text, max(0, s - 12), s):
+            return not _GOVERNMENT_IN.search(text, max(0, s - 30), s)
+        return bool(_VENUE_NEXT.match(text, e) or _PLACE_NEXT.match(text, e))
 
     def _venue(self, s: int, e: int) -> bool:
         """A city named as where talks were held or a deal was made, not as the government."""
