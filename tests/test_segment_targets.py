@@ -269,3 +269,15 @@ def test_a_city_in_a_headline_as_the_venue_of_a_meeting_is_no_party():
     assert _seg(text, title="KOWAL BACKS LISBON G-7 ACCORD")[0].targets == []
     assert _seg(text, title="NORLAND MINISTER BACKS LISBON MEET")[0].targets == []
     assert _seg(text, title="KOWAL SEES PROGRESS IN LISBON TALKS")[0].targets == ["Portugal"]
+
+
+def test_a_pronoun_does_not_point_back_to_a_city_named_as_a_place():
+    text = (
+        "Finance ministers of Brazil and Mexico met in Lisbon on Sunday.\n"
+        '    "Nothing new came of it for them," said analyst Mary Lane.\n'
+    )
+    assert _seg(text)[0].targets == ["Mexico"]
+    market = 'Dealers on the Oslo market sold. "A rate rise worries them," said analyst Mary Lane.\n'
+    assert _seg(market)[0].targets == []
+    party = 'Oslo rejected the offer. "A rate rise worries them," said analyst Mary Lane.\n'
+    assert _seg(party)[0].targets == ["Norway"]

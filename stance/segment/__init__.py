@@ -718,7 +718,8 @@ class _Segmenter:
         return self._title_cache
 
     def _context_targets(self, group: list[RawQuote], own: set[str], speaker: str | None) -> list[str]:
-        """Targets named outside the marks in the quote's sentence, else in the sentence before it."""
+        """Targets named outside the marks in the quote's sentence, else in the sentence before it;
+        a city named there as a place ("dealers in Oslo") is no party a pronoun points back to."""
         cands, ss = self._sentence_names(group)
         if not cands:
             cands = self._names_before(ss)
@@ -729,8 +730,8 @@ class _Segmenter:
         first, last = group[0], group[-1]
         ss, _ = self._sentence(first.open_pos)
         _, se = self._sentence(max(last.close_end - 1, 0))
-        named = self._names_in(ss, first.open_pos, parties="around")
-        return named + self._names_in(last.close_end, se, parties="around"), ss
+        named = self._names_in(ss, first.open_pos, parties="fallback")
+        return named + self._names_in(last.close_end, se, parties="fallback"), ss
 
     def _names_before(self, ss: int) -> list[str]:
         """Names in the sentence before the one starting at ss, if it is in the same or the previous paragraph."""
@@ -739,7 +740,7 @@ class _Segmenter:
         ps, _ = self._sentence(ss - 1)
         if self.layout.para_of(ps) < self.layout.para_of(ss) - 1:
             return []
-        return self._names_in(ps, ss, parties="around")
+        return self._names_in(ps, ss, parties="fallback")
 
     def _names_in(
         self,
