@@ -281,3 +281,19 @@ def test_a_pronoun_does_not_point_back_to_a_city_named_as_a_place():
     assert _seg(market)[0].targets == []
     party = 'Oslo rejected the offer. "A rate rise worries them," said analyst Mary Lane.\n'
     assert _seg(party)[0].targets == ["Norway"]
+
+
+def test_in_a_filing_it_stands_for_the_filer_not_the_agency():
+    text = (
+        "Norco Inc said it had raised its stake in Sudco Corp.\n"
+        "    In a filing with the Securities and Exchange Commission, Norco said\n"
+        'it bought the shares "for investment purposes only".\n'
+    )
+    assert "SEC" not in _seg(text)[0].targets
+    told = 'Norco told the SEC it bought the shares "for investment purposes only".\n'
+    assert "SEC" not in _seg(told)[0].targets
+    own = 'Norco said in its SEC filing it bought the shares "for investment purposes only".\n'
+    assert "SEC" not in _seg(own)[0].targets
+    # The agency as a party in the quoted words is still a target.
+    named = '"The SEC has opened an inquiry into our trading," Norco chairman Jan Kowal said.\n'
+    assert _seg(named)[0].targets == ["SEC"]

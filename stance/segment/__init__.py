@@ -169,6 +169,13 @@ _PLACE_NEXT = re.compile(
     r"\s+(?:markets?|exchanges?|stocks?|bourse|traders?|dealers?|brokers?|futures|trading|financial|money|"
     r"stock|bullion|gold|Stock|International)\b"
 )
+# Where a filing went: "a filing with the Agency", "documents filed with the Agency", "told the
+# Agency", "its Agency filing".
+_FILED_WITH = re.compile(
+    r"\b(?:(?:filings?|filed|registered|submitted|statements?|documents?|forms?)\s+(?:\w+\s+){0,2}(?:with|to)"
+    r"|told)\s+(?:the\s+)?$"
+)
+_FILING_NEXT = re.compile(r"\s+(?:filings?|registration)\b")
 # A body's name before one of these in a headline describes who speaks ("AGENCY OFFICIAL SAYS").
 _HEAD_TITLES = GENERIC_HEADS | {"secretary", "chief", "head", "chairman", "president", "director", "governor"}
 # A stock ticker in a headline ("NORCO <NRC> SEES ...") marks a company story.
@@ -786,9 +793,9 @@ class _Segmenter:
             hit = bool(_CURRENCY_NEXT.match(text, e) and _AMOUNT_BEFORE.search(text, max(0, s - 12), s))
             hit = hit or bool(_SPOKE_IN.search(text, max(0, s - 20), s))
             if parties == "quote" and not hit:
-                hit = self._venue(s, e) or self._national_group(i)
+                hit = self._venue(s, e) or self._national_group(i) or self._filed_with(i)
             elif parties == "fallback" and not hit:
-                hit = self._placed(s, e)
+                hit = self._placed(s, e) or self._filed_with(i)
             self._incidental_memo[key] = hit
         return hit
 
@@ -801,6 +808,16 @@ class _Segmenter:
         if _PLACE_BEFORE.search(text, max(0, s - 12), s):
             return not _GOVERNMENT_IN.search(text, max(0, s - 30), s)
         return bool(_VENUE_NEXT.match(text, e) or _PLACE_NEXT.match(text, e))
+
+    def _filed_with(self, i: int) -> bool:
+        """A body named as where a filing went ("in a filing with the Agency", "told the Agency",
+        "its Agency filing"): the filer, not the agency, is whom the filing's words are about and
+        whom an "it" or "they" in them stands for."""
+        s, e, c = self._lex_spans[i]
+        if self.lex.kinds.get(c) != "organisations":
+            return False
+        text = self.text
+        return bool(_FILING_NEXT.match(text, e) or _FILED_WITH.search(text, max(0, s - 40), s))
 
     def _venue(self, s: int, e: int) -> bool:
         """A city named as where talks were held or a deal was made, not as the government."""
