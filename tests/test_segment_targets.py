@@ -297,3 +297,18 @@ def test_in_a_filing_it_stands_for_the_filer_not_the_agency():
     # The agency as a party in the quoted words is still a target.
     named = '"The SEC has opened an inquiry into our trading," Norco chairman Jan Kowal said.\n'
     assert _seg(named)[0].targets == ["SEC"]
+
+
+def test_a_state_opening_a_company_name_is_no_fallback_party():
+    text = (
+        "Shares of British Norco Airlines Inc rose on Monday.\n"
+        '    "We expect a better quarter," said chief executive Jan Kowal.\n'
+    )
+    assert _seg(text)[0].targets == []
+    society = 'A report in the Journal of the American Medical Association said: "The risk is small."\n'
+    assert _seg(society)[0].targets == []
+    state = (
+        "Norland rejected the American offer on Monday.\n"
+        '    "We expect a better answer," said analyst Mary Lane.\n'
+    )
+    assert _seg(state)[0].targets == ["United States"]

@@ -175,6 +175,12 @@ _FILED_WITH = re.compile(
     r"\b(?:(?:filings?|filed|registered|submitted|statements?|documents?|forms?)\s+(?:\w+\s+){0,2}(?:with|to)"
     r"|told)\s+(?:the\s+)?$"
 )
+# What follows a state's name that opens a company's or an association's name: "American Brands
+# Inc", "Norland Airlines", "American Soybean Association".
+_IN_NAME = re.compile(
+    r"(?:\s+(?:[A-Z][\w&'\-]*|of|and|&)){0,3}\s+(?:Inc|Corp|Co|Ltd|Plc|Group|Association|Institute|Exchange|Journal|"
+    r"Airlines?|Brands|Company|Corporation|Federation|Society|Foundation|Industries|Petroleum|Resources|Motors)\b"
+)
 _FILING_NEXT = re.compile(r"\s+(?:filings?|registration)\b")
 # A body's name before one of these in a headline describes who speaks ("AGENCY OFFICIAL SAYS").
 _HEAD_TITLES = GENERIC_HEADS | {"secretary", "chief", "head", "chairman", "president", "director", "governor"}
@@ -784,7 +790,8 @@ class _Segmenter:
         city as the venue of talks or the place of a deal ("the Lisbon accord") and a state's
         share of a group ("Danish consumers"). Around a quote the venue of talks is too often the
         party the quote is about to be left out; but where a quote naming nobody takes a party
-        from its surroundings (`parties` "fallback"), a city named as a place is none."""
+        from its surroundings (`parties` "fallback"), a city named as a place, a body named as
+        where a filing went and a state's name opening a company's name are none."""
         key = (i, parties)
         hit = self._incidental_memo.get(key)
         if hit is None:
@@ -795,7 +802,7 @@ class _Segmenter:
             if parties == "quote" and not hit:
                 hit = self._venue(s, e) or self._national_group(i) or self._filed_with(i)
             elif parties == "fallback" and not hit:
-                hit = self._placed(s, e) or self._filed_with(i)
+                hit = self._placed(s, e) or self._filed_with(i) or self._in_company_name(i)
             self._incidental_memo[key] = hit
         return hit
 
@@ -808,6 +815,12 @@ class _Segmenter:
         if _PLACE_BEFORE.search(text, max(0, s - 12), s):
             return not _GOVERNMENT_IN.search(text, max(0, s - 30), s)
         return bool(_VENUE_NEXT.match(text, e) or _PLACE_NEXT.match(text, e))
+
+    def _in_company_name(self, i: int) -> bool:
+        """A state's name opening the name of a company or an association ("American Brands Inc",
+        "Norland Airlines", "the American Medical Association"): the state is no party there."""
+        _, e, c = self._lex_spans[i]
+        return self.lex.kinds.get(c) in ("states", "blocs") and bool(_IN_NAME.match(self.text, e))
 
     def _filed_with(self, i: int) -> bool:
         """A body named as where a filing went ("in a filing with the Agency", "told the Agency",
