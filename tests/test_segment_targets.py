@@ -312,3 +312,11 @@ def test_a_state_opening_a_company_name_is_no_fallback_party():
         '    "We expect a better answer," said analyst Mary Lane.\n'
     )
     assert _seg(state)[0].targets == ["United States"]
+
+
+def test_the_source_a_headline_ends_with_is_no_party():
+    text = 'Analyst Dana Holt said on Monday: "The growth figures will disappoint."\n'
+    assert _seg(text, title="NO EARLY RATE CUT EXPECTED - BRITISH ANALYSTS")[0].targets == []
+    assert _seg(text, title="NO EARLY RATE CUT EXPECTED IN BRITAIN")[0].targets == ["Britain"]
+    # A short slug before the dash is no statement with a source after it.
+    assert _seg(text, title="ECONOMY WATCH - BRITISH GROWTH")[0].targets == ["Britain"]

@@ -181,6 +181,8 @@ _IN_NAME = re.compile(
     r"(?:\s+(?:[A-Z][\w&'\-]*|of|and|&)){0,3}\s+(?:Inc|Corp|Co|Ltd|Plc|Group|Association|Institute|Exchange|Journal|"
     r"Airlines?|Brands|Company|Corporation|Federation|Society|Foundation|Industries|Petroleum|Resources|Motors)\b"
 )
+# A headline's source, one to three words after its last dash or colon: "NO CUT SEEN - NORLAND ANALYSTS".
+_HEADLINE_SOURCE = re.compile(r"(?<=\S{3})\s*(?:\s-+\s*|-\s+|:\s+)(?=(?:[^\s\-:]+\s*){1,3}$)")
 _FILING_NEXT = re.compile(r"\s+(?:filings?|registration)\b")
 # A body's name before one of these in a headline describes who speaks ("AGENCY OFFICIAL SAYS").
 _HEAD_TITLES = GENERIC_HEADS | {"secretary", "chief", "head", "chairman", "president", "director", "governor"}
@@ -690,18 +692,23 @@ class _Segmenter:
     def _headline_parties(self) -> list[str]:
         """The headline's names that can stand for the party a quote naming none is about: none in
         a company story (a headline with a stock ticker, "NORCO <NRC> ..."), whose quotes are about
-        the company, and no city named as the venue of a meeting or a deal ("LISBON PACT")."""
+        the company, no city named as the venue of a meeting or a deal ("LISBON PACT"), and
+        not the source the headline ends with ("... - NORLAND ANALYSTS")."""
         if self._headline_cache is None:
             title = self.article.title or ""
             found: list[str] = []
             if title and not _TICKER.search(title):
                 self._load_spans()
                 # Wire headlines are upper case; the lexicon is case-sensitive.
+                # The source after a headline's last dash ("NO RATE CUT SEEN - NORLAND ANALYSTS")
+                # says who speaks, not about whom.
+                src = _HEADLINE_SOURCE.search(title)
+                cut = src.start() if src and len(title[: src.start()].split()) >= 4 else len(title)
                 for t in (title, title.title()):
                     found += [
                         self._resolve.get(c, c)
                         for s, e, c in self.lex.spans(t)
-                        if not (self.lex.is_city(t[s:e]) and _HEADLINE_VENUE.match(t, e))
+                        if s < cut and not (self.lex.is_city(t[s:e]) and _HEADLINE_VENUE.match(t, e))
                     ]
             self._headline_cache = list(dict.fromkeys(found))
         return self._headline_cache
