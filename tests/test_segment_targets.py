@@ -320,3 +320,16 @@ def test_the_source_a_headline_ends_with_is_no_party():
     assert _seg(text, title="NO EARLY RATE CUT EXPECTED IN BRITAIN")[0].targets == ["Britain"]
     # A short slug before the dash is no statement with a source after it.
     assert _seg(text, title="ECONOMY WATCH - BRITISH GROWTH")[0].targets == ["Britain"]
+
+
+def test_they_opening_a_quote_does_not_point_to_a_state_opening_a_company_name():
+    text = (
+        "Shares of American Norco Brands Inc rose after the bid.\n"
+        '    "They wanted a deal badly," said analyst Mary Lane.\n'
+    )
+    assert _seg(text)[0].targets == []
+    state = (
+        "American officials welcomed the bid on Monday.\n"
+        '    "They wanted a deal badly," said analyst Mary Lane.\n'
+    )
+    assert _seg(state)[0].targets == ["United States"]

@@ -797,8 +797,9 @@ class _Segmenter:
         city as the venue of talks or the place of a deal ("the Lisbon accord") and a state's
         share of a group ("Danish consumers"). Around a quote the venue of talks is too often the
         party the quote is about to be left out; but where a quote naming nobody takes a party
-        from its surroundings (`parties` "fallback"), a city named as a place, a body named as
-        where a filing went and a state's name opening a company's name are none."""
+        from its surroundings (`parties` "fallback"), a city named as a place and a body named as
+        where a filing went are none. A state's name opening a company's name is no party around
+        a quote ("American Brands Inc said ...")."""
         key = (i, parties)
         hit = self._incidental_memo.get(key)
         if hit is None:
@@ -806,10 +807,11 @@ class _Segmenter:
             text = self.text
             hit = bool(_CURRENCY_NEXT.match(text, e) and _AMOUNT_BEFORE.search(text, max(0, s - 12), s))
             hit = hit or bool(_SPOKE_IN.search(text, max(0, s - 20), s))
+            hit = hit or (parties != "quote" and self._in_company_name(i))
             if parties == "quote" and not hit:
                 hit = self._venue(s, e) or self._national_group(i) or self._filed_with(i)
             elif parties == "fallback" and not hit:
-                hit = self._placed(s, e) or self._filed_with(i) or self._in_company_name(i)
+                hit = self._placed(s, e) or self._filed_with(i)
             self._incidental_memo[key] = hit
         return hit
 
