@@ -333,3 +333,10 @@ def test_they_opening_a_quote_does_not_point_to_a_state_opening_a_company_name()
         '    "They wanted a deal badly," said analyst Mary Lane.\n'
     )
     assert _seg(state)[0].targets == ["United States"]
+
+
+def test_an_all_caps_headline_names_a_mixed_case_company():
+    text = 'Analyst Dana Holt said on Monday: "The bid undervalues the tyre business."\n'
+    assert _seg(text, title="GENCORP <GY> BID SEEN TOO LOW")[0].targets == ["GenCorp"]
+    # A group named by a common noun is still no headline body.
+    assert _seg(text, title="CREDITORS SEE BID TOO LOW")[0].targets == []

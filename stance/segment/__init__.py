@@ -186,6 +186,7 @@ _HEADLINE_SOURCE = re.compile(r"(?<=\S{3})\s*(?:\s-+\s*|-\s+|:\s+)(?=(?:[^\s\-:]
 _FILING_NEXT = re.compile(r"\s+(?:filings?|registration)\b")
 # A body's name before one of these in a headline describes who speaks ("AGENCY OFFICIAL SAYS").
 _HEAD_TITLES = GENERIC_HEADS | {"secretary", "chief", "head", "chairman", "president", "director", "governor"}
+_CAPS_WORD = re.compile(r"(?<![\w<])[A-Z][A-Z0-9&]+(?![\w>])")
 # A stock ticker in a headline ("NORCO <NRC> SEES ...") marks a company story.
 _TICKER = re.compile(r"<[A-Z][A-Z0-9.]*>")
 # After a city in a headline: where a meeting was held or a deal made ("LISBON G-7 MEET", "OSLO PACT").
@@ -236,6 +237,7 @@ class _Segmenter:
         self._resolve: dict[str, str] = {}
         self._title_cache: list[str] | None = None
         self._headline_cache: list[str] | None = None
+        self._bodies_cache: list[str] | None = None
         self._headline: str | None = None
         self._side_cache: dict[tuple[tuple[int, int] | None, str | None], set[str]] = {}
         self._sent_cache: dict[int, tuple[int, int]] = {}
@@ -717,17 +719,28 @@ class _Segmenter:
         """Organisations the headline names by their names ("NORCO <NRC> ...", "CENTRAL BANK
         SEEN ..."), in order; not a group named by a common noun ("creditors"), nor a body
         that only describes a person or a part of it ("AGENCY OFFICIAL SAYS", "NORCO'S UNIT")."""
+        if self._bodies_cache is not None:
+            return self._bodies_cache
         title = self.article.title or ""
         out: list[str] = []
         for t in (title, title.title()):
-            for s, e, c in self.lex.spans(t):
+            spans = self.lex.spans(t)
+            if t is title and title.isupper():
+                # An all-caps headline writes a name spelt in mixed case ("NORCORP") its own way.
+                spans += [
+                    (m.start(), m.end(), c)
+                    for m in _CAPS_WORD.finditer(title)
+                    if (c := self.lex.proper_canonical(m.group())) is not None
+                ]
+            for s, e, c in spans:
                 if self.lex.kinds.get(c) != "organisations" or t[s].islower():
                     continue
                 m = _NEXT_WORD.match(t, e)
                 if t.startswith(("'S", "'s", "’S", "’s"), e) or (m and m.group(1).lower() in _HEAD_TITLES):
                     continue
                 out.append(self._resolve.get(c, c))
-        return list(dict.fromkeys(out))
+        self._bodies_cache = list(dict.fromkeys(out))
+        return self._bodies_cache
 
     def _title_names(self) -> list[str]:
         if self._title_cache is None:
