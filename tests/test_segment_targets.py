@@ -305,7 +305,7 @@ def test_a_state_opening_a_company_name_is_no_fallback_party():
         '    "We expect a better quarter," said chief executive Jan Kowal.\n'
     )
     assert _seg(text)[0].targets == []
-    society = 'A report in the Journal of the American Medical Association said: "The risk is small."\n'
+    society = 'A report in the Bulletin of the American Growers Society said: "The risk is small."\n'
     assert _seg(society)[0].targets == []
     state = (
         "Norland rejected the American offer on Monday.\n"
@@ -337,6 +337,6 @@ def test_they_opening_a_quote_does_not_point_to_a_state_opening_a_company_name()
 
 def test_an_all_caps_headline_names_a_mixed_case_company():
     text = 'Analyst Dana Holt said on Monday: "The bid undervalues the tyre business."\n'
-    assert _seg(text, title="GENCORP <GY> BID SEEN TOO LOW")[0].targets == ["GenCorp"]
+    assert _seg(text, title="GENCORP <GNC> BID SEEN TOO LOW")[0].targets == ["GenCorp"]
     # A group named by a common noun is still no headline body.
     assert _seg(text, title="CREDITORS SEE BID TOO LOW")[0].targets == []

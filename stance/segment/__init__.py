@@ -175,8 +175,8 @@ _FILED_WITH = re.compile(
     r"\b(?:(?:filings?|filed|registered|submitted|statements?|documents?|forms?)\s+(?:\w+\s+){0,2}(?:with|to)"
     r"|told)\s+(?:the\s+)?$"
 )
-# What follows a state's name that opens a company's or an association's name: "American Brands
-# Inc", "Norland Airlines", "American Soybean Association".
+# What follows a state's name that opens a company's or an association's name: "American Norco
+# Brands Inc", "Irish Norco Airlines", "American Growers Association".
 _IN_NAME = re.compile(
     r"(?:\s+(?:[A-Z][\w&'\-]*|of|and|&)){0,3}\s+(?:Inc|Corp|Co|Ltd|Plc|Group|Association|Institute|Exchange|Journal|"
     r"Airlines?|Brands|Company|Corporation|Federation|Society|Foundation|Industries|Petroleum|Resources|Motors)\b"
@@ -812,7 +812,7 @@ class _Segmenter:
         party the quote is about to be left out; but where a quote naming nobody takes a party
         from its surroundings (`parties` "fallback"), a city named as a place and a body named as
         where a filing went are none. A state's name opening a company's name is no party around
-        a quote ("American Brands Inc said ...")."""
+        a quote ("American Norco Brands Inc said ...")."""
         key = (i, parties)
         hit = self._incidental_memo.get(key)
         if hit is None:
@@ -839,8 +839,8 @@ class _Segmenter:
         return bool(_VENUE_NEXT.match(text, e) or _PLACE_NEXT.match(text, e))
 
     def _in_company_name(self, i: int) -> bool:
-        """A state's name opening the name of a company or an association ("American Brands Inc",
-        "Norland Airlines", "the American Medical Association"): the state is no party there."""
+        """A state's name opening the name of a company or an association ("American Norco Brands
+        Inc", "Irish Norco Airlines", "the American Growers Society"): the state is no party there."""
         _, e, c = self._lex_spans[i]
         return self.lex.kinds.get(c) in ("states", "blocs") and bool(_IN_NAME.match(self.text, e))
 
