@@ -340,3 +340,11 @@ def test_an_all_caps_headline_names_a_mixed_case_company():
     assert _seg(text, title="GENCORP <GNC> BID SEEN TOO LOW")[0].targets == ["GenCorp"]
     # A group named by a common noun is still no headline body.
     assert _seg(text, title="CREDITORS SEE BID TOO LOW")[0].targets == []
+
+
+def test_the_body_a_headline_opens_with_as_the_speaker_is_no_fallback_target():
+    text = 'The company said on Monday: "The offer undervalues our shareholders\' stake."\n'
+    assert _seg(text, title="GENCORP <GNC> REJECTS TAKEOVER OFFER")[0].targets == []
+    # Seen by others, or asking another body, it is what the story is about.
+    assert _seg(text, title="GENCORP <GNC> OFFER SEEN TOO LOW")[0].targets == ["GenCorp"]
+    assert _seg(text, title="FED ASKS NYSE TO TIGHTEN RULES")[0].targets == ["New York Stock Exchange"]

@@ -186,6 +186,13 @@ _HEADLINE_SOURCE = re.compile(r"(?<=\S{3})\s*(?:\s-+\s*|-\s+|:\s+)(?=(?:[^\s\-:]
 _FILING_NEXT = re.compile(r"\s+(?:filings?|registration)\b")
 # A body's name before one of these in a headline describes who speaks ("AGENCY OFFICIAL SAYS").
 _HEAD_TITLES = GENERIC_HEADS | {"secretary", "chief", "head", "chairman", "president", "director", "governor"}
+# A speech or stance verb after the body a headline opens with (its ticker between): the body speaks.
+_HEADLINE_SPEAKS = re.compile(
+    r"(?:\s*<[^>]*>)?\s+(?:says?|sees?|rejects?|denies|deny|rules?\s+out|urges?|warns?|calls?\s+for|supports?|backs?|"
+    r"plans?|seeks?|expects?|defends?|confirms?|predicts?|critici[sz]es?|asks?|opposes?|welcomes?|clarifies|"
+    r"proposes?|suggests?|declines?|agrees?|threatens?|accuses?|blames?|praises?|reaffirms?|repeats?)\b",
+    re.I,
+)
 _CAPS_WORD = re.compile(r"(?<![\w<])[A-Z][A-Z0-9&]+(?![\w>])")
 # A stock ticker in a headline ("NORCO <NRC> SEES ...") marks a company story.
 _TICKER = re.compile(r"<[A-Z][A-Z0-9.]*>")
@@ -717,8 +724,9 @@ class _Segmenter:
 
     def _headline_bodies(self) -> list[str]:
         """Organisations the headline names by their names ("NORCO <NRC> ...", "CENTRAL BANK
-        SEEN ..."), in order; not a group named by a common noun ("creditors"), nor a body
-        that only describes a person or a part of it ("AGENCY OFFICIAL SAYS", "NORCO'S UNIT")."""
+        SEEN ..."), in order; not a group named by a common noun ("creditors"), a body that only
+        describes a person or a part of it ("AGENCY OFFICIAL SAYS", "NORCO'S UNIT"), nor the body
+        the headline opens with as the one who speaks ("NORCO REJECTS BID"): its quotes are its own."""
         if self._bodies_cache is not None:
             return self._bodies_cache
         title = self.article.title or ""
@@ -737,6 +745,9 @@ class _Segmenter:
                     continue
                 m = _NEXT_WORD.match(t, e)
                 if t.startswith(("'S", "'s", "’S", "’s"), e) or (m and m.group(1).lower() in _HEAD_TITLES):
+                    continue
+                if s == 0 and _HEADLINE_SPEAKS.match(t, e):
+                    # "NORCO <NRC> REJECTS BID": the body the headline opens with speaks in the story.
                     continue
                 out.append(self._resolve.get(c, c))
         self._bodies_cache = list(dict.fromkeys(out))
