@@ -104,6 +104,7 @@ class TargetLexicon:
     _pattern: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
     _lookup: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     _folded: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    _folded_proper: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     _place_memo: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
     _find_memo: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
     _blocs_of: dict[str, set[str]] = field(default_factory=dict, repr=False, compare=False)
@@ -126,8 +127,11 @@ class TargetLexicon:
         self._place_memo = {}
         self._find_memo = {}
         self._folded = {}
+        self._folded_proper = {}
         for name, canon in lookup.items():
             self._folded.setdefault(name.casefold(), canon)
+            if not name.islower():
+                self._folded_proper.setdefault(name.casefold(), canon)
         self._role_pattern = (
             re.compile(r"(?<![\w.\-])(?:" + trie_pattern(self.roles, space=r"\s+") + r")(?![\w\-])")
             if self.roles
@@ -280,6 +284,11 @@ class TargetLexicon:
             return None
         key = " ".join(name.split())
         return self._lookup.get(key) or self._folded.get(key.casefold())
+
+    def proper_canonical(self, name: str) -> str | None:
+        """The canonical name for a proper-name alias matched regardless of case, as an all-caps
+        headline writes it ("NORCORP" for "NorCorp"); None for a common noun ("CREDITORS")."""
+        return self._folded_proper.get(" ".join(name.split()).casefold())
 
     def is_city(self, alias: str) -> bool:
         """Whether a surface form names a city ("Lisbon", "Washington"): a city is also where

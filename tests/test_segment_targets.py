@@ -218,3 +218,133 @@ def test_a_description_the_name_stands_in_apposition_to_gives_the_affiliation():
 def test_the_place_the_speaker_spoke_is_not_a_target():
     text = '"The war will not spread," Karl Vogt, a West German official, told reporters in Bahrain.\n'
     assert _seg(text)[0].targets == []
+
+
+def test_a_city_named_as_a_place_around_the_quote_is_no_fallback_party():
+    talks = (
+        "Coffee producers met consumers in London on Monday.\n"
+        '    "Nobody expects a quick deal," said analyst Mary Lane.\n'
+    )
+    assert _seg(talks)[0].targets == []
+    market = (
+        "Prices fell on the Oslo market early on Monday.\n"
+        '    "Everybody is selling," said dealer Tom Reed.\n'
+    )
+    assert _seg(market)[0].targets == []
+    # A city standing for its government, or where the government's mood is, is still a party.
+    party = (
+        "Lisbon rejected the bank committee's offer on Tuesday.\n"
+        '    "We expect a better answer soon," said bank spokesman Tom Reed.\n'
+    )
+    assert _seg(party)[0].targets == ["Portugal"]
+    mood = (
+        "Dealers expect no change of mood in Washington this week.\n"
+        '    "We are waiting," said dealer Tom Reed.\n'
+    )
+    assert _seg(mood)[0].targets == ["United States"]
+
+
+def test_a_company_story_headline_names_no_party_but_its_company():
+    text = 'Analyst Dana Holt said on Monday: "Sales were weak in the first quarter."\n'
+    # A stock ticker marks a company story: its quotes are about the company, not the state.
+    assert _seg(text, title="NORCO <NRC> SEES LOWER SALES IN BRITAIN")[0].targets == []
+    assert _seg(text, title="NORCO SEES LOWER SALES IN BRITAIN")[0].targets == ["Britain"]
+    assert _seg(text, title="IBM <IBM> SEES LOWER SALES IN BRITAIN")[0].targets == ["IBM"]
+
+
+def test_the_headline_body_a_quote_naming_nobody_is_about():
+    text = 'Economist Dana Holt said on Monday: "They will not move before the summer."\n'
+    assert _seg(text, title="ANALYSTS SEE NO FED MOVE SOON")[0].targets == ["Federal Reserve"]
+    # Not a body that only describes the speaker, nor the speaker's own body.
+    assert _seg(text, title="FED OFFICIAL SEES NO MOVE SOON")[0].targets == []
+    own = 'Fed governor Dana Holt said on Monday: "We will not move before the summer."\n'
+    assert _seg(own, title="ANALYSTS SEE NO FED MOVE SOON")[0].targets == []
+    # A quote naming a party keeps to it.
+    named = 'Economist Dana Holt said on Monday: "Japan will not move before the summer."\n'
+    assert _seg(named, title="ANALYSTS SEE NO FED MOVE SOON")[0].targets == ["Japan"]
+
+
+def test_a_city_in_a_headline_as_the_venue_of_a_meeting_is_no_party():
+    text = 'Finance minister Jan Kowal said on Monday: "The agreement is working."\n'
+    assert _seg(text, title="KOWAL BACKS LISBON G-7 ACCORD")[0].targets == []
+    assert _seg(text, title="NORLAND MINISTER BACKS LISBON MEET")[0].targets == []
+    assert _seg(text, title="KOWAL SEES PROGRESS IN LISBON TALKS")[0].targets == ["Portugal"]
+
+
+def test_a_pronoun_does_not_point_back_to_a_city_named_as_a_place():
+    text = (
+        "Finance ministers of Brazil and Mexico met in Lisbon on Sunday.\n"
+        '    "Nothing new came of it for them," said analyst Mary Lane.\n'
+    )
+    assert _seg(text)[0].targets == ["Mexico"]
+    market = 'Dealers on the Oslo market sold. "A rate rise worries them," said analyst Mary Lane.\n'
+    assert _seg(market)[0].targets == []
+    party = 'Oslo rejected the offer. "A rate rise worries them," said analyst Mary Lane.\n'
+    assert _seg(party)[0].targets == ["Norway"]
+
+
+def test_in_a_filing_it_stands_for_the_filer_not_the_agency():
+    text = (
+        "Norco Inc said it had raised its stake in Sudco Corp.\n"
+        "    In a filing with the Securities and Exchange Commission, Norco said\n"
+        'it bought the shares "for investment purposes only".\n'
+    )
+    assert "SEC" not in _seg(text)[0].targets
+    told = 'Norco told the SEC it bought the shares "for investment purposes only".\n'
+    assert "SEC" not in _seg(told)[0].targets
+    own = 'Norco said in its SEC filing it bought the shares "for investment purposes only".\n'
+    assert "SEC" not in _seg(own)[0].targets
+    # The agency as a party in the quoted words is still a target.
+    named = '"The SEC has opened an inquiry into our trading," Norco chairman Jan Kowal said.\n'
+    assert _seg(named)[0].targets == ["SEC"]
+
+
+def test_a_state_opening_a_company_name_is_no_fallback_party():
+    text = (
+        "Shares of British Norco Airlines Inc rose on Monday.\n"
+        '    "We expect a better quarter," said chief executive Jan Kowal.\n'
+    )
+    assert _seg(text)[0].targets == []
+    society = 'A report in the Bulletin of the American Growers Society said: "The risk is small."\n'
+    assert _seg(society)[0].targets == []
+    state = (
+        "Norland rejected the American offer on Monday.\n"
+        '    "We expect a better answer," said analyst Mary Lane.\n'
+    )
+    assert _seg(state)[0].targets == ["United States"]
+
+
+def test_the_source_a_headline_ends_with_is_no_party():
+    text = 'Analyst Dana Holt said on Monday: "The growth figures will disappoint."\n'
+    assert _seg(text, title="NO EARLY RATE CUT EXPECTED - BRITISH ANALYSTS")[0].targets == []
+    assert _seg(text, title="NO EARLY RATE CUT EXPECTED IN BRITAIN")[0].targets == ["Britain"]
+    # A short slug before the dash is no statement with a source after it.
+    assert _seg(text, title="ECONOMY WATCH - BRITISH GROWTH")[0].targets == ["Britain"]
+
+
+def test_they_opening_a_quote_does_not_point_to_a_state_opening_a_company_name():
+    text = (
+        "Shares of American Norco Brands Inc rose after the bid.\n"
+        '    "They wanted a deal badly," said analyst Mary Lane.\n'
+    )
+    assert _seg(text)[0].targets == []
+    state = (
+        "American officials welcomed the bid on Monday.\n"
+        '    "They wanted a deal badly," said analyst Mary Lane.\n'
+    )
+    assert _seg(state)[0].targets == ["United States"]
+
+
+def test_an_all_caps_headline_names_a_mixed_case_company():
+    text = 'Analyst Dana Holt said on Monday: "The bid undervalues the tyre business."\n'
+    assert _seg(text, title="GENCORP <GNC> BID SEEN TOO LOW")[0].targets == ["GenCorp"]
+    # A group named by a common noun is still no headline body.
+    assert _seg(text, title="CREDITORS SEE BID TOO LOW")[0].targets == []
+
+
+def test_the_body_a_headline_opens_with_as_the_speaker_is_no_fallback_target():
+    text = 'The company said on Monday: "The offer undervalues our shareholders\' stake."\n'
+    assert _seg(text, title="GENCORP <GNC> REJECTS TAKEOVER OFFER")[0].targets == []
+    # Seen by others, or asking another body, it is what the story is about.
+    assert _seg(text, title="GENCORP <GNC> OFFER SEEN TOO LOW")[0].targets == ["GenCorp"]
+    assert _seg(text, title="FED ASKS NYSE TO TIGHTEN RULES")[0].targets == ["New York Stock Exchange"]

@@ -163,3 +163,13 @@ def test_places_are_aliases_that_name_a_city(lex, tmp_path):
     ok = tmp_path / "ok.yaml"
     ok.write_text("states:\n  Norland: [Norland, Nordby]\nplaces: [Nordby]\n", encoding="utf-8")
     assert TargetLexicon.load(ok).is_city("Nordby")
+
+
+def test_proper_canonical_matches_a_proper_name_in_any_case_but_no_common_noun():
+    lex = TargetLexicon.from_dict(
+        {"organisations": {"NorCorp": ["NorCorp"], "creditor banks": ["creditors"]}}
+    )
+    assert lex.proper_canonical("NORCORP") == "NorCorp"
+    assert lex.proper_canonical("norcorp") == "NorCorp"
+    assert lex.proper_canonical("CREDITORS") is None
+    assert lex.proper_canonical("Sudcorp") is None

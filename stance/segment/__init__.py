@@ -178,6 +178,49 @@ _SPOKE_IN = re.compile(
 # A sum of money in a state's currency ("40 U.S. dlrs", "two billion Canadian dollars") names no party.
 _AMOUNT_BEFORE = re.compile(r"(?:\d|\b(?:mln|bln|million|billion|trillion))\s+$", re.I)
 _CURRENCY_NEXT = re.compile(r"\s+(?:dlrs?|dollars?|cents?)\b", re.I)
+# Around a city named as a place rather than as its government: "in Oslo", "the Oslo market".
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from)\s+$", re.I)
+# "the mood in Oslo", "officials in Oslo": the city still stands for its government.
+_GOVERNMENT_IN = re.compile(
+    r"\b(?:attitudes?|mood|thinking|sentiment|officials|policymakers|circles|quarters)\s+in\s+$"
+)
+_PLACE_NEXT = re.compile(
+    r"\s+(?:markets?|exchanges?|stocks?|bourse|traders?|dealers?|brokers?|futures|trading|financial|money|"
+    r"stock|bullion|gold|Stock|International)\b"
+)
+# Where a filing went: "a filing with the Agency", "documents filed with the Agency", "told the
+# Agency", "its Agency filing".
+_FILED_WITH = re.compile(
+    r"\b(?:(?:filings?|filed|registered|submitted|statements?|documents?|forms?)\s+(?:\w+\s+){0,2}(?:with|to)"
+    r"|told)\s+(?:the\s+)?$"
+)
+# What follows a state's name that opens a company's or an association's name: "American Norco
+# Brands Inc", "Irish Norco Airlines", "American Growers Association".
+_IN_NAME = re.compile(
+    r"(?:\s+(?:[A-Z][\w&'\-]*|of|and|&)){0,3}\s+(?:Inc|Corp|Co|Ltd|Plc|Group|Association|Institute|Exchange|Journal|"
+    r"Airlines?|Brands|Company|Corporation|Federation|Society|Foundation|Industries|Petroleum|Resources|Motors)\b"
+)
+# A headline's source, one to three words after its last dash or colon: "NO CUT SEEN - NORLAND ANALYSTS".
+_HEADLINE_SOURCE = re.compile(r"(?<=\S{3})\s*(?:\s-+\s*|-\s+|:\s+)(?=(?:[^\s\-:]+\s*){1,3}$)")
+_FILING_NEXT = re.compile(r"\s+(?:filings?|registration)\b")
+# A body's name before one of these in a headline describes who speaks ("AGENCY OFFICIAL SAYS").
+_HEAD_TITLES = GENERIC_HEADS | {"secretary", "chief", "head", "chairman", "president", "director", "governor"}
+# A speech or stance verb after the body a headline opens with (its ticker between): the body speaks.
+_HEADLINE_SPEAKS = re.compile(
+    r"(?:\s*<[^>]*>)?\s+(?:says?|sees?|rejects?|denies|deny|rules?\s+out|urges?|warns?|calls?\s+for|supports?|backs?|"
+    r"plans?|seeks?|expects?|defends?|confirms?|predicts?|critici[sz]es?|asks?|opposes?|welcomes?|clarifies|"
+    r"proposes?|suggests?|declines?|agrees?|threatens?|accuses?|blames?|praises?|reaffirms?|repeats?)\b",
+    re.I,
+)
+_CAPS_WORD = re.compile(r"(?<![\w<])[A-Z][A-Z0-9&]+(?![\w>])")
+# A stock ticker in a headline ("NORCO <NRC> SEES ...") marks a company story.
+_TICKER = re.compile(r"<[A-Z][A-Z0-9.]*>")
+# After a city in a headline: where a meeting was held or a deal made ("LISBON G-7 MEET", "OSLO PACT").
+# Talks in a capital are most often with its government, so "talks" is no venue here.
+_HEADLINE_VENUE = re.compile(
+    r"(?:\s+(?:G-?\d+|\d+))?\s+(?:accords?|agreements?|pacts?|summit|meet|meetings?|conference|communique|declaration)\b",
+    re.I,
+)
 
 
 @lru_cache(maxsize=1)
@@ -216,9 +259,11 @@ class _Segmenter:
         self._affil_cache: dict[str, tuple[set[str], list[str]]] = {}
         self._lex_spans: list[tuple[int, int, str]] | None = None
         self._lex_starts: list[int] = []
-        self._incidental_memo: dict[tuple[int, bool], bool] = {}
+        self._incidental_memo: dict[tuple[int, str], bool] = {}
         self._resolve: dict[str, str] = {}
         self._title_cache: list[str] | None = None
+        self._headline_cache: list[str] | None = None
+        self._bodies_cache: list[str] | None = None
         self._headline: str | None = None
         self._side_cache: dict[tuple[tuple[int, int] | None, str | None], set[str]] = {}
         self._sent_cache: dict[int, tuple[int, int]] = {}
@@ -672,7 +717,12 @@ class _Segmenter:
             if not any(t not in own and self._topical(t) for t in found):
                 found.update(dict.fromkeys(self._headline_counterpart(own)))
             return list(found)
-        return list(dict.fromkeys([*found, *self._around(group, spans, own, speaker)]))
+        around = self._around(group, spans, own, speaker)
+        if not around and not found:
+            # Nobody named in or around the quote: the body the headline is about ("NORCO <NRC>
+            # SEES ...", "CENTRAL BANK SEEN EASING") where it is not the speaker's own.
+            around = [c for c in self._headline_bodies() if c not in own][:1]
+        return list(dict.fromkeys([*found, *around]))
 
     def _around(
         self, group: list[RawQuote], spans: list[tuple[int, int]], own: set[str], speaker: str | None
@@ -703,16 +753,18 @@ class _Segmenter:
         bloc the attribution sentence names, else the one the headline is about (the party
         across the dispute the story reports), else the last one the paragraph before names.
         Organisations, people and groups ("debtor countries", "G-7") named only around a quote are
-        too often bystanders or settings to be taken."""
+        too often bystanders or settings to be taken, and so is a city named as a place ("talks
+        in Lisbon", "the Oslo market"); a company story's headline names no such state (see
+        `_headline_parties`)."""
         first, last = group[0], group[-1]
         ss, _ = self._sentence(first.open_pos)
         _, se = self._sentence(max(last.close_end - 1, 0))
-        around = self._names_in(ss, first.open_pos, parties="around") + self._names_in(
-            last.close_end, se, parties="around"
+        around = self._names_in(ss, first.open_pos, parties="fallback") + self._names_in(
+            last.close_end, se, parties="fallback"
         )
         pi = self.layout.para_of(first.open_pos)
-        before = self._names_in(*self.layout.para_span(pi - 1), parties="around") if pi > 0 else []
-        for cands in (around, self._title_names(), before):
+        before = self._names_in(*self.layout.para_span(pi - 1), parties="fallback") if pi > 0 else []
+        for cands in (around, self._headline_parties(), before):
             for c in reversed(cands):
                 if c not in own and self.lex.is_state_like(c) and not self._is_group(c):
                     return [c]
@@ -743,6 +795,61 @@ class _Segmenter:
             self._headline = hit
         return self._headline or None
 
+    def _headline_parties(self) -> list[str]:
+        """The headline's names that can stand for the party a quote naming none is about: none in
+        a company story (a headline with a stock ticker, "NORCO <NRC> ..."), whose quotes are about
+        the company, no city named as the venue of a meeting or a deal ("LISBON PACT"), and
+        not the source the headline ends with ("... - NORLAND ANALYSTS")."""
+        if self._headline_cache is None:
+            title = self.article.title or ""
+            found: list[str] = []
+            if title and not _TICKER.search(title):
+                self._load_spans()
+                # Wire headlines are upper case; the lexicon is case-sensitive.
+                # The source after a headline's last dash ("NO RATE CUT SEEN - NORLAND ANALYSTS")
+                # says who speaks, not about whom.
+                src = _HEADLINE_SOURCE.search(title)
+                cut = src.start() if src and len(title[: src.start()].split()) >= 4 else len(title)
+                for t in (title, title.title()):
+                    found += [
+                        self._resolve.get(c, c)
+                        for s, e, c in self.lex.spans(t)
+                        if s < cut and not (self.lex.is_city(t[s:e]) and _HEADLINE_VENUE.match(t, e))
+                    ]
+            self._headline_cache = list(dict.fromkeys(found))
+        return self._headline_cache
+
+    def _headline_bodies(self) -> list[str]:
+        """Organisations the headline names by their names ("NORCO <NRC> ...", "CENTRAL BANK
+        SEEN ..."), in order; not a group named by a common noun ("creditors"), a body that only
+        describes a person or a part of it ("AGENCY OFFICIAL SAYS", "NORCO'S UNIT"), nor the body
+        the headline opens with as the one who speaks ("NORCO REJECTS BID"): its quotes are its own."""
+        if self._bodies_cache is not None:
+            return self._bodies_cache
+        title = self.article.title or ""
+        out: list[str] = []
+        for t in (title, title.title()):
+            spans = self.lex.spans(t)
+            if t is title and title.isupper():
+                # An all-caps headline writes a name spelt in mixed case ("NORCORP") its own way.
+                spans += [
+                    (m.start(), m.end(), c)
+                    for m in _CAPS_WORD.finditer(title)
+                    if (c := self.lex.proper_canonical(m.group())) is not None
+                ]
+            for s, e, c in spans:
+                if self.lex.kinds.get(c) != "organisations" or t[s].islower():
+                    continue
+                m = _NEXT_WORD.match(t, e)
+                if t.startswith(("'S", "'s", "’S", "’s"), e) or (m and m.group(1).lower() in _HEAD_TITLES):
+                    continue
+                if s == 0 and _HEADLINE_SPEAKS.match(t, e):
+                    # "NORCO <NRC> REJECTS BID": the body the headline opens with speaks in the story.
+                    continue
+                out.append(self._resolve.get(c, c))
+        self._bodies_cache = list(dict.fromkeys(out))
+        return self._bodies_cache
+
     def _title_names(self) -> list[str]:
         if self._title_cache is None:
             title = self.article.title or ""
@@ -752,7 +859,8 @@ class _Segmenter:
         return self._title_cache
 
     def _context_targets(self, group: list[RawQuote], own: set[str], speaker: str | None) -> list[str]:
-        """Targets named outside the marks in the quote's sentence, else in the sentence before it."""
+        """Targets named outside the marks in the quote's sentence, else in the sentence before it;
+        a city named there as a place ("dealers in Oslo") is no party a pronoun points back to."""
         cands, ss = self._sentence_names(group)
         if not cands:
             cands = self._names_before(ss)
@@ -763,8 +871,8 @@ class _Segmenter:
         first, last = group[0], group[-1]
         ss, _ = self._sentence(first.open_pos)
         _, se = self._sentence(max(last.close_end - 1, 0))
-        named = self._names_in(ss, first.open_pos, parties="around")
-        return named + self._names_in(last.close_end, se, parties="around"), ss
+        named = self._names_in(ss, first.open_pos, parties="fallback")
+        return named + self._names_in(last.close_end, se, parties="fallback"), ss
 
     def _names_before(self, ss: int) -> list[str]:
         """Names in the sentence before the one starting at ss, if it is in the same or the previous paragraph."""
@@ -773,10 +881,14 @@ class _Segmenter:
         ps, _ = self._sentence(ss - 1)
         if self.layout.para_of(ps) < self.layout.para_of(ss) - 1:
             return []
-        return self._names_in(ps, ss, parties="around")
+        return self._names_in(ps, ss, parties="fallback")
 
     def _names_in(
-        self, a: int, b: int, described: list[str] | None = None, parties: Literal["", "quote", "around"] = ""
+        self,
+        a: int,
+        b: int,
+        described: list[str] | None = None,
+        parties: Literal["", "quote", "around", "fallback"] = "",
     ) -> list[str]:
         """Canonical names of the lexicon matches inside [a, b), in order, old names resolved to
         the state the story names beside them. Groups named by a common noun ("the major
@@ -788,7 +900,7 @@ class _Segmenter:
         out: list[str] = []
         while i < len(spans) and spans[i][0] < b:
             s, e, c = spans[i]
-            if e <= b and not (parties and self._incidental(i, parties == "quote")):
+            if e <= b and not (parties and self._incidental(i, parties)):
                 out.append(self._resolve.get(c, c))
                 if (
                     described is not None
@@ -800,23 +912,55 @@ class _Segmenter:
             i += 1
         return out
 
-    def _incidental(self, i: int, in_quote: bool) -> bool:
+    def _incidental(self, i: int, parties: str) -> bool:
         """Whether lexicon match i names no party: a sum of money in a state's currency or the
         place the speaker spoke ("told reporters in Bahrain"), and in a quote's own words also a
         city as the venue of talks or the place of a deal ("the Lisbon accord") and a state's
         share of a group ("Danish consumers"). Around a quote the venue of talks is too often the
-        party the quote is about to be left out."""
-        key = (i, in_quote)
+        party the quote is about to be left out; but where a quote naming nobody takes a party
+        from its surroundings (`parties` "fallback"), a city named as a place and a body named as
+        where a filing went are none. A state's name opening a company's name is no party around
+        a quote ("American Norco Brands Inc said ...")."""
+        key = (i, parties)
         hit = self._incidental_memo.get(key)
         if hit is None:
             s, e, _ = self._lex_spans[i]
             text = self.text
             hit = bool(_CURRENCY_NEXT.match(text, e) and _AMOUNT_BEFORE.search(text, max(0, s - 12), s))
             hit = hit or bool(_SPOKE_IN.search(text, max(0, s - 20), s))
-            if in_quote and not hit:
-                hit = self._venue(s, e) or self._national_group(i)
+            hit = hit or (parties != "quote" and self._in_company_name(i))
+            if parties == "quote" and not hit:
+                hit = self._venue(s, e) or self._national_group(i) or self._filed_with(i)
+            elif parties == "fallback" and not hit:
+                hit = self._placed(s, e) or self._filed_with(i)
             self._incidental_memo[key] = hit
         return hit
+
+    def _placed(self, s: int, e: int) -> bool:
+        """A city named as a place ("talks in Lisbon", "the Lisbon accord", "Oslo traders"), not
+        as the government it stands for ("Lisbon said", "pressure on Oslo")."""
+        text = self.text
+        if not self.lex.is_city(text[s:e]):
+            return False
+        if _PLACE_BEFORE.search(text, max(0, s - 12), s):
+            return not _GOVERNMENT_IN.search(text, max(0, s - 30), s)
+        return bool(_VENUE_NEXT.match(text, e) or _PLACE_NEXT.match(text, e))
+
+    def _in_company_name(self, i: int) -> bool:
+        """A state's name opening the name of a company or an association ("American Norco Brands
+        Inc", "Irish Norco Airlines", "the American Growers Society"): the state is no party there."""
+        _, e, c = self._lex_spans[i]
+        return self.lex.kinds.get(c) in ("states", "blocs") and bool(_IN_NAME.match(self.text, e))
+
+    def _filed_with(self, i: int) -> bool:
+        """A body named as where a filing went ("in a filing with the Agency", "told the Agency",
+        "its Agency filing"): the filer, not the agency, is whom the filing's words are about and
+        whom an "it" or "they" in them stands for."""
+        s, e, c = self._lex_spans[i]
+        if self.lex.kinds.get(c) != "organisations":
+            return False
+        text = self.text
+        return bool(_FILING_NEXT.match(text, e) or _FILED_WITH.search(text, max(0, s - 40), s))
 
     def _venue(self, s: int, e: int) -> bool:
         """A city named as where talks were held or a deal was made, not as the government."""
