@@ -365,3 +365,28 @@ def test_title_with_a_body_word_still_introduces_a_person():
         '    "We will meet again in June," Marten said.\n'
     )
     assert _speakers(text) == ["Ilse Marten"]
+
+
+def _mentions(text: str) -> list[str | None]:
+    return [
+        q.speaker_mention.text if q.speaker_mention else None
+        for q in segment(Article(id="d1", text=text), mixed="fragment")
+    ]
+
+
+def test_clause_before_a_role_is_not_a_name_in_apposition():
+    text = (
+        "Admiral Jan Kowal of Norland spoke in Port Ely.\n"
+        "    The convoys will sail north at dawn and return next week, the admiral said, adding: "
+        '"We will keep the lanes open."\n'
+    )
+    assert _mentions(text) == ["the admiral"]
+    assert _speakers(text) == ["Jan Kowal"]
+
+
+def test_indefinite_apposition_inside_a_relative_clause_is_not_the_subject():
+    text = (
+        "The letter, which was signed by Tomas Berg, a retired judge from Norland, also said the plan "
+        'was "a grave mistake".\n'
+    )
+    assert _mentions(text) == ["The letter"]

@@ -1267,6 +1267,11 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
         ):
             continue
         if _CLAUSE_SKIP.match(piece) and chosen:
+            if _RELATIVE.match(piece) and _INDEFINITE.match(text, *chosen[-1]):
+                # "The statement, which showed Kovac, a former aide, also said": an indefinite
+                # apposition after a relative clause is the clause's own, the subject stands before it.
+                chosen = []
+                continue
             break
         if not chosen and len(chunks) > 1 and piece[:1].islower() and _is_verb_like(piece.split()[0]):
             # "X, a title, was asked ... and replied": the predicate, the subject is before it;
@@ -1275,7 +1280,7 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
         chosen.append((a, b))
         if len(chosen) == 2:
             break
-        if any(t[:1].isupper() for t in piece.split()[1:]) or piece.split()[0][:1].isupper():
+        if any(t[:1].isupper() and t not in _NON_NAME_CAPS for t in piece.split()[1:]) or piece[:1].isupper():
             # Has a name: an apposition before it belongs only if this piece is a bare role.
             if not _is_bare_role(piece) and not (not chosen[1:] and _is_title_role(piece)):
                 break
@@ -1285,9 +1290,9 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
         role_a, role_b = chosen[0]
         name_a, name_b = chosen[1]
         role = text[role_a:role_b]
-        if (_is_bare_role(role) and _has_name(text[name_a:name_b])) or (
-            _is_title_role(role) and _is_person_name(text[name_a:name_b])
-        ):
+        if (
+            _is_bare_role(role) and _has_name(text[name_a:name_b]) and not _is_clause(text[name_a:name_b])
+        ) or (_is_title_role(role) and _is_person_name(text[name_a:name_b])):
             a, b = name_a, role_b
         else:
             a, b = chosen[0]
@@ -1340,6 +1345,14 @@ def _tighten(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 _ED_FORM = re.compile(r"[a-z]+ed")
+_RELATIVE = re.compile(r"(?:who|which|whose)\b", re.I)
+_INDEFINITE = re.compile(r"an?\s")
+
+
+def _is_clause(s: str) -> bool:
+    """Whether a comma-set piece is a clause, not a name an apposition could follow ("The tankers
+    will sail next week, the minister said"): it holds a finite verb or a modal."""
+    return any(w in _CLAUSE_VERBS or is_cue(w) for w in s.split() if w[:1].islower())
 
 
 def _is_verb_like(word: str) -> bool:
