@@ -390,3 +390,18 @@ def test_indefinite_apposition_inside_a_relative_clause_is_not_the_subject():
         'was "a grave mistake".\n'
     )
     assert _mentions(text) == ["The letter"]
+
+
+def test_a_clause_reported_by_an_earlier_cue_keeps_the_first_speaker():
+    text = 'Finance Minister Ana Lund said Norland hoped the banks would "show some patience".\n'
+    assert _mentions(text) == ["Finance Minister Ana Lund"]
+    assert _speakers(text) == ["Ana Lund"]
+
+
+def test_a_passive_cue_is_not_the_attribution():
+    text = (
+        "Spokesman Piet Vos told a briefing that the two envoys had been declared "
+        '"unwelcome guests" and must leave.\n'
+    )
+    assert _mentions(text) == ["Spokesman Piet Vos"]
+    assert _speakers(text) == ["Piet Vos"]

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from stance.segment.cues import is_cue, iter_cues
+from stance.segment.cues import CueMatch, is_cue, iter_cues
 from stance.segment.quotes import ALL_MARKS, _is_abbrev
 from stance.targets import letter_shape, word_scanner
 
@@ -1125,6 +1125,8 @@ def pre_attribution(text: str, sent_start: int, open_pos: int) -> Attribution | 
     """Attribution before the quote in its sentence: 'X said', 'X said that', 'quoted X as saying'."""
     lo = max(sent_start, open_pos - 400)
     cues = iter_cues(text, lo, open_pos, min_strength=1)
+    while len(cues) > 1 and _is_passive(text, cues[-1]) and cues[-1].group().lower() != "asked":
+        cues.pop()  # "X told a briefing that the envoys had been declared ...": X's words
     if not cues:
         return None
     m = cues[-1]
@@ -1168,7 +1170,28 @@ def pre_attribution(text: str, sent_start: int, open_pos: int) -> Attribution | 
             subj = _subject_before_verb(text, lo, cs)
         return Attribution(subj, (cs, ce))
     # Skip the object of "told": "X told reporters"; the subject is before the cue.
-    return Attribution(_subject_before(text, lo, cs), (cs, ce))
+    subj = _subject_before(text, lo, cs)
+    if subj is not None:
+        inner = [c for c in iter_cues(text, subj[0], subj[1], min_strength=2) if not _is_passive(text, c)]
+        if inner and _REPORTED_SUBJECT.fullmatch(text, inner[0].end(), subj[1]):
+            # "Kovac said Norland hoped ...": the words are the first speaker's report.
+            c0 = inner[0]
+            outer = _subject_before(text, lo, c0.start())
+            if outer is not None:
+                return Attribution(outer, (c0.start(), c0.end()))
+    return Attribution(subj, (cs, ce))
+
+
+# The short subject of a clause reported by an earlier cue: "said Norland", "said the ministry".
+_REPORTED_SUBJECT = re.compile(r"\s+(?!(?:and|or|for|to|with|that)\b)(?:[\w.'’\-]+\s+){0,3}[\w.'’\-]+")
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$")
+
+
+def _is_passive(text: str, cue: CueMatch) -> bool:
+    """Whether the cue is a passive participle ("the winner was declared", "he was asked"):
+    its subject is what was spoken of or to, not the speaker."""
+    cs = cue.start()
+    return not cue.group().endswith("ing") and _PASSIVE_BEFORE.search(text, max(0, cs - 24), cs) is not None
 
 
 _LEADING_NAMES = re.compile(r"\s*((?:[A-Z][\w'’.\-]*\s+)*[A-Z][\w'’.\-]*)")
