@@ -405,3 +405,43 @@ def test_a_passive_cue_is_not_the_attribution():
     )
     assert _mentions(text) == ["Spokesman Piet Vos"]
     assert _speakers(text) == ["Piet Vos"]
+
+
+def test_subject_of_a_participle_ends_at_its_verb():
+    text = (
+        "Mayor Ida Brandt of Eastport spoke on Monday.\n"
+        "    Brandt returned the favour to the council, telling reporters, "
+        '"We owe them a great deal."\n'
+    )
+    assert _mentions(text) == ["Brandt"]
+    assert _speakers(text) == ["Ida Brandt"]
+
+
+def test_pronoun_subject_ends_at_an_irregular_verb():
+    text = (
+        "Senator Rosa Lind of Norland spoke on Monday.\n"
+        '    She sought to calm the crowd, saying the vote would be "fair and quiet".\n'
+    )
+    assert _mentions(text) == ["She"]
+
+
+def test_second_verb_phrase_takes_the_subject_of_the_first():
+    text = (
+        "PORT ELY - Norland accused its neighbour on Monday of flooding the grain market, "
+        'and warned that it would take "firm measures".\n'
+    )
+    assert _mentions(text) == ["Norland"]
+
+
+def test_time_adjunct_after_a_name_is_not_part_of_the_mention():
+    text = 'OSLO - Senator Rosa Lind on Tuesday dismissed the report, saying it was "pure fiction".\n'
+    assert _mentions(text) == ["Senator Rosa Lind"]
+    assert _speakers(text) == ["Rosa Lind"]
+
+
+def test_conjunction_inside_a_relative_clause_does_not_cut_the_subject():
+    text = (
+        "Ida Brandt, who called her rival shortly after the count was declared, told her "
+        'supporters, "We will be back."\n'
+    )
+    assert _mentions(text) == ["Ida Brandt"]

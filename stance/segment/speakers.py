@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from stance.segment.cues import CueMatch, is_cue, iter_cues
+from stance.segment.cues import CueMatch, cue_strength, is_cue, iter_cues
 from stance.segment.quotes import ALL_MARKS, _is_abbrev
 from stance.targets import letter_shape, word_scanner
 
@@ -1170,20 +1170,38 @@ def pre_attribution(text: str, sent_start: int, open_pos: int) -> Attribution | 
             subj = _subject_before_verb(text, lo, cs)
         return Attribution(subj, (cs, ce))
     # Skip the object of "told": "X told reporters"; the subject is before the cue.
-    subj = _subject_before(text, lo, cs)
-    if subj is not None:
-        inner = [c for c in iter_cues(text, subj[0], subj[1], min_strength=2) if not _is_passive(text, c)]
-        if inner and _REPORTED_SUBJECT.fullmatch(text, inner[0].end(), subj[1]):
-            # "Kovac said Norland hoped ...": the words are the first speaker's report.
-            c0 = inner[0]
-            outer = _subject_before(text, lo, c0.start())
-            if outer is not None:
-                return Attribution(outer, (c0.start(), c0.end()))
-    return Attribution(subj, (cs, ce))
+    earlier = _reporting_cue(text, lo, cs, cues[:-1])
+    if earlier is not None:
+        outer = _subject_before(text, lo, earlier.start())
+        if outer is not None:
+            return Attribution(outer, (earlier.start(), earlier.end()))
+    return Attribution(_subject_before(text, lo, cs), (cs, ce))
+
+
+def _reporting_cue(text: str, lo: int, cs: int, before: list[CueMatch]) -> CueMatch | None:
+    """The cue whose speaker the words at cs belong to when it is not the cue at cs itself: the
+    one reporting the clause ("Kovac said Norland hoped ...")."""
+    if not before:
+        return None
+    c0 = before[-1]
+    if c0.end() < lo or _is_passive(text, c0) or cue_strength(c0.group()) < 2:
+        return None
+    rm = _REPORTED_SUBJECT.fullmatch(text, c0.end(), cs)
+    # "Kovac said he hoped ...": the same speaker, whose own verb stays the cue.
+    return c0 if rm and rm.group(1).lower() not in PRONOUNS else None
 
 
 # The short subject of a clause reported by an earlier cue: "said Norland", "said the ministry".
-_REPORTED_SUBJECT = re.compile(r"\s+(?!(?:and|or|for|to|with|that)\b)(?:[\w.'’\-]+\s+){0,3}[\w.'’\-]+")
+_REPORTED_SUBJECT = re.compile(
+    r"\s+(?!(?:and|or|for|to|with|that)\b)([\w.'’\-]+)(?:\s+[\w.'’\-]+){0,3}?"
+    r"(?:\s+(?:had|has|have|would|will|was|were|is|are|also))?\s+"
+)
+# A wire story's dateline before its first sentence: "PORT ELY, May 4 - ", "OSLO (Reuters) - ".
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z.'’\- ]*[A-Z.](?:,\s+[A-Z][a-z]+\.?\s+\d{1,2})?\s*(?:\([^()\n]{1,30}\)\s*)?[-—–]+\s+"
+)
+# A second verb phrase of the same subject: "..., and warned".
+_COORDINATED = re.compile(r",?\s+and\s*$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$")
 
 
@@ -1208,6 +1226,9 @@ def _subject_before_verb(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 
 def _clause_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The subject at the head of a clause, found only where a verb plainly follows it."""
+    dm = _DATELINE.match(text, lo, hi)
+    if dm:
+        lo = dm.end()
     pos = lo
     for piece in text[lo:hi].split(","):
         a, b = _trim(text, pos, pos + len(piece))
@@ -1248,20 +1269,44 @@ _CLAUSE_CUT = re.compile(
 _COMMA_SPLIT = re.compile(r"(,)")
 
 
+_RELATIVE_OPEN = re.compile(r",\s*(?:who|which|whose)\b")
+
+
+def _inside_relative(seg: str, i: int) -> bool:
+    """Whether position i of seg lies in a relative clause set off by commas and closed before
+    seg ends (", who spoke after the vote,")."""
+    k = seg.rfind(",", 0, i)
+    return k >= 0 and _RELATIVE_OPEN.match(seg, k) is not None and "," in seg[i:]
+
+
 def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
     """The noun phrase ending just before a cue, skipping relative clauses and adverbials."""
+    dm = _DATELINE.match(text, lo, cs)
+    if dm:
+        lo = dm.end()
     end = cs
     words_before = text[lo:end].split()
     # Trim auxiliaries and adverbs between subject and cue ("has also", "had earlier").
     while words_before and _SPK_FILLER.match(words_before[-1].strip(",")):
         end = text.rfind(words_before[-1], lo, end)
         words_before = words_before[:-1]
+    tm = _TRAILING_TIME.search(text, max(lo, end - 30), end)
+    if tm and tm.start() > lo:
+        end = tm.start()  # "Senator X on Monday dismissed ...": when, not who
     if not words_before:
         return None
     seg = text[lo:end]
+    co = _COORDINATED.search(seg)
+    head = _clause_subject(text, lo, lo + co.start()) if co else None
+    if head is not None:
+        # "Norland accused its neighbour of cheating, and warned ...": a second verb phrase of
+        # the subject at the head of the clause.
+        return head
     # Cut at the start of the clause: the last 'that', ';' or sentence-internal conjunction.
     cut = 0
     for cm in _CLAUSE_CUT.finditer(seg):
+        if _inside_relative(seg, cm.start()):
+            continue  # "Kovac, who spoke after the vote, said": the relative clause's own
         cut = cm.end()
         if cm.group() == "but" and not seg[cut:].strip():
             # "Kovac predicted a deal, but said ...": the subject of the first clause.
@@ -1348,7 +1393,11 @@ def _tighten(text: str, a: int, b: int) -> tuple[int, int]:
         return a, b
     words = [t for _, _, t in toks]
     lead = 0
-    while lead < len(words) and (words[lead].lower() in _DETS or words[lead] in _NON_NAME_CAPS):
+    while (
+        lead < len(words)
+        and (words[lead].lower() in _DETS or words[lead] in _NON_NAME_CAPS)
+        and words[lead].lower() not in PRONOUNS
+    ):
         lead += 1
     kept = words[lead : lead + 1] if lead < len(words) and words[lead].lower() in PRONOUNS else _noun_phrase(words)
     if len(kept) == len(words) - lead:
@@ -1356,18 +1405,71 @@ def _tighten(text: str, a: int, b: int) -> tuple[int, int]:
         head = next((i for i in range(lead, len(words) - 1) if _is_head(words[i])), None)
         if head is not None and not any(w[:1].isupper() for w in words[lead:head]):
             kept = words[lead : head + 1]
+        else:
+            # "Kovac returned the favour to Berg": the subject ends at its verb.
+            verb = _first_verb(words, lead + 1)
+            if verb is not None:
+                kept = words[lead:verb]
+    while len(kept) > 2 and kept[-2] in _TIME_LEAD and kept[-1].lower() in _TIME_WORDS:
+        kept = kept[:-2]  # "Senator X on Monday dismissed": when, not who
     n = lead + len(kept)
     if not kept or n >= len(toks) or words[lead:n] != kept or kept[-1].lower() in _NP_EDGE:
         return a, b
     rest = words[n:]
-    while rest and _SPK_FILLER.match(rest[0]):
-        rest = rest[1:]
-    if rest and _is_verb_like(rest[0]):
+    while rest:
+        if _SPK_FILLER.match(rest[0]) or (_ADVERB.fullmatch(rest[0]) and rest[1:]):
+            rest = rest[1:]
+        elif rest[0] in _TIME_LEAD and rest[1:] and rest[1].lower() in _TIME_WORDS:
+            rest = rest[2:]
+        else:
+            break
+    if rest and _is_finite(rest[0]):
         return _trim(text, a, toks[n - 1][1])
     return a, b
 
 
 _ED_FORM = re.compile(r"[a-z]+ed")
+_ADVERB = re.compile(r"[a-z]+ly")
+
+
+def _is_finite(w: str) -> bool:
+    """A word that reads as the verb after a subject: a speech verb, an auxiliary, a past tense
+    ("-ed" or irregular) or a negated auxiliary ("didn’t")."""
+    return _is_verb_like(w) or w in _IRREGULAR_PAST or "n’t" in w or "n't" in w
+
+
+def _first_verb(words: list[str], lo: int) -> int | None:
+    """Where the first finite verb after a subject stands (an adverb before it included:
+    "Kovac quickly posted"), or None. Only a lower-case word after a word that can end a noun
+    phrase counts, so "the unnamed official" and "a retired judge" keep their modifiers."""
+    for i in range(max(lo, 1), len(words)):
+        w = words[i]
+        if not w[:1].islower():
+            continue
+        prev = words[i - 1]
+        if prev.lower() in _NP_EDGE or prev.endswith(","):
+            return None
+        if _is_finite(w):
+            if i + 1 < len(words) and _is_head(words[i + 1]):
+                return None  # a modifier of a head noun: "the elected official"
+            return i
+        if _ADVERB.fullmatch(w) and i + 1 < len(words) and _is_finite(words[i + 1]):
+            return i
+        if w in _TIME_LEAD and i + 2 < len(words) and words[i + 1].lower() in _TIME_WORDS and _is_finite(words[i + 2]):
+            return i  # "Kovac on Monday dismissed ...", "Berg last week said ..."
+        return None
+    return None
+
+
+_TRAILING_TIME = re.compile(
+    r"\s+(?:(?:on|last|this|late|early|earlier|later)\s+(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day"
+    r"|(?:last|this|late|earlier|later)\s+(?:week|month|year|night|morning|afternoon|evening|weekend))\s*$"
+)
+_TIME_LEAD = frozenset({"on", "last", "this", "late", "early", "earlier", "later"})
+_TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday week month year night morning
+afternoon evening weekend""".split()
+)
 _RELATIVE = re.compile(r"(?:who|which|whose)\b", re.I)
 _INDEFINITE = re.compile(r"an?\s")
 
@@ -1386,6 +1488,13 @@ def _is_verb_like(word: str) -> bool:
 _CLAUSE_VERBS = frozenset(
     """took made gave went came sent held kept set put met saw found got began rose fell led
 is was are were has had have does did will would can could may might must should""".split()
+)
+# Past tenses that do not end in "-ed", for where a subject ends: "The senator sought ...".
+_IRREGULAR_PAST = frozenset(
+    """began sought shot threw spoke struck fought brought bought thought caught taught drew drove
+won lost left felt meant paid sold stood sat ran rang sang swore tore wore broke chose froze rode rose
+wrote hit cut let quit spent sent lent built bent held kept slept swept became overcame undertook
+withdrew""".split()
 )
 
 
