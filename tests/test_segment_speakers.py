@@ -445,3 +445,10 @@ def test_conjunction_inside_a_relative_clause_does_not_cut_the_subject():
         'supporters, "We will be back."\n'
     )
     assert _mentions(text) == ["Ida Brandt"]
+
+
+def test_where_the_words_were_said_is_not_part_of_a_mention_after_the_cue():
+    text = '"The vote was fair," said party chairman Ole Rask in a statement.\n'
+    assert _mentions(text) == ["party chairman Ole Rask"]
+    text = '"The vote was fair," said Ole Rask, though he gave no figures.\n'
+    assert _mentions(text) == ["Ole Rask"]

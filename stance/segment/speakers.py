@@ -1092,8 +1092,16 @@ _PARTICIPLE_CLAUSE = re.compile(
 
 
 _CLAUSE_AFTER_COMMA = re.compile(
-    r",\s*(?:who|which|adding|saying|noting|declining|according|in|at|on|when|after|"
-    r"before|as|but|and|referring|speaking|told|asked)\b"
+    r",\s*(?:who|which|whose|adding|saying|noting|declining|according|in|at|on|when|after|"
+    r"before|as|but|and|referring|speaking|told|asked|though|although|while|because|via)\b"
+)
+# Where and when the words were said, after the speaker's name: "said X in a statement".
+_ADJUNCT_AFTER = re.compile(
+    r"\s+(?:(?:in|on)\s+(?:an?|the|his|her|their|its)\s+(?:[\w\-]+\s+)?(?:statement|interview|speech|"
+    r"tweet|post|letter|e-?mail|video|memo|briefing|conference|call|appearance|broadcast|op-ed|column|"
+    r"release)s?\b|via\s+(?:e-?mail|Twitter|text|phone|telephone)\b|on\s+(?:Twitter|Facebook|Instagram)\b"
+    r"|(?:on|last|this|late|early|earlier|later)\s+(?:(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day"
+    r"|week|month|year|night|morning|afternoon|evening|weekend)\b)"
 )
 
 
@@ -1112,6 +1120,8 @@ def _mention_after(text: str, a: int, hi: int) -> int | None:
         ):
             break
         if c == "\n" and b + 1 < n and text[b + 1] in " \t\n":
+            break
+        if c.isspace() and b > a and _ADJUNCT_AFTER.match(text, b, b + 60):
             break
         b += 1
     return b if b > a else None
