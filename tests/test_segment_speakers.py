@@ -452,3 +452,29 @@ def test_where_the_words_were_said_is_not_part_of_a_mention_after_the_cue():
     assert _mentions(text) == ["party chairman Ole Rask"]
     text = '"The vote was fair," said Ole Rask, though he gave no figures.\n'
     assert _mentions(text) == ["Ole Rask"]
+
+
+def test_the_national_title_is_the_person_introduced_with_it():
+    text = (
+        '"We will cut output," Norlandic Energy Minister Jon Halvik told reporters.\n'
+        '    "Others must follow," the Norlandic minister added.\n'
+    )
+    assert _speakers(text) == ["Jon Halvik", "Jon Halvik"]
+
+
+def test_the_newspaper_is_the_paper_quoted_before():
+    text = (
+        '"The talks are a trap," the official newspaper Morgenvakt said.\n'
+        '    "Nobody should trust them," the newspaper said.\n'
+    )
+    assert _speakers(text) == ["Morgenvakt", "Morgenvakt"]
+
+
+def test_a_city_radio_is_the_broadcaster():
+    text = 'Havana radio called the vote "a farce staged by outsiders".\n'
+    assert _speakers(text) == ["Havana radio"]
+
+
+def test_a_statement_speaks_for_the_body_that_issued_it():
+    text = '"We will not stop," said the statement from the Eastland Liberation Front.\n'
+    assert _speakers(text) == ["Eastland Liberation Front"]

@@ -256,6 +256,7 @@ class Entities:
         default=None, repr=False
     )
     _family: dict[str, tuple[list[int], list[str]]] | None = field(default=None, repr=False)
+    _name_roles: dict[str, set[str]] | None = field(default=None, repr=False)
 
     def add_speaker(self, pos: int, canon: str, typ: str, roles: set[str]) -> None:
         """Record that `canon` spoke (or was the subject of a speech verb) at pos."""
@@ -278,6 +279,7 @@ class Entities:
         self._suffix = None
         self._family = None
         self._role_persons = None
+        self._name_roles = None
         self._named = None
 
     def _suffix_index(self) -> dict[tuple[str, ...], tuple[list[int], list[str], list[str | None]]]:
@@ -435,6 +437,19 @@ class Entities:
                     tl.add(r, p.pos, p.name)
             self._role_persons = tl
         return self._role_persons.latest_before(role, pos)
+
+    def latest_with_roles(self, pos: int, role: str, mods: set[str]) -> tuple[int, str] | None:
+        """The latest person before pos introduced with that role and all of mods in the title
+        ("the Saudi minister" after "Saudi Oil Minister X")."""
+        if self.latest_with_role(pos, role) is None:
+            return None
+        if self._name_roles is None:
+            roles: dict[str, set[str]] = {}
+            for p in self.persons:
+                roles.setdefault(p.name, set()).update(r.rstrip(".,") for r in p.roles)
+            self._name_roles = roles
+        known = self._name_roles
+        return self._role_persons.latest_matching(role, pos, lambda n: mods <= known.get(n, set()))
 
 
 def _clean_name(run: str) -> str:
@@ -748,6 +763,14 @@ def _pronoun_person(
     return (best[1] if best else None), "person"
 
 
+def _latest_media(pos: int, ents: Entities, head: str) -> str | None:
+    """The newspaper, agency or broadcaster last quoted before pos under a word for its kind
+    ("the official newspaper X ... the newspaper said"), within a few paragraphs."""
+    hits = [ents.latest_speaker(pos, "org", h) for h in _MEDIA_ALIASES.get(head, (head,))]
+    best = max((h for h in hits if h is not None and pos - h[0] < 3000), default=None, key=lambda h: h[0])
+    return best[1] if best else None
+
+
 def _latest_org(pos: int, ents: Entities, canon_org=None) -> str | None:
     """The organisation that spoke last, or whose report was last cited ("the FTC report said",
     which registers no speaker), for "it" and "the report"."""
@@ -799,6 +822,11 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
             # "a senior official at a big Norland bank" is a senior Norland bank official.
             body = [t for t in body if t.lower() not in _EVALUATIVE]
             return " ".join([*mods, *body, head]), "group"
+    dm = _DOC_FROM.match(m)
+    if dm:
+        # "the statement from the Norland Liberation Front": the body that issued it.
+        body = dm.group(1)
+        return canon_org(body) or ents.acronyms.get(body) or body, "org"
     # Drop appositions and trailing prepositional phrases: "Shuichi Takemoto of the Foreign Ministry".
     pieces = _TAIL_SPLIT.split(m, maxsplit=1)
     ctoks = _noun_phrase(pieces[0].split())
@@ -829,7 +857,8 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
             full = canon_org(nm) or ents.acronyms.get(nm)
             return (full or nm), "org"
         if canon_org(nm) is None:
-            return resolve_name(nm, pos, ents), "person"
+            # "the official newspaper X" names a paper, which a later "the newspaper" means.
+            return resolve_name(nm, pos, ents), "org" if roles and roles[-1].lower() in _MEDIA_HEADS else "person"
         return canon_org(nm), "person" if len(name) >= 1 and not is_place(nm) else "org"
     if (
         len(ctoks) <= 3
@@ -870,6 +899,16 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
             prev = _latest_person(pos, ents) if head not in {"sources", "officials"} else None
             org = _latest_org(pos, ents)
             return prev or org or " ".join(ctoks), "person" if prev else "group"
+    if (
+        low.startswith("the ")
+        and 2 <= len(ctoks) <= 3
+        and ctoks[-1].lower() in ROLE_WORDS
+        and all(t[:1].isupper() and t.lower() not in ROLE_WORDS for t in ctoks[:-1])
+    ):
+        # "the Saudi minister": the person last introduced with that title.
+        found = ents.latest_with_roles(pos, ctoks[-1].lower(), {t.lower() for t in ctoks[:-1]})
+        if found is not None:
+            return resolve_name(found[1], pos, ents), "person"
     if ctoks and ctoks[-1].lower() in _SPEAKER_HEADS:
         rest = ctoks[:-1]
         while rest and rest[0].lower() in {
@@ -895,9 +934,15 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
                 if any(t[:1].isupper() and t.lower() in ORG_WORDS for t in rest):
                     return org, "org"  # "a Foreign Ministry official": not a listed body, still one
                 return " ".join(ctoks), "group"
+            if ctoks[-1].lower() in _MEDIA_HEADS and is_place(org):
+                return " ".join(ctoks), "org"  # "Tehran radio" is the broadcaster, not the state
             if ctoks[-1].lower() in DOC_HEADS or any(t.lower() in ORG_WORDS for t in rest):
                 return canon_org(org) or ents.acronyms.get(org) or org, "org"
             return " ".join(ctoks), "group"
+        if ctoks[-1].lower() in _MEDIA_HEADS:
+            paper = _latest_media(pos, ents, ctoks[-1].lower())
+            if paper is not None:
+                return paper, "org"
         if ctoks[-1].lower() in DOC_HEADS:
             return _latest_org(pos, ents, canon_org) or " ".join(ctoks), "org"
         return " ".join(ctoks), "group"
@@ -923,6 +968,14 @@ _INDEFINITE_ROLE = re.compile(
     r"(?:an?)\s+(?:[\w.'’\-]+\s+){0,3}?(minister|secretary|ambassador|governor|senator|spokesman|spokeswoman|"
     r"official|negotiator)",
     re.I,
+)
+# Words for a newspaper, an agency or a broadcaster, and the words a later mention may use for it.
+_MEDIA_HEADS = frozenset({"newspaper", "daily", "paper", "weekly", "radio", "agency", "television", "broadcaster"})
+_MEDIA_ALIASES = {"newspaper": ("newspaper", "daily", "paper", "weekly"), "paper": ("newspaper", "daily", "paper")}
+# A document with the body that issued it: "the statement from the Norland Liberation Front".
+_DOC_FROM = re.compile(
+    r"(?i:the|a|an)\s+(?:[a-z\-]+\s+){0,2}?(?i:statement|report|letter|communique|message|memorandum|document)"
+    r"\s+(?:from|by|of|issued\s+by)\s+(?:the\s+)?([A-Z][\w'’\-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w'’\-]*)*)"
 )
 _EVALUATIVE = frozenset({"leading", "major", "big", "large", "top", "prominent", "small", "well-known"})
 _BARE_MODS = frozenset({"senior", "top", "same", "other"})
