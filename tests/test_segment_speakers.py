@@ -478,3 +478,23 @@ def test_a_city_radio_is_the_broadcaster():
 def test_a_statement_speaks_for_the_body_that_issued_it():
     text = '"We will not stop," said the statement from the Eastland Liberation Front.\n'
     assert _speakers(text) == ["Eastland Liberation Front"]
+
+
+def test_subject_with_lowercase_nouns_ends_at_its_verb():
+    text = 'The Lind campaign is already claiming victory, saying the count was "beyond doubt".\n'
+    assert _mentions(text) == ["The Lind campaign"]
+    text = 'Governor Ida Brandt has also broadly called for "calm on all sides".\n'
+    assert _mentions(text) == ["Governor Ida Brandt"]
+
+
+def test_second_verb_phrase_takes_the_subject_of_the_nearest_clause():
+    text = (
+        "When Tomas Berg, the party's treasurer, was asked about the debt at a dinner, "
+        'he laughed and said, "We will see."\n'
+    )
+    assert _mentions(text) == ["he"]
+
+
+def test_a_participle_before_a_time_word_is_part_of_the_subject():
+    text = 'An advertisement released Thursday accuses the mayor of "years of neglect".\n'
+    assert _mentions(text) == ["An advertisement released Thursday"]

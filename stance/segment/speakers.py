@@ -1303,6 +1303,25 @@ def _clause_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     return None
 
 
+def _last_clause_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The subject of the last clause before hi that has one, whose verb phrase a second one
+    joins: "When asked, Kovac smiled and said" and "Norland accused X of cheating, and warned"."""
+    dm = _DATELINE.match(text, lo, hi)
+    if dm:
+        lo = dm.end()
+    end = hi
+    while end > lo:
+        k = text.rfind(",", lo, end)
+        a, b = _trim(text, k + 1 if k >= 0 else lo, end)
+        end = max(k, lo)
+        if b <= a or _CLAUSE_SKIP.match(text, a, b):
+            continue
+        a2, b2 = _tighten(text, a, b)
+        if b2 < b and _valid_mention(text, a2, b2):
+            return a2, b2
+    return None
+
+
 def sentence_subject(text: str, a: int, b: int) -> tuple[int, int] | None:
     """The person or official a sentence is about ("Tamura referred to ...", "But the official
     expressed ..."), as the source of an unattributed quote that follows it."""
@@ -1360,7 +1379,7 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
         return None
     seg = text[lo:end]
     co = _COORDINATED.search(seg)
-    head = _clause_subject(text, lo, lo + co.start()) if co else None
+    head = _last_clause_subject(text, lo, lo + co.start()) if co else None
     if head is not None:
         # "Norland accused its neighbour of cheating, and warned ...": a second verb phrase of
         # the subject at the head of the clause.
@@ -1468,31 +1487,50 @@ def _tighten(text: str, a: int, b: int) -> tuple[int, int]:
         head = next((i for i in range(lead, len(words) - 1) if _is_head(words[i])), None)
         if head is not None and not any(w[:1].isupper() for w in words[lead:head]):
             kept = words[lead : head + 1]
-        else:
-            # "Kovac returned the favour to Berg": the subject ends at its verb.
-            verb = _first_verb(words, lead + 1)
-            if verb is not None:
-                kept = words[lead:verb]
     while len(kept) > 2 and kept[-2] in _TIME_LEAD and kept[-1].lower() in _TIME_WORDS:
         kept = kept[:-2]  # "Senator X on Monday dismissed": when, not who
     n = lead + len(kept)
-    if not kept or n >= len(toks) or words[lead:n] != kept or kept[-1].lower() in _NP_EDGE:
-        return a, b
+    # "Kovac returned the favour to Berg", "the party's campaign is claiming victory": the
+    # subject ends at its verb.
+    verb = _first_verb(words, lead + 1)
+    if verb is not None and verb > lead and (verb < n or not kept or words[lead:n] != kept):
+        return _trim(text, a, toks[verb - 1][1])
+    if kept and words[lead:n] == kept and n < len(toks) and _verb_at(words, n):
+        return _trim(text, a, toks[n - 1][1])
+    if verb is not None and verb > lead:
+        return _trim(text, a, toks[verb - 1][1])
+    return a, b
+
+
+def _verb_at(words: list[str], n: int) -> bool:
+    """Whether a verb (after auxiliaries, adverbs and a time adjunct) follows words[:n], or only
+    those do ("Kovac has also"), so that words[:n] is the clause's whole subject."""
+    if words[n - 1].lower() in _NP_EDGE:
+        return False
     rest = words[n:]
+    filler = False
     while rest:
-        if _SPK_FILLER.match(rest[0]) or (_ADVERB.fullmatch(rest[0]) and rest[1:]):
-            rest = rest[1:]
+        if _SPK_FILLER.match(rest[0]) or _is_adverb(rest[0]):
+            rest, filler = rest[1:], True
         elif rest[0] in _TIME_LEAD and rest[1:] and rest[1].lower() in _TIME_WORDS:
             rest = rest[2:]
         else:
             break
-    if rest and _is_finite(rest[0]):
-        return _trim(text, a, toks[n - 1][1])
-    return a, b
+    return _is_finite(rest[0]) if rest else filler
 
 
 _ED_FORM = re.compile(r"[a-z]+ed")
 _ADVERB = re.compile(r"[a-z]+ly")
+# Words ending in "-ly" that are nouns or adjectives, not adverbs: "the Kovac family said".
+_LY_NOUNS = frozenset(
+    """family daily weekly monthly quarterly yearly ally rally assembly supply anomaly monopoly italy july
+reply bully folly homily elderly friendly likely early lonely costly deadly holy ugly silly lovely
+orderly unlikely timely""".split()
+)
+
+
+def _is_adverb(w: str) -> bool:
+    return _ADVERB.fullmatch(w) is not None and w not in _LY_NOUNS
 
 
 def _is_finite(w: str) -> bool:
@@ -1502,26 +1540,40 @@ def _is_finite(w: str) -> bool:
 
 
 def _first_verb(words: list[str], lo: int) -> int | None:
-    """Where the first finite verb after a subject stands (an adverb before it included:
-    "Kovac quickly posted"), or None. Only a lower-case word after a word that can end a noun
-    phrase counts, so "the unnamed official" and "a retired judge" keep their modifiers."""
+    """Where the first finite verb after a subject stands (an adverb or a time adjunct before it
+    included: "Kovac quickly posted", "Berg on Monday said"), or None where a function word
+    comes first (the phrase is no bare subject). Lower-case words before the verb are the
+    subject's modifiers and nouns ("the party's campaign manager"); a verb form before a head
+    noun is a modifier too ("the elected official")."""
     for i in range(max(lo, 1), len(words)):
         w = words[i]
         if not w[:1].islower():
             continue
-        prev = words[i - 1]
-        if prev.lower() in _NP_EDGE or prev.endswith(","):
+        if words[i - 1].endswith(","):
             return None
         if _is_finite(w):
             if i + 1 < len(words) and _is_head(words[i + 1]):
-                return None  # a modifier of a head noun: "the elected official"
+                return None
+            if _ED_FORM.fullmatch(w) and i + 1 < len(words) and words[i + 1].lower() in _TIME_WORDS:
+                continue  # "an advertisement released Thursday accuses": a participle
+            while i > lo and (_SPK_FILLER.match(words[i - 1]) or _is_adverb(words[i - 1])):
+                i -= 1  # "the campaign also called"
             return i
-        if _ADVERB.fullmatch(w) and i + 1 < len(words) and _is_finite(words[i + 1]):
+        if _is_adverb(w) and i + 1 < len(words) and _is_finite(words[i + 1]):
             return i
         if w in _TIME_LEAD and i + 2 < len(words) and words[i + 1].lower() in _TIME_WORDS and _is_finite(words[i + 2]):
-            return i  # "Kovac on Monday dismissed ...", "Berg last week said ..."
-        return None
+            return i
+        if w in _FUNCTION_WORDS:
+            return None
     return None
+
+
+# Words that show a phrase is more than a subject noun phrase (a preposition, a conjunction, a
+# relative pronoun), where the search for its verb stops.
+_FUNCTION_WORDS = _NP_EDGE | frozenset(
+    """in at on with by from as when while who whom which whose where after before if because into
+about over under than but or nor so not since until without within during against between""".split()
+)
 
 
 _TRAILING_TIME = re.compile(
