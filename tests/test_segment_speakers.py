@@ -498,3 +498,10 @@ def test_second_verb_phrase_takes_the_subject_of_the_nearest_clause():
 def test_a_participle_before_a_time_word_is_part_of_the_subject():
     text = 'An advertisement released Thursday accuses the mayor of "years of neglect".\n'
     assert _mentions(text) == ["An advertisement released Thursday"]
+
+
+def test_sentence_adverb_between_speaker_and_cue_is_dropped():
+    text = '"That was a fair result," Brandt jokingly said.\n'
+    assert _mentions(text) == ["Brandt"]
+    text = '"That was a fair result," Brandt, however, said.\n'
+    assert _mentions(text) == ["Brandt"]

@@ -1036,6 +1036,8 @@ _SPK_FILLER = re.compile(
     r"once|previously|recently|today|yesterday|repeatedly|flatly|sternly|simply|quickly)$",
     re.I,
 )
+# Sentence adverbs between a speaker and the cue after a quote: '," Kovac, however, said'.
+_POST_FILLER = frozenset({"however", "now", "though", "instead", "too", "just", "still", "already", "never"})
 _CLAUSE_SKIP = re.compile(
     r"^(?:who|which|whose|where|speaking|asked|according|in|at|on|after|before|during|"
     r"when|while|as|but|and|however|meanwhile|earlier|later|also|though|although|addressing|"
@@ -1128,7 +1130,7 @@ def post_attribution(text: str, start: int, limit: int) -> tuple[Attribution, in
         if pq:
             me = pq.start()  # '," Kovac was quoted as telling ...'
         words = text[ms:me].split()
-        while words and _SPK_FILLER.match(words[-1]):
+        while words[1:] and (_SPK_FILLER.match(words[-1]) or _is_adverb(words[-1]) or words[-1] in _POST_FILLER):
             me = text.rfind(words[-1], ms, me)
             ms, me = _trim(text, ms, me)
             words = words[:-1]
