@@ -505,3 +505,9 @@ def test_sentence_adverb_between_speaker_and_cue_is_dropped():
     assert _mentions(text) == ["Brandt"]
     text = '"That was a fair result," Brandt, however, said.\n'
     assert _mentions(text) == ["Brandt"]
+
+
+def test_speaker_after_a_cue_at_the_end_of_the_sentence():
+    text = 'Brandt "won easily among older voters" in the spring, said professor Lars Holm.\n'
+    assert _mentions(text) == ["professor Lars Holm"]
+    assert _speakers(text) == ["Lars Holm"]

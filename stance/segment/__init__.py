@@ -25,6 +25,7 @@ from stance.segment.speakers import (
     _subject_before,
     build_entities,
     canonical_speaker,
+    mention_after_cue,
     post_attribution,
     pre_attribution,
     sentence_subject,
@@ -515,6 +516,9 @@ class _Segmenter:
             lo = text.rfind(",", last.close_end, c.start())
             lo = last.close_end if lo < 0 else lo + 1
             subj = _subject_before(text, lo, c.start())
+            if subj is None and not text[lo : c.start()].strip():
+                # '... "drew well" in the primary, said professor X.': the speaker after the cue.
+                subj = mention_after_cue(text, c.end(), se2)
             if subj is not None:
                 return Attribution(subj, (c.start(), c.end()))
         # A lead-in sentence ending with a colon: 'He said:'

@@ -1160,6 +1160,15 @@ _ADJUNCT_AFTER = re.compile(
 )
 
 
+def mention_after_cue(text: str, ce: int, hi: int) -> tuple[int, int] | None:
+    """The speaker named right after a cue ending at ce ('said X, an analyst'), if any."""
+    me = _mention_after(text, ce, hi)
+    if me is None:
+        return None
+    ms, me = _trim(text, ce, me)
+    return (ms, me) if _valid_mention(text, ms, me) else None
+
+
 def _mention_after(text: str, a: int, hi: int) -> int | None:
     """End of the noun phrase after a cue: up to the sentence end, keeping one apposition."""
     b = a
