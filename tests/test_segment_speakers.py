@@ -511,3 +511,10 @@ def test_speaker_after_a_cue_at_the_end_of_the_sentence():
     text = 'Brandt "won easily among older voters" in the spring, said professor Lars Holm.\n'
     assert _mentions(text) == ["professor Lars Holm"]
     assert _speakers(text) == ["Lars Holm"]
+
+
+def test_name_after_a_lowercase_description_is_a_mention():
+    text = '"The count is close," political scientist Lars Holm told a radio show.\n'
+    assert _mentions(text) == ["political scientist Lars Holm"]
+    text = '"The climate matters," Holm said, and "it is core stuff," Berg said.\n'
+    assert "climate matters, Berg" not in _mentions(text)

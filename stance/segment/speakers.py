@@ -1100,6 +1100,20 @@ def _valid_mention(text: str, a: int, b: int) -> bool:
         or first.lower() in _PARTICLES
         # "junior coalition spokesman Ivo Marek": lowercase modifiers, a role, a name.
         or any(w.lower() in ROLE_WORDS and n[:1].isupper() for w, n in zip(ws, ws[1:]))
+        or _described_name(ws)
+    )
+
+
+def _described_name(ws: list[str]) -> bool:
+    """A name after a short lower-case description: "political scientist Lars Holm"."""
+    k = next((i for i, w in enumerate(ws) if w[:1].isupper()), len(ws))
+    return (
+        1 <= k <= 3
+        and 1 <= len(ws) - k <= 4
+        and all(_is_name_word(w) for w in ws[k:])
+        and not any(
+            w in _FUNCTION_WORDS or w in PRONOUNS or _is_finite(w) or not w.isalpha() for w in ws[:k]
+        )
     )
 
 
