@@ -518,3 +518,15 @@ def test_name_after_a_lowercase_description_is_a_mention():
     assert _mentions(text) == ["political scientist Lars Holm"]
     text = '"The climate matters," Holm said, and "it is core stuff," Berg said.\n'
     assert "climate matters, Berg" not in _mentions(text)
+
+
+def test_clause_before_the_speaker_after_a_quote_is_dropped():
+    text = 'He called the plan "a fair deal" that would help everyone, Senator Rosa Lind said.\n'
+    assert _mentions(text) == ["Senator Rosa Lind"]
+    text = '"We need him here," his wife, Anna Berg, wrote in a letter.\n'
+    assert _mentions(text) == ["his wife, Anna Berg"]
+
+
+def test_subordinator_before_the_subject_is_dropped():
+    text = 'As spokesman Piet Vos put it on Monday, "the door is open."\n'
+    assert _mentions(text) == ["spokesman Piet Vos"]

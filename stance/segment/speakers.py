@@ -1049,6 +1049,8 @@ _LEAD_STRIP = re.compile(
     r"separately|similarly|likewise|in addition|moreover|furthermore|although|though|whereas)\b[,\s]*",
     re.I,
 )
+# A subordinator before the subject of the cue that follows: "As spokesman X said, ...".
+_SUBORD_LEAD = re.compile(r"(?:as|while|when|whenever|after|once|of course|recently)\b[,\s]*(?=\S)", re.I)
 
 
 _PASSIVE_QUOTED = re.compile(r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+quoted(?:\s+by\s+.{1,60}?)?\s+as$", re.S)
@@ -1150,8 +1152,29 @@ def post_attribution(text: str, start: int, limit: int) -> tuple[Attribution, in
             words = words[:-1]
         if not words or not _valid_mention(text, ms, me):
             return None
+        k = text.rfind(",", ms, me)
+        if k > ms and _no_name_before(text[ms:k]):
+            # '" ... would be fair, Senator X said': the clause the quote ends in, then the speaker.
+            ms2, me2 = _trim(text, k + 1, me)
+            if _valid_mention(text, ms2, me2):
+                ms = ms2
         return Attribution((ms, me), (cs, ce)), ce
     return None
+
+
+def _no_name_before(s: str) -> bool:
+    """Whether what stands before a comma in a mention is the end of a clause or an adverbial
+    ("would be fair", "On Friday", "Of course"), not a name in apposition."""
+    ws = s.split()
+    if not ws:
+        return False
+    first = ws[0]
+    return (
+        (first[:1].islower() and first not in _DETS)
+        or first in _NON_NAME_CAPS
+        or first.endswith("ing")
+        or _is_clause(s)
+    )
 
 
 # ", echoing the minister" opens a clause; ", managing director of X" is still the apposition.
@@ -1474,7 +1497,7 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
     else:
         a, b = chosen[0]
     a2 = a
-    lm = _LEAD_STRIP.match(text[a:b])
+    lm = _LEAD_STRIP.match(text[a:b]) or _SUBORD_LEAD.match(text[a:b])
     if lm:
         a2 = a + lm.end()
     a2, b = _tighten(text, *_trim(text, a2, b))
