@@ -530,3 +530,13 @@ def test_clause_before_the_speaker_after_a_quote_is_dropped():
 def test_subordinator_before_the_subject_is_dropped():
     text = 'As spokesman Piet Vos put it on Monday, "the door is open."\n'
     assert _mentions(text) == ["spokesman Piet Vos"]
+
+
+def test_passive_verb_after_a_quote_is_no_attribution():
+    text = 'Brandt called her aide "a very decent man" Tuesday, hours after the aide was charged.\n'
+    assert _mentions(text) == ["Brandt"]
+
+
+def test_capitalised_role_word_does_not_make_a_place_a_speaker():
+    text = 'Norland has used "soft words" in its dealings with Central Asia, said analyst Lars Holm.\n'
+    assert _mentions(text) == ["analyst Lars Holm"]

@@ -22,6 +22,7 @@ from stance.segment.speakers import (
     ROLE_WORDS,
     Attribution,
     Entities,
+    _is_passive,
     _subject_before,
     build_entities,
     canonical_speaker,
@@ -510,7 +511,7 @@ class _Segmenter:
             return pre
         # Attribution later in the sentence: '"..." for the countries, one source said.'
         _, se2 = self._sentence(max(last.close_end - 1, 0))
-        cues = iter_cues(text, last.close_end, se2, min_strength=1)
+        cues = [c for c in iter_cues(text, last.close_end, se2, min_strength=1) if not _is_passive(text, c)]
         if cues:
             c = cues[0]
             lo = text.rfind(",", last.close_end, c.start())

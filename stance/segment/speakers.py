@@ -1101,7 +1101,7 @@ def _valid_mention(text: str, a: int, b: int) -> bool:
         or first.lower() in ROLE_WORDS
         or first.lower() in _PARTICLES
         # "junior coalition spokesman Ivo Marek": lowercase modifiers, a role, a name.
-        or any(w.lower() in ROLE_WORDS and n[:1].isupper() for w, n in zip(ws, ws[1:]))
+        or any(w in ROLE_WORDS and n[:1].isupper() for w, n in zip(ws, ws[1:]))
         or _described_name(ws)
     )
 
@@ -1131,6 +1131,8 @@ def post_attribution(text: str, start: int, limit: int) -> tuple[Attribution, in
     if a >= hi:
         return None
     for m in iter_cues(text, a, hi, min_strength=1):
+        if _is_passive(text, m):
+            continue  # '" Tuesday, hours after the aide was charged': not a speech verb here
         cs, ce = m.start(), m.end()
         if cs == a:
             # Cue first: '," said Richard O'Brien, economist at ...'
