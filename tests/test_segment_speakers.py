@@ -540,3 +540,12 @@ def test_passive_verb_after_a_quote_is_no_attribution():
 def test_capitalised_role_word_does_not_make_a_place_a_speaker():
     text = 'Norland has used "soft words" in its dealings with Central Asia, said analyst Lars Holm.\n'
     assert _mentions(text) == ["analyst Lars Holm"]
+
+
+def test_too_long_an_apposition_after_the_cue_leaves_the_name():
+    text = (
+        '"There are many quiet voters," said Ida Brandt, a pollster and strategist who worked for '
+        "the Norland Liberal Party during the spring campaign but recently joined the Eastport city council.\n"
+    )
+    assert _mentions(text) == ["Ida Brandt"]
+    assert _speakers(text) == ["Ida Brandt"]

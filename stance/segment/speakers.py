@@ -1141,7 +1141,11 @@ def post_attribution(text: str, start: int, limit: int) -> tuple[Attribution, in
                 return None
             ms, me = _trim(text, ce, me)
             if not _valid_mention(text, ms, me):
-                return None
+                k = text.find(",", ms, me)
+                if k < 0 or not _valid_mention(text, ms, k):
+                    return None
+                # '," said X, a pollster who ... and ...': too long an apposition, the name alone.
+                return Attribution((ms, k), (cs, ce)), me
             return Attribution((ms, me), (cs, ce)), me
         ms, me = _trim(text, a, cs)
         pq = _PASSIVE_QUOTED.search(text, ms, me)
