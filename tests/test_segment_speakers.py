@@ -549,3 +549,8 @@ def test_too_long_an_apposition_after_the_cue_leaves_the_name():
     )
     assert _mentions(text) == ["Ida Brandt"]
     assert _speakers(text) == ["Ida Brandt"]
+
+
+def test_name_before_a_clause_with_marks_after_a_quote():
+    text = '"We have had better weeks," party delegate Ole Rask, wearing "Vote Lind" badges, said.\n'
+    assert _mentions(text) == ["party delegate Ole Rask"]

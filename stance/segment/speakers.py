@@ -1156,8 +1156,14 @@ def post_attribution(text: str, start: int, limit: int) -> tuple[Attribution, in
             me = text.rfind(words[-1], ms, me)
             ms, me = _trim(text, ms, me)
             words = words[:-1]
-        if not words or not _valid_mention(text, ms, me):
+        if not words:
             return None
+        if not _valid_mention(text, ms, me):
+            k = text.find(",", ms, me)
+            if k < 0 or not _name_piece(text[ms:k]) or not _valid_mention(text, ms, k):
+                return None
+            # '," X, wearing a hat and "Cruz" pins, said': the name before a participle clause.
+            return Attribution((ms, k), (cs, ce)), ce
         k = text.rfind(",", ms, me)
         if k > ms and _no_name_before(text[ms:k]):
             # '" ... would be fair, Senator X said': the clause the quote ends in, then the speaker.
@@ -1510,6 +1516,17 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
     if not _valid_mention(text, a2, b):
         return None
     return a2, b
+
+
+def _name_piece(s: str) -> bool:
+    """A name, maybe after a title: "Senator Rosa Lind", "Brandt", "Jan van Dijk"."""
+    ws = s.split()
+    return (
+        1 <= len(ws) <= 7
+        and ws[0] not in _NON_NAME_CAPS
+        and ws[0] not in _LEAD_CAPS
+        and all(w[:1].isupper() or w.lower() in _PARTICLES for w in ws[-2:])
+    )
 
 
 _LEAD_CLAUSE = re.compile(
