@@ -1438,7 +1438,7 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
     if not words_before:
         return None
     seg = text[lo:end]
-    co = _COORDINATED.search(seg)
+    co = _COORDINATED.search(seg, max(0, len(seg) - 12)) if seg.rstrip().endswith("and") else None
     head = _last_clause_subject(text, lo, lo + co.start()) if co else None
     if head is not None:
         # "Norland accused its neighbour of cheating, and warned ...": a second verb phrase of
