@@ -554,3 +554,10 @@ def test_too_long_an_apposition_after_the_cue_leaves_the_name():
 def test_name_before_a_clause_with_marks_after_a_quote():
     text = '"We have had better weeks," party delegate Ole Rask, wearing "Vote Lind" badges, said.\n'
     assert _mentions(text) == ["party delegate Ole Rask"]
+
+
+def test_mention_after_the_cue_ends_at_a_stop_before_a_mark_and_at_when_asked():
+    text = '"We will win," said Jon Dale, head of the Farmers Association. "It is our year."\n'
+    assert _mentions(text)[0] == "Jon Dale, head of the Farmers Association"
+    text = '"We will win," said party member Ole Rask when asked about the vote.\n'
+    assert _mentions(text) == ["party member Ole Rask"]

@@ -1203,7 +1203,8 @@ _CLAUSE_AFTER_COMMA = re.compile(
 _ADJUNCT_AFTER = re.compile(
     r"\s+(?:(?:in|on)\s+(?:an?|the|his|her|their|its)\s+(?:[\w\-]+\s+)?(?:statement|interview|speech|"
     r"tweet|post|letter|e-?mail|video|memo|briefing|conference|call|appearance|broadcast|op-ed|column|"
-    r"release)s?\b|via\s+(?:e-?mail|Twitter|text|phone|telephone)\b|on\s+(?:Twitter|Facebook|Instagram)\b"
+    r"release|filing)s?\b|via\s+(?:e-?mail|Twitter|text|phone|telephone)\b|on\s+(?:Twitter|Facebook|Instagram)\b"
+    r"|at\s+the\s+time\b|when\s+(?:asked|pressed|questioned)\b|speaking\s+(?:to|with|at|on)\s"
     r"|(?:on|last|this|late|early|earlier|later)\s+(?:(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day"
     r"|week|month|year|night|morning|afternoon|evening|weekend)\b)"
 )
@@ -1226,7 +1227,11 @@ def _mention_after(text: str, a: int, hi: int) -> int | None:
         c = text[b]
         if c in ALL_MARKS or c in ";:":
             break
-        if c in ".!?" and (b + 1 >= n or text[b + 1].isspace()) and not (c == "." and _is_abbrev(text, b)):
+        if (
+            c in ".!?"
+            and (b + 1 >= n or text[b + 1].isspace() or text[b + 1] in _MARK_SET)
+            and not (c == "." and _is_abbrev(text, b))
+        ):
             break
         if c == "," and (
             _CLAUSE_AFTER_COMMA.match(text[b : b + 20]) or _PARTICIPLE_CLAUSE.match(text, b, b + 40)
