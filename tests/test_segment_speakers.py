@@ -561,3 +561,10 @@ def test_mention_after_the_cue_ends_at_a_stop_before_a_mark_and_at_when_asked():
     assert _mentions(text)[0] == "Jon Dale, head of the Farmers Association"
     text = '"We will win," said party member Ole Rask when asked about the vote.\n'
     assert _mentions(text) == ["party member Ole Rask"]
+
+
+def test_adverbial_before_a_lowercase_title_is_not_a_name():
+    text = 'Weighing in on the dispute, former Norland premier Ida Brandt said the plan was "a folly".\n'
+    assert _mentions(text) == ["former Norland premier Ida Brandt"]
+    text = 'Sooner or later, the Norland senator said, "the bill will pass".\n'
+    assert _mentions(text) == ["the Norland senator"]

@@ -1505,9 +1505,14 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
         role_a, role_b = chosen[0]
         name_a, name_b = chosen[1]
         role = text[role_a:role_b]
+        name = text[name_a:name_b]
         if (
-            _is_bare_role(role) and _has_name(text[name_a:name_b]) and not _is_clause(text[name_a:name_b])
-        ) or (_is_title_role(role) and _is_person_name(text[name_a:name_b])):
+            _is_bare_role(role)
+            and _has_name(name)
+            and not _is_clause(name)
+            and (len(name.split()) == 1 or any(w[:1].isupper() for w in name.split()[1:]))
+            and not _no_name_before(name)
+        ) or (_is_title_role(role) and _is_person_name(name)):
             a, b = name_a, role_b
         else:
             a, b = chosen[0]
