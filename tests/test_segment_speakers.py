@@ -568,3 +568,13 @@ def test_adverbial_before_a_lowercase_title_is_not_a_name():
     assert _mentions(text) == ["former Norland premier Ida Brandt"]
     text = 'Sooner or later, the Norland senator said, "the bill will pass".\n'
     assert _mentions(text) == ["the Norland senator"]
+
+
+def test_a_government_body_takes_the_state_of_the_dateline_or_of_its_mention():
+    text = (
+        "BEIJING, May 4 - Trade talks stalled.\n\n"
+        '"We will answer in kind," the Commerce Ministry said in a statement.\n\n'
+        'The ministry said the duties were "a clear breach".\n\n'
+        '"We regret the step," the Cabinet in Kuwait said.\n'
+    )
+    assert _speakers(text) == ["Chinese Commerce Ministry", "Chinese Commerce Ministry", "Kuwaiti Cabinet"]

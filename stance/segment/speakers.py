@@ -946,6 +946,11 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
         if ctoks[-1].lower() in DOC_HEADS:
             return _latest_org(pos, ents, canon_org) or " ".join(ctoks), "org"
         return " ".join(ctoks), "group"
+    if len(ctoks) == 1 and ctoks[0].islower() and ctoks[0] in ORG_WORDS:
+        # "the ministry": the body of that kind quoted last ("the Commerce Ministry said ...").
+        last = ents.latest_speaker(pos, "org", ctoks[0])
+        if last is not None and last[1].split()[-1].lower() == ctoks[0] and pos - last[0] < 3000:
+            return last[1], "org"
     org = " ".join(ctoks) if ctoks else m
     org = org.rstrip(".,")
     return canon_org(org) or ents.acronyms.get(org) or org, "org"
