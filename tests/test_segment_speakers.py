@@ -547,7 +547,7 @@ def test_too_long_an_apposition_after_the_cue_leaves_the_name():
         '"There are many quiet voters," said Ida Brandt, a pollster and strategist who worked for '
         "the Norland Liberal Party during the spring campaign but recently joined the Eastport city council.\n"
     )
-    assert _mentions(text) == ["Ida Brandt"]
+    assert _mentions(text) == ["Ida Brandt, a pollster and strategist"]
     assert _speakers(text) == ["Ida Brandt"]
 
 
@@ -578,3 +578,11 @@ def test_a_government_body_takes_the_state_of_the_dateline_or_of_its_mention():
         '"We regret the step," the Cabinet in Kuwait said.\n'
     )
     assert _speakers(text) == ["Chinese Commerce Ministry", "Chinese Commerce Ministry", "Kuwaiti Cabinet"]
+
+
+def test_too_long_an_apposition_keeps_its_head_before_a_relative_clause():
+    text = (
+        '"Only two of them have the money," said Rosa Lind, a Norland party strategist who once '
+        "worked for the mayor of Eastport and has advised three campaigns in the northern provinces since then.\n"
+    )
+    assert _mentions(text) == ["Rosa Lind, a Norland party strategist"]

@@ -1146,10 +1146,14 @@ def post_attribution(text: str, start: int, limit: int) -> tuple[Attribution, in
                 return None
             ms, me = _trim(text, ce, me)
             if not _valid_mention(text, ms, me):
+                # '," said X, a pollster who ... and ...': too long an apposition; up to its
+                # relative clause, else the name alone.
+                rm = _RELATIVE_IN.search(text, ms, me)
+                if rm and _valid_mention(text, ms, rm.start()):
+                    return Attribution((ms, rm.start()), (cs, ce)), me
                 k = text.find(",", ms, me)
                 if k < 0 or not _valid_mention(text, ms, k):
                     return None
-                # '," said X, a pollster who ... and ...': too long an apposition, the name alone.
                 return Attribution((ms, k), (cs, ce)), me
             return Attribution((ms, me), (cs, ce)), me
         ms, me = _trim(text, a, cs)
@@ -1421,6 +1425,7 @@ _CLAUSE_CUT = re.compile(
 _COMMA_SPLIT = re.compile(r"(,)")
 
 
+_RELATIVE_IN = re.compile(r",?\s+(?:who|which)\s")
 _RELATIVE_OPEN = re.compile(r",\s*(?:who|which|whose)\b")
 
 
