@@ -365,3 +365,224 @@ def test_title_with_a_body_word_still_introduces_a_person():
         '    "We will meet again in June," Marten said.\n'
     )
     assert _speakers(text) == ["Ilse Marten"]
+
+
+def _mentions(text: str) -> list[str | None]:
+    return [
+        q.speaker_mention.text if q.speaker_mention else None
+        for q in segment(Article(id="d1", text=text), mixed="fragment")
+    ]
+
+
+def test_clause_before_a_role_is_not_a_name_in_apposition():
+    text = (
+        "Admiral Jan Kowal of Norland spoke in Port Ely.\n"
+        "    The convoys will sail north at dawn and return next week, the admiral said, adding: "
+        '"We will keep the lanes open."\n'
+    )
+    assert _mentions(text) == ["the admiral"]
+    assert _speakers(text) == ["Jan Kowal"]
+
+
+def test_indefinite_apposition_inside_a_relative_clause_is_not_the_subject():
+    text = (
+        "The letter, which was signed by Tomas Berg, a retired judge from Norland, also said the plan "
+        'was "a grave mistake".\n'
+    )
+    assert _mentions(text) == ["The letter"]
+
+
+def test_a_clause_reported_by_an_earlier_cue_keeps_the_first_speaker():
+    text = 'Finance Minister Ana Lund said Norland hoped the banks would "show some patience".\n'
+    assert _mentions(text) == ["Finance Minister Ana Lund"]
+    assert _speakers(text) == ["Ana Lund"]
+
+
+def test_a_passive_cue_is_not_the_attribution():
+    text = (
+        "Spokesman Piet Vos told a briefing that the two envoys had been declared "
+        '"unwelcome guests" and must leave.\n'
+    )
+    assert _mentions(text) == ["Spokesman Piet Vos"]
+    assert _speakers(text) == ["Piet Vos"]
+
+
+def test_subject_of_a_participle_ends_at_its_verb():
+    text = (
+        "Mayor Ida Brandt of Eastport spoke on Monday.\n"
+        "    Brandt returned the favour to the council, telling reporters, "
+        '"We owe them a great deal."\n'
+    )
+    assert _mentions(text) == ["Brandt"]
+    assert _speakers(text) == ["Ida Brandt"]
+
+
+def test_pronoun_subject_ends_at_an_irregular_verb():
+    text = (
+        "Senator Rosa Lind of Norland spoke on Monday.\n"
+        '    She sought to calm the crowd, saying the vote would be "fair and quiet".\n'
+    )
+    assert _mentions(text) == ["She"]
+
+
+def test_second_verb_phrase_takes_the_subject_of_the_first():
+    text = (
+        "PORT ELY - Norland accused its neighbour on Monday of flooding the grain market, "
+        'and warned that it would take "firm measures".\n'
+    )
+    assert _mentions(text) == ["Norland"]
+
+
+def test_time_adjunct_after_a_name_is_not_part_of_the_mention():
+    text = 'OSLO - Senator Rosa Lind on Tuesday dismissed the report, saying it was "pure fiction".\n'
+    assert _mentions(text) == ["Senator Rosa Lind"]
+    assert _speakers(text) == ["Rosa Lind"]
+
+
+def test_conjunction_inside_a_relative_clause_does_not_cut_the_subject():
+    text = (
+        "Ida Brandt, who called her rival shortly after the count was declared, told her "
+        'supporters, "We will be back."\n'
+    )
+    assert _mentions(text) == ["Ida Brandt"]
+
+
+def test_where_the_words_were_said_is_not_part_of_a_mention_after_the_cue():
+    text = '"The vote was fair," said party chairman Ole Rask in a statement.\n'
+    assert _mentions(text) == ["party chairman Ole Rask"]
+    text = '"The vote was fair," said Ole Rask, though he gave no figures.\n'
+    assert _mentions(text) == ["Ole Rask"]
+
+
+def test_the_national_title_is_the_person_introduced_with_it():
+    text = (
+        '"We will cut output," Norlandic Energy Minister Jon Halvik told reporters.\n'
+        '    "Others must follow," the Norlandic minister added.\n'
+    )
+    assert _speakers(text) == ["Jon Halvik", "Jon Halvik"]
+
+
+def test_the_newspaper_is_the_paper_quoted_before():
+    text = (
+        '"The talks are a trap," the official newspaper Morgenvakt said.\n'
+        '    "Nobody should trust them," the newspaper said.\n'
+    )
+    assert _speakers(text) == ["Morgenvakt", "Morgenvakt"]
+
+
+def test_a_city_radio_is_the_broadcaster():
+    text = 'Havana radio called the vote "a farce staged by outsiders".\n'
+    assert _speakers(text) == ["Havana radio"]
+
+
+def test_a_statement_speaks_for_the_body_that_issued_it():
+    text = '"We will not stop," said the statement from the Eastland Liberation Front.\n'
+    assert _speakers(text) == ["Eastland Liberation Front"]
+
+
+def test_subject_with_lowercase_nouns_ends_at_its_verb():
+    text = 'The Lind campaign is already claiming victory, saying the count was "beyond doubt".\n'
+    assert _mentions(text) == ["The Lind campaign"]
+    text = 'Governor Ida Brandt has also broadly called for "calm on all sides".\n'
+    assert _mentions(text) == ["Governor Ida Brandt"]
+
+
+def test_second_verb_phrase_takes_the_subject_of_the_nearest_clause():
+    text = (
+        "When Tomas Berg, the party's treasurer, was asked about the debt at a dinner, "
+        'he laughed and said, "We will see."\n'
+    )
+    assert _mentions(text) == ["he"]
+
+
+def test_a_participle_before_a_time_word_is_part_of_the_subject():
+    text = 'An advertisement released Thursday accuses the mayor of "years of neglect".\n'
+    assert _mentions(text) == ["An advertisement released Thursday"]
+
+
+def test_sentence_adverb_between_speaker_and_cue_is_dropped():
+    text = '"That was a fair result," Brandt jokingly said.\n'
+    assert _mentions(text) == ["Brandt"]
+    text = '"That was a fair result," Brandt, however, said.\n'
+    assert _mentions(text) == ["Brandt"]
+
+
+def test_speaker_after_a_cue_at_the_end_of_the_sentence():
+    text = 'Brandt "won easily among older voters" in the spring, said professor Lars Holm.\n'
+    assert _mentions(text) == ["professor Lars Holm"]
+    assert _speakers(text) == ["Lars Holm"]
+
+
+def test_name_after_a_lowercase_description_is_a_mention():
+    text = '"The count is close," political scientist Lars Holm told a radio show.\n'
+    assert _mentions(text) == ["political scientist Lars Holm"]
+    text = '"The climate matters," Holm said, and "it is core stuff," Berg said.\n'
+    assert "climate matters, Berg" not in _mentions(text)
+
+
+def test_clause_before_the_speaker_after_a_quote_is_dropped():
+    text = 'He called the plan "a fair deal" that would help everyone, Senator Rosa Lind said.\n'
+    assert _mentions(text) == ["Senator Rosa Lind"]
+    text = '"We need him here," his wife, Anna Berg, wrote in a letter.\n'
+    assert _mentions(text) == ["his wife, Anna Berg"]
+
+
+def test_subordinator_before_the_subject_is_dropped():
+    text = 'As spokesman Piet Vos put it on Monday, "the door is open."\n'
+    assert _mentions(text) == ["spokesman Piet Vos"]
+
+
+def test_passive_verb_after_a_quote_is_no_attribution():
+    text = 'Brandt called her aide "a very decent man" Tuesday, hours after the aide was charged.\n'
+    assert _mentions(text) == ["Brandt"]
+
+
+def test_capitalised_role_word_does_not_make_a_place_a_speaker():
+    text = 'Norland has used "soft words" in its dealings with Central Asia, said analyst Lars Holm.\n'
+    assert _mentions(text) == ["analyst Lars Holm"]
+
+
+def test_too_long_an_apposition_after_the_cue_leaves_the_name():
+    text = (
+        '"There are many quiet voters," said Ida Brandt, a pollster and strategist who worked for '
+        "the Norland Liberal Party during the spring campaign but recently joined the Eastport city council.\n"
+    )
+    assert _mentions(text) == ["Ida Brandt, a pollster and strategist"]
+    assert _speakers(text) == ["Ida Brandt"]
+
+
+def test_name_before_a_clause_with_marks_after_a_quote():
+    text = '"We have had better weeks," party delegate Ole Rask, wearing "Vote Lind" badges, said.\n'
+    assert _mentions(text) == ["party delegate Ole Rask"]
+
+
+def test_mention_after_the_cue_ends_at_a_stop_before_a_mark_and_at_when_asked():
+    text = '"We will win," said Jon Dale, head of the Farmers Association. "It is our year."\n'
+    assert _mentions(text)[0] == "Jon Dale, head of the Farmers Association"
+    text = '"We will win," said party member Ole Rask when asked about the vote.\n'
+    assert _mentions(text) == ["party member Ole Rask"]
+
+
+def test_adverbial_before_a_lowercase_title_is_not_a_name():
+    text = 'Weighing in on the dispute, former Norland premier Ida Brandt said the plan was "a folly".\n'
+    assert _mentions(text) == ["former Norland premier Ida Brandt"]
+    text = 'Sooner or later, the Norland senator said, "the bill will pass".\n'
+    assert _mentions(text) == ["the Norland senator"]
+
+
+def test_a_government_body_takes_the_state_of_the_dateline_or_of_its_mention():
+    text = (
+        "BEIJING, May 4 - Trade talks stalled.\n\n"
+        '"We will answer in kind," the Commerce Ministry said in a statement.\n\n'
+        'The ministry said the duties were "a clear breach".\n\n'
+        '"We regret the step," the Cabinet in Kuwait said.\n'
+    )
+    assert _speakers(text) == ["Chinese Commerce Ministry", "Chinese Commerce Ministry", "Kuwaiti Cabinet"]
+
+
+def test_too_long_an_apposition_keeps_its_head_before_a_relative_clause():
+    text = (
+        '"Only two of them have the money," said Rosa Lind, a Norland party strategist who once '
+        "worked for the mayor of Eastport and has advised three campaigns in the northern provinces since then.\n"
+    )
+    assert _mentions(text) == ["Rosa Lind, a Norland party strategist"]

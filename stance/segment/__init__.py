@@ -22,9 +22,11 @@ from stance.segment.speakers import (
     ROLE_WORDS,
     Attribution,
     Entities,
+    _is_passive,
     _subject_before,
     build_entities,
     canonical_speaker,
+    mention_after_cue,
     post_attribution,
     pre_attribution,
     sentence_subject,
@@ -223,6 +225,16 @@ _HEADLINE_VENUE = re.compile(
 )
 
 
+# A government body a story may name without its state, and what shows the state.
+_GOV_BODY = frozenset({"Ministry", "Office", "Cabinet", "Department"})
+_BODY_IN = re.compile(r"\bin\s+([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)\s*$")
+_DATELINE = re.compile(
+    r"\s*([A-Z][A-Z.'’\- ]*[A-Z.])(?:,\s+([A-Z][\w.'’ ]+?))?(?:,\s+[A-Z][a-z]+\.?\s+\d{1,2})?"
+    r"\s*(?:\([^()\n]{1,30}\)\s*)?[-—–]+\s"
+)
+_ADJECTIVE_ENDS = ("ese", "ian", "ish", "an", "i", "ic", "ch")
+
+
 @lru_cache(maxsize=1)
 def _default_lexicon() -> TargetLexicon:
     return TargetLexicon.load()
@@ -267,6 +279,7 @@ class _Segmenter:
         self._headline: str | None = None
         self._side_cache: dict[tuple[tuple[int, int] | None, str | None], set[str]] = {}
         self._sent_cache: dict[int, tuple[int, int]] = {}
+        self._dateline: str | None = None
         self._post_cache: dict[tuple[int, int], tuple[Attribution, int] | None] = {}
         self._context_cache: dict[tuple[int, int], str] = {}
         self.ents: Entities = build_entities(self.text, lex.names_state_like)
@@ -328,6 +341,39 @@ class _Segmenter:
         if canon and typ != "person":
             self.ents.add_speaker(pos, canon, typ, {phrase[-1][1].lower()})
 
+    def _national_body(self, speaker: str, mention: str) -> str:
+        """A government body named without its state ("the Commerce Ministry", "The Cabinet in
+        Kuwait") with the state's adjective: the place the mention names, else the dateline's
+        ("Chinese Commerce Ministry" in a story from Beijing)."""
+        words = speaker.split()
+        if not 1 <= len(words) <= 3 or words[-1] not in _GOV_BODY or any(map(self.lex.canonical, words)):
+            return speaker
+        pm = _BODY_IN.search(mention)
+        state = self._state_of(pm.group(1)) if pm else self._dateline_state()
+        adj = self._adjective(state) if state else None
+        return f"{adj} {speaker}" if adj else speaker
+
+    def _state_of(self, name: str) -> str | None:
+        c = self.lex.canonical(name) or self.lex.canonical(name.title())
+        return c if c and self.lex.kinds.get(c) == "states" else None
+
+    def _dateline_state(self) -> str | None:
+        """The state of the wire dateline the story opens with ("BEIJING, May 4 -")."""
+        if self._dateline is None:
+            dm = _DATELINE.match(self.text)
+            state = None
+            if dm:
+                state = (self._state_of(dm.group(2)) if dm.group(2) else None) or self._state_of(dm.group(1))
+            self._dateline = state or ""
+        return self._dateline or None
+
+    def _adjective(self, state: str) -> str | None:
+        """The state's adjective among its lexicon aliases ("Chinese", "British", "Kuwaiti")."""
+        for a in self.lex.aliases.get(state, ()):
+            if a != state and " " not in a and a.endswith(_ADJECTIVE_ENDS):
+                return a
+        return None
+
     def _post(self, start: int, limit: int) -> tuple[Attribution, int] | None:
         """post_attribution, asked once per place: merging, classifying and attributing all ask."""
         key = (start, limit)
@@ -358,6 +404,8 @@ class _Segmenter:
                 a, b = attr.mention
                 mention = Span(self.text[a:b], a, b)
                 speaker, typ = canonical_speaker(mention.text, a, self.ents, self._canon_org, self._is_place)
+                if speaker and typ == "org":
+                    speaker = self._national_body(speaker, mention.text)
                 roles = {w.lower() for w in mention.text.split()}
                 if speaker:
                     self.ents.add_speaker(a, speaker, typ, roles)
@@ -651,12 +699,15 @@ class _Segmenter:
             return post[0]
         # Attribution later in the sentence: '"..." for the countries, one source said.'
         _, se2 = self._sentence(max(last.close_end - 1, 0))
-        cues = iter_cues(text, last.close_end, se2, min_strength=1)
+        cues = [c for c in iter_cues(text, last.close_end, se2, min_strength=1) if not _is_passive(text, c)]
         if cues:
             c = cues[0]
             lo = text.rfind(",", last.close_end, c.start())
             lo = last.close_end if lo < 0 else lo + 1
             subj = _subject_before(text, lo, c.start())
+            if subj is None and not text[lo : c.start()].strip():
+                # '... "drew well" in the primary, said professor X.': the speaker after the cue.
+                subj = mention_after_cue(text, c.end(), se2)
             if subj is not None:
                 return Attribution(subj, (c.start(), c.end()))
         # A lead-in sentence ending with a colon: 'He said:'

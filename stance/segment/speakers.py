@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from stance.segment.cues import is_cue, iter_cues
+from stance.segment.cues import CueMatch, cue_strength, is_cue, iter_cues
 from stance.segment.quotes import ALL_MARKS, _is_abbrev
 from stance.targets import letter_shape, word_scanner
 
@@ -256,6 +256,7 @@ class Entities:
         default=None, repr=False
     )
     _family: dict[str, tuple[list[int], list[str]]] | None = field(default=None, repr=False)
+    _name_roles: dict[str, set[str]] | None = field(default=None, repr=False)
 
     def add_speaker(self, pos: int, canon: str, typ: str, roles: set[str]) -> None:
         """Record that `canon` spoke (or was the subject of a speech verb) at pos."""
@@ -278,6 +279,7 @@ class Entities:
         self._suffix = None
         self._family = None
         self._role_persons = None
+        self._name_roles = None
         self._named = None
 
     def _suffix_index(self) -> dict[tuple[str, ...], tuple[list[int], list[str], list[str | None]]]:
@@ -435,6 +437,19 @@ class Entities:
                     tl.add(r, p.pos, p.name)
             self._role_persons = tl
         return self._role_persons.latest_before(role, pos)
+
+    def latest_with_roles(self, pos: int, role: str, mods: set[str]) -> tuple[int, str] | None:
+        """The latest person before pos introduced with that role and all of mods in the title
+        ("the Saudi minister" after "Saudi Oil Minister X")."""
+        if self.latest_with_role(pos, role) is None:
+            return None
+        if self._name_roles is None:
+            roles: dict[str, set[str]] = {}
+            for p in self.persons:
+                roles.setdefault(p.name, set()).update(r.rstrip(".,") for r in p.roles)
+            self._name_roles = roles
+        known = self._name_roles
+        return self._role_persons.latest_matching(role, pos, lambda n: mods <= known.get(n, set()))
 
 
 def _clean_name(run: str) -> str:
@@ -748,6 +763,14 @@ def _pronoun_person(
     return (best[1] if best else None), "person"
 
 
+def _latest_media(pos: int, ents: Entities, head: str) -> str | None:
+    """The newspaper, agency or broadcaster last quoted before pos under a word for its kind
+    ("the official newspaper X ... the newspaper said"), within a few paragraphs."""
+    hits = [ents.latest_speaker(pos, "org", h) for h in _MEDIA_ALIASES.get(head, (head,))]
+    best = max((h for h in hits if h is not None and pos - h[0] < 3000), default=None, key=lambda h: h[0])
+    return best[1] if best else None
+
+
 def _latest_org(pos: int, ents: Entities, canon_org=None) -> str | None:
     """The organisation that spoke last, or whose report was last cited ("the FTC report said",
     which registers no speaker), for "it" and "the report"."""
@@ -799,6 +822,11 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
             # "a senior official at a big Norland bank" is a senior Norland bank official.
             body = [t for t in body if t.lower() not in _EVALUATIVE]
             return " ".join([*mods, *body, head]), "group"
+    dm = _DOC_FROM.match(m)
+    if dm:
+        # "the statement from the Norland Liberation Front": the body that issued it.
+        body = dm.group(1)
+        return canon_org(body) or ents.acronyms.get(body) or body, "org"
     # Drop appositions and trailing prepositional phrases: "Shuichi Takemoto of the Foreign Ministry".
     pieces = _TAIL_SPLIT.split(m, maxsplit=1)
     ctoks = _noun_phrase(pieces[0].split())
@@ -829,7 +857,8 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
             full = canon_org(nm) or ents.acronyms.get(nm)
             return (full or nm), "org"
         if canon_org(nm) is None:
-            return resolve_name(nm, pos, ents), "person"
+            # "the official newspaper X" names a paper, which a later "the newspaper" means.
+            return resolve_name(nm, pos, ents), "org" if roles and roles[-1].lower() in _MEDIA_HEADS else "person"
         return canon_org(nm), "person" if len(name) >= 1 and not is_place(nm) else "org"
     if (
         len(ctoks) <= 3
@@ -870,6 +899,16 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
             prev = _latest_person(pos, ents) if head not in {"sources", "officials"} else None
             org = _latest_org(pos, ents)
             return prev or org or " ".join(ctoks), "person" if prev else "group"
+    if (
+        low.startswith("the ")
+        and 2 <= len(ctoks) <= 3
+        and ctoks[-1].lower() in ROLE_WORDS
+        and all(t[:1].isupper() and t.lower() not in ROLE_WORDS for t in ctoks[:-1])
+    ):
+        # "the Saudi minister": the person last introduced with that title.
+        found = ents.latest_with_roles(pos, ctoks[-1].lower(), {t.lower() for t in ctoks[:-1]})
+        if found is not None:
+            return resolve_name(found[1], pos, ents), "person"
     if ctoks and ctoks[-1].lower() in _SPEAKER_HEADS:
         rest = ctoks[:-1]
         while rest and rest[0].lower() in {
@@ -895,12 +934,23 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
                 if any(t[:1].isupper() and t.lower() in ORG_WORDS for t in rest):
                     return org, "org"  # "a Foreign Ministry official": not a listed body, still one
                 return " ".join(ctoks), "group"
+            if ctoks[-1].lower() in _MEDIA_HEADS and is_place(org):
+                return " ".join(ctoks), "org"  # "Tehran radio" is the broadcaster, not the state
             if ctoks[-1].lower() in DOC_HEADS or any(t.lower() in ORG_WORDS for t in rest):
                 return canon_org(org) or ents.acronyms.get(org) or org, "org"
             return " ".join(ctoks), "group"
+        if ctoks[-1].lower() in _MEDIA_HEADS:
+            paper = _latest_media(pos, ents, ctoks[-1].lower())
+            if paper is not None:
+                return paper, "org"
         if ctoks[-1].lower() in DOC_HEADS:
             return _latest_org(pos, ents, canon_org) or " ".join(ctoks), "org"
         return " ".join(ctoks), "group"
+    if len(ctoks) == 1 and ctoks[0].islower() and ctoks[0] in ORG_WORDS:
+        # "the ministry": the body of that kind quoted last ("the Commerce Ministry said ...").
+        last = ents.latest_speaker(pos, "org", ctoks[0])
+        if last is not None and last[1].split()[-1].lower() == ctoks[0] and pos - last[0] < 3000:
+            return last[1], "org"
     org = " ".join(ctoks) if ctoks else m
     org = org.rstrip(".,")
     return canon_org(org) or ents.acronyms.get(org) or org, "org"
@@ -923,6 +973,14 @@ _INDEFINITE_ROLE = re.compile(
     r"(?:an?)\s+(?:[\w.'’\-]+\s+){0,3}?(minister|secretary|ambassador|governor|senator|spokesman|spokeswoman|"
     r"official|negotiator)",
     re.I,
+)
+# Words for a newspaper, an agency or a broadcaster, and the words a later mention may use for it.
+_MEDIA_HEADS = frozenset({"newspaper", "daily", "paper", "weekly", "radio", "agency", "television", "broadcaster"})
+_MEDIA_ALIASES = {"newspaper": ("newspaper", "daily", "paper", "weekly"), "paper": ("newspaper", "daily", "paper")}
+# A document with the body that issued it: "the statement from the Norland Liberation Front".
+_DOC_FROM = re.compile(
+    r"(?i:the|a|an)\s+(?:[a-z\-]+\s+){0,2}?(?i:statement|report|letter|communique|message|memorandum|document)"
+    r"\s+(?:from|by|of|issued\s+by)\s+(?:the\s+)?([A-Z][\w'’\-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w'’\-]*)*)"
 )
 _EVALUATIVE = frozenset({"leading", "major", "big", "large", "top", "prominent", "small", "well-known"})
 _BARE_MODS = frozenset({"senior", "top", "same", "other"})
@@ -983,6 +1041,8 @@ _SPK_FILLER = re.compile(
     r"once|previously|recently|today|yesterday|repeatedly|flatly|sternly|simply|quickly)$",
     re.I,
 )
+# Sentence adverbs between a speaker and the cue after a quote: '," Kovac, however, said'.
+_POST_FILLER = frozenset({"however", "now", "though", "instead", "too", "just", "still", "already", "never"})
 _CLAUSE_SKIP = re.compile(
     r"^(?:who|which|whose|where|speaking|asked|according|in|at|on|after|before|during|"
     r"when|while|as|but|and|however|meanwhile|earlier|later|also|though|although|addressing|"
@@ -994,6 +1054,8 @@ _LEAD_STRIP = re.compile(
     r"separately|similarly|likewise|in addition|moreover|furthermore|although|though|whereas)\b[,\s]*",
     re.I,
 )
+# A subordinator before the subject of the cue that follows: "As spokesman X said, ...".
+_SUBORD_LEAD = re.compile(r"(?:as|while|when|whenever|after|once|of course|recently)\b[,\s]*(?=\S)", re.I)
 
 
 _PASSIVE_QUOTED = re.compile(r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+quoted(?:\s+by\s+.{1,60}?)?\s+as$", re.S)
@@ -1044,7 +1106,21 @@ def _valid_mention(text: str, a: int, b: int) -> bool:
         or first.lower() in ROLE_WORDS
         or first.lower() in _PARTICLES
         # "junior coalition spokesman Ivo Marek": lowercase modifiers, a role, a name.
-        or any(w.lower() in ROLE_WORDS and n[:1].isupper() for w, n in zip(ws, ws[1:]))
+        or any(w in ROLE_WORDS and n[:1].isupper() for w, n in zip(ws, ws[1:]))
+        or _described_name(ws)
+    )
+
+
+def _described_name(ws: list[str]) -> bool:
+    """A name after a short lower-case description: "political scientist Lars Holm"."""
+    k = next((i for i, w in enumerate(ws) if w[:1].isupper()), len(ws))
+    return (
+        1 <= k <= 3
+        and 1 <= len(ws) - k <= 4
+        and all(_is_name_word(w) for w in ws[k:])
+        and not any(
+            w in _FUNCTION_WORDS or w in PRONOUNS or _is_finite(w) or not w.isalpha() for w in ws[:k]
+        )
     )
 
 
@@ -1060,6 +1136,8 @@ def post_attribution(text: str, start: int, limit: int) -> tuple[Attribution, in
     if a >= hi:
         return None
     for m in iter_cues(text, a, hi, min_strength=1):
+        if _is_passive(text, m):
+            continue  # '" Tuesday, hours after the aide was charged': not a speech verb here
         cs, ce = m.start(), m.end()
         if cs == a:
             # Cue first: '," said Richard O'Brien, economist at ...'
@@ -1068,21 +1146,56 @@ def post_attribution(text: str, start: int, limit: int) -> tuple[Attribution, in
                 return None
             ms, me = _trim(text, ce, me)
             if not _valid_mention(text, ms, me):
-                return None
+                # '," said X, a pollster who ... and ...': too long an apposition; up to its
+                # relative clause, else the name alone.
+                rm = _RELATIVE_IN.search(text, ms, me)
+                if rm and _valid_mention(text, ms, rm.start()):
+                    return Attribution((ms, rm.start()), (cs, ce)), me
+                k = text.find(",", ms, me)
+                if k < 0 or not _valid_mention(text, ms, k):
+                    return None
+                return Attribution((ms, k), (cs, ce)), me
             return Attribution((ms, me), (cs, ce)), me
         ms, me = _trim(text, a, cs)
         pq = _PASSIVE_QUOTED.search(text, ms, me)
         if pq:
             me = pq.start()  # '," Kovac was quoted as telling ...'
         words = text[ms:me].split()
-        while words and _SPK_FILLER.match(words[-1]):
+        while words[1:] and (_SPK_FILLER.match(words[-1]) or _is_adverb(words[-1]) or words[-1] in _POST_FILLER):
             me = text.rfind(words[-1], ms, me)
             ms, me = _trim(text, ms, me)
             words = words[:-1]
-        if not words or not _valid_mention(text, ms, me):
+        if not words:
             return None
+        if not _valid_mention(text, ms, me):
+            k = text.find(",", ms, me)
+            if k < 0 or not _name_piece(text[ms:k]) or not _valid_mention(text, ms, k):
+                return None
+            # '," X, wearing a hat and "Cruz" pins, said': the name before a participle clause.
+            return Attribution((ms, k), (cs, ce)), ce
+        k = text.rfind(",", ms, me)
+        if k > ms and _no_name_before(text[ms:k]):
+            # '" ... would be fair, Senator X said': the clause the quote ends in, then the speaker.
+            ms2, me2 = _trim(text, k + 1, me)
+            if _valid_mention(text, ms2, me2):
+                ms = ms2
         return Attribution((ms, me), (cs, ce)), ce
     return None
+
+
+def _no_name_before(s: str) -> bool:
+    """Whether what stands before a comma in a mention is the end of a clause or an adverbial
+    ("would be fair", "On Friday", "Of course"), not a name in apposition."""
+    ws = s.split()
+    if not ws:
+        return False
+    first = ws[0]
+    return (
+        (first[:1].islower() and first not in _DETS)
+        or first in _NON_NAME_CAPS
+        or first.endswith("ing")
+        or _is_clause(s)
+    )
 
 
 # ", echoing the minister" opens a clause; ", managing director of X" is still the apposition.
@@ -1092,9 +1205,27 @@ _PARTICIPLE_CLAUSE = re.compile(
 
 
 _CLAUSE_AFTER_COMMA = re.compile(
-    r",\s*(?:who|which|adding|saying|noting|declining|according|in|at|on|when|after|"
-    r"before|as|but|and|referring|speaking|told|asked)\b"
+    r",\s*(?:who|which|whose|adding|saying|noting|declining|according|in|at|on|when|after|"
+    r"before|as|but|and|referring|speaking|told|asked|though|although|while|because|via)\b"
 )
+# Where and when the words were said, after the speaker's name: "said X in a statement".
+_ADJUNCT_AFTER = re.compile(
+    r"\s+(?:(?:in|on)\s+(?:an?|the|his|her|their|its)\s+(?:[\w\-]+\s+)?(?:statement|interview|speech|"
+    r"tweet|post|letter|e-?mail|video|memo|briefing|conference|call|appearance|broadcast|op-ed|column|"
+    r"release|filing)s?\b|via\s+(?:e-?mail|Twitter|text|phone|telephone)\b|on\s+(?:Twitter|Facebook|Instagram)\b"
+    r"|at\s+the\s+time\b|when\s+(?:asked|pressed|questioned)\b|speaking\s+(?:to|with|at|on)\s"
+    r"|(?:on|last|this|late|early|earlier|later)\s+(?:(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day"
+    r"|week|month|year|night|morning|afternoon|evening|weekend)\b)"
+)
+
+
+def mention_after_cue(text: str, ce: int, hi: int) -> tuple[int, int] | None:
+    """The speaker named right after a cue ending at ce ('said X, an analyst'), if any."""
+    me = _mention_after(text, ce, hi)
+    if me is None:
+        return None
+    ms, me = _trim(text, ce, me)
+    return (ms, me) if _valid_mention(text, ms, me) else None
 
 
 def _mention_after(text: str, a: int, hi: int) -> int | None:
@@ -1105,13 +1236,19 @@ def _mention_after(text: str, a: int, hi: int) -> int | None:
         c = text[b]
         if c in ALL_MARKS or c in ";:":
             break
-        if c in ".!?" and (b + 1 >= n or text[b + 1].isspace()) and not (c == "." and _is_abbrev(text, b)):
+        if (
+            c in ".!?"
+            and (b + 1 >= n or text[b + 1].isspace() or text[b + 1] in _MARK_SET)
+            and not (c == "." and _is_abbrev(text, b))
+        ):
             break
         if c == "," and (
             _CLAUSE_AFTER_COMMA.match(text[b : b + 20]) or _PARTICIPLE_CLAUSE.match(text, b, b + 40)
         ):
             break
         if c == "\n" and b + 1 < n and text[b + 1] in " \t\n":
+            break
+        if c.isspace() and b > a and _ADJUNCT_AFTER.match(text, b, b + 60):
             break
         b += 1
     return b if b > a else None
@@ -1125,6 +1262,8 @@ def pre_attribution(text: str, sent_start: int, open_pos: int) -> Attribution | 
     """Attribution before the quote in its sentence: 'X said', 'X said that', 'quoted X as saying'."""
     lo = max(sent_start, open_pos - 400)
     cues = iter_cues(text, lo, open_pos, min_strength=1)
+    while len(cues) > 1 and _is_passive(text, cues[-1]) and cues[-1].group().lower() != "asked":
+        cues.pop()  # "X told a briefing that the envoys had been declared ...": X's words
     if not cues:
         return None
     m = cues[-1]
@@ -1168,7 +1307,46 @@ def pre_attribution(text: str, sent_start: int, open_pos: int) -> Attribution | 
             subj = _subject_before_verb(text, lo, cs)
         return Attribution(subj, (cs, ce))
     # Skip the object of "told": "X told reporters"; the subject is before the cue.
+    earlier = _reporting_cue(text, lo, cs, cues[:-1])
+    if earlier is not None:
+        outer = _subject_before(text, lo, earlier.start())
+        if outer is not None:
+            return Attribution(outer, (earlier.start(), earlier.end()))
     return Attribution(_subject_before(text, lo, cs), (cs, ce))
+
+
+def _reporting_cue(text: str, lo: int, cs: int, before: list[CueMatch]) -> CueMatch | None:
+    """The cue whose speaker the words at cs belong to when it is not the cue at cs itself: the
+    one reporting the clause ("Kovac said Norland hoped ...")."""
+    if not before:
+        return None
+    c0 = before[-1]
+    if c0.end() < lo or _is_passive(text, c0) or cue_strength(c0.group()) < 2:
+        return None
+    rm = _REPORTED_SUBJECT.fullmatch(text, c0.end(), cs)
+    # "Kovac said he hoped ...": the same speaker, whose own verb stays the cue.
+    return c0 if rm and rm.group(1).lower() not in PRONOUNS else None
+
+
+# The short subject of a clause reported by an earlier cue: "said Norland", "said the ministry".
+_REPORTED_SUBJECT = re.compile(
+    r"\s+(?!(?:and|or|for|to|with|that)\b)([\w.'’\-]+)(?:\s+[\w.'’\-]+){0,3}?"
+    r"(?:\s+(?:had|has|have|would|will|was|were|is|are|also))?\s+"
+)
+# A wire story's dateline before its first sentence: "PORT ELY, May 4 - ", "OSLO (Reuters) - ".
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z.'’\- ]*[A-Z.](?:,\s+[A-Z][a-z]+\.?\s+\d{1,2})?\s*(?:\([^()\n]{1,30}\)\s*)?[-—–]+\s+"
+)
+# A second verb phrase of the same subject: "..., and warned".
+_COORDINATED = re.compile(r",?\s+and\s*$")
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$")
+
+
+def _is_passive(text: str, cue: CueMatch) -> bool:
+    """Whether the cue is a passive participle ("the winner was declared", "he was asked"):
+    its subject is what was spoken of or to, not the speaker."""
+    cs = cue.start()
+    return not cue.group().endswith("ing") and _PASSIVE_BEFORE.search(text, max(0, cs - 24), cs) is not None
 
 
 _LEADING_NAMES = re.compile(r"\s*((?:[A-Z][\w'’.\-]*\s+)*[A-Z][\w'’.\-]*)")
@@ -1185,6 +1363,9 @@ def _subject_before_verb(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 
 def _clause_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The subject at the head of a clause, found only where a verb plainly follows it."""
+    dm = _DATELINE.match(text, lo, hi)
+    if dm:
+        lo = dm.end()
     pos = lo
     for piece in text[lo:hi].split(","):
         a, b = _trim(text, pos, pos + len(piece))
@@ -1193,6 +1374,25 @@ def _clause_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
             continue
         a2, b2 = _tighten(text, a, b)
         return (a2, b2) if b2 < b and _valid_mention(text, a2, b2) else None
+    return None
+
+
+def _last_clause_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The subject of the last clause before hi that has one, whose verb phrase a second one
+    joins: "When asked, Kovac smiled and said" and "Norland accused X of cheating, and warned"."""
+    dm = _DATELINE.match(text, lo, hi)
+    if dm:
+        lo = dm.end()
+    end = hi
+    while end > lo:
+        k = text.rfind(",", lo, end)
+        a, b = _trim(text, k + 1 if k >= 0 else lo, end)
+        end = max(k, lo)
+        if b <= a or _CLAUSE_SKIP.match(text, a, b):
+            continue
+        a2, b2 = _tighten(text, a, b)
+        if b2 < b and _valid_mention(text, a2, b2):
+            return a2, b2
     return None
 
 
@@ -1225,20 +1425,45 @@ _CLAUSE_CUT = re.compile(
 _COMMA_SPLIT = re.compile(r"(,)")
 
 
+_RELATIVE_IN = re.compile(r",?\s+(?:who|which)\s")
+_RELATIVE_OPEN = re.compile(r",\s*(?:who|which|whose)\b")
+
+
+def _inside_relative(seg: str, i: int) -> bool:
+    """Whether position i of seg lies in a relative clause set off by commas and closed before
+    seg ends (", who spoke after the vote,")."""
+    k = seg.rfind(",", 0, i)
+    return k >= 0 and _RELATIVE_OPEN.match(seg, k) is not None and "," in seg[i:]
+
+
 def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
     """The noun phrase ending just before a cue, skipping relative clauses and adverbials."""
+    dm = _DATELINE.match(text, lo, cs)
+    if dm:
+        lo = dm.end()
     end = cs
     words_before = text[lo:end].split()
     # Trim auxiliaries and adverbs between subject and cue ("has also", "had earlier").
     while words_before and _SPK_FILLER.match(words_before[-1].strip(",")):
         end = text.rfind(words_before[-1], lo, end)
         words_before = words_before[:-1]
+    tm = _TRAILING_TIME.search(text, max(lo, end - 30), end)
+    if tm and tm.start() > lo:
+        end = tm.start()  # "Senator X on Monday dismissed ...": when, not who
     if not words_before:
         return None
     seg = text[lo:end]
+    co = _COORDINATED.search(seg, max(0, len(seg) - 12)) if seg.rstrip().endswith("and") else None
+    head = _last_clause_subject(text, lo, lo + co.start()) if co else None
+    if head is not None:
+        # "Norland accused its neighbour of cheating, and warned ...": a second verb phrase of
+        # the subject at the head of the clause.
+        return head
     # Cut at the start of the clause: the last 'that', ';' or sentence-internal conjunction.
     cut = 0
     for cm in _CLAUSE_CUT.finditer(seg):
+        if _inside_relative(seg, cm.start()):
+            continue  # "Kovac, who spoke after the vote, said": the relative clause's own
         cut = cm.end()
         if cm.group() == "but" and not seg[cut:].strip():
             # "Kovac predicted a deal, but said ...": the subject of the first clause.
@@ -1267,6 +1492,11 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
         ):
             continue
         if _CLAUSE_SKIP.match(piece) and chosen:
+            if _RELATIVE.match(piece) and _INDEFINITE.match(text, *chosen[-1]):
+                # "The statement, which showed Kovac, a former aide, also said": an indefinite
+                # apposition after a relative clause is the clause's own, the subject stands before it.
+                chosen = []
+                continue
             break
         if not chosen and len(chunks) > 1 and piece[:1].islower() and _is_verb_like(piece.split()[0]):
             # "X, a title, was asked ... and replied": the predicate, the subject is before it;
@@ -1275,7 +1505,7 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
         chosen.append((a, b))
         if len(chosen) == 2:
             break
-        if any(t[:1].isupper() for t in piece.split()[1:]) or piece.split()[0][:1].isupper():
+        if any(t[:1].isupper() and t not in _NON_NAME_CAPS for t in piece.split()[1:]) or piece[:1].isupper():
             # Has a name: an apposition before it belongs only if this piece is a bare role.
             if not _is_bare_role(piece) and not (not chosen[1:] and _is_title_role(piece)):
                 break
@@ -1285,22 +1515,38 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
         role_a, role_b = chosen[0]
         name_a, name_b = chosen[1]
         role = text[role_a:role_b]
-        if (_is_bare_role(role) and _has_name(text[name_a:name_b])) or (
-            _is_title_role(role) and _is_person_name(text[name_a:name_b])
-        ):
+        name = text[name_a:name_b]
+        if (
+            _is_bare_role(role)
+            and _has_name(name)
+            and not _is_clause(name)
+            and (len(name.split()) == 1 or any(w[:1].isupper() for w in name.split()[1:]))
+            and not _no_name_before(name)
+        ) or (_is_title_role(role) and _is_person_name(name)):
             a, b = name_a, role_b
         else:
             a, b = chosen[0]
     else:
         a, b = chosen[0]
     a2 = a
-    lm = _LEAD_STRIP.match(text[a:b])
+    lm = _LEAD_STRIP.match(text[a:b]) or _SUBORD_LEAD.match(text[a:b])
     if lm:
         a2 = a + lm.end()
     a2, b = _tighten(text, *_trim(text, a2, b))
     if not _valid_mention(text, a2, b):
         return None
     return a2, b
+
+
+def _name_piece(s: str) -> bool:
+    """A name, maybe after a title: "Senator Rosa Lind", "Brandt", "Jan van Dijk"."""
+    ws = s.split()
+    return (
+        1 <= len(ws) <= 7
+        and ws[0] not in _NON_NAME_CAPS
+        and ws[0] not in _LEAD_CAPS
+        and all(w[:1].isupper() or w.lower() in _PARTICLES for w in ws[-2:])
+    )
 
 
 _LEAD_CLAUSE = re.compile(
@@ -1320,7 +1566,11 @@ def _tighten(text: str, a: int, b: int) -> tuple[int, int]:
         return a, b
     words = [t for _, _, t in toks]
     lead = 0
-    while lead < len(words) and (words[lead].lower() in _DETS or words[lead] in _NON_NAME_CAPS):
+    while (
+        lead < len(words)
+        and (words[lead].lower() in _DETS or words[lead] in _NON_NAME_CAPS)
+        and words[lead].lower() not in PRONOUNS
+    ):
         lead += 1
     kept = words[lead : lead + 1] if lead < len(words) and words[lead].lower() in PRONOUNS else _noun_phrase(words)
     if len(kept) == len(words) - lead:
@@ -1328,18 +1578,112 @@ def _tighten(text: str, a: int, b: int) -> tuple[int, int]:
         head = next((i for i in range(lead, len(words) - 1) if _is_head(words[i])), None)
         if head is not None and not any(w[:1].isupper() for w in words[lead:head]):
             kept = words[lead : head + 1]
+    while len(kept) > 2 and kept[-2] in _TIME_LEAD and kept[-1].lower() in _TIME_WORDS:
+        kept = kept[:-2]  # "Senator X on Monday dismissed": when, not who
     n = lead + len(kept)
-    if not kept or n >= len(toks) or words[lead:n] != kept or kept[-1].lower() in _NP_EDGE:
-        return a, b
-    rest = words[n:]
-    while rest and _SPK_FILLER.match(rest[0]):
-        rest = rest[1:]
-    if rest and _is_verb_like(rest[0]):
+    # "Kovac returned the favour to Berg", "the party's campaign is claiming victory": the
+    # subject ends at its verb.
+    verb = _first_verb(words, lead + 1)
+    if verb is not None and verb > lead and (verb < n or not kept or words[lead:n] != kept):
+        return _trim(text, a, toks[verb - 1][1])
+    if kept and words[lead:n] == kept and n < len(toks) and _verb_at(words, n):
         return _trim(text, a, toks[n - 1][1])
+    if verb is not None and verb > lead:
+        return _trim(text, a, toks[verb - 1][1])
     return a, b
 
 
+def _verb_at(words: list[str], n: int) -> bool:
+    """Whether a verb (after auxiliaries, adverbs and a time adjunct) follows words[:n], or only
+    those do ("Kovac has also"), so that words[:n] is the clause's whole subject."""
+    if words[n - 1].lower() in _NP_EDGE:
+        return False
+    rest = words[n:]
+    filler = False
+    while rest:
+        if _SPK_FILLER.match(rest[0]) or _is_adverb(rest[0]):
+            rest, filler = rest[1:], True
+        elif rest[0] in _TIME_LEAD and rest[1:] and rest[1].lower() in _TIME_WORDS:
+            rest = rest[2:]
+        else:
+            break
+    return _is_finite(rest[0]) if rest else filler
+
+
 _ED_FORM = re.compile(r"[a-z]+ed")
+_ADVERB = re.compile(r"[a-z]+ly")
+# Words ending in "-ly" that are nouns or adjectives, not adverbs: "the Kovac family said".
+_LY_NOUNS = frozenset(
+    """family daily weekly monthly quarterly yearly ally rally assembly supply anomaly monopoly italy july
+reply bully folly homily elderly friendly likely early lonely costly deadly holy ugly silly lovely
+orderly unlikely timely""".split()
+)
+
+
+def _is_adverb(w: str) -> bool:
+    return _ADVERB.fullmatch(w) is not None and w not in _LY_NOUNS
+
+
+def _is_finite(w: str) -> bool:
+    """A word that reads as the verb after a subject: a speech verb, an auxiliary, a past tense
+    ("-ed" or irregular) or a negated auxiliary ("didn’t")."""
+    return _is_verb_like(w) or w in _IRREGULAR_PAST or "n’t" in w or "n't" in w
+
+
+def _first_verb(words: list[str], lo: int) -> int | None:
+    """Where the first finite verb after a subject stands (an adverb or a time adjunct before it
+    included: "Kovac quickly posted", "Berg on Monday said"), or None where a function word
+    comes first (the phrase is no bare subject). Lower-case words before the verb are the
+    subject's modifiers and nouns ("the party's campaign manager"); a verb form before a head
+    noun is a modifier too ("the elected official")."""
+    for i in range(max(lo, 1), len(words)):
+        w = words[i]
+        if not w[:1].islower():
+            continue
+        if words[i - 1].endswith(","):
+            return None
+        if _is_finite(w):
+            if i + 1 < len(words) and _is_head(words[i + 1]):
+                return None
+            if _ED_FORM.fullmatch(w) and i + 1 < len(words) and words[i + 1].lower() in _TIME_WORDS:
+                continue  # "an advertisement released Thursday accuses": a participle
+            while i > lo and (_SPK_FILLER.match(words[i - 1]) or _is_adverb(words[i - 1])):
+                i -= 1  # "the campaign also called"
+            return i
+        if _is_adverb(w) and i + 1 < len(words) and _is_finite(words[i + 1]):
+            return i
+        if w in _TIME_LEAD and i + 2 < len(words) and words[i + 1].lower() in _TIME_WORDS and _is_finite(words[i + 2]):
+            return i
+        if w in _FUNCTION_WORDS:
+            return None
+    return None
+
+
+# Words that show a phrase is more than a subject noun phrase (a preposition, a conjunction, a
+# relative pronoun), where the search for its verb stops.
+_FUNCTION_WORDS = _NP_EDGE | frozenset(
+    """in at on with by from as when while who whom which whose where after before if because into
+about over under than but or nor so not since until without within during against between""".split()
+)
+
+
+_TRAILING_TIME = re.compile(
+    r"\s+(?:(?:on|last|this|late|early|earlier|later)\s+(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day"
+    r"|(?:last|this|late|earlier|later)\s+(?:week|month|year|night|morning|afternoon|evening|weekend))\s*$"
+)
+_TIME_LEAD = frozenset({"on", "last", "this", "late", "early", "earlier", "later"})
+_TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday week month year night morning
+afternoon evening weekend""".split()
+)
+_RELATIVE = re.compile(r"(?:who|which|whose)\b", re.I)
+_INDEFINITE = re.compile(r"an?\s")
+
+
+def _is_clause(s: str) -> bool:
+    """Whether a comma-set piece is a clause, not a name an apposition could follow ("The tankers
+    will sail next week, the minister said"): it holds a finite verb or a modal."""
+    return any(w in _CLAUSE_VERBS or is_cue(w) for w in s.split() if w[:1].islower())
 
 
 def _is_verb_like(word: str) -> bool:
@@ -1350,6 +1694,13 @@ def _is_verb_like(word: str) -> bool:
 _CLAUSE_VERBS = frozenset(
     """took made gave went came sent held kept set put met saw found got began rose fell led
 is was are were has had have does did will would can could may might must should""".split()
+)
+# Past tenses that do not end in "-ed", for where a subject ends: "The senator sought ...".
+_IRREGULAR_PAST = frozenset(
+    """began sought shot threw spoke struck fought brought bought thought caught taught drew drove
+won lost left felt meant paid sold stood sat ran rang sang swore tore wore broke chose froze rode rose
+wrote hit cut let quit spent sent lent built bent held kept slept swept became overcame undertook
+withdrew""".split()
 )
 
 
