@@ -348,3 +348,22 @@ def test_the_body_a_headline_opens_with_as_the_speaker_is_no_fallback_target():
     # Seen by others, or asking another body, it is what the story is about.
     assert _seg(text, title="GENCORP <GNC> OFFER SEEN TOO LOW")[0].targets == ["GenCorp"]
     assert _seg(text, title="FED ASKS NYSE TO TIGHTEN RULES")[0].targets == ["New York Stock Exchange"]
+
+
+def test_a_family_name_spelt_like_a_state_is_no_target():
+    text = (
+        'Council leader Tom Holland said: "The budget is fair."\n'
+        'Mr Holland added: "Nobody will pay more."\n'
+        'The columnist Ann French wrote: "The council is wrong."\n'
+    )
+    assert all(q.targets == [] for q in _seg(text))
+
+
+def test_a_state_after_a_month_or_a_sentence_start_is_still_the_state():
+    text = (
+        'The minister said: "From June Norway will pay less, and in March Holland will too."\n'
+        'Norway rejected the plan. "Holland must pay," the minister said.\n'
+    )
+    qs = _seg(text)
+    assert qs[0].targets == ["Norway", "Netherlands"]
+    assert qs[1].targets == ["Netherlands"]

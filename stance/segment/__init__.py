@@ -1016,11 +1016,37 @@ class _Segmenter:
 
     def _load_spans(self) -> list[tuple[int, int, str]]:
         if self._lex_spans is None:
-            spans = self.lex.spans(self.text)
+            text = self.text
+            spans = [sp for sp in self.lex.spans(text) if not self._surname(*sp)]
             self._lex_spans = spans
             self._lex_starts = [s for s, _, _ in spans]
             self._resolve = self.lex.resolver(c for _, _, c in spans)
         return self._lex_spans
+
+    def _surname(self, s: int, e: int, c: str) -> bool:
+        """A one-word name of a state or city that is a person's family name ("Mr Holland", "the
+        columnist Ann French", "Jo Berlin said"): after an honorific, or after a capitalised given
+        name in mid-sentence (not a title, not a name of the lexicon)."""
+        text = self.text
+        if s < 3 or text[s - 1] != " " or " " in text[s:e] or self.lex.kinds.get(c) != "states":
+            return False
+        j = s - 1
+        k = j - 1 if text[j - 1] == "." else j
+        i = k
+        while i > 0 and text[i - 1].isalpha():
+            i -= 1
+        w = text[i:k]
+        if w in _HONORIFICS:
+            return True
+        if k != j or len(w) < 3 or not (w[0].isupper() and w[1:].islower()):
+            return False
+        if w.lower() in ROLE_WORDS or w.lower() in _NOT_GIVEN or self.lex.canonical(w) is not None:
+            return False
+        p = i - 1
+        while p >= 0 and text[p] == " ":
+            p -= 1
+        # A capitalised word opening a sentence or a quote ("In Norland", "But Norland") is no name.
+        return p >= 0 and text[p] not in _OPENERS
 
     def _side(self, mention: Span | None, speaker: str | None) -> set[str]:
         """Everyone the speaker speaks for: the speaker, the affiliation, its home state and blocs."""
@@ -1168,6 +1194,20 @@ class _Segmenter:
         if hit is None:
             hit = self._context_cache[ps, pe] = " ".join(self.text[ps:pe].split())
         return hit
+
+
+# Titles of address before a family name.
+_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr"})
+# What comes before a word that opens a sentence, a quote or a bracket.
+_OPENERS = frozenset('.!?:;"“”\'‘’(\n\t-—–')
+# Capitalised words that stand before a state's name without being a given name.
+_NOT_GIVEN = frozenset(
+    {"the", "in", "on", "of", "and", "but", "for", "to", "with", "from", "by", "at", "as", "or", "nor",
+     "greater", "central", "inner", "outer", "upper", "lower", "old", "new", "united", "great", "little",
+     "air", "radio", "team", "fortress", "visit", "royal", "imperial", "modern", "ancient", "rural", "urban",
+     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
 
 
 def _points_outside(text: str, a: int, b: int) -> bool:
