@@ -367,3 +367,13 @@ def test_a_state_after_a_month_or_a_sentence_start_is_still_the_state():
     qs = _seg(text)
     assert qs[0].targets == ["Norway", "Netherlands"]
     assert qs[1].targets == ["Netherlands"]
+
+
+def test_a_house_whose_name_goes_on_is_not_the_lexicon_body():
+    text = (
+        'Senator Jo Marsh said: "The bill will pass the House of Lords easily."\n'
+        'Senator Jo Marsh said: "The bill will pass the House easily."\n'
+    )
+    qs = _seg(text)
+    assert "U.S. Congress" not in qs[0].targets
+    assert "U.S. Congress" in qs[1].targets

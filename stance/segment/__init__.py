@@ -1017,11 +1017,20 @@ class _Segmenter:
     def _load_spans(self) -> list[tuple[int, int, str]]:
         if self._lex_spans is None:
             text = self.text
-            spans = [sp for sp in self.lex.spans(text) if not self._surname(*sp)]
+            spans = [sp for sp in self.lex.spans(text) if not (self._surname(*sp) or self._longer_name(*sp))]
             self._lex_spans = spans
             self._lex_starts = [s for s, _, _ in spans]
             self._resolve = self.lex.resolver(c for _, _, c in spans)
         return self._lex_spans
+
+    def _longer_name(self, s: int, e: int, c: str) -> bool:
+        """A body's common-word alias ("the House", "the Senate") where the name goes on with "of"
+        and a capital ("the House of Lords", "the Senate of Norland"): another state's body."""
+        return (
+            self.text.startswith(("the ", "The "), s)
+            and self.lex.kinds.get(c) == "organisations"
+            and bool(_NAME_GOES_ON.match(self.text, e))
+        )
 
     def _surname(self, s: int, e: int, c: str) -> bool:
         """A one-word name of a state or city that is a person's family name ("Mr Holland", "the
@@ -1196,6 +1205,8 @@ class _Segmenter:
         return hit
 
 
+# "the House of Lords": a name that goes on past a lexicon alias is another name.
+_NAME_GOES_ON = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 # Titles of address before a family name.
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr"})
 # What comes before a word that opens a sentence, a quote or a bracket.
