@@ -377,3 +377,10 @@ def test_a_house_whose_name_goes_on_is_not_the_lexicon_body():
     qs = _seg(text)
     assert "U.S. Congress" not in qs[0].targets
     assert "U.S. Congress" in qs[1].targets
+
+
+def test_a_state_owning_an_office_in_a_quote_is_no_target():
+    text = 'Party chairman Ed Varga said: "She wants to be the president of Norway and she is not ready."\n'
+    assert _seg(text)[0].targets == []
+    text = 'Party chairman Ed Varga said: "Norway must not yield."\n'
+    assert _seg(text)[0].targets == ["Norway"]

@@ -930,11 +930,17 @@ class _Segmenter:
             hit = hit or bool(_SPOKE_IN.search(text, max(0, s - 20), s))
             hit = hit or (parties != "quote" and self._in_company_name(i))
             if parties == "quote" and not hit:
-                hit = self._venue(s, e) or self._national_group(i) or self._filed_with(i)
+                hit = self._venue(s, e) or self._national_group(i) or self._filed_with(i) or self._office_of(i)
             elif parties == "fallback" and not hit:
                 hit = self._placed(s, e) or self._filed_with(i)
             self._incidental_memo[key] = hit
         return hit
+
+    def _office_of(self, i: int) -> bool:
+        """A state named as what an office or a status belongs to ("the president of Norland",
+        "a citizen of Norland"): the words are about the office-holder, not the state."""
+        s, _, c = self._lex_spans[i]
+        return self.lex.kinds.get(c) == "states" and bool(_OFFICE_OF.search(self.text, max(0, s - 40), s))
 
     def _placed(self, s: int, e: int) -> bool:
         """A city named as a place ("talks in Lisbon", "the Lisbon accord", "Oslo traders"), not
@@ -1207,6 +1213,10 @@ class _Segmenter:
 
 # "the House of Lords": a name that goes on past a lexicon alias is another name.
 _NAME_GOES_ON = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+# An office or a status whose state follows: "the president of", "a citizen of the".
+_OFFICE_OF = re.compile(
+    r"\b(?:[Pp]resident|[Ss]ecretary of [Ss]tate|[Pp]rime [Mm]inister|[Aa]mbassador|[Cc]itizens?)\s+of\s+(?:the\s+)?$"
+)
 # Titles of address before a family name.
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr"})
 # What comes before a word that opens a sentence, a quote or a bracket.
