@@ -384,3 +384,10 @@ def test_a_state_owning_an_office_in_a_quote_is_no_target():
     assert _seg(text)[0].targets == []
     text = 'Party chairman Ed Varga said: "Norway must not yield."\n'
     assert _seg(text)[0].targets == ["Norway"]
+
+
+def test_a_city_named_as_the_place_of_an_event_is_no_party():
+    text = 'Party chairman Ed Varga said: "After the Oslo train bombing we must guard every station."\n'
+    assert _seg(text)[0].targets == []
+    text = 'Party chairman Ed Varga said: "Oslo must guard every station."\n'
+    assert _seg(text)[0].targets == ["Norway"]

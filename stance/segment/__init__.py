@@ -163,9 +163,12 @@ _CONTENT_END = re.compile(
 _SMALL_WORDS = _TITLE_GLUE | {"a", "an", "in", "on", "at", "by", "with"}
 _MARK_SPLIT = re.compile("[" + re.escape(ALL_MARKS) + "]")
 _PRONOUN_START = re.compile(r"^\W*(?:they|it|their|its|them|theirs)\b", re.I)
-# After a city that is the venue of talks or the place of a deal, not a party: "the Lisbon accord".
+# After a city that is the venue of talks or the place of a deal or an event, not a party: "the
+# Lisbon accord", "the Oslo train bombing".
 _VENUE_NEXT = re.compile(
-    r"\s+(?:accords?|agreements?|pact|summit|meetings?|talks|conference|communique|declaration|club|round)\b", re.I
+    r"\s+(?:accords?|agreements?|pact|summit|meetings?|talks|conference|communique|declaration|club|round"
+    r"|(?:[a-z]+\s+)?(?:attacks?|attackers|bombings?|bombers|massacre|shootings?|riots))\b",
+    re.I,
 )
 # Before such a city: "since Lisbon", "talks held in Oslo".
 _VENUE_BEFORE = re.compile(
