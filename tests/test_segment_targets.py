@@ -391,3 +391,11 @@ def test_a_city_named_as_the_place_of_an_event_is_no_party():
     assert _seg(text)[0].targets == []
     text = 'Party chairman Ed Varga said: "Oslo must guard every station."\n'
     assert _seg(text)[0].targets == ["Norway"]
+
+
+def test_a_state_opening_a_councils_name_is_no_party_around_a_quote():
+    text = (
+        "Jan Kowal was named chairman of the Norwegian Arts Council on Monday.\n"
+        '"It is a great honour," Kowal said.\n'
+    )
+    assert _seg(text)[0].targets == []

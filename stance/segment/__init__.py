@@ -201,7 +201,8 @@ _FILED_WITH = re.compile(
 # Brands Inc", "Irish Norco Airlines", "American Growers Association".
 _IN_NAME = re.compile(
     r"(?:\s+(?:[A-Z][\w&'\-]*|of|and|&)){0,3}\s+(?:Inc|Corp|Co|Ltd|Plc|Group|Association|Institute|Exchange|Journal|"
-    r"Airlines?|Brands|Company|Corporation|Federation|Society|Foundation|Industries|Petroleum|Resources|Motors)\b"
+    r"Airlines?|Brands|Company|Corporation|Federation|Society|Foundation|Industries|Petroleum|Resources|Motors|"
+    r"Council|University|College|Museum|Airways|Broadcasting|Trust|Union)\b"
 )
 # A headline's source, one to three words after its last dash or colon: "NO CUT SEEN - NORLAND ANALYSTS".
 _HEADLINE_SOURCE = re.compile(r"(?<=\S{3})\s*(?:\s-+\s*|-\s+|:\s+)(?=(?:[^\s\-:]+\s*){1,3}$)")
