@@ -348,3 +348,54 @@ def test_the_body_a_headline_opens_with_as_the_speaker_is_no_fallback_target():
     # Seen by others, or asking another body, it is what the story is about.
     assert _seg(text, title="GENCORP <GNC> OFFER SEEN TOO LOW")[0].targets == ["GenCorp"]
     assert _seg(text, title="FED ASKS NYSE TO TIGHTEN RULES")[0].targets == ["New York Stock Exchange"]
+
+
+def test_a_family_name_spelt_like_a_state_is_no_target():
+    text = (
+        'Council leader Tom Holland said: "The budget is fair."\n'
+        'Mr Holland added: "Nobody will pay more."\n'
+        'The columnist Ann French wrote: "The council is wrong."\n'
+    )
+    assert all(q.targets == [] for q in _seg(text))
+
+
+def test_a_state_after_a_month_or_a_sentence_start_is_still_the_state():
+    text = (
+        'The minister said: "From June Norway will pay less, and in March Holland will too."\n'
+        'Norway rejected the plan. "Holland must pay," the minister said.\n'
+    )
+    qs = _seg(text)
+    assert qs[0].targets == ["Norway", "Netherlands"]
+    assert qs[1].targets == ["Netherlands"]
+
+
+def test_a_house_whose_name_goes_on_is_not_the_lexicon_body():
+    text = (
+        'Senator Jo Marsh said: "The bill will pass the House of Lords easily."\n'
+        'Senator Jo Marsh said: "The bill will pass the House easily."\n'
+    )
+    qs = _seg(text)
+    assert "U.S. Congress" not in qs[0].targets
+    assert "U.S. Congress" in qs[1].targets
+
+
+def test_a_state_owning_an_office_in_a_quote_is_no_target():
+    text = 'Party chairman Ed Varga said: "She wants to be the president of Norway and she is not ready."\n'
+    assert _seg(text)[0].targets == []
+    text = 'Party chairman Ed Varga said: "Norway must not yield."\n'
+    assert _seg(text)[0].targets == ["Norway"]
+
+
+def test_a_city_named_as_the_place_of_an_event_is_no_party():
+    text = 'Party chairman Ed Varga said: "After the Oslo train bombing we must guard every station."\n'
+    assert _seg(text)[0].targets == []
+    text = 'Party chairman Ed Varga said: "Oslo must guard every station."\n'
+    assert _seg(text)[0].targets == ["Norway"]
+
+
+def test_a_state_opening_a_councils_name_is_no_party_around_a_quote():
+    text = (
+        "Jan Kowal was named chairman of the Norwegian Arts Council on Monday.\n"
+        '"It is a great honour," Kowal said.\n'
+    )
+    assert _seg(text)[0].targets == []

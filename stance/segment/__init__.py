@@ -165,9 +165,12 @@ _CONTENT_END = re.compile(
 _SMALL_WORDS = _TITLE_GLUE | {"a", "an", "in", "on", "at", "by", "with"}
 _MARK_SPLIT = re.compile("[" + re.escape(ALL_MARKS) + "]")
 _PRONOUN_START = re.compile(r"^\W*(?:they|it|their|its|them|theirs)\b", re.I)
-# After a city that is the venue of talks or the place of a deal, not a party: "the Lisbon accord".
+# After a city that is the venue of talks or the place of a deal or an event, not a party: "the
+# Lisbon accord", "the Oslo train bombing".
 _VENUE_NEXT = re.compile(
-    r"\s+(?:accords?|agreements?|pact|summit|meetings?|talks|conference|communique|declaration|club|round)\b", re.I
+    r"\s+(?:accords?|agreements?|pact|summit|meetings?|talks|conference|communique|declaration|club|round"
+    r"|(?:[a-z]+\s+)?(?:attacks?|attackers|bombings?|bombers|massacre|shootings?|riots))\b",
+    re.I,
 )
 # Before such a city: "since Lisbon", "talks held in Oslo".
 _VENUE_BEFORE = re.compile(
@@ -200,7 +203,8 @@ _FILED_WITH = re.compile(
 # Brands Inc", "Irish Norco Airlines", "American Growers Association".
 _IN_NAME = re.compile(
     r"(?:\s+(?:[A-Z][\w&'\-]*|of|and|&)){0,3}\s+(?:Inc|Corp|Co|Ltd|Plc|Group|Association|Institute|Exchange|Journal|"
-    r"Airlines?|Brands|Company|Corporation|Federation|Society|Foundation|Industries|Petroleum|Resources|Motors)\b"
+    r"Airlines?|Brands|Company|Corporation|Federation|Society|Foundation|Industries|Petroleum|Resources|Motors|"
+    r"Council|University|College|Museum|Airways|Broadcasting|Trust|Union)\b"
 )
 # A headline's source, one to three words after its last dash or colon: "NO CUT SEEN - NORLAND ANALYSTS".
 _HEADLINE_SOURCE = re.compile(r"(?<=\S{3})\s*(?:\s-+\s*|-\s+|:\s+)(?=(?:[^\s\-:]+\s*){1,3}$)")
@@ -981,11 +985,17 @@ class _Segmenter:
             hit = hit or bool(_SPOKE_IN.search(text, max(0, s - 20), s))
             hit = hit or (parties != "quote" and self._in_company_name(i))
             if parties == "quote" and not hit:
-                hit = self._venue(s, e) or self._national_group(i) or self._filed_with(i)
+                hit = self._venue(s, e) or self._national_group(i) or self._filed_with(i) or self._office_of(i)
             elif parties == "fallback" and not hit:
                 hit = self._placed(s, e) or self._filed_with(i)
             self._incidental_memo[key] = hit
         return hit
+
+    def _office_of(self, i: int) -> bool:
+        """A state named as what an office or a status belongs to ("the president of Norland",
+        "a citizen of Norland"): the words are about the office-holder, not the state."""
+        s, _, c = self._lex_spans[i]
+        return self.lex.kinds.get(c) == "states" and bool(_OFFICE_OF.search(self.text, max(0, s - 40), s))
 
     def _placed(self, s: int, e: int) -> bool:
         """A city named as a place ("talks in Lisbon", "the Lisbon accord", "Oslo traders"), not
@@ -1067,11 +1077,46 @@ class _Segmenter:
 
     def _load_spans(self) -> list[tuple[int, int, str]]:
         if self._lex_spans is None:
-            spans = self.lex.spans(self.text)
+            text = self.text
+            spans = [sp for sp in self.lex.spans(text) if not (self._surname(*sp) or self._longer_name(*sp))]
             self._lex_spans = spans
             self._lex_starts = [s for s, _, _ in spans]
             self._resolve = self.lex.resolver(c for _, _, c in spans)
         return self._lex_spans
+
+    def _longer_name(self, s: int, e: int, c: str) -> bool:
+        """A body's common-word alias ("the House", "the Senate") where the name goes on with "of"
+        and a capital ("the House of Lords", "the Senate of Norland"): another state's body."""
+        return (
+            self.text.startswith(("the ", "The "), s)
+            and self.lex.kinds.get(c) == "organisations"
+            and bool(_NAME_GOES_ON.match(self.text, e))
+        )
+
+    def _surname(self, s: int, e: int, c: str) -> bool:
+        """A one-word name of a state or city that is a person's family name ("Mr Holland", "the
+        columnist Ann French", "Jo Berlin said"): after an honorific, or after a capitalised given
+        name in mid-sentence (not a title, not a name of the lexicon)."""
+        text = self.text
+        if s < 3 or text[s - 1] != " " or " " in text[s:e] or self.lex.kinds.get(c) != "states":
+            return False
+        j = s - 1
+        k = j - 1 if text[j - 1] == "." else j
+        i = k
+        while i > 0 and text[i - 1].isalpha():
+            i -= 1
+        w = text[i:k]
+        if w in _HONORIFICS:
+            return True
+        if k != j or len(w) < 3 or not (w[0].isupper() and w[1:].islower()):
+            return False
+        if w.lower() in ROLE_WORDS or w.lower() in _NOT_GIVEN or self.lex.canonical(w) is not None:
+            return False
+        p = i - 1
+        while p >= 0 and text[p] == " ":
+            p -= 1
+        # A capitalised word opening a sentence or a quote ("In Norland", "But Norland") is no name.
+        return p >= 0 and text[p] not in _OPENERS
 
     def _side(self, mention: Span | None, speaker: str | None) -> set[str]:
         """Everyone the speaker speaks for: the speaker, the affiliation, its home state and blocs."""
@@ -1219,6 +1264,26 @@ class _Segmenter:
         if hit is None:
             hit = self._context_cache[ps, pe] = " ".join(self.text[ps:pe].split())
         return hit
+
+
+# "the House of Lords": a name that goes on past a lexicon alias is another name.
+_NAME_GOES_ON = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+# An office or a status whose state follows: "the president of", "a citizen of the".
+_OFFICE_OF = re.compile(
+    r"\b(?:[Pp]resident|[Ss]ecretary of [Ss]tate|[Pp]rime [Mm]inister|[Aa]mbassador|[Cc]itizens?)\s+of\s+(?:the\s+)?$"
+)
+# Titles of address before a family name.
+_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr"})
+# What comes before a word that opens a sentence, a quote or a bracket.
+_OPENERS = frozenset('.!?:;"“”\'‘’(\n\t-—–')
+# Capitalised words that stand before a state's name without being a given name.
+_NOT_GIVEN = frozenset(
+    {"the", "in", "on", "of", "and", "but", "for", "to", "with", "from", "by", "at", "as", "or", "nor",
+     "greater", "central", "inner", "outer", "upper", "lower", "old", "new", "united", "great", "little",
+     "air", "radio", "team", "fortress", "visit", "royal", "imperial", "modern", "ancient", "rural", "urban",
+     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
 
 
 def _points_outside(text: str, a: int, b: int) -> bool:

@@ -1,0 +1,40 @@
+"""The modern-news target evaluation on a tiny invented corpus and judgement file."""
+
+from __future__ import annotations
+
+import json
+
+from evaluation.target_judgements import evaluate, half, load_judgements, main, summary
+
+
+def _corpus(tmp_path):
+    text = (
+        "Norland warns Osteria\n\n"
+        'Foreign Minister Jan Kowal of Norland said: "Japan must open its markets to our farmers."\n'
+    )
+    (tmp_path / "data" / "bbc-politics").mkdir(parents=True)
+    (tmp_path / "data" / "bbc-politics" / "x1.txt").write_text(text, encoding="utf-8")
+    start = text.index('"Japan')
+    end = text.index("farmers") + 8
+    rows = [
+        {"corpus": "bbc-politics", "doc": "x1", "start": start, "end": end, "target": "Japan", "label": "about"},
+        {"corpus": "bbc-politics", "doc": "x1", "start": start, "end": end, "target": "Jan Kowal", "label": "about"},
+    ]
+    (tmp_path / "judg").mkdir()
+    (tmp_path / "judg" / "j.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return tmp_path / "data", tmp_path / "judg"
+
+
+def test_counts_true_positives_and_misses(tmp_path):
+    data, judg = _corpus(tmp_path)
+    stats, rows = evaluate(load_judgements(judg), data, trace=True)
+    c = stats["bbc-politics", half("x1")]
+    assert (c["TP"], c["FP"], c["FN"], c["unj"]) == (1, 0, 1, 0)
+    assert rows[0]["src"] == {"Japan": "quote"}
+    assert any("P 1.000 R 0.500" in line for line in summary(stats))
+
+
+def test_runs_from_the_command_line(tmp_path, capsys):
+    data, judg = _corpus(tmp_path)
+    main(["--data", str(data), "--judgements", str(judg)])
+    assert "TP    1" in capsys.readouterr().out
