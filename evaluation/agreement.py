@@ -3,8 +3,9 @@
 Three measurements, each from files in `data/`:
 - `sample`: a second, blind labelling of a sample (`agreement/second_labels.jsonl`) against
   the first labels of the seed set and of the real quotes;
-- `real-quotes`: the full second pass over every labelled real quote (the `votes` of
-  `real_quotes/*.jsonl`), first reading against second, before adjudication;
+- `real-quotes`, `modern-quotes`: the full second pass over every labelled real quote (the
+  `votes` of `real_quotes/*.jsonl` and `modern_quotes/*.jsonl`), first reading against second,
+  before adjudication;
 - `dev`: a blind labelling of the dev set by a labeller who saw only the guidelines
   (`agreement/dev_blind_labels.jsonl`) against the dev gold, when the data directory is there.
   It tells how close a careful reader of the guidelines comes to the dev annotations, and so
@@ -65,10 +66,11 @@ def agreement(data_root: str | Path, shared_root: str | Path | None = None) -> d
         k = _key(d)
         if k in first:
             sets.setdefault(f"sample-{k[0]}", []).append((first[k], d["label"]))
-    for d in _rows(str(root / "real_quotes" / "*.jsonl")):
-        votes = d.get("votes") or {}
-        if "first" in votes and votes.get("second") in LABELS:
-            sets.setdefault("real-quotes", []).append((votes["first"], votes["second"]))
+    for folder in ("real_quotes", "modern_quotes"):
+        for d in _rows(str(root / folder / "*.jsonl")):
+            votes = d.get("votes") or {}
+            if "first" in votes and votes.get("second") in LABELS:
+                sets.setdefault(folder.replace("_", "-"), []).append((votes["first"], votes["second"]))
     dev = Path(shared_root) / "annotated" / "dev.jsonl" if shared_root else None
     blind = root / "agreement" / "dev_blind_labels.jsonl"
     if dev is not None and dev.is_file() and blind.is_file():

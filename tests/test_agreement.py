@@ -24,6 +24,10 @@ def test_votes_sample_and_dev_are_scored(tmp_path: Path) -> None:
          "votes": {"first": "conciliatory", "second": "neutral", "third": "neutral"}},
         {**ptr, "start": 2, "target": "A", "label": "neutral", "votes": {"first": "neutral", "second": "neutral"}},
     ])
+    _write(data / "modern_quotes" / "part.jsonl", [
+        {**ptr, "corpus": "bbc-politics", "start": 0, "target": "B", "label": "neutral",
+         "votes": {"first": "neutral", "second": "threatening", "third": "neutral"}},
+    ])
     _write(data / "agreement" / "second_labels.jsonl", [
         {"set": "seed", "id": "s1", "target": "X", "label": "neutral"},
         {**ptr, "start": 1, "target": "A", "label": "conciliatory"},
@@ -36,6 +40,7 @@ def test_votes_sample_and_dev_are_scored(tmp_path: Path) -> None:
     ])
     out = agreement(data, shared)
     assert out["real-quotes"]["n"] == 3 and out["real-quotes"]["agreement"] == pytest.approx(2 / 3)
+    assert out["modern-quotes"]["n"] == 1 and out["modern-quotes"]["agreement"] == 0.0
     # the sample is scored against the first vote, not the adjudicated label
     assert out["sample-pool"]["agreement"] == 1.0 and out["sample-seed"]["n"] == 1
     assert out["dev"]["n"] == 3 and out["dev"]["agreement"] == pytest.approx(2 / 3)

@@ -80,6 +80,32 @@ def test_pool_labels_resolve_and_stay_off_dev() -> None:
     assert not dev_q & {_norm(e.quote) for e in pool}
 
 
+@needs_data
+def test_modern_quotes_resolve_and_stay_off_dev() -> None:
+    cfg = load_config(PROJECT_ROOT / "configs" / "modern-quotes.yaml")
+    train, val = load_training_data(cfg)
+    modern = [e for e in train.examples + val.examples if e.id and e.id.startswith(("polnear", "bbc"))]
+    assert len(modern) > 3000
+    assert {e.label for e in modern} == set(LABELS)
+    dev = [json.loads(line) for line in (data_dir() / "annotated" / "dev.jsonl").open(encoding="utf-8")]
+    assert not {_norm(d["quote"]) for d in dev} & {_norm(e.quote) for e in modern}
+
+
+def test_modern_quote_records_are_valid_and_read_twice() -> None:
+    seen = set()
+    for f in sorted((DATA / "modern_quotes").glob("*.jsonl")):
+        for line_no, line in enumerate(f.read_text(encoding="utf-8").splitlines(), start=1):
+            d = json.loads(line)
+            assert d["label"] in LABELS and d["corpus"] in ("polnear-train", "bbc-politics"), (f, line_no)
+            votes = d["votes"]
+            assert votes["first"] in LABELS and votes["second"] in LABELS, (f, line_no)
+            assert d["label"] == (votes["first"] if votes["first"] == votes["second"] else votes["third"]), (f, line_no)
+            key = (d["doc"], d["start"], d["end"], d["target"])
+            assert key not in seen, (f, line_no)
+            seen.add(key)
+    assert len(seen) > 2500
+
+
 def test_pool_label_records_are_valid() -> None:
     seen = set()
     for f in sorted((DATA / "pool_labels").glob("*.jsonl")):
