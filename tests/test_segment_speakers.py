@@ -586,3 +586,19 @@ def test_too_long_an_apposition_keeps_its_head_before_a_relative_clause():
         "worked for the mayor of Eastport and has advised three campaigns in the northern provinces since then.\n"
     )
     assert _mentions(text) == ["Rosa Lind, a Norland party strategist"]
+
+
+def test_a_colon_before_a_quote_that_ends_its_sentence_names_its_speaker():
+    text = (
+        'Committee chairman Piet Vos said: "The scheme was a waste of money." Opposition leader '
+        'Anna Kowal said the report was "late and thin".\n'
+    )
+    assert _speakers(text) == ["Piet Vos", "Anna Kowal"]
+
+
+def test_a_pronoun_after_a_quote_is_not_someone_the_quote_names():
+    text = (
+        "Prime Minister Jan Holm defended the bill.\n\n"
+        '"Nobody wants to see a repeat of the case of Erik Strand," he said.\n'
+    )
+    assert _speakers(text) == ["Jan Holm"]

@@ -19,6 +19,7 @@ from stance.segment.cues import CueMatch, cue_strength, iter_cues
 from stance.segment.quotes import ALL_MARKS, Layout, RawQuote, first_char, looks_like_scare_quote, pair_marks
 from stance.segment.speakers import (
     GENERIC_HEADS,
+    PERSON_PRONOUNS,
     ROLE_WORDS,
     Attribution,
     Entities,
@@ -407,7 +408,9 @@ class _Segmenter:
             if attr is not None and attr.mention is not None:
                 a, b = attr.mention
                 mention = Span(self.text[a:b], a, b)
-                speaker, typ = canonical_speaker(mention.text, a, self.ents, self._canon_org, self._is_place)
+                # '"... Tony Bland," he said.': he is someone named before the quote, not in it.
+                at = q.open_pos if a > q.open_pos and mention.text.lower() in PERSON_PRONOUNS else a
+                speaker, typ = canonical_speaker(mention.text, at, self.ents, self._canon_org, self._is_place)
                 if speaker and typ == "org":
                     speaker = self._national_body(speaker, mention.text)
                 roles = {w.lower() for w in mention.text.split()}
@@ -692,6 +695,12 @@ class _Segmenter:
                 return post[0]
         post = self._post(last.close_end, para_end)
         ss, se = self._sentence(first.open_pos)
+        if post is not None and _ends_sentence(text, last.parts[-1][1]) and _colon_before(text, ss, first.open_pos):
+            # 'Mr Kowal said: "It is over." Ms Nowak said ...': the colon names this quote's
+            # speaker; the attribution after it belongs to the next sentence.
+            pre = pre_attribution(text, ss, first.open_pos)
+            if pre is not None and pre.mention is not None:
+                return pre
         if post is not None and not (first.kind == "mixed" and _ends_sentence(text, last.parts[-1][1])):
             return post[0]
         pre = pre_attribution(text, ss, first.open_pos)
@@ -1341,6 +1350,11 @@ def _strip_edges(text: str, a: int, b: int) -> tuple[int, int]:
     while b > a and (text[b - 1].isspace() or text[b - 1] in ALL_MARKS):
         b -= 1
     return a, b
+
+
+def _colon_before(text: str, ss: int, open_pos: int) -> bool:
+    """Whether a colon closes the words of the sentence before a quote's opening mark ('X said: "')."""
+    return text[ss:open_pos].rstrip().endswith(":")
 
 
 def _opens_sentence(text: str, q: RawQuote) -> bool:
