@@ -9,7 +9,11 @@ one nobody judged is counted apart (unjudged); an `about` target not predicted i
 negative (mostly people and parties outside the lexicon). Documents are split in two halves by
 a checksum of their name: A to study errors on, B held out.
 
-    python -m evaluation.target_judgements [--trace] [--data DIR] [--judgements DIR]
+The labellers also named each quote's speaker (`data/modern_quotes/`); the predicted canonical
+speaker of the matched quote is scored against it by family name (the last word), since the
+labellers wrote full names where the text may give "Mr Blair".
+
+    python -m evaluation.target_judgements [--trace] [--data DIR] [--judgements DIR] [--speakers DIR]
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 import argparse
 import collections
 import json
+import re
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
@@ -46,6 +51,39 @@ def load_judgements(folder: str | Path) -> dict[tuple[str, str, int, int], dict[
                     d = json.loads(line)
                     out[d["corpus"], str(d["doc"]), d["start"], d["end"]][d["target"]] = d["label"]
     return out
+
+
+def load_speakers(folder: str | Path) -> dict[tuple[str, str, int, int], str]:
+    """(corpus, doc, start, end) -> the speaker the labellers named, from the label files."""
+    out: dict[tuple[str, str, int, int], str] = {}
+    for f in sorted(Path(folder).glob("*.jsonl")):
+        with f.open(encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    d = json.loads(line)
+                    if d.get("speaker"):
+                        out.setdefault((d["corpus"], str(d["doc"]), d["start"], d["end"]), d["speaker"])
+    return out
+
+
+def _family(name: str | None) -> str | None:
+    words = re.findall(r"[^\W\d_][\w'’-]*", name or "")
+    return words[-1].lower() if words else None
+
+
+def speaker_agreement(
+    rows: list[dict[str, Any]], speakers: dict[tuple[str, str, int, int], str]
+) -> dict[tuple[str, str], tuple[int, int]]:
+    """(corpus, half) -> (predicted speakers with the labellers' family name, quotes scored)."""
+    out: dict[tuple[str, str], list[int]] = collections.defaultdict(lambda: [0, 0])
+    for r in rows:
+        gold = speakers.get((r["corpus"], r["doc"], r["start"], r["end"]))
+        if gold is None or "q" not in r:
+            continue
+        c = out[r["corpus"], r["half"]]
+        c[0] += _family(r.get("speaker")) == _family(gold)
+        c[1] += 1
+    return {k: (v[0], v[1]) for k, v in sorted(out.items())}
 
 
 def _trace_hooks() -> tuple[dict[int, str], Any]:
@@ -166,6 +204,7 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", default=None, help="data directory (default $STANCE_DATA_DIR or ../shared/data)")
     ap.add_argument("--judgements", default=str(PROJECT_ROOT / "data" / "target_judgements"))
+    ap.add_argument("--speakers", default=str(PROJECT_ROOT / "data" / "modern_quotes"))
     ap.add_argument("--trace", action="store_true", help="say which rule produced each target (half A)")
     ap.add_argument("--cases", default=None, help="write half A rows to this JSONL file")
     args = ap.parse_args(argv)
@@ -175,6 +214,8 @@ def main(argv: list[str] | None = None) -> None:
     stats, rows = evaluate(load_judgements(args.judgements), root, trace=args.trace)
     for line in summary(stats):
         print(line)
+    for (corpus, h), (ok, n) in speaker_agreement(rows, load_speakers(args.speakers)).items():
+        print(f"{corpus + ' ' + h:16s} speaker (family name) {ok}/{n} = {ok / n:.3f}")
     if args.trace:
         src: collections.Counter[tuple[str, str]] = collections.Counter()
         for r in rows:

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import json
 
-from evaluation.target_judgements import evaluate, half, load_judgements, main, summary
+from evaluation.target_judgements import (
+    evaluate,
+    half,
+    load_judgements,
+    load_speakers,
+    main,
+    speaker_agreement,
+    summary,
+)
 
 
 def _corpus(tmp_path):
@@ -22,6 +30,10 @@ def _corpus(tmp_path):
     ]
     (tmp_path / "judg").mkdir()
     (tmp_path / "judg" / "j.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    (tmp_path / "spk").mkdir()
+    label = {"corpus": "bbc-politics", "doc": "x1", "start": start, "end": end, "target": "Japan",
+             "speaker": "Jan Kowal", "label": "threatening"}
+    (tmp_path / "spk" / "s.jsonl").write_text(json.dumps(label) + "\n", encoding="utf-8")
     return tmp_path / "data", tmp_path / "judg"
 
 
@@ -36,5 +48,15 @@ def test_counts_true_positives_and_misses(tmp_path):
 
 def test_runs_from_the_command_line(tmp_path, capsys):
     data, judg = _corpus(tmp_path)
-    main(["--data", str(data), "--judgements", str(judg)])
-    assert "TP    1" in capsys.readouterr().out
+    main(["--data", str(data), "--judgements", str(judg), "--speakers", str(tmp_path / "spk")])
+    out = capsys.readouterr().out
+    assert "TP    1" in out and "speaker (family name) 1/1 = 1.000" in out
+
+
+def test_speakers_are_scored_by_family_name(tmp_path):
+    data, judg = _corpus(tmp_path)
+    _, rows = evaluate(load_judgements(judg), data)
+    spk = load_speakers(tmp_path / "spk")
+    assert speaker_agreement(rows, spk) == {("bbc-politics", half("x1")): (1, 1)}
+    wrong = {k: "Anna Nowak" for k in spk}
+    assert speaker_agreement(rows, wrong) == {("bbc-politics", half("x1")): (0, 1)}
