@@ -602,3 +602,11 @@ def test_a_pronoun_after_a_quote_is_not_someone_the_quote_names():
         '"Nobody wants to see a repeat of the case of Erik Strand," he said.\n'
     )
     assert _speakers(text) == ["Jan Holm"]
+
+
+def test_a_sentence_after_a_closed_quote_that_reports_its_own_speaker_is_not_the_quotes():
+    text = (
+        'Campaign chairman Piet Vos said the ban had failed. "The dogs still run every weekend."\n\n'
+        '"Nobody has been fined." Minister Anna Kowal said the law was working.\n'
+    )
+    assert _speakers(text) == ["Piet Vos", "Piet Vos"]

@@ -695,6 +695,10 @@ class _Segmenter:
                 return post[0]
         post = self._post(last.close_end, para_end)
         ss, se = self._sentence(first.open_pos)
+        if post is not None and _ends_sentence(text, last.parts[-1][1]) and _opens_report(text, last.close_end, post[0]):
+            # '"... for good." Ms Nowak said the plan was late.': that sentence reports its own
+            # speaker's words; this quote is someone else's, or the previous speaker's.
+            post = None
         if post is not None and _ends_sentence(text, last.parts[-1][1]) and _colon_before(text, ss, first.open_pos):
             # 'Mr Kowal said: "It is over." Ms Nowak said ...': the colon names this quote's
             # speaker; the attribution after it belongs to the next sentence.
@@ -1350,6 +1354,23 @@ def _strip_edges(text: str, a: int, b: int) -> tuple[int, int]:
     while b > a and (text[b - 1].isspace() or text[b - 1] in ALL_MARKS):
         b -= 1
     return a, b
+
+
+_REPORTED_CLAUSE = re.compile(
+    r"\s*(?:that|if|whether|how|why|what|he|she|it|they|we|I|there|the|this|his|her|their|its|a|an)\b|\s*[\"“‘']"
+)
+
+
+def _opens_report(text: str, close_end: int, attr: Attribution) -> bool:
+    """Whether an attribution found after a quote that ends its sentence opens a new sentence of
+    its own ('"... for good." Ms Nowak said the plan was late.'): its subject comes first with a
+    capital, and a reported clause or quote follows its verb."""
+    if attr.mention is None or attr.cue is None or attr.mention[0] > attr.cue[0]:
+        return False
+    lead = text[close_end : attr.mention[0]].strip()
+    if lead not in ("", "But", "And") or not text[attr.mention[0]].isupper():
+        return False
+    return _REPORTED_CLAUSE.match(text, attr.cue[1]) is not None
 
 
 def _colon_before(text: str, ss: int, open_pos: int) -> bool:
