@@ -695,11 +695,12 @@ class _Segmenter:
                 return post[0]
         post = self._post(last.close_end, para_end)
         ss, se = self._sentence(first.open_pos)
-        if post is not None and _ends_sentence(text, last.parts[-1][1]) and _opens_report(text, last.close_end, post[0]):
+        closes = _ends_sentence(text, last.parts[-1][1])
+        if post is not None and closes and _opens_report(text, last.close_end, post[0]):
             # '"... for good." Ms Nowak said the plan was late.': that sentence reports its own
             # speaker's words; this quote is someone else's, or the previous speaker's.
             post = None
-        if post is not None and _ends_sentence(text, last.parts[-1][1]) and _colon_before(text, ss, first.open_pos):
+        if post is not None and closes and _colon_before(text, ss, first.open_pos):
             # 'Mr Kowal said: "It is over." Ms Nowak said ...': the colon names this quote's
             # speaker; the attribution after it belongs to the next sentence.
             pre = pre_attribution(text, ss, first.open_pos)
