@@ -27,6 +27,8 @@ def test_votes_sample_and_dev_are_scored(tmp_path: Path) -> None:
     _write(data / "modern_quotes" / "part.jsonl", [
         {**ptr, "corpus": "bbc-politics", "start": 0, "target": "B", "label": "neutral",
          "votes": {"first": "neutral", "second": "threatening", "third": "neutral"}},
+        {**ptr, "corpus": "bbc-politics", "start": 1, "target": "B", "label": "threatening",
+         "votes": {"first": "threatening", "second": "threatening"}},
     ])
     _write(data / "agreement" / "second_labels.jsonl", [
         {"set": "seed", "id": "s1", "target": "X", "label": "neutral"},
@@ -40,7 +42,7 @@ def test_votes_sample_and_dev_are_scored(tmp_path: Path) -> None:
     ])
     out = agreement(data, shared)
     assert out["real-quotes"]["n"] == 3 and out["real-quotes"]["agreement"] == pytest.approx(2 / 3)
-    assert out["modern-quotes"]["n"] == 1 and out["modern-quotes"]["agreement"] == 0.0
+    assert out["modern-quotes"]["n"] == 2 and out["modern-quotes"]["agreement"] == 0.5
     # the sample is scored against the first vote, not the adjudicated label
     assert out["sample-pool"]["agreement"] == 1.0 and out["sample-seed"]["n"] == 1
     assert out["dev"]["n"] == 3 and out["dev"]["agreement"] == pytest.approx(2 / 3)
