@@ -610,3 +610,11 @@ def test_a_sentence_after_a_closed_quote_that_reports_its_own_speaker_is_not_the
         '"Nobody has been fined." Minister Anna Kowal said the law was working.\n'
     )
     assert _speakers(text) == ["Piet Vos", "Piet Vos"]
+
+
+def test_verbs_of_angry_or_proud_speech_are_cues():
+    text = (
+        'Mayor Piet Vos opened the bridge on Monday. "Nobody thought we could build it in a year," '
+        'Vos boasted.\n\n"That bridge is a vanity project," Senator Anna Kowal scoffed.\n'
+    )
+    assert _speakers(text) == ["Piet Vos", "Anna Kowal"]

@@ -221,6 +221,20 @@ _CUE_STEMS: tuple[str, ...] = (
     "put",
     "puts",
     "went",
+    "denounced",
+    "fumed",
+    "proclaimed",
+    "boasted",
+    "lamented",
+    "scoffed",
+    "retorted",
+    "bragged",
+    "griped",
+    "railed",
+    "gushed",
+    "mused",
+    "snapped",
+    "chided",
 )
 
 CUE_WORDS: frozenset[str] = frozenset(_CUE_STEMS)
