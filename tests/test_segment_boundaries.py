@@ -236,3 +236,9 @@ def test_a_quote_paragraph_continues_a_split_quote_closing_the_paragraph_before(
 def test_a_programme_title_with_small_words_is_no_quote():
     text = 'Holm said on Sunday, speaking on NTV\'s "Voice of the Nation," that the plan would pass.'
     assert all("Voice of the Nation" not in q.text for q in _seg(text, mixed="fragment"))
+
+
+def test_another_speakers_verb_ends_a_mixed_content():
+    text = 'Lind said the plan was "a mess" and Berg said it was "a farce".\n'
+    quotes = segment(Article(id="d1", text=text), mixed="content")
+    assert len(quotes) == 2 and "Berg" not in quotes[0].text

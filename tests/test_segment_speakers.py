@@ -618,3 +618,21 @@ def test_verbs_of_angry_or_proud_speech_are_cues():
         'Vos boasted.\n\n"That bridge is a vanity project," Senator Anna Kowal scoffed.\n'
     )
     assert _speakers(text) == ["Piet Vos", "Anna Kowal"]
+
+
+def test_a_subordinate_clause_before_the_cue_does_not_name_the_speaker():
+    text = 'Intro here. Norland rejected the plan, though Berg disagreed, and warned "we will respond to that now."\n'
+    assert _speakers(text) == ["Norland"]
+
+
+def test_a_body_that_names_its_own_state_takes_no_dateline_state():
+    text = "OSLO, May 4 - Norway's Foreign Ministry said \"it is over for good now and for ever.\"\n"
+    assert _speakers(text) == ["Norway's Foreign Ministry"]
+
+
+def test_a_passive_cue_or_one_after_as_does_not_split_an_interrupted_quote():
+    for text in (
+        '"We are ready," said Piet Vos, who was asked about it, "to talk about the border."\n',
+        '"We are ready," Piet Vos said, as reported earlier, "to talk about the border."\n',
+    ):
+        assert len(segment(Article(id="d1", text=text), mixed="fragment")) == 1, text

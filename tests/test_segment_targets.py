@@ -399,3 +399,13 @@ def test_a_state_opening_a_councils_name_is_no_party_around_a_quote():
         '"It is a great honour," Kowal said.\n'
     )
     assert _seg(text)[0].targets == []
+
+
+def test_a_state_after_a_political_modifier_is_the_state_not_a_family_name():
+    text = 'He compared the policy to Nazi Germany, saying "this is what Nazi Germany did and we reject it."\n'
+    assert segment(Article(id="d1", text=text))[0].targets == ["Germany"]
+
+
+def test_a_capital_before_a_verb_and_attacks_is_a_party_not_a_venue():
+    text = '"We think Moscow ordered attacks on our villages," the minister said.\n'
+    assert segment(Article(id="d1", text=text))[0].targets == ["Soviet Union"]

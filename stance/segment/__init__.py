@@ -158,6 +158,7 @@ _CLAUSE_MARKS = (",", ";", ":", "—", " – ", "―", " -- ")
 _CONTENT_END = re.compile(
     r",\s|;|\s--\s|\s—\s|\s[–-]\s|\s(?:but|while|whereas)\s|\sand\s+(?:says|said|added|adds|warned|warns|tells|told|notes|noted|insists|insisted)\b|"
     r"\s+(?:he|she|they|it)\s+(?:said|added)\b|"
+    r"\s+and\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:said|says|told|tells|added|argued|insisted|warned|noted|claimed)\b|"
     r"\s+and\s+(?:\w+ed|\w+ing|he|she|they|we|I|has|have|had|says|claims|pledges|calls|argues|promises)\b|"
     r"\s+(?:in\s+an?\s+(?:\w+\s+)?(?:interview|statement|speech|post|tweet|op-ed|letter|e-?mail|video|memo|"
     r"report|blog|column)|on\s+(?:Twitter|Facebook|Instagram)|according\s+to)\b"
@@ -170,7 +171,8 @@ _PRONOUN_START = re.compile(r"^\W*(?:they|it|their|its|them|theirs)\b", re.I)
 # Lisbon accord", "the Oslo train bombing".
 _VENUE_NEXT = re.compile(
     r"\s+(?:accords?|agreements?|pact|summit|meetings?|talks|conference|communique|declaration|club|round"
-    r"|(?:[a-z]+\s+)?(?:attacks?|attackers|bombings?|bombers|massacre|shootings?|riots))\b",
+    r"|(?:(?:train|car|bus|subway|metro|airport|embassy|hotel|nightclub|suicide|terror|terrorist|bomb|gun|mass)\s+)?"
+    r"(?:attacks?|attackers|bombings?|bombers|massacre|shootings?|riots))\b",
     re.I,
 )
 # Before such a city: "since Lisbon", "talks held in Oslo".
@@ -350,9 +352,9 @@ class _Segmenter:
         """A government body named without its state ("the Commerce Ministry", "The Cabinet in
         Kuwait") with the state's adjective: the place the mention names, else the dateline's
         ("Chinese Commerce Ministry" in a story from Beijing)."""
-        words = speaker.split()
+        words = [w.removesuffix("'s").removesuffix("’s") for w in speaker.split()]
         if not 1 <= len(words) <= 3 or words[-1] not in _GOV_BODY or any(map(self.lex.canonical, words)):
-            return speaker
+            return speaker  # "Japan's Foreign Ministry" already names its state
         pm = _BODY_IN.search(mention)
         state = self._state_of(pm.group(1)) if pm else self._dateline_state()
         adj = self._adjective(state) if state else None
@@ -507,10 +509,17 @@ class _Segmenter:
         """Whether text[a:b], before a quote opening at b, ends with a cue of its own that
         introduces that quote ('... Y replied, "', '..., adding: "'): the quote is then a new
         one, not the second half of the one before."""
-        cues = iter_cues(self.text, a, b, min_strength=1)
+        text = self.text
+        # '"We are ready," said X, who was asked, "to talk."', '..., as reported, "...': a passive
+        # cue or one after "as" introduces nothing.
+        cues = [
+            c
+            for c in iter_cues(text, a, b, min_strength=1)
+            if not _is_passive(text, c) and not _AS_BEFORE.search(text, max(a, c.start() - 4), c.start())
+        ]
         if not cues:
             return False
-        rest = self.text[cues[-1].end() : b]
+        rest = text[cues[-1].end() : b]
         return len(rest.split()) <= 3 and rest.rstrip()[-1:] in (",", ":")
 
     def _title_in_attribution(self, q: RawQuote, title: RawQuote, nxt: RawQuote) -> bool:
@@ -606,15 +615,15 @@ class _Segmenter:
         ends += [m.end() for m in _REPORT_VERB.finditer(self.text, max(ss, pos - 80), pos)][-1:]
         return bool(ends) and len(_WORDS.findall(self.text, max(ends), pos)) <= _NEAR_VERB_WORDS
 
-    def _saying_verb(self, ss: int, pos: int) -> int | None:
-        """Where the first verb of saying in the sentence before pos starts, when the clause it
-        opens runs on to pos: 'Lind said she found the plan "a mess"' reports all of 'she found
-        the plan "a mess"', not only what she found. None when a boundary (a comma, a second
-        verb phrase) closes that clause first."""
+    def _saying_verb(self, ss: int, pos: int) -> re.Match[str] | None:
+        """The first verb of saying in the sentence before pos, when the clause it opens runs on
+        to pos: 'Lind said she found the plan "a mess"' reports all of 'she found the plan "a
+        mess"', not only what she found. None when a boundary (a comma, a second verb phrase,
+        another speaker's verb: '... and Berg said') closes that clause first."""
         text = self.text
         for m in _SAYING.finditer(text, ss, pos):
             if not _CONTENT_END.search(text, m.end(), pos) and not any(c in text[m.end() : pos] for c in ";:?!"):
-                return m.start()
+                return m
         return None
 
     def _set_content(self, q: RawQuote) -> None:
@@ -628,10 +637,8 @@ class _Segmenter:
         if verbs and (not cues or verbs[-1].start() > cues[-1].start()):
             cues = verbs[-1:]
         say = self._saying_verb(ss, q.open_pos)
-        if say is not None and cues and say < cues[-1].start():
-            cues = [c for c in cues if c.start() == say] or [
-                next(m for m in _REPORT_VERB.finditer(text, say, q.open_pos))
-            ]
+        if say is not None and cues and say.start() < cues[-1].start():
+            cues = [c for c in cues if c.start() == say.start()] or [say]
         if cues:
             a = cues[-1].end()
             that = _THAT.search(text, a, q.open_pos)
@@ -1295,6 +1302,8 @@ _NOT_GIVEN = frozenset(
     {"the", "in", "on", "of", "and", "but", "for", "to", "with", "from", "by", "at", "as", "or", "nor",
      "greater", "central", "inner", "outer", "upper", "lower", "old", "new", "united", "great", "little",
      "air", "radio", "team", "fortress", "visit", "royal", "imperial", "modern", "ancient", "rural", "urban",
+     "nazi", "communist", "socialist", "fascist", "soviet", "mainland", "free", "occupied", "postwar", "prewar",
+     "islamic", "democratic", "federal", "red", "independent", "divided", "reunified", "unified", "whole",
      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 )
@@ -1372,6 +1381,9 @@ def _opens_report(text: str, close_end: int, attr: Attribution) -> bool:
     if lead not in ("", "But", "And") or not text[attr.mention[0]].isupper():
         return False
     return _REPORTED_CLAUSE.match(text, attr.cue[1]) is not None
+
+
+_AS_BEFORE = re.compile(r"\bas\s+$", re.I)
 
 
 def _colon_before(text: str, ss: int, open_pos: int) -> bool:

@@ -1388,7 +1388,7 @@ def _last_clause_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         k = text.rfind(",", lo, end)
         a, b = _trim(text, k + 1 if k >= 0 else lo, end)
         end = max(k, lo)
-        if b <= a or _CLAUSE_SKIP.match(text, a, b):
+        if b <= a or _CLAUSE_SKIP.match(text[a:b]):
             continue
         a2, b2 = _tighten(text, a, b)
         if b2 < b and _valid_mention(text, a2, b2):
