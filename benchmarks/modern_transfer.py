@@ -16,12 +16,12 @@ import json
 import subprocess
 import sys
 import tempfile
-import zlib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from evaluation.target_judgements import half  # noqa: E402
 from stance.paths import data_dir  # noqa: E402
 from training.data import CorpusTexts, paragraph_around  # noqa: E402
 
@@ -37,7 +37,7 @@ def split(folder: Path, out: Path, root: Path) -> tuple[Path, Path, dict[str, in
             with f.open(encoding="utf-8") as fh, (out / "half_a" / f.name).open("w", encoding="utf-8") as fa:
                 for n, line in enumerate(fh, start=1):
                     d = json.loads(line)
-                    if zlib.crc32(str(d["doc"]).encode()) % 2 == 0:
+                    if half(str(d["doc"])) == "A":
                         fa.write(line)
                         counts["A"] += 1
                         continue

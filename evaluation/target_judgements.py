@@ -77,11 +77,11 @@ def speaker_agreement(
     """(corpus, half) -> (predicted speakers with the labellers' family name, quotes scored)."""
     out: dict[tuple[str, str], list[int]] = collections.defaultdict(lambda: [0, 0])
     for r in rows:
-        gold = speakers.get((r["corpus"], r["doc"], r["start"], r["end"]))
+        gold = _family(speakers.get((r["corpus"], r["doc"], r["start"], r["end"])))
         if gold is None or "q" not in r:
-            continue
+            continue  # no speaker named, or none with a letter: nothing to agree with
         c = out[r["corpus"], r["half"]]
-        c[0] += _family(r.get("speaker")) == _family(gold)
+        c[0] += _family(r.get("speaker")) == gold
         c[1] += 1
     return {k: (v[0], v[1]) for k, v in sorted(out.items())}
 

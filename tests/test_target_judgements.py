@@ -60,3 +60,5 @@ def test_speakers_are_scored_by_family_name(tmp_path):
     assert speaker_agreement(rows, spk) == {("bbc-politics", half("x1")): (1, 1)}
     wrong = {k: "Anna Nowak" for k in spk}
     assert speaker_agreement(rows, wrong) == {("bbc-politics", half("x1")): (0, 1)}
+    rows[0]["speaker"] = None
+    assert speaker_agreement(rows, {k: "—" for k in spk}) == {}  # a name without letters scores nothing
