@@ -461,7 +461,7 @@ class _Segmenter:
                     nxt = raws[i + 2]  # '," X told NTV's "Morning Hour." "...': the title is no quote
                 if self.layout.para_of(nxt.open_pos) != self.layout.para_of(q.close_end - 1):
                     if self._continues_in_next_paragraph(q, nxt):
-                        q = _joined(q, nxt, i)
+                        q = _joined(q, nxt, i, i + 1)
                         i += 1
                     break
                 pe = self.layout.para_span(self.layout.para_of(q.close_end - 1))[1]
@@ -499,7 +499,7 @@ class _Segmenter:
                     and not self.text[q.parts[-1][1] - 1 : q.parts[-1][1]] == ","
                 ):
                     break
-                q = _joined(q, nxt, i)
+                q = _joined(q, nxt, i, i + 1 + skip)
                 i += 1 + skip
             out.append(q)
             i += 1
@@ -707,15 +707,16 @@ class _Segmenter:
             # '"... for good." Ms Nowak said the plan was late.': that sentence reports its own
             # speaker's words; this quote is someone else's, or the previous speaker's.
             post = None
-        if post is not None and closes and _colon_before(text, ss, first.open_pos):
+        colon = post is not None and closes and _colon_before(text, ss, first.open_pos)
+        pre = pre_attribution(text, ss, first.open_pos) if colon else None
+        if pre is not None and pre.mention is not None:
             # 'Mr Kowal said: "It is over." Ms Nowak said ...': the colon names this quote's
             # speaker; the attribution after it belongs to the next sentence.
-            pre = pre_attribution(text, ss, first.open_pos)
-            if pre is not None and pre.mention is not None:
-                return pre
-        if post is not None and not (first.kind == "mixed" and _ends_sentence(text, last.parts[-1][1])):
+            return pre
+        if post is not None and not (first.kind == "mixed" and closes):
             return post[0]
-        pre = pre_attribution(text, ss, first.open_pos)
+        if not colon:
+            pre = pre_attribution(text, ss, first.open_pos)
         if pre is not None and (pre.mention is not None or pre.cue is not None):
             return pre
         if post is not None:
@@ -902,6 +903,7 @@ class _Segmenter:
         the headline opens with as the one who speaks ("NORCO REJECTS BID"): its quotes are its own."""
         if self._bodies_cache is not None:
             return self._bodies_cache
+        self._load_spans()  # self._resolve comes with the spans
         title = self.article.title or ""
         out: list[str] = []
         for t in (title, title.title()):
@@ -1426,14 +1428,15 @@ def _attribution_tail(text: str, a: int, b: int) -> bool:
     return tail.endswith(".") and not any(c in ALL_MARKS or c in ".!?;" for c in tail[:-1])
 
 
-def _joined(q: RawQuote, nxt: RawQuote, i: int) -> RawQuote:
-    """`q` (ending with raw quote `i`) continued by `nxt`: one quote with both sets of parts."""
+def _joined(q: RawQuote, nxt: RawQuote, i: int, j: int) -> RawQuote:
+    """`q` (raw quote `i`, or quotes joined before) continued by `nxt`, raw quote `j`: one quote
+    with both sets of parts."""
     return RawQuote(
         parts=q.parts + nxt.parts,
         open_pos=q.open_pos,
         close_end=nxt.close_end,
         para=q.para,
-        members=[*q.members, i + 1] if q.members else [i, i + 1],
+        members=[*q.members, j] if q.members else [i, j],
     )
 
 
