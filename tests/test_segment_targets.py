@@ -409,3 +409,43 @@ def test_a_state_after_a_political_modifier_is_the_state_not_a_family_name():
 def test_a_capital_before_a_verb_and_attacks_is_a_party_not_a_venue():
     text = '"We think Moscow ordered attacks on our villages," the minister said.\n'
     assert segment(Article(id="d1", text=text))[0].targets == ["Soviet Union"]
+
+
+def test_a_person_a_quote_names_is_a_target_by_the_full_name_the_story_gives():
+    text = (
+        "Senator Dana Whitlow attacked her rival Marta Ilves on Tuesday.\n"
+        '"Ilves has broken every promise she made," Whitlow said.\n'
+    )
+    q = _seg(text)[0]
+    assert q.speaker == "Dana Whitlow"
+    assert q.targets == ["Marta Ilves"]
+
+
+def test_the_speaker_named_in_their_own_words_is_no_target():
+    text = 'Dana Whitlow told supporters: "Whitlow keeps her word and Marta Ilves does not."\n'
+    assert _seg(text)[0].targets == ["Marta Ilves"]
+
+
+def test_capitalised_common_words_and_things_are_no_person_targets():
+    # "Unlike Ruiz" is a run of capitals, not a name: the article writes "unlike" in lower case.
+    text = (
+        "Governor Tomas Ruiz lost the vote, unlike his ally. Unlike Ruiz, the mayor spoke.\n"
+        '"Ruiz misled the voters about the Fair Water Act," Ada Brenner said.\n'
+    )
+    q = _seg(text)[0]
+    assert q.targets == ["Tomas Ruiz"]
+
+
+def test_a_name_opening_a_longer_name_is_no_person_target():
+    text = (
+        "Hanna Lutz founded the Lutz Foundation in 1990.\n"
+        '"The Lutz Foundation has done fine work," Ada Brenner said.\n'
+    )
+    assert "Hanna Lutz" not in _seg(text)[0].targets
+
+
+def test_parties_are_targets():
+    text = 'Ada Brenner, a Democrat, said: "The Republicans want to cut the school budget."\n'
+    assert _seg(text)[0].targets == ["Republican Party"]
+    text = 'Ada Brenner said: "The Tories have no answer on hospitals."\n'
+    assert _seg(text)[0].targets == ["Conservative Party"]

@@ -283,6 +283,8 @@ class _Segmenter:
         self._title_cache: list[str] | None = None
         self._headline_cache: list[str] | None = None
         self._bodies_cache: list[str] | None = None
+        self._persons: dict[str, list[tuple[int, str]]] | None = None
+        self._name_ok: dict[str, bool] = {}
         self._headline: str | None = None
         self._side_cache: dict[tuple[tuple[int, int] | None, str | None], set[str]] = {}
         self._sent_cache: dict[int, tuple[int, int]] = {}
@@ -786,6 +788,10 @@ class _Segmenter:
             for t in self._names_in(a, b, described, parties="quote"):
                 if t not in own or t in quoted:
                     found.setdefault(t, None)
+        if _PERSON_TARGETS:
+            for a, b in spans:
+                for t in self._persons_in(a, b, speaker):
+                    found.setdefault(t, None)
         if described and any(t not in own for t in found):
             named = [c for c in self._context_states(group, own) if c not in found]
             if named:
@@ -800,6 +806,77 @@ class _Segmenter:
             # SEES ...", "CENTRAL BANK SEEN EASING") where it is not the speaker's own.
             around = [c for c in self._headline_bodies() if c not in own][:1]
         return list(dict.fromkeys([*found, *around]))
+
+    def _persons_in(self, a: int, b: int, speaker: str | None) -> list[str]:
+        """People a quote names, by the full name the article gives them ("Clinton" after "Hillary
+        Clinton"); a name that opens a longer name ("the Clinton Foundation") or that the lexicon
+        already names is left to the lexicon, and the speaker is no target of their own words."""
+        text = self.text
+        spans = self._load_spans()
+        index = self._person_index()
+        own = speaker.split()[-1] if speaker else None
+        out: list[str] = []
+        for m in _CAP_RUN_WORDS.finditer(text, a, b):
+            if _CAP_AFTER_NAME.match(text, m.end()):
+                continue
+            words = [w.removesuffix("’s").removesuffix("'s") for w in m.group().split()]
+            i = bisect.bisect_right(self._lex_starts, m.end()) - 1
+            if i >= 0 and spans[i][1] > m.start():
+                continue
+            cands = index.get(words[-1])
+            if not cands:
+                continue
+            pos = m.start()
+            given = [w for w in words[:-1] if w not in _HONORIFICS]
+            fit = [
+                (p, n)
+                for p, n in cands
+                if (not given or n.split()[0] in (given[0], given[-1])) and self._person_name(n)
+            ]
+            before = [n for p, n in fit if p <= pos]
+            full = before[-1] if before else (fit[0][1] if fit else None)
+            if not full or full.split()[-1] == own or full in out:
+                continue
+            out.append(full)
+        return out
+
+    def _person_index(self) -> dict[str, list[tuple[int, str]]]:
+        """Family name -> (position, full name) of the people the article names."""
+        if self._persons is None:
+            index: dict[str, list[tuple[int, str]]] = {}
+            for person in self.ents.persons:
+                words = [w for w in person.name.split() if not (len(w) == 2 and w.endswith("."))]
+                if len(words) >= 2:
+                    index.setdefault(words[-1], []).append((person.pos, " ".join(words)))
+            self._persons = index
+        return self._persons
+
+    def _person_name(self, name: str) -> bool:
+        """Whether a run of capitals the entity scan took for a person is a name, not a thing
+        ("the Fair Water Act") or capitalised common words ("Unlike Cruz", "Second Amendment"): a
+        word the article also writes in lower case is no part of a name."""
+        ok = self._name_ok.get(name)
+        if ok is None:
+            words = name.split()
+            ok = self._name_ok[name] = not (
+                words[-1].lower().removesuffix("s") in _THING_HEADS
+                or any(
+                    w in _NON_NAME or not w[:1].isupper() or "." in w or self._is_place(w) or self._lower_in_text(w)
+                    for w in words
+                )
+            )
+        return ok
+
+    def _lower_in_text(self, word: str) -> bool:
+        low = word.lower()
+        text = self.text
+        i = text.find(low)
+        while i >= 0:
+            j = i + len(low)
+            if (i == 0 or not text[i - 1].isalpha()) and (j == len(text) or not text[j].isalpha()):
+                return True
+            i = text.find(low, j)
+        return False
 
     def _around(
         self, group: list[RawQuote], spans: list[tuple[int, int]], own: set[str], speaker: str | None
@@ -1296,6 +1373,17 @@ _OFFICE_OF = re.compile(
     r"\b(?:[Pp]resident|[Ss]ecretary of [Ss]tate|[Pp]rime [Mm]inister|[Aa]mbassador|[Cc]itizens?)\s+of\s+(?:the\s+)?$"
 )
 # Titles of address before a family name.
+_PERSON_TARGETS = True
+_CAP_RUN_WORDS = re.compile(r"(?<![\w'’\-])[A-Z][a-z][\w'’\-]*(?:[ \t]+[A-Z][a-z][\w'’\-]*)*")
+# Last words of capitalised runs that name a thing, a group or a party, not a person ("the
+# Multi-Fibre Arrangement", "a Christian Democrat"); compared without a plural s.
+_THING_HEADS = frozenset(
+    """arrangement agreement act bill law treaty amendment plan programme initiative movement campaign
+democrat republican liberal conservative socialist communist nationalist labour green tory war day week
+line road street square beach park rights satan standard review award prize cup games trophy fibre
+""".split()
+)
+_CAP_AFTER_NAME = re.compile(r"[ \t]+(?:of[ \t]+)?[A-Z]")
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr"})
 # What comes before a word that opens a sentence, a quote or a bracket.
 _OPENERS = frozenset('.!?:;"“”\'‘’(\n\t-—–')
