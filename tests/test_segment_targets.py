@@ -449,3 +449,11 @@ def test_parties_are_targets():
     assert _seg(text)[0].targets == ["Republican Party"]
     text = 'Ada Brenner said: "The Tories have no answer on hospitals."\n'
     assert _seg(text)[0].targets == ["Conservative Party"]
+
+
+def test_a_given_name_that_is_also_a_word_and_a_party_word_before_a_name():
+    text = (
+        "The bill passed after Democrat Bill Ostrow spoke against it.\n"
+        '"Ostrow has no plan for the farms," Ada Brenner said.\n'
+    )
+    assert _seg(text)[0].targets == ["Bill Ostrow"]

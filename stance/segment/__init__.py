@@ -788,10 +788,9 @@ class _Segmenter:
             for t in self._names_in(a, b, described, parties="quote"):
                 if t not in own or t in quoted:
                     found.setdefault(t, None)
-        if _PERSON_TARGETS:
-            for a, b in spans:
-                for t in self._persons_in(a, b, speaker):
-                    found.setdefault(t, None)
+        for a, b in spans:
+            for t in self._persons_in(a, b, speaker):
+                found.setdefault(t, None)
         if described and any(t not in own for t in found):
             named = [c for c in self._context_states(group, own) if c not in found]
             if named:
@@ -845,7 +844,9 @@ class _Segmenter:
         if self._persons is None:
             index: dict[str, list[tuple[int, str]]] = {}
             for person in self.ents.persons:
-                words = [w for w in person.name.split() if not (len(w) == 2 and w.endswith("."))]
+                words = [w.rstrip("'’") for w in person.name.split() if not (len(w) == 2 and w.endswith("."))]
+                while words and (words[0] in _HONORIFICS or words[0].lower().removesuffix("s") in _PARTY_WORDS):
+                    words = words[1:]
                 if len(words) >= 2:
                     index.setdefault(words[-1], []).append((person.pos, " ".join(words)))
             self._persons = index
@@ -853,15 +854,21 @@ class _Segmenter:
 
     def _person_name(self, name: str) -> bool:
         """Whether a run of capitals the entity scan took for a person is a name, not a thing
-        ("the Fair Water Act") or capitalised common words ("Unlike Cruz", "Second Amendment"): a
-        word the article also writes in lower case is no part of a name."""
+        ("the Fair Water Act") or capitalised common words ("Unlike Cruz", "Black Girls Rock"): a
+        first word the article also writes in lower case is no given name, unless it is one ("Bill")."""
         ok = self._name_ok.get(name)
         if ok is None:
             words = name.split()
             ok = self._name_ok[name] = not (
-                words[-1].lower().removesuffix("s") in _THING_HEADS
+                len(words) > 4
+                or words[-1].lower().removesuffix("s") in _NOT_PERSON_LAST
+                or (words[0] not in _WORD_GIVEN_NAMES and self._lower_in_text(words[0]))
                 or any(
-                    w in _NON_NAME or not w[:1].isupper() or "." in w or self._is_place(w) or self._lower_in_text(w)
+                    w in _NON_NAME
+                    or not w[:1].isupper()
+                    or "." in w
+                    or _CONTRACTION.search(w)
+                    or self._is_place(w)
                     for w in words
                 )
             )
@@ -1372,18 +1379,31 @@ _NAME_GOES_ON = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _OFFICE_OF = re.compile(
     r"\b(?:[Pp]resident|[Ss]ecretary of [Ss]tate|[Pp]rime [Mm]inister|[Aa]mbassador|[Cc]itizens?)\s+of\s+(?:the\s+)?$"
 )
-# Titles of address before a family name.
-_PERSON_TARGETS = True
+# Given names that are also English words, so that "bill" or "mark" in lower case elsewhere in a
+# story does not unmake "Bill Shuster" (see `_person_name`).
+_WORD_GIVEN_NAMES = frozenset(
+    """Bill Mark Grant Frank Will Rich Pat Ray Jack Rose Faith Hope Joy Dawn Iris Ruby Amber Carol Chase
+Dean Drew Gene Guy Hunter Lance Miles Rob Sue Don Nick Art Bob Chuck Dick Herb Jay June Kit Max Norm
+Penny Rusty Sandy Summer Wade Warren Sterling Cliff Glen Heath Forest Royal Basil Bud Buck Duke Earl
+Ernest Grace Holly Ivy Jewel Lily Mercy Olive Pearl Robin Sage Sunny Violet Wendy Woody""".split()
+)
+_CONTRACTION = re.compile(r"['’](?:m|re|ve|ll|d|t|s)$")
 _CAP_RUN_WORDS = re.compile(r"(?<![\w'’\-])[A-Z][a-z][\w'’\-]*(?:[ \t]+[A-Z][a-z][\w'’\-]*)*")
-# Last words of capitalised runs that name a thing, a group or a party, not a person ("the
-# Multi-Fibre Arrangement", "a Christian Democrat"); compared without a plural s.
+# Party words before a name ("Democrat Ann Ilves", "Tory Ed Varga"), and after a run that names
+# a party's member, not a person ("a Christian Democrat").
+_PARTY_WORDS = frozenset(
+    "democrat republican liberal conservative socialist communist nationalist labour green tory lib dem gop".split()
+)
+# Last words of capitalised runs that name a thing, not a person ("the Multi-Fibre Arrangement");
+# compared without a plural s.
 _THING_HEADS = frozenset(
     """arrangement agreement act bill law treaty amendment plan programme initiative movement campaign
-democrat republican liberal conservative socialist communist nationalist labour green tory war day week
-line road street square beach park rights satan standard review award prize cup games trophy fibre
-""".split()
+war day week line road street square beach park rights satan standard review award prize cup games trophy
+fibre""".split()
 )
+_NOT_PERSON_LAST = _THING_HEADS | _PARTY_WORDS
 _CAP_AFTER_NAME = re.compile(r"[ \t]+(?:of[ \t]+)?[A-Z]")
+# Titles of address before a family name.
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr"})
 # What comes before a word that opens a sentence, a quote or a bracket.
 _OPENERS = frozenset('.!?:;"“”\'‘’(\n\t-—–')
