@@ -457,3 +457,19 @@ def test_a_given_name_that_is_also_a_word_and_a_party_word_before_a_name():
         '"Ostrow has no plan for the farms," Ada Brenner said.\n'
     )
     assert _seg(text)[0].targets == ["Bill Ostrow"]
+
+
+def test_a_company_the_story_introduced_is_a_target_by_its_name_without_legal_form():
+    text = (
+        "Norcorp Holdings Inc said it raised its offer for Vellmar Foods Corp.\n"
+        '"Vellmar shareholders deserve a better price than the board has offered," Ada Brenner said.\n'
+    )
+    assert _seg(text)[0].targets == ["Vellmar Foods"]
+
+
+def test_a_companys_first_word_after_an_honorific_is_a_person():
+    text = (
+        "Ada Brenner founded Brenner Freight Inc and sold it. Her brother Tom Brenner works for Kell Co.\n"
+        '"Mr. Brenner has been a fine partner," said Jan Kowal.\n'
+    )
+    assert _seg(text)[0].targets == ["Tom Brenner"]

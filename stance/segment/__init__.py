@@ -285,6 +285,7 @@ class _Segmenter:
         self._bodies_cache: list[str] | None = None
         self._persons: dict[str, list[tuple[int, str]]] | None = None
         self._name_ok: dict[str, bool] = {}
+        self._firms: dict[str, str] | None = None
         self._headline: str | None = None
         self._side_cache: dict[tuple[tuple[int, int] | None, str | None], set[str]] = {}
         self._sent_cache: dict[int, tuple[int, int]] = {}
@@ -822,6 +823,11 @@ class _Segmenter:
             i = bisect.bisect_right(self._lex_starts, m.end()) - 1
             if i >= 0 and spans[i][1] > m.start():
                 continue
+            firm = self._firm_index().get(" ".join(words))
+            if firm and not _HONORIFIC_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+                if not (speaker and (firm in speaker or speaker in firm)) and firm not in out:
+                    out.append(firm)
+                continue
             cands = index.get(words[-1])
             if not cands:
                 continue
@@ -851,6 +857,31 @@ class _Segmenter:
                     index.setdefault(words[-1], []).append((person.pos, " ".join(words)))
             self._persons = index
         return self._persons
+
+    def _firm_index(self) -> dict[str, str]:
+        """A company's name without its legal form ("Caesars World" for "Caesars World Inc"), and
+        its first word where that is no common word ("Bally" for "Bally Manufacturing Corp"): how
+        a quote names a company the story has introduced."""
+        if self._firms is None:
+            index: dict[str, str] = {}
+            for pos, name in self.ents.orgs:
+                words = name.split()
+                if len(words) < 2 or words[-1].rstrip(".") not in _LEGAL_FORMS or _JOINED_BEFORE.search(
+                    self.text, max(0, pos - 6), pos
+                ):
+                    continue
+                while words and words[-1].rstrip(".") in _LEGAL_FORMS:
+                    words = words[:-1]
+                words = [w.removesuffix("’s").removesuffix("'s") for w in words]
+                if not words or words[0] in _NON_NAME or self._is_place(words[0]):
+                    continue
+                short = " ".join(words)
+                index.setdefault(short, short)
+                first = words[0]
+                if len(words) > 1 and len(first) > 2 and not self._lower_in_text(first):
+                    index.setdefault(first, short)
+            self._firms = index
+        return self._firms
 
     def _person_name(self, name: str) -> bool:
         """Whether a run of capitals the entity scan took for a person is a name, not a thing
@@ -1402,6 +1433,11 @@ war day week line road street square beach park rights satan standard review awa
 fibre""".split()
 )
 _NOT_PERSON_LAST = _THING_HEADS | _PARTY_WORDS
+# Legal forms that end a company's name.
+_LEGAL_FORMS = frozenset("Inc Corp Corporation Co Cos Ltd Plc PLC AG SA NV Bhd Pty Limited".split())
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+$")
+# "Standard & Poor's Corp": a run of capitals after "&" or "and" is the end of a longer name.
+_JOINED_BEFORE = re.compile(r"(?:&|\band)\s+$")
 _CAP_AFTER_NAME = re.compile(r"[ \t]+(?:of[ \t]+)?[A-Z]")
 # Titles of address before a family name.
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr"})
