@@ -636,3 +636,47 @@ def test_a_passive_cue_or_one_after_as_does_not_split_an_interrupted_quote():
         '"We are ready," Piet Vos said, as reported earlier, "to talk about the border."\n',
     ):
         assert len(segment(Article(id="d1", text=text), mixed="fragment")) == 1, text
+
+
+def test_she_skips_a_man_known_by_his_given_name():
+    text = (
+        "On Monday, Greta Lindqvist said she had known Peter Havel for years.\n\n"
+        "Ms Lindqvist, a friend of Mr Havel, also revealed that she once lent him a car.\n\n"
+        '"He never gave it back," she said.\n'
+    )
+    assert _speakers(text) == ["Greta Lindqvist"]
+
+
+def test_he_skips_a_woman_known_by_her_given_name_among_past_speakers():
+    text = (
+        'Economy Minister Karl Brandt said the budget was sound. "We will not borrow," Brandt said.\n\n'
+        'Opposition leader Susan Oduya replied: "The figures do not add up," she said.\n\n'
+        '"Every number is audited," he said.\n'
+    )
+    assert _speakers(text)[-1] == "Karl Brandt"
+
+
+def test_he_does_not_mean_a_law_or_a_building_named_before():
+    text = (
+        "Interior Minister Paul Sandor defended the Border Control Bill on Monday.\n\n"
+        "He said the new bill would be debated next week.\n\n"
+        '"We have listened to the critics," he said.\n'
+    )
+    assert _speakers(text) == ["Paul Sandor"]
+
+
+def test_she_does_not_mean_capitalised_common_words_the_story_also_writes_in_lower_case():
+    text = (
+        "Rita Okafor, MP for Eastmoor and Wood Hollow, opened two wood mills on Friday.\n\n"
+        '"We need a body that counts people properly," she said.\n'
+    )
+    assert _speakers(text) == ["Rita Okafor"]
+
+
+def test_he_after_a_headline_run_into_a_name_means_the_name():
+    text = (
+        "Senate Passes Water Plan In Late Vote Then Tomas Berg\n\n"
+        "Tomas Berg spoke on Tuesday. Later Berg wasn't having it.\n\n"
+        '"This plan is a disgrace," he said.\n'
+    )
+    assert _speakers(text) == ["Tomas Berg"]

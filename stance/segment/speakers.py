@@ -257,6 +257,7 @@ class Entities:
     )
     _family: dict[str, tuple[list[int], list[str]]] | None = field(default=None, repr=False)
     _name_roles: dict[str, set[str]] | None = field(default=None, repr=False)
+    _person_like: dict[str, bool] = field(default_factory=dict, repr=False)
 
     def add_speaker(self, pos: int, canon: str, typ: str, roles: set[str]) -> None:
         """Record that `canon` spoke (or was the subject of a speech verb) at pos."""
@@ -384,9 +385,66 @@ class Entities:
     def latest_speaker(self, pos: int, typ: str, role: str | None = None) -> tuple[int, str] | None:
         return self._spk.latest_before(typ if role is None else (typ, role), pos)
 
-    def latest_named(self, pos: int, clash: frozenset[str]) -> tuple[int, str] | None:
+    def latest_person_speaker(self, pos: int, pronoun: str) -> tuple[int, str] | None:
+        """The latest person who spoke before pos whom "he"/"she" may mean."""
+        return self._spk.latest_matching(
+            "person", pos, lambda n: not _gender_clash(n, pronoun) and not _inside_non_name(n.split())
+        )
+
+    def fits_pronoun(self, name: str, pronoun: str) -> bool:
+        """Whether "he"/"she" may mean what the entity scan took for a person's name: no given
+        name of the other sex, and a person, not a thing."""
+        return not _gender_clash(name, pronoun) and self.person_like(name)
+
+    def name_tail(self, run: str, pronoun: str | None) -> str | None:
+        """The person's name at the end of a run that is no name as a whole: a headline run into
+        a byline ("Senate Passes Water Bill Anna Kovac") or a capitalised adverb ("Then Kovac")."""
+        words = run.split()
+        last = words[-1]
+        if (
+            pronoun is None
+            or self.person_like(run)
+            or last.lower().removesuffix("s") in _THING_LAST
+            or last in _NON_NAME_CAPS
+            or last in _MALE_GIVEN
+            or last in _FEMALE_GIVEN
+            or last.endswith(("'", "’"))
+            or len(last) < 2
+            or last.lower().removesuffix("s") in _PARTY_NAMES
+        ):
+            return None
+        for k in range(max(1, len(words) - 2), len(words)):
+            tail = " ".join(words[k:])
+            if (
+                words[k][:1].isupper()
+                and words[k] not in _NON_NAME_CAPS
+                and self.fits_pronoun(tail, pronoun)
+                and self.text.count(tail) > self.text.count(run)
+            ):
+                return tail  # the story names the person so elsewhere too
+        return None
+
+    def person_like(self, name: str) -> bool:
+        """Whether a run of capitals taken for a person's name is one: not a thing ("the Water
+        Bill"), a place's district ("Elm Green") or capitalised common words ("Royal Family")
+        whose first word the article also writes in lower case; a known given name first keeps
+        it a name ("Jack Law", "Bill Hall")."""
+        ok = self._person_like.get(name)
+        if ok is None:
+            words = name.split()
+            first = words[0]
+            ok = len(words) <= 4 and not _inside_non_name(words) and (
+                first in _MALE_GIVEN
+                or first in _FEMALE_GIVEN
+                or not (words[-1].lower().removesuffix("s") in _THING_LAST or _lower_in(self.text, first))
+            )
+            self._person_like[name] = ok
+        return ok
+
+    def latest_named(self, pos: int, clash: frozenset[str], pronoun: str | None = None) -> tuple[int, str] | None:
         """The latest person named before pos, in full or by surname ("Kovac said ..." after "Anna
-        Kovac"), whose roles share nothing with clash."""
+        Kovac"), whose roles share nothing with clash; with a pronoun, one it may mean."""
+        fits = (lambda n: True) if pronoun is None else (lambda n: self.fits_pronoun(n, pronoun))
         if self._named is None:
             self._named = ([p.pos for p in self.persons], self.persons)
             roles: dict[str, set[str]] = {}
@@ -406,7 +464,9 @@ class Entities:
                 if pos - p.pos >= 5000:
                     return None
                 if not any(r.rstrip(".,") in clash for r in p.roles):
-                    return p.pos, resolve_name(p.name, p.pos, self)
+                    name = p.name if fits(p.name) else self.name_tail(p.name, pronoun)
+                    if name is not None:
+                        return p.pos, resolve_name(name, p.pos, self)
                 continue
             if k < 0:
                 return None
@@ -418,7 +478,9 @@ class Entities:
             if full is None or _OBJECT_BEFORE.search(self.text, max(0, k - 12), k):
                 continue
             if not any(r.rstrip(".,") in clash for r in self._roles_by_name.get(full, ())):
-                return k, full
+                name = full if fits(full) else self.name_tail(full, pronoun)
+                if name is not None:
+                    return k, name
 
     def _lasts(self, pos: int) -> list[str]:
         """Last names of the people named before pos."""
@@ -681,6 +743,18 @@ def build_entities(text: str, is_place) -> Entities:
     return ents
 
 
+def _lower_in(text: str, word: str) -> bool:
+    """Whether the text has the word in lower case, standing alone."""
+    low = word.lower()
+    i = text.find(low)
+    while i >= 0:
+        j = i + len(low)
+        if (i == 0 or not text[i - 1].isalpha()) and (j == len(text) or not text[j].isalpha()):
+            return True
+        i = text.find(low, j)
+    return False
+
+
 def _last_before(text: str, last: str, lo: int, hi: int) -> int:
     """The latest position in [lo, hi) where `last` stands alone as a word, not followed by
     another capitalised word ("Kovac Industries"), else -1."""
@@ -737,6 +811,66 @@ _MALE = frozenset({"mr", "sir", "lord", "king", "prince", "spokesman", "chairman
                    "businessman", "he", "his", "him"})
 
 
+# Given names that mark a man or a woman, for "he"/"she" (international; names given to both, such
+# as Jean, Andrea, Nicola, Kim or Robin, are left out).
+_MALE_GIVEN = frozenset(
+    """Aaron Abdul Abdullah Adam Adrian Ahmed Alan Alastair Albert Alberto Alejandro Aleksandr Alessandro
+Alexander Alexandre Alexei Alfred Ali Alistair Allan Alun Amir Anatoly Andreas Andrei Andres Andrew Andy
+Angus Anthony Antonio Arnold Arthur Barack Barry Ben Benjamin Bernard Bernie Bill Billy Bob Boris Brendan
+Brian Bruce Bryan Carl Carlos Charles Charlie Chuck Clive Colin Craig Damian Dan Daniel Danny Darren Dave David
+Denis Dennis Derek Des Dick Dieter Dmitry Dominic Don Donald Doug Douglas Duncan Ed Eddie Edward Edwin
+Emmanuel Enrique Eric Ernest Eugene Evan Fernando Francesco Francis Francisco Frank Franz Fred Frederick
+Gareth Gary Gavin Geoff Geoffrey George Gerald Gerhard Giuseppe Glenn Glyn Gordon Graham Greg Gregory
+Guido Hamid Hans Harold Harry Hassan Heinrich Helmut Henry Herbert Howard Hugh Hugo Iain Ian Igor Ivan
+Jack Jacob Jacques Jake James Jamie Javier Jeb Jeff Jeffrey Jeremy Jerry Jim Jimmy Joe Joel Johann
+John Johnny Jonathan Jorge Jose Joseph Juan Julian Karl Keith Ken Kenneth Kevin Klaus Larry Lawrence
+Leo Leonard Liam Lindsey Lord Luca Luis Malcolm Marco Marcus Mario Mark Martin Matt Matthew Max Menzies
+Michael Miguel Mike Mikhail Mitch Mohamed Mohammed Muhammad Neil Nicholas Nick Nigel Nikolai Norman
+Oleg Oliver Omar Oscar Owen Pablo Patrick Paul Pedro Pete Peter Phil Philip Philippe Pierre Rafael
+Ralph Ramon Randy Raymond Reza Ricardo Richard Rick Rob Robert Roberto Rodney Roger Ron Ronald Rory
+Roy Rupert Russell Ryan Sam Samuel Scott Sean Sergei Sergio Seumas Simon Sir Stanley Stefan Stephen
+Steve Steven Stuart Ted Terence Thomas Tim Timothy Tom Tommy Tony Trevor Vaclav Victor Viktor Vince
+Vincent Vladimir Walter Wayne Wolfgang Yuri William Willie Yasser""".split()
+)
+_FEMALE_GIVEN = frozenset(
+    """Abigail Ada Adriana Agnes Alice Alicia Alison Amanda Amber Amy Ana Anastasia Angela Angelina Anita
+Ann Anna Anne Annette Antonia Barbara Baroness Beatrice Beatriz Betty Beverley Brenda Bridget Camilla
+Carla Carmen Carol Caroline Catherine Cathy Cecilia Charlotte Cherie Cheryl Christina Christine Claire
+Clare Claudia Condoleezza Cristina Cynthia Dame Daniela Debbie Deborah Denise Diana Diane Donna Doris
+Dorothy Edith Elaine Eleanor Elena Elisabeth Elizabeth Ellen Emily Emma Erica Estelle Eva Fatima Fiona
+Florence Frances Gabriela Gillian Gisela Gloria Hannah Harriet Hazel Heather Helen Helena Hillary
+Ingrid Irene Isabel Isabella Jacqueline Jane Janet Janice Jennifer Jessica Jill Joan Joanna Josephine
+Joyce Judith Judy Julia Julie Karen Kate Katherine Kathleen Kathryn Katie Kirsty Laura Lauren Leah Linda
+Lisa Liz Lorraine Louise Lucy Lynne Madeleine Maggie Margaret Maria Marie Marilyn Marina Marion Martha
+Mary Maureen Megan Melanie Melissa Michelle Monica Nadia Nancy Natalia Natalie Natasha Nina Olga Patricia
+Paula Pauline Rachel Rebecca Rosa Rosemary Ruth Sally Samantha Sandra Sara Sarah Sharon Sheila Shirley
+Silvia Sonia Sophie Stephanie Sue Susan Suzanne Svetlana Sylvia Tessa Theresa Tina Valerie Vanessa
+Victoria Virginia Wendy Yvette Yvonne Zoe""".split()
+)
+# Last words of capitalised runs that name a thing or a place, not a person ("the Water Bill", "the
+# Harbour Trust"); only tested on runs whose first word is no known given name ("Jack Law" stays).
+_THING_LAST = frozenset(
+    """act bill law treaty agreement amendment plan programme scheme strategy initiative campaign movement
+inquiry review trust fund temple church cathedral mosque abbey palace castle hall centre stadium arena dome
+tower bridge airport station hospital school family republic kingdom controls crime order charter
+convention summit conference day week year prize award cup games green park heath common""".split()
+)
+# Party members' names, which a capitalised run may end with ("Many Republicans").
+_PARTY_NAMES = frozenset("republican democrat tory liberal conservative socialist communist".split())
+# Words that never stand inside a person's name after its first word ("Lagos Tuesday", "G8. He").
+_INSIDE_NON_NAME = _NON_NAME_CAPS - {"May", "June"}
+
+
+def _inside_non_name(words: list[str]) -> bool:
+    """Whether a word after the first cannot stand inside a name: "He", "Tuesday", a possessive."""
+    return any(w in _INSIDE_NON_NAME or w.endswith(("'", "’")) for w in words[1:])
+
+
+def _gender_clash(name: str, pronoun: str) -> bool:
+    """Whether the name's first word is a given name (or title) of the sex the pronoun is not."""
+    return name.split(" ", 1)[0] in (_FEMALE_GIVEN if pronoun == "he" else _MALE_GIVEN)
+
+
 def _pronoun_person(
     pos: int, ents: Entities, pronoun: str, canon_org=None, is_place=None
 ) -> tuple[str | None, str]:
@@ -744,8 +878,8 @@ def _pronoun_person(
     people whose title or pronouns mark the other gender; an unnamed official who spoke since
     ("the official said ... he added") counts too, as the group he speaks for."""
     clash = _FEMALE if pronoun == "he" else _MALE
-    best = ents.latest_speaker(pos, "person")
-    named = ents.latest_named(pos, clash)
+    best = ents.latest_person_speaker(pos, pronoun)
+    named = ents.latest_named(pos, clash, pronoun)
     if named is not None and (best is None or named[0] > best[0]):
         best = named
     one = max(
