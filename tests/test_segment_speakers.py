@@ -680,3 +680,26 @@ def test_he_after_a_headline_run_into_a_name_means_the_name():
         '"This plan is a disgrace," he said.\n'
     )
     assert _speakers(text) == ["Tomas Berg"]
+
+
+def test_a_family_name_that_is_a_capital_or_a_people_stays_a_person():
+    for text, name in (
+        ('Council finance spokesman Bob Wellington spoke on Monday.\n\nMr Wellington said: "Rises must be low."\n',
+         "Bob Wellington"),
+        ('Mike German, leader of the group, spoke.\n\nMr German said: "One home in three will pay more."\n',
+         "Mike German"),
+    ):
+        assert _speakers(text) == [name], text
+
+
+def test_a_place_named_alone_stays_the_place():
+    text = 'Officials in Wellington met on Monday.\n\n"Prices will rise," Wellington said.\n'
+    assert _speakers(text) == ["New Zealand"]
+
+
+def test_an_age_after_a_name_is_not_the_speaker():
+    for text, who in (
+        ('Oleg Petrov, 50, claims the ministry had promised "a new life in peace".\n', "Oleg Petrov"),
+        ('The farmer, 62, said: "We lost everything in the flood."\n', "farmer"),
+    ):
+        assert _speakers(text) == [who], text

@@ -567,7 +567,12 @@ def _classify_run(run: str, is_place) -> tuple:
         if t.lower().rstrip(".") in ORG_WORDS or (t.isupper() and len(t) >= 2 and not is_place(t)):
             return ("org", t)
         return ("skip",)
-    roles, name = _strip_role_prefix(toks, is_place)
+    place_surname = len(toks) >= 2 and _place_surname(toks[-2:], is_place)
+    if place_surname:
+        roles, name = _strip_role_prefix(toks[:-1], is_place)
+        name = [*name, toks[-1]]
+    else:
+        roles, name = _strip_role_prefix(toks, is_place)
     if any(t.lower().rstrip(".") in ORG_WORDS for t in toks) and not _titled_by_body(roles, name):
         return ("org", " ".join(t for t in toks))
     name = [t for t in name if not t.endswith(("'s", "’s"))]
@@ -575,7 +580,7 @@ def _classify_run(run: str, is_place) -> tuple:
         return ("titled", name[0].rstrip(".,"), frozenset(r.lower() for r in roles))
     if (
         len(name) >= 2
-        and all(not is_place(t) and t not in _GEO_WORDS for t in name)
+        and all(not is_place(t) and t not in _GEO_WORDS for t in (name[:-1] if place_surname else name))
         and not is_place(" ".join(name))
         and not any(t.isupper() and len(t) > 1 for t in name)
     ):
@@ -585,6 +590,17 @@ def _classify_run(run: str, is_place) -> tuple:
     if len(toks) == 1 and toks[0].isupper() and len(toks[0]) >= 2 and not is_place(toks[0]):
         return ("org", toks[0])
     return ("skip",)
+
+
+def _place_surname(name: list[str], is_place) -> bool:
+    """A known given name before a family name that is also a place or its people ("Bob
+    Wellington", "Mike German"); the whole run being a place ("Victoria Falls") still rejects."""
+    return (
+        (name[0] in _MALE_GIVEN or name[0] in _FEMALE_GIVEN)
+        and not is_place(name[0])
+        and name[-1] not in _GEO_WORDS
+        and is_place(name[-1])
+    )
 
 
 def _titled_by_body(roles: list[str], name: list[str]) -> bool:
@@ -976,6 +992,13 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
             and not any(t.lower() in _NON_NAME_WORDS for t in after)
         ):
             ctoks = after
+    if (
+        ctoks
+        and (len(ctoks) == 1 or ctoks[-2].lower().rstrip(".") in _HONORIFICS)
+        and is_place(ctoks[-1])
+        and (full := ents.earlier_full_name(ctoks[-1], pos)) is not None
+    ):
+        return full, "person"  # "Mr Wellington" after "Bob Wellington": the person, not the capital
     # A person name somewhere in the core: the trailing capitalised tokens after any role words.
     roles, name = _strip_role_prefix(ctoks, is_place)
     name = [t for t in name if _is_name_word(t)]
@@ -1116,6 +1139,7 @@ _DOC_FROM = re.compile(
     r"(?i:the|a|an)\s+(?:[a-z\-]+\s+){0,2}?(?i:statement|report|letter|communique|message|memorandum|document)"
     r"\s+(?:from|by|of|issued\s+by)\s+(?:the\s+)?([A-Z][\w'’\-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w'’\-]*)*)"
 )
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"})
 _EVALUATIVE = frozenset({"leading", "major", "big", "large", "top", "prominent", "small", "well-known"})
 _BARE_MODS = frozenset({"senior", "top", "same", "other"})
 _NP_GLUE = frozenset({"and", "of", "for", "the", "on", "to"})
@@ -1632,6 +1656,8 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
                 chosen = []
                 continue
             break
+        if not chosen and len(chunks) > 1 and piece.isdigit():
+            continue  # "Oleg Petrov, 50, claims": an age, the name is before it
         if not chosen and len(chunks) > 1 and piece[:1].islower() and _is_verb_like(piece.split()[0]):
             # "X, a title, was asked ... and replied": the predicate, the subject is before it;
             # a capital opens a name ("State Department spokesman X"), never the predicate.
