@@ -703,3 +703,18 @@ def test_an_age_after_a_name_is_not_the_speaker():
         ('The farmer, 62, said: "We lost everything in the flood."\n', "farmer"),
     ):
         assert _speakers(text) == [who], text
+
+
+def test_the_and_a_common_noun_for_one_person_means_the_person_named_before():
+    for text, who in (
+        ('Senator Marco Vidal of Norland spoke on Monday.\n\nThe Norland senator said: "We will win."\n',
+         "Marco Vidal"),
+        ('Casino owner Sam Adler backed the plan.\n\n"It is charming," the gambling tycoon said.\n', "Sam Adler"),
+        ('Hanna Vidal spoke on Monday.\n\n"He is charming," the 46-year-old said.\n', "Hanna Vidal"),
+    ):
+        assert _speakers(text) == [who], text
+
+
+def test_the_and_a_word_for_a_thing_is_no_person():
+    text = 'Mayor Hanna Vidal backed the scheme.\n\n"Homes will be warmer," the plan says.\n'
+    assert _speakers(text) != ["Hanna Vidal"]

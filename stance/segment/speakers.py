@@ -884,7 +884,8 @@ def _inside_non_name(words: list[str]) -> bool:
 
 def _gender_clash(name: str, pronoun: str) -> bool:
     """Whether the name's first word is a given name (or title) of the sex the pronoun is not."""
-    return name.split(" ", 1)[0] in (_FEMALE_GIVEN if pronoun == "he" else _MALE_GIVEN)
+    other = _FEMALE_GIVEN if pronoun == "he" else _MALE_GIVEN if pronoun == "she" else ()
+    return name.split(" ", 1)[0] in other
 
 
 def _pronoun_person(
@@ -1108,9 +1109,56 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
         last = ents.latest_speaker(pos, "org", ctoks[0])
         if last is not None and last[1].split()[-1].lower() == ctoks[0] and pos - last[0] < 3000:
             return last[1], "org"
+    if low.startswith("the ") and _is_epithet(ctoks):
+        found = _latest_any_person(pos, ents, _NOUN_SEX.get(ctoks[-1].lower(), "any"))
+        if found is not None:
+            return found, "person"
     org = " ".join(ctoks) if ctoks else m
     org = org.rstrip(".,")
     return canon_org(org) or ents.acronyms.get(org) or org, "org"
+
+
+def _is_epithet(ctoks: list[str]) -> bool:
+    """Whether "the ..." describes one person by a common noun, the way news refers back to
+    someone already named ("the Florida senator", "the gambling tycoon", "the 46-year-old"); an
+    unnamed official or source is left to the rules for those."""
+    if not ctoks or len(ctoks) > 4:
+        return False
+    head = ctoks[-1]
+    low = head.lower()
+    return (
+        (head[:1].islower() or head[:1].isdigit())
+        and (low in _PERSON_NOUNS or (low in ROLE_WORDS and low not in GENERIC_HEADS) or low.endswith("-year-old"))
+        and low not in _NON_NAME_WORDS
+        and all(t[:1].isalpha() or t[:1].isdigit() for t in ctoks)
+    )
+
+
+# Common nouns for one person, by which news refers back to someone named ("the billionaire").
+_PERSON_NOUNS = frozenset(
+    """man woman businessman businesswoman billionaire millionaire tycoon mogul magnate entrepreneur
+candidate nominee frontrunner front-runner contender hopeful challenger incumbent lawmaker legislator
+politician congressman congresswoman senator governor mayor president premier actor actress singer
+musician star celebrity host anchor presenter comedian novelist writer activist campaigner veteran
+investor physician surgeon neurosurgeon doctor scientist professor pastor preacher priest
+athlete player coach father mother son daughter husband wife widow grandmother grandfather""".split()
+)
+
+
+def _latest_any_person(pos: int, ents: Entities, sex: str) -> str | None:
+    """The person who spoke last before pos, else the one named last; sex is "he", "she" or
+    "any". A person named since the last speaker is more often the one spoken about."""
+    best = ents.latest_person_speaker(pos, sex)
+    if best is None:
+        best = ents.latest_named(pos, _FEMALE if sex == "he" else _MALE if sex == "she" else frozenset(), sex)
+    return best[1] if best else None
+
+
+# Person nouns that give the person's sex.
+_NOUN_SEX = {
+    **dict.fromkeys("man businessman congressman actor father son husband grandfather".split(), "he"),
+    **dict.fromkeys("woman businesswoman congresswoman actress mother daughter wife widow grandmother".split(), "she"),
+}
 
 
 # "of" after an organisation word belongs to its name ("Bank of Japan official"), not a tail.
