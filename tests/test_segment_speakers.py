@@ -718,3 +718,27 @@ def test_the_and_a_common_noun_for_one_person_means_the_person_named_before():
 def test_the_and_a_word_for_a_thing_is_no_person():
     text = 'Mayor Hanna Vidal backed the scheme.\n\n"Homes will be warmer," the plan says.\n'
     assert _speakers(text) != ["Hanna Vidal"]
+
+
+def test_he_means_the_subject_of_the_last_sentence_not_a_person_it_names_later():
+    text = (
+        "Senator Anna Kovac spoke on Monday.\n\n"
+        'Piet Berg accused Senator Kovac and Mr Jan Moss of lying. He said "the sums do not add up".\n'
+    )
+    assert _speakers(text) == ["Piet Berg"]
+
+
+def test_a_given_name_after_a_title_word_still_gives_the_sex():
+    text = (
+        "Undersecretary Greta Holm sent a message on Friday.\n\nIt went to Chief of Staff Peter Moss.\n\n"
+        '"The plane has left," she said.\n'
+    )
+    assert _speakers(text) == ["Greta Holm"]
+
+
+def test_a_party_word_before_a_name_is_no_part_of_the_person():
+    text = (
+        "Party leader Jan Moss spoke on Sunday.\n\n"
+        'But Moss agreed with Democrat Greta Holm. "We need a pause," he said.\n'
+    )
+    assert _speakers(text) == ["Jan Moss"]

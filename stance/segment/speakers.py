@@ -404,6 +404,7 @@ class Entities:
         if (
             pronoun is None
             or self.person_like(run)
+            or _gender_clash(run, pronoun)
             or last.lower().removesuffix("s") in _THING_LAST
             or last in _NON_NAME_CAPS
             or last in _MALE_GIVEN
@@ -433,7 +434,12 @@ class Entities:
         if ok is None:
             words = name.split()
             first = words[0]
-            ok = len(words) <= 4 and not _inside_non_name(words) and (
+            ok = (
+                len(words) <= 4
+                and not _inside_non_name(words)
+                and not _party_word(first)
+                and not _party_word(words[-1])
+            ) and (
                 first in _MALE_GIVEN
                 or first in _FEMALE_GIVEN
                 or not (words[-1].lower().removesuffix("s") in _THING_LAST or _lower_in(self.text, first))
@@ -481,6 +487,23 @@ class Entities:
                 name = full if fits(full) else self.name_tail(full, pronoun)
                 if name is not None:
                     return k, name
+
+    def sentence_subject_of(self, found: tuple[int, str], clash: frozenset[str], pronoun: str) -> tuple[int, str]:
+        """The person who opens the sentence of the one found, if another fits the pronoun: "he"
+        after "Kovac accused Berg of lying." is Kovac, the subject, not Berg, named last."""
+        text = self.text
+        at = found[0]
+        w = max(0, at - 300)
+        lo = max(text.rfind(". ", w, at), text.rfind("\n", w, at), text.rfind("“", w, at), text.rfind('"', w, at)) + 1
+        if lo <= 0:
+            return found
+        first = self.latest_named(lo + 1 + _first_name_end(text, lo, at), clash, pronoun)
+        if first is None or first[0] < lo or first[0] >= at or first[1] == found[1]:
+            return found
+        head = text[lo : first[0]].split()
+        if len(head) > 3 or any(w[:1].islower() and w.lower() not in _ROLES_OR_DETS for w in head):
+            return found  # not at the head of the sentence
+        return first
 
     def _lasts(self, pos: int) -> list[str]:
         """Last names of the people named before pos."""
@@ -759,6 +782,20 @@ def build_entities(text: str, is_place) -> Entities:
     return ents
 
 
+_ROLES_OR_DETS = ROLE_WORDS | _DETS
+
+
+def _first_name_end(text: str, lo: int, hi: int) -> int:
+    """Offset from lo just past the first capitalised run after lo (before hi)."""
+    m = _CAP_RUN_RE.search(text, lo, hi)
+    if m is None:
+        return 0
+    k = m.start()
+    while m is not None and m.group().split()[0] in _NON_NAME_CAPS and m.end() < hi:
+        m = _CAP_RUN_RE.search(text, m.end(), hi)
+    return (m.end() if m is not None else k) - lo
+
+
 def _lower_in(text: str, word: str) -> bool:
     """Whether the text has the word in lower case, standing alone."""
     low = word.lower()
@@ -872,9 +909,14 @@ tower bridge airport station hospital school family republic kingdom controls cr
 convention summit conference day week year prize award cup games green park heath common""".split()
 )
 # Party members' names, which a capitalised run may end with ("Many Republicans").
-_PARTY_NAMES = frozenset("republican democrat tory liberal conservative socialist communist".split())
+_PARTY_NAMES = frozenset("republican democrat dem tory tories liberal conservative socialist communist".split())
 # Words that never stand inside a person's name after its first word ("Lagos Tuesday", "G8. He").
 _INSIDE_NON_NAME = _NON_NAME_CAPS - {"May", "June"}
+
+
+def _party_word(word: str) -> bool:
+    """A party member's name ("Democrat", "Tories", "Dem"), which opens or ends no person's name."""
+    return word.lower().removesuffix("s") in _PARTY_NAMES
 
 
 def _inside_non_name(words: list[str]) -> bool:
@@ -883,9 +925,11 @@ def _inside_non_name(words: list[str]) -> bool:
 
 
 def _gender_clash(name: str, pronoun: str) -> bool:
-    """Whether the name's first word is a given name (or title) of the sex the pronoun is not."""
+    """Whether a word before the family name is a given name (or title) of the sex the pronoun
+    is not ("Staff Chief Anna Kovac" is a woman too)."""
     other = _FEMALE_GIVEN if pronoun == "he" else _MALE_GIVEN if pronoun == "she" else ()
-    return name.split(" ", 1)[0] in other
+    words = name.split()
+    return any(w in other for w in words[:-1] or words)
 
 
 def _pronoun_person(
@@ -897,6 +941,8 @@ def _pronoun_person(
     clash = _FEMALE if pronoun == "he" else _MALE
     best = ents.latest_person_speaker(pos, pronoun)
     named = ents.latest_named(pos, clash, pronoun)
+    if named is not None:
+        named = ents.sentence_subject_of(named, clash, pronoun)
     if named is not None and (best is None or named[0] > best[0]):
         best = named
     one = max(
