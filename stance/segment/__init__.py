@@ -24,6 +24,8 @@ from stance.segment.speakers import (
     Attribution,
     Entities,
     _is_passive,
+    _lower_in,
+    _party_word,
     _subject_before,
     build_entities,
     canonical_speaker,
@@ -851,7 +853,7 @@ class _Segmenter:
             index: dict[str, list[tuple[int, str]]] = {}
             for person in self.ents.persons:
                 words = [w.rstrip("'’") for w in person.name.split() if not (len(w) == 2 and w.endswith("."))]
-                while words and (words[0] in _HONORIFICS or words[0].lower().removesuffix("s") in _PARTY_WORDS):
+                while words and (words[0] in _HONORIFICS or _party_word(words[0])):
                     words = words[1:]
                 if len(words) >= 2:
                     index.setdefault(words[-1], []).append((person.pos, " ".join(words)))
@@ -878,43 +880,22 @@ class _Segmenter:
                 short = " ".join(words)
                 index.setdefault(short, short)
                 first = words[0]
-                if len(words) > 1 and len(first) > 2 and not self._lower_in_text(first):
+                if len(words) > 1 and len(first) > 2 and not _lower_in(self.text, first):
                     index.setdefault(first, short)
             self._firms = index
         return self._firms
 
     def _person_name(self, name: str) -> bool:
-        """Whether a run of capitals the entity scan took for a person is a name, not a thing
-        ("the Fair Water Act") or capitalised common words ("Unlike Cruz", "Black Girls Rock"): a
-        first word the article also writes in lower case is no given name, unless it is one ("Bill")."""
+        """Whether a run of capitals the entity scan took for a person is a name to take as a
+        target: a person by the scan's own test (`Entities.person_like`: no thing, no capitalised
+        common words, "Unlike Cruz"), with no word that is a place, a contraction or an initialism."""
         ok = self._name_ok.get(name)
         if ok is None:
-            words = name.split()
-            ok = self._name_ok[name] = not (
-                len(words) > 4
-                or words[-1].lower().removesuffix("s") in _NOT_PERSON_LAST
-                or (words[0] not in _WORD_GIVEN_NAMES and self._lower_in_text(words[0]))
-                or any(
-                    w in _NON_NAME
-                    or not w[:1].isupper()
-                    or "." in w
-                    or _CONTRACTION.search(w)
-                    or self._is_place(w)
-                    for w in words
-                )
+            ok = self._name_ok[name] = self.ents.person_like(name) and not any(
+                w in _NON_NAME or not w[:1].isupper() or "." in w or _CONTRACTION.search(w) or self._is_place(w)
+                for w in name.split()
             )
         return ok
-
-    def _lower_in_text(self, word: str) -> bool:
-        low = word.lower()
-        text = self.text
-        i = text.find(low)
-        while i >= 0:
-            j = i + len(low)
-            if (i == 0 or not text[i - 1].isalpha()) and (j == len(text) or not text[j].isalpha()):
-                return True
-            i = text.find(low, j)
-        return False
 
     def _around(
         self, group: list[RawQuote], spans: list[tuple[int, int]], own: set[str], speaker: str | None
@@ -1410,29 +1391,8 @@ _NAME_GOES_ON = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _OFFICE_OF = re.compile(
     r"\b(?:[Pp]resident|[Ss]ecretary of [Ss]tate|[Pp]rime [Mm]inister|[Aa]mbassador|[Cc]itizens?)\s+of\s+(?:the\s+)?$"
 )
-# Given names that are also English words, so that "bill" or "mark" in lower case elsewhere in a
-# story does not unmake "Bill Shuster" (see `_person_name`).
-_WORD_GIVEN_NAMES = frozenset(
-    """Bill Mark Grant Frank Will Rich Pat Ray Jack Rose Faith Hope Joy Dawn Iris Ruby Amber Carol Chase
-Dean Drew Gene Guy Hunter Lance Miles Rob Sue Don Nick Art Bob Chuck Dick Herb Jay June Kit Max Norm
-Penny Rusty Sandy Summer Wade Warren Sterling Cliff Glen Heath Forest Royal Basil Bud Buck Duke Earl
-Ernest Grace Holly Ivy Jewel Lily Mercy Olive Pearl Robin Sage Sunny Violet Wendy Woody""".split()
-)
 _CONTRACTION = re.compile(r"['’](?:m|re|ve|ll|d|t|s)$")
 _CAP_RUN_WORDS = re.compile(r"(?<![\w'’\-])[A-Z][a-z][\w'’\-]*(?:[ \t]+[A-Z][a-z][\w'’\-]*)*")
-# Party words before a name ("Democrat Ann Ilves", "Tory Ed Varga"), and after a run that names
-# a party's member, not a person ("a Christian Democrat").
-_PARTY_WORDS = frozenset(
-    "democrat republican liberal conservative socialist communist nationalist labour green tory lib dem gop".split()
-)
-# Last words of capitalised runs that name a thing, not a person ("the Multi-Fibre Arrangement");
-# compared without a plural s.
-_THING_HEADS = frozenset(
-    """arrangement agreement act bill law treaty amendment plan programme initiative movement campaign
-war day week line road street square beach park rights satan standard review award prize cup games trophy
-fibre""".split()
-)
-_NOT_PERSON_LAST = _THING_HEADS | _PARTY_WORDS
 # Legal forms that end a company's name.
 _LEGAL_FORMS = frozenset("Inc Corp Corporation Co Cos Ltd Plc PLC AG SA NV Bhd Pty Limited".split())
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+$")

@@ -906,10 +906,13 @@ _THING_LAST = frozenset(
     """act bill law treaty agreement amendment plan programme scheme strategy initiative campaign movement
 inquiry review trust fund temple church cathedral mosque abbey palace castle hall centre stadium arena dome
 tower bridge airport station hospital school family republic kingdom controls crime order charter
-convention summit conference day week year prize award cup games green park heath common""".split()
+convention summit conference day week year prize award cup games trophy green park heath common arrangement
+war line road street square beach rights satan standard fibre""".split()
 )
 # Party members' names, which a capitalised run may end with ("Many Republicans").
-_PARTY_NAMES = frozenset("republican democrat dem tory tories liberal conservative socialist communist".split())
+_PARTY_NAMES = frozenset(
+    "republican democrat dem tory tories liberal conservative socialist communist nationalist labour lib gop".split()
+)
 # Words that never stand inside a person's name after its first word ("Lagos Tuesday", "G8. He").
 _INSIDE_NON_NAME = _NON_NAME_CAPS - {"May", "June"}
 
