@@ -18,7 +18,7 @@ def _norm(text: str) -> str:
 
 def test_seed_files_are_valid_and_unique() -> None:
     ids, n = set(), 0
-    for f in sorted((DATA / "seed").glob("*.jsonl")):
+    for f in sorted((DATA / "seed").glob("*.jsonl")) + sorted((DATA / "seed_extra").glob("*.jsonl")):
         for line_no, line in enumerate(f.read_text(encoding="utf-8").splitlines(), start=1):
             d = json.loads(line)
             assert d["label"] in LABELS, (f, line_no)
@@ -26,7 +26,20 @@ def test_seed_files_are_valid_and_unique() -> None:
             assert d["id"] not in ids, (f, line_no, d["id"])
             ids.add(d["id"])
             n += 1
-    assert n >= 1500
+    assert n >= 1500 + 884
+
+
+def test_extra_seed_labels_are_the_agreed_readings_and_no_dev_quote() -> None:
+    dev_path = data_dir() / "annotated" / "dev.jsonl"
+    dev = {_norm(d["quote"]) for d in map(json.loads, dev_path.open())} if dev_path.exists() else set()
+    n = 0
+    for f in sorted((DATA / "seed_extra").glob("*.jsonl")):
+        for d in map(json.loads, f.open(encoding="utf-8")):
+            assert d["votes"] == [d["label"], d["label"]], d["id"]
+            assert d["quote"] in d["context"], d["id"]
+            assert _norm(d["quote"]) not in dev, d["id"]
+            n += 1
+    assert n == 884
 
 
 def test_example_articles_gold_offsets_hold() -> None:
