@@ -742,3 +742,35 @@ def test_a_party_word_before_a_name_is_no_part_of_the_person():
         'But Moss agreed with Democrat Greta Holm. "We need a pause," he said.\n'
     )
     assert _speakers(text) == ["Jan Moss"]
+
+
+def test_the_newspaper_means_the_paper_named_last():
+    for text, who in (
+        ('Mayor Jan Kowal gave an interview to the Valmont Herald.\n\n'
+         '"The mayor has failed the city," the newspaper wrote.\n', "Valmont Herald"),
+        ('An editorial in the Valmont Journal backed Mayor Jan Kowal.\n\n'
+         '"He has done well," the conservative-leaning paper wrote.\n', "Valmont Journal"),
+        ('Mayor Jan Kowal spoke to CNN on Sunday.\n\n"The mayor has refused to answer," the network said.\n', "CNN"),
+    ):
+        assert _speakers(text) == [who], text
+
+
+def test_the_group_means_the_body_of_members_named_last():
+    text = (
+        "Mayor Jan Kowal met the Valmont Teachers Association on Monday.\n\n"
+        '"We are not satisfied," the group said.\n'
+    )
+    assert _speakers(text) == ["Valmont Teachers Association"]
+
+
+def test_the_board_means_the_body_named_last_with_board_in_its_name():
+    text = (
+        "The Valmont Board of Elections met on Monday.\n\n"
+        'Mayor Jan Kowal spoke first. "The candidate is eligible," the board said.\n'
+    )
+    assert _speakers(text) == ["Valmont Board of Elections"]
+
+
+def test_the_government_is_no_body_that_has_government_in_its_name():
+    text = 'Mayor Jan Kowal met the Good Government League.\n\n"Taxes will fall," the government said.\n'
+    assert _speakers(text) != ["Good Government League"]

@@ -385,6 +385,22 @@ class Entities:
     def latest_speaker(self, pos: int, typ: str, role: str | None = None) -> tuple[int, str] | None:
         return self._spk.latest_before(typ if role is None else (typ, role), pos)
 
+    def latest_org_named(self, pos: int, fits: Callable[[str], bool], within: int = 3000) -> str | None:
+        """The organisation named last before pos, within `within` characters, whose name fits:
+        what "the board" or "the newspaper" means when that body has not spoken yet. A name the
+        scan cut at "of" gets its rest back ("the Valmont Board of Elections")."""
+        i = bisect.bisect_left(self.orgs, pos, key=lambda o: o[0])
+        while i > 0:
+            i -= 1
+            at, name = self.orgs[i]
+            if pos - at > within:
+                break
+            if fits(name):
+                end = self.text.find(name, at, at + len(name) + 8)
+                tail = _OF_TAIL.match(self.text, end + len(name)) if end >= 0 else None
+                return name + tail.group() if tail else name
+        return None
+
     def latest_person_speaker(self, pos: int, pronoun: str) -> tuple[int, str] | None:
         """The latest person who spoke before pos whom "he"/"she" may mean."""
         return self._spk.latest_matching(
@@ -564,6 +580,8 @@ Europe European America American Africa African Pacific Atlantic Middle Far Near
 Sea Ocean Coast River Valley Street Avenue Road Square City County Province State States Republic Kingdom
 Union Bay Canal Mountains Peninsula Third""".split()
 )
+# The rest of a body's name that the capitalised-run scan cut at "of": "Board" + " of Elections".
+_OF_TAIL = re.compile(r" of(?: the)?(?: [A-Z][\w'’\-]*){1,3}")
 _ACRONYM_HINT = re.compile(r"\([A-Z][A-Z.&\-]+\)")
 _ACRONYM_RE = re.compile(
     r"([A-Z][\w'’\-]*(?:\s+(?:of|and|for|on|the|de)?\s*[A-Z][\w'’\-]*)+)\s+\(([A-Z][A-Z.&\-]+)\)"
@@ -963,12 +981,27 @@ def _pronoun_person(
     return (best[1] if best else None), "person"
 
 
-def _latest_media(pos: int, ents: Entities, head: str) -> str | None:
+def _latest_media(pos: int, ents: Entities, head: str, is_place=None) -> str | None:
     """The newspaper, agency or broadcaster last quoted before pos under a word for its kind
-    ("the official newspaper X ... the newspaper said"), within a few paragraphs."""
+    ("the official newspaper X ... the newspaper said"), within a few paragraphs; else the paper
+    or broadcaster last named by its title ("an editorial in the Norland Herald ... the newspaper")."""
     hits = [ents.latest_speaker(pos, "org", h) for h in _MEDIA_ALIASES.get(head, (head,))]
     best = max((h for h in hits if h is not None and pos - h[0] < 3000), default=None, key=lambda h: h[0])
-    return best[1] if best else None
+    if best is not None:
+        return best[1]
+    titles = _PAPER_TITLES if head in _PAPER_HEADS else _BROADCAST_TITLES if head in _BROADCAST_HEADS else None
+    if titles is None or is_place is None:
+        return None
+    return ents.latest_org_named(pos, lambda n: not titles.isdisjoint(n.split()) and not is_place(n.split()[0]))
+
+
+# Words that mark a title as a newspaper's or a broadcaster's, for "the paper" and "the network".
+_PAPER_HEADS = frozenset({"newspaper", "paper", "daily", "weekly", "tabloid"})
+_PAPER_TITLES = frozenset(
+    "Times Post Journal Herald Tribune Gazette Telegraph Guardian Chronicle Observer Daily Mail Mirror Shimbun".split()
+)
+_BROADCAST_HEADS = frozenset({"network", "broadcaster", "channel", "station"})
+_BROADCAST_TITLES = frozenset("BBC CNN MSNBC NBC ABC CBS NPR PBS ITV Fox Network Channel Radio TV Television".split())
 
 
 def _latest_org(pos: int, ents: Entities, canon_org=None) -> str | None:
@@ -1147,7 +1180,7 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
                 return canon_org(org) or ents.acronyms.get(org) or org, "org"
             return " ".join(ctoks), "group"
         if ctoks[-1].lower() in _MEDIA_HEADS:
-            paper = _latest_media(pos, ents, ctoks[-1].lower())
+            paper = _latest_media(pos, ents, ctoks[-1].lower(), is_place)
             if paper is not None:
                 return paper, "org"
         if ctoks[-1].lower() in DOC_HEADS:
@@ -1158,6 +1191,9 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
         last = ents.latest_speaker(pos, "org", ctoks[0])
         if last is not None and last[1].split()[-1].lower() == ctoks[0] and pos - last[0] < 3000:
             return last[1], "org"
+        named = _latest_body_named(pos, ents, ctoks[0], is_place)
+        if named is not None:
+            return canon_org(named) or ents.acronyms.get(named, named), "org"
     if low.startswith("the ") and _is_epithet(ctoks):
         found = _latest_any_person(pos, ents, _NOUN_SEX.get(ctoks[-1].lower(), "any"))
         if found is not None:
@@ -1165,6 +1201,32 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
     org = " ".join(ctoks) if ctoks else m
     org = org.rstrip(".,")
     return canon_org(org) or ents.acronyms.get(org) or org, "org"
+
+
+# Words for a body of members that news uses for any such body named before ("the group said"
+# after "the Norland Teachers Association"); and last words that name such a body.
+_ANY_BODY = frozenset({"group", "organisation", "organization"})
+# "the government" is a state's, not a body that has "Government" in its name.
+_STATE_BODIES = frozenset({"government", "administration", "cabinet", "state"})
+_BODY_TAILS = frozenset(
+    """group organisation organization foundation association union alliance coalition institute
+federation league club society council committee campaign trust fund centre center network action
+watch movement front""".split()
+)
+
+
+def _latest_body_named(pos: int, ents: Entities, word: str, is_place) -> str | None:
+    """The body "the <word>" means where none of that kind has spoken: the paper or broadcaster
+    last named for "the newspaper" / "the network", the body last named with that word in its
+    name for "the board" ("the Norland Board of Health"), any body of members for "the group"."""
+    if word in _PAPER_HEADS or word in _BROADCAST_HEADS:
+        return _latest_media(pos, ents, word, is_place)
+    if word in _ANY_BODY:
+        return ents.latest_org_named(pos, lambda n: n.split()[-1].lower() in _BODY_TAILS and not is_place(n), 1500)
+    if word in _STATE_BODIES:
+        return None
+    cap = word.capitalize()
+    return ents.latest_org_named(pos, lambda n: cap in n.split() and not is_place(n.split()[0]), 1500)
 
 
 def _is_epithet(ctoks: list[str]) -> bool:
@@ -1229,7 +1291,9 @@ _INDEFINITE_ROLE = re.compile(
     re.I,
 )
 # Words for a newspaper, an agency or a broadcaster, and the words a later mention may use for it.
-_MEDIA_HEADS = frozenset({"newspaper", "daily", "paper", "weekly", "radio", "agency", "television", "broadcaster"})
+_MEDIA_HEADS = frozenset(
+    {"newspaper", "daily", "paper", "weekly", "tabloid", "radio", "agency", "television", "broadcaster", "network"}
+)
 _MEDIA_ALIASES = {"newspaper": ("newspaper", "daily", "paper", "weekly"), "paper": ("newspaper", "daily", "paper")}
 # A document with the body that issued it: "the statement from the Norland Liberation Front".
 _DOC_FROM = re.compile(
