@@ -774,3 +774,11 @@ def test_the_board_means_the_body_named_last_with_board_in_its_name():
 def test_the_government_is_no_body_that_has_government_in_its_name():
     text = 'Mayor Jan Kowal met the Good Government League.\n\n"Taxes will fall," the government said.\n'
     assert _speakers(text) != ["Good Government League"]
+
+
+def test_a_title_set_off_after_a_titled_name_describes_that_name():
+    for text, who in (
+        ('Lord Kowal, Green leader in the Lords, said ministers should expect "a long fight".\n', "Kowal"),
+        ('Senator Jan Kowal, another co-chairman of Fair Play, said the law was "badly written".\n', "Jan Kowal"),
+    ):
+        assert _speakers(text) == [who], text

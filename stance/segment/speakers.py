@@ -1843,7 +1843,7 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
             and not _is_clause(name)
             and (len(name.split()) == 1 or any(w[:1].isupper() for w in name.split()[1:]))
             and not _no_name_before(name)
-        ) or (_is_title_role(role) and _is_person_name(name)):
+        ) or (_is_title_role(role) and _is_titled_person_name(name)):
             a, b = name_a, role_b
         else:
             a, b = chosen[0]
@@ -2048,6 +2048,20 @@ def _is_person_name(s: str) -> bool:
     )
 
 
+def _is_titled_person_name(s: str) -> bool:
+    """A person's name, maybe after a title or party word ("Lord Kowal", "Tory MP Jan Kowal"):
+    the name an apposition such as ", Tory leader in the Lords," describes."""
+    ws = s.split()
+    k = 0
+    while k < len(ws) - 1 and (ws[k].lower().rstrip(".") in ROLE_WORDS or _party_word(ws[k]) or ws[k].isupper()):
+        k += 1
+    rest = ws[k:]
+    if k and len(rest) == 1:
+        w = rest[0]
+        return w[:1].isupper() and w[1:].islower() and w not in _NON_NAME_CAPS and w.lower() not in ROLE_WORDS
+    return _is_person_name(" ".join(rest))
+
+
 def _has_name(s: str) -> bool:
     ws = s.split()
     return any(w[:1].isupper() for w in ws)
@@ -2061,5 +2075,8 @@ def _is_bare_role(s: str) -> bool:
         ws[0][:1].islower()
         and ws[0].lower() not in PRONOUNS
         and ws[0].lower() not in _DETS
-        or (ws[0].lower() in {"a", "an", "the"} and any(w.lower() in ROLE_WORDS for w in ws))
+        or (
+            ws[0].lower() in {"a", "an", "the", "another"}
+            and any(w.lower().rsplit("-", 1)[-1] in ROLE_WORDS for w in ws)
+        )
     )
