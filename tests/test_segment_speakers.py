@@ -782,3 +782,14 @@ def test_a_title_set_off_after_a_titled_name_describes_that_name():
         ('Senator Jan Kowal, another co-chairman of Fair Play, said the law was "badly written".\n', "Jan Kowal"),
     ):
         assert _speakers(text) == [who], text
+
+
+def test_he_means_the_subject_after_an_adverbial_that_opens_the_sentence():
+    for lead in ("Moments later, ", "On Monday, ", "In a long speech, "):
+        text = (
+            "Senator Jan Kowal and Governor Piet Berg met on Sunday.\n\n"
+            '"We will win," Berg said.\n\n'
+            f"{lead}Kowal made sure his critique of Berg's plan was polite. "
+            '"I do not know if Piet knows the region," he said.\n'
+        )
+        assert _speakers(text) == ["Piet Berg", "Jan Kowal"], text

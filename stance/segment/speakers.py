@@ -513,10 +513,12 @@ class Entities:
         lo = max(text.rfind(". ", w, at), text.rfind("\n", w, at), text.rfind("“", w, at), text.rfind('"', w, at)) + 1
         if lo <= 0:
             return found
-        first = self.latest_named(lo + 1 + _first_name_end(text, lo, at), clash, pronoun)
+        start = _after_lead_adverbial(text, lo, at)
+        first = self.latest_named(start + 1 + _first_name_end(text, start, at), clash, pronoun)
         if first is None or first[0] < lo or first[0] >= at or first[1] == found[1]:
             return found
-        head = text[lo : first[0]].split()
+        # An adverbial set off by a comma opens the sentence before its subject: "Moments later, Kovac ...".
+        head = text[lo : first[0]].rsplit(",", 1)[-1].split()
         if len(head) > 3 or any(w[:1].islower() and w.lower() not in _ROLES_OR_DETS for w in head):
             return found  # not at the head of the sentence
         return first
@@ -801,6 +803,23 @@ def build_entities(text: str, is_place) -> Entities:
 
 
 _ROLES_OR_DETS = ROLE_WORDS | _DETS
+
+
+_LEAD_ADVERBIAL = re.compile(r"\s*([A-Z][\w’'\-]*)((?: [\w’'\-]+){1,4}),\s")
+_ADVERBIAL_OPENERS = frozenset({"on", "in", "at", "after", "during", "by", "since", "last", "earlier", "later"})
+
+
+def _after_lead_adverbial(text: str, lo: int, hi: int) -> int:
+    """Where the subject may start in a sentence that opens at lo with an adverbial set off by a
+    comma ("Moments later, Kovac ...", "On Monday, Kovac ..."); lo where there is none. A lead of
+    capitalised words alone is a name ("Jan Kovac, a senator, ..."), not an adverbial."""
+    m = _LEAD_ADVERBIAL.match(text, lo, hi)
+    if m is None:
+        return lo
+    rest = m.group(2).split()
+    if m.group(1).lower() in _ADVERBIAL_OPENERS or any(not w[:1].isupper() for w in rest):
+        return m.end()
+    return lo
 
 
 def _first_name_end(text: str, lo: int, hi: int) -> int:
