@@ -793,3 +793,21 @@ def test_he_means_the_subject_after_an_adverbial_that_opens_the_sentence():
             '"I do not know if Piet knows the region," he said.\n'
         )
         assert _speakers(text) == ["Piet Berg", "Jan Kowal"], text
+
+
+def test_sir_and_a_given_name_is_the_knight_named_before():
+    text = (
+        "Sir Jan Kowal said stability mattered most.\n\n"
+        'His message was: "Please do not give it away." Sir Jan added: "I do not think he will."\n'
+    )
+    assert set(_speakers(text)) == {"Jan Kowal"}
+
+
+def test_the_author_of_a_report_speaks_for_it():
+    text = 'Lord Kowal published a study in May.\n\nLord Kowal\'s report said the plan had "overstated the case".\n'
+    assert _speakers(text) == ["Kowal"]
+
+
+def test_a_capitalised_word_for_members_ends_a_body_name():
+    text = 'The Valmont Association of Probation Officers said the move was "a political stunt".\n'
+    assert _speakers(text) == ["Valmont Association of Probation Officers"]

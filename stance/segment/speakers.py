@@ -385,6 +385,15 @@ class Entities:
     def latest_speaker(self, pos: int, typ: str, role: str | None = None) -> tuple[int, str] | None:
         return self._spk.latest_before(typ if role is None else (typ, role), pos)
 
+    def knighted(self, given: str, pos: int) -> str | None:
+        """The person last introduced before pos as "Sir <given> <family>" (or "Dame ..."), for a
+        later "Sir <given>"."""
+        for p in reversed(self.persons):
+            ws = p.name.split()
+            if p.pos < pos and len(ws) >= 3 and ws[0] in {"Sir", "Dame"} and ws[1] == given:
+                return " ".join(ws[1:])
+        return None
+
     def latest_org_named(self, pos: int, fits: Callable[[str], bool], within: int = 3000) -> str | None:
         """The organisation named last before pos, within `within` characters, whose name fits:
         what "the board" or "the newspaper" means when that body has not spoken yet. A name the
@@ -1037,6 +1046,10 @@ def _latest_org(pos: int, ents: Entities, canon_org=None) -> str | None:
 def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_place) -> tuple[str | None, str]:
     """The entity a mention refers to, and its type ('person', 'org' or 'group')."""
     m = " ".join(mention.replace("\n", " ").split())
+    if " " in m and (m.endswith("'s") or m.endswith("’s")) and _document_after(ents.text, pos, mention):
+        # A mention cut after a possessive before a document ("Lord Kowal's report said"): its author
+        # speaks. Before other nouns the owner is no speaker ("Kowal's reduced strength").
+        m = m[:-2]
     low = m.lower()
     if not m:
         return None, "group"
@@ -1094,6 +1107,8 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
             and not any(t.lower() in _NON_NAME_WORDS for t in after)
         ):
             ctoks = after
+    if len(ctoks) == 2 and ctoks[0] in {"Sir", "Dame"} and (full := ents.knighted(ctoks[1], pos)) is not None:
+        return full, "person"  # "Sir Jan" after "Sir Jan Kowal": a knight goes by his given name
     if (
         ctoks
         and (len(ctoks) == 1 or ctoks[-2].lower().rstrip(".") in _HONORIFICS)
@@ -1191,6 +1206,8 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
                 ):
                     return known, "org"  # "an EC negotiator" speaks for the Community; "a US official" stays one
                 if any(t[:1].isupper() and t.lower() in ORG_WORDS for t in rest):
+                    if ctoks[-1][:1].isupper() and ctoks[-1].lower() in GENERIC_HEADS:
+                        return " ".join(ctoks), "org"  # "... Association of Probation Officers": its name's end
                     return org, "org"  # "a Foreign Ministry official": not a listed body, still one
                 return " ".join(ctoks), "group"
             if ctoks[-1].lower() in _MEDIA_HEADS and is_place(org):
@@ -1246,6 +1263,17 @@ def _latest_body_named(pos: int, ents: Entities, word: str, is_place) -> str | N
         return None
     cap = word.capitalize()
     return ents.latest_org_named(pos, lambda n: cap in n.split() and not is_place(n.split()[0]), 1500)
+
+
+_WORD_AFTER = re.compile(r"\s+([a-z]+)")
+
+
+def _document_after(text: str, pos: int, mention: str) -> bool:
+    """Whether a report, statement or other document follows the mention at pos in text."""
+    if not text.startswith(mention, pos):
+        return False
+    m = _WORD_AFTER.match(text, pos + len(mention))
+    return m is not None and m.group(1) in DOC_HEADS
 
 
 def _is_epithet(ctoks: list[str]) -> bool:
