@@ -811,3 +811,11 @@ def test_the_author_of_a_report_speaks_for_it():
 def test_a_capitalised_word_for_members_ends_a_body_name():
     text = 'The Valmont Association of Probation Officers said the move was "a political stunt".\n'
     assert _speakers(text) == ["Valmont Association of Probation Officers"]
+
+
+def test_a_role_with_its_field_then_a_name_is_that_person():
+    for text in (
+        'Shadow spokesman for sport Jan Kowal said: "I suspect the plan will fail."\n',
+        'Speaker of the House Rep. Jan Kowal (R-WI) said "hateful images have no place here".\n',
+    ):
+        assert _speakers(text) == ["Jan Kowal"], text

@@ -1107,6 +1107,9 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
             and not any(t.lower() in _NON_NAME_WORDS for t in after)
         ):
             ctoks = after
+    if len(pieces) > 1 and ctoks and ctoks[-1].lower() in ROLE_WORDS and (name := _trailing_name(m)):
+        # "Shadow spokesman for sport Jan Kowal": a role with its field, then the name.
+        ctoks = name
     if len(ctoks) == 2 and ctoks[0] in {"Sir", "Dame"} and (full := ents.knighted(ctoks[1], pos)) is not None:
         return full, "person"  # "Sir Jan" after "Sir Jan Kowal": a knight goes by his given name
     if (
@@ -1263,6 +1266,23 @@ def _latest_body_named(pos: int, ents: Entities, word: str, is_place) -> str | N
         return None
     cap = word.capitalize()
     return ents.latest_org_named(pos, lambda n: cap in n.split() and not is_place(n.split()[0]), 1500)
+
+
+_PARTY_TAG = re.compile(r"\s*\([A-Z]-[A-Za-z.]+\)$")
+
+
+def _trailing_name(m: str) -> list[str] | None:
+    """The person's name that ends a mention, after a party tag is dropped ("... Rep. Jan Kowal
+    (R-WI)"): two to four name words, none a word for a role or a body, after a lower-case word
+    or a title."""
+    toks = _PARTY_TAG.sub("", m).split()
+    k = len(toks)
+    while k > 0 and _is_name_word(toks[k - 1]) and toks[k - 1].lower().rstrip(".") not in ROLE_WORDS:
+        k -= 1
+    name = toks[k:]
+    if not 2 <= len(name) <= 4 or k == 0 or any(t.lower() in _NON_NAME_WORDS for t in name):
+        return None
+    return name if _is_person_name(" ".join(name)) else None
 
 
 _WORD_AFTER = re.compile(r"\s+([a-z]+)")
