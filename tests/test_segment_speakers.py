@@ -819,3 +819,11 @@ def test_a_role_with_its_field_then_a_name_is_that_person():
         'Speaker of the House Rep. Jan Kowal (R-WI) said "hateful images have no place here".\n',
     ):
         assert _speakers(text) == ["Jan Kowal"], text
+
+
+def test_a_name_after_a_conjunction_before_its_apposition_is_the_speaker():
+    text = 'But Jan Kowal, a spokesman for the campaign group Freedom, told the radio that lawyers "may well go".\n'
+    qs = segment(Article(id="d1", text=text), mixed="fragment")
+    assert [q.speaker_mention.text if q.speaker_mention else None for q in qs] == [
+        "Jan Kowal, a spokesman for the campaign group Freedom"
+    ]

@@ -1569,9 +1569,18 @@ def post_attribution(text: str, start: int, limit: int) -> tuple[Attribution, in
     return None
 
 
+def _conjunction_then_name(s: str) -> bool:
+    """A person's name after a conjunction or sentence adverb: "But Jan Kowal" before an
+    apposition ("But Jan Kowal, a spokesman for X, said") is the subject, not a clause."""
+    lead = _LEAD_STRIP.match(s)
+    return lead is not None and _is_titled_person_name(s[lead.end() :])
+
+
 def _no_name_before(s: str) -> bool:
     """Whether what stands before a comma in a mention is the end of a clause or an adverbial
     ("would be fair", "On Friday", "Of course"), not a name in apposition."""
+    if _conjunction_then_name(s):
+        return False
     ws = s.split()
     if not ws:
         return False
@@ -1877,7 +1886,7 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
             and (a, b) != _trim(text, *chunks[0])
         ):
             continue
-        if _CLAUSE_SKIP.match(piece) and chosen:
+        if _CLAUSE_SKIP.match(piece) and chosen and not _conjunction_then_name(piece):
             if _RELATIVE.match(piece) and _INDEFINITE.match(text, *chosen[-1]):
                 # "The statement, which showed Kovac, a former aide, also said": an indefinite
                 # apposition after a relative clause is the clause's own, the subject stands before it.
