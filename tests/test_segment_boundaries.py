@@ -40,6 +40,24 @@ def test_two_sentences_in_a_row_are_one_quote():
     assert len(qs) == 1 and len(qs[0].parts) == 2
 
 
+def test_paragraphs_of_one_quote_run_together_keep_their_first_sentence_and_speaker():
+    # Each run-in paragraph opens with a mark and only the last closes.
+    text = 'Mayor Mara Lind said: "The bridge is nearly finished. "Nobody should expect any delays."\n'
+    qs = _seg(text)
+    assert len(qs) == 1 and len(qs[0].parts) == 2
+    assert qs[0].text.startswith("The bridge is nearly finished.")
+    assert qs[0].speaker == "Mara Lind"
+
+
+def test_a_closer_turned_the_wrong_way_opens_no_run_in_quote():
+    for text in (
+        '"It is rare,“ said Mara Lind, a planner with the city council. “It is hard to get right.”\n',
+        'The plan failed,"Mara Lind, who chairs the council, said in a statement. "We will try again."\n',
+        'Lind said she "and her staff had worked on the plan for several years. "We will try again."\n',
+    ):
+        assert not any("council" in q.text or "staff" in q.text for q in _seg(text)), text
+
+
 def test_narrative_sentence_between_quotes_keeps_them_apart():
     text = (
         '"We are ready," Lind said. The council meets on Friday to vote on the plan. '

@@ -742,3 +742,88 @@ def test_a_party_word_before_a_name_is_no_part_of_the_person():
         'But Moss agreed with Democrat Greta Holm. "We need a pause," he said.\n'
     )
     assert _speakers(text) == ["Jan Moss"]
+
+
+def test_the_newspaper_means_the_paper_named_last():
+    for text, who in (
+        ('Mayor Jan Kowal gave an interview to the Valmont Herald.\n\n'
+         '"The mayor has failed the city," the newspaper wrote.\n', "Valmont Herald"),
+        ('An editorial in the Valmont Journal backed Mayor Jan Kowal.\n\n'
+         '"He has done well," the conservative-leaning paper wrote.\n', "Valmont Journal"),
+        ('Mayor Jan Kowal spoke to CNN on Sunday.\n\n"The mayor has refused to answer," the network said.\n', "CNN"),
+    ):
+        assert _speakers(text) == [who], text
+
+
+def test_the_group_means_the_body_of_members_named_last():
+    text = (
+        "Mayor Jan Kowal met the Valmont Teachers Association on Monday.\n\n"
+        '"We are not satisfied," the group said.\n'
+    )
+    assert _speakers(text) == ["Valmont Teachers Association"]
+
+
+def test_the_board_means_the_body_named_last_with_board_in_its_name():
+    text = (
+        "The Valmont Board of Elections met on Monday.\n\n"
+        'Mayor Jan Kowal spoke first. "The candidate is eligible," the board said.\n'
+    )
+    assert _speakers(text) == ["Valmont Board of Elections"]
+
+
+def test_the_government_is_no_body_that_has_government_in_its_name():
+    text = 'Mayor Jan Kowal met the Good Government League.\n\n"Taxes will fall," the government said.\n'
+    assert _speakers(text) != ["Good Government League"]
+
+
+def test_a_title_set_off_after_a_titled_name_describes_that_name():
+    for text, who in (
+        ('Lord Kowal, Green leader in the Lords, said ministers should expect "a long fight".\n', "Kowal"),
+        ('Senator Jan Kowal, another co-chairman of Fair Play, said the law was "badly written".\n', "Jan Kowal"),
+    ):
+        assert _speakers(text) == [who], text
+
+
+def test_he_means_the_subject_after_an_adverbial_that_opens_the_sentence():
+    for lead in ("Moments later, ", "On Monday, ", "In a long speech, "):
+        text = (
+            "Senator Jan Kowal and Governor Piet Berg met on Sunday.\n\n"
+            '"We will win," Berg said.\n\n'
+            f"{lead}Kowal made sure his critique of Berg's plan was polite. "
+            '"I do not know if Piet knows the region," he said.\n'
+        )
+        assert _speakers(text) == ["Piet Berg", "Jan Kowal"], text
+
+
+def test_sir_and_a_given_name_is_the_knight_named_before():
+    text = (
+        "Sir Jan Kowal said stability mattered most.\n\n"
+        'His message was: "Please do not give it away." Sir Jan added: "I do not think he will."\n'
+    )
+    assert set(_speakers(text)) == {"Jan Kowal"}
+
+
+def test_the_author_of_a_report_speaks_for_it():
+    text = 'Lord Kowal published a study in May.\n\nLord Kowal\'s report said the plan had "overstated the case".\n'
+    assert _speakers(text) == ["Kowal"]
+
+
+def test_a_capitalised_word_for_members_ends_a_body_name():
+    text = 'The Valmont Association of Probation Officers said the move was "a political stunt".\n'
+    assert _speakers(text) == ["Valmont Association of Probation Officers"]
+
+
+def test_a_role_with_its_field_then_a_name_is_that_person():
+    for text in (
+        'Shadow spokesman for sport Jan Kowal said: "I suspect the plan will fail."\n',
+        'Speaker of the House Rep. Jan Kowal (R-WI) said "hateful images have no place here".\n',
+    ):
+        assert _speakers(text) == ["Jan Kowal"], text
+
+
+def test_a_name_after_a_conjunction_before_its_apposition_is_the_speaker():
+    text = 'But Jan Kowal, a spokesman for the campaign group Freedom, told the radio that lawyers "may well go".\n'
+    qs = segment(Article(id="d1", text=text), mixed="fragment")
+    assert [q.speaker_mention.text if q.speaker_mention else None for q in qs] == [
+        "Jan Kowal, a spokesman for the campaign group Freedom"
+    ]

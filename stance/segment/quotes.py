@@ -180,6 +180,26 @@ def _strip(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def _reopened(text: str, first: int, a: int, b: int, second: int) -> bool:
+    """Whether an opener at `first` left unclosed before another opener at `second` held whole
+    sentences: both marks are the same and stand after a space or a colon, before a word
+    ('said: "We are ready. "The ...'), and the text text[a:b] between opens a sentence with a
+    capital and ends one, several words on, as where paragraphs of one quote were run together.
+    A mark after a word or before a space is more likely a closer turned the wrong way
+    ('unusual,“ said X.'), and a lower-case start a fragment left open."""
+    return (
+        b - a > 20
+        and text[b - 1] in ".!?"
+        and a == first + 1
+        and text[a].isupper()
+        and text[first] == text[second]
+        and (first == 0 or text[first - 1] in " \n:")
+        and b < second
+        and text[second - 1] == " "
+        and " " in text[a:b]
+    )
+
+
 def pair_marks(text: str, layout: Layout) -> list[RawQuote]:
     """Quotes from paired marks; a quote left open at a paragraph end continues only if the
     next paragraph opens with a mark (the newswire convention for multi-paragraph quotes)."""
@@ -217,6 +237,11 @@ def pair_marks(text: str, layout: Layout) -> list[RawQuote]:
                     )
                 parts, first_open, open_mark = [], None, None
             elif mk.can_open:
+                a, b = _strip(text, open_mark.end, mk.pos)
+                if first_open is not None and _reopened(text, open_mark.pos, a, b, mk.pos):
+                    # '"We are ready. "The talks go on."': paragraphs run together, each opening
+                    # with a mark and none closed but the last; the sentence before is a quote too.
+                    quotes.append(RawQuote(parts=parts + [(a, b)], open_pos=first_open, close_end=b, para=first_para))
                 # Two openers in a row: the first was unbalanced; drop it (and any continuation).
                 parts, first_open, first_para, open_mark = [], mk.pos, p, mk
         if open_mark is not None and first_open is not None:

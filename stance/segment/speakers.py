@@ -385,6 +385,31 @@ class Entities:
     def latest_speaker(self, pos: int, typ: str, role: str | None = None) -> tuple[int, str] | None:
         return self._spk.latest_before(typ if role is None else (typ, role), pos)
 
+    def knighted(self, given: str, pos: int) -> str | None:
+        """The person last introduced before pos as "Sir <given> <family>" (or "Dame ..."), for a
+        later "Sir <given>"."""
+        for p in reversed(self.persons):
+            ws = p.name.split()
+            if p.pos < pos and len(ws) >= 3 and ws[0] in {"Sir", "Dame"} and ws[1] == given:
+                return " ".join(ws[1:])
+        return None
+
+    def latest_org_named(self, pos: int, fits: Callable[[str], bool], within: int = 3000) -> str | None:
+        """The organisation named last before pos, within `within` characters, whose name fits:
+        what "the board" or "the newspaper" means when that body has not spoken yet. A name the
+        scan cut at "of" gets its rest back ("the Valmont Board of Elections")."""
+        i = bisect.bisect_left(self.orgs, pos, key=lambda o: o[0])
+        while i > 0:
+            i -= 1
+            at, name = self.orgs[i]
+            if pos - at > within:
+                break
+            if fits(name):
+                end = self.text.find(name, at, at + len(name) + 8)
+                tail = _OF_TAIL.match(self.text, end + len(name)) if end >= 0 else None
+                return name + tail.group() if tail else name
+        return None
+
     def latest_person_speaker(self, pos: int, pronoun: str) -> tuple[int, str] | None:
         """The latest person who spoke before pos whom "he"/"she" may mean."""
         return self._spk.latest_matching(
@@ -497,10 +522,12 @@ class Entities:
         lo = max(text.rfind(". ", w, at), text.rfind("\n", w, at), text.rfind("“", w, at), text.rfind('"', w, at)) + 1
         if lo <= 0:
             return found
-        first = self.latest_named(lo + 1 + _first_name_end(text, lo, at), clash, pronoun)
+        start = _after_lead_adverbial(text, lo, at)
+        first = self.latest_named(start + 1 + _first_name_end(text, start, at), clash, pronoun)
         if first is None or first[0] < lo or first[0] >= at or first[1] == found[1]:
             return found
-        head = text[lo : first[0]].split()
+        # An adverbial set off by a comma opens the sentence before its subject: "Moments later, Kovac ...".
+        head = text[lo : first[0]].rsplit(",", 1)[-1].split()
         if len(head) > 3 or any(w[:1].islower() and w.lower() not in _ROLES_OR_DETS for w in head):
             return found  # not at the head of the sentence
         return first
@@ -564,6 +591,8 @@ Europe European America American Africa African Pacific Atlantic Middle Far Near
 Sea Ocean Coast River Valley Street Avenue Road Square City County Province State States Republic Kingdom
 Union Bay Canal Mountains Peninsula Third""".split()
 )
+# The rest of a body's name that the capitalised-run scan cut at "of": "Board" + " of Elections".
+_OF_TAIL = re.compile(r" of(?: the)?(?: [A-Z][\w'’\-]*){1,3}")
 _ACRONYM_HINT = re.compile(r"\([A-Z][A-Z.&\-]+\)")
 _ACRONYM_RE = re.compile(
     r"([A-Z][\w'’\-]*(?:\s+(?:of|and|for|on|the|de)?\s*[A-Z][\w'’\-]*)+)\s+\(([A-Z][A-Z.&\-]+)\)"
@@ -785,6 +814,23 @@ def build_entities(text: str, is_place) -> Entities:
 _ROLES_OR_DETS = ROLE_WORDS | _DETS
 
 
+_LEAD_ADVERBIAL = re.compile(r"\s*([A-Z][\w’'\-]*)((?: [\w’'\-]+){1,4}),\s")
+_ADVERBIAL_OPENERS = frozenset({"on", "in", "at", "after", "during", "by", "since", "last", "earlier", "later"})
+
+
+def _after_lead_adverbial(text: str, lo: int, hi: int) -> int:
+    """Where the subject may start in a sentence that opens at lo with an adverbial set off by a
+    comma ("Moments later, Kovac ...", "On Monday, Kovac ..."); lo where there is none. A lead of
+    capitalised words alone is a name ("Jan Kovac, a senator, ..."), not an adverbial."""
+    m = _LEAD_ADVERBIAL.match(text, lo, hi)
+    if m is None:
+        return lo
+    rest = m.group(2).split()
+    if m.group(1).lower() in _ADVERBIAL_OPENERS or any(not w[:1].isupper() for w in rest):
+        return m.end()
+    return lo
+
+
 def _first_name_end(text: str, lo: int, hi: int) -> int:
     """Offset from lo just past the first capitalised run after lo (before hi)."""
     m = _CAP_RUN_RE.search(text, lo, hi)
@@ -963,12 +1009,27 @@ def _pronoun_person(
     return (best[1] if best else None), "person"
 
 
-def _latest_media(pos: int, ents: Entities, head: str) -> str | None:
+def _latest_media(pos: int, ents: Entities, head: str, is_place=None) -> str | None:
     """The newspaper, agency or broadcaster last quoted before pos under a word for its kind
-    ("the official newspaper X ... the newspaper said"), within a few paragraphs."""
+    ("the official newspaper X ... the newspaper said"), within a few paragraphs; else the paper
+    or broadcaster last named by its title ("an editorial in the Norland Herald ... the newspaper")."""
     hits = [ents.latest_speaker(pos, "org", h) for h in _MEDIA_ALIASES.get(head, (head,))]
     best = max((h for h in hits if h is not None and pos - h[0] < 3000), default=None, key=lambda h: h[0])
-    return best[1] if best else None
+    if best is not None:
+        return best[1]
+    titles = _PAPER_TITLES if head in _PAPER_HEADS else _BROADCAST_TITLES if head in _BROADCAST_HEADS else None
+    if titles is None or is_place is None:
+        return None
+    return ents.latest_org_named(pos, lambda n: not titles.isdisjoint(n.split()) and not is_place(n.split()[0]))
+
+
+# Words that mark a title as a newspaper's or a broadcaster's, for "the paper" and "the network".
+_PAPER_HEADS = frozenset({"newspaper", "paper", "daily", "weekly", "tabloid"})
+_PAPER_TITLES = frozenset(
+    "Times Post Journal Herald Tribune Gazette Telegraph Guardian Chronicle Observer Daily Mail Mirror Shimbun".split()
+)
+_BROADCAST_HEADS = frozenset({"network", "broadcaster", "channel", "station"})
+_BROADCAST_TITLES = frozenset("BBC CNN MSNBC NBC ABC CBS NPR PBS ITV Fox Network Channel Radio TV Television".split())
 
 
 def _latest_org(pos: int, ents: Entities, canon_org=None) -> str | None:
@@ -985,6 +1046,10 @@ def _latest_org(pos: int, ents: Entities, canon_org=None) -> str | None:
 def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_place) -> tuple[str | None, str]:
     """The entity a mention refers to, and its type ('person', 'org' or 'group')."""
     m = " ".join(mention.replace("\n", " ").split())
+    if " " in m and (m.endswith("'s") or m.endswith("’s")) and _document_after(ents.text, pos, mention):
+        # A mention cut after a possessive before a document ("Lord Kowal's report said"): its author
+        # speaks. Before other nouns the owner is no speaker ("Kowal's reduced strength").
+        m = m[:-2]
     low = m.lower()
     if not m:
         return None, "group"
@@ -1042,6 +1107,11 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
             and not any(t.lower() in _NON_NAME_WORDS for t in after)
         ):
             ctoks = after
+    if len(pieces) > 1 and ctoks and ctoks[-1].lower() in ROLE_WORDS and (name := _trailing_name(m)):
+        # "Shadow spokesman for sport Jan Kowal": a role with its field, then the name.
+        ctoks = name
+    if len(ctoks) == 2 and ctoks[0] in {"Sir", "Dame"} and (full := ents.knighted(ctoks[1], pos)) is not None:
+        return full, "person"  # "Sir Jan" after "Sir Jan Kowal": a knight goes by his given name
     if (
         ctoks
         and (len(ctoks) == 1 or ctoks[-2].lower().rstrip(".") in _HONORIFICS)
@@ -1139,6 +1209,8 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
                 ):
                     return known, "org"  # "an EC negotiator" speaks for the Community; "a US official" stays one
                 if any(t[:1].isupper() and t.lower() in ORG_WORDS for t in rest):
+                    if ctoks[-1][:1].isupper() and ctoks[-1].lower() in GENERIC_HEADS:
+                        return " ".join(ctoks), "org"  # "... Association of Probation Officers": its name's end
                     return org, "org"  # "a Foreign Ministry official": not a listed body, still one
                 return " ".join(ctoks), "group"
             if ctoks[-1].lower() in _MEDIA_HEADS and is_place(org):
@@ -1147,7 +1219,7 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
                 return canon_org(org) or ents.acronyms.get(org) or org, "org"
             return " ".join(ctoks), "group"
         if ctoks[-1].lower() in _MEDIA_HEADS:
-            paper = _latest_media(pos, ents, ctoks[-1].lower())
+            paper = _latest_media(pos, ents, ctoks[-1].lower(), is_place)
             if paper is not None:
                 return paper, "org"
         if ctoks[-1].lower() in DOC_HEADS:
@@ -1158,6 +1230,9 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
         last = ents.latest_speaker(pos, "org", ctoks[0])
         if last is not None and last[1].split()[-1].lower() == ctoks[0] and pos - last[0] < 3000:
             return last[1], "org"
+        named = _latest_body_named(pos, ents, ctoks[0], is_place)
+        if named is not None:
+            return canon_org(named) or ents.acronyms.get(named, named), "org"
     if low.startswith("the ") and _is_epithet(ctoks):
         found = _latest_any_person(pos, ents, _NOUN_SEX.get(ctoks[-1].lower(), "any"))
         if found is not None:
@@ -1165,6 +1240,60 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
     org = " ".join(ctoks) if ctoks else m
     org = org.rstrip(".,")
     return canon_org(org) or ents.acronyms.get(org) or org, "org"
+
+
+# Words for a body of members that news uses for any such body named before ("the group said"
+# after "the Norland Teachers Association"); and last words that name such a body.
+_ANY_BODY = frozenset({"group", "organisation", "organization"})
+# "the government" is a state's, not a body that has "Government" in its name.
+_STATE_BODIES = frozenset({"government", "administration", "cabinet", "state"})
+_BODY_TAILS = frozenset(
+    """group organisation organization foundation association union alliance coalition institute
+federation league club society council committee campaign trust fund centre center network action
+watch movement front""".split()
+)
+
+
+def _latest_body_named(pos: int, ents: Entities, word: str, is_place) -> str | None:
+    """The body "the <word>" means where none of that kind has spoken: the paper or broadcaster
+    last named for "the newspaper" / "the network", the body last named with that word in its
+    name for "the board" ("the Norland Board of Health"), any body of members for "the group"."""
+    if word in _PAPER_HEADS or word in _BROADCAST_HEADS:
+        return _latest_media(pos, ents, word, is_place)
+    if word in _ANY_BODY:
+        return ents.latest_org_named(pos, lambda n: n.split()[-1].lower() in _BODY_TAILS and not is_place(n), 1500)
+    if word in _STATE_BODIES:
+        return None
+    cap = word.capitalize()
+    return ents.latest_org_named(pos, lambda n: cap in n.split() and not is_place(n.split()[0]), 1500)
+
+
+_PARTY_TAG = re.compile(r"\s*\([A-Z]-[A-Za-z.]+\)$")
+
+
+def _trailing_name(m: str) -> list[str] | None:
+    """The person's name that ends a mention, after a party tag is dropped ("... Rep. Jan Kowal
+    (R-WI)"): two to four name words, none a word for a role or a body, after a lower-case word
+    or a title."""
+    toks = _PARTY_TAG.sub("", m).split()
+    k = len(toks)
+    while k > 0 and _is_name_word(toks[k - 1]) and toks[k - 1].lower().rstrip(".") not in ROLE_WORDS:
+        k -= 1
+    name = toks[k:]
+    if not 2 <= len(name) <= 4 or k == 0 or any(t.lower() in _NON_NAME_WORDS for t in name):
+        return None
+    return name if _is_person_name(" ".join(name)) else None
+
+
+_WORD_AFTER = re.compile(r"\s+([a-z]+)")
+
+
+def _document_after(text: str, pos: int, mention: str) -> bool:
+    """Whether a report, statement or other document follows the mention at pos in text."""
+    if not text.startswith(mention, pos):
+        return False
+    m = _WORD_AFTER.match(text, pos + len(mention))
+    return m is not None and m.group(1) in DOC_HEADS
 
 
 def _is_epithet(ctoks: list[str]) -> bool:
@@ -1229,7 +1358,9 @@ _INDEFINITE_ROLE = re.compile(
     re.I,
 )
 # Words for a newspaper, an agency or a broadcaster, and the words a later mention may use for it.
-_MEDIA_HEADS = frozenset({"newspaper", "daily", "paper", "weekly", "radio", "agency", "television", "broadcaster"})
+_MEDIA_HEADS = frozenset(
+    {"newspaper", "daily", "paper", "weekly", "tabloid", "radio", "agency", "television", "broadcaster", "network"}
+)
 _MEDIA_ALIASES = {"newspaper": ("newspaper", "daily", "paper", "weekly"), "paper": ("newspaper", "daily", "paper")}
 # A document with the body that issued it: "the statement from the Norland Liberation Front".
 _DOC_FROM = re.compile(
@@ -1438,9 +1569,18 @@ def post_attribution(text: str, start: int, limit: int) -> tuple[Attribution, in
     return None
 
 
+def _conjunction_then_name(s: str) -> bool:
+    """A person's name after a conjunction or sentence adverb: "But Jan Kowal" before an
+    apposition ("But Jan Kowal, a spokesman for X, said") is the subject, not a clause."""
+    lead = _LEAD_STRIP.match(s)
+    return lead is not None and _is_titled_person_name(s[lead.end() :])
+
+
 def _no_name_before(s: str) -> bool:
     """Whether what stands before a comma in a mention is the end of a clause or an adverbial
     ("would be fair", "On Friday", "Of course"), not a name in apposition."""
+    if _conjunction_then_name(s):
+        return False
     ws = s.split()
     if not ws:
         return False
@@ -1746,7 +1886,7 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
             and (a, b) != _trim(text, *chunks[0])
         ):
             continue
-        if _CLAUSE_SKIP.match(piece) and chosen:
+        if _CLAUSE_SKIP.match(piece) and chosen and not _conjunction_then_name(piece):
             if _RELATIVE.match(piece) and _INDEFINITE.match(text, *chosen[-1]):
                 # "The statement, which showed Kovac, a former aide, also said": an indefinite
                 # apposition after a relative clause is the clause's own, the subject stands before it.
@@ -1779,7 +1919,7 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
             and not _is_clause(name)
             and (len(name.split()) == 1 or any(w[:1].isupper() for w in name.split()[1:]))
             and not _no_name_before(name)
-        ) or (_is_title_role(role) and _is_person_name(name)):
+        ) or (_is_title_role(role) and _is_titled_person_name(name)):
             a, b = name_a, role_b
         else:
             a, b = chosen[0]
@@ -1984,6 +2124,20 @@ def _is_person_name(s: str) -> bool:
     )
 
 
+def _is_titled_person_name(s: str) -> bool:
+    """A person's name, maybe after a title or party word ("Lord Kowal", "Tory MP Jan Kowal"):
+    the name an apposition such as ", Tory leader in the Lords," describes."""
+    ws = s.split()
+    k = 0
+    while k < len(ws) - 1 and (ws[k].lower().rstrip(".") in ROLE_WORDS or _party_word(ws[k]) or ws[k].isupper()):
+        k += 1
+    rest = ws[k:]
+    if k and len(rest) == 1:
+        w = rest[0]
+        return w[:1].isupper() and w[1:].islower() and w not in _NON_NAME_CAPS and w.lower() not in ROLE_WORDS
+    return _is_person_name(" ".join(rest))
+
+
 def _has_name(s: str) -> bool:
     ws = s.split()
     return any(w[:1].isupper() for w in ws)
@@ -1997,5 +2151,8 @@ def _is_bare_role(s: str) -> bool:
         ws[0][:1].islower()
         and ws[0].lower() not in PRONOUNS
         and ws[0].lower() not in _DETS
-        or (ws[0].lower() in {"a", "an", "the"} and any(w.lower() in ROLE_WORDS for w in ws))
+        or (
+            ws[0].lower() in {"a", "an", "the", "another"}
+            and any(w.lower().rsplit("-", 1)[-1] in ROLE_WORDS for w in ws)
+        )
     )
