@@ -22,6 +22,7 @@ import argparse
 import collections
 import json
 import re
+import unicodedata
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
@@ -67,8 +68,13 @@ def load_speakers(folder: str | Path) -> dict[tuple[str, str, int, int], str]:
 
 
 def _family(name: str | None) -> str | None:
+    """The family name, folded so that typography does not decide ("O’Malley" is "O'Malley",
+    "García" is "Garcia")."""
     words = re.findall(r"[^\W\d_][\w'’-]*", name or "")
-    return words[-1].lower() if words else None
+    if not words:
+        return None
+    folded = unicodedata.normalize("NFKD", words[-1].replace("’", "'"))
+    return "".join(c for c in folded if not unicodedata.combining(c)).lower()
 
 
 def speaker_agreement(

@@ -62,3 +62,11 @@ def test_speakers_are_scored_by_family_name(tmp_path):
     assert speaker_agreement(rows, wrong) == {("bbc-politics", half("x1")): (0, 1)}
     rows[0]["speaker"] = None
     assert speaker_agreement(rows, {k: "—" for k in spk}) == {}  # a name without letters scores nothing
+
+
+def test_family_names_that_differ_only_in_typography_agree():
+    from evaluation.target_judgements import _family
+
+    assert _family("Sean O’Malley") == _family("Sean O'Malley") == "o'malley"
+    assert _family("Ana García") == _family("Ana Garcia")
+    assert _family("Ana Garcia") != _family("Ana Garcias")
