@@ -473,3 +473,20 @@ def test_a_companys_first_word_after_an_honorific_is_a_person():
         '"Mr. Brenner has been a fine partner," said Jan Kowal.\n'
     )
     assert _seg(text)[0].targets == ["Tom Brenner"]
+
+
+def test_a_family_name_after_a_title_or_a_conjunction_and_non_ascii_names_are_person_targets():
+    intro = "Anna Kovac and Cem Özdemir unveiled a tax plan on Monday.\n"
+    for quote in ("But Kovac will not listen to us", "We think Senator Kovac will not listen to us"):
+        assert "Anna Kovac" in _seg(intro + f'"{quote}," said Tom Berg.\n')[0].targets
+    assert "Cem Özdemir" in _seg(intro + '"We think Özdemir will not listen to us," said Tom Berg.\n')[0].targets
+
+
+def test_person_targets_stay_linear_in_the_number_of_mentions():
+    import time
+
+    text = 'Tom Berg said: "' + "We are ready for the talks and Anna Kovac is wrong. " * 6000 + '"\n'
+    started = time.perf_counter()
+    q = _seg(text)[0]
+    assert q.targets == ["Anna Kovac"]
+    assert time.perf_counter() - started < 20  # quadratic in the mentions, it took minutes

@@ -18,6 +18,7 @@ from stance.records import Article, Quote, Span
 from stance.segment.cues import CueMatch, cue_strength, iter_cues
 from stance.segment.quotes import ALL_MARKS, Layout, RawQuote, first_char, looks_like_scare_quote, pair_marks
 from stance.segment.speakers import (
+    _NON_NAME_CAPS,
     GENERIC_HEADS,
     PERSON_PRONOUNS,
     ROLE_WORDS,
@@ -285,7 +286,7 @@ class _Segmenter:
         self._title_cache: list[str] | None = None
         self._headline_cache: list[str] | None = None
         self._bodies_cache: list[str] | None = None
-        self._persons: dict[str, list[tuple[int, str]]] | None = None
+        self._persons: dict[str, dict[str, list[int]]] | None = None
         self._name_ok: dict[str, bool] = {}
         self._firms: dict[str, str] | None = None
         self._headline: str | None = None
@@ -830,33 +831,43 @@ class _Segmenter:
                 if not (speaker and (firm in speaker or speaker in firm)) and firm not in out:
                     out.append(firm)
                 continue
-            cands = index.get(words[-1])
-            if not cands:
+            names = index.get(words[-1])
+            if not names:
                 continue
-            pos = m.start()
-            given = [w for w in words[:-1] if w not in _HONORIFICS]
-            fit = [
-                (p, n)
-                for p, n in cands
-                if (not given or n.split()[0] in (given[0], given[-1])) and self._person_name(n)
-            ]
-            before = [n for p, n in fit if p <= pos]
-            full = before[-1] if before else (fit[0][1] if fit else None)
+            given = [w for w in words[:-1] if not _title_or_opener(w)]
+            full = self._closest_name(names, given, m.start())
             if not full or full.split()[-1] == own or full in out:
                 continue
             out.append(full)
         return out
 
-    def _person_index(self) -> dict[str, list[tuple[int, str]]]:
-        """Family name -> (position, full name) of the people the article names."""
+    def _closest_name(self, names: dict[str, list[int]], given: list[str], pos: int) -> str | None:
+        """Of the full names sharing a family name, the one named last before pos (else first after
+        it) that fits the given names written with it."""
+        best, best_at, first, first_at = None, -1, None, len(self.text) + 1
+        for name, at in names.items():
+            if given and name.split()[0] not in (given[0], given[-1]) or not self._person_name(name):
+                continue
+            k = bisect.bisect_right(at, pos)
+            if k and at[k - 1] > best_at:
+                best, best_at = name, at[k - 1]
+            if at[0] < first_at:
+                first, first_at = name, at[0]
+        return best or first
+
+    def _person_index(self) -> dict[str, dict[str, list[int]]]:
+        """Family name -> full name -> the positions where the article names that person."""
         if self._persons is None:
-            index: dict[str, list[tuple[int, str]]] = {}
+            index: dict[str, dict[str, list[int]]] = {}
             for person in self.ents.persons:
                 words = [w.rstrip("'’") for w in person.name.split() if not (len(w) == 2 and w.endswith("."))]
                 while words and (words[0] in _HONORIFICS or _party_word(words[0])):
                     words = words[1:]
                 if len(words) >= 2:
-                    index.setdefault(words[-1], []).append((person.pos, " ".join(words)))
+                    index.setdefault(words[-1], {}).setdefault(" ".join(words), []).append(person.pos)
+            for names in index.values():
+                for at in names.values():
+                    at.sort()
             self._persons = index
         return self._persons
 
@@ -1392,7 +1403,15 @@ _OFFICE_OF = re.compile(
     r"\b(?:[Pp]resident|[Ss]ecretary of [Ss]tate|[Pp]rime [Mm]inister|[Aa]mbassador|[Cc]itizens?)\s+of\s+(?:the\s+)?$"
 )
 _CONTRACTION = re.compile(r"['’](?:m|re|ve|ll|d|t|s)$")
-_CAP_RUN_WORDS = re.compile(r"(?<![\w'’\-])[A-Z][a-z][\w'’\-]*(?:[ \t]+[A-Z][a-z][\w'’\-]*)*")
+# A run of capitalised words ("Anna Kovac", "Cem Özdemir", "O'Brien").
+_CAP_WORD = r"[A-ZÀ-ÖØ-Þ](?:['’][A-ZÀ-ÖØ-Þ])?[a-zß-öø-ÿ][\w'’\-]*"
+_CAP_RUN_WORDS = re.compile(rf"(?<![\w'’\-]){_CAP_WORD}(?:[ \t]+{_CAP_WORD})*")
+def _title_or_opener(word: str) -> bool:
+    """A title or a capitalised function word before a family name, no given name ("Senator
+    Kovac", "But Kovac")."""
+    return word in _HONORIFICS or word in _NON_NAME_CAPS or word.lower().rstrip(".") in ROLE_WORDS
+
+
 # Legal forms that end a company's name.
 _LEGAL_FORMS = frozenset("Inc Corp Corporation Co Cos Ltd Plc PLC AG SA NV Bhd Pty Limited".split())
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+$")

@@ -161,10 +161,10 @@ _TOKEN_RE = re.compile(r"[A-Z][\w'’.\-]*|[a-z][\w'’\-]*|\d[\w.,]*|[(),]")
 # Opening on the capital itself (the word edge is checked behind it) lets the regex engine skip
 # to the next capital instead of trying the pattern at every character.
 _CAP_RUN_RE = re.compile(
-    r"[A-Z](?<![\w'’-].)(?:(?<=S)ir\s+[A-Z])?[\w'’\-]*(?:\.(?=[A-Z]))?[\w'’\-]*(?:\.(?<![a-z]{3}\.))?"
+    r"[A-ZÀ-ÖØ-Þ](?<![\w'’-].)(?:(?<=S)ir\s+[A-Z])?[\w'’\-]*(?:\.(?=[A-Z]))?[\w'’\-]*(?:\.(?<![a-z]{3}\.))?"
     r"(?:(?:[ \t]+|\n(?=[A-Za-z]))"
     r"(?:(?:de|da|dos|das|van|von|der|bin|ibn|al|el|le|la|del|di|du|abu)[ \t]+|(?:al|el|bin|ibn|abu)-)?"
-    r"[A-Z][\w'’\-]*(?<![a-z]{3}\.))*"
+    r"[A-ZÀ-ÖØ-Þ][\w'’\-]*(?<![a-z]{3}\.))*"
 )
 
 
