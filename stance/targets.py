@@ -19,7 +19,7 @@ import yaml
 
 from stance.errors import StanceError
 
-SECTIONS: tuple[str, ...] = ("states", "blocs", "organisations", "people")
+SECTIONS: tuple[str, ...] = ("states", "blocs", "organisations", "parties", "people")
 # Relations between canonical names: where an organisation or person belongs ("home"), which
 # states make up a bloc ("members"), and which states a name that outlived them stood for
 # ("narrower": "Germany" written in 1987 means West Germany when the story names it).

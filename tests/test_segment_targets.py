@@ -490,3 +490,13 @@ def test_person_targets_stay_linear_in_the_number_of_mentions():
     q = _seg(text)[0]
     assert q.targets == ["Anna Kovac"]
     assert time.perf_counter() - started < 20  # quadratic in the mentions, it took minutes
+
+
+def test_a_party_word_inside_a_longer_name_is_not_the_party():
+    for quote in (
+        "The Social Democrats are wrong about taxes",
+        "The International Labour Organisation has failed workers",
+        "The Labour Ministry must act and Labour Day is near",
+    ):
+        assert _seg(f'"{quote}," Ada Brenner said.\n')[0].targets == [], quote
+    assert _seg('"The Democrats are wrong about taxes," Ada Brenner said.\n')[0].targets == ["Democratic Party"]

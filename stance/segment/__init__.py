@@ -1208,11 +1208,35 @@ class _Segmenter:
     def _load_spans(self) -> list[tuple[int, int, str]]:
         if self._lex_spans is None:
             text = self.text
-            spans = [sp for sp in self.lex.spans(text) if not (self._surname(*sp) or self._longer_name(*sp))]
+            spans = [
+                sp
+                for sp in self.lex.spans(text)
+                if not (self._surname(*sp) or self._longer_name(*sp) or self._word_in_name(*sp))
+            ]
             self._lex_spans = spans
             self._lex_starts = [s for s, _, _ in spans]
             self._resolve = self.lex.resolver(c for _, _, c in spans)
         return self._lex_spans
+
+    def _word_in_name(self, s: int, e: int, c: str) -> bool:
+        """A party's one-word alias ("Democrats", "Labour") inside a longer name: after a
+        capitalised word that opens no sentence ("the Social Democrats", "the International Labour
+        Organisation") or before one ("the Labour Ministry", "Labour Day")."""
+        text = self.text
+        w = text[s:e]
+        if " " in w or self.lex.kinds.get(c) != "parties":
+            return False
+        after = _NEXT_WORD.match(text, e)
+        if after and after.group(1)[:1].isupper() and self.lex.canonical(after.group(1)) is None:
+            return True
+        before = _PREV_WORD.search(text, max(0, s - 30), s)
+        return bool(
+            before
+            and before.group(1)[:1].isupper()
+            and before.group(1) not in _NON_NAME_CAPS
+            and self.lex.canonical(before.group(1)) is None
+            and not _OPENERS_BEFORE.search(text, max(0, before.start(1) - 3), before.start(1))
+        )
 
     def _longer_name(self, s: int, e: int, c: str) -> bool:
         """A body's common-word alias ("the House", "the Senate") where the name goes on with "of"
@@ -1406,6 +1430,10 @@ _CONTRACTION = re.compile(r"['’](?:m|re|ve|ll|d|t|s)$")
 # A run of capitalised words ("Anna Kovac", "Cem Özdemir", "O'Brien").
 _CAP_WORD = r"[A-ZÀ-ÖØ-Þ](?:['’][A-ZÀ-ÖØ-Þ])?[a-zß-öø-ÿ][\w'’\-]*"
 _CAP_RUN_WORDS = re.compile(rf"(?<![\w'’\-]){_CAP_WORD}(?:[ \t]+{_CAP_WORD})*")
+_PREV_WORD = re.compile(r"([A-Za-z][\w'’\-]*)[ \t]+$")
+_OPENERS_BEFORE = re.compile(r"(?:^|[.!?:;\"“”‘’(\n])[ \t]*$")
+
+
 def _title_or_opener(word: str) -> bool:
     """A title or a capitalised function word before a family name, no given name ("Senator
     Kovac", "But Kovac")."""
