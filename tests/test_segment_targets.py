@@ -500,3 +500,11 @@ def test_a_party_word_inside_a_longer_name_is_not_the_party():
     ):
         assert _seg(f'"{quote}," Ada Brenner said.\n')[0].targets == [], quote
     assert _seg('"The Democrats are wrong about taxes," Ada Brenner said.\n')[0].targets == ["Democratic Party"]
+
+
+def test_a_title_word_opening_a_company_name_is_not_the_company():
+    text = (
+        "General Motors Corp said on Monday it would cut 500 jobs.\n"
+        '"General strikes would hurt everyone," said union leader Tom Berg.\n'
+    )
+    assert _seg(text)[0].targets == []

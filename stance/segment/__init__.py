@@ -826,7 +826,10 @@ class _Segmenter:
             i = bisect.bisect_right(self._lex_starts, m.end()) - 1
             if i >= 0 and spans[i][1] > m.start():
                 continue
-            firm = self._firm_index().get(" ".join(words))
+            key = " ".join(words)
+            firm = self._firm_index().get(key)
+            if firm and firm != key and _title_or_opener(key):
+                firm = None  # "General strikes ...": a title word, not the firm
             if firm and not _HONORIFIC_BEFORE.search(text, max(0, m.start() - 6), m.start()):
                 if not (speaker and (firm in speaker or speaker in firm)) and firm not in out:
                     out.append(firm)
