@@ -827,3 +827,13 @@ def test_a_name_after_a_conjunction_before_its_apposition_is_the_speaker():
     assert [q.speaker_mention.text if q.speaker_mention else None for q in qs] == [
         "Jan Kowal, a spokesman for the campaign group Freedom"
     ]
+
+
+def test_pronoun_resolution_stays_near_linear_over_many_distinct_names():
+    import time
+
+    fam = [f"Kov{chr(97 + i % 26)}{chr(97 + (i // 26) % 26)}" for i in range(600)]
+    text = "".join(f'Then {fam[i % 600].capitalize()} left, then came back. "Yes," he said.\n\n' for i in range(1500))
+    started = time.perf_counter()
+    assert len(segment(Article(id="d", text=text))) == 1500
+    assert time.perf_counter() - started < 30  # counting each run over the whole text took minutes

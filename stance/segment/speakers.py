@@ -258,6 +258,7 @@ class Entities:
     _family: dict[str, tuple[list[int], list[str]]] | None = field(default=None, repr=False)
     _name_roles: dict[str, set[str]] | None = field(default=None, repr=False)
     _person_like: dict[str, bool] = field(default_factory=dict, repr=False)
+    _counts: dict[str, int] = field(default_factory=dict, repr=False)
 
     def add_speaker(self, pos: int, canon: str, typ: str, roles: set[str]) -> None:
         """Record that `canon` spoke (or was the subject of a speech verb) at pos."""
@@ -423,7 +424,8 @@ class Entities:
 
     def name_tail(self, run: str, pronoun: str | None) -> str | None:
         """The person's name at the end of a run that is no name as a whole: a headline run into
-        a byline ("Senate Passes Water Bill Anna Kovac") or a capitalised adverb ("Then Kovac")."""
+        a byline ("Senate Passes Water Bill Anna Kovac") or a capitalised adverb ("Then Kovac"),
+        where the story also names the person without the run's first words."""
         words = run.split()
         last = words[-1]
         if (
@@ -445,10 +447,17 @@ class Entities:
                 words[k][:1].isupper()
                 and words[k] not in _NON_NAME_CAPS
                 and self.fits_pronoun(tail, pronoun)
-                and self.text.count(tail) > self.text.count(run)
+                and self._count(tail) > self._count(run)
             ):
                 return tail  # the story names the person so elsewhere too
         return None
+
+    def _count(self, s: str) -> int:
+        """How often s occurs in the text, counted once per string."""
+        n = self._counts.get(s)
+        if n is None:
+            n = self._counts[s] = self.text.count(s)
+        return n
 
     def person_like(self, name: str) -> bool:
         """Whether a run of capitals taken for a person's name is one: not a thing ("the Water
