@@ -837,3 +837,13 @@ def test_pronoun_resolution_stays_near_linear_over_many_distinct_names():
     started = time.perf_counter()
     assert len(segment(Article(id="d", text=text))) == 1500
     assert time.perf_counter() - started < 30  # counting each run over the whole text took minutes
+
+
+def test_a_role_for_a_named_person_is_not_that_person():
+    for text in (
+        '"We will not comment on the case," a spokesman for Governor Anna Kovac said.\n',
+        '"We will not comment on the case," said a lawyer for Tom Berg.\n',
+    ):
+        assert segment(Article(id="d", text=text))[0].speaker in ("spokesman", "lawyer")
+    text = '"Sport matters," said Shadow spokesman for sport Jan Kowal.\n'
+    assert segment(Article(id="d", text=text))[0].speaker == "Jan Kowal"

@@ -1291,7 +1291,15 @@ def _trailing_name(m: str) -> list[str] | None:
     name = toks[k:]
     if not 2 <= len(name) <= 4 or k == 0 or any(t.lower() in _NON_NAME_WORDS for t in name):
         return None
+    j = k - 1
+    while j >= 0 and toks[j][:1].isupper() and toks[j].lower().rstrip(".") in ROLE_WORDS:
+        j -= 1
+    if j >= 0 and toks[j].lower() in _FOR_WHOM:
+        return None  # "a spokesman for Governor Anna Kovac": the one spoken for, not the speaker
     return name if _is_person_name(" ".join(name)) else None
+
+
+_FOR_WHOM = frozenset({"for", "of", "to", "with", "representing", "behalf"})
 
 
 _WORD_AFTER = re.compile(r"\s+([a-z]+)")
