@@ -847,3 +847,8 @@ def test_a_role_for_a_named_person_is_not_that_person():
         assert segment(Article(id="d", text=text))[0].speaker in ("spokesman", "lawyer")
     text = '"Sport matters," said Shadow spokesman for sport Jan Kowal.\n'
     assert segment(Article(id="d", text=text))[0].speaker == "Jan Kowal"
+
+
+def test_names_given_to_both_sexes_carry_no_sex():
+    text = 'Lindsey Holm, the skier, won the race on Sunday. "I am thrilled," she said.\n'
+    assert segment(Article(id="d", text=text))[0].speaker == "Lindsey Holm"

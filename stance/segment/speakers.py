@@ -930,13 +930,13 @@ Denis Dennis Derek Des Dick Dieter Dmitry Dominic Don Donald Doug Douglas Duncan
 Emmanuel Enrique Eric Ernest Eugene Evan Fernando Francesco Francis Francisco Frank Franz Fred Frederick
 Gareth Gary Gavin Geoff Geoffrey George Gerald Gerhard Giuseppe Glenn Glyn Gordon Graham Greg Gregory
 Guido Hamid Hans Harold Harry Hassan Heinrich Helmut Henry Herbert Howard Hugh Hugo Iain Ian Igor Ivan
-Jack Jacob Jacques Jake James Jamie Javier Jeb Jeff Jeffrey Jeremy Jerry Jim Jimmy Joe Joel Johann
+Jack Jacob Jacques Jake James Javier Jeb Jeff Jeffrey Jeremy Jerry Jim Jimmy Joe Joel Johann
 John Johnny Jonathan Jorge Jose Joseph Juan Julian Karl Keith Ken Kenneth Kevin Klaus Larry Lawrence
-Leo Leonard Liam Lindsey Lord Luca Luis Malcolm Marco Marcus Mario Mark Martin Matt Matthew Max Menzies
+Leo Leonard Liam Lord Luca Luis Malcolm Marco Marcus Mario Mark Martin Matt Matthew Max Menzies
 Michael Miguel Mike Mikhail Mitch Mohamed Mohammed Muhammad Neil Nicholas Nick Nigel Nikolai Norman
 Oleg Oliver Omar Oscar Owen Pablo Patrick Paul Pedro Pete Peter Phil Philip Philippe Pierre Rafael
 Ralph Ramon Randy Raymond Reza Ricardo Richard Rick Rob Robert Roberto Rodney Roger Ron Ronald Rory
-Roy Rupert Russell Ryan Sam Samuel Scott Sean Sergei Sergio Seumas Simon Sir Stanley Stefan Stephen
+Roy Rupert Russell Ryan Samuel Scott Sean Sergei Sergio Seumas Simon Sir Stanley Stefan Stephen
 Steve Steven Stuart Ted Terence Thomas Tim Timothy Tom Tommy Tony Trevor Vaclav Victor Viktor Vince
 Vincent Vladimir Walter Wayne Wolfgang Yuri William Willie Yasser""".split()
 )
@@ -947,7 +947,7 @@ Carla Carmen Carol Caroline Catherine Cathy Cecilia Charlotte Cherie Cheryl Chri
 Clare Claudia Condoleezza Cristina Cynthia Dame Daniela Debbie Deborah Denise Diana Diane Donna Doris
 Dorothy Edith Elaine Eleanor Elena Elisabeth Elizabeth Ellen Emily Emma Erica Estelle Eva Fatima Fiona
 Florence Frances Gabriela Gillian Gisela Gloria Hannah Harriet Hazel Heather Helen Helena Hillary
-Ingrid Irene Isabel Isabella Jacqueline Jane Janet Janice Jennifer Jessica Jill Joan Joanna Josephine
+Ingrid Irene Isabel Isabella Jacqueline Jane Janet Janice Jennifer Jessica Jill Joanna Josephine
 Joyce Judith Judy Julia Julie Karen Kate Katherine Kathleen Kathryn Katie Kirsty Laura Lauren Leah Linda
 Lisa Liz Lorraine Louise Lucy Lynne Madeleine Maggie Margaret Maria Marie Marilyn Marina Marion Martha
 Mary Maureen Megan Melanie Melissa Michelle Monica Nadia Nancy Natalia Natalie Natasha Nina Olga Patricia
