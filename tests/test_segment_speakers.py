@@ -852,3 +852,16 @@ def test_a_role_for_a_named_person_is_not_that_person():
 def test_names_given_to_both_sexes_carry_no_sex():
     text = 'Lindsey Holm, the skier, won the race on Sunday. "I am thrilled," she said.\n'
     assert segment(Article(id="d", text=text))[0].speaker == "Lindsey Holm"
+
+
+def test_an_epithet_is_nobody_named_when_the_story_introduced_someone_new_or_an_office():
+    text = (
+        'Jan Berg, a farmer, said the river rose overnight. "We lost everything," he said. '
+        'A woman who lives nearby was also hit. "My house is gone," the woman said.\n'
+    )
+    assert [q.speaker for q in segment(Article(id="d", text=text))] == ["Jan Berg", "woman"]
+    text = (
+        'Jan Berg, a corn farmer, said prices were low. "It is a disaster," he said. '
+        'The White House said aid was coming. "We will help farmers," the president said.\n'
+    )
+    assert segment(Article(id="d", text=text))[1].speaker != "Jan Berg"

@@ -1243,7 +1243,7 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
         if named is not None:
             return canon_org(named) or ents.acronyms.get(named, named), "org"
     if low.startswith("the ") and _is_epithet(ctoks):
-        found = _latest_any_person(pos, ents, _NOUN_SEX.get(ctoks[-1].lower(), "any"))
+        found = _latest_any_person(pos, ents, _NOUN_SEX.get(ctoks[-1].lower(), "any"), ctoks[-1])
         if found is not None:
             return found, "person"
     org = " ".join(ctoks) if ctoks else m
@@ -1323,30 +1323,46 @@ def _is_epithet(ctoks: list[str]) -> bool:
     low = head.lower()
     return (
         (head[:1].islower() or head[:1].isdigit())
-        and (low in _PERSON_NOUNS or (low in ROLE_WORDS and low not in GENERIC_HEADS) or low.endswith("-year-old"))
+        and (
+            low in _PERSON_NOUNS
+            or (low in ROLE_WORDS and low not in GENERIC_HEADS and low not in _FRESH_OFFICES)
+            or low.endswith("-year-old")
+        )
         and low not in _NON_NAME_WORDS
         and all(t[:1].isalpha() or t[:1].isdigit() for t in ctoks)
     )
 
 
+# Offices news names afresh more often than it refers back with them ("the president said" after a
+# farmer spoke is the president, not the farmer).
+_FRESH_OFFICES = frozenset("president mayor judge governor premier king queen pope".split())
 # Common nouns for one person, by which news refers back to someone named ("the billionaire").
 _PERSON_NOUNS = frozenset(
     """man woman businessman businesswoman billionaire millionaire tycoon mogul magnate entrepreneur
 candidate nominee frontrunner front-runner contender hopeful challenger incumbent lawmaker legislator
-politician congressman congresswoman senator governor mayor president premier actor actress singer
+politician congressman congresswoman senator actor actress singer
 musician star celebrity host anchor presenter comedian novelist writer activist campaigner veteran
 investor physician surgeon neurosurgeon doctor scientist professor pastor preacher priest
 athlete player coach father mother son daughter husband wife widow grandmother grandfather""".split()
 )
 
 
-def _latest_any_person(pos: int, ents: Entities, sex: str) -> str | None:
+def _latest_any_person(pos: int, ents: Entities, sex: str, head: str) -> str | None:
     """The person who spoke last before pos, else the one named last; sex is "he", "she" or
-    "any". A person named since the last speaker is more often the one spoken about."""
+    "any". A person named since the last speaker is more often the one spoken about. Nobody,
+    where the story introduced someone unnamed with the same noun since ("A woman who lives
+    nearby ... the woman said"), or where the person found was called by the other pronoun."""
     best = ents.latest_person_speaker(pos, sex)
     if best is None:
         best = ents.latest_named(pos, _FEMALE if sex == "he" else _MALE if sex == "she" else frozenset(), sex)
-    return best[1] if best else None
+    introduced = rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w\-]+\s+){{0,2}}{re.escape(head)}\b"
+    if best is None or re.search(introduced, ents.text[best[0] : pos]):
+        return None
+    if sex != "any" and any(
+        canon == best[1] and ("she" if sex == "he" else "he") in roles for _, canon, _, roles in ents.speakers
+    ):
+        return None
+    return best[1]
 
 
 # Person nouns that give the person's sex.
