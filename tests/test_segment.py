@@ -170,3 +170,13 @@ def test_cue_words_stand_between_non_letters():
 
     text = "unsaid 2said saidé SAID Said sAid “said” according to him, told-off"
     assert [c.group() for c in iter_cues(text)] == ["said", "said", "SAID", "Said", "said", "according to", "told"]
+
+
+def test_a_quote_after_another_sources_attribution_sentence_is_not_joined_to_the_one_before():
+    text = (
+        'Jan Berg, a farmer, said prices were low. "It is a disaster," he said. '
+        'The ministry said aid was coming. "We will help farmers," the minister said.\n'
+    )
+    quotes = segment(Article(id="d", text=text))
+    assert [q.text for q in quotes] == ["It is a disaster,", "We will help farmers,"]
+    assert quotes[0].speaker == "Jan Berg"

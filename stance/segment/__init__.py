@@ -484,6 +484,10 @@ class _Segmenter:
                     gap = gap.rstrip().rstrip(ALL_MARKS)
                     if self._introduces(post[1], nxt.open_pos):
                         break  # '," X said. Y replied, "...' or '... adding, "...': a second attribution
+                    if _SENTENCE_GAP.search(self.text, post[1], nxt.open_pos) and iter_cues(
+                        self.text, post[1], nxt.open_pos, min_strength=2
+                    ):
+                        break  # '," he said. The White House said aid was coming. "...': another source
                     if gap.strip() and gap.rstrip()[-1] not in ",.:;":
                         break  # '," he said, adding that "...' introduces a new, mixed quote
                     if len(gap.split()) > 8 and (
@@ -1433,6 +1437,7 @@ _CONTRACTION = re.compile(r"['’](?:m|re|ve|ll|d|t|s)$")
 # A run of capitalised words ("Anna Kovac", "Cem Özdemir", "O'Brien").
 _CAP_WORD = r"[A-ZÀ-ÖØ-Þ](?:['’][A-ZÀ-ÖØ-Þ])?[a-zß-öø-ÿ][\w'’\-]*"
 _CAP_RUN_WORDS = re.compile(rf"(?<![\w'’\-]){_CAP_WORD}(?:[ \t]+{_CAP_WORD})*")
+_SENTENCE_GAP = re.compile(r"[.!?][ \t\n]+[A-Z]")
 _PREV_WORD = re.compile(r"([A-Za-z][\w'’\-]*)[ \t]+$")
 _OPENERS_BEFORE = re.compile(r"(?:^|[.!?:;\"“”‘’(\n])[ \t]*$")
 
