@@ -865,3 +865,9 @@ def test_an_epithet_is_nobody_named_when_the_story_introduced_someone_new_or_an_
         'The White House said aid was coming. "We will help farmers," the president said.\n'
     )
     assert segment(Article(id="d", text=text))[1].speaker != "Jan Berg"
+
+
+def test_a_lone_place_name_is_a_person_of_that_name_only_shortly_after_the_person():
+    far = "The carrier George Washington sailed into the Gulf. " + "The fleet moved on. " * 80
+    text = far + 'Washington said "we will send more ships if needed".\n'
+    assert segment(Article(id="d", text=text))[0].speaker == "United States"

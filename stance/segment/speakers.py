@@ -334,13 +334,16 @@ class Entities:
         found = set(ent[1][: bisect.bisect_right(ent[0], limit)])
         return found.pop() if len(found) == 1 else None
 
-    def earlier_full_name(self, tok: str, pos: int) -> str | None:
-        """The full name a lone surname at pos continues, only if introduced before it."""
+    def earlier_full_name(self, tok: str, pos: int, within: int | None = None) -> str | None:
+        """The full name a lone surname at pos continues, only if introduced before it (and, with
+        `within`, named at most that many characters before it)."""
         ent = self._suffix_index().get((tok,))
         if ent is None:
             return None
         i = bisect.bisect_left(ent[0], pos) - 1
-        return ent[1][i] if i >= 0 else None
+        if i < 0 or (within is not None and pos - ent[0][i] > within):
+            return None
+        return ent[1][i]
 
     def _scan(self) -> None:
         """Descriptions are read only when a mention first needs them: most articles never do."""
@@ -1125,9 +1128,11 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
         ctoks
         and (len(ctoks) == 1 or ctoks[-2].lower().rstrip(".") in _HONORIFICS)
         and is_place(ctoks[-1])
-        and (full := ents.earlier_full_name(ctoks[-1], pos)) is not None
+        and (full := ents.earlier_full_name(ctoks[-1], pos, None if len(ctoks) > 1 else 1500)) is not None
     ):
-        return full, "person"  # "Mr Wellington" after "Bob Wellington": the person, not the capital
+        # "Mr Wellington" after "Bob Wellington": the person, not the capital; a lone "Wellington"
+        # only shortly after the person was named.
+        return full, "person"
     # A person name somewhere in the core: the trailing capitalised tokens after any role words.
     roles, name = _strip_role_prefix(ctoks, is_place)
     name = [t for t in name if _is_name_word(t)]
