@@ -871,3 +871,8 @@ def test_a_lone_place_name_is_a_person_of_that_name_only_shortly_after_the_perso
     far = "The carrier George Washington sailed into the Gulf. " + "The fleet moved on. " * 80
     text = far + 'Washington said "we will send more ships if needed".\n'
     assert segment(Article(id="d", text=text))[0].speaker == "United States"
+
+
+def test_a_bodys_name_after_of_ends_before_a_title_and_a_name():
+    text = 'The Valmont Board of Elections Chairman Tom Berg resigned. "We will appeal the ruling," the board said.\n'
+    assert segment(Article(id="d", text=text))[0].speaker == "Valmont Board of Elections"

@@ -411,7 +411,7 @@ class Entities:
             if fits(name):
                 end = self.text.find(name, at, at + len(name) + 8)
                 tail = _OF_TAIL.match(self.text, end + len(name)) if end >= 0 else None
-                return name + tail.group() if tail else name
+                return name + _of_tail(tail.group()) if tail else name
         return None
 
     def latest_person_speaker(self, pos: int, pronoun: str) -> tuple[int, str] | None:
@@ -605,6 +605,19 @@ Union Bay Canal Mountains Peninsula Third""".split()
 )
 # The rest of a body's name that the capitalised-run scan cut at "of": "Board" + " of Elections".
 _OF_TAIL = re.compile(r" of(?: the)?(?: [A-Z][\w'’\-]*){1,3}")
+
+
+def _of_tail(tail: str) -> str:
+    """The "of ..." rest of a body's name, up to a role or a given name that starts the next
+    phrase ("Board of Elections Chairman Tom Berg" keeps "of Elections")."""
+    words = tail.split()
+    k = next(
+        (i for i, w in enumerate(words) if i and w[:1].isupper() and (
+            w.lower() in ROLE_WORDS or w in _MALE_GIVEN or w in _FEMALE_GIVEN)),
+        len(words),
+    )
+    kept = words[:k]
+    return " " + " ".join(kept) if kept and kept[-1][:1].isupper() else ""
 _ACRONYM_HINT = re.compile(r"\([A-Z][A-Z.&\-]+\)")
 _ACRONYM_RE = re.compile(
     r"([A-Z][\w'’\-]*(?:\s+(?:of|and|for|on|the|de)?\s*[A-Z][\w'’\-]*)+)\s+\(([A-Z][A-Z.&\-]+)\)"
