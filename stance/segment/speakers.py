@@ -612,8 +612,11 @@ def _of_tail(tail: str) -> str:
     phrase ("Board of Elections Chairman Tom Berg" keeps "of Elections")."""
     words = tail.split()
     k = next(
-        (i for i, w in enumerate(words) if i and w[:1].isupper() and (
-            w.lower() in ROLE_WORDS or w in _MALE_GIVEN or w in _FEMALE_GIVEN)),
+        (
+            i
+            for i, w in enumerate(words)
+            if i and w[:1].isupper() and (w.lower() in ROLE_WORDS or w in _MALE_GIVEN or w in _FEMALE_GIVEN)
+        ),
         len(words),
     )
     kept = words[:k]
