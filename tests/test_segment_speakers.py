@@ -876,3 +876,8 @@ def test_a_lone_place_name_is_a_person_of_that_name_only_shortly_after_the_perso
 def test_a_bodys_name_after_of_ends_before_a_title_and_a_name():
     text = 'The Valmont Board of Elections Chairman Tom Berg resigned. "We will appeal the ruling," the board said.\n'
     assert segment(Article(id="d", text=text))[0].speaker == "Valmont Board of Elections"
+
+
+def test_he_after_the_articles_first_sentence_is_its_subject():
+    text = 'Jan Berg accused Tom Kovac and Peter Moss of lying. "It is false," he said.\n'
+    assert segment(Article(id="d", text=text))[0].speaker == "Jan Berg"

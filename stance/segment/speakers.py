@@ -532,7 +532,7 @@ class Entities:
         at = found[0]
         w = max(0, at - 300)
         lo = max(text.rfind(". ", w, at), text.rfind("\n", w, at), text.rfind("“", w, at), text.rfind('"', w, at)) + 1
-        if lo <= 0:
+        if lo <= 0 and w > 0:
             return found
         start = _after_lead_adverbial(text, lo, at)
         first = self.latest_named(start + 1 + _first_name_end(text, start, at), clash, pronoun)
