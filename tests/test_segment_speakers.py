@@ -881,3 +881,11 @@ def test_a_bodys_name_after_of_ends_before_a_title_and_a_name():
 def test_he_after_the_articles_first_sentence_is_its_subject():
     text = 'Jan Berg accused Tom Kovac and Peter Moss of lying. "It is false," he said.\n'
     assert segment(Article(id="d", text=text))[0].speaker == "Jan Berg"
+
+
+def test_the_tabloid_and_the_broadcaster_and_a_one_word_possessive_before_a_report():
+    for word, paper in (("tabloid", "Valmont Herald"), ("broadcaster", "CNN")):
+        text = f'The Valmont Herald and CNN reported the story on Monday. "The minister lied," the {word} said.\n'
+        assert segment(Article(id="d", text=text))[0].speaker == paper
+    text = "Anna Kovac leads the inquiry. Kovac's report said \"the bank failed its savers\".\n"
+    assert segment(Article(id="d", text=text))[0].speaker == "Anna Kovac"

@@ -1074,7 +1074,7 @@ def _latest_org(pos: int, ents: Entities, canon_org=None) -> str | None:
 def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_place) -> tuple[str | None, str]:
     """The entity a mention refers to, and its type ('person', 'org' or 'group')."""
     m = " ".join(mention.replace("\n", " ").split())
-    if " " in m and (m.endswith("'s") or m.endswith("’s")) and _document_after(ents.text, pos, mention):
+    if (m.endswith("'s") or m.endswith("’s")) and _document_after(ents.text, pos, mention):
         # A mention cut after a possessive before a document ("Lord Kowal's report said"): its author
         # speaks. Before other nouns the owner is no speaker ("Kowal's reduced strength").
         m = m[:-2]
@@ -1427,7 +1427,7 @@ _BARE_MODS = frozenset({"senior", "top", "same", "other"})
 _NP_GLUE = frozenset({"and", "of", "for", "the", "on", "to"})
 # Unions tested once per token, built once here rather than at each test.
 _NON_NAME_WORDS = ORG_WORDS | GENERIC_HEADS | DOC_HEADS
-_SPEAKER_HEADS = DOC_HEADS | GENERIC_HEADS
+_SPEAKER_HEADS = DOC_HEADS | GENERIC_HEADS | _PAPER_HEADS | _BROADCAST_HEADS
 _NP_EDGE = _NP_GLUE | _DETS
 
 
