@@ -508,3 +508,8 @@ def test_a_title_word_opening_a_company_name_is_not_the_company():
         '"General strikes would hurt everyone," said union leader Tom Berg.\n'
     )
     assert _seg(text)[0].targets == []
+
+
+def test_a_person_sharing_the_speakers_family_name_is_still_a_target():
+    text = 'Tom Berg spoke on Monday. "My wife Anna Berg was right about the plan," said Tom Berg.\n'
+    assert "Anna Berg" in _seg(text)[0].targets

@@ -821,7 +821,6 @@ class _Segmenter:
         text = self.text
         spans = self._load_spans()
         index = self._person_index()
-        own = speaker.split()[-1] if speaker else None
         out: list[str] = []
         for m in _CAP_RUN_WORDS.finditer(text, a, b):
             if _CAP_AFTER_NAME.match(text, m.end()):
@@ -843,7 +842,7 @@ class _Segmenter:
                 continue
             given = [w for w in words[:-1] if not _title_or_opener(w)]
             full = self._closest_name(names, given, m.start())
-            if not full or full.split()[-1] == own or full in out:
+            if not full or full in out or _same_person(full, speaker):
                 continue
             out.append(full)
         return out
@@ -1440,6 +1439,15 @@ _CAP_RUN_WORDS = re.compile(rf"(?<![\w'’\-]){_CAP_WORD}(?:[ \t]+{_CAP_WORD})*"
 _SENTENCE_GAP = re.compile(r"[.!?][ \t\n]+[A-Z]")
 _PREV_WORD = re.compile(r"([A-Za-z][\w'’\-]*)[ \t]+$")
 _OPENERS_BEFORE = re.compile(r"(?:^|[.!?:;\"“”‘’(\n])[ \t]*$")
+
+
+def _same_person(name: str, speaker: str | None) -> bool:
+    """Whether a full name is the speaker's: the same family name, and the same given name where
+    the speaker has one ("Anna Berg" is not "Tom Berg")."""
+    if not speaker:
+        return False
+    a, b = name.split(), speaker.split()
+    return a[-1] == b[-1] and (len(b) == 1 or a[0] == b[0])
 
 
 def _title_or_opener(word: str) -> bool:
