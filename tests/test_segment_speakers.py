@@ -889,3 +889,24 @@ def test_the_tabloid_and_the_broadcaster_and_a_one_word_possessive_before_a_repo
         assert segment(Article(id="d", text=text))[0].speaker == paper
     text = "Anna Kovac leads the inquiry. Kovac's report said \"the bank failed its savers\".\n"
     assert segment(Article(id="d", text=text))[0].speaker == "Anna Kovac"
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in segment(Article(id="d", text=text))]
+
+
+def test_second_review_speaker_cases():
+    # The "of" rest of a body's name keeps a field word right after "of".
+    text = 'The Norland Ministry of Finance published figures. "Growth will slow," the ministry said.\n'
+    assert _speakers(text) == ["Norland Ministry of Finance"]
+    # A person's own description does not count as someone new introduced since.
+    text = 'Tom Berg, a billionaire investor, bought the club.\n"We will win the league," the billionaire said.\n'
+    assert _speakers(text) == ["Tom Berg"]
+    # A department word in a title is no title to walk back over.
+    assert _speakers('"We will not pay," said Minister for Trade Anna Kovac.\n') == ["Anna Kovac"]
+    assert _speakers('Joan Berg met Tom Kovac on Monday. "It was a good meeting," he said.\n') == ["Tom Kovac"]
+    text = 'Anna Kovac studied the school. Tuesday\'s report said: "Act now."\n'
+    assert _speakers(text) != ["Tuesday"]
+    # An abbreviation's full stop starts no new sentence with another source.
+    text = '"We are ready," said Tom Berg, who told the U.S. Senate. "We will sign."\n'
+    assert len(segment(Article(id="d", text=text))) == 1

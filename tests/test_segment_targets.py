@@ -513,3 +513,16 @@ def test_a_title_word_opening_a_company_name_is_not_the_company():
 def test_a_person_sharing_the_speakers_family_name_is_still_a_target():
     text = 'Tom Berg spoke on Monday. "My wife Anna Berg was right about the plan," said Tom Berg.\n'
     assert "Anna Berg" in _seg(text)[0].targets
+
+
+def test_second_review_target_cases():
+    assert _seg('"We know that House Republicans will fight us," said Tom Berg.\n')[0].targets == ["Republican Party"]
+    assert _seg('"We will beat Labour MPs in every seat," said Tom Berg.\n')[0].targets == ["Labour Party"]
+    q = _seg('"It is a sad day for the country," said Anna Berg.\n', title="Budget vote seen as blow to Labour")[0]
+    assert q.targets == ["Labour Party"]
+    assert _seg('Tom Berg, the mayor, spoke.\n"I have known May Berg for years," said Anna Kovac.\n')[0].targets == []
+    text = (
+        "Sir Tom Berg, the club chairman, spoke on Monday. Tom Berg has led the club since 2001. "
+        '"Nobody can say Berg ran away," said Sir Tom Berg.\n'
+    )
+    assert _seg(text)[0].targets == []

@@ -484,9 +484,7 @@ class _Segmenter:
                     gap = gap.rstrip().rstrip(ALL_MARKS)
                     if self._introduces(post[1], nxt.open_pos):
                         break  # '," X said. Y replied, "...' or '... adding, "...': a second attribution
-                    if _SENTENCE_GAP.search(self.text, post[1], nxt.open_pos) and iter_cues(
-                        self.text, post[1], nxt.open_pos, min_strength=2
-                    ):
+                    if self._other_source_sentence(post[1], nxt.open_pos):
                         break  # '," he said. The White House said aid was coming. "...': another source
                     if gap.strip() and gap.rstrip()[-1] not in ",.:;":
                         break  # '," he said, adding that "...' introduces a new, mixed quote
@@ -514,6 +512,20 @@ class _Segmenter:
             out.append(q)
             i += 1
         return out
+
+    def _other_source_sentence(self, a: int, b: int) -> bool:
+        """Whether text[a:b] holds a new sentence with a verb of saying of its own ("... he said.
+        The ministry said aid was coming."); a full stop of an abbreviation ("the U.S. Senate")
+        starts no sentence."""
+        text = self.text
+        for m in _SENTENCE_GAP.finditer(text, a, b):
+            i = text.rfind(" ", a, m.start())
+            word = text[i + 1 if i >= 0 else a : m.start() + 1]
+            if word.count(".") > 1 or (len(word) <= 4 and word[:1].isupper()):
+                continue
+            if iter_cues(text, m.end() - 1, b, min_strength=2):
+                return True
+        return False
 
     def _introduces(self, a: int, b: int) -> bool:
         """Whether text[a:b], before a quote opening at b, ends with a cue of its own that
@@ -1029,7 +1041,7 @@ class _Segmenter:
                     if (c := self.lex.proper_canonical(m.group())) is not None
                 ]
             for s, e, c in spans:
-                if self.lex.kinds.get(c) != "organisations" or t[s].islower():
+                if self.lex.kinds.get(c) not in ("organisations", "parties") or t[s].islower():
                     continue
                 m = _NEXT_WORD.match(t, e)
                 if t.startswith(("'S", "'s", "’S", "’s"), e) or (m and m.group(1).lower() in _HEAD_TITLES):
@@ -1225,24 +1237,18 @@ class _Segmenter:
         return self._lex_spans
 
     def _word_in_name(self, s: int, e: int, c: str) -> bool:
-        """A party's one-word alias ("Democrats", "Labour") inside a longer name: after a
-        capitalised word that opens no sentence ("the Social Democrats", "the International Labour
-        Organisation") or before one ("the Labour Ministry", "Labour Day")."""
+        """A party's one-word alias ("Democrats", "Labour") inside a longer name: another party's
+        ("the Social Democrats", "the Christian Democrats") or a body's or a day's ("the
+        International Labour Organisation", "the Labour Ministry", "Labour Day"); "House
+        Republicans" and "Labour MPs" are the party's."""
         text = self.text
-        w = text[s:e]
-        if " " in w or self.lex.kinds.get(c) != "parties":
+        if " " in text[s:e] or self.lex.kinds.get(c) != "parties":
             return False
         after = _NEXT_WORD.match(text, e)
-        if after and after.group(1)[:1].isupper() and self.lex.canonical(after.group(1)) is None:
+        if after and after.group(1) in _BODY_AFTER_PARTY_WORD:
             return True
         before = _PREV_WORD.search(text, max(0, s - 30), s)
-        return bool(
-            before
-            and before.group(1)[:1].isupper()
-            and before.group(1) not in _NON_NAME_CAPS
-            and self.lex.canonical(before.group(1)) is None
-            and not _OPENERS_BEFORE.search(text, max(0, before.start(1) - 3), before.start(1))
-        )
+        return bool(before and before.group(1) in _NAME_BEFORE_PARTY_WORD)
 
     def _longer_name(self, s: int, e: int, c: str) -> bool:
         """A body's common-word alias ("the House", "the Senate") where the name goes on with "of"
@@ -1436,6 +1442,11 @@ _CONTRACTION = re.compile(r"['’](?:m|re|ve|ll|d|t|s)$")
 # A run of capitalised words ("Anna Kovac", "Cem Özdemir", "O'Brien").
 _CAP_WORD = r"[A-ZÀ-ÖØ-Þ](?:['’][A-ZÀ-ÖØ-Þ])?[a-zß-öø-ÿ][\w'’\-]*"
 _CAP_RUN_WORDS = re.compile(rf"(?<![\w'’\-]){_CAP_WORD}(?:[ \t]+{_CAP_WORD})*")
+# Words around a party's one-word alias that make it part of another name (`_word_in_name`).
+_BODY_AFTER_PARTY_WORD = frozenset(
+    "Ministry Minister Department Day Organisation Organization Office Court Code Law Relations Exchange Union".split()
+)
+_NAME_BEFORE_PARTY_WORD = frozenset("Social Christian Free International National Independent Swiss".split())
 _SENTENCE_GAP = re.compile(r"[.!?][ \t\n]+[A-Z]")
 _PREV_WORD = re.compile(r"([A-Za-z][\w'’\-]*)[ \t]+$")
 _OPENERS_BEFORE = re.compile(r"(?:^|[.!?:;\"“”‘’(\n])[ \t]*$")
@@ -1446,14 +1457,29 @@ def _same_person(name: str, speaker: str | None) -> bool:
     the speaker has one ("Anna Berg" is not "Tom Berg")."""
     if not speaker:
         return False
-    a, b = name.split(), speaker.split()
-    return a[-1] == b[-1] and (len(b) == 1 or a[0] == b[0])
+    a = [w for w in name.split() if not _title_or_opener(w) and w not in _NOBLE]
+    b = [w for w in speaker.split() if not _title_or_opener(w) and w not in _NOBLE]
+    if not a or not b:
+        return False
+    if a[-1] != b[-1]:
+        return False
+    # One side without a given name, the same given name, or an initial for it ("T. Berg").
+    return len(a) == 1 or len(b) == 1 or a[0] == b[0] or (a[0][:1] == b[0][:1] and "." in a[0] + b[0])
+
+
+_NOBLE = frozenset({"Sir", "Dame", "Lord", "Lady", "Baroness", "Baron"})
 
 
 def _title_or_opener(word: str) -> bool:
     """A title or a capitalised function word before a family name, no given name ("Senator
     Kovac", "But Kovac")."""
-    return word in _HONORIFICS or word in _NON_NAME_CAPS or word.lower().rstrip(".") in ROLE_WORDS
+    return word in _HONORIFICS or word in _OPENER_CAPS or word.lower().rstrip(".") in ROLE_WORDS
+
+
+# Capitalised words that are no given name; months are ("May Berg", "April Kovac").
+_OPENER_CAPS = _NON_NAME_CAPS - frozenset(
+    "January February March April May June July August September October November December".split()
+)
 
 
 # Legal forms that end a company's name.

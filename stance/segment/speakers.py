@@ -615,7 +615,10 @@ def _of_tail(tail: str) -> str:
         (
             i
             for i, w in enumerate(words)
-            if i and w[:1].isupper() and (w.lower() in ROLE_WORDS or w in _MALE_GIVEN or w in _FEMALE_GIVEN)
+            if i > 1
+            and words[i - 1][:1].isupper()
+            and w[:1].isupper()
+            and (w.lower() in ROLE_WORDS or w in _MALE_GIVEN or w in _FEMALE_GIVEN)
         ),
         len(words),
     )
@@ -966,7 +969,7 @@ Carla Carmen Carol Caroline Catherine Cathy Cecilia Charlotte Cherie Cheryl Chri
 Clare Claudia Condoleezza Cristina Cynthia Dame Daniela Debbie Deborah Denise Diana Diane Donna Doris
 Dorothy Edith Elaine Eleanor Elena Elisabeth Elizabeth Ellen Emily Emma Erica Estelle Eva Fatima Fiona
 Florence Frances Gabriela Gillian Gisela Gloria Hannah Harriet Hazel Heather Helen Helena Hillary
-Ingrid Irene Isabel Isabella Jacqueline Jane Janet Janice Jennifer Jessica Jill Joanna Josephine
+Ingrid Irene Isabel Isabella Jacqueline Jane Janet Janice Jennifer Jessica Jill Joan Joanna Josephine
 Joyce Judith Judy Julia Julie Karen Kate Katherine Kathleen Kathryn Katie Kirsty Laura Lauren Leah Linda
 Lisa Liz Lorraine Louise Lucy Lynne Madeleine Maggie Margaret Maria Marie Marilyn Marina Marion Martha
 Mary Maureen Megan Melanie Melissa Michelle Monica Nadia Nancy Natalia Natalie Natasha Nina Olga Patricia
@@ -1074,7 +1077,12 @@ def _latest_org(pos: int, ents: Entities, canon_org=None) -> str | None:
 def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_place) -> tuple[str | None, str]:
     """The entity a mention refers to, and its type ('person', 'org' or 'group')."""
     m = " ".join(mention.replace("\n", " ").split())
-    if (m.endswith("'s") or m.endswith("’s")) and _document_after(ents.text, pos, mention):
+    if (
+        (m.endswith("'s") or m.endswith("’s"))
+        and m[:-2].split()[-1:] != []
+        and m[:-2].split()[-1] not in _NON_NAME_CAPS
+        and _document_after(ents.text, pos, mention)
+    ):
         # A mention cut after a possessive before a document ("Lord Kowal's report said"): its author
         # speaks. Before other nouns the owner is no speaker ("Kowal's reduced strength").
         m = m[:-2]
@@ -1313,7 +1321,7 @@ def _trailing_name(m: str) -> list[str] | None:
     if not 2 <= len(name) <= 4 or k == 0 or any(t.lower() in _NON_NAME_WORDS for t in name):
         return None
     j = k - 1
-    while j >= 0 and toks[j][:1].isupper() and toks[j].lower().rstrip(".") in ROLE_WORDS:
+    while j >= 0 and toks[j][:1].isupper() and toks[j].lower().rstrip(".") in _TITLES:
         j -= 1
     if j >= 0 and toks[j].lower() in _FOR_WHOM:
         return None  # "a spokesman for Governor Anna Kovac": the one spoken for, not the speaker
@@ -1354,6 +1362,7 @@ def _is_epithet(ctoks: list[str]) -> bool:
     )
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s|\n")
 # Offices news names afresh more often than it refers back with them ("the president said" after a
 # farmer spoke is the president, not the farmer).
 _FRESH_OFFICES = frozenset("president mayor judge governor premier king queen pope".split())
@@ -1377,7 +1386,10 @@ def _latest_any_person(pos: int, ents: Entities, sex: str, head: str) -> str | N
     if best is None:
         best = ents.latest_named(pos, _FEMALE if sex == "he" else _MALE if sex == "she" else frozenset(), sex)
     introduced = rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w\-]+\s+){{0,2}}{re.escape(head)}\b"
-    if best is None or re.search(introduced, ents.text[best[0] : pos]):
+    if best is None:
+        return None
+    since = _SENTENCE_END.search(ents.text, best[0], pos)
+    if since is not None and re.search(introduced, ents.text[since.end() : pos]):
         return None
     if sex != "any" and any(
         canon == best[1] and ("she" if sex == "he" else "he") in roles for _, canon, _, roles in ents.speakers
