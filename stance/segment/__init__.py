@@ -16,8 +16,17 @@ from typing import Literal
 
 from stance.records import Article, Quote, Span
 from stance.segment.cues import CueMatch, cue_strength, iter_cues
-from stance.segment.quotes import ALL_MARKS, Layout, RawQuote, first_char, looks_like_scare_quote, pair_marks
+from stance.segment.quotes import (
+    ALL_MARKS,
+    Layout,
+    RawQuote,
+    _is_abbrev,
+    first_char,
+    looks_like_scare_quote,
+    pair_marks,
+)
 from stance.segment.speakers import (
+    _BREAK,
     _NON_NAME_CAPS,
     GENERIC_HEADS,
     PERSON_PRONOUNS,
@@ -518,10 +527,8 @@ class _Segmenter:
         The ministry said aid was coming."); a full stop of an abbreviation ("the U.S. Senate")
         starts no sentence."""
         text = self.text
-        for m in _SENTENCE_GAP.finditer(text, a, b):
-            i = text.rfind(" ", a, m.start())
-            word = text[i + 1 if i >= 0 else a : m.start() + 1]
-            if word.count(".") > 1 or (len(word) <= 4 and word[:1].isupper()):
+        for m in _BREAK.finditer(text, a, b):
+            if text[m.start()] == "." and _is_abbrev(text, m.start()):
                 continue
             if iter_cues(text, m.end() - 1, b, min_strength=2):
                 return True
@@ -1447,9 +1454,7 @@ _BODY_AFTER_PARTY_WORD = frozenset(
     "Ministry Minister Department Day Organisation Organization Office Court Code Law Relations Exchange Union".split()
 )
 _NAME_BEFORE_PARTY_WORD = frozenset("Social Christian Free International National Independent Swiss".split())
-_SENTENCE_GAP = re.compile(r"[.!?][ \t\n]+[A-Z]")
 _PREV_WORD = re.compile(r"([A-Za-z][\w'’\-]*)[ \t]+$")
-_OPENERS_BEFORE = re.compile(r"(?:^|[.!?:;\"“”‘’(\n])[ \t]*$")
 
 
 def _same_person(name: str, speaker: str | None) -> bool:
@@ -1484,12 +1489,12 @@ _OPENER_CAPS = _NON_NAME_CAPS - frozenset(
 
 # Legal forms that end a company's name.
 _LEGAL_FORMS = frozenset("Inc Corp Corporation Co Cos Ltd Plc PLC AG SA NV Bhd Pty Limited".split())
-_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+$")
 # "Standard & Poor's Corp": a run of capitals after "&" or "and" is the end of a longer name.
 _JOINED_BEFORE = re.compile(r"(?:&|\band)\s+$")
 _CAP_AFTER_NAME = re.compile(r"[ \t]+(?:of[ \t]+)?[A-Z]")
 # Titles of address before a family name.
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr"})
+_HONORIFIC_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_HONORIFICS)) + r")\.?\s+$")
 # What comes before a word that opens a sentence, a quote or a bracket.
 _OPENERS = frozenset('.!?:;"“”\'‘’(\n\t-—–')
 # Capitalised words that stand before a state's name without being a given name.
