@@ -1424,9 +1424,7 @@ _INDEFINITE_ROLE = re.compile(
     re.I,
 )
 # Words for a newspaper, an agency or a broadcaster, and the words a later mention may use for it.
-_MEDIA_HEADS = frozenset(
-    {"newspaper", "daily", "paper", "weekly", "tabloid", "radio", "agency", "television", "broadcaster", "network"}
-)
+_MEDIA_HEADS = _PAPER_HEADS | {"radio", "agency", "television", "broadcaster", "network"}
 _MEDIA_ALIASES = {"newspaper": ("newspaper", "daily", "paper", "weekly"), "paper": ("newspaper", "daily", "paper")}
 # A document with the body that issued it: "the statement from the Norland Liberation Front".
 _DOC_FROM = re.compile(
