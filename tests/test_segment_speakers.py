@@ -620,6 +620,14 @@ def test_verbs_of_angry_or_proud_speech_are_cues():
     assert _speakers(text) == ["Piet Vos", "Anna Kowal"]
 
 
+def test_verbs_of_shouted_or_cautious_speech_are_cues():
+    text = (
+        'The mayor lost his temper at the meeting.\n\n"Get out of my office," Mayor Piet Vos barked.\n\n'
+        '"Nothing is settled yet," Senator Anna Kowal cautioned.\n'
+    )
+    assert _speakers(text) == ["Piet Vos", "Anna Kowal"]
+
+
 def test_a_subordinate_clause_before_the_cue_does_not_name_the_speaker():
     text = 'Intro here. Norland rejected the plan, though Berg disagreed, and warned "we will respond to that now."\n'
     assert _speakers(text) == ["Norland"]

@@ -235,6 +235,11 @@ _CUE_STEMS: tuple[str, ...] = (
     "mused",
     "snapped",
     "chided",
+    "barked",
+    "shouted",
+    "yelled",
+    "cautioned",
+    "recounted",
 )
 
 CUE_WORDS: frozenset[str] = frozenset(_CUE_STEMS)
