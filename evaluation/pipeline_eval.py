@@ -136,13 +136,14 @@ def score_pipeline(
 
     Predicted and gold records have the same shape: quote keys plus "stances"
     ([{"target", "label"}]); predicted "targets" are those the pipeline labelled. Predictions
-    in documents without gold quotes are left out, as `segmentation.score` does.
+    count in every annotated document (one holding a gold quote or a gold not-quote), as in
+    `segmentation.score`.
     """
 
     def canon(name: str) -> str:
         return (canonical(name) if canonical else None) or " ".join(name.split())
 
-    docs = sorted({str(g["doc_id"]) for g in gold})
+    docs = sorted({str(g["doc_id"]) for g in [*gold, *negatives]})
     doc_set = set(docs)
     pred = [p for p in pred if str(p["doc_id"]) in doc_set]
     gold = list(gold)
@@ -273,13 +274,13 @@ def evaluate_pipeline(
         raise StanceError("cannot find the gold quotes' articles; pass --articles FILE.jsonl", gold_p)
     gold, negatives = load_gold(gold_p)
     articles = {a.id: a for a in load_articles(art_p)}
-    missing = sorted({g["doc_id"] for g in gold} - set(articles))
+    missing = sorted({g["doc_id"] for g in [*gold, *negatives]} - set(articles))
     if missing:
         raise StanceError(f"{len(missing)} gold documents have no article in {art_p} (first: {missing[0]})", gold_p)
     lexicon = lexicon or TargetLexicon.load()
     labeller = Labeller(classifier, lexicon=lexicon, batch_size=batch_size)
     started = time.time()
-    docs = sorted({g["doc_id"] for g in gold})
+    docs = sorted({g["doc_id"] for g in [*gold, *negatives]})
     quotes = [q for d in docs for q in segment(articles[d], lexicon, mixed=mixed)]
     t_segment = time.time() - started
     rows = labeller.label_quotes(quotes)

@@ -201,14 +201,19 @@ def score(
     texts: Mapping[str, str],
     negatives: Iterable[Mapping[str, Any]] = (),
     examples: int = 5,
+    docs: Iterable[str] | None = None,
 ) -> dict[str, Any]:
     """Segmentation, attribution and target scores of predicted quote dicts against gold ones.
 
+    Predictions count in every annotated article (`docs`; by default those holding a gold quote
+    or a gold not-quote), so a quote found in an article whose gold has none is spurious.
     Attribution and target figures are computed on pairs matched at overlap >= 0.3 so that they
     measure attribution, not span boundaries.
     """
-    pred, gold = list(pred), list(gold)
-    docs = {str(g["doc_id"]) for g in gold}
+    pred, gold, negatives = list(pred), list(gold), list(negatives)
+    if docs is None:
+        docs = {str(g["doc_id"]) for g in [*gold, *negatives]}
+    docs = {str(d) for d in docs}
     pred = [p for p in pred if str(p["doc_id"]) in docs]
     pairs = match(pred, gold, texts)
     out: dict[str, Any] = {"n_pred": len(pred), "n_gold": len(gold)}
@@ -365,7 +370,8 @@ def evaluate_path(
             pred.extend(
                 q.to_dict() for q in segment(Article(id=doc, text=text, title=titles.get(doc)), lexicon, mixed=mixed)
             )
-    result = score(pred, gold, texts, negatives)
+    # Every brat article has an annotation file, so all were read; a JSONL gold names its articles.
+    result = score(pred, gold, texts, negatives, docs=set(texts) if source == "brat" else None)
     result["gold"] = str(gold_p)
     result["gold_format"] = source
     result["mixed"] = mixed if not pred_path else None

@@ -155,3 +155,14 @@ def test_without_resamples_there_is_no_interval(tmp_path: Path, tiny_model: Path
     m = json.loads((tmp_path / "r" / "metrics.json").read_text(encoding="utf-8"))
     assert m["triple"]["f1_ci95"] is None and m["mixed"] == "fragment"
     assert "–" in capsys.readouterr().out
+
+
+def test_a_quote_found_in_an_article_whose_gold_has_only_not_quotes_is_spurious() -> None:
+    other = 'The "blue sky" plan failed.'
+    gold = [_rec("d1", "one two three four", [("Iran", "neutral")])]
+    negatives = [{"doc_id": "d2", **_span(other, "blue sky"), "kind": "not_quote"}]
+    pred = [_rec("d1", "one two three four", [("Iran", "neutral")]),
+            _rec("d2", "blue sky", [("Iran", "neutral")], text=other)]
+    m = score_pipeline(pred, gold, {"d1": TEXT, "d2": other}, negatives, n_boot=20)
+    assert (m["quote"]["tp"], m["quote"]["n_pred"], m["quote"]["n_gold"]) == (1, 2, 1)
+    assert m["predicted_triples"]["quote_spurious"] == 1

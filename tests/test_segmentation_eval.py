@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from evaluation.segmentation import load_brat_gold, load_jsonl_gold, overlap, score
+from evaluation.segmentation import evaluate_path, load_brat_gold, load_jsonl_gold, overlap, score
 
 TEXT = 'She said "we will talk" today. "No deal," he said.'
 
@@ -50,3 +50,29 @@ def test_jsonl_loader_splits_negatives(tmp_path):
     p.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
     gold, neg = load_jsonl_gold(p)
     assert len(gold) == 1 and len(neg) == 1
+
+
+def test_a_quote_found_in_an_article_whose_gold_has_only_not_quotes_is_spurious():
+    texts = {"d": TEXT, "e": 'The "Blue Sky" plan failed.'}
+    gold = [_rec("d", 10, 22)]
+    negatives = [_rec("e", 5, 13, kind="not_quote")]
+    pred = [_rec("d", 10, 22), _rec("e", 5, 13)]
+    res = score(pred, gold, texts, negatives)
+    assert res["n_pred"] == 2 and res["exact"]["precision"] == 0.5
+    assert res["negatives"] == {"n": 1, "predicted_as_quote": 1}
+
+
+def test_a_brat_article_without_gold_quotes_still_counts_predictions(tmp_path):
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "text" / "b.txt").write_text("Nothing was said here at all.", encoding="utf-8")
+    ann = "T3\tContent 9 23\t\"we will talk\"\nT2\tCue 4 8\tsaid\nE1\tAttribution:T2 Content:T3\n"
+    (tmp_path / "attributions" / "a_x1.ann").write_text(ann, encoding="utf-8")
+    (tmp_path / "attributions" / "b_x1.ann").write_text("", encoding="utf-8")
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(
+        "\n".join(json.dumps(_rec(d, a, b)) for d, a, b in (("a", 10, 22), ("b", 0, 7))), encoding="utf-8"
+    )
+    res = evaluate_path(tmp_path, pred_path=pred)
+    assert res["n_pred"] == 2 and res["exact"]["precision"] == 0.5
