@@ -32,3 +32,27 @@ def test_baseline_trains_from_a_config_and_predicts(tmp_path: Path, tiny_base: P
     else:  # a linear model on words fits its own training quotes
         acc = sum(lab == r["label"] for lab, r in zip(labels, train_rows)) / len(train_rows)
         assert acc > 0.9
+
+
+def test_a_dev_label_outside_the_scheme_stops_training_first(tmp_path: Path, tiny_base: Path, capsys) -> None:
+    data = write_examples(tmp_path / "train.jsonl", repeat=3)
+    dev = tmp_path / "dev.jsonl"
+    rows = [{"quote": "We will talk.", "target": "Iran", "label": "neutral"},
+            {"quote": "You will pay.", "target": "Iran", "label": "hostile"}]
+    dev.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    cfg = write_config(tmp_path, tiny_base, data, dev)
+    assert main(["train", str(cfg), "--set", "model.kind=majority"]) == 2
+    err = capsys.readouterr().err
+    assert "dev.jsonl" in err and ":2" in err and "hostile" in err
+    assert not (tmp_path / "models" / "tiny").exists() or not any((tmp_path / "models" / "tiny").iterdir())
+
+
+def test_a_dev_glob_is_scored_over_every_file_it_matches(tmp_path: Path, tiny_base: Path) -> None:
+    data = write_examples(tmp_path / "train.jsonl", repeat=3)
+    write_examples(tmp_path / "dev-a.jsonl")
+    write_examples(tmp_path / "dev-b.jsonl")
+    n_rows = len((tmp_path / "dev-a.jsonl").read_text().splitlines())
+    cfg = write_config(tmp_path, tiny_base, data, tmp_path / "dev-*.jsonl")
+    assert main(["train", str(cfg), "--set", "model.kind=majority"]) == 0
+    metrics = json.loads((tmp_path / "models" / "tiny" / "v1" / "metrics.json").read_text())
+    assert metrics["dev"]["n"] == 2 * n_rows

@@ -15,7 +15,7 @@ from stance.classify import StanceConfig
 
 from .config import RunConfig
 from .data import display_path, fingerprint, load_training_data
-from .train import TrainResult, dev_metrics, run_root, save_run
+from .train import TrainResult, dev_metrics, load_dev, run_root, save_run
 
 
 def make_pipeline(kind: str, seed: int, balanced: bool) -> Any:
@@ -35,6 +35,7 @@ def make_pipeline(kind: str, seed: int, balanced: bool) -> Any:
 def train_baseline(cfg: RunConfig, output_root: str | Path | None = None) -> TrainResult:
     started = time.time()
     train_set, val_set = load_training_data(cfg)
+    dev = load_dev(cfg)
     labels = list(cfg.labels)
     pipeline = make_pipeline(cfg.model.kind, cfg.seed, cfg.train.class_weighting == "balanced")
     pipeline.fit([baseline_text(e) for e in train_set.examples], [e.label for e in train_set.examples])
@@ -53,7 +54,7 @@ def train_baseline(cfg: RunConfig, output_root: str | Path | None = None) -> Tra
         metrics["validation"] = classification_metrics(
             [e.label for e in val_set.examples], [p.label for p in preds], labels, probs
         )
-    dev_metrics(cfg, clf, metrics)
+    dev_metrics(dev, labels, clf, metrics)
     seconds = time.time() - started
     metrics["train_seconds"] = round(seconds, 1)
     files = {**train_set.files, **val_set.files}

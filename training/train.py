@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 import yaml
 
+from evaluation.evaluate import check_labels
 from evaluation.metrics import classification_metrics, expected_calibration_error
 from stance.classify import STANCE_CONFIG, InputTemplate, StanceClassifier, StanceConfig, quiet_transformers
 from stance.errors import StanceError
@@ -164,6 +165,7 @@ def train(cfg: RunConfig, output_root: str | Path | None = None, progress: bool 
         torch.set_num_threads(cfg.train.num_threads)
     set_seed(cfg.seed)
     train_set, val_set = load_training_data(cfg)
+    dev = load_dev(cfg)
     labels = list(cfg.labels)
     label_index = {lab: i for i, lab in enumerate(labels)}
 
@@ -268,7 +270,7 @@ def train(cfg: RunConfig, output_root: str | Path | None = None, progress: bool 
     stance_cfg.temperature = temperature
     stance_cfg.created = datetime.now(timezone.utc).isoformat(timespec="seconds")
     classifier = StanceClassifier(model, tokenizer, stance_cfg)
-    dev_metrics(cfg, classifier, metrics)
+    dev_metrics(dev, labels, classifier, metrics)
 
     root = run_root(cfg, output_root)
     seconds = time.time() - started
@@ -297,17 +299,37 @@ def run_root(cfg: RunConfig, output_root: str | Path | None) -> Path:
     return root
 
 
-def dev_metrics(cfg: RunConfig, classifier: Any, metrics: dict[str, Any]) -> None:
-    """Score the dev set named by the config, if present: measured after training, never trained on."""
+@dataclass
+class DevSet:
+    examples: list[Example]
+    path: str
+
+
+def load_dev(cfg: RunConfig) -> DevSet | None:
+    """The dev set the config names, every file it matches, read and checked before training: a
+    label outside the scheme is an error naming its file and line, found before the minutes of
+    training rather than dropped silently from the figure the model card reports."""
     dev_files = expand(cfg.data.dev, cfg.base_dir, data_dir()) if cfg.data.dev else []
     if not dev_files:
+        return None
+    examples: list[Example] = []
+    for f in dev_files:
+        part = read_examples(f)
+        check_labels(cfg.labels, part, str(f))
+        examples.extend(part)
+    return DevSet(examples, ", ".join(str(f) for f in dev_files))
+
+
+def dev_metrics(dev: DevSet | None, labels: list[str], classifier: Any, metrics: dict[str, Any]) -> None:
+    """Score the dev set, if the config names one: measured after training, never trained on."""
+    if dev is None:
         return
-    labels = list(cfg.labels)
-    known = [ex for ex in read_examples(dev_files[0]) if ex.label in labels]
-    preds = classifier.predict(known)
+    preds = classifier.predict(dev.examples)
     probs = np.array([[p.scores[lab] for lab in labels] for p in preds])
-    metrics["dev"] = classification_metrics([e.label for e in known], [p.label for p in preds], labels, probs)
-    metrics["dev"]["path"] = str(dev_files[0])
+    metrics["dev"] = classification_metrics(
+        [e.label for e in dev.examples], [p.label for p in preds], labels, probs
+    )
+    metrics["dev"]["path"] = dev.path
 
 
 def save_run(
