@@ -66,3 +66,54 @@ def test_override_list_items(tmp_path: Path) -> None:
     assert cfg.data.train[1].weight == 0.5 and cfg.data.dev is None
     with pytest.raises(StanceError, match="no list item 7"):
         load_config(p, ["data.train[7].limit=5"])
+
+
+@pytest.mark.parametrize(
+    ("setting", "key"),
+    [
+        ("train.learning_rate=-0.1", "train.learning_rate"),
+        ("train.warmup_ratio=3", "train.warmup_ratio"),
+        ("train.early_stopping_patience=0", "train.early_stopping_patience"),
+        ("train.max_steps=0", "train.max_steps"),
+        ("train.num_threads=0", "train.num_threads"),
+        ("data.train[0].weight=-1", r"data.train\[0\].weight"),
+        ("data.train[0].limit=0", r"data.train\[0\].limit"),
+    ],
+)
+def test_out_of_range_numbers_are_named(tmp_path: Path, setting: str, key: str) -> None:
+    p = _write(tmp_path / "c.yaml", "data:\n  train: [x.jsonl]\n")
+    with pytest.raises(StanceError, match=rf"'{key}'"):
+        load_config(p, [setting])
+
+
+def test_set_reads_numbers_in_base_10_and_text_fields_as_typed(tmp_path: Path) -> None:
+    p = _write(tmp_path / "c.yaml", "data:\n  train: [x.jsonl]\n")
+    cfg = load_config(p, ["seed=010", "name=2024", "train.learning_rate=1e-4", "template.use_context=false"])
+    assert cfg.seed == 10 and cfg.name == "2024"
+    assert cfg.train.learning_rate == 1e-4 and cfg.template.use_context is False
+    assert load_config(p, ["data.dev=null"]).data.dev is None
+
+
+def test_extends_must_name_a_file(tmp_path: Path) -> None:
+    _write(tmp_path / "base.yaml", "data:\n  train: [a.jsonl]\n")
+    for bad in ("[base.yaml]", "5", '""'):
+        p = _write(tmp_path / "c.yaml", f"extends: {bad}\nname: x\n")
+        with pytest.raises(StanceError, match="'extends' must name a YAML file"):
+            load_config(p)
+
+
+def test_a_home_relative_data_path_is_not_anchored_to_the_config(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    (tmp_path / "cfg").mkdir()
+    p = _write(tmp_path / "cfg" / "c.yaml", "data:\n  train: ['~/ex.jsonl']\n  dev: ~/dev.jsonl\n")
+    cfg = load_config(p)
+    assert cfg.data.train[0].path == str(tmp_path / "home" / "ex.jsonl")
+    assert cfg.data.dev == str(tmp_path / "home" / "dev.jsonl")
+
+
+def test_label_map_number_keys_are_text_and_formats_are_checked(tmp_path: Path) -> None:
+    p = _write(tmp_path / "c.yaml", "data:\n  train:\n    - path: x.jsonl\n      label_map: {0: neutral, 1: ''}\n")
+    assert load_config(p).data.train[0].label_map == {"0": "neutral", "1": ""}
+    p = _write(tmp_path / "c.yaml", "data:\n  train:\n    - path: x.jsonl\n      format: pointer\n")
+    with pytest.raises(StanceError, match=r"'data.train\[0\].format' must be one of"):
+        load_config(p)

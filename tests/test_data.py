@@ -130,3 +130,49 @@ def test_pool_label_records_are_valid() -> None:
             assert key not in seen, (f, line_no)
             seen.add(key)
     assert len(seen) > 5000
+
+
+def _source_config(tmp_path, source: dict) -> object:
+    import yaml
+
+    p = tmp_path / "c.yaml"
+    p.write_text(yaml.safe_dump({"data": {"train": [source], "validation_fraction": 0, "dev": None}}), encoding="utf-8")
+    return load_config(p)
+
+
+def _rows(path, labels) -> None:
+    path.write_text("".join(json.dumps({"quote": f"{path.stem} {i}", "target": "Iran", "label": lab}) + "\n"
+                            for i, lab in enumerate(labels)), encoding="utf-8")
+
+
+def test_a_limit_holds_across_every_file_a_glob_matches(tmp_path) -> None:
+    for name in ("part1", "part2", "part3"):
+        _rows(tmp_path / f"{name}.jsonl", ["neutral"] * 4)
+    train, _ = load_training_data(_source_config(tmp_path, {"path": "part*.jsonl", "limit": 2}))
+    assert [e.quote for e in train.examples] == ["part1 0", "part1 1"]
+
+
+def test_an_empty_label_is_an_error_unless_a_label_map_drops_it(tmp_path) -> None:
+    from stance.errors import StanceError
+
+    _rows(tmp_path / "blank.jsonl", ["neutral", "", "threatening"])
+    with pytest.raises(StanceError, match="empty label") as err:
+        load_training_data(_source_config(tmp_path, {"path": "blank.jsonl"}))
+    assert "blank.jsonl:2" in str(err.value)
+    train, _ = load_training_data(_source_config(tmp_path, {"path": "blank.jsonl", "label_map": {"": ""}}))
+    assert len(train.examples) == 2 and train.dropped == {"unmapped": 1}
+
+
+def test_a_datasets_source_takes_filter_limit_and_a_fingerprint(tmp_path, monkeypatch) -> None:
+    import datasets
+
+    rows = [{"quote": f"q{i}", "target": "Iran", "label": "neutral", "speaker": s}
+            for i, s in enumerate(["Ann", "Bo", "Ann", "Ann"])]
+    ds = datasets.Dataset.from_list(rows)
+    monkeypatch.setattr(datasets, "load_dataset", lambda *a, **k: ds)
+    cfg = _source_config(tmp_path, {"path": "someone/quotes", "format": "datasets", "limit": 2,
+                                    "filter": {"speaker": "Ann"}})
+    train, _ = load_training_data(cfg)
+    assert [e.quote for e in train.examples] == ["q0", "q2"]
+    assert train.dropped == {"filtered": 1}
+    assert list(train.files) == ["datasets:someone/quotes:train"] and train.files["datasets:someone/quotes:train"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -88,10 +89,33 @@ class RunConfig:
         return d
 
 
+SOURCE_FORMATS = {"auto", "pointers", "datasets", "directed-sentiment", "unscon"}
 CHOICES = {
     "train.class_weighting": {"balanced", "none"},
     "model.kind": {"transformer", "tfidf-logreg", "majority"},
+    "data.train.format": SOURCE_FORMATS,
+    "data.validation.format": SOURCE_FORMATS,
 }
+
+
+@dataclass(frozen=True)
+class _Override:
+    """A `--set` value as typed and as read by YAML: a str field takes the text as typed
+    (`name=2024`), an int field reads it in base 10 (`seed=010` is 10, not YAML 1.1's octal 8)."""
+
+    raw: str
+    value: Any
+
+
+def _from_override(value: _Override, tp: Any) -> Any:
+    inner = [a for a in typing.get_args(tp) if a is not type(None)] or [tp]
+    if value.value is None:
+        return None
+    if inner[0] is str:
+        return value.raw
+    if inner[0] is int and re.fullmatch(r"\s*[+-]?\d+\s*", value.raw):
+        return int(value.raw, 10)
+    return value.value
 
 
 def _type_name(tp: Any) -> str:
@@ -100,6 +124,8 @@ def _type_name(tp: Any) -> str:
 
 def _coerce(value: Any, tp: Any, key: str, path: Path | None) -> Any:
     """Build `tp` from YAML data, naming the dotted key that does not fit."""
+    if isinstance(value, _Override):
+        value = _from_override(value, tp)
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if origin in (typing.Union, types.UnionType):
@@ -123,7 +149,15 @@ def _coerce(value: Any, tp: Any, key: str, path: Path | None) -> Any:
     if origin is dict:
         if not isinstance(value, dict):
             raise StanceError(f"config key {key!r} must be a mapping", path)
-        return dict(value)
+        key_tp, value_tp = args or (Any, Any)
+        out = {}
+        for k, v in value.items():
+            # YAML reads `0: neutral` with a number key; the labels it maps are text.
+            k = str(k) if key_tp is str and isinstance(k, (int, float, bool)) else k
+            if value_tp is str and v is None:
+                v = ""
+            out[k] = _coerce(v, value_tp, f"{key}.{k}", path)
+        return out
     if tp is float and isinstance(value, (int, float)) and not isinstance(value, bool):
         return float(value)
     if tp is float and isinstance(value, str):
@@ -145,8 +179,9 @@ def _build(cls: Any, data: dict[str, Any], prefix: str, path: Path | None) -> An
         if key not in fields or key == "base_dir":
             raise StanceError(f"unknown config key {dotted!r}", path)
         kwargs[key] = _coerce(value, hints[key], dotted, path)
-        if dotted in CHOICES and kwargs[key] not in CHOICES[dotted]:
-            raise StanceError(f"config key {dotted!r} must be one of {sorted(CHOICES[dotted])}", path)
+        choices = CHOICES.get(re.sub(r"\[\d+\]", "", dotted))
+        if choices and kwargs[key] not in choices:
+            raise StanceError(f"config key {dotted!r} must be one of {sorted(choices)}", path)
     for name, f in fields.items():
         if name not in kwargs and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
             raise StanceError(f"missing config key {(prefix + '.' if prefix else '') + name!r}", path)
@@ -180,16 +215,20 @@ def _read_yaml(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise StanceError("config must be a mapping of keys", path)
     _anchor_paths(data, path.parent)
-    parent = data.pop("extends", None)
-    if parent:
-        base = _read_yaml((path.parent / parent).resolve(), (*seen, path))
+    if "extends" in data:
+        parent = data.pop("extends")
+        if not isinstance(parent, str) or not parent.strip():
+            raise StanceError("config key 'extends' must name a YAML file", path)
+        base = _read_yaml((path.parent / Path(parent).expanduser()).resolve(), (*seen, path))
         data = _merge(base, data)
     return data
 
 
 def _anchor(value: Any, folder: Path) -> Any:
-    if isinstance(value, str) and value and not value.startswith("${") and not Path(value).is_absolute():
-        return os.path.normpath(folder / value)
+    if isinstance(value, str) and value and not value.startswith("${"):
+        value = os.path.expanduser(value)
+        if not Path(value).is_absolute():
+            return os.path.normpath(folder / value)
     return value
 
 
@@ -231,7 +270,8 @@ def parse_override(text: str) -> tuple[list[str | int], Any]:
 
 
 def _apply_override(data: dict[str, Any], item: str) -> None:
-    keys, value = parse_override(item)
+    keys, parsed = parse_override(item)
+    value: Any = _Override(item.split("=", 1)[1], parsed) if isinstance(parsed, (str, int, float, bool)) else parsed
     node: Any = data
     for k, nxt in zip(keys[:-1], keys[1:]):
         if isinstance(k, int):
@@ -280,3 +320,22 @@ def validate(cfg: RunConfig, path: Path | None = None) -> None:
         raise StanceError("config key 'data.train' must name at least one source", path)
     if cfg.model.max_length < 16:
         raise StanceError("config key 'model.max_length' must be at least 16", path)
+    t = cfg.train
+    checks = [
+        ("train.learning_rate", t.learning_rate > 0, "must be above 0"),
+        ("train.warmup_ratio", 0 <= t.warmup_ratio <= 1, "must be in [0, 1]"),
+        ("train.weight_decay", t.weight_decay >= 0, "must be at least 0"),
+        ("train.early_stopping_patience", t.early_stopping_patience >= 1,
+         "must be at least 1 (set it to the number of epochs never to stop early)"),
+        ("train.max_steps", t.max_steps is None or t.max_steps >= 1, "must be at least 1, or null"),
+        ("train.num_threads", t.num_threads is None or t.num_threads >= 1, "must be at least 1, or null"),
+        ("template.max_context_tokens", cfg.template.max_context_tokens >= 0, "must be at least 0"),
+    ]
+    for part in ("train", "validation"):
+        for i, src in enumerate(getattr(cfg.data, part)):
+            checks.append((f"data.{part}[{i}].weight", src.weight > 0, "must be above 0"))
+            limit_ok = src.limit is None or src.limit >= 1
+            checks.append((f"data.{part}[{i}].limit", limit_ok, "must be at least 1, or null"))
+    for key, ok, why in checks:
+        if not ok:
+            raise StanceError(f"config key {key!r} {why}", path)

@@ -11,7 +11,7 @@ import glob
 import hashlib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -231,34 +231,51 @@ def load_source(src: SourceConfig, cfg: RunConfig, labels: list[str], texts: Cor
             rows = WEAK_FORMATS[src.format](path)
         else:
             rows = ((loc.data, (loc.path, loc.line)) for loc in iter_records(path))
-        for d, where in rows:
-            if src.filter and not _matches(d, src.filter):
-                out.dropped["filtered"] = out.dropped.get("filtered", 0) + 1
-                continue
-            if src.format == "pointers" or (src.format == "auto" and is_pointer(d)):
-                ex = _pointer_example(d, texts, where)
-            else:
-                ex = parse_dict(d, where)
-            raw = str(ex.label)
-            label = src.label_map.get(raw, raw) if src.label_map else raw
-            if not label:
-                out.dropped["unmapped"] = out.dropped.get("unmapped", 0) + 1
-                continue
-            if label not in labels:
-                raise StanceError(
-                    f"label {raw!r} is not in the scheme {labels} (add a label_map to the source)", *where
-                )
-            ex.label = label
-            out.examples.append(ex)
-            out.weights.append(src.weight)
-            if src.limit and len(out.examples) >= src.limit:
-                break
+        if not _take(rows, src, labels, texts, out):
+            break
     out.files.update(texts.files)
     return out
 
 
+def _take(
+    rows: Iterable[tuple[dict[str, Any], tuple[str, int]]],
+    src: SourceConfig,
+    labels: list[str],
+    texts: CorpusTexts | None,
+    out: LoadedSet,
+) -> bool:
+    """Add a source's rows to `out` under its filter, label map and limit; False once the limit
+    is reached, so a source whose path matches several files still stops at its limit."""
+    for d, where in rows:
+        if src.limit and len(out.examples) >= src.limit:
+            return False
+        if src.filter and not _matches(d, src.filter):
+            out.dropped["filtered"] = out.dropped.get("filtered", 0) + 1
+            continue
+        if texts is not None and (src.format == "pointers" or (src.format == "auto" and is_pointer(d))):
+            ex = _pointer_example(d, texts, where)
+        else:
+            ex = parse_dict(d, where)
+        raw = str(ex.label)
+        if src.label_map and raw in src.label_map and not src.label_map[raw]:
+            out.dropped["unmapped"] = out.dropped.get("unmapped", 0) + 1
+            continue
+        label = src.label_map.get(raw, raw) if src.label_map else raw
+        if not label.strip():
+            raise StanceError("empty label (a label_map entry mapping it to '' drops such rows)", *where)
+        if label not in labels:
+            raise StanceError(
+                f"label {raw!r} is not in the scheme {labels} (add a label_map to the source)", *where
+            )
+        ex.label = label
+        out.examples.append(ex)
+        out.weights.append(src.weight)
+    return not (src.limit and len(out.examples) >= src.limit)
+
+
 def _load_hf(src: SourceConfig, labels: list[str]) -> LoadedSet:
-    """A `datasets`-loadable name, from the local cache only."""
+    """A `datasets`-loadable name, from the local cache only, under the same filter, label map and
+    limit as a file; its fingerprint stands in for a file's sha256."""
     import datasets
 
     try:
@@ -266,16 +283,8 @@ def _load_hf(src: SourceConfig, labels: list[str]) -> LoadedSet:
     except Exception as err:
         raise StanceError(f"cannot load dataset {src.path!r} offline ({type(err).__name__})") from None
     out = LoadedSet()
-    for i, d in enumerate(ds):
-        ex = parse_dict(d, (src.path, i + 1))
-        label = src.label_map.get(str(ex.label), str(ex.label)) if src.label_map else str(ex.label)
-        if not label:
-            continue
-        if label not in labels:
-            raise StanceError(f"label {ex.label!r} is not in the scheme {labels}", src.path, i + 1)
-        ex.label = label
-        out.examples.append(ex)
-        out.weights.append(src.weight)
+    out.files[f"datasets:{src.path}:{src.split}"] = str(getattr(ds, "_fingerprint", "") or "unknown")
+    _take(((dict(d), (src.path, i + 1)) for i, d in enumerate(ds)), src, labels, None, out)
     return out
 
 
