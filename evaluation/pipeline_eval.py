@@ -46,20 +46,13 @@ def load_gold(path: str | Path) -> tuple[list[dict[str, Any]], list[dict[str, An
     gold, negatives = [], []
     for loc in iter_records(path):
         loc.raise_error()
-        d = dict(loc.data)
-        for key in ("doc_id", "start", "end"):
-            if key not in d:
-                raise StanceError(f"gold quote has no {key!r} key", loc.path, loc.line)
-        if not isinstance(d["start"], int) or not isinstance(d["end"], int):
-            raise StanceError("gold quote keys 'start' and 'end' must be integers", loc.path, loc.line)
+        d = segmentation.checked_quote(loc.data, (loc.path, loc.line), "gold quote")
         stances = d.get("stances") or []
         if not isinstance(stances, list) or not all(
             isinstance(s, dict) and isinstance(s.get("target"), str) and isinstance(s.get("label"), str)
             for s in stances
         ):
             raise StanceError("gold key 'stances' must be a list of {\"target\", \"label\"}", loc.path, loc.line)
-        d["doc_id"] = str(d["doc_id"])
-        d["parts"] = d.get("parts") or [[d["start"], d["end"]]]
         d["targets"] = list(d.get("targets") or [])
         d["stances"] = stances
         (negatives if d.get("kind") == "not_quote" else gold).append(d)

@@ -93,17 +93,39 @@ def _brat_quotes(doc_id: str, text: str, ann: Path) -> list[dict[str, Any]]:
     return out
 
 
+def checked_quote(data: Any, where: tuple[str, int | None], role: str = "quote") -> dict[str, Any]:
+    """A quote record with the keys scoring reads (doc_id, integer start/end, parts as [start, end]
+    pairs), or an error naming the file and line: a bad record must not surface as a traceback."""
+    from stance.errors import StanceError
+
+    if not isinstance(data, dict):
+        raise StanceError(f"{role} record must be a JSON object", *where)
+    for key in ("doc_id", "start", "end"):
+        if key not in data:
+            raise StanceError(f"{role} record has no {key!r} key", *where)
+    d = dict(data)
+    if not all(isinstance(d[k], int) and not isinstance(d[k], bool) for k in ("start", "end")):
+        raise StanceError(f"{role} record keys 'start' and 'end' must be integers", *where)
+    parts = d.get("parts") or [[d["start"], d["end"]]]
+    if not isinstance(parts, list) or not all(
+        isinstance(p, (list, tuple)) and len(p) == 2 and all(isinstance(x, int) and not isinstance(x, bool) for x in p)
+        for p in parts
+    ):
+        raise StanceError(f"{role} record key 'parts' must be a list of [start, end] integer pairs", *where)
+    d["doc_id"] = str(d["doc_id"])
+    d["parts"] = [list(p) for p in parts]
+    return d
+
+
 def load_jsonl_gold(path: str | Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Gold quotes and negatives (kind == "not_quote": scare quotes, names, apostrophes) from JSONL."""
+    from stance.io import iter_records
+
     gold, negatives = [], []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip():
-                continue
-            rec = json.loads(line)
-            if not rec.get("parts"):
-                rec["parts"] = [[rec["start"], rec["end"]]]
-            (negatives if rec.get("kind") == "not_quote" else gold).append(rec)
+    for loc in iter_records(path):
+        loc.raise_error()
+        rec = checked_quote(loc.data, (loc.path, loc.line), "gold quote")
+        (negatives if rec.get("kind") == "not_quote" else gold).append(rec)
     return gold, negatives
 
 
@@ -350,10 +372,7 @@ def evaluate_path(
         art = Path(articles) if articles else _find_articles(gold_p)
         if art is None:
             raise StanceError("cannot find the gold quotes' articles; pass --articles FILE.jsonl", gold_p)
-        try:
-            gold, negatives = load_jsonl_gold(gold_p)
-        except (KeyError, ValueError) as err:
-            raise StanceError(f"not a gold quotes file ({err})", gold_p) from None
+        gold, negatives = load_jsonl_gold(gold_p)
         texts = {}
         for loc in iter_records(art):
             doc = str(loc.data.get("id", loc.data.get("doc")))
@@ -363,7 +382,10 @@ def evaluate_path(
     if not gold:
         raise StanceError("no gold quotes found", gold_p)
     if pred_path:
-        pred = [loc.data for loc in iter_records(pred_path)]
+        pred = []
+        for loc in iter_records(pred_path):
+            loc.raise_error()
+            pred.append(checked_quote(loc.data, (loc.path, loc.line), "predicted quote"))
     else:
         pred = []
         for doc, text in texts.items():

@@ -76,3 +76,23 @@ def test_a_brat_article_without_gold_quotes_still_counts_predictions(tmp_path):
     )
     res = evaluate_path(tmp_path, pred_path=pred)
     assert res["n_pred"] == 2 and res["exact"]["precision"] == 0.5
+
+
+def test_malformed_predicted_or_gold_records_are_named_by_file_and_line(tmp_path, capsys):
+    from stance.cli import main
+
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text(json.dumps({"id": "d", "text": TEXT}) + "\n", encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(_rec("d", 10, 22)) + "\n", encoding="utf-8")
+    for bad, why in (({"start": 1, "end": 4}, "no 'doc_id'"), ({"doc_id": "d", "start": "9", "end": 12}, "integers"),
+                     ({"doc_id": "d", "start": 1, "end": 4, "parts": [[1]]}, "pairs")):
+        pred = tmp_path / "pred.jsonl"
+        pred.write_text(json.dumps(_rec("d", 10, 22)) + "\n" + json.dumps(bad) + "\n", encoding="utf-8")
+        args = ["evaluate-segmentation", "--gold", str(gold), "--articles", str(articles), "--pred", str(pred)]
+        assert main(args) == 2
+        err = capsys.readouterr().err
+        assert "pred.jsonl:2" in err and why in err and "Traceback" not in err
+    gold.write_text(json.dumps({"doc_id": "d", "end": 4}) + "\n", encoding="utf-8")
+    assert main(["evaluate-segmentation", "--gold", str(gold), "--articles", str(articles)]) == 2
+    assert "gold.jsonl:1" in capsys.readouterr().err
