@@ -9,6 +9,7 @@ ends with exactly the rows of an uninterrupted one.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import time
@@ -136,6 +137,12 @@ class Labeller:
         self.batch_size = batch_size
         self.prefetch = prefetch
 
+    def settings(self) -> dict[str, Any]:
+        """What decides the rows besides the input: a resumed run must be given the same."""
+        lex = json.dumps([sorted(self.lexicon.aliases.items()), sorted(self.lexicon.kinds.items())])
+        return {"model": self.classifier.model_id, "targets": self.targets,
+                "lexicon": hashlib.sha256(lex.encode("utf-8")).hexdigest()[:16]}
+
     def label_quotes(self, quotes: list[Quote]) -> list[dict[str, Any]]:
         triples = examples_of(quotes)
         preds = self.classifier.predict([t[2] for t in triples], batch_size=self.batch_size)
@@ -203,14 +210,22 @@ class Labeller:
         out = Path(output)
         prog = progress_path(out)
         sink = sink_for(out, self.classifier.labels)
+        if _same_file(source, out):
+            raise StanceError("the output is the input file; write the rows somewhere else", out)
         summary = Summary()
         started = time.time()
         done_records, position = 0, 0
+        settings = self.settings()
         if resume and prog.exists():
-            state = json.loads(prog.read_text(encoding="utf-8"))
-            if state.get("source") != str(source):
+            state = _read_state(prog)
+            if _source_key(state.get("source")) != _source_key(source):
                 raise StanceError(f"--resume: output was made from {state.get('source')!r}, not this input", out)
-            done_records, position = int(state["records"]), int(state["position"])
+            changed = [k for k, v in settings.items() if k in state.get("settings", {}) and state["settings"][k] != v]
+            if changed:
+                raise StanceError(
+                    f"--resume: the output was made with another {' and '.join(changed)}; "
+                    "resume with the same model, targets and lexicon, or pass --overwrite", out)
+            done_records, position = state["records"], state["position"]
             summary = Summary.from_state(state["summary"])
         elif resume and out.exists():
             raise StanceError("--resume: no progress file beside the output; it was finished or not ours", out)
@@ -229,7 +244,7 @@ class Labeller:
                 position = sink.write(rows)
                 summary.add(counts)
                 seen += n_records
-                _write_state(prog, source, seen, position, summary)
+                _write_state(prog, source, seen, position, summary, settings)
                 if len(summary.head) < keep:
                     summary.head.extend(rows[: keep - len(summary.head)])
                 if on_progress:
@@ -270,11 +285,41 @@ def _chunks(items: Iterable[Located], size: int) -> Iterator[list[Located]]:
         yield chunk
 
 
-def _write_state(prog: Path, source: str | Path, records: int, position: int, summary: Summary) -> None:
-    state = {"source": str(source), "records": records, "position": position, "summary": summary.state()}
+def _write_state(
+    prog: Path, source: str | Path, records: int, position: int, summary: Summary, settings: dict[str, Any]
+) -> None:
+    state = {"source": str(source), "records": records, "position": position, "summary": summary.state(),
+             "settings": settings}
     tmp = prog.with_name(prog.name + ".tmp")
-    tmp.write_text(json.dumps(state), encoding="utf-8")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(json.dumps(state))
+        fh.flush()
+        os.fsync(fh.fileno())
     os.replace(tmp, prog)
+
+
+def _read_state(prog: Path) -> dict[str, Any]:
+    """A progress file as `_write_state` left it, or an error naming it (never a traceback)."""
+    try:
+        state = json.loads(prog.read_text(encoding="utf-8"))
+        state["records"], state["position"] = int(state["records"]), int(state["position"])
+        Summary.from_state(state["summary"])
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        raise StanceError(f"--resume: progress file is unreadable ({type(err).__name__}); "
+                          "pass --overwrite to start again", prog) from None
+    return state
+
+
+def _source_key(source: Any) -> str:
+    return str(source) if str(source) == "-" else str(Path(str(source)).resolve())
+
+
+def _same_file(source: str | Path, out: Path) -> bool:
+    src = Path(str(source))
+    try:
+        return str(source) != "-" and src.exists() and out.exists() and src.samefile(out)
+    except OSError:
+        return False
 
 
 def segment_file(

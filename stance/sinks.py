@@ -77,7 +77,10 @@ class RowSink:
 class _TextSink(RowSink):
     def open(self, position: int) -> None:
         ensure_parent(self.path)
-        resuming = position > 0 and self.path.exists()
+        resuming = position > 0
+        if resuming and (not self.path.exists() or self.path.stat().st_size < position):
+            what = "is missing" if not self.path.exists() else "is shorter than its progress file records"
+            raise StanceError(f"--resume: the output {what}; pass --overwrite to start again", self.path)
         self.fh = open(self.path, "r+b" if resuming else "wb")
         self.fh.truncate(position if resuming else 0)
         self.fh.seek(0, os.SEEK_END)

@@ -60,3 +60,59 @@ def test_resume_refuses_other_input(tmp_path: Path, labeller: Labeller) -> None:
         labeller.run(src, out, on_progress=lambda _: (_ for _ in ()).throw(KeyboardInterrupt))
     with pytest.raises(StanceError, match="not this input"):
         labeller.run(other, out, resume=True)
+
+
+def _interrupted(labeller: Labeller, src: Path, out: Path, after: int = 1) -> None:
+    calls = {"n": 0}
+
+    def interrupt(_: int) -> None:
+        calls["n"] += 1
+        if calls["n"] == after:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        labeller.run(src, out, on_progress=interrupt)
+
+
+def test_the_output_may_not_be_the_input(tmp_path: Path, labeller: Labeller) -> None:
+    src = write_articles(tmp_path / "in.jsonl", 3)
+    before = src.read_bytes()
+    with pytest.raises(StanceError, match="output is the input"):
+        labeller.run(src, src, overwrite=True)
+    assert src.read_bytes() == before
+
+
+def test_resume_refuses_an_output_that_is_missing_or_cut_short(tmp_path: Path, labeller: Labeller) -> None:
+    src = write_articles(tmp_path / "in.jsonl", 7)
+    out = tmp_path / "out.jsonl"
+    _interrupted(labeller, src, out, after=2)
+    data = out.read_bytes()
+    out.write_bytes(data[: len(data) // 2])
+    with pytest.raises(StanceError, match="shorter than its progress file"):
+        labeller.run(src, out, resume=True)
+    out.unlink()
+    with pytest.raises(StanceError, match="output is missing"):
+        labeller.run(src, out, resume=True)
+
+
+def test_resume_refuses_other_targets_and_a_broken_progress_file(tmp_path: Path, labeller: Labeller) -> None:
+    src = write_articles(tmp_path / "in.jsonl", 5)
+    out = tmp_path / "out.jsonl"
+    _interrupted(labeller, src, out)
+    other = Labeller(labeller.classifier, targets=["Japan"], chunk_size=2, batch_size=4)
+    with pytest.raises(StanceError, match="another targets"):
+        other.run(src, out, resume=True)
+    progress_path(out).write_text("", encoding="utf-8")
+    with pytest.raises(StanceError, match="progress file is unreadable"):
+        labeller.run(src, out, resume=True)
+
+
+def test_resume_accepts_the_same_input_named_another_way(tmp_path: Path, labeller: Labeller, monkeypatch) -> None:
+    src = write_articles(tmp_path / "in.jsonl", 5)
+    full = tmp_path / "full.jsonl"
+    labeller.run(src, full)
+    out = tmp_path / "out.jsonl"
+    _interrupted(labeller, src, out)
+    monkeypatch.chdir(tmp_path)
+    labeller.run("./in.jsonl", out, resume=True)
+    assert out.read_bytes() == full.read_bytes()
