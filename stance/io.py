@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -40,7 +41,7 @@ class Located:
             raise StanceError(self.error, self.path, self.line)
 
 
-def _check_readable(path: Path) -> None:
+def check_readable(path: Path) -> None:
     if str(path) == "-":
         return
     if not path.exists():
@@ -81,7 +82,17 @@ def parse_json_line(line: str) -> tuple[dict[str, Any] | None, str | None]:
         return None, f"malformed JSON ({err.msg} at column {err.colno})"
     if not isinstance(obj, dict):
         return None, f"expected a JSON object, got {type(obj).__name__}"
+    if _SURROGATE_ESCAPE.search(line):
+        try:
+            json.dumps(obj, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError as err:
+            return None, f"text holds an unpaired surrogate ({err.object[err.start]!r}), which is no character"
     return obj, None
+
+
+_CSV_FIELD_LIMIT = 2**31 - 1
+# JSON may escape half of a surrogate pair on its own ("\ud83d"): valid JSON, but no text.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 def iter_jsonl(path: str | Path, strict: bool = True) -> Iterator[Located]:
@@ -91,7 +102,7 @@ def iter_jsonl(path: str | Path, strict: bool = True) -> Iterator[Located]:
     where it is and, when `strict` is off, the rest of the file still flows.
     """
     p = Path(path)
-    _check_readable(p)
+    check_readable(p)
     fh = sys.stdin.buffer if str(p) == "-" else open(p, "rb")
     try:
         for line_no, raw in enumerate(fh, start=1):
@@ -120,20 +131,30 @@ def iter_jsonl(path: str | Path, strict: bool = True) -> Iterator[Located]:
             fh.close()
 
 
-def iter_csv(path: str | Path) -> Iterator[Located]:
-    """Yield CSV rows as dicts; line numbers count the header as line 1."""
+def iter_csv(path: str | Path, strict: bool = True) -> Iterator[Located]:
+    """Yield CSV rows as dicts; a row's line is the line it starts on, the header being line 1."""
     p = Path(path)
-    _check_readable(p)
+    check_readable(p)
     fh = _open_text(p)
+    csv.field_size_limit(_CSV_FIELD_LIMIT)  # an article is one field; the module's default is 128 KiB
     try:
         reader = csv.DictReader(fh)
+        start = 2
         try:
             for row in reader:
-                yield Located({k: v for k, v in row.items() if k is not None}, str(p), reader.line_num)
+                loc = Located({k: v for k, v in row.items() if k is not None}, str(p), start)
+                if None in row:
+                    n_head = len(reader.fieldnames or ())
+                    n = n_head + len(row[None])  # type: ignore[index]
+                    loc = Located({}, str(p), start, f"row has {n} fields, the header has {n_head}")
+                if strict:
+                    loc.raise_error()
+                yield loc
+                start = reader.line_num + 1
         except UnicodeDecodeError as err:
             raise StanceError(_not_utf8(err.reason, _head(p)), p) from None
         except csv.Error as err:
-            raise StanceError(f"malformed CSV ({err})", p, reader.line_num) from None
+            raise StanceError(f"malformed CSV ({err})", p, start) from None
     finally:
         if fh is not sys.stdin:
             fh.close()
@@ -144,7 +165,7 @@ def iter_parquet(path: str | Path, batch_size: int = 1024) -> Iterator[Located]:
     import pyarrow.parquet as pq
 
     p = Path(path)
-    _check_readable(p)
+    check_readable(p)
     try:
         pf = pq.ParquetFile(p)
     except Exception as err:  # pyarrow raises several unrelated types for a bad file
@@ -156,23 +177,36 @@ def iter_parquet(path: str | Path, batch_size: int = 1024) -> Iterator[Located]:
             yield Located(rec, str(p), row)
 
 
-def iter_txt_dir(path: str | Path) -> Iterator[Located]:
+def iter_txt_dir(path: str | Path, strict: bool = True) -> Iterator[Located]:
     """Yield one article per `.txt` file, id = file stem, in name order for reproducible output."""
     p = Path(path)
     files = sorted(f for f in p.iterdir() if f.suffix == ".txt" and f.is_file())
     if not files:  # checked now, not on the first next(), so that no output is opened for nothing
         raise StanceError("directory holds no .txt files", p)
-    return _iter_txt_files(files)
+    return _iter_txt_files(files, strict)
 
 
-def _iter_txt_files(files: list[Path]) -> Iterator[Located]:
+def read_txt(f: Path) -> str:
+    """A text file exactly as stored (no newline translation, so offsets index the file's own
+    text; a UTF-8 byte-order mark is no text), or an error naming it."""
+    try:
+        with open(f, encoding="utf-8-sig", newline="") as fh:
+            return fh.read()
+    except UnicodeDecodeError as err:
+        raise StanceError(_not_utf8(err.reason, _head(f)), f) from None
+    except OSError as err:
+        raise StanceError(f"cannot read file ({err.strerror})", f) from None
+
+
+def _iter_txt_files(files: list[Path], strict: bool = True) -> Iterator[Located]:
     for f in files:
         try:
-            text = f.read_text(encoding="utf-8")
-        except UnicodeDecodeError as err:
-            raise StanceError(_not_utf8(err.reason, _head(f)), f) from None
-        except OSError as err:
-            raise StanceError(f"cannot read file ({err.strerror})", f) from None
+            text = read_txt(f)
+        except StanceError as err:
+            if strict:
+                raise
+            yield Located({}, str(f), 0, err.problem)
+            continue
         yield Located({"id": f.stem, "text": text}, str(f), 1)
 
 
@@ -181,14 +215,14 @@ def iter_records(path: str | Path, strict: bool = True) -> Iterator[Located]:
     p = Path(path)
     if str(path) == "-":
         return iter_jsonl(p, strict)
-    _check_readable(p)
+    check_readable(p)
     if p.is_dir():
-        return iter_txt_dir(p)
+        return iter_txt_dir(p, strict)
     suffix = p.suffix.lower()
     if suffix in (".jsonl", ".json", ".ndjson"):
         return iter_jsonl(p, strict)
     if suffix == ".csv":
-        return iter_csv(p)
+        return iter_csv(p, strict)
     if suffix == ".parquet":
         return iter_parquet(p)
     if suffix == ".txt":
@@ -224,10 +258,7 @@ def count_records(path: str | Path) -> int | None:
 
 
 def _single_txt(p: Path) -> list[Located]:
-    try:
-        return [Located({"id": p.stem, "text": p.read_text(encoding="utf-8")}, str(p), 1)]
-    except UnicodeDecodeError as err:
-        raise StanceError(_not_utf8(err.reason, _head(p)), p) from None
+    return [Located({"id": p.stem, "text": read_txt(p)}, str(p), 1)]
 
 
 def parse(located: Located, build: Callable[[dict[str, Any]], T]) -> T:
@@ -257,12 +288,15 @@ def is_quote_record(d: dict[str, Any]) -> bool:
 
 
 def quote_from_any(d: dict[str, Any]) -> Quote:
-    """Accept a Quote record or an annotated-example-like record with a `quote` key."""
+    """Accept a Quote record, a Stance row (one `target`, which it keeps) or an
+    annotated-example-like record with a `quote` key."""
+    d = dict(d)
     if "text" not in d and "quote" in d:
-        d = dict(d)
         d["text"] = d.pop("quote")
-        if "target" in d and "targets" not in d:
-            d["targets"] = [d.pop("target")]
+    if "targets" not in d and isinstance(d.get("target"), str):
+        d["targets"] = [d.pop("target")]
+    if isinstance(d.get("text"), str) and not d["text"].strip():
+        raise ValueError("quote text is empty")
     return Quote.from_dict(d)
 
 

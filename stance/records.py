@@ -6,6 +6,7 @@ with the key at fault rather than failing later inside the model.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,6 +69,10 @@ class Article:
             raise ValueError("article record has no 'id' key")
         if not isinstance(doc_id, (str, int)):
             raise ValueError("article key 'id' must be a string")
+        if not str(doc_id).strip():
+            raise ValueError("article key 'id' is empty")
+        if isinstance(d.get("date"), (datetime.date, datetime.datetime)):
+            d = {**d, "date": d["date"].isoformat()}  # a typed date column in CSV/Parquet archives
         text = _require(d, "text", str, "article")
         return cls(
             id=str(doc_id),

@@ -69,3 +69,64 @@ def test_atomic_write_leaves_old_file_on_crash(tmp_path: Path) -> None:
             raise RuntimeError("crash")
     assert p.read_text(encoding="utf-8") == '{"a": 1}\n'
     assert [f.name for f in tmp_path.iterdir()] == ["out.jsonl"]
+
+
+def test_an_unpaired_surrogate_is_a_bad_line_not_a_crash(tmp_path: Path) -> None:
+    p = tmp_path / "a.jsonl"
+    p.write_text('{"id": "a", "text": "fine"}\n{"id": "b", "text": "half \\ud83d a pair"}\n'
+                 '{"id": "c", "text": "a whole pair \\ud83d\\ude00"}\n', encoding="utf-8")
+    locs = list(iter_records(p, strict=False))
+    assert [loc.error is None for loc in locs] == [True, False, True]
+    assert locs[1].line == 2 and "unpaired surrogate" in locs[1].error
+    assert locs[2].data["text"].endswith("\U0001f600")
+
+
+def test_txt_offsets_index_the_file_as_stored(tmp_path: Path) -> None:
+    (tmp_path / "d").mkdir()
+    raw = 'Intro line.\r\n\r\n"We will respond," the minister said.\r\n'
+    (tmp_path / "d" / "story.txt").write_bytes(b"\xef\xbb\xbf" + raw.encode("utf-8"))
+    [loc] = list(iter_records(tmp_path / "d"))
+    assert loc.data["text"] == raw
+
+
+def test_csv_rows_with_extra_fields_or_long_texts(tmp_path: Path) -> None:
+    p = tmp_path / "a.csv"
+    long_text = "word " * 40000
+    p.write_text(f'id,text\ns1,"one, two",three\ns2,"{long_text}"\n', encoding="utf-8")
+    locs = list(iter_records(p, strict=False))
+    assert locs[0].error == "row has 3 fields, the header has 2" and locs[0].line == 2
+    assert locs[1].error is None and locs[1].data["text"] == long_text and locs[1].line == 3
+    with pytest.raises(StanceError, match="row has 3 fields"):
+        list(iter_records(p))
+
+
+def test_a_bad_txt_file_is_skipped_when_not_strict(tmp_path: Path) -> None:
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "a.txt").write_text("Fine text.", encoding="utf-8")
+    (tmp_path / "d" / "b.txt").write_bytes("caf\xe9".encode("latin-1"))
+    locs = list(iter_records(tmp_path / "d", strict=False))
+    assert [loc.error is None for loc in locs] == [True, False] and "UTF-8" in locs[1].error
+    with pytest.raises(StanceError, match="UTF-8"):
+        list(iter_records(tmp_path / "d"))
+
+
+def test_a_typed_date_column_reads_as_its_iso_text(tmp_path: Path) -> None:
+    import datetime
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.table({"id": ["a"], "text": ["Some text."], "date": [datetime.date(1987, 3, 4)]})
+    pq.write_table(table, tmp_path / "a.parquet")
+    [article] = list(read_articles(tmp_path / "a.parquet"))
+    assert article.date == "1987-03-04"
+
+
+def test_stance_rows_keep_their_target_and_empty_quotes_are_refused() -> None:
+    from stance.io import quote_from_any
+
+    row = {"doc_id": "d", "quote_id": "d#q1", "start": 0, "end": 9, "text": "We will go", "target": "Norland",
+           "label": "neutral"}
+    assert quote_from_any(row).targets == ["Norland"]
+    with pytest.raises(ValueError, match="quote text is empty"):
+        quote_from_any({"quote": "   ", "target": "Norland"})
