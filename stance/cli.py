@@ -64,6 +64,24 @@ def ensure_default_model() -> Path:
     return result.path
 
 
+def _positive(text: str) -> int:
+    return _int_at_least(text, 1)
+
+
+def _non_negative(text: str) -> int:
+    return _int_at_least(text, 0)
+
+
+def _int_at_least(text: str, low: int) -> int:
+    try:
+        value = int(text, 10)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid int value: {text!r}") from None
+    if value < low:
+        raise argparse.ArgumentTypeError(f"must be at least {low}, got {value}")
+    return value
+
+
 def _lexicon(path: str | None) -> Any:
     from .targets import TargetLexicon
 
@@ -80,7 +98,7 @@ def cmd_segment(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if out.exists() and not args.overwrite:
         raise StanceError("output exists; pass --overwrite to replace it", out)
-    n_quotes, problems, docs = 0, [], set()
+    n_quotes, problems = 0, []
     summary = Summary()
     bar = _tqdm(None, "segmenting", "quote")
     with atomic_write(out) as fh:
@@ -88,7 +106,6 @@ def cmd_segment(args: argparse.Namespace) -> int:
             if isinstance(item, Problem):
                 problems.append(item)
                 continue
-            docs.add(item.doc_id)
             fh.write(dumps_line(item.to_dict()))
             n_quotes += 1
             bar.update(1)
@@ -99,7 +116,7 @@ def cmd_segment(args: argparse.Namespace) -> int:
     bar.close()
     for p in problems:
         _notice(f"stance: skipped {p}")
-    _notice(f"stance: {n_quotes} quotes from {len(docs)} articles written to {out}; {len(problems)} skipped")
+    _notice(f"stance: {n_quotes} quotes from {summary.articles} articles written to {out}; {len(problems)} skipped")
     return 0
 
 
@@ -129,14 +146,18 @@ def _print_table(rows: list[dict[str, Any]], limit: int, total: int | None = Non
 
 
 def cmd_label(args: argparse.Namespace) -> int:
-    from .pipeline import Labeller
+    from .io import check_readable
+    from .pipeline import Labeller, check_output
     from .sinks import sink_for
 
     if args.resume and args.overwrite:
         raise StanceError("--resume and --overwrite contradict each other; pick one")
     if args.engine == "ray":
         return _label_with_ray(args)
-    sink_for(args.output, ())  # an unknown output format fails before the model loads
+    # Bad input or output paths fail before the model loads (or the default model trains).
+    sink_for(args.output, ())
+    check_readable(Path(args.input))
+    check_output(Path(args.output), args.resume, args.overwrite)
     classifier = _load_classifier(args.model, args.threads, args.backend)
     labeller = Labeller(
         classifier,
@@ -174,15 +195,17 @@ def _report_skipped(skipped: Sequence[Any]) -> None:
 
 def _label_with_ray(args: argparse.Namespace) -> int:
     from .distributed import label_with_ray
+    from .io import check_readable
 
     if args.resume:
         raise StanceError("--resume is for the local engine; a Ray run rewrites its output directory")
+    check_readable(Path(args.input))
     model = args.model or str(ensure_default_model())
     summary = label_with_ray(
         args.input, args.output, model=model, backend=args.backend, targets=args.target,
         lexicon_path=args.targets, on_error=args.on_error, overwrite=args.overwrite,
         batch_size=args.batch_size, chunk_size=args.chunk_size, address=args.ray_address,
-        actors=args.ray_actors,
+        actors=args.ray_actors, threads=args.threads or 1,
     )
     _report_skipped(summary.skipped)
     _notice(
@@ -380,12 +403,12 @@ def build_parser() -> argparse.ArgumentParser:
                         "onnx, labels differing from it on under 1%% of pairs")
     p.add_argument("--ray-address", metavar="ADDR",
                    help="Ray cluster to join (default: $RAY_ADDRESS, else a local Ray started for this run)")
-    p.add_argument("--ray-actors", type=int, metavar="N",
+    p.add_argument("--ray-actors", type=_positive, metavar="N",
                    help="model replicas (default: one per CPU of the cluster, less one for the reads)")
-    p.add_argument("--batch-size", type=int, default=32)
-    p.add_argument("--chunk-size", type=int, default=256, help="input records per written chunk")
-    p.add_argument("--threads", type=int, help="inference threads (default: all cores)")
-    p.add_argument("--show", type=int, default=0, metavar="N", help="print the first N rows as a table")
+    p.add_argument("--batch-size", type=_positive, default=32)
+    p.add_argument("--chunk-size", type=_positive, default=256, help="input records per written chunk")
+    p.add_argument("--threads", type=_positive, help="inference threads (default: all cores)")
+    p.add_argument("--show", type=_non_negative, default=0, metavar="N", help="print the first N rows as a table")
     p.set_defaults(func=cmd_label)
 
     p = sub.add_parser("train", help="fine-tune a model from a YAML config")
@@ -401,8 +424,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", required=True, help="annotated examples (.jsonl, .csv, .parquet)")
     p.add_argument("--report", help="report directory (default: reports/<name>-<version>)")
     p.add_argument("--overwrite", action="store_true", help="replace an existing report")
-    p.add_argument("--threads", type=int)
-    p.add_argument("--bootstrap", type=int, default=1000, metavar="N", help="bootstrap resamples (default 1000)")
+    p.add_argument("--threads", type=_positive)
+    p.add_argument("--bootstrap", type=_positive, default=1000, metavar="N", help="bootstrap resamples (default 1000)")
     p.add_argument("--seed", type=int, default=0, help="seed of the bootstrap and of target swapping")
     p.add_argument("--no-sensitivity", action="store_true", help="skip the masked/swapped-target check")
     p.add_argument("--mlflow", nargs="?", const="./mlruns", metavar="URI",
@@ -414,8 +437,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", required=True, help="annotated examples (.jsonl, .csv, .parquet)")
     p.add_argument("--report", help="report directory (default: reports/compare)")
     p.add_argument("--overwrite", action="store_true", help="replace an existing report")
-    p.add_argument("--threads", type=int)
-    p.add_argument("--bootstrap", type=int, default=1000, metavar="N", help="bootstrap resamples (default 1000)")
+    p.add_argument("--threads", type=_positive)
+    p.add_argument("--bootstrap", type=_positive, default=1000, metavar="N", help="bootstrap resamples (default 1000)")
     p.add_argument("--seed", type=int, default=0, help="bootstrap seed")
     p.set_defaults(func=cmd_compare)
 
@@ -439,9 +462,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--mixed", choices=("content", "fragment"), default="content",
                    help="mixed-quote span as `stance label` cuts it (content) or the quoted words only (fragment)")
     p.add_argument("--overwrite", action="store_true", help="replace an existing report")
-    p.add_argument("--threads", type=int)
-    p.add_argument("--batch-size", type=int, default=32)
-    p.add_argument("--bootstrap", type=int, default=1000, metavar="N", help="article resamples for intervals")
+    p.add_argument("--threads", type=_positive)
+    p.add_argument("--batch-size", type=_positive, default=32)
+    p.add_argument("--bootstrap", type=_positive, default=1000, metavar="N", help="article resamples for intervals")
     p.add_argument("--seed", type=int, default=0, help="bootstrap seed")
     p.set_defaults(func=cmd_evaluate_pipeline)
 

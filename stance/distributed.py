@@ -14,14 +14,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import time
 from pathlib import Path
 from typing import Any
 
 from .errors import StanceError
 from .io import Located, atomic_write, dumps_line, parse_json_line
-from .pipeline import Summary
+from .pipeline import Problem, Summary
 
 
 class LabelActor:
@@ -47,6 +46,7 @@ class LabelActor:
         if set(batch) == {"text"} and self.source.lower().endswith((".jsonl", ".json", ".ndjson")):
             out = []
             for line in map(str, batch["text"]):
+                line = line.removeprefix("\ufeff")  # a UTF-8 byte-order mark opening the file is no data
                 if line.strip():
                     data, error = parse_json_line(line)
                     out.append(Located(data or {}, self.source, 0, error and f"{error} in {line[:60]!r}"))
@@ -63,11 +63,18 @@ class LabelActor:
         quotes, counts = self.labeller.prepare(located, self.on_error)
         rows = self.labeller.label_quotes(quotes)
         counts.rows = len(rows)
+        if not rows:  # nothing to keep; and a block repeating another's records must not empty its part
+            return {"part": [""], "counts": [json.dumps(counts.state())]}
         digest = hashlib.sha256(json.dumps([loc.data for loc in located], sort_keys=True, default=str).encode())
         name = f"part-{digest.hexdigest()[:20]}.jsonl"
         with atomic_write(self.out_dir / name) as fh:
             fh.writelines(dumps_line(r) for r in rows)
         return {"part": [name], "counts": [json.dumps(counts.state())]}
+
+
+def _is_part(f: Path) -> bool:
+    """A part file this engine writes, or one a killed writer left half-made."""
+    return f.is_file() and (f.name.startswith("part-") and f.suffix == ".jsonl" or f.name.startswith(".part-"))
 
 
 def _plain(value: Any) -> Any:
@@ -87,7 +94,7 @@ def _dataset(ray: Any, source: str) -> Any:
         if not files:
             raise StanceError("directory holds no .txt files", p)
         ds = ray.data.read_binary_files(files, include_paths=True)
-        return ds.map(lambda r: {"id": Path(r["path"]).stem, "text": r["bytes"].decode("utf-8")})
+        return ds.map(lambda r: {"id": Path(r["path"]).stem, "text": r["bytes"].decode("utf-8-sig")})
     if suffix in (".jsonl", ".json", ".ndjson"):
         return ray.data.read_text(str(p))
     if suffix == ".parquet":
@@ -113,10 +120,19 @@ def label_with_ray(
     out = Path(output)
     if out.exists() and not out.is_dir():
         raise StanceError("--engine ray writes a directory of part files; this path is a file", out)
+    src = Path(source).resolve()
+    if src == out.resolve() or out.resolve() in src.parents:
+        raise StanceError("the output directory holds the input; write the part files somewhere else", out)
     if out.exists() and any(out.iterdir()):
         if not overwrite:
             raise StanceError("output directory is not empty; pass --overwrite to replace it", out)
-        shutil.rmtree(out)
+        others = [f.name for f in out.iterdir() if not _is_part(f)]
+        if others:
+            raise StanceError(
+                f"--overwrite replaces part files only, and the output directory holds {others[0]!r}; "
+                "choose an empty or new directory", out)
+        for f in out.iterdir():
+            f.unlink()
     out.mkdir(parents=True, exist_ok=True)
     started = time.time()
     if not ray.is_initialized():
@@ -137,9 +153,17 @@ def label_with_ray(
         batch_size=chunk_size, batch_format="numpy", concurrency=actors, num_cpus=threads,
     )
     summary = Summary()
+    parts: set[str] = set()
     try:
         for row in ds.iter_rows():
-            summary.add(Summary.from_state(json.loads(row["counts"])))
+            counts = Summary.from_state(json.loads(row["counts"]))
+            if row["part"] and row["part"] in parts:
+                # The same records as an earlier block: the same part file, written once.
+                summary.skipped.append(Problem(str(source), 0, f"a block repeats the records of {row['part']}; "
+                                               f"its {counts.rows} rows were written once"))
+                continue
+            parts.add(row["part"])
+            summary.add(counts)
     except Exception as err:  # Ray wraps worker errors; a user error inside is still a user error
         cause: BaseException | None = err
         while cause is not None and not isinstance(cause, StanceError):

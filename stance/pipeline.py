@@ -74,7 +74,8 @@ def progress_path(output: Path) -> Path:
 
 
 def quotes_of(
-    loc: Located, lexicon: TargetLexicon, fixed_targets: list[str] | None, summary: Summary
+    loc: Located, lexicon: TargetLexicon, fixed_targets: list[str] | None, summary: Summary,
+    seen: dict[str, tuple[str, int]] | None = None,
 ) -> list[Quote]:
     """Quotes of one input record: segmented from an article, or taken as given."""
     loc.raise_error()
@@ -95,6 +96,9 @@ def quotes_of(
             raise StanceError(str(err), loc.path, loc.line) from None
         if not article.text.strip():
             raise StanceError("article text is empty", loc.path, loc.line)
+        problem = _repeated_id(article.id, loc, seen) if seen is not None else None
+        if problem:
+            raise StanceError(problem, loc.path, loc.line)
         summary.articles += 1
         quotes = segment(article, lexicon)
     for q in quotes:
@@ -136,6 +140,7 @@ class Labeller:
         self.chunk_size = chunk_size
         self.batch_size = batch_size
         self.prefetch = prefetch
+        self._seen_ids: dict[str, tuple[str, int]] = {}
 
     def settings(self) -> dict[str, Any]:
         """What decides the rows besides the input: a resumed run must be given the same."""
@@ -154,7 +159,7 @@ class Labeller:
         quotes: list[Quote] = []
         for loc in chunk:
             try:
-                qs = quotes_of(loc, self.lexicon, self.targets, counts)
+                qs = quotes_of(loc, self.lexicon, self.targets, counts, self._seen_ids)
             except StanceError as err:
                 if on_error == "fail":
                     raise
@@ -227,12 +232,10 @@ class Labeller:
                     "resume with the same model, targets and lexicon, or pass --overwrite", out)
             done_records, position = state["records"], state["position"]
             summary = Summary.from_state(state["summary"])
-        elif resume and out.exists():
-            raise StanceError("--resume: no progress file beside the output; it was finished or not ours", out)
-        elif (out.exists() or prog.exists()) and not overwrite:
-            what = "output exists" if out.exists() else "an interrupted run's progress file is beside the output"
-            raise StanceError(f"{what}; pass --resume to continue it or --overwrite to start again", out)
+        else:
+            check_output(out, resume, overwrite)
         summary.resumed_from = done_records
+        self._seen_ids = {}
         records = iter_records(source, strict=on_error == "fail")
         sink.open(position)
         try:
@@ -268,6 +271,14 @@ class Labeller:
         return summary
 
 
+def _repeated_id(doc_id: str, loc: Located, seen: dict[str, tuple[str, int]]) -> str | None:
+    """An article whose id an earlier record of the input has: its quote ids would repeat."""
+    first = seen.setdefault(doc_id, (loc.path, loc.line))
+    if first == (loc.path, loc.line):
+        return None
+    return f"article id {doc_id!r} repeats the one at {first[0]}:{first[1]}; ids must be unique"
+
+
 def _skip(records: Iterator[Located], n: int) -> Iterator[Located]:
     for i, loc in enumerate(records):
         if i >= n:
@@ -283,6 +294,18 @@ def _chunks(items: Iterable[Located], size: int) -> Iterator[list[Located]]:
             chunk = []
     if chunk:
         yield chunk
+
+
+def check_output(out: Path, resume: bool, overwrite: bool) -> None:
+    """Whether a run may write `out`: cheap, so the CLI asks before it loads a model."""
+    prog = progress_path(out)
+    if resume and prog.exists():
+        return
+    if resume and out.exists():
+        raise StanceError("--resume: no progress file beside the output; it was finished or not ours", out)
+    if (out.exists() or prog.exists()) and not overwrite:
+        what = "output exists" if out.exists() else "an interrupted run's progress file is beside the output"
+        raise StanceError(f"{what}; pass --resume to continue it or --overwrite to start again", out)
 
 
 def _write_state(
@@ -332,6 +355,7 @@ def segment_file(
     """
     lexicon = lexicon or TargetLexicon.load()
     summary = summary if summary is not None else Summary()
+    seen: dict[str, tuple[str, int]] = {}
     for loc in iter_records(source, strict=on_error == "fail"):
         try:
             loc.raise_error()
@@ -344,10 +368,11 @@ def segment_file(
                 raise StanceError(str(err), loc.path, loc.line) from None
             yield Problem(loc.path, loc.line, str(err))
             continue
-        if not article.text.strip():
+        problem = "article text is empty" if not article.text.strip() else _repeated_id(article.id, loc, seen)
+        if problem:
             if on_error == "fail":
-                raise StanceError("article text is empty", loc.path, loc.line)
-            yield Problem(loc.path, loc.line, "article text is empty")
+                raise StanceError(problem, loc.path, loc.line)
+            yield Problem(loc.path, loc.line, problem)
             continue
         summary.articles += 1
         quotes = segment(article, lexicon)

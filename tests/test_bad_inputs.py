@@ -69,7 +69,7 @@ class Env:
             (self.existing_report / name).write_text("{}\n", encoding="utf-8")
         # configs
         self.cfg_unknown = self._cfg("unknown.yaml", {"modle": {}})
-        self.cfg_missing = self._cfg("missing.yaml", {"data": {"train": [{"format": "jsonl"}]}})
+        self.cfg_missing = self._cfg("missing.yaml", {"data": {"train": [{"format": "auto"}]}})
         self.cfg_not_model = self._cfg("notmodel.yaml", {"model": {"base": str(self.emptydir)}})
         self.cfg_scheme = self._cfg("scheme.yaml", {"labels": ["hostile", "friendly"]})
         self.cfg_latin1 = tmp / "latin1.yaml"
@@ -250,13 +250,13 @@ CASES: list[tuple[str, Callable[[Env], list[str]], tuple[str, ...]]] = [
     ("evalseg-emptydir", lambda e: ["evaluate-segmentation", "--gold", str(e.emptydir)],
      ("@emptydir", "no gold quotes")),
     ("evalseg-binary", lambda e: ["evaluate-segmentation", "--gold", str(e.binary), "--articles",
-                                  str(e.articles)], ("@binary", "not a gold quotes file")),
+                                  str(e.articles)], ("@binary", "binary data")),
     ("evalseg-latin1", lambda e: ["evaluate-segmentation", "--gold", str(e.latin1), "--articles",
-                                  str(e.articles)], ("@latin1", "not a gold quotes file")),
+                                  str(e.articles)], ("@latin1", "not valid UTF-8")),
     ("evalseg-utf16", lambda e: ["evaluate-segmentation", "--gold", str(e.utf16), "--articles",
-                                 str(e.articles)], ("@utf16", "not a gold quotes file")),
+                                 str(e.articles)], ("@utf16", "UTF-16")),
     ("evalseg-not-gold", lambda e: ["evaluate-segmentation", "--gold", str(e.articles), "--articles",
-                                    str(e.articles)], ("@articles", "not a gold quotes file")),
+                                    str(e.articles)], ("@articles", "gold quote record has no 'doc_id' key")),
     ("evalseg-articles-missing", lambda e: ["evaluate-segmentation", "--gold", str(e.gold), "--articles",
                                             str(e.missing)], ("@missing", "no such file")),
     ("evalseg-articles-docx", lambda e: ["evaluate-segmentation", "--gold", str(e.gold), "--articles",

@@ -121,3 +121,49 @@ def test_help_and_no_command() -> None:
     assert proc.returncode == 0 and "--resume" in proc.stdout
     proc = subprocess.run([sys.executable, "-m", "stance.cli", "label"], capture_output=True, text=True)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("option", [["--batch-size", "0"], ["--chunk-size", "-1"], ["--show", "-2"],
+                                    ["--threads", "0"]])
+def test_sizes_and_counts_must_be_positive(tmp_path: Path, capsys, article_file: Path, option: list[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["label", str(article_file), "-o", str(tmp_path / "o.jsonl"), *option])
+    assert exc.value.code == 2 and "must be at least" in capsys.readouterr().err
+
+
+def test_a_missing_input_or_existing_output_fails_before_the_model_loads(
+    tmp_path: Path, capsys, article_file: Path, monkeypatch
+) -> None:
+    from stance import cli
+
+    def no_model(*_: object, **__: object) -> None:
+        raise AssertionError("the model was loaded")
+
+    monkeypatch.setattr(cli, "_load_classifier", no_model)
+    monkeypatch.setattr(cli, "ensure_default_model", no_model)
+    code, _, err = run(["label", str(tmp_path / "nope.jsonl"), "-o", str(tmp_path / "o.jsonl")], capsys)
+    _one_line_error(code, err, "nope.jsonl", "no such file")
+    code, _, err = run(["label", str(article_file), "-o", str(article_file)], capsys)
+    _one_line_error(code, err, "output exists")
+    code, _, err = run(["label", str(tmp_path / "nope.jsonl"), "-o", str(tmp_path / "r"), "--engine", "ray"], capsys)
+    _one_line_error(code, err, "no such file")
+
+
+def test_ray_overwrite_keeps_the_input_and_files_it_did_not_write(tmp_path: Path, tiny_model: Path) -> None:
+    pytest.importorskip("ray")
+    from stance.distributed import label_with_ray
+    from stance.errors import StanceError
+
+    out = tmp_path / "proj"
+    out.mkdir()
+    src = out / "articles.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": "Nothing said."}) + "\n", encoding="utf-8")
+    with pytest.raises(StanceError, match="holds the input"):
+        label_with_ray(str(src), str(out), model=str(tiny_model), overwrite=True)
+    other = tmp_path / "rows"
+    other.mkdir()
+    (other / "notes.txt").write_text("mine", encoding="utf-8")
+    (other / "part-0.jsonl").write_text("{}\n", encoding="utf-8")
+    with pytest.raises(StanceError, match="holds 'notes.txt'"):
+        label_with_ray(str(src), str(other), model=str(tiny_model), overwrite=True)
+    assert src.exists() and (other / "notes.txt").read_text() == "mine"

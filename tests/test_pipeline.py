@@ -116,3 +116,20 @@ def test_resume_accepts_the_same_input_named_another_way(tmp_path: Path, labelle
     monkeypatch.chdir(tmp_path)
     labeller.run("./in.jsonl", out, resume=True)
     assert out.read_bytes() == full.read_bytes()
+
+
+def test_repeated_or_empty_article_ids_are_skipped_with_a_reason(tmp_path: Path, labeller: Labeller) -> None:
+    from stance.pipeline import Problem, Summary, segment_file
+
+    text = '"We will talk to Norland," the minister said.'
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": i, "text": text}) + "\n" for i in ("a", "b", "a", "")), encoding="utf-8")
+    summary = Summary()
+    items = list(segment_file(src, summary=summary))
+    problems = [p for p in items if isinstance(p, Problem)]
+    assert summary.articles == 2 and [p.line for p in problems] == [3, 4]
+    assert "repeats the one at" in problems[0].problem and "empty" in problems[1].problem
+    run = labeller.run(src, tmp_path / "out.jsonl")
+    assert run.articles == 2 and len(run.skipped) == 2
+    again = labeller.run(src, tmp_path / "out2.jsonl")  # a second run of the same labeller starts afresh
+    assert again.articles == 2
