@@ -14,6 +14,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .classify import STANCE_CONFIG, is_model_dir
 from .errors import ModelNotFoundError, StanceError
@@ -179,12 +180,22 @@ class ModelVersion:
     dev_macro_f1: float | None
 
 
+def _json_object(path: Path) -> dict[str, Any]:
+    """A model directory's JSON file as a mapping, or an error naming it."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise StanceError(f"unreadable model file ({type(err).__name__})", path) from None
+    if not isinstance(data, dict):
+        raise StanceError("model file must hold a JSON object", path)
+    return data
+
+
 def describe(path: Path) -> ModelVersion:
-    cfg = json.loads((path / STANCE_CONFIG).read_text(encoding="utf-8"))
-    metrics: dict = {}
-    if (path / "metrics.json").is_file():
-        metrics = json.loads((path / "metrics.json").read_text(encoding="utf-8"))
-    sources = cfg.get("extra", {}).get("data_sources", [])
+    cfg = _json_object(path / STANCE_CONFIG)
+    metrics = _json_object(path / "metrics.json") if (path / "metrics.json").is_file() else {}
+    extra = cfg.get("extra") if isinstance(cfg.get("extra"), dict) else {}
+    sources = [str(s) for s in extra.get("data_sources") or [] if s]
     dev = metrics.get("dev", {}) if isinstance(metrics.get("dev"), dict) else {}
     return ModelVersion(
         path=path,

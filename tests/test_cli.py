@@ -167,3 +167,13 @@ def test_ray_overwrite_keeps_the_input_and_files_it_did_not_write(tmp_path: Path
     with pytest.raises(StanceError, match="holds 'notes.txt'"):
         label_with_ray(str(src), str(other), model=str(tiny_model), overwrite=True)
     assert src.exists() and (other / "notes.txt").read_text() == "mine"
+
+
+def test_models_names_a_broken_metrics_file(tmp_path: Path, capsys, tiny_model: Path) -> None:
+    import shutil
+
+    copy = tmp_path / "root" / "tiny" / "v1"
+    shutil.copytree(tiny_model, copy)
+    (copy / "metrics.json").write_text("[]", encoding="utf-8")
+    code, _, err = run(["models", "--root", str(tmp_path / "root")], capsys)
+    _one_line_error(code, err, "metrics.json", "JSON object")
