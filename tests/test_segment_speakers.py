@@ -628,6 +628,12 @@ def test_verbs_of_shouted_or_cautious_speech_are_cues():
     assert _speakers(text) == ["Piet Vos", "Anna Kowal"]
 
 
+def test_a_member_of_parliament_in_apposition_is_a_role_not_the_speaker():
+    for role in ("a Labour MP", "a veteran MP", "a Norland MEP"):
+        text = f'The debate went on. Tom Berg, {role}, said: "We have to find a way to fix it."\n'
+        assert _speakers(text) == ["Tom Berg"], role
+
+
 def test_a_subordinate_clause_before_the_cue_does_not_name_the_speaker():
     text = 'Intro here. Norland rejected the plan, though Berg disagreed, and warned "we will respond to that now."\n'
     assert _speakers(text) == ["Norland"]

@@ -36,7 +36,7 @@ correspondent editor columnist reporter author founder partner president's chief
 rabbi imam lord lady baron dame gov foreign finance trade defence defense interior economy economic
 corporate affairs state treasury agriculture energy oil commerce industry central bank affairs top senior
 former acting new deputy-director sergeant sgt captain capt lieutenant lt major maj private pvt brigadier
-marshal commodore""".split()
+marshal commodore mp mps mep meps msp msps""".split()
 )
 
 # Words that make a capitalised phrase an organisation rather than a person.
