@@ -634,6 +634,11 @@ def test_a_member_of_parliament_in_apposition_is_a_role_not_the_speaker():
         assert _speakers(text) == ["Tom Berg"], role
 
 
+def test_a_month_as_a_family_name_before_an_apposition():
+    text = 'The debate went on. Anna May, Tory shadow health secretary, said: "We have to find a way."\n'
+    assert _speakers(text) == ["Anna May"]
+
+
 def test_a_subordinate_clause_before_the_cue_does_not_name_the_speaker():
     text = 'Intro here. Norland rejected the plan, though Berg disagreed, and warned "we will respond to that now."\n'
     assert _speakers(text) == ["Norland"]

@@ -2180,11 +2180,17 @@ def _is_title_role(s: str) -> bool:
 
 
 def _is_person_name(s: str) -> bool:
+    """Two to four name words; after the first, "May" and "June" are family names ("Anna May")."""
     ws = s.split()
     return 2 <= len(ws) <= 4 and all(
-        (w[:1].isupper() and w not in _NON_NAME_CAPS and w not in _LEAD_CAPS and w.lower() not in ROLE_WORDS)
+        (
+            w[:1].isupper()
+            and w not in (_INSIDE_NON_NAME if i else _NON_NAME_CAPS)
+            and w not in _LEAD_CAPS
+            and w.lower() not in ROLE_WORDS
+        )
         or w.lower() in _PARTICLES
-        for w in ws
+        for i, w in enumerate(ws)
     )
 
 
