@@ -639,6 +639,11 @@ def test_a_month_as_a_family_name_before_an_apposition():
     assert _speakers(text) == ["Anna May"]
 
 
+def test_a_month_after_a_title_of_address_is_a_family_name():
+    text = 'Anna May opened the debate. "We have to find a way to fix it," Ms May said.\n'
+    assert _speakers(text) == ["Anna May"]
+
+
 def test_a_subordinate_clause_before_the_cue_does_not_name_the_speaker():
     text = 'Intro here. Norland rejected the plan, though Berg disagreed, and warned "we will respond to that now."\n'
     assert _speakers(text) == ["Norland"]

@@ -1441,11 +1441,17 @@ _SPEAKER_HEADS = DOC_HEADS | GENERIC_HEADS | _PAPER_HEADS | _BROADCAST_HEADS
 _NP_EDGE = _NP_GLUE | _DETS
 
 
+_ADDRESS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr"})
+
+
 def _noun_phrase(toks: list[str]) -> list[str]:
     """The noun phrase at the start of a mention that ran on into its clause: "Ammerman also said
     the ..." -> "Ammerman"; a lowercase word before a head noun ("European monetary sources") is
     a modifier and stays; leading sentence adverbials ("Despite this X") are dropped too."""
     while toks and (toks[0].lower() in _DETS or toks[0] in _NON_NAME_CAPS or toks[0] in _LEAD_CAPS):
+        if toks[0] in _ADDRESS and toks[1:2] and toks[1] in ("May", "June"):
+            toks = toks[1:]  # "Mrs May": after a title of address a month is a family name
+            break
         toks = toks[1:]
     if not toks or _is_name_word(toks[-1]):
         return toks  # ends on a name: "Tehran Radio quoted defence spokesman X" is resolved later
