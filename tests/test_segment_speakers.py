@@ -644,6 +644,13 @@ def test_a_month_after_a_title_of_address_is_a_family_name():
     assert _speakers(text) == ["Anna May"]
 
 
+def test_a_sentence_adverb_before_the_cue_is_not_part_of_the_mention():
+    for adverb in ("meanwhile", "separately", "however"):
+        text = f'Party spokesman Tom Berg {adverb} said the plan "was a total waste of money".\n'
+        [q] = segment(Article(id="d1", text=text), mixed="content")
+        assert q.speaker_mention.text == "Party spokesman Tom Berg", adverb
+
+
 def test_a_subordinate_clause_before_the_cue_does_not_name_the_speaker():
     text = 'Intro here. Norland rejected the plan, though Berg disagreed, and warned "we will respond to that now."\n'
     assert _speakers(text) == ["Norland"]

@@ -1494,7 +1494,8 @@ _LEAD_CAPS = frozenset({"Despite", "Nevertheless", "Separately", "Instead", "Ind
 
 _SPK_FILLER = re.compile(
     r"^(?:also|later|then|again|further|had|has|have|would|will|was|were|is|earlier|"
-    r"once|previously|recently|today|yesterday|repeatedly|flatly|sternly|simply|quickly)$",
+    r"once|previously|recently|today|yesterday|repeatedly|flatly|sternly|simply|quickly|"
+    r"meanwhile|however|nonetheless|nevertheless|instead|separately|privately|publicly|subsequently|too|now)$",
     re.I,
 )
 # Sentence adverbs between a speaker and the cue after a quote: '," Kovac, however, said'.
