@@ -651,6 +651,18 @@ def test_a_sentence_adverb_before_the_cue_is_not_part_of_the_mention():
         assert q.speaker_mention.text == "Party spokesman Tom Berg", adverb
 
 
+def test_a_body_named_with_for_keeps_its_whole_name():
+    text = 'The plan was dropped. A Department for Roads and Rail spokeswoman said: "We will look again."\n'
+    assert _speakers(text) == ["Department for Roads and Rail"]
+    text = 'The plan was dropped. A spokeswoman for the Roads Department said: "We will look again."\n'
+    assert _speakers(text) == ["Roads Department"]
+
+
+def test_a_capitalised_title_in_apposition_after_a_titled_name():
+    text = 'The plan was dropped. Party adviser Tom Berg, MP for Eastwick, added: "We will look again."\n'
+    assert _speakers(text) == ["Tom Berg"]
+
+
 def test_a_subordinate_clause_before_the_cue_does_not_name_the_speaker():
     text = 'Intro here. Norland rejected the plan, though Berg disagreed, and warned "we will respond to that now."\n'
     assert _speakers(text) == ["Norland"]

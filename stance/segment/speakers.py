@@ -1408,7 +1408,11 @@ _NOUN_SEX = {
 # "of" after an organisation word belongs to its name ("Bank of Japan official"), not a tail.
 # The lookahead only spares testing the lookbehinds at every character.
 _TAIL_SPLIT = re.compile(
-    r",|\s+(?:at|from|with|in|for|who|which)\s+"
+    r",|\s+(?:at|from|with|in|who|which)\s+"
+    # "a spokesman for X" splits; "the Department for Roads and Rail" is one body's name.
+    r"|(?<![Dd]epartment)(?<![Mm]inistry)(?<![Oo]ffice)(?<![Cc]ommission)(?<![Cc]ouncil)(?<![Cc]entre)"
+    r"(?<![Cc]enter)(?<![Ii]nstitute)(?<![Cc]ommittee)(?<![Aa]gency)(?<![Ss]ociety)(?<![Ff]ederation)"
+    r"(?<![Uu]nion)(?<![Cc]oalition)(?<![Ff]und)(?<![Ff]oundation)(?<![Tt]rust)\s+for\s+"
     r"|(?=\s+of\s)(?<![Bb]ank)(?<![Mm]inistry)(?<![Dd]epartment)(?<![Mm]inister)(?<![Ss]ecretary)(?<![Oo]ffice)"
     r"(?<![Uu]niversity)(?<![Cc]ouncil)(?<![Cc]ommittee)(?<![Bb]oard)(?<![Aa]ssociation)\s+of\s+"
 )
@@ -2212,7 +2216,12 @@ def _is_titled_person_name(s: str) -> bool:
     if k and len(rest) == 1:
         w = rest[0]
         return w[:1].isupper() and w[1:].islower() and w not in _NON_NAME_CAPS and w.lower() not in ROLE_WORDS
-    return _is_person_name(" ".join(rest))
+    if _is_person_name(" ".join(rest)):
+        return True
+    # "Party adviser Tom Berg": a job title of any words with a role word in it, then the name.
+    return len(ws) >= 3 and _is_person_name(" ".join(ws[-2:])) and any(
+        w.lower().rstrip(".") in ROLE_WORDS for w in ws[:-2]
+    )
 
 
 def _has_name(s: str) -> bool:
