@@ -663,6 +663,13 @@ def test_a_capitalised_title_in_apposition_after_a_titled_name():
     assert _speakers(text) == ["Tom Berg"]
 
 
+def test_a_cue_opening_its_sentence_names_the_speaker_after_it():
+    for lead in ("Said Berg:", "Added Berg,", "Continued Berg:"):
+        text = f'Tom Berg spoke at the rally. {lead} "So I think it is a very real problem."\n'
+        [q] = segment(Article(id="d1", text=text), mixed="content")
+        assert (q.speaker, q.speaker_mention.text) == ("Tom Berg", "Berg"), lead
+
+
 def test_a_subordinate_clause_before_the_cue_does_not_name_the_speaker():
     text = 'Intro here. Norland rejected the plan, though Berg disagreed, and warned "we will respond to that now."\n'
     assert _speakers(text) == ["Norland"]

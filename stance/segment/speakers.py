@@ -636,6 +636,12 @@ _OBJECT_BEFORE = re.compile(r"\b(?:told|tell|tells|telling|asked|urged|quoted|to
 _APPOS_ROLE = re.compile(r",\s+([a-z][^,.;]*)")
 
 
+# Cue verbs that open a sentence before the speaker's name: "Said Kovac:", "Added Kovac,".
+_LEAD_CUES = frozenset(
+    "Said Says Added Adds Continued Continues Noted Notes Replied Explained Insisted Concluded".split()
+)
+
+
 def _classify_run(run: str, is_place) -> tuple:
     """What a capitalised run is, from its words alone (so it is worked out once per distinct
     run): ("org", name), ("titled", name, roles), ("person", name, roles) or ("skip",)."""
@@ -811,13 +817,16 @@ def build_entities(text: str, is_place) -> Entities:
     known = memo.get
     for m in _CAP_RUN_RE.finditer(text):
         run = m.group()
+        start, end = m.span()
+        first, _, rest = run.partition(" ")
+        if rest and first in _LEAD_CUES and text[end : end + 1] in (":", ","):
+            run, start = rest, start + len(first) + 1  # "Said Kovac:": the cue is no given name
         hit = known(run)
         if hit is None:
             hit = memo[run] = _classify_run(run, is_place)
         kind = hit[0]
         if kind == "skip":
             continue
-        start, end = m.span()
         if kind == "org":
             ents.orgs.append((start, hit[1]))
             continue
@@ -1782,7 +1791,11 @@ def pre_attribution(text: str, sent_start: int, open_pos: int) -> Attribution | 
         outer = _subject_before(text, lo, earlier.start())
         if outer is not None:
             return Attribution(outer, (earlier.start(), earlier.end()))
-    return Attribution(_subject_before(text, lo, cs), (cs, ce))
+    subj = _subject_before(text, lo, cs)
+    if subj is None and m.group()[:1].isupper() and not text[lo:cs].strip():
+        # "Said Kovac: ...", "Added Kovac, ...": a cue opening its sentence, the speaker after it.
+        subj = mention_after_cue(text, ce, open_pos)
+    return Attribution(subj, (cs, ce))
 
 
 def _reporting_cue(text: str, lo: int, cs: int, before: list[CueMatch]) -> CueMatch | None:
