@@ -146,8 +146,8 @@ def _print_table(rows: list[dict[str, Any]], limit: int, total: int | None = Non
 
 
 def cmd_label(args: argparse.Namespace) -> int:
-    from .io import check_readable
-    from .pipeline import Labeller, check_output
+    from .io import check_readable, iter_records
+    from .pipeline import Labeller, check_output, same_file
     from .sinks import sink_for
 
     if args.resume and args.overwrite:
@@ -157,6 +157,10 @@ def cmd_label(args: argparse.Namespace) -> int:
     # Bad input or output paths fail before the model loads (or the default model trains).
     sink_for(args.output, ())
     check_readable(Path(args.input))
+    reader = iter_records(args.input)  # an unknown input format, or a folder with no .txt, fails here
+    getattr(reader, "close", lambda: None)()
+    if same_file(args.input, Path(args.output)):
+        raise StanceError("the output is the input file; write the rows somewhere else", args.output)
     check_output(Path(args.output), args.resume, args.overwrite)
     classifier = _load_classifier(args.model, args.threads, args.backend)
     labeller = Labeller(

@@ -41,6 +41,7 @@ class LabelActor:
         self.out_dir = Path(out_dir)
         self.on_error = on_error
         self.source = source
+        self.txt_dir = Path(source).is_dir()
 
     def _located(self, batch: dict[str, Any]) -> list[Located]:
         if set(batch) == {"text"} and self.source.lower().endswith((".jsonl", ".json", ".ndjson")):
@@ -53,7 +54,12 @@ class LabelActor:
             return out
         n = len(next(iter(batch.values()))) if batch else 0
         rows = [{k: _plain(v[i]) for k, v in batch.items()} for i in range(n)]
-        return [Located({k: v for k, v in r.items() if v is not None}, self.source, 0) for r in rows]
+        out = []
+        for r in rows:
+            error = r.pop("error", "") if self.txt_dir else ""
+            out.append(Located({} if error else {k: v for k, v in r.items() if v is not None}, self.source, 0,
+                               error or None))
+        return out
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
         located = self._located(batch)
@@ -78,10 +84,29 @@ def _is_part(f: Path) -> bool:
 
 
 def _plain(value: Any) -> Any:
-    """NumPy scalars and arrays from Ray batches as the Python values the local reader gives."""
+    """NumPy scalars and arrays from Ray batches as the Python values the local reader gives; a
+    date or time as ISO text (`tolist` would give nanoseconds as an int)."""
+    import numpy as np
+
+    if isinstance(value, np.datetime64):
+        unit = np.datetime_data(value.dtype)[0]
+        day = unit in ("Y", "M", "W", "D")
+        if np.isnat(value):
+            return None
+        return value.astype("datetime64[D]" if day else "datetime64[us]").item().isoformat()
     if hasattr(value, "tolist"):
         return value.tolist()
     return value
+
+
+def _decoded(row: dict[str, Any]) -> dict[str, Any]:
+    """A `.txt` file's article, or the reason it cannot be read (skipped or fatal per --on-error)."""
+    path = Path(row["path"])
+    try:
+        return {"id": path.stem, "text": row["bytes"].decode("utf-8-sig"), "error": ""}
+    except UnicodeDecodeError as err:
+        why = f"{path}: not valid UTF-8 text ({err.reason}); re-save it as UTF-8"
+        return {"id": path.stem, "text": "", "error": why}
 
 
 def _dataset(ray: Any, source: str) -> Any:
@@ -94,7 +119,7 @@ def _dataset(ray: Any, source: str) -> Any:
         if not files:
             raise StanceError("directory holds no .txt files", p)
         ds = ray.data.read_binary_files(files, include_paths=True)
-        return ds.map(lambda r: {"id": Path(r["path"]).stem, "text": r["bytes"].decode("utf-8-sig")})
+        return ds.map(_decoded)
     if suffix in (".jsonl", ".json", ".ndjson"):
         return ray.data.read_text(str(p))
     if suffix == ".parquet":
@@ -141,8 +166,12 @@ def label_with_ray(
             configure_logging=False,
         )
     ray.data.DataContext.get_current().enable_progress_bars = False
+    cpus = int(ray.cluster_resources().get("CPU", 1))
+    if threads > 1 and threads >= cpus:
+        raise StanceError(f"--threads {threads} leaves no CPU of this Ray cluster ({cpus}) to read the input; "
+                          f"use at most {max(1, cpus - 1)}")
     if actors is None:  # leave a CPU to the read tasks, or the actors take every CPU and reads never run
-        actors = max(1, int(ray.cluster_resources().get("CPU", 1) // threads) - 1)
+        actors = max(1, cpus // threads - 1)
     ds = _dataset(ray, source).map_batches(
         LabelActor,
         fn_constructor_kwargs={

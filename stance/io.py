@@ -142,19 +142,22 @@ def iter_csv(path: str | Path, strict: bool = True) -> Iterator[Located]:
         start = 2
         try:
             for row in reader:
+                # The line the row starts on: where it ends, less the line breaks inside its fields
+                # (blank lines before it are skipped by the reader and counted in line_num).
+                extra = row.get(None) or []  # type: ignore[call-overload]
+                breaks = sum(v.count("\n") for v in [*row.values(), *extra] if isinstance(v, str))
+                start = reader.line_num - breaks
                 loc = Located({k: v for k, v in row.items() if k is not None}, str(p), start)
-                if None in row:
+                if any(str(v).strip() for v in extra):
                     n_head = len(reader.fieldnames or ())
-                    n = n_head + len(row[None])  # type: ignore[index]
-                    loc = Located({}, str(p), start, f"row has {n} fields, the header has {n_head}")
+                    loc = Located({}, str(p), start, f"row has {n_head + len(extra)} fields, the header has {n_head}")
                 if strict:
                     loc.raise_error()
                 yield loc
-                start = reader.line_num + 1
         except UnicodeDecodeError as err:
             raise StanceError(_not_utf8(err.reason, _head(p)), p) from None
         except csv.Error as err:
-            raise StanceError(f"malformed CSV ({err})", p, start) from None
+            raise StanceError(f"malformed CSV ({err})", p, reader.line_num or start) from None
     finally:
         if fh is not sys.stdin:
             fh.close()

@@ -184,8 +184,10 @@ def _json_object(path: Path) -> dict[str, Any]:
     """A model directory's JSON file as a mapping, or an error naming it."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as err:
-        raise StanceError(f"unreadable model file ({type(err).__name__})", path) from None
+    except OSError as err:
+        raise StanceError(f"unreadable model file ({err.strerror or err})", path) from None
+    except ValueError as err:
+        raise StanceError(f"malformed {path.name} ({err})", path) from None
     if not isinstance(data, dict):
         raise StanceError("model file must hold a JSON object", path)
     return data
@@ -195,16 +197,26 @@ def describe(path: Path) -> ModelVersion:
     cfg = _json_object(path / STANCE_CONFIG)
     metrics = _json_object(path / "metrics.json") if (path / "metrics.json").is_file() else {}
     extra = cfg.get("extra") if isinstance(cfg.get("extra"), dict) else {}
-    sources = [str(s) for s in extra.get("data_sources") or [] if s]
+    sources = extra.get("data_sources") or []
     dev = metrics.get("dev", {}) if isinstance(metrics.get("dev"), dict) else {}
+    f1 = dev.get("macro_f1")
+
+    def text(key: str, default: str) -> str:
+        value = cfg.get(key, default)
+        if not isinstance(value, str):
+            raise StanceError(f"key {key!r} must be a string", path / STANCE_CONFIG)
+        return value
+
+    if f1 is not None and (isinstance(f1, bool) or not isinstance(f1, (int, float))):
+        raise StanceError("key 'dev.macro_f1' must be a number", path / "metrics.json")
     return ModelVersion(
         path=path,
-        name=cfg.get("name", path.parent.name),
-        version=cfg.get("version", path.name),
-        base=cfg.get("base_model", ""),
-        created=cfg.get("created", ""),
-        data=", ".join(sources),
-        dev_macro_f1=dev.get("macro_f1"),
+        name=text("name", path.parent.name),
+        version=text("version", path.name),
+        base=text("base_model", ""),
+        created=text("created", ""),
+        data=", ".join(str(s) for s in sources if s) if isinstance(sources, list) else str(sources),
+        dev_macro_f1=f1,
     )
 
 

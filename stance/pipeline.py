@@ -215,7 +215,7 @@ class Labeller:
         out = Path(output)
         prog = progress_path(out)
         sink = sink_for(out, self.classifier.labels)
-        if _same_file(source, out):
+        if same_file(source, out):
             raise StanceError("the output is the input file; write the rows somewhere else", out)
         summary = Summary()
         started = time.time()
@@ -239,7 +239,7 @@ class Labeller:
         records = iter_records(source, strict=on_error == "fail")
         sink.open(position)
         try:
-            todo = _chunks(_skip(records, done_records), self.chunk_size)
+            todo = _chunks(_skip(records, done_records, self._seen_ids), self.chunk_size)
             seen = done_records
             for n_records, quotes, counts in self._prepared(todo, on_error):
                 rows = self.label_quotes(quotes)
@@ -272,17 +272,26 @@ class Labeller:
 
 
 def _repeated_id(doc_id: str, loc: Located, seen: dict[str, tuple[str, int]]) -> str | None:
-    """An article whose id an earlier record of the input has: its quote ids would repeat."""
+    """An article whose id an earlier record of the input has: its quote ids would repeat. Where
+    records carry no position (Ray blocks), repeats cannot be told from the first and pass."""
+    if not loc.line:
+        return None
     first = seen.setdefault(doc_id, (loc.path, loc.line))
     if first == (loc.path, loc.line):
         return None
     return f"article id {doc_id!r} repeats the one at {first[0]}:{first[1]}; ids must be unique"
 
 
-def _skip(records: Iterator[Located], n: int) -> Iterator[Located]:
+def _skip(records: Iterator[Located], n: int, seen: dict[str, tuple[str, int]] | None = None) -> Iterator[Located]:
+    """The records after the first n, noting the article ids of those passed over, so a resumed
+    run refuses the same repeated ids an uninterrupted one does."""
     for i, loc in enumerate(records):
         if i >= n:
             yield loc
+        elif seen is not None and loc.error is None and not is_quote_record(loc.data):
+            doc_id = loc.data.get("id", loc.data.get("doc"))
+            if isinstance(doc_id, (str, int)):
+                seen.setdefault(str(doc_id), (loc.path, loc.line))
 
 
 def _chunks(items: Iterable[Located], size: int) -> Iterator[list[Located]]:
@@ -337,7 +346,7 @@ def _source_key(source: Any) -> str:
     return str(source) if str(source) == "-" else str(Path(str(source)).resolve())
 
 
-def _same_file(source: str | Path, out: Path) -> bool:
+def same_file(source: str | Path, out: Path) -> bool:
     src = Path(str(source))
     try:
         return str(source) != "-" and src.exists() and out.exists() and src.samefile(out)

@@ -56,3 +56,17 @@ def test_a_dev_glob_is_scored_over_every_file_it_matches(tmp_path: Path, tiny_ba
     assert main(["train", str(cfg), "--set", "model.kind=majority"]) == 0
     metrics = json.loads((tmp_path / "models" / "tiny" / "v1" / "metrics.json").read_text())
     assert metrics["dev"]["n"] == 2 * n_rows
+
+
+def test_a_dev_label_error_names_its_line_in_the_file(tmp_path: Path, tiny_base: Path) -> None:
+    from stance.errors import StanceError
+    from training.config import load_config
+    from training.train import load_dev
+
+    data = write_examples(tmp_path / "train.jsonl", repeat=3)
+    dev = tmp_path / "dev.jsonl"
+    dev.write_text('{"quote": "a", "target": "Iran", "label": "neutral"}\n\n\n'
+                   '{"quote": "b", "target": "Iran", "label": "hostile"}\n', encoding="utf-8")
+    with pytest.raises(StanceError, match="hostile") as err:
+        load_dev(load_config(write_config(tmp_path, tiny_base, data, dev)))
+    assert err.value.line == 4

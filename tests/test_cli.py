@@ -143,8 +143,17 @@ def test_a_missing_input_or_existing_output_fails_before_the_model_loads(
     monkeypatch.setattr(cli, "ensure_default_model", no_model)
     code, _, err = run(["label", str(tmp_path / "nope.jsonl"), "-o", str(tmp_path / "o.jsonl")], capsys)
     _one_line_error(code, err, "nope.jsonl", "no such file")
-    code, _, err = run(["label", str(article_file), "-o", str(article_file)], capsys)
+    existing = tmp_path / "rows.jsonl"
+    existing.write_text("", encoding="utf-8")
+    code, _, err = run(["label", str(article_file), "-o", str(existing)], capsys)
     _one_line_error(code, err, "output exists")
+    code, _, err = run(["label", str(article_file), "-o", str(article_file), "--overwrite"], capsys)
+    _one_line_error(code, err, "output is the input")
+    code, _, err = run(["label", str(tmp_path / "in.xml"), "-o", str(tmp_path / "o.jsonl")], capsys)
+    _one_line_error(code, err, "no such file")
+    (tmp_path / "in.xml").write_text("<a/>", encoding="utf-8")
+    code, _, err = run(["label", str(tmp_path / "in.xml"), "-o", str(tmp_path / "o.jsonl")], capsys)
+    _one_line_error(code, err, "unknown input format")
     code, _, err = run(["label", str(tmp_path / "nope.jsonl"), "-o", str(tmp_path / "r"), "--engine", "ray"], capsys)
     _one_line_error(code, err, "no such file")
 
@@ -177,3 +186,15 @@ def test_models_names_a_broken_metrics_file(tmp_path: Path, capsys, tiny_model: 
     (copy / "metrics.json").write_text("[]", encoding="utf-8")
     code, _, err = run(["models", "--root", str(tmp_path / "root")], capsys)
     _one_line_error(code, err, "metrics.json", "JSON object")
+
+
+def test_models_names_a_wrongly_typed_field(tmp_path: Path, capsys, tiny_model: Path) -> None:
+    import shutil
+
+    copy = tmp_path / "root" / "tiny" / "v1"
+    shutil.copytree(tiny_model, copy)
+    cfg = json.loads((copy / "stance_config.json").read_text())
+    cfg["created"] = None
+    (copy / "stance_config.json").write_text(json.dumps(cfg), encoding="utf-8")
+    code, _, err = run(["models", "--root", str(tmp_path / "root")], capsys)
+    _one_line_error(code, err, "stance_config.json", "'created' must be a string")

@@ -74,8 +74,8 @@ def test_override_list_items(tmp_path: Path) -> None:
         ("train.learning_rate=-0.1", "train.learning_rate"),
         ("train.warmup_ratio=3", "train.warmup_ratio"),
         ("train.early_stopping_patience=0", "train.early_stopping_patience"),
-        ("train.max_steps=0", "train.max_steps"),
-        ("train.num_threads=0", "train.num_threads"),
+        ("train.max_steps=-1", "train.max_steps"),
+        ("train.num_threads=-1", "train.num_threads"),
         ("data.train[0].weight=-1", r"data.train\[0\].weight"),
         ("data.train[0].limit=0", r"data.train\[0\].limit"),
     ],
@@ -117,3 +117,11 @@ def test_label_map_number_keys_are_text_and_formats_are_checked(tmp_path: Path) 
     p = _write(tmp_path / "c.yaml", "data:\n  train:\n    - path: x.jsonl\n      format: pointer\n")
     with pytest.raises(StanceError, match=r"'data.train\[0\].format' must be one of"):
         load_config(p)
+
+
+def test_set_text_keeps_yaml_quoting_and_zero_means_no_cap(tmp_path: Path) -> None:
+    p = _write(tmp_path / "c.yaml", "data:\n  train: [x.jsonl]\n")
+    assert load_config(p, ['name="v 2"']).name == "v 2"
+    assert load_config(p, ["name='2024'"]).name == "2024"
+    cfg = load_config(p, ["train.max_steps=0", "train.num_threads=0"])
+    assert cfg.train.max_steps == 0 and cfg.train.num_threads == 0

@@ -130,3 +130,11 @@ def test_stance_rows_keep_their_target_and_empty_quotes_are_refused() -> None:
     assert quote_from_any(row).targets == ["Norland"]
     with pytest.raises(ValueError, match="quote text is empty"):
         quote_from_any({"quote": "   ", "target": "Norland"})
+
+
+def test_csv_lines_count_blank_lines_and_breaks_and_allow_empty_trailing_fields(tmp_path: Path) -> None:
+    p = tmp_path / "a.csv"
+    p.write_text('id,text\n\ns1,"two\nlines"\n\ns2,\ns3,"x",\n', encoding="utf-8")
+    locs = list(iter_records(p, strict=False))
+    assert [(loc.line, loc.error) for loc in locs] == [(3, None), (6, None), (7, None)]
+    assert locs[2].data == {"id": "s3", "text": "x"}

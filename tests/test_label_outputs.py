@@ -231,3 +231,27 @@ def test_label_command_takes_the_int8_backend(tmp_path: Path, tiny_model: Path) 
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert rows and all(abs(sum(r["scores"].values()) - 1) < 1e-6 for r in rows)
     assert (model_dir / "model.int8.onnx").is_file()
+
+
+def test_ray_rows_read_dates_as_iso_text_and_bad_txt_files_as_errors() -> None:
+    import numpy as np
+
+    pytest.importorskip("ray")
+    from stance.distributed import _decoded, _plain
+
+    assert _plain(np.datetime64("1987-03-04")) == "1987-03-04"
+    assert _plain(np.datetime64("1987-03-04T10:30:00", "ns")) == "1987-03-04T10:30:00"
+    assert _plain(np.array([1, 2])) == [1, 2]
+    bad = _decoded({"path": "/x/b.txt", "bytes": b"caf\xe9"})
+    assert bad["error"].startswith("/x/b.txt: not valid UTF-8") and bad["id"] == "b"
+    assert _decoded({"path": "/x/a.txt", "bytes": b"\xef\xbb\xbfok"}) == {"id": "a", "text": "ok", "error": ""}
+
+
+@pytest.mark.slow
+def test_ray_refuses_threads_that_leave_no_cpu_for_reading(tmp_path: Path, tiny_model: Path) -> None:
+    pytest.importorskip("ray")
+    from stance.distributed import label_with_ray
+
+    src = write_articles(tmp_path / "in.jsonl", 2)
+    with pytest.raises(StanceError, match="leaves no CPU"):
+        label_with_ray(str(src), str(tmp_path / "rows"), model=str(tiny_model), threads=4096)

@@ -133,3 +133,16 @@ def test_repeated_or_empty_article_ids_are_skipped_with_a_reason(tmp_path: Path,
     assert run.articles == 2 and len(run.skipped) == 2
     again = labeller.run(src, tmp_path / "out2.jsonl")  # a second run of the same labeller starts afresh
     assert again.articles == 2
+
+
+def test_a_resumed_run_refuses_the_same_repeated_ids(tmp_path: Path, labeller: Labeller) -> None:
+    text = '"We will talk to Norland," the minister said.'
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": i, "text": text}) + "\n" for i in ("a", "b", "c", "a")), encoding="utf-8")
+    full = tmp_path / "full.jsonl"
+    whole = labeller.run(src, full)
+    part = tmp_path / "part.jsonl"
+    _interrupted(labeller, src, part)
+    resumed = labeller.run(src, part, resume=True)
+    assert part.read_bytes() == full.read_bytes()
+    assert [p.line for p in resumed.skipped] == [p.line for p in whole.skipped] == [4]

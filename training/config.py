@@ -112,7 +112,9 @@ def _from_override(value: _Override, tp: Any) -> Any:
     if value.value is None:
         return None
     if inner[0] is str:
-        return value.raw
+        # `name=2024` stays text as typed; a value YAML already read as text keeps YAML's reading
+        # (`name="v 2"` is v 2, without the quotes).
+        return value.value if isinstance(value.value, str) else value.raw.strip()
     if inner[0] is int and re.fullmatch(r"\s*[+-]?\d+\s*", value.raw):
         return int(value.raw, 10)
     return value.value
@@ -327,8 +329,9 @@ def validate(cfg: RunConfig, path: Path | None = None) -> None:
         ("train.weight_decay", t.weight_decay >= 0, "must be at least 0"),
         ("train.early_stopping_patience", t.early_stopping_patience >= 1,
          "must be at least 1 (set it to the number of epochs never to stop early)"),
-        ("train.max_steps", t.max_steps is None or t.max_steps >= 1, "must be at least 1, or null"),
-        ("train.num_threads", t.num_threads is None or t.num_threads >= 1, "must be at least 1, or null"),
+        ("train.max_steps", t.max_steps is None or t.max_steps >= 0, "must be at least 0 (0 or null: no cap)"),
+        ("train.num_threads", t.num_threads is None or t.num_threads >= 0,
+         "must be at least 0 (0 or null: all cores)"),
         ("template.max_context_tokens", cfg.template.max_context_tokens >= 0, "must be at least 0"),
     ]
     for part in ("train", "validation"):

@@ -24,11 +24,10 @@ from typing import Any
 import numpy as np
 import yaml
 
-from evaluation.evaluate import check_labels
 from evaluation.metrics import classification_metrics, expected_calibration_error
 from stance.classify import STANCE_CONFIG, InputTemplate, StanceClassifier, StanceConfig, quiet_transformers
 from stance.errors import StanceError
-from stance.io import read_examples, write_json
+from stance.io import iter_records, parse, write_json
 from stance.models import next_version, resolve_base_model
 from stance.records import Example
 
@@ -314,9 +313,15 @@ def load_dev(cfg: RunConfig) -> DevSet | None:
         return None
     examples: list[Example] = []
     for f in dev_files:
-        part = read_examples(f)
-        check_labels(cfg.labels, part, str(f))
-        examples.extend(part)
+        for loc in iter_records(f):
+            loc.raise_error()
+            ex = parse(loc, Example.from_dict)
+            if ex.label not in cfg.labels:
+                raise StanceError(f"gold label {ex.label!r} is not in the label scheme {list(cfg.labels)}",
+                                  loc.path, loc.line)
+            examples.append(ex)
+    if not examples:
+        raise StanceError("the dev set holds no examples", dev_files[0])
     return DevSet(examples, ", ".join(str(f) for f in dev_files))
 
 
