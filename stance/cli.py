@@ -468,7 +468,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--overwrite", action="store_true", help="replace an existing report")
     p.add_argument("--threads", type=_positive)
     p.add_argument("--batch-size", type=_positive, default=32)
-    p.add_argument("--bootstrap", type=_positive, default=1000, metavar="N", help="article resamples for intervals")
+    p.add_argument("--bootstrap", type=_non_negative, default=1000, metavar="N",
+                   help="article resamples for intervals (0: none)")
     p.add_argument("--seed", type=int, default=0, help="bootstrap seed")
     p.set_defaults(func=cmd_evaluate_pipeline)
 
