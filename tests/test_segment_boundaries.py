@@ -310,3 +310,11 @@ def test_fragment_mode_keeps_only_the_quoted_words_around_an_interposed_attribut
     ]
     text = 'For fishermen on the coast, Ms Lind said, their "patience has run out" after the ban.'
     assert _texts(text, mixed="fragment") == ["patience has run out"]
+
+
+def test_a_mixed_content_opening_at_its_mark_after_an_interposed_attribution():
+    text = 'For small farms in the hills, he said, "the rules are too strict" and must change.'
+    assert _texts(text) == ['For small farms in the hills the rules are too strict" and must change']
+    # A quoted sentence of its own after the aside: what precedes is the narration's frame.
+    text = 'Near the old mill, Lind wrote, "Nobody planned for the flood" in her report.'
+    assert _texts(text) == ['Nobody planned for the flood" in her report']

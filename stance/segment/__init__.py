@@ -773,6 +773,11 @@ class _Segmenter:
         ('If the bill passes') still leads into; a topic ('As for the plan') or a time frames it."""
         text = self.text
         ss, _ = self._sentence(c)
+        if c > ss and text[c - 1] in ALL_MARKS:
+            # A mixed content that starts at its opening mark: '..., he said, "we ...'.
+            sentence = sentence or text[c].isupper()
+            while c > ss and (text[c - 1] in ALL_MARKS or text[c - 1].isspace()):
+                c -= 1
         cues = iter_cues(text, ss, c, min_strength=1)
         if not cues:
             return None
