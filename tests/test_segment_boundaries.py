@@ -260,3 +260,61 @@ def test_another_speakers_verb_ends_a_mixed_content():
     text = 'Lind said the plan was "a mess" and Berg said it was "a farce".\n'
     quotes = segment(Article(id="d1", text=text), mixed="content")
     assert len(quotes) == 2 and "Berg" not in quotes[0].text
+
+
+def test_content_before_an_interposed_attribution_starts_the_quote():
+    # The attribution sits inside the reported content: the content starts before it, and the
+    # attribution itself stays out of the quote's parts.
+    text = 'A slower harvest, Kovac said, "would hurt every village in the valley."'
+    [q] = _seg(text)
+    assert q.text == "A slower harvest would hurt every village in the valley."
+    assert [text[a:b] for a, b in q.parts] == ["A slower harvest", "would hurt every village in the valley."]
+    assert q.speaker_mention is not None and q.speaker_mention.text == "Kovac"
+    text = 'For fishermen on the coast, Ms Lind said, their "patience has run out" after the ban.'
+    assert _texts(text) == ['For fishermen on the coast their "patience has run out" after the ban']
+    text = 'The new port, the minister added, was "a gift to smugglers" and should close.'
+    assert _texts(text) == ['The new port was "a gift to smugglers" and should close']
+
+
+def test_a_conditional_clause_leads_into_a_quoted_sentence():
+    assert _texts('If the tariff stays, she said: "We will close the mill."') == [
+        "If the tariff stays We will close the mill."
+    ]
+    assert _texts('Unless the rain stops, said Ana Kovac, "the harvest is lost."') == [
+        "Unless the rain stops the harvest is lost."
+    ]
+
+
+def test_the_narrations_own_words_before_an_attribution_stay_out():
+    cases = {
+        'The council met on Friday. Berg said, "We will reopen the bridge soon."': "We will reopen the bridge soon.",
+        'Later, he said, "we will reopen the bridge."': "we will reopen the bridge.",
+        'On Monday, she said, "the bridge will reopen by June."': "the bridge will reopen by June.",
+        'In a statement, Holm said, "the bridge will reopen."': "the bridge will reopen.",
+        'Two days later, Berg said, "the bridge is open."': "the bridge is open.",
+        'Speaking to reporters in Oslo, Berg said, "the bridge is open."': "the bridge is open.",
+        'But, Berg added, "the bridge is still shut."': "the bridge is still shut.",
+        # A topic or an apposition frames a quoted sentence of its own.
+        'As for the bridge, Holm said, "It will reopen in June."': "It will reopen in June.",
+        'Berg, the council planner, said: "The bridge will reopen."': "The bridge will reopen.",
+    }
+    for text, quote in cases.items():
+        assert _texts(text) == [quote], text
+    qs = _seg('"We will talk," he said, "to anyone who comes."')
+    assert len(qs) == 1 and [q.text for q in qs] == ["We will talk, to anyone who comes."]
+
+
+def test_fragment_mode_keeps_only_the_quoted_words_around_an_interposed_attribution():
+    assert _texts('A slower harvest, Kovac said, "would hurt every village."', mixed="fragment") == [
+        "would hurt every village."
+    ]
+    text = 'For fishermen on the coast, Ms Lind said, their "patience has run out" after the ban.'
+    assert _texts(text, mixed="fragment") == ["patience has run out"]
+
+
+def test_a_mixed_content_opening_at_its_mark_after_an_interposed_attribution():
+    text = 'For small farms in the hills, he said, "the rules are too strict" and must change.'
+    assert _texts(text) == ['For small farms in the hills the rules are too strict" and must change']
+    # A quoted sentence of its own after the aside: what precedes is the narration's frame.
+    text = 'Near the old mill, Lind wrote, "Nobody planned for the flood" in her report.'
+    assert _texts(text) == ['Nobody planned for the flood" in her report']

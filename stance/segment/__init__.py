@@ -175,6 +175,45 @@ _CONTENT_END = re.compile(
     r"\s+(?:in\s+an?\s+(?:\w+\s+)?(?:interview|statement|speech|post|tweet|op-ed|letter|e-?mail|video|memo|"
     r"report|blog|column)|on\s+(?:Twitter|Facebook|Instagram)|according\s+to)\b"
 )
+# An attribution set inside the reported content ('Cost overruns, she said, "are certain."'):
+# after the cue at most a few words (a day, the speaker of an inverted cue, whom it was told) and
+# the comma or colon that closes the aside.
+_ASIDE_REST = re.compile(r"[ \t]*(?:[\w.'’-]+[ \t]+){0,3}?[\w.'’-]*[ \t]*[,:][ \t\n]*$")
+# What is the narration's own, not the speaker's, before such an aside: a connective or a bare
+# adverb ("But", "Later", "Recently"), a time or setting ("On Monday", "In a statement"), how the
+# words came ("Asked about ...", "Speaking in ..."), or a short prepositional frame ("In contrast").
+_NARRATION_WORDS = frozenset(
+    """but and yet so still however meanwhile also then now later earlier instead again afterwards
+afterward today yesterday tonight separately moreover furthermore besides thus hence nevertheless
+nonetheless otherwise sure""".split()
+)
+_DEICTIC_TIME = frozenset({"last", "this", "next", "earlier", "later", "that"})
+_ASIDE_NOT_SUBJECT = frozenset("which who whom whose that as when where while if because and but or".split())
+_BE = frozenset("is are was were be been being".split())
+# The speaker of an inverted aside after its cue: '..., said Kovac, "', '..., says the minister: "'.
+_INVERTED_SPEAKER = re.compile(r"[ \t]+(?:[A-Z]|the\s|a\s|an\s)")
+# Clauses that cannot stand without the quoted sentence that follows them.
+_LEADING_CLAUSE = frozenset({"if", "unless", "because"})
+_TIME_FIRST = frozenset({"later", "earlier", "afterwards", "afterward", "meanwhile", "separately"})
+_FRAME_PREPS = frozenset("in on at during after before since by for from over until within through".split())
+_NARRATION_LEAD = re.compile(
+    r"^(?:(?:when|while|as|after|before)\s+)?(?:asked|speaking|addressing|responding|writing|answering|"
+    r"appearing|testifying|interviewed|questioned|pressed|challenged|told|informed|according)\b",
+    re.I,
+)
+_TIME = re.compile(
+    r"\b(?:\d{4}|ago|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
+    r"april|may|june|july|august|september|october|november|december|morning|afternoon|evening|night|"
+    r"minute|minutes|hour|hours|day|days|week|weeks|weekend|month|months|year|years|time|times|today|yesterday)\b",
+    re.I,
+)
+_SETTING = re.compile(
+    r"\b(?:interview|"
+    r"statement|speech|rally|debate|meeting|conference|hearing|letter|e-?mail|tweet|post|remarks|"
+    r"briefing|appearance|event|broadcast|show|op-ed|column|book|video|ad|release|memo|testimony|"
+    r"session|summit|visit|trip|address|subject|issue|topic|question|matter)\b",
+    re.I,
+)
 # Lower-case words a title keeps ("Who Runs the Port", "Talks with the Mayor").
 _SMALL_WORDS = _TITLE_GLUE | {"a", "an", "in", "on", "at", "by", "with"}
 _MARK_SPLIT = re.compile("[" + re.escape(ALL_MARKS) + "]")
@@ -711,13 +750,60 @@ class _Segmenter:
 
     def _output_parts(self, group: list[RawQuote]) -> list[tuple[int, int]]:
         q = group[0]
-        if q.kind != "mixed" or self.mixed == "fragment":
+        if self.mixed == "fragment":
             return list(q.parts)
+        if q.kind != "mixed":
+            lead = self._content_lead(q.open_pos, _capitalised(self.text, q.parts[0][0], q.parts[0][1]))
+            return [lead, *q.parts] if lead else list(q.parts)
         a = q.content[0] if q.content else q.parts[0][0]
         b = max(g.content[1] if g.content else g.parts[-1][1] for g in group)
         # Trim a closing mark and terminal punctuation outside marks at the content's edges.
         a, b = _strip_edges(self.text, a, b)
-        return [(a, b)] if b > a else list(q.parts)
+        if b <= a:
+            return list(q.parts)
+        lead = self._content_lead(a)
+        return [lead, (a, b)] if lead else [(a, b)]
+
+    def _content_lead(self, c: int, sentence: bool = False) -> tuple[int, int] | None:
+        """The words of the reported content before an attribution set inside it, when the
+        content resumes at c: 'Cost overruns, she said, "are certain."' reports 'Cost overruns'
+        too. None when no such aside stands right before c, or when what precedes it is the
+        narration's own (see _narration). `sentence`: the content resumes with a quoted sentence
+        of its own ('..., he said, "We will go."'), which only a conditional or causal clause
+        ('If the bill passes') still leads into; a topic ('As for the plan') or a time frames it."""
+        text = self.text
+        ss, _ = self._sentence(c)
+        if c > ss and text[c - 1] in ALL_MARKS:
+            # A mixed content that starts at its opening mark: '..., he said, "we ...'.
+            sentence = sentence or text[c].isupper()
+            while c > ss and (text[c - 1] in ALL_MARKS or text[c - 1].isspace()):
+                c -= 1
+        cues = iter_cues(text, ss, c, min_strength=1)
+        if not cues:
+            return None
+        m = cues[-1]
+        rest = text[m.end() : c]
+        if not _ASIDE_REST.match(text, m.end(), c) or "\n" in rest.rstrip():
+            return None
+        k = text.rfind(",", ss, m.start())
+        if k < 0:
+            return None
+        subj = text[k + 1 : m.start()].split()
+        if len(subj) > 5 or (subj and (subj[0].lower() in _ASIDE_NOT_SUBJECT or subj[-1].lower() in _BE)):
+            return None  # '..., which some have argued, ...', '..., they were told, ...'
+        if not subj and not _INVERTED_SPEAKER.match(rest):
+            return None  # '..., said Kovac, "' names its speaker after the cue; nothing else does
+        a = ss
+        while a < k and text[a].isspace():
+            a += 1
+        if a >= k or any(ch in ALL_MARKS or ch in ",;:!?()" for ch in text[a:k]):
+            return None  # a quote, an apposition or a clause of its own before the aside
+        words = text[a:k].split()
+        if sentence and words[0].lower() not in _LEADING_CLAUSE:
+            return None
+        if _narration(words, text[a:k]) or iter_cues(text, a, k, min_strength=2):
+            return None
+        return a, k
 
     # ------------------------------------------------------------------ attribution
     def _attribute(self, group: list[RawQuote]) -> Attribution | None:
@@ -1455,6 +1541,32 @@ _BODY_AFTER_PARTY_WORD = frozenset(
 )
 _NAME_BEFORE_PARTY_WORD = frozenset("Social Christian Free International National Independent Swiss".split())
 _PREV_WORD = re.compile(r"([A-Za-z][\w'’\-]*)[ \t]+$")
+
+
+def _capitalised(text: str, a: int, b: int) -> bool:
+    """Whether the text from a to b starts, past any marks, with a capital letter."""
+    while a < b and not text[a].isalnum():
+        a += 1
+    return a < b and text[a].isupper()
+
+
+def _narration(words: list[str], lead: str) -> bool:
+    """Whether the words before an attribution aside ('X, he said, "...') are the narration's,
+    not the speaker's: a connective or bare adverb ('But', 'Later', 'Recently'), how the words
+    came ('Asked about ...', 'Speaking in ...'), a time ('Last week', 'Two days ago'), or a frame
+    opened by a preposition that is short ('In contrast') or names a time or setting ('On
+    Monday', 'In a statement on the war'). A noun phrase or a clause the quote continues is the
+    speaker's ('For farmers in the north', 'If the bill passes')."""
+    first = words[0].lower().strip(",")
+    if len(words) == 1 and (first in _NARRATION_WORDS or (first.endswith("ly") and first.isalpha())):
+        return True
+    if _NARRATION_LEAD.match(lead) or first in _TIME_FIRST:
+        return True
+    if len(words) <= 5 and words[-1].lower() in ("ago", "later", "earlier") and _TIME.search(lead):
+        return True  # 'Two days later', not 'Sooner or later'
+    if first in _FRAME_PREPS and (len(words) <= 3 or _TIME.search(lead) or _SETTING.search(lead)):
+        return True
+    return len(words) <= 4 and bool(_TIME.search(lead)) and (first in _DEICTIC_TIME or words[-1].lower() == "ago")
 
 
 def _same_person(name: str, speaker: str | None) -> bool:
