@@ -300,6 +300,11 @@ def test_the_narrations_own_words_before_an_attribution_stay_out():
     }
     for text, quote in cases.items():
         assert _texts(text) == [quote], text
+    for lead in ("Hours after the vote", "Standing outside the court", "In the northern city of Tromso",
+                 "Visibly angry", "With the election weeks away", "Back in Oslo", "Flanked by police officers",
+                 "Under pressure from allies", "Once again", "Even so", "Of course", "Early June",
+                 "On the campaign trail in Ohio"):
+        assert _texts(f'{lead}, Berg said, "we lost fair and square."') == ["we lost fair and square."], lead
     qs = _seg('"We will talk," he said, "to anyone who comes."')
     assert len(qs) == 1 and [q.text for q in qs] == ["We will talk, to anyone who comes."]
 

@@ -670,6 +670,18 @@ def test_a_cue_opening_its_sentence_names_the_speaker_after_it():
         assert (q.speaker, q.speaker_mention.text) == ("Tom Berg", "Berg"), lead
 
 
+def test_a_body_named_by_its_kind_and_field_is_the_speaker():
+    for body in ("Department for Education", "Office for National Statistics", "Department of Roads"):
+        text = f'Schools were shut. The {body} said: "Schools will open on Monday."\n'
+        assert _speakers(text) == [body], body
+
+
+def test_a_month_after_a_time_word_is_no_person():
+    text = ('Anna May spoke in Leeds. Throughout May, the party lost ground in the polls. '
+            '"We will win back every seat," Mrs May said.\n')
+    assert _speakers(text) == ["Anna May"]
+
+
 def test_a_subordinate_clause_before_the_cue_does_not_name_the_speaker():
     text = 'Intro here. Norland rejected the plan, though Berg disagreed, and warned "we will respond to that now."\n'
     assert _speakers(text) == ["Norland"]

@@ -196,6 +196,14 @@ _INVERTED_SPEAKER = re.compile(r"[ \t]+(?:[A-Z]|the\s|a\s|an\s)")
 _LEADING_CLAUSE = frozenset({"if", "unless", "because"})
 _TIME_FIRST = frozenset({"later", "earlier", "afterwards", "afterward", "meanwhile", "separately"})
 _FRAME_PREPS = frozenset("in on at during after before since by for from over until within through".split())
+# Prepositions that open the narration's frame ("With the vote weeks away", "Back in Oslo"); "for"
+# and "of" may open the speaker's topic and are judged by _FRAME_PREPS above.
+_OTHER_PREPS = frozenset(
+    "with without under outside inside back near despite amid amidst among across around behind beyond "
+    "throughout upon toward towards against like unlike following ahead".split()
+)
+_NARRATION_PAIRS = frozenset({"once again", "even so", "of course", "in fact", "at least", "at last", "as usual"})
+_ED_NOUNS = frozenset({"need", "seed", "red", "bed", "speed", "greed", "creed", "shed", "hundred", "sled"})
 _NARRATION_LEAD = re.compile(
     r"^(?:(?:when|while|as|after|before)\s+)?(?:asked|speaking|addressing|responding|writing|answering|"
     r"appearing|testifying|interviewed|questioned|pressed|challenged|told|informed|according)\b",
@@ -1560,12 +1568,20 @@ def _narration(words: list[str], lead: str) -> bool:
     first = words[0].lower().strip(",")
     if len(words) == 1 and (first in _NARRATION_WORDS or (first.endswith("ly") and first.isalpha())):
         return True
+    if (first.endswith(("ing", "ly")) and first.isalpha()) or (first.endswith("ed") and first not in _ED_NOUNS):
+        return True  # "Standing outside the court", "Visibly angry", "Flanked by police"
+    if first in _OTHER_PREPS or " ".join(w.lower() for w in words[:2]) in _NARRATION_PAIRS:
+        return True  # "With the election weeks away", "Under pressure", "Once again", "Of course"
+    if len(words) <= 6 and first not in _LEADING_CLAUSE and _TIME.search(lead):
+        return True  # "Hours after the vote", "Early June"
     if _NARRATION_LEAD.match(lead) or first in _TIME_FIRST:
         return True
     if len(words) <= 5 and words[-1].lower() in ("ago", "later", "earlier") and _TIME.search(lead):
         return True  # 'Two days later', not 'Sooner or later'
     if first in _FRAME_PREPS and (len(words) <= 3 or _TIME.search(lead) or _SETTING.search(lead)):
         return True
+    if first in ("in", "on", "at") and any(w[:1].isupper() for w in words[1:]):
+        return True  # "In the northern city of Tromso", "On the campaign trail in Ohio": a place
     return len(words) <= 4 and bool(_TIME.search(lead)) and (first in _DEICTIC_TIME or words[-1].lower() == "ago")
 
 

@@ -636,6 +636,10 @@ _OBJECT_BEFORE = re.compile(r"\b(?:told|tell|tells|telling|asked|urged|quoted|to
 _APPOS_ROLE = re.compile(r",\s+([a-z][^,.;]*)")
 
 
+_BEFORE_MONTH = frozenset(
+    "Throughout During Early Late Mid Each Every Till Until Around Between Following Starting Come Through "
+    "Since Before After By In On Last Next This From Into Within".split()
+)
 # Cue verbs that open a sentence before the speaker's name: "Said Kovac:", "Added Kovac,".
 _LEAD_CUES = frozenset(
     "Said Says Added Adds Continued Continues Noted Notes Replied Explained Insisted Concluded".split()
@@ -648,8 +652,8 @@ def _classify_run(run: str, is_place) -> tuple:
     toks = run.split()
     while toks and toks[0] in _NON_NAME_CAPS:
         toks = toks[1:]
-    if not toks:
-        return ("skip",)
+    if not toks or (toks[-1] in ("May", "June") and toks[0] in _BEFORE_MONTH):
+        return ("skip",)  # "Throughout May", "Early June": a time, not a person
     if len(toks) == 1:
         # Most runs are one capitalised word: only an organisation word or an acronym counts.
         t = toks[0]
@@ -1155,6 +1159,8 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
     if len(pieces) > 1 and ctoks and ctoks[-1].lower() in ROLE_WORDS and (name := _trailing_name(m)):
         # "Shadow spokesman for sport Jan Kowal": a role with its field, then the name.
         ctoks = name
+    if (body := _body_with_field(ctoks)) is not None:
+        return canon_org(body) or body, "org"  # "the Department for Education", "the Office of Budget"
     if len(ctoks) == 2 and ctoks[0] in {"Sir", "Dame"} and (full := ents.knighted(ctoks[1], pos)) is not None:
         return full, "person"  # "Sir Jan" after "Sir Jan Kowal": a knight goes by his given name
     if (
@@ -1455,6 +1461,18 @@ _NP_EDGE = _NP_GLUE | _DETS
 
 
 _ADDRESS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr"})
+
+
+def _body_with_field(toks: list[str]) -> str | None:
+    """A body named by its kind and its field, "Department for Education", "Office of National
+    Statistics": the whole name (the capitals after "for"/"of" are no person's)."""
+    if len(toks) < 3 or not toks[0][:1].isupper() or toks[0].lower() not in ORG_WORDS:
+        return None
+    if toks[1] not in ("for", "of") or not toks[2][:1].isupper():
+        return None
+    if not all(t[:1].isupper() or t in ("and", "of", "for", "the", "&") for t in toks[2:]):
+        return None
+    return " ".join(toks).rstrip(".,")
 
 
 def _noun_phrase(toks: list[str]) -> list[str]:
