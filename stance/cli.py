@@ -258,6 +258,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     tracker = _tracker(args.mlflow)
     examples = read_examples(args.data)
     classifier = _load_classifier(args.model, args.threads)
+    if any(e.label not in classifier.labels for e in examples):
+        read_examples(args.data, labels=classifier.labels)  # names the first such label's line
     report_dir = Path(args.report or Path("reports") / f"{classifier.config.name}-{classifier.config.version}")
     if (report_dir / "metrics.json").exists() and not args.overwrite:
         raise StanceError("report exists; pass --overwrite to replace it", report_dir / "metrics.json")
@@ -290,7 +292,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    from evaluation.compare import compare, format_leaderboard, write_compare
+    from evaluation.compare import check_schemes, compare, format_leaderboard, write_compare
 
     from .classify import StanceClassifier
     from .io import read_examples
@@ -304,6 +306,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
         raise StanceError("report exists; pass --overwrite to replace it", report_dir / "compare.json")
     classifiers = [StanceClassifier.from_pretrained(m, num_threads=args.threads) for m in args.models]
     examples = read_examples(args.data)
+    labels = check_schemes(classifiers, args.models)
+    if any(e.label not in labels for e in examples):
+        read_examples(args.data, labels=labels)  # names the first such label's line
     bar = _tqdm(len(classifiers) * len(examples), "comparing", "example")
     result = compare(classifiers, args.models, examples, str(args.data), n_boot=args.bootstrap, seed=args.seed,
                      progress=bar.update)

@@ -13,7 +13,7 @@ import os
 import re
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -272,9 +272,18 @@ def parse(located: Located, build: Callable[[dict[str, Any]], T]) -> T:
         raise StanceError(str(err), located.path, located.line) from None
 
 
-def read_examples(path: str | Path, require_label: bool = True) -> list[Example]:
-    """Read an annotated set; every record must be valid, since metrics on a partial set mislead."""
-    examples = [parse(loc, lambda d: Example.from_dict(d, require_label)) for loc in iter_records(path)]
+def read_examples(
+    path: str | Path, require_label: bool = True, labels: Sequence[str] | None = None
+) -> list[Example]:
+    """Read an annotated set; every record must be valid, since metrics on a partial set mislead.
+    With `labels`, a gold label outside them is an error naming its line."""
+    examples = []
+    for loc in iter_records(path):
+        ex = parse(loc, lambda d: Example.from_dict(d, require_label))
+        if labels is not None and ex.label not in labels:
+            raise StanceError(f"gold label {ex.label!r} is not in the model's label scheme {list(labels)}",
+                              loc.path, loc.line)
+        examples.append(ex)
     if not examples:
         raise StanceError("file holds no examples", path)
     return examples

@@ -289,9 +289,12 @@ def _skip(records: Iterator[Located], n: int, seen: dict[str, tuple[str, int]] |
         if i >= n:
             yield loc
         elif seen is not None and loc.error is None and not is_quote_record(loc.data):
-            doc_id = loc.data.get("id", loc.data.get("doc"))
-            if isinstance(doc_id, (str, int)):
-                seen.setdefault(str(doc_id), (loc.path, loc.line))
+            try:
+                article = Article.from_dict(loc.data)
+            except ValueError:
+                continue  # skipped as bad input in the run that did these records
+            if article.text.strip():
+                _repeated_id(article.id, loc, seen)
 
 
 def _chunks(items: Iterable[Located], size: int) -> Iterator[list[Located]]:

@@ -198,3 +198,15 @@ def test_models_names_a_wrongly_typed_field(tmp_path: Path, capsys, tiny_model: 
     (copy / "stance_config.json").write_text(json.dumps(cfg), encoding="utf-8")
     code, _, err = run(["models", "--root", str(tmp_path / "root")], capsys)
     _one_line_error(code, err, "stance_config.json", "'created' must be a string")
+
+
+def test_evaluate_names_the_line_of_a_label_outside_the_scheme(tmp_path: Path, capsys, tiny_model: Path) -> None:
+    data = tmp_path / "dev.jsonl"
+    data.write_text('{"quote": "We will talk.", "target": "Iran", "label": "neutral"}\n\n\n'
+                    '{"quote": "You will pay.", "target": "Iran", "label": "friendly"}\n', encoding="utf-8")
+    code, _, err = run(["evaluate", "--model", str(tiny_model), "--data", str(data), "--report", str(tmp_path / "r")],
+                       capsys)
+    _one_line_error(code, err, "dev.jsonl:4", "friendly")
+    code, _, err = run(["compare", str(tiny_model), str(tiny_model), "--data", str(data),
+                        "--report", str(tmp_path / "c")], capsys)
+    _one_line_error(code, err, "dev.jsonl:4", "friendly")

@@ -125,3 +125,10 @@ def test_set_text_keeps_yaml_quoting_and_zero_means_no_cap(tmp_path: Path) -> No
     assert load_config(p, ["name='2024'"]).name == "2024"
     cfg = load_config(p, ["train.max_steps=0", "train.num_threads=0"])
     assert cfg.train.max_steps == 0 and cfg.train.num_threads == 0
+
+
+def test_set_text_takes_dates_and_comment_marks_as_typed(tmp_path: Path) -> None:
+    p = _write(tmp_path / "c.yaml", "data:\n  train: [x.jsonl]\n")
+    assert load_config(p, ["name=2024-01-01"]).name == "2024-01-01"
+    assert load_config(p, ["name=#v2"]).name == "#v2"
+    assert load_config(p, ["data.dev=null"]).data.dev is None

@@ -146,3 +146,17 @@ def test_a_resumed_run_refuses_the_same_repeated_ids(tmp_path: Path, labeller: L
     resumed = labeller.run(src, part, resume=True)
     assert part.read_bytes() == full.read_bytes()
     assert [p.line for p in resumed.skipped] == [p.line for p in whole.skipped] == [4]
+
+
+def test_a_resumed_run_notes_only_the_ids_an_uninterrupted_run_took(tmp_path: Path, labeller: Labeller) -> None:
+    text = '"We will talk to Norland," the minister said.'
+    rows = [{"id": "a", "text": ""}, {"id": "b", "text": text}, {"id": "a", "text": text}, {"id": "c", "text": text}]
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    full = tmp_path / "full.jsonl"
+    whole = labeller.run(src, full)
+    part = tmp_path / "part.jsonl"
+    _interrupted(labeller, src, part)
+    resumed = labeller.run(src, part, resume=True)
+    assert part.read_bytes() == full.read_bytes()
+    assert [p.line for p in resumed.skipped] == [p.line for p in whole.skipped] == [1]

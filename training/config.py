@@ -7,6 +7,7 @@ name and the file, because a typo that silently falls back to a default wastes a
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import os
 import re
 import types
@@ -107,14 +108,19 @@ class _Override:
     value: Any
 
 
+_YAML_NULLS = frozenset({"", "null", "Null", "NULL", "~"})
+
+
 def _from_override(value: _Override, tp: Any) -> Any:
     inner = [a for a in typing.get_args(tp) if a is not type(None)] or [tp]
+    if inner[0] is str:
+        # `name=2024` or `name=2024-01-01` stays text as typed; a value YAML already read as text
+        # keeps YAML's reading (`name="v 2"` is v 2, without the quotes); `null` is null.
+        if value.value is None and value.raw.strip() in _YAML_NULLS:
+            return None
+        return value.value if isinstance(value.value, str) else value.raw.strip()
     if value.value is None:
         return None
-    if inner[0] is str:
-        # `name=2024` stays text as typed; a value YAML already read as text keeps YAML's reading
-        # (`name="v 2"` is v 2, without the quotes).
-        return value.value if isinstance(value.value, str) else value.raw.strip()
     if inner[0] is int and re.fullmatch(r"\s*[+-]?\d+\s*", value.raw):
         return int(value.raw, 10)
     return value.value
@@ -273,7 +279,8 @@ def parse_override(text: str) -> tuple[list[str | int], Any]:
 
 def _apply_override(data: dict[str, Any], item: str) -> None:
     keys, parsed = parse_override(item)
-    value: Any = _Override(item.split("=", 1)[1], parsed) if isinstance(parsed, (str, int, float, bool)) else parsed
+    scalar = parsed is None or isinstance(parsed, (str, int, float, bool, datetime.date))
+    value: Any = _Override(item.split("=", 1)[1], parsed) if scalar else parsed
     node: Any = data
     for k, nxt in zip(keys[:-1], keys[1:]):
         if isinstance(k, int):
