@@ -180,3 +180,11 @@ def test_a_quote_after_another_sources_attribution_sentence_is_not_joined_to_the
     quotes = segment(Article(id="d", text=text))
     assert [q.text for q in quotes] == ["It is a disaster,", "We will help farmers,"]
     assert quotes[0].speaker == "Jan Berg"
+
+
+def test_two_quotes_each_with_its_own_attribution_are_two_quotes():
+    text = '"Taxes will rise," Berg said. "Spending will fall," Kovac said.\n'
+    qs = segment(Article(id="d", text=text), mixed="fragment")
+    assert [(q.text, q.speaker) for q in qs] == [("Taxes will rise,", "Berg"), ("Spending will fall,", "Kovac")]
+    text = '"Taxes will rise," Berg said. "Spending will fall."\n'
+    assert len(segment(Article(id="d", text=text), mixed="fragment")) == 1

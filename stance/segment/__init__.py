@@ -560,7 +560,11 @@ class _Segmenter:
                 if (
                     not adjacent
                     and self._post(nxt.close_end, pe) is not None
-                    and not self.text[q.parts[-1][1] - 1 : q.parts[-1][1]] == ","
+                    and (
+                        not self.text[q.parts[-1][1] - 1 : q.parts[-1][1]] == ","
+                        # '"...," Berg said. "...," Kovac said.': the attribution ended its sentence
+                        or self.text[q.close_end : nxt.open_pos].rstrip().endswith(".")
+                    )
                 ):
                     break
                 q = _joined(q, nxt, i, i + 1 + skip)
