@@ -562,8 +562,12 @@ class _Segmenter:
                     and self._post(nxt.close_end, pe) is not None
                     and (
                         not self.text[q.parts[-1][1] - 1 : q.parts[-1][1]] == ","
-                        # '"...," Berg said. "...," Kovac said.': the attribution ended its sentence
-                        or self.text[q.close_end : nxt.open_pos].rstrip().endswith(".")
+                        # '"...," Berg said. "...," Kovac said.': the attribution ended its
+                        # sentence, and the next quote's own attribution follows its comma
+                        or (
+                            self.text[q.close_end : nxt.open_pos].rstrip().endswith(".")
+                            and self.text[nxt.parts[-1][1] - 1 : nxt.parts[-1][1]] == ","
+                        )
                     )
                 ):
                     break
