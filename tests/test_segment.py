@@ -188,3 +188,9 @@ def test_two_quotes_each_with_its_own_attribution_are_two_quotes():
     assert [(q.text, q.speaker) for q in qs] == [("Taxes will rise,", "Berg"), ("Spending will fall,", "Kovac")]
     text = '"Taxes will rise," Berg said. "Spending will fall."\n'
     assert len(segment(Article(id="d", text=text), mixed="fragment")) == 1
+
+
+def test_two_sentences_each_with_an_aside_are_two_quotes():
+    text = 'Taxes, Berg said, "will rise." Spending, Kovac said, "will fall."\n'
+    qs = segment(Article(id="d", text=text), mixed="fragment")
+    assert [q.text for q in qs] == ["will rise.", "will fall."]

@@ -534,6 +534,8 @@ class _Segmenter:
                     post = self._post(q.close_end, nxt.open_pos)
                     if post is None:
                         break
+                    if _ends_sentence(self.text, q.parts[-1][1]) and _words_before(self.text, q.close_end, post[0]):
+                        break  # '"... rise." Spending, Kovac said, "...': a new sentence, its own aside
                     gap = self.text[post[1] : nxt.open_pos]
                     if any(c in ALL_MARKS for c in gap) and not (skip and _only_titles(gap)):
                         break
@@ -1557,6 +1559,13 @@ _BODY_AFTER_PARTY_WORD = frozenset(
 )
 _NAME_BEFORE_PARTY_WORD = frozenset("Social Christian Free International National Independent Swiss".split())
 _PREV_WORD = re.compile(r"([A-Za-z][\w'’\-]*)[ \t]+$")
+
+
+def _words_before(text: str, a: int, att: Attribution) -> bool:
+    """Whether words stand between a closed quote at a and the attribution after it (its mention
+    or cue): a new sentence has begun ('"... rise." Spending, Kovac said'), not the quote's own."""
+    starts = [x[0] for x in (att.mention, att.cue) if x is not None]
+    return bool(starts) and bool(text[a : min(starts)].strip(" \t\n,"))
 
 
 def _capitalised(text: str, a: int, b: int) -> bool:
