@@ -135,28 +135,24 @@ def test_repeated_or_empty_article_ids_are_skipped_with_a_reason(tmp_path: Path,
     assert again.articles == 2
 
 
-def test_a_resumed_run_refuses_the_same_repeated_ids(tmp_path: Path, labeller: Labeller) -> None:
+@pytest.mark.parametrize(
+    ("ids_and_texts", "skipped"),
+    [
+        ([("a", 1), ("b", 1), ("c", 1), ("a", 1)], [4]),  # a repeat after the resume point
+        ([("a", 0), ("b", 1), ("a", 1), ("c", 1)], [1]),  # an id of a record skipped as bad is free
+    ],
+)
+def test_a_resumed_run_skips_the_repeated_ids_an_uninterrupted_run_skips(
+    tmp_path: Path, labeller: Labeller, ids_and_texts: list, skipped: list
+) -> None:
     text = '"We will talk to Norland," the minister said.'
     src = tmp_path / "in.jsonl"
-    src.write_text("".join(json.dumps({"id": i, "text": text}) + "\n" for i in ("a", "b", "c", "a")), encoding="utf-8")
+    src.write_text("".join(json.dumps({"id": i, "text": text if t else ""}) + "\n" for i, t in ids_and_texts),
+                   encoding="utf-8")
     full = tmp_path / "full.jsonl"
     whole = labeller.run(src, full)
     part = tmp_path / "part.jsonl"
     _interrupted(labeller, src, part)
     resumed = labeller.run(src, part, resume=True)
     assert part.read_bytes() == full.read_bytes()
-    assert [p.line for p in resumed.skipped] == [p.line for p in whole.skipped] == [4]
-
-
-def test_a_resumed_run_notes_only_the_ids_an_uninterrupted_run_took(tmp_path: Path, labeller: Labeller) -> None:
-    text = '"We will talk to Norland," the minister said.'
-    rows = [{"id": "a", "text": ""}, {"id": "b", "text": text}, {"id": "a", "text": text}, {"id": "c", "text": text}]
-    src = tmp_path / "in.jsonl"
-    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    full = tmp_path / "full.jsonl"
-    whole = labeller.run(src, full)
-    part = tmp_path / "part.jsonl"
-    _interrupted(labeller, src, part)
-    resumed = labeller.run(src, part, resume=True)
-    assert part.read_bytes() == full.read_bytes()
-    assert [p.line for p in resumed.skipped] == [p.line for p in whole.skipped] == [1]
+    assert [p.line for p in resumed.skipped] == [p.line for p in whole.skipped] == skipped
