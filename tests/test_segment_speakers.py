@@ -972,3 +972,34 @@ def test_second_review_speaker_cases():
     # An abbreviation's full stop starts no new sentence with another source.
     text = '"We are ready," said Tom Berg, who told the U.S. Senate. "We will sign."\n'
     assert len(segment(Article(id="d", text=text))) == 1
+
+
+def test_an_aside_that_leads_the_next_quote_is_not_this_quotes_attribution():
+    text = (
+        "Tom Berg, the finance minister, spoke in Eastwick on Monday. Taxes, Berg said, "
+        '"will rise next year." Budgets, Kovac said, "will fall by a tenth." '
+        "Ana Kovac leads the opposition."
+    )
+    for mode in ("fragment", "content"):
+        qs = segment(Article(id="d", text=text), mixed=mode)
+        assert [(q.speaker, q.speaker_mention.text) for q in qs] == [("Tom Berg", "Berg"), ("Ana Kovac", "Kovac")]
+
+
+def test_a_topic_word_before_the_subject_is_not_part_of_the_mention():
+    text = (
+        'Ana Kovac and Tom Berg met on Monday. "The rail plan is dead," Berg said. "Nothing will change." '
+        'Budgets, she said, "will be cut by half." Kovac, the treasurer, said: "No comment."'
+    )
+    qs = segment(Article(id="d", text=text), mixed="content")
+    assert [q.text for q in qs][1:] == ["Budgets will be cut by half.", "No comment."]
+    assert [(q.speaker, q.speaker_mention.text) for q in qs][:2] == [("Tom Berg", "Berg"), ("Ana Kovac", "she")]
+
+
+def test_a_colon_after_a_closed_quote_leads_the_next_quote_unless_the_speaker_goes_on():
+    said = 'Ana Kovac met Tom Berg on Monday. "The rail plan is dead." Berg said: "It will live."'
+    qs = segment(Article(id="d", text=said), mixed="fragment")
+    assert [q.text for q in qs] == ["The rail plan is dead.", "It will live."]
+    assert qs[1].speaker == "Tom Berg"
+    added = 'Ana Kovac met Tom Berg on Monday. "Taxes will rise." Kovac added: "So will spending."'
+    qs = segment(Article(id="d", text=added), mixed="fragment")
+    assert [(q.text, q.speaker) for q in qs] == [("Taxes will rise. So will spending.", "Ana Kovac")]

@@ -540,6 +540,9 @@ class _Segmenter:
                     if any(c in ALL_MARKS for c in gap) and not (skip and _only_titles(gap)):
                         break
                     gap = gap.rstrip().rstrip(ALL_MARKS)
+                    ends = _ends_sentence(self.text, q.parts[-1][1])
+                    if gap.endswith(":") and ends and not _goes_on(self.text, post[0]):
+                        break  # '"... change." Kovac said: "...': the colon leads the next quote
                     if self._introduces(post[1], nxt.open_pos):
                         break  # '," X said. Y replied, "...' or '... adding, "...': a second attribution
                     if self._other_source_sentence(post[1], nxt.open_pos):
@@ -840,6 +843,8 @@ class _Segmenter:
             # '"... for good." Ms Nowak said the plan was late.': that sentence reports its own
             # speaker's words; this quote is someone else's, or the previous speaker's.
             post = None
+        if post is not None and closes and _leads_next_quote(text, last.close_end, post, para_end):
+            post = None  # '"... rise." Budgets, Kovac said, "...': that aside leads the next quote
         colon = post is not None and closes and _colon_before(text, ss, first.open_pos)
         pre = pre_attribution(text, ss, first.open_pos) if colon else None
         if pre is not None and pre.mention is not None:
@@ -1566,6 +1571,25 @@ def _words_before(text: str, a: int, att: Attribution) -> bool:
     or cue): a new sentence has begun ('"... rise." Spending, Kovac said'), not the quote's own."""
     starts = [x[0] for x in (att.mention, att.cue) if x is not None]
     return bool(starts) and bool(text[a : min(starts)].strip(" \t\n,"))
+
+
+_GOES_ON = frozenset({"added", "adds", "continued", "continues", "went on"})
+
+
+def _goes_on(text: str, att: Attribution) -> bool:
+    """Whether the cue says the speaker goes on ("added", "continued"): then the quote before
+    was theirs too ('"... away." Sir Jan added: "...')."""
+    return att.cue is not None and text[att.cue[0] : att.cue[1]].lower() in _GOES_ON
+
+
+def _leads_next_quote(text: str, a: int, post: tuple[Attribution, int], limit: int) -> bool:
+    """Whether the attribution after a quote closed at a, its sentence ended, introduces the
+    next quote instead: a new sentence's aside ('Budgets, Kovac said, "') or a colon ('Kovac
+    said: "')."""
+    rest = text[post[1] : limit].lstrip()
+    if not rest or rest.lstrip(",: \t\n")[:1] not in ALL_MARKS:
+        return False
+    return (rest.startswith(":") and not _goes_on(text, post[0])) or _words_before(text, a, post[0])
 
 
 def _capitalised(text: str, a: int, b: int) -> bool:

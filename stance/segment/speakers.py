@@ -1662,7 +1662,10 @@ def post_attribution(text: str, start: int, limit: int) -> tuple[Attribution, in
             # '," X, wearing a hat and "Cruz" pins, said': the name before a participle clause.
             return Attribution((ms, k), (cs, ce)), ce
         k = text.rfind(",", ms, me)
-        if k > ms and _no_name_before(text[ms:k]):
+        if k > ms and (
+            _no_name_before(text[ms:k])
+            or ("," not in text[me:cs] and _topic_then_subject(text[ms:k], text[k + 1 : me]))
+        ):
             # '" ... would be fair, Senator X said': the clause the quote ends in, then the speaker.
             ms2, me2 = _trim(text, k + 1, me)
             if _valid_mention(text, ms2, me2):
@@ -1676,6 +1679,18 @@ def _conjunction_then_name(s: str) -> bool:
     apposition ("But Jan Kowal, a spokesman for X, said") is the subject, not a clause."""
     lead = _LEAD_STRIP.match(s)
     return lead is not None and _is_titled_person_name(s[lead.end() :])
+
+
+def _topic_then_subject(before: str, after: str) -> bool:
+    """A lone word, then a subject of its own: '"... rise." Budgets, Kovac said, "...' opens a
+    new sentence whose topic is "Budgets"; an apposition names its person in more words ("Tom
+    Berg, the mayor") or closes with a comma before the cue ("Kovac, the mayor, said")."""
+    ws = after.split()
+    if len(before.split()) != 1 or not ws:
+        return False
+    if len(ws) == 1:
+        return ws[0].lower() in PRONOUNS or (ws[0].isalpha() and ws[0].istitle())
+    return ws[0].lower() in ("the", "a", "an")
 
 
 def _no_name_before(s: str) -> bool:
