@@ -15,8 +15,11 @@ from typing import Any
 
 from .errors import StanceError
 from .records import LABELS, Example, Prediction
+from .target_marks import mark_target
+from .targets import TargetLexicon
 
 STANCE_CONFIG = "stance_config.json"
+TARGET_LEXICON = "target_lexicon.yaml"
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +37,7 @@ class InputTemplate:
     use_context: bool = True
     max_length: int = 128
     max_context_tokens: int = 48
+    mark_target: bool = False
 
     def first_segment(self, ex: Example) -> str:
         if self.use_speaker and ex.speaker:
@@ -87,9 +91,10 @@ def _strip_quote(context: str, quote: str) -> str:
 class Encoder:
     """Turns examples into token ids under a template, flagging those whose context was cut."""
 
-    def __init__(self, tokenizer: Any, template: InputTemplate) -> None:
+    def __init__(self, tokenizer: Any, template: InputTemplate, lexicon: TargetLexicon | None = None) -> None:
         self.tokenizer = tokenizer
         self.template = template
+        self.lexicon = lexicon if lexicon is not None or not template.mark_target else TargetLexicon.load()
         self.sep = f" {tokenizer.sep_token} " if getattr(tokenizer, "sep_token", None) else " | "
 
     def _count(self, texts: list[str]) -> list[int]:
@@ -106,6 +111,9 @@ class Encoder:
         contexts = [
             _strip_quote(ex.context, ex.quote) if (tpl.use_context and ex.context) else "" for ex in examples
         ]
+        if self.lexicon is not None and tpl.mark_target:
+            quotes = [mark_target(q, ex.target, self.lexicon) for q, ex in zip(quotes, examples)]
+            contexts = [mark_target(c, ex.target, self.lexicon) if c else c for c, ex in zip(contexts, examples)]
         n_first = self._count(firsts)
         n_quote = self._count(quotes)
         n_ctx = self._count([c for c in contexts if c])
@@ -191,7 +199,13 @@ class StanceClassifier(ModelIdentity):
     """A trained stance model, loaded offline from a `save_pretrained` directory."""
 
     def __init__(
-        self, model: Any, tokenizer: Any, config: StanceConfig, path: str | None = None, backend: Any = None
+        self,
+        model: Any,
+        tokenizer: Any,
+        config: StanceConfig,
+        path: str | None = None,
+        backend: Any = None,
+        lexicon: TargetLexicon | None = None,
     ) -> None:
         from .backends import TorchBackend
 
@@ -199,7 +213,7 @@ class StanceClassifier(ModelIdentity):
         self.tokenizer = tokenizer
         self.config = config
         self.path = path
-        self.encoder = Encoder(tokenizer, config.template)
+        self.encoder = Encoder(tokenizer, config.template, lexicon)
         self.backend = backend or TorchBackend(self.model, tokenizer)
 
     @classmethod
@@ -238,9 +252,15 @@ class StanceClassifier(ModelIdentity):
             raise StanceError(
                 f"label scheme {cfg.labels} does not match the model's {model.config.num_labels} outputs", p
             )
+        lexicon = None
+        if cfg.template.mark_target:
+            if not (p / TARGET_LEXICON).is_file():
+                raise StanceError(f"the model marks targets but has no {TARGET_LEXICON}", p)
+            lexicon = TargetLexicon.load(p / TARGET_LEXICON)
         from .backends import load_backend
 
-        return cls(model, tokenizer, cfg, str(p), load_backend(backend, model, tokenizer, p, num_threads))
+        backend_impl = load_backend(backend, model, tokenizer, p, num_threads)
+        return cls(model, tokenizer, cfg, str(p), backend_impl, lexicon)
 
     def logits(
         self,

@@ -44,7 +44,8 @@ def model_card(stance_cfg: StanceConfig, cfg: RunConfig, metrics: dict[str, Any]
         f"- base encoder: `{stance_cfg.base_model}`",
         f"- max length: {stance_cfg.template.max_length} tokens; context: "
         f"{'on' if stance_cfg.template.use_context else 'off'}; speaker: "
-        f"{'on' if stance_cfg.template.use_speaker else 'off'}",
+        f"{'on' if stance_cfg.template.use_speaker else 'off'}; target marks: "
+        f"{'on' if stance_cfg.template.mark_target else 'off'}",
         f"- temperature (calibration): {stance_cfg.temperature:.3f}",
         f"- seed: {cfg.seed}; epochs: {cfg.train.epochs}; learning rate: {cfg.train.learning_rate}",
         f"- created: {stance_cfg.created}",

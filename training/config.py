@@ -49,6 +49,7 @@ class TemplateConfig:
     use_speaker: bool = True
     use_context: bool = True
     max_context_tokens: int = 48
+    mark_target: bool = False
 
 
 @dataclass

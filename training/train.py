@@ -25,11 +25,19 @@ import numpy as np
 import yaml
 
 from evaluation.metrics import classification_metrics, expected_calibration_error
-from stance.classify import STANCE_CONFIG, InputTemplate, StanceClassifier, StanceConfig, quiet_transformers
+from stance.classify import (
+    STANCE_CONFIG,
+    TARGET_LEXICON,
+    InputTemplate,
+    StanceClassifier,
+    StanceConfig,
+    quiet_transformers,
+)
 from stance.errors import StanceError
 from stance.io import iter_records, parse, write_json
 from stance.models import next_version, resolve_base_model
 from stance.records import Example
+from stance.targets import default_path as default_lexicon_path
 
 from .calibrate import crossfit_probs, fit_temperature
 from .card import model_card
@@ -182,6 +190,7 @@ def train(cfg: RunConfig, output_root: str | Path | None = None, progress: bool 
         use_context=cfg.template.use_context,
         max_length=cfg.model.max_length,
         max_context_tokens=cfg.template.max_context_tokens,
+        mark_target=cfg.template.mark_target,
     )
     stance_cfg = StanceConfig(name=cfg.name, version="", labels=labels, template=template, base_model=cfg.model.base)
     encoder = StanceClassifier(model, tokenizer, stance_cfg).encoder
@@ -351,6 +360,8 @@ def save_run(
     tmp = Path(tempfile.mkdtemp(prefix=".partial-", dir=root))
     try:
         write_weights(tmp)
+        if stance_cfg.template.mark_target:
+            shutil.copyfile(default_lexicon_path(), tmp / TARGET_LEXICON)
         (tmp / "config.yaml").write_text(yaml.safe_dump(cfg.to_dict(), sort_keys=False), encoding="utf-8")
         write_json(tmp / "data.json", {"files": files, "dropped": train_set.dropped,
                                         "skipped_sources": train_set.skipped_sources})
