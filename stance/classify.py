@@ -15,7 +15,7 @@ from typing import Any
 
 from .errors import StanceError
 from .records import LABELS, Example, Prediction
-from .target_marks import mark_target
+from .target_marks import MARK, mark_target
 from .targets import TargetLexicon
 
 STANCE_CONFIG = "stance_config.json"
@@ -63,7 +63,10 @@ class StanceConfig:
         return f"{self.name}@{self.version}"
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        d = asdict(self)
+        if not self.template.mark_target:
+            del d["template"]["mark_target"]  # models without marks stay readable by older versions
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any], path: str | Path | None = None) -> StanceConfig:
@@ -132,6 +135,8 @@ class Encoder:
                 elif ctx_len > room:
                     cut = True
                     ctx = self._head(ctx, room)
+                    if tpl.mark_target and ctx.count(MARK) % 2:
+                        ctx = ctx[: ctx.rfind(MARK)].rstrip() + " …"  # no mark left open
             seconds.append(quote + self.sep + ctx if ctx else quote)
             truncated.append(cut)
         return firsts, seconds, truncated

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .segment.speakers import ORG_WORDS
 from .targets import TargetLexicon
 
 MARK = "@"
@@ -18,16 +19,18 @@ MARK = "@"
 
 @lru_cache(maxsize=4096)
 def _name_pattern(target: str) -> re.Pattern[str] | None:
-    """The target as written, and a person's or company's last name alone ("Reagan" for
-    "Ronald Reagan"): a quote rarely repeats a full name."""
+    """The target as written, and a person's last name alone ("Reagan" for "Ronald Reagan"):
+    a quote rarely repeats a full name. Case counts, as in the lexicon ("Will" is no "will"), and
+    an organisation's last word ("Union", "Times") or a suffix ("Jr.") is no name of its own."""
     words = target.split()
     if not words:
         return None
     forms = {" ".join(words)}
-    if len(words) > 1 and words[-1][:1].isupper() and len(words[-1]) > 2:
-        forms.add(words[-1])
+    last = words[-1]
+    if len(words) > 1 and last[:1].isupper() and last.isalpha() and len(last) > 2 and last.lower() not in ORG_WORDS:
+        forms.add(last)
     body = "|".join(r"\s+".join(map(re.escape, f.split())) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w])")
 
 
 def target_spans(text: str, target: str, lexicon: TargetLexicon) -> list[tuple[int, int]]:
@@ -47,7 +50,10 @@ def target_spans(text: str, target: str, lexicon: TargetLexicon) -> list[tuple[i
 
 
 def mark_target(text: str, target: str, lexicon: TargetLexicon) -> str:
-    """The text with each mention of the target set between marks: "@ Tehran @ will pay"."""
+    """The text with each mention of the target set between marks: "@ Tehran @ will pay". A
+    mark already in the text ("@Berg") is spelt out, so that every mark is one of ours."""
+    if MARK in text:
+        text = " ".join(text.replace(MARK, " at ").split())
     spans = target_spans(text, target, lexicon)
     if not spans:
         return text

@@ -1003,3 +1003,31 @@ def test_a_colon_after_a_closed_quote_leads_the_next_quote_unless_the_speaker_go
     added = 'Ana Kovac met Tom Berg on Monday. "Taxes will rise." Kovac added: "So will spending."'
     qs = segment(Article(id="d", text=added), mixed="fragment")
     assert [(q.text, q.speaker) for q in qs] == [("Taxes will rise. So will spending.", "Ana Kovac")]
+
+
+def test_a_speaker_who_also_says_or_goes_on_to_say_keeps_the_quote_before():
+    for cue in ("also said:", "went on to say:", "further said:"):
+        text = f'Tom Berg, the mayor, met Ana Kovac on Monday. "We have no money left." Berg {cue} "Taxes must rise."'
+        qs = segment(Article(id="d", text=text), mixed="fragment")
+        assert [(q.speaker, q.speaker_mention.text) for q in qs] == [("Tom Berg", "Berg")], cue
+
+
+def test_a_colon_attribution_with_words_before_the_colon_still_leads_the_next_quote():
+    for cue in ("said:", "said on Monday:", "told reporters:"):
+        text = f'Tom Berg, the mayor, met Ana Kovac on Monday. "We have no money left." Berg {cue} "Taxes must rise."'
+        qs = segment(Article(id="d", text=text), mixed="fragment")
+        assert [q.text for q in qs] == ["We have no money left.", "Taxes must rise."], cue
+        assert [q.speaker for q in qs] == [None, "Tom Berg"], cue
+
+
+def test_narration_before_an_aside_leaves_it_the_quote_before_when_nothing_else_attributes_it():
+    text = 'Talks were held with Ana Kovac. "Taxes will rise." Yesterday, she said, "budgets will fall."'
+    qs = segment(Article(id="d", text=text), mixed="fragment")
+    assert [q.speaker for q in qs] == ["Ana Kovac", "Ana Kovac"]
+
+
+def test_an_apposition_missing_its_comma_after_a_quote_keeps_the_name():
+    for tail, speaker in [("Kovac, the minister said.", "Ana Kovac"), ("Smith, a Democrat said.", "Smith")]:
+        text = f'Ana Kovac met Tom Berg. "Taxes will rise," {tail}'
+        qs = segment(Article(id="d", text=text), mixed="fragment")
+        assert [q.speaker for q in qs] == [speaker], tail

@@ -21,7 +21,8 @@ def lexicon() -> TargetLexicon:
 
 def test_every_alias_of_a_lexicon_target_is_marked(lexicon: TargetLexicon) -> None:
     text = "Tehran will pay, and every Iranian knows the Americans mean it."
-    assert mark_target(text, "Iran", lexicon) == "@ Tehran @ will pay, and every @ Iranian @ knows the Americans mean it."
+    marked = "@ Tehran @ will pay, and every @ Iranian @ knows the Americans mean it."
+    assert mark_target(text, "Iran", lexicon) == marked
     assert mark_target(text, "United States", lexicon).count("@") == 2
 
 
@@ -29,6 +30,23 @@ def test_a_person_outside_the_lexicon_is_marked_by_full_and_family_name(lexicon:
     text = "Berg is wrong, and Tomas Berg knows it; Bergman agrees."
     assert target_spans(text, "Tomas Berg", lexicon) == [(0, 4), (19, 29)]
     assert mark_target(text, "Tomas Berg", lexicon).startswith("@ Berg @ is wrong, and @ Tomas Berg @ knows")
+
+
+def test_names_match_with_their_case_and_only_a_persons_last_word_alone(lexicon: TargetLexicon) -> None:
+    assert mark_target("We will not give in, and Will knows it.", "Anna Will", lexicon) == (
+        "We will not give in, and @ Will @ knows it."
+    )
+    for text, target in [
+        ("Every trade union and the Union of Farmers agree.", "Norland Workers Union"),
+        ("At times we disagree.", "Eastwick Times"),
+        ("Ed Kovac Jr. and his father spoke.", "Tom Berg Jr."),
+    ]:
+        assert mark_target(text, target, lexicon) == text
+
+
+def test_a_mark_already_in_the_text_is_spelt_out(lexicon: TargetLexicon) -> None:
+    marked = mark_target("The @Berg account posted it, Berg said.", "Tom Berg", lexicon)
+    assert marked == "The at @ Berg @ account posted it, @ Berg @ said."
 
 
 def test_a_quote_that_does_not_name_its_target_is_left_alone(lexicon: TargetLexicon) -> None:
@@ -46,6 +64,15 @@ def test_encoder_marks_quote_and_context_only_when_asked(tiny_base: Path, lexico
     _, marked, _ = Encoder(tok, InputTemplate(max_length=64, mark_target=True), lexicon).pairs([ex])
     assert "@" not in plain[0]
     assert marked[0].startswith("@ Tehran @ will pay.") and "@ Iranian @ boats" in marked[0]
+    cut = Encoder(tok, InputTemplate(max_length=64, max_context_tokens=6, mark_target=True), lexicon)
+    ctx = "Ships left port and Tehran said nothing at all about the ships."
+    _, seconds, flags = cut.pairs([Example("We will act.", "Iran", context=ctx)])
+    assert flags == [True] and seconds[0].count("@") % 2 == 0 and "Tehran" not in seconds[0]
+
+
+def test_models_without_marks_save_the_template_older_versions_read(tiny_model: Path) -> None:
+    template = json.loads((tiny_model / "stance_config.json").read_text())["template"]
+    assert "mark_target" not in template and not (tiny_model / TARGET_LEXICON).exists()
 
 
 def test_a_marking_model_carries_its_lexicon(tmp_path: Path, tiny_base: Path) -> None:

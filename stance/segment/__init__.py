@@ -540,8 +540,7 @@ class _Segmenter:
                     if any(c in ALL_MARKS for c in gap) and not (skip and _only_titles(gap)):
                         break
                     gap = gap.rstrip().rstrip(ALL_MARKS)
-                    ends = _ends_sentence(self.text, q.parts[-1][1])
-                    if gap.endswith(":") and ends and not _goes_on(self.text, post[0]):
+                    if _ends_sentence(self.text, q.parts[-1][1]) and _colon_leads(self.text, post, nxt.open_pos):
                         break  # '"... change." Kovac said: "...': the colon leads the next quote
                     if self._introduces(post[1], nxt.open_pos):
                         break  # '," X said. Y replied, "...' or '... adding, "...': a second attribution
@@ -843,8 +842,14 @@ class _Segmenter:
             # '"... for good." Ms Nowak said the plan was late.': that sentence reports its own
             # speaker's words; this quote is someone else's, or the previous speaker's.
             post = None
-        if post is not None and closes and _leads_next_quote(text, last.close_end, post, para_end):
-            post = None  # '"... rise." Budgets, Kovac said, "...': that aside leads the next quote
+        nxt = _next_open(text, post[1], para_end) if post is not None and closes else None
+        held = None
+        if post is not None and nxt is not None:
+            lead = _aside_lead(text, last.close_end, post, nxt)
+            if _colon_leads(text, post, nxt) or (lead and not _narration(lead.split(), lead)):
+                post = None  # '"... dead." Berg said: "', '"... rise." Budgets, Kovac said, "'
+            elif lead:
+                held, post = post, None  # '"... rise." Later, she said, "': hers if nothing before says
         colon = post is not None and closes and _colon_before(text, ss, first.open_pos)
         pre = pre_attribution(text, ss, first.open_pos) if colon else None
         if pre is not None and pre.mention is not None:
@@ -857,6 +862,8 @@ class _Segmenter:
             pre = pre_attribution(text, ss, first.open_pos)
         if pre is not None and (pre.mention is not None or pre.cue is not None):
             return pre
+        if held is not None:
+            return held[0]
         if post is not None:
             # A mixed quote closing its sentence ('X called it "a mess." Y said ...'): what
             # follows attributes the next sentence, taken only when nothing before does.
@@ -1573,23 +1580,45 @@ def _words_before(text: str, a: int, att: Attribution) -> bool:
     return bool(starts) and bool(text[a : min(starts)].strip(" \t\n,"))
 
 
-_GOES_ON = frozenset({"added", "adds", "continued", "continues", "went on"})
+_GOES_ON = frozenset({"added", "adds", "continued", "continues"})
+# Words between a speaker and the cue that say the speaker was speaking before: "Berg also said:",
+# "went on to say:", "further said:".
+_GOES_ON_WORDS = frozenset({"also", "further", "again", "went", "goes", "continued", "continues"})
 
 
 def _goes_on(text: str, att: Attribution) -> bool:
-    """Whether the cue says the speaker goes on ("added", "continued"): then the quote before
-    was theirs too ('"... away." Sir Jan added: "...')."""
-    return att.cue is not None and text[att.cue[0] : att.cue[1]].lower() in _GOES_ON
-
-
-def _leads_next_quote(text: str, a: int, post: tuple[Attribution, int], limit: int) -> bool:
-    """Whether the attribution after a quote closed at a, its sentence ended, introduces the
-    next quote instead: a new sentence's aside ('Budgets, Kovac said, "') or a colon ('Kovac
-    said: "')."""
-    rest = text[post[1] : limit].lstrip()
-    if not rest or rest.lstrip(",: \t\n")[:1] not in ALL_MARKS:
+    """Whether the attribution says its speaker goes on ("added", "also said", "went on to
+    say"): then the quote before was theirs too ('"... away." Sir Jan added: "...')."""
+    if att.cue is None:
         return False
-    return (rest.startswith(":") and not _goes_on(text, post[0])) or _words_before(text, a, post[0])
+    if text[att.cue[0] : att.cue[1]].lower() in _GOES_ON:
+        return True
+    # The mention may have taken the words in: "Berg went on to" before "say".
+    between = text[att.mention[0] : att.cue[0]] if att.mention is not None and att.mention[0] < att.cue[0] else ""
+    return any(w.lower() in _GOES_ON_WORDS for w in between.split()[1:])
+
+
+def _colon_leads(text: str, post: tuple[Attribution, int], next_open: int) -> bool:
+    """Whether the attribution after a closed sentence introduces the quote opening at
+    next_open with a colon ('"... dead." Berg said on Monday: "...'), as one who goes on does not."""
+    gap = text[post[1] : next_open].rstrip().rstrip(ALL_MARKS).rstrip()
+    return gap.endswith(":") and not any(c in ".!?" for c in gap) and not _goes_on(text, post[0])
+
+
+def _next_open(text: str, b: int, limit: int) -> int | None:
+    """Where the next quotation mark after an attribution ending at b stands, in its paragraph."""
+    found = [i for i in (text.find(c, b, limit) for c in ALL_MARKS) if i >= 0]
+    return min(found) if found else None
+
+
+def _aside_lead(text: str, a: int, post: tuple[Attribution, int], next_open: int) -> str:
+    """The words that open a new sentence after a quote closed at a, when its attribution is an
+    aside leading into the next quote ('Budgets' of 'Budgets, Kovac said, "'); else ''."""
+    att = post[0]
+    starts = [x[0] for x in (att.mention, att.cue) if x is not None]
+    if not starts or text[post[1] : next_open].strip(" \t\n,"):
+        return ""
+    return text[a : min(starts)].strip(" \t\n,")
 
 
 def _capitalised(text: str, a: int, b: int) -> bool:

@@ -1530,6 +1530,8 @@ _SPK_FILLER = re.compile(
     re.I,
 )
 # Sentence adverbs between a speaker and the cue after a quote: '," Kovac, however, said'.
+# A speaker going on before the cue: "went on to (say)", "continued to (say)".
+_GOES_ON_TAIL = re.compile(r"\s+(?:went|goes|go|continued|continues)\s+(?:on\s+)?to\s*$")
 _POST_FILLER = frozenset({"however", "now", "though", "instead", "too", "just", "still", "already", "never"})
 _CLAUSE_SKIP = re.compile(
     r"^(?:who|which|whose|where|speaking|asked|according|in|at|on|after|before|during|"
@@ -1645,6 +1647,9 @@ def post_attribution(text: str, start: int, limit: int) -> tuple[Attribution, in
                 return Attribution((ms, k), (cs, ce)), me
             return Attribution((ms, me), (cs, ce)), me
         ms, me = _trim(text, a, cs)
+        gm = _GOES_ON_TAIL.search(text, ms, me)
+        if gm:
+            me = gm.start()  # '" She went on to say'
         pq = _PASSIVE_QUOTED.search(text, ms, me)
         if pq:
             me = pq.start()  # '," Kovac was quoted as telling ...'
@@ -1664,7 +1669,12 @@ def post_attribution(text: str, start: int, limit: int) -> tuple[Attribution, in
         k = text.rfind(",", ms, me)
         if k > ms and (
             _no_name_before(text[ms:k])
-            or ("," not in text[me:cs] and _topic_then_subject(text[ms:k], text[k + 1 : me]))
+            or (
+                start >= 2
+                and text[start - 2] in ".!?"
+                and "," not in text[me:cs]
+                and _topic_then_subject(text[ms:k], text[k + 1 : me])
+            )
         ):
             # '" ... would be fair, Senator X said': the clause the quote ends in, then the speaker.
             ms2, me2 = _trim(text, k + 1, me)
@@ -1682,9 +1692,10 @@ def _conjunction_then_name(s: str) -> bool:
 
 
 def _topic_then_subject(before: str, after: str) -> bool:
-    """A lone word, then a subject of its own: '"... rise." Budgets, Kovac said, "...' opens a
-    new sentence whose topic is "Budgets"; an apposition names its person in more words ("Tom
-    Berg, the mayor") or closes with a comma before the cue ("Kovac, the mayor, said")."""
+    """A lone word, then a subject of its own, after a quote that closed its sentence:
+    '"... rise." Budgets, Kovac said, "...' opens a new sentence whose topic is "Budgets"; an
+    apposition names its person in more words ("Tom Berg, the mayor") or closes with a comma
+    before the cue ("Kovac, the mayor, said")."""
     ws = after.split()
     if len(before.split()) != 1 or not ws:
         return False
@@ -1958,6 +1969,9 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
     if dm:
         lo = dm.end()
     end = cs
+    gm = _GOES_ON_TAIL.search(text, lo, end)
+    if gm and gm.start() > lo:
+        end = gm.start()  # "Kovac went on to say"
     words_before = text[lo:end].split()
     # Trim auxiliaries and adverbs between subject and cue ("has also", "had earlier").
     while words_before and _SPK_FILLER.match(words_before[-1].strip(",")):
