@@ -323,3 +323,10 @@ def test_a_mixed_content_opening_at_its_mark_after_an_interposed_attribution():
     # A quoted sentence of its own after the aside: what precedes is the narration's frame.
     text = 'Near the old mill, Lind wrote, "Nobody planned for the flood" in her report.'
     assert _texts(text) == ['Nobody planned for the flood" in her report']
+
+
+def test_a_name_ending_in_a_verb_of_saying_does_not_start_the_content():
+    for name in ("the United States", "Gulf States", "Consumer Reports"):
+        text = f'Tom Berg spoke on Monday, insisting that {name} "must stop the raids now."'
+        qs = segment(Article(id="d", text=text), mixed="content")
+        assert [q.text for q in qs] == [f'that {name} "must stop the raids now'], name

@@ -15,7 +15,7 @@ from itertools import islice
 from typing import Literal
 
 from stance.records import Article, Quote, Span
-from stance.segment.cues import CueMatch, cue_strength, iter_cues
+from stance.segment.cues import CueMatch, cue_strength, iter_cues, name_noun_at
 from stance.segment.quotes import (
     ALL_MARKS,
     Layout,
@@ -700,7 +700,7 @@ class _Segmenter:
         `_NEAR_VERB_WORDS` words before pos in its sentence ('called him a "liar"', 'said Smith
         was "unfit"'): a short fragment there is the speaker's word, not a term."""
         ends = [m.end() for m in cues if cue_strength(m.group()) >= 2][-1:]
-        ends += [m.end() for m in _REPORT_VERB.finditer(self.text, max(ss, pos - 80), pos)][-1:]
+        ends += [m.end() for m in _report_verbs(self.text, max(ss, pos - 80), pos)][-1:]
         return bool(ends) and len(_WORDS.findall(self.text, max(ends), pos)) <= _NEAR_VERB_WORDS
 
     def _saying_verb(self, ss: int, pos: int) -> re.Match[str] | None:
@@ -721,7 +721,7 @@ class _Segmenter:
         text = self.text
         ss, se = self._sentence(q.open_pos)
         cues = iter_cues(text, ss, q.open_pos, min_strength=1)
-        verbs = list(_REPORT_VERB.finditer(text, ss, q.open_pos))
+        verbs = _report_verbs(text, ss, q.open_pos)
         if verbs and (not cues or verbs[-1].start() > cues[-1].start()):
             cues = verbs[-1:]
         say = self._saying_verb(ss, q.open_pos)
@@ -1584,6 +1584,11 @@ _GOES_ON = frozenset({"added", "adds", "continued", "continues"})
 # Words between a speaker and the cue that say the speaker was speaking before: "Berg also said:",
 # "went on to say:", "further said:".
 _GOES_ON_WORDS = frozenset({"also", "further", "again", "went", "goes", "continued", "continues"})
+
+
+def _report_verbs(text: str, a: int, b: int) -> list[re.Match[str]]:
+    """Reporting verbs in text[a:b], less the names that end in one ("the United States")."""
+    return [m for m in _REPORT_VERB.finditer(text, a, b) if not name_noun_at(text, m.start(), m.group())]
 
 
 def _goes_on(text: str, att: Attribution) -> bool:

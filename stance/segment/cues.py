@@ -410,9 +410,24 @@ def _cue_index(text: str) -> tuple[list[int], list[CueMatch], list[int]]:
             if mm:
                 out.append(CueMatch(mm.start(), mm.end(), mm.group()))
                 continue
-        if lw in CUE_WORDS:
+        if lw in CUE_WORDS and not name_noun_at(text, s, w):
             out.append(CueMatch(s, e, w))
     return [c.s for c in out], out, [cue_strength(c.word) for c in out]
+
+
+# Cue words that are also nouns, so a name's last word: "the United States", "Consumer Reports".
+_NAME_NOUNS = frozenset({"states", "reports", "claims", "notes"})
+
+
+def name_noun_at(text: str, s: int, word: str) -> bool:
+    """Whether a verb-like word at s is the last word of a name ("the United States"): a capital,
+    after a capitalised word."""
+    if word.lower() not in _NAME_NOUNS or not word[:1].isupper() or s < 2 or text[s - 1] != " ":
+        return False
+    j = s - 1
+    while j > 0 and not text[j - 1].isspace():
+        j -= 1
+    return text[j : j + 1].isupper()
 
 
 def iter_cues(text: str, lo: int = 0, hi: int | None = None, min_strength: int = 0) -> list[CueMatch]:
