@@ -330,3 +330,19 @@ def test_a_name_ending_in_a_verb_of_saying_does_not_start_the_content():
         text = f'Tom Berg spoke on Monday, insisting that {name} "must stop the raids now."'
         qs = segment(Article(id="d", text=text), mixed="content")
         assert [q.text for q in qs] == [f'that {name} "must stop the raids now'], name
+
+
+def test_a_quoted_sentence_completing_a_reported_that_clause_takes_the_clause_in():
+    cases = {
+        'Tom Berg said that whatever the vote, "we will go on."': "that whatever the vote",
+        'Tom Berg said on Monday that in his view, "We must act now."': "that in his view",
+        'Tom Berg said that the plan failed, "because nobody paid."': "that the plan failed",
+    }
+    for text, lead in cases.items():
+        (q,) = segment(Article(id="d", text=text), mixed="content")
+        assert q.text.startswith(lead) and text[q.parts[0][0] : q.parts[0][1]] == lead, text
+        (f,) = segment(Article(id="d", text=text), mixed="fragment")
+        assert not f.text.startswith("that"), text
+    for text in ('Tom Berg said that the plan failed, "We must act now."', 'Tom Berg said on Monday, "We act."'):
+        (q,) = segment(Article(id="d", text=text), mixed="content")
+        assert not q.text.startswith("that") and len(q.parts) == 1, text

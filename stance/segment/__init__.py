@@ -150,6 +150,11 @@ warned warns predicted predicts claimed claims wrote writes tweeted tweets state
 # A complementizer opening the reported content: "told a crowd in Ohio that ...".
 _THAT = re.compile(r"\bthat\b")
 _THAT_MAX_WORDS = 10
+# What opens a frame, not a clause of its own, after "said that": 'said that if ..., "'.
+_THAT_FRAMES = frozenset(
+    """if once whatever whoever whenever wherever when while although though because as since unless
+until after before in on at for with without despite given under by from amid during""".split()
+)
 # "told reporters on Monday that ...": who was told and when, up to the complementizer.
 _ADDRESSEE_THAT = re.compile(
     r"(?:\s+(?:reporters|journalists|Reuters|the\s+\w+|him|her|them|us|me|an?\s+\w+))?"
@@ -774,6 +779,7 @@ class _Segmenter:
             return list(q.parts)
         if q.kind != "mixed":
             lead = self._content_lead(q.open_pos, _capitalised(self.text, q.parts[0][0], q.parts[0][1]))
+            lead = lead or self._that_lead(q.open_pos)
             return [lead, *q.parts] if lead else list(q.parts)
         a = q.content[0] if q.content else q.parts[0][0]
         b = max(g.content[1] if g.content else g.parts[-1][1] for g in group)
@@ -783,6 +789,31 @@ class _Segmenter:
             return list(q.parts)
         lead = self._content_lead(a)
         return [lead, (a, b)] if lead else [(a, b)]
+
+    def _that_lead(self, c: int) -> tuple[int, int] | None:
+        """The reported clause a quoted sentence completes: 'Berg said that whatever the vote,
+        "we will go on."' reports 'that whatever the vote' too. Only a "that" right after the
+        verb of saying opens such a clause; 'Berg said on Monday, "..."' has none."""
+        text = self.text
+        ss, _ = self._sentence(c)
+        k = c
+        while k > ss and (text[k - 1].isspace() or text[k - 1] in ALL_MARKS):
+            k -= 1
+        if k <= ss or text[k - 1] != ",":
+            return None
+        cues = iter_cues(text, ss, k, min_strength=2)
+        if not cues:
+            return None
+        m = cues[-1]
+        that = _THAT.search(text, m.end(), k)
+        if that is None or len(text[m.end() : that.start()].split()) > 2:
+            return None
+        words = text[that.end() : k - 1].split()
+        if not words or any(ch in ALL_MARKS or ch in ";:()" for ch in text[m.end() : k]):
+            return None
+        if _capitalised(text, c, c + 4) and words[0].lower() not in _THAT_FRAMES:
+            return None  # 'said that the plan failed, "We go."': a clause of its own, then the quote
+        return that.start(), k - 1
 
     def _content_lead(self, c: int, sentence: bool = False) -> tuple[int, int] | None:
         """The words of the reported content before an attribution set inside it, when the
