@@ -346,3 +346,20 @@ def test_a_quoted_sentence_completing_a_reported_that_clause_takes_the_clause_in
     for text in ('Tom Berg said that the plan failed, "We must act now."', 'Tom Berg said on Monday, "We act."'):
         (q,) = segment(Article(id="d", text=text), mixed="content")
         assert not q.text.startswith("that") and len(q.parts) == 1, text
+
+
+def test_a_relative_pronoun_before_a_naming_verb_is_the_contents_subject():
+    cases = {
+        'Berg met the marchers, whom he described as "peaceful," and left.': ["whom", 'as "peaceful,'],
+        'Kovac criticised the new server, which he called a "disaster" in May.': ["which", 'a "disaster" in May'],
+        'Kovac dismissed the audit, which the inquiry said was "careless."': ["which", 'was "careless'],
+    }
+    for text, parts in cases.items():
+        (q,) = segment(Article(id="d", text=text), mixed="content")
+        assert [text[a:b] for a, b in q.parts] == parts, text
+    for text in (
+        'Berg gave a speech in which he pledged that taxes would be "cut by half."',
+        'Berg backed the plan, which he says he will "defend to the end."',
+    ):
+        (q,) = segment(Article(id="d", text=text), mixed="content")
+        assert not text[q.parts[0][0] :].startswith("which") and len(q.parts) == 1, text

@@ -150,6 +150,18 @@ warned warns predicted predicts claimed claims wrote writes tweeted tweets state
 # A complementizer opening the reported content: "told a crowd in Ohio that ...".
 _THAT = re.compile(r"\bthat\b")
 _THAT_MAX_WORDS = 10
+# A relative clause whose verb of saying frames the fragment: 'which he described as', 'what
+# former aides have called'; the pronoun is the content's subject.
+_RELATIVE_CUE = re.compile(r"\b(which|what|whom)\s+(?:[\w.'’\-]+\s+){1,4}?(?:(?:had|has|have)\s+)?$")
+# Verbs that name what they report ('called it "a mess"'), and words that open a content lacking
+# its subject ('which the inquiry said was "careless"'): a relative pronoun before them is that subject.
+_NAMING_CUES = frozenset(
+    """call calls called calling describe describes described describing term terms termed dub dubs
+dubbed label labels labeled labelled brand brands branded characterize characterizes characterized
+characterise characterises characterised declare declares declared acknowledge acknowledges acknowledged""".split()
+)
+_VERB_NEXT = frozenset("was is were are would will has had could should might may must".split())
+_PREP_BEFORE = [[w] for w in "in on at for about with by from of during under to through after before".split()]
 # What opens a frame, not a clause of its own, after "said that": 'said that if ..., "'.
 _THAT_FRAMES = frozenset(
     """if once whatever whoever whenever wherever when while although though because as since unless
@@ -787,8 +799,26 @@ class _Segmenter:
         a, b = _strip_edges(self.text, a, b)
         if b <= a:
             return list(q.parts)
-        lead = self._content_lead(a)
+        lead = self._content_lead(a) or self._relative_lead(a)
         return [lead, (a, b)] if lead else [(a, b)]
+
+    def _relative_lead(self, a: int) -> tuple[int, int] | None:
+        """The relative pronoun of a clause whose verb of saying opens the content at a: 'the
+        server, which he described as "an open barn"' reports 'which ... as "an open barn"', the
+        pronoun standing for what was described and the speaker and verb left out between."""
+        text = self.text
+        ss, _ = self._sentence(a)
+        cues = iter_cues(text, max(ss, a - 40), a, min_strength=1)
+        if not cues or text[cues[-1].end() : a].strip():
+            return None
+        m = cues[-1]
+        after = text[m.end() : m.end() + 12].split()[:1]
+        if m.group().lower() not in _NAMING_CUES and not (after and after[0].lower() in _VERB_NEXT):
+            return None  # 'which he says he will ...': the content has its own subject
+        rel = _RELATIVE_CUE.search(text, max(ss, m.start() - 60), m.start())
+        if rel is None or text[max(ss, rel.start() - 12) : rel.start()].split()[-1:] in _PREP_BEFORE:
+            return None  # 'in which he pledged ...': the pronoun is where, not what
+        return rel.span(1)
 
     def _that_lead(self, c: int) -> tuple[int, int] | None:
         """The reported clause a quoted sentence completes: 'Berg said that whatever the vote,
