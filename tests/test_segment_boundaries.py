@@ -363,3 +363,9 @@ def test_a_relative_pronoun_before_a_naming_verb_is_the_contents_subject():
     ):
         (q,) = segment(Article(id="d", text=text), mixed="content")
         assert not text[q.parts[0][0] :].startswith("which") and len(q.parts) == 1, text
+
+
+def test_a_sentence_adverb_between_the_verb_of_saying_and_that_keeps_the_content_whole():
+    text = 'Tom Berg said, however, that he hopes "somebody else takes up the fight" soon.'
+    (q,) = segment(Article(id="d", text=text), mixed="content")
+    assert q.text.startswith("that he hopes")

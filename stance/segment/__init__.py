@@ -147,6 +147,11 @@ warned warns predicted predicts claimed claims wrote writes tweeted tweets state
     )
     + r")(?![A-Za-z])"
 )
+# A sentence adverb set off between a verb of saying and its "that": 'said, however, that'.
+_ASIDE_ADVERB = re.compile(
+    r",\s*(?:however|though|moreover|meanwhile|again|instead|nonetheless|nevertheless|furthermore|also|too|"
+    r"in fact|of course|for example|for instance|in turn),\s+(?=that\b)"
+)
 # A complementizer opening the reported content: "told a crowd in Ohio that ...".
 _THAT = re.compile(r"\bthat\b")
 _THAT_MAX_WORDS = 10
@@ -727,7 +732,9 @@ class _Segmenter:
         another speaker's verb: '... and Berg said') closes that clause first."""
         text = self.text
         for m in _SAYING.finditer(text, ss, pos):
-            if not _CONTENT_END.search(text, m.end(), pos) and not any(c in text[m.end() : pos] for c in ";:?!"):
+            pm = _ASIDE_ADVERB.match(text, m.end())
+            start = pm.end() if pm else m.end()  # 'said, however, that ...'
+            if not _CONTENT_END.search(text, start, pos) and not any(c in text[start:pos] for c in ";:?!"):
                 return m
         return None
 
@@ -839,7 +846,7 @@ class _Segmenter:
         if that is None or len(text[m.end() : that.start()].split()) > 2:
             return None
         words = text[that.end() : k - 1].split()
-        if not words or any(ch in ALL_MARKS or ch in ";:()" for ch in text[m.end() : k]):
+        if not words or any(ch in ALL_MARKS or ch in ";:()" for ch in text[m.end() : k - 1]):
             return None
         if _capitalised(text, c, c + 4) and words[0].lower() not in _THAT_FRAMES:
             return None  # 'said that the plan failed, "We go."': a clause of its own, then the quote
