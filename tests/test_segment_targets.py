@@ -526,3 +526,18 @@ def test_second_review_target_cases():
         '"Nobody can say Berg ran away," said Sir Tom Berg.\n'
     )
     assert _seg(text)[0].targets == []
+
+
+def test_he_or_she_in_a_quote_naming_nobody_is_the_person_named_before_other_than_the_speaker():
+    text = (
+        "Norland opposition leader Ana Kovac toured the north on Monday. Prime Minister Tom Berg was "
+        'asked about her. "She cannot be trusted with the budget," Berg said.'
+    )
+    (q,) = segment(Article(id="d", text=text), mixed="fragment")
+    assert q.speaker == "Tom Berg" and "Ana Kovac" in q.targets
+    alone = 'Tom Berg spoke on Monday. "He is a good man and I trust him," Berg said.'
+    (q,) = segment(Article(id="d", text=alone), mixed="fragment")
+    assert q.targets == []
+    wrong_gender = 'Ana Kovac met Tom Berg and Eva Lind. "She will never win," Berg said.'
+    (q,) = segment(Article(id="d", text=wrong_gender), mixed="fragment")
+    assert "Eva Lind" in q.targets and "Tom Berg" not in q.targets

@@ -27,6 +27,8 @@ from stance.segment.quotes import (
 )
 from stance.segment.speakers import (
     _BREAK,
+    _FEMALE,
+    _MALE,
     _NON_NAME_CAPS,
     GENERIC_HEADS,
     PERSON_PRONOUNS,
@@ -147,6 +149,7 @@ warned warns predicted predicts claimed claims wrote writes tweeted tweets state
     )
     + r")(?![A-Za-z])"
 )
+_THIRD_PERSON = re.compile(r"\b(?:[Hh]e|him|his|[Ss]he|her)\b")
 # A sentence adverb set off between a verb of saying and its "that": 'said, however, that'.
 _ASIDE_ADVERB = re.compile(
     r",\s*(?:however|though|moreover|meanwhile|again|instead|nonetheless|nevertheless|furthermore|also|too|"
@@ -1010,12 +1013,37 @@ class _Segmenter:
             if not any(t not in own and self._topical(t) for t in found):
                 found.update(dict.fromkeys(self._headline_counterpart(own)))
             return list(found)
+        person = self._pronoun_target(group, speaker, own)
+        if person is not None:
+            found.setdefault(person, None)
         around = self._around(group, spans, own, speaker)
         if not around and not found:
             # Nobody named in or around the quote: the body the headline is about ("NORCO <NRC>
             # SEES ...", "CENTRAL BANK SEEN EASING") where it is not the speaker's own.
             around = [c for c in self._headline_bodies() if c not in own][:1]
         return list(dict.fromkeys([*found, *around]))
+
+    def _pronoun_target(self, group: list[RawQuote], speaker: str | None, own: set[str] | frozenset[str]) -> str | None:
+        """The person a quote's "he" or "she" means when it names nobody else: the one named last
+        before it who is not the speaker ('"He cannot be trusted," Berg said of the plan')."""
+        text = self.text
+        m = None
+        for g in group:
+            for a, b in g.parts:
+                m = m or _THIRD_PERSON.search(text, a, b)
+        if m is None:
+            return None
+        pronoun = "he" if m.group().lower() in ("he", "him", "his") else "she"
+        clash = _FEMALE if pronoun == "he" else _MALE
+        pos = group[0].open_pos
+        for _ in range(3):
+            hit = self.ents.latest_named(pos, clash, pronoun)
+            if hit is None or group[0].open_pos - hit[0] > 1500:
+                return None
+            if not _same_person(hit[1], speaker) and hit[1] not in own:
+                return hit[1]
+            pos = hit[0]
+        return None
 
     def _persons_in(self, a: int, b: int, speaker: str | None) -> list[str]:
         """People a quote names, by the full name the article gives them ("Clinton" after "Hillary
