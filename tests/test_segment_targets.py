@@ -541,3 +541,12 @@ def test_he_or_she_in_a_quote_naming_nobody_is_the_person_named_before_other_tha
     wrong_gender = 'Ana Kovac met Tom Berg and Eva Lind. "She will never win," Berg said.'
     (q,) = segment(Article(id="d", text=wrong_gender), mixed="fragment")
     assert "Eva Lind" in q.targets and "Tom Berg" not in q.targets
+
+
+def test_a_person_named_only_as_an_owner_is_the_one_a_quote_names_by_family_name():
+    text = (
+        "Critics attacked the way Tony Berg's government works. Ana Kovac, the opposition leader, "
+        'said: "Mr Berg has lost the trust of the country."'
+    )
+    (q,) = segment(Article(id="d", text=text), mixed="fragment")
+    assert "Tony Berg" in q.targets

@@ -28,7 +28,9 @@ from stance.segment.quotes import (
 from stance.segment.speakers import (
     _BREAK,
     _FEMALE,
+    _FEMALE_GIVEN,
     _MALE,
+    _MALE_GIVEN,
     _NON_NAME_CAPS,
     GENERIC_HEADS,
     PERSON_PRONOUNS,
@@ -149,6 +151,7 @@ warned warns predicted predicts claimed claims wrote writes tweeted tweets state
     )
     + r")(?![A-Za-z])"
 )
+_POSSESSIVE_NAME = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})['’]s\b")
 _THIRD_PERSON = re.compile(r"\b(?:[Hh]e|him|his|[Ss]he|her)\b")
 # A sentence adverb set off between a verb of saying and its "that": 'said, however, that'.
 _ASIDE_ADVERB = re.compile(
@@ -1102,6 +1105,11 @@ class _Segmenter:
                     words = words[1:]
                 if len(words) >= 2:
                     index.setdefault(words[-1], {}).setdefault(" ".join(words), []).append(person.pos)
+            for m in _POSSESSIVE_NAME.finditer(self.text):
+                # "Tony Blair's government": named only as an owner, still the Blair a quote means.
+                words = m.group(1).split()
+                if words[0] in _MALE_GIVEN or words[0] in _FEMALE_GIVEN:
+                    index.setdefault(words[-1], {}).setdefault(" ".join(words), []).append(m.start())
             for names in index.values():
                 for at in names.values():
                     at.sort()
