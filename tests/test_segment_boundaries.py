@@ -369,3 +369,17 @@ def test_a_sentence_adverb_between_the_verb_of_saying_and_that_keeps_the_content
     text = 'Tom Berg said, however, that he hopes "somebody else takes up the fight" soon.'
     (q,) = segment(Article(id="d", text=text), mixed="content")
     assert q.text.startswith("that he hopes")
+
+
+def test_third_review_boundary_cases():
+    unchanged = [
+        'Asked why he had said that in 2019, "I was wrong," Berg replied.',
+        'Berg said that day, "we go on."',
+        'Berg did not say which bill he meant but called it "a disgrace."',
+        'Berg asked what went wrong and called the vote "a farce."',
+    ]
+    for text in unchanged:
+        (q,) = segment(Article(id="d", text=text), mixed="content")
+        assert len(q.parts) == 1 and not text[q.start :].startswith(("that", "which", "what")), text
+    (q,) = segment(Article(id="d", text='Berg said that, if elected, "I will cut taxes."'), mixed="content")
+    assert q.text.startswith("that, if elected")

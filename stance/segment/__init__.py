@@ -171,9 +171,12 @@ _NAMING_CUES = frozenset(
 dubbed label labels labeled labelled brand brands branded characterize characterizes characterized
 characterise characterises characterised declare declares declared acknowledge acknowledges acknowledged""".split()
 )
+# What may stand between a naming verb and the name it gives: 'called a "disaster"', 'described as "...'.
+_NAMING_LEADS = [[], ["as"], ["a"], ["an"], ["the"], ["as", "a"], ["as", "an"], ["as", "the"]]
 _VERB_NEXT = frozenset("was is were are would will has had could should might may must".split())
 _PREP_BEFORE = [[w] for w in "in on at for about with by from of during under to through after before".split()]
 # What opens a frame, not a clause of its own, after "said that": 'said that if ..., "'.
+_TIME_NOUNS = frozenset("day night week weekend morning afternoon evening time year month season".split())
 _THAT_FRAMES = frozenset(
     """if once whatever whoever whenever wherever when while although though because as since unless
 until after before in on at for with without despite given under by from amid during""".split()
@@ -568,7 +571,9 @@ class _Segmenter:
                     if any(c in ALL_MARKS for c in gap) and not (skip and _only_titles(gap)):
                         break
                     gap = gap.rstrip().rstrip(ALL_MARKS)
-                    if _ends_sentence(self.text, q.parts[-1][1]) and _colon_leads(self.text, post, nxt.open_pos):
+                    if _ends_sentence(self.text, q.parts[-1][1]) and _colon_leads(
+                        self.text, post, nxt.open_pos, self._sentence(post[1])[1]
+                    ):
                         break  # '"... change." Kovac said: "...': the colon leads the next quote
                     if self._introduces(post[1], nxt.open_pos):
                         break  # '," X said. Y replied, "...' or '... adding, "...': a second attribution
@@ -804,7 +809,7 @@ class _Segmenter:
             return list(q.parts)
         if q.kind != "mixed":
             lead = self._content_lead(q.open_pos, _capitalised(self.text, q.parts[0][0], q.parts[0][1]))
-            lead = lead or self._that_lead(q.open_pos)
+            lead = lead or self._that_lead(q)
             return [lead, *q.parts] if lead else list(q.parts)
         a = q.content[0] if q.content else q.parts[0][0]
         b = max(g.content[1] if g.content else g.parts[-1][1] for g in group)
@@ -826,18 +831,26 @@ class _Segmenter:
             return None
         m = cues[-1]
         after = text[m.end() : m.end() + 12].split()[:1]
-        if m.group().lower() not in _NAMING_CUES and not (after and after[0].lower() in _VERB_NEXT):
+        naming = m.group().lower() in _NAMING_CUES
+        if not naming and not (after and after[0].lower() in _VERB_NEXT):
             return None  # 'which he says he will ...': the content has its own subject
+        if naming:
+            k = a
+            while k < len(text) and text[k] not in ALL_MARKS and k - a < 12:
+                k += 1
+            if text[a:k].split() not in _NAMING_LEADS:
+                return None  # 'which bill he meant but called it "a disgrace"': the verb has its own object
         rel = _RELATIVE_CUE.search(text, max(ss, m.start() - 60), m.start())
         if rel is None or text[max(ss, rel.start() - 12) : rel.start()].split()[-1:] in _PREP_BEFORE:
             return None  # 'in which he pledged ...': the pronoun is where, not what
         return rel.span(1)
 
-    def _that_lead(self, c: int) -> tuple[int, int] | None:
+    def _that_lead(self, q: RawQuote) -> tuple[int, int] | None:
         """The reported clause a quoted sentence completes: 'Berg said that whatever the vote,
         "we will go on."' reports 'that whatever the vote' too. Only a "that" right after the
         verb of saying opens such a clause; 'Berg said on Monday, "..."' has none."""
         text = self.text
+        c = q.open_pos
         ss, _ = self._sentence(c)
         k = c
         while k > ss and (text[k - 1].isspace() or text[k - 1] in ALL_MARKS):
@@ -851,9 +864,13 @@ class _Segmenter:
         that = _THAT.search(text, m.end(), k)
         if that is None or len(text[m.end() : that.start()].split()) > 2:
             return None
-        words = text[that.end() : k - 1].split()
+        words = text[that.end() : k - 1].replace(",", " ").split()
         if not words or any(ch in ALL_MARKS or ch in ";:()" for ch in text[m.end() : k - 1]):
             return None
+        if words[0].lower() in _TIME_NOUNS:
+            return None  # 'said that day, "...': a time, not a clause
+        if self._post(q.close_end, self.layout.para_span(self.layout.para_of(c))[1]) is not None:
+            return None  # 'Asked why he had said that in 2019, "I was wrong," Berg replied.'
         if _capitalised(text, c, c + 4) and words[0].lower() not in _THAT_FRAMES:
             return None  # 'said that the plan failed, "We go."': a clause of its own, then the quote
         return that.start(), k - 1
@@ -920,7 +937,8 @@ class _Segmenter:
         held = None
         if post is not None and nxt is not None:
             lead = _aside_lead(text, last.close_end, post, nxt)
-            if _colon_leads(text, post, nxt) or (lead and not _narration(lead.split(), lead)):
+            colon = _colon_leads(text, post, nxt, self._sentence(post[1])[1])
+            if colon or (lead and not _narration(lead.split(), lead)):
                 post = None  # '"... dead." Berg said: "', '"... rise." Budgets, Kovac said, "'
             elif lead:
                 held, post = post, None  # '"... rise." Later, she said, "': hers if nothing before says
@@ -936,8 +954,6 @@ class _Segmenter:
             pre = pre_attribution(text, ss, first.open_pos)
         if pre is not None and (pre.mention is not None or pre.cue is not None):
             return pre
-        if held is not None:
-            return held[0]
         if post is not None:
             # A mixed quote closing its sentence ('X called it "a mess." Y said ...'): what
             # follows attributes the next sentence, taken only when nothing before does.
@@ -978,7 +994,7 @@ class _Segmenter:
             subj = sentence_subject(text, ps, min(pe, ss))
             if subj is not None:
                 return Attribution(subj, None)
-        return None
+        return held[0] if held is not None else None
 
     # ------------------------------------------------------------------ targets and context
     def _targets(
@@ -1685,9 +1701,9 @@ def _words_before(text: str, a: int, att: Attribution) -> bool:
 
 
 _GOES_ON = frozenset({"added", "adds", "continued", "continues"})
-# Words between a speaker and the cue that say the speaker was speaking before: "Berg also said:",
-# "went on to say:", "further said:".
-_GOES_ON_WORDS = frozenset({"also", "further", "again", "went", "goes", "continued", "continues"})
+# Words between a speaker and the cue that say the speaker was speaking before: "Berg further
+# said:", "went on to say:" ("also" may mean "too": "Kovac also said" after Berg's words).
+_GOES_ON_WORDS = frozenset({"further", "again", "went", "goes", "continued", "continues"})
 
 
 def _report_verbs(text: str, a: int, b: int) -> list[re.Match[str]]:
@@ -1702,16 +1718,16 @@ def _goes_on(text: str, att: Attribution) -> bool:
         return False
     if text[att.cue[0] : att.cue[1]].lower() in _GOES_ON:
         return True
-    # The mention may have taken the words in: "Berg went on to" before "say".
-    between = text[att.mention[0] : att.cue[0]] if att.mention is not None and att.mention[0] < att.cue[0] else ""
-    return any(w.lower() in _GOES_ON_WORDS for w in between.split()[1:])
+    between = text[att.mention[1] : att.cue[0]] if att.mention is not None and att.mention[1] <= att.cue[0] else ""
+    return "," not in between and any(w.lower() in _GOES_ON_WORDS for w in between.split())
 
 
-def _colon_leads(text: str, post: tuple[Attribution, int], next_open: int) -> bool:
+def _colon_leads(text: str, post: tuple[Attribution, int], next_open: int, sentence_end: int) -> bool:
     """Whether the attribution after a closed sentence introduces the quote opening at
-    next_open with a colon ('"... dead." Berg said on Monday: "...'), as one who goes on does not."""
+    next_open with a colon ('"... dead." Berg told the U.N. assembly: "...'), as one who goes on
+    does not; sentence_end is where the attribution's sentence ends."""
     gap = text[post[1] : next_open].rstrip().rstrip(ALL_MARKS).rstrip()
-    return gap.endswith(":") and not any(c in ".!?" for c in gap) and not _goes_on(text, post[0])
+    return gap.endswith(":") and sentence_end >= next_open and not _goes_on(text, post[0])
 
 
 def _next_open(text: str, b: int, limit: int) -> int | None:

@@ -1670,8 +1670,7 @@ def post_attribution(text: str, start: int, limit: int) -> tuple[Attribution, in
         if k > ms and (
             _no_name_before(text[ms:k])
             or (
-                start >= 2
-                and text[start - 2] in ".!?"
+                _closed_sentence(text, start)
                 and "," not in text[me:cs]
                 and _topic_then_subject(text[ms:k], text[k + 1 : me])
             )
@@ -1689,6 +1688,15 @@ def _conjunction_then_name(s: str) -> bool:
     apposition ("But Jan Kowal, a spokesman for X, said") is the subject, not a clause."""
     lead = _LEAD_STRIP.match(s)
     return lead is not None and _is_titled_person_name(s[lead.end() :])
+
+
+def _closed_sentence(text: str, close_end: int) -> bool:
+    """Whether the quote whose marks close just before close_end ended its sentence inside them
+    ('... rise."', '... enough.\'"', '... rise…"')."""
+    j = close_end - 1
+    while j > 0 and (text[j] in _MARK_SET or text[j] in "'’"):
+        j -= 1
+    return j >= 0 and text[j] in ".!?…"
 
 
 def _topic_then_subject(before: str, after: str) -> bool:
