@@ -1057,3 +1057,19 @@ def test_third_review_attribution_cases():
             assert [q.speaker for q in segment(Article(id="d", text=text), mixed=mode)] == speakers, (mode, text)
     for text in ('Lind spoke. "Taxes will rise…" Budgets, Kovac said, "will fall."',):
         assert [q.speaker_mention.text for q in segment(Article(id="d", text=text), mixed="fragment")][1] == "Kovac"
+
+
+def test_a_second_speaker_joined_to_an_attribution_takes_the_next_quote():
+    for cue in ("chimed in.", "interjected.", "added:"):
+        text = f'Ana Kovac met us. "Tell them I said hello," Ana Kovac said, and her husband {cue} "Do not forget me."'
+        qs = segment(Article(id="d", text=text), mixed="fragment")
+        assert [q.text for q in qs] == ["Tell them I said hello,", "Do not forget me."], cue
+        assert qs[1].speaker_mention.text == "her husband", cue
+    alone = 'Ana Kovac met the press. "Tell them I said hello," Ana Kovac said. "Do not forget me."'
+    assert [q.speaker for q in segment(Article(id="d", text=alone), mixed="fragment")] == ["Ana Kovac"]
+
+
+def test_a_quote_after_a_sentence_ending_in_a_cue_is_that_speakers():
+    text = 'Tom Berg spoke for an hour. Asked about the vote, the mayor shot back. "It was rigged."'
+    (q,) = segment(Article(id="d", text=text), mixed="fragment")
+    assert q.speaker_mention.text == "the mayor" and q.cue.text == "shot back"

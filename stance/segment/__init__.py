@@ -167,6 +167,11 @@ def _possessive_names(text: str) -> list[tuple[int, str]]:
                     out.append((m.start(), m.group()))
             i = text.find(mark, i + 2)
     return out
+# Another speaker joined to an attribution: '..." Kovac said, and her husband chimed in.'
+_SECOND_SPEAKER = re.compile(
+    r"\s*,?\s*(?:and|but|while|as)\s+(?:his|her|their|the|a|an|one|another)\s+(?:[a-z]+\s+){1,2}?"
+    r"(?:said|told|added|replied|asked|interjected|chimed\s+in|piped\s+up|responded|countered|shot\s+back)\b"
+)
 _THIRD_PERSON = re.compile(r"\b(?:[Hh]e|him|his|[Ss]he|her)\b")
 # A sentence adverb set off between a verb of saying and its "that": 'said, however, that'.
 _ASIDE_ADVERB = re.compile(
@@ -592,6 +597,8 @@ class _Segmenter:
                         break  # '"... change." Kovac said: "...': the colon leads the next quote
                     if self._introduces(post[1], nxt.open_pos):
                         break  # '," X said. Y replied, "...' or '... adding, "...': a second attribution
+                    if _SECOND_SPEAKER.match(self.text, post[1], nxt.open_pos):
+                        break  # '," Kovac said, and her husband chimed in. "...': his words next
                     if self._other_source_sentence(post[1], nxt.open_pos):
                         break  # '," he said. The White House said aid was coming. "...': another source
                     if gap.strip() and gap.rstrip()[-1] not in ",.:;":
@@ -1006,6 +1013,12 @@ class _Segmenter:
         if ss > 0 and not text[ss : first.open_pos].strip():
             # A quote on its own after a sentence about someone: 'Tamura noted a rise. "I feel ..."'
             ps, pe = self.layout.sentence_span(max(ss - 2, 0))
+            ends = [c for c in iter_cues(text, ps, min(pe, ss), min_strength=2) if not _is_passive(text, c)][-1:]
+            if ends and text[ends[0].end() : min(pe, ss)].strip() == ".":
+                # '... Kovac said, and her husband chimed in. "..."': the last to speak goes on
+                last = pre_attribution(text, ps, ends[0].end())
+                if last is not None and last.mention is not None and last.mention[0] > ends[0].start() - 60:
+                    return last
             subj = sentence_subject(text, ps, min(pe, ss))
             if subj is not None:
                 return Attribution(subj, None)

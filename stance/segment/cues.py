@@ -184,6 +184,7 @@ _CUE_STEMS: tuple[str, ...] = (
     "reports",
     "quip",
     "quipped",
+    "interjected",
     "joke",
     "joked",
     "exclaim",
@@ -245,7 +246,10 @@ _CUE_STEMS: tuple[str, ...] = (
 CUE_WORDS: frozenset[str] = frozenset(_CUE_STEMS)
 
 # Multi-word cues first so that "according to" wins over nothing and "called for" over "called".
-_MULTI = r"according\s+to|called\s+for|calls\s+for|pointed\s+out|points\s+out|went\s+on\s+to\s+say|put\s+it"
+_MULTI = (
+    r"according\s+to|called\s+for|calls\s+for|pointed\s+out|points\s+out|went\s+on\s+to\s+say|put\s+it|"
+    r"chimed\s+in|piped\s+up|shot\s+back|fired\s+back"
+)
 CUE_RE = re.compile(
     r"\b(?:" + _MULTI + r"|" + "|".join(sorted(CUE_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE
 )
@@ -283,6 +287,11 @@ STRONG_CUES: frozenset[str] = frozenset(
         "wrote",
         "writes",
         "quipped",
+        "interjected",
+        "chimed in",
+        "piped up",
+        "shot back",
+        "fired back",
         "joked",
         "exclaimed",
         "stressed",
@@ -386,7 +395,9 @@ class CueMatch(NamedTuple):
 
 
 _MULTI_RE = re.compile(_MULTI, re.IGNORECASE)
-_MULTI_FIRST = frozenset({"according", "called", "calls", "pointed", "points", "went", "put"})
+_MULTI_FIRST = frozenset(
+    {"according", "called", "calls", "pointed", "points", "went", "put", "chimed", "piped", "shot", "fired"}
+)
 # The words that can start a cue, in the three forms news writes a word in: lower case,
 # capitalised or capitals. The scan looks for their lower-case forms as whole words of the text's
 # lower-case letter shape, which needs half the alternatives at each word, and keeps those

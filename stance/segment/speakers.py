@@ -1954,7 +1954,8 @@ def sentence_subject(text: str, a: int, b: int) -> tuple[int, int] | None:
 
 
 _CLAUSE_CUT = re.compile(
-    r"(?:\bthat\b|;|\bbut\b|\band\s+(?=[a-z]+\s+(?:said|told))|:|\bwhile\b|\bbecause\b|"
+    r"(?:\bthat\b|;|\bbut\b|\band\s+(?=[a-z]+\s+(?:said|told))|"
+    r",\s*and\s+(?=(?:his|her|their|the|a|an|one|another)\s+(?:[a-z]+\s+){0,2}$)|:|\bwhile\b|\bbecause\b|"
     r"\bwhen\b|\bafter\b|\bas\b(?=\s+[A-Z]))"
 )
 _COMMA_SPLIT = re.compile(r"(,)")
