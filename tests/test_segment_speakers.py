@@ -1073,3 +1073,10 @@ def test_a_quote_after_a_sentence_ending_in_a_cue_is_that_speakers():
     text = 'Tom Berg spoke for an hour. Asked about the vote, the mayor shot back. "It was rigged."'
     (q,) = segment(Article(id="d", text=text), mixed="fragment")
     assert q.speaker_mention.text == "the mayor" and q.cue.text == "shot back"
+
+
+def test_a_crowd_that_screams_or_chants_is_a_speaker():
+    for cue in ("screamed back", "chanted", "bellowed"):
+        text = f'Berg asked who would pay. "Norland!" the crowd {cue}.'
+        (q,) = segment(Article(id="d", text=text), mixed="fragment")
+        assert q.speaker_mention.text == "the crowd" and q.cue.text == cue.split()[0], cue

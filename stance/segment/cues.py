@@ -241,6 +241,10 @@ _CUE_STEMS: tuple[str, ...] = (
     "yelled",
     "cautioned",
     "recounted",
+    "screamed",
+    "chanted",
+    "bellowed",
+    "hollered",
 )
 
 CUE_WORDS: frozenset[str] = frozenset(_CUE_STEMS)
