@@ -383,3 +383,10 @@ def test_third_review_boundary_cases():
         assert len(q.parts) == 1 and not text[q.start :].startswith(("that", "which", "what")), text
     (q,) = segment(Article(id="d", text='Berg said that, if elected, "I will cut taxes."'), mixed="content")
     assert q.text.startswith("that, if elected")
+
+
+def test_fourth_review_boundary_cases():
+    (q,) = segment(Article(id="d", text='Ana Kovac said that year after year, "we were ignored."'), mixed="content")
+    assert q.text.startswith("that year after year")
+    (q,) = segment(Article(id="d", text='The levy, which she called simply "a farce," was dropped.'), mixed="content")
+    assert q.text.startswith("which")

@@ -1080,3 +1080,28 @@ def test_a_crowd_that_screams_or_chants_is_a_speaker():
         text = f'Berg asked who would pay. "Norland!" the crowd {cue}.'
         (q,) = segment(Article(id="d", text=text), mixed="fragment")
         assert q.speaker_mention.text == "the crowd" and q.cue.text == cue.split()[0], cue
+
+
+def test_fourth_review_speaker_cases():
+    def first(text: str) -> list[tuple[str | None, str | None]]:
+        return [(q.speaker, q.cue and q.cue.text) for q in segment(Article(id="d", text=text), mixed="fragment")]
+
+    # someone else's cue inside the sentence before does not attribute a quote alone after it
+    text = (
+        "Ana Kovac, the mayor, opened the meeting. Protesters outside wanted her to quit, as the unions had "
+        'asked. "I am not going anywhere."'
+    )
+    assert first(text) == [(None, None)]
+    text = 'Shares in Dalton Motors fell on Monday and then shot back. "The market overreacted."'
+    assert first(text) == [(None, None)]
+    # ", and" inside a list of names is no new subject
+    assert first('Ana Kovac, Tom Berg, and the mayor said: "The town will not be sold."')[0][0] == "Tom Berg"
+    # "as a reporter asked" is no second speaker
+    text = '"We fight on," Ana Kovac said, as a reporter asked about it. "We win."'
+    assert len(segment(Article(id="d", text=text))) == 1
+    # an attack "fired back at" is not the verb of the quote
+    text = 'The mayor Tom Berg fired back at critics who had called his budget "a reckless gamble with our future."'
+    assert first(text)[0][1] == "called"
+    # "further" after an aside still says the speaker goes on
+    text = 'Tom Berg met Ana Kovac. "We have no money left." Berg, in turn, further said: "Taxes must rise."'
+    assert [s for s, _ in first(text)] == ["Tom Berg"]

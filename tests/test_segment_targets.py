@@ -550,3 +550,24 @@ def test_a_person_named_only_as_an_owner_is_the_one_a_quote_names_by_family_name
     )
     (q,) = segment(Article(id="d", text=text), mixed="fragment")
     assert "Tony Berg" in q.targets
+
+
+def test_fourth_review_pronoun_and_owner_targets():
+    none_expected = [
+        # a company is no "he"; a headline is no person; a name or a person noun in the quote is what "he" means
+        'General Motors cut 500 jobs at its plant. "He has betrayed every worker here," said union leader Tom Reyes.',
+        'Norland Floods Worsen\n\nRescue teams worked through the night.\n\n"She came too late," said Ana Kovac.',
+        'Tom Berg, the mayor, met Ana Kovac on Monday. "Judge Ren was wrong and he knows it," said Kovac.',
+        'Tom Berg, the mayor, met Ana Kovac on Monday. "I told my son he must study," said Kovac.',
+        # the story gives her "she"; in a mixed quote "her" is the speaker's own
+        'Rin Soto said on Monday that she would run for mayor. "He cannot win this race," said Tom Berg.',
+        'Ana Kovac visited the port on Monday. Maria Lund said the budget was "her own work and nobody else\'s."',
+        'The Maria Lund Trust\'s board met on Monday. Ana Kovac said: "The Trust has failed."',
+    ]
+    wrong = {"Motors", "Norland Floods Worsen", "Tom Berg", "Ana Kovac", "Rin Soto", "Maria Lund Trust"}
+    for text in none_expected:
+        for q in segment(Article(id="d", text=text), mixed="fragment"):
+            assert not wrong & set(q.targets), (text, q.targets)
+    text = 'Critics attacked President Tony Berg\'s government. Ana Kovac said: "Berg has no plan."'
+    (q,) = segment(Article(id="d", text=text), mixed="fragment")
+    assert q.targets == ["Tony Berg"]

@@ -27,9 +27,7 @@ from stance.segment.quotes import (
 )
 from stance.segment.speakers import (
     _BREAK,
-    _FEMALE,
     _FEMALE_GIVEN,
-    _MALE,
     _MALE_GIVEN,
     _NON_NAME_CAPS,
     GENERIC_HEADS,
@@ -169,9 +167,30 @@ def _possessive_names(text: str) -> list[tuple[int, str]]:
     return out
 # Another speaker joined to an attribution: '..." Kovac said, and her husband chimed in.'
 _SECOND_SPEAKER = re.compile(
-    r"\s*,?\s*(?:and|but|while|as)\s+(?:his|her|their|the|a|an|one|another)\s+(?:[a-z]+\s+){1,2}?"
-    r"(?:said|told|added|replied|asked|interjected|chimed\s+in|piped\s+up|responded|countered|shot\s+back)\b"
+    r"\s*,?\s*(?:and|but)\s+(?:his|her|their|the|a|an|one|another)\s+(?:[a-z]+\s+){1,2}?"
+    r"(?:said|added|replied|interjected|chimed\s+in|piped\s+up|responded|countered|shot\s+back)[\s.:,]*$"
 )
+# What may open the sentence before a new subject: "Then the mayor shot back."
+_CLAUSE_OPENERS = re.compile(r"^(?:then|later|but|and|so|finally|asked about [^,]+,|[A-Z]\w+ly,?)$", re.IGNORECASE)
+# A sentence of a quote opening with "He" or "She" ('"She cannot be trusted," ...').
+_OPENING_PRONOUN = re.compile(r"(?:(?<=[.!?]\s)|(?<=[\"“‘«]))(He|She)\b")
+# A person the story gives the other pronoun: "Rin Soto said on Monday that she ...".
+_SAID_SHE = re.compile(r"[^.\n]{0,60}?\b(?:said|says|added|told \w+)\b[^.\n]{0,30}?\bshe\b")
+_SAID_HE = re.compile(r"[^.\n]{0,60}?\b(?:said|says|added|told \w+)\b[^.\n]{0,30}?\bhe\b")
+
+
+def _names_someone(s: str) -> bool:
+    """Whether quoted words name someone a later "he" may mean: a capitalised word that does not
+    open a sentence ("Judge Ren was wrong. He ..."), or a noun after the, my, his or her."""
+    ws = s.split()
+    for i, w in enumerate(ws):
+        if i and w[:1].isupper() and w != "I" and not ws[i - 1].endswith((".", "!", "?")):
+            return True
+    return bool(_PERSON_NOUN_PHRASE.search(s))
+
+
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+")
+_PERSON_NOUN_PHRASE = re.compile(r"\b(?:[Tt]he|[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir)\s+[a-z]+")
 _THIRD_PERSON = re.compile(r"\b(?:[Hh]e|him|his|[Ss]he|her)\b")
 # A sentence adverb set off between a verb of saying and its "that": 'said, however, that'.
 _ASIDE_ADVERB = re.compile(
@@ -402,6 +421,7 @@ class _Segmenter:
         self._dateline: str | None = None
         self._post_cache: dict[tuple[int, int], tuple[Attribution, int] | None] = {}
         self._context_cache: dict[tuple[int, int], str] = {}
+        self._named_cache: tuple[list[int], list[str]] | None = None
         self.ents: Entities = build_entities(self.text, lex.names_state_like)
         self._register_speech_subjects()
 
@@ -860,7 +880,7 @@ class _Segmenter:
             k = a
             while k < len(text) and text[k] not in ALL_MARKS and k - a < 12:
                 k += 1
-            if text[a:k].split() not in _NAMING_LEADS:
+            if [w for w in text[a:k].split() if not w.endswith("ly")] not in _NAMING_LEADS:
                 return None  # 'which bill he meant but called it "a disgrace"': the verb has its own object
         rel = _RELATIVE_CUE.search(text, max(ss, m.start() - 60), m.start())
         if rel is None or text[max(ss, rel.start() - 12) : rel.start()].split()[-1:] in _PREP_BEFORE:
@@ -889,7 +909,7 @@ class _Segmenter:
         words = text[that.end() : k - 1].replace(",", " ").split()
         if not words or any(ch in ALL_MARKS or ch in ";:()" for ch in text[m.end() : k - 1]):
             return None
-        if words[0].lower() in _TIME_NOUNS:
+        if len(words) == 1 and words[0].lower() in _TIME_NOUNS:
             return None  # 'said that day, "...': a time, not a clause
         if self._post(q.close_end, self.layout.para_span(self.layout.para_of(c))[1]) is not None:
             return None  # 'Asked why he had said that in 2019, "I was wrong," Berg replied.'
@@ -1017,12 +1037,27 @@ class _Segmenter:
             if ends and text[ends[0].end() : min(pe, ss)].strip() == ".":
                 # '... Kovac said, and her husband chimed in. "..."': the last to speak goes on
                 last = pre_attribution(text, ps, ends[0].end())
-                if last is not None and last.mention is not None and last.mention[0] > ends[0].start() - 60:
+                if last is not None and last.mention is not None and self._speaks_last(ps, last, ends[0]):
                     return last
             subj = sentence_subject(text, ps, min(pe, ss))
             if subj is not None:
                 return Attribution(subj, None)
         return held[0] if held is not None else None
+
+    def _speaks_last(self, ps: int, att: Attribution, cue: CueMatch) -> bool:
+        """Whether a sentence's closing cue is its subject's own speaking, so a quote alone after it
+        is theirs: the mention opens the sentence or a clause after ", and", is a short name or
+        noun phrase, and no "as", "what" or "which" makes the cue someone else's words; an
+        adverbial set off by a comma may come first ("In a statement, the mayor said.")."""
+        text = self.text
+        a, b = att.mention  # type: ignore[misc]
+        lead = text[ps:a].strip()
+        if lead and not lead.endswith((",", ", and", ",and")) and not _CLAUSE_OPENERS.search(lead):
+            return False  # '..., as the unions had asked.': the cue is inside another clause
+        if len(text[a:b].split()) > 5:
+            return False
+        between = text[b : cue.start()].lower().split()
+        return not ({"as", "what", "which", "who"} & set(between))
 
     # ------------------------------------------------------------------ targets and context
     def _targets(
@@ -1071,26 +1106,60 @@ class _Segmenter:
         return list(dict.fromkeys([*found, *around]))
 
     def _pronoun_target(self, group: list[RawQuote], speaker: str | None, own: set[str] | frozenset[str]) -> str | None:
-        """The person a quote's "he" or "she" means when it names nobody else: the one named last
-        before it who is not the speaker ('"He cannot be trusted," Berg said of the plan')."""
+        """The person a quote's "He" or "She" means when it names nobody else: the person named
+        last before it who is not the speaker ('"She cannot be trusted," Berg said' after a story
+        about Ana Kovac). Only a pronoun opening a sentence of a direct quote counts: in a mixed
+        fragment "she" is the reporter's word for the speaker, and after a name in the quote it
+        means that name."""
+        if any(g.kind == "mixed" for g in group):
+            return None
         text = self.text
         m = None
         for g in group:
             for a, b in g.parts:
                 m = m or _THIRD_PERSON.search(text, a, b)
-        if m is None:
+        if m is None or any(_names_someone(text[a : min(b, m.start())]) for g in group for a, b in g.parts):
             return None
         pronoun = "he" if m.group().lower() in ("he", "him", "his") else "she"
-        clash = _FEMALE if pronoun == "he" else _MALE
-        pos = group[0].open_pos
-        for _ in range(3):
-            hit = self.ents.latest_named(pos, clash, pronoun)
-            if hit is None or group[0].open_pos - hit[0] > 1500:
-                return None
-            if not _same_person(hit[1], speaker) and hit[1] not in own:
-                return hit[1]
-            pos = hit[0]
+        starts, names = self._named_people()
+        body = self.layout.para_span(0)[1] if len(self.layout.para_starts) > 1 else 0
+        start = group[0].open_pos
+        i = bisect.bisect_left(starts, start) - 1
+        for k in range(i, max(-1, i - 6), -1):
+            if start - starts[k] > 1500 or starts[k] < body:
+                return None  # none near, or only in the headline
+            name = names[k]
+            if (
+                not _same_person(name, speaker)
+                and name not in own
+                and self.ents.fits_pronoun(name, pronoun)
+                and self._person_name(name)
+                and not self._said_of_other_gender(name, pronoun)
+            ):
+                return name
         return None
+
+    def _named_people(self) -> tuple[list[int], list[str]]:
+        """Where the article names a person, in full or by family name ("Kovac" after "Ana
+        Kovac"), with the full name, in text order: one pass over its capitalised words."""
+        if self._named_cache is None:
+            index = self._person_index()
+            at: list[tuple[int, str]] = []
+            for m in _CAPITALISED_WORD.finditer(self.text):
+                names = index.get(m.group().removesuffix("'s").removesuffix("’s"))
+                if names:
+                    full = self._closest_name(names, [], m.start())
+                    if full:
+                        at.append((m.start(), full))
+            self._named_cache = ([k for k, _ in at], [name for _, name in at])
+        return self._named_cache
+
+    def _said_of_other_gender(self, name: str, pronoun: str) -> bool:
+        """Whether the story gives the person the other pronoun right after their name and a
+        verb of saying ("Rin Soto said on Monday that she ...")."""
+        pattern = _SAID_SHE if pronoun == "he" else _SAID_HE
+        at = self._person_index().get(name.split()[-1], {}).get(name, [])
+        return any(pattern.match(self.text, k, k + 140) for k in at)
 
     def _persons_in(self, a: int, b: int, speaker: str | None) -> list[str]:
         """People a quote names, by the full name the article gives them ("Clinton" after "Hillary
@@ -1152,8 +1221,10 @@ class _Segmenter:
             for at, name in _possessive_names(self.text):
                 # "Tony Blair's government": named only as an owner, still the Blair a quote means.
                 words = name.split()
-                if words[0] in _MALE_GIVEN or words[0] in _FEMALE_GIVEN:
-                    index.setdefault(words[-1], {}).setdefault(name, []).append(at)
+                while words and words[0] not in _MALE_GIVEN and words[0] not in _FEMALE_GIVEN:
+                    words = words[1:]  # "President Tony Berg's", "Since Maria Lund's"
+                if len(words) == 2 or (len(words) == 3 and (words[1] in _MALE_GIVEN or words[1] in _FEMALE_GIVEN)):
+                    index.setdefault(words[-1], {}).setdefault(" ".join(words), []).append(at)
             for names in index.values():
                 for at in names.values():
                     at.sort()
@@ -1747,7 +1818,7 @@ def _goes_on(text: str, att: Attribution) -> bool:
     if text[att.cue[0] : att.cue[1]].lower() in _GOES_ON:
         return True
     between = text[att.mention[1] : att.cue[0]] if att.mention is not None and att.mention[1] <= att.cue[0] else ""
-    return "," not in between and any(w.lower() in _GOES_ON_WORDS for w in between.split())
+    return any(w.lower() in _GOES_ON_WORDS for w in between.rsplit(",", 1)[-1].split())
 
 
 def _colon_leads(text: str, post: tuple[Attribution, int], next_open: int, sentence_end: int) -> bool:

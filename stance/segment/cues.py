@@ -422,6 +422,8 @@ def _cue_index(text: str) -> tuple[list[int], list[CueMatch], list[int]]:
         lw = w.lower()
         if lw in _MULTI_FIRST:
             mm = _MULTI_RE.match(text, s)
+            if mm and lw in ("shot", "fired") and text[mm.end() : mm.end() + 4] == " at ":
+                continue  # "fired back at critics who had called ...": an attack, not the quote's verb
             if mm:
                 out.append(CueMatch(mm.start(), mm.end(), mm.group()))
                 continue

@@ -1959,6 +1959,10 @@ _CLAUSE_CUT = re.compile(
     r"\bwhen\b|\bafter\b|\bas\b(?=\s+[A-Z]))"
 )
 _COMMA_SPLIT = re.compile(r"(,)")
+# A finite verb before ", and her husband said": the clause before has its own predicate.
+_VERB_BEFORE = re.compile(
+    r"\b(?:[a-z]+ed|said|says|told|spoke|smiled|laughed|nodded|began|went|left|stood|sat|came|ran|wrote)\b"
+)
 
 
 _RELATIVE_IN = re.compile(r",?\s+(?:who|which)\s")
@@ -2003,6 +2007,8 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
     for cm in _CLAUSE_CUT.finditer(seg):
         if _inside_relative(seg, cm.start()):
             continue  # "Kovac, who spoke after the vote, said": the relative clause's own
+        if cm.group().startswith(",") and not _VERB_BEFORE.search(seg, cut, cm.start()):
+            continue  # "Ana Kovac, Tom Berg, and the mayor said": one subject of several names
         cut = cm.end()
         if cm.group() == "but" and not seg[cut:].strip():
             # "Kovac predicted a deal, but said ...": the subject of the first clause.
