@@ -1105,3 +1105,10 @@ def test_fourth_review_speaker_cases():
     # "further" after an aside still says the speaker goes on
     text = 'Tom Berg met Ana Kovac. "We have no money left." Berg, in turn, further said: "Taxes must rise."'
     assert [s for s, _ in first(text)] == ["Tom Berg"]
+
+
+def test_a_legislators_party_and_state_after_the_name_is_no_speaker_of_its_own():
+    for tag in ("R-Ohio", "D-N.Y.", "I-Vt."):
+        text = f'Sen. Tom Berg, {tag}, told reporters on Monday: "We will win the vote."'
+        (q,) = segment(Article(id="d", text=text), mixed="fragment")
+        assert q.speaker == "Tom Berg" and q.speaker_mention.text.startswith("Sen. Tom Berg,"), tag

@@ -2304,10 +2304,16 @@ def _has_name(s: str) -> bool:
     return any(w[:1].isupper() for w in ws)
 
 
+# A US legislator's party and state after the name: "R-Ohio", "D-N.Y.", "I-Vt."
+_PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")
+
+
 def _is_bare_role(s: str) -> bool:
     ws = s.split()
     if not ws:
         return False
+    if _PARTY_STATE.fullmatch(s.strip()):
+        return True  # "Sen. Tom Berg, R-Ohio, said": an affiliation after the name
     return (
         ws[0][:1].islower()
         and ws[0].lower() not in PRONOUNS
