@@ -1112,3 +1112,10 @@ def test_a_legislators_party_and_state_after_the_name_is_no_speaker_of_its_own()
         text = f'Sen. Tom Berg, {tag}, told reporters on Monday: "We will win the vote."'
         (q,) = segment(Article(id="d", text=text), mixed="fragment")
         assert q.speaker == "Tom Berg" and q.speaker_mention.text.startswith("Sen. Tom Berg,"), tag
+
+
+def test_a_described_person_before_a_colon_keeps_the_name():
+    for desc in ("the treasurer", "a 45-year-old teacher", "a specialist in soils"):
+        text = f'Ana Kovac met Tom Berg on Monday. Kovac, {desc}, said: "We will not pay."'
+        (q,) = segment(Article(id="d", text=text), mixed="fragment")
+        assert q.speaker == "Ana Kovac" and q.speaker_mention.text == f"Kovac, {desc}", desc

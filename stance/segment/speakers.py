@@ -2071,6 +2071,8 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
             and not _no_name_before(name)
         ) or (_is_title_role(role) and _is_titled_person_name(name)):
             a, b = name_a, role_b
+        elif _DET_ROLE.fullmatch(role) and text[role_b:end].lstrip().startswith(",") and _name_piece(name):
+            a, b = name_a, role_b  # "Kovac, the treasurer, said": an apposition closed by its comma
         else:
             a, b = chosen[0]
     else:
@@ -2304,6 +2306,8 @@ def _has_name(s: str) -> bool:
     return any(w[:1].isupper() for w in ws)
 
 
+# A description in apposition: "the treasurer", "a 45-year-old teacher".
+_DET_ROLE = re.compile(r"(?:the|a|an)\s+[a-z0-9][\w\-]*(?:\s+[a-z][\w\-]*){0,3}")
 # A US legislator's party and state after the name: "R-Ohio", "D-N.Y.", "I-Vt."
 _PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")
 
