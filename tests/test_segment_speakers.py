@@ -1119,3 +1119,15 @@ def test_a_described_person_before_a_colon_keeps_the_name():
         text = f'Ana Kovac met Tom Berg on Monday. Kovac, {desc}, said: "We will not pay."'
         (q,) = segment(Article(id="d", text=text), mixed="fragment")
         assert q.speaker == "Ana Kovac" and q.speaker_mention.text == f"Kovac, {desc}", desc
+
+
+def test_writers_credited_with_a_colon_and_cues_puts_it_and_reacted():
+    text = 'POLLS ARE CLOSE - Tom Berg and Ana Kovac: "The race is tied." [Daily Herald]'
+    (q,) = segment(Article(id="d", text=text), mixed="fragment")
+    assert q.speaker == "Tom Berg"
+    (q,) = segment(Article(id="d", text='Breaking News: "The race is tied."'), mixed="fragment")
+    assert q.speaker is None
+    (q,) = segment(Article(id="d", text="As the Herald's Tom Berg puts it, \"the race is tied.\""), mixed="fragment")
+    assert q.speaker == "Tom Berg" and q.cue.text == "puts it"
+    (q,) = segment(Article(id="d", text='"The race is tied," reacted Tom Berg.'), mixed="fragment")
+    assert q.speaker == "Tom Berg" and q.cue.text == "reacted"

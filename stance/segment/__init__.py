@@ -191,6 +191,10 @@ def _names_someone(s: str) -> bool:
 
 _CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+")
 _PERSON_NOUN_PHRASE = re.compile(r"\b(?:[Tt]he|[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir)\s+[a-z]+")
+_NAME_COLON = re.compile(
+    r"(?:^|(?<=\s[-—–]\s)|(?<=\n))((?:[A-Z][\w.'’-]+\s+){1,2}[A-Z][\w'’-]+(?:\s+and\s+(?:[A-Z][\w.'’-]+\s+){1,2}"
+    r"[A-Z][\w'’-]+)?):\s*$"
+)
 _THIRD_PERSON = re.compile(r"\b(?:[Hh]e|him|his|[Ss]he|her)\b")
 # A sentence adverb set off between a verb of saying and its "that": 'said, however, that'.
 _ASIDE_ADVERB = re.compile(
@@ -996,6 +1000,9 @@ class _Segmenter:
             pre = pre_attribution(text, ss, first.open_pos)
         if pre is not None and (pre.mention is not None or pre.cue is not None):
             return pre
+        named = self._name_colon(ss, first.open_pos)
+        if named is not None:
+            return Attribution(named, None)
         if post is not None:
             # A mixed quote closing its sentence ('X called it "a mess." Y said ...'): what
             # follows attributes the next sentence, taken only when nothing before does.
@@ -1043,6 +1050,18 @@ class _Segmenter:
             if subj is not None:
                 return Attribution(subj, None)
         return held[0] if held is not None else None
+
+    def _name_colon(self, ss: int, open_pos: int) -> tuple[int, int] | None:
+        """People named with a colon and no verb before a quote, as digests and newsletters
+        credit a writer ('... - Tom Berg and Ana Kovac: "..."'): the names, each a person's."""
+        m = _NAME_COLON.search(self.text, ss, open_pos)
+        if m is None:
+            return None
+        names = [n.strip() for n in re.split(r"\s+and\s+", m.group(1))]
+        given = _MALE_GIVEN | _FEMALE_GIVEN
+        if all(len(n.split()) >= 2 and n.split()[0] in given and self._person_name(n) for n in names):
+            return m.start(1), m.start(1) + len(names[0])  # the first writer speaks for them
+        return None
 
     def _speaks_last(self, ps: int, att: Attribution, cue: CueMatch) -> bool:
         """Whether a sentence's closing cue is its subject's own speaking, so a quote alone after it

@@ -242,6 +242,7 @@ _CUE_STEMS: tuple[str, ...] = (
     "cautioned",
     "recounted",
     "screamed",
+    "reacted",
     "chanted",
     "bellowed",
     "hollered",
@@ -251,7 +252,7 @@ CUE_WORDS: frozenset[str] = frozenset(_CUE_STEMS)
 
 # Multi-word cues first so that "according to" wins over nothing and "called for" over "called".
 _MULTI = (
-    r"according\s+to|called\s+for|calls\s+for|pointed\s+out|points\s+out|went\s+on\s+to\s+say|put\s+it|"
+    r"according\s+to|called\s+for|calls\s+for|pointed\s+out|points\s+out|went\s+on\s+to\s+say|puts?\s+it|"
     r"chimed\s+in|piped\s+up|shot\s+back|fired\s+back"
 )
 CUE_RE = re.compile(
@@ -328,6 +329,7 @@ STRONG_CUES: frozenset[str] = frozenset(
         "read",
         "reads",
         "put it",
+        "puts it",
         "called for",
     }
 )
@@ -400,7 +402,7 @@ class CueMatch(NamedTuple):
 
 _MULTI_RE = re.compile(_MULTI, re.IGNORECASE)
 _MULTI_FIRST = frozenset(
-    {"according", "called", "calls", "pointed", "points", "went", "put", "chimed", "piped", "shot", "fired"}
+    {"according", "called", "calls", "pointed", "points", "went", "put", "puts", "chimed", "piped", "shot", "fired"}
 )
 # The words that can start a cue, in the three forms news writes a word in: lower case,
 # capitalised or capitals. The scan looks for their lower-case forms as whole words of the text's
