@@ -165,6 +165,8 @@ def _possessive_names(text: str) -> list[tuple[int, str]]:
                     out.append((m.start(), m.group()))
             i = text.find(mark, i + 2)
     return out
+
+
 # Another speaker joined to an attribution: '..." Kovac said, and her husband chimed in.'
 _SECOND_SPEAKER = re.compile(
     r"\s*,?\s*(?:and|but)\s+(?:his|her|their|the|a|an|one|another)\s+(?:[a-z]+\s+){1,2}?"
@@ -172,11 +174,10 @@ _SECOND_SPEAKER = re.compile(
 )
 # What may open the sentence before a new subject: "Then the mayor shot back."
 _CLAUSE_OPENERS = re.compile(r"^(?:then|later|but|and|so|finally|asked about [^,]+,|[A-Z]\w+ly,?)$", re.IGNORECASE)
-# A sentence of a quote opening with "He" or "She" ('"She cannot be trusted," ...').
-_OPENING_PRONOUN = re.compile(r"(?:(?<=[.!?]\s)|(?<=[\"“‘«]))(He|She)\b")
-# A person the story gives the other pronoun: "Rin Soto said on Monday that she ...".
-_SAID_SHE = re.compile(r"[^.\n]{0,60}?\b(?:said|says|added|told \w+)\b[^.\n]{0,30}?\bshe\b")
-_SAID_HE = re.compile(r"[^.\n]{0,60}?\b(?:said|says|added|told \w+)\b[^.\n]{0,30}?\bhe\b")
+# A person the story gives a pronoun: "Rin Soto said on Monday that she ...".
+_SAID_PRONOUN = {
+    p: re.compile(rf"[^.\n]{{0,60}}?\b(?:said|says|added|told \w+)\b[^.\n]{{0,30}}?\b{p}\b") for p in ("he", "she")
+}
 
 
 def _names_someone(s: str) -> bool:
@@ -217,7 +218,7 @@ characterise characterises characterised declare declares declared acknowledge a
 # What may stand between a naming verb and the name it gives: 'called a "disaster"', 'described as "...'.
 _NAMING_LEADS = [[], ["as"], ["a"], ["an"], ["the"], ["as", "a"], ["as", "an"], ["as", "the"]]
 _VERB_NEXT = frozenset("was is were are would will has had could should might may must".split())
-_PREP_BEFORE = [[w] for w in "in on at for about with by from of during under to through after before".split()]
+_PREP_BEFORE = frozenset("in on at for about with by from of during under to through after before".split())
 # What opens a frame, not a clause of its own, after "said that": 'said that if ..., "'.
 _TIME_NOUNS = frozenset("day night week weekend morning afternoon evening time year month season".split())
 _THAT_FRAMES = frozenset(
@@ -887,7 +888,7 @@ class _Segmenter:
             if [w for w in text[a:k].split() if not w.endswith("ly")] not in _NAMING_LEADS:
                 return None  # 'which bill he meant but called it "a disgrace"': the verb has its own object
         rel = _RELATIVE_CUE.search(text, max(ss, m.start() - 60), m.start())
-        if rel is None or text[max(ss, rel.start() - 12) : rel.start()].split()[-1:] in _PREP_BEFORE:
+        if rel is None or _PREP_BEFORE.intersection(text[max(ss, rel.start() - 12) : rel.start()].split()[-1:]):
             return None  # 'in which he pledged ...': the pronoun is where, not what
         return rel.span(1)
 
@@ -1125,11 +1126,11 @@ class _Segmenter:
         return list(dict.fromkeys([*found, *around]))
 
     def _pronoun_target(self, group: list[RawQuote], speaker: str | None, own: set[str] | frozenset[str]) -> str | None:
-        """The person a quote's "He" or "She" means when it names nobody else: the person named
+        """The person a quote's "he" or "she" means when it names nobody else: the person named
         last before it who is not the speaker ('"She cannot be trusted," Berg said' after a story
-        about Ana Kovac). Only a pronoun opening a sentence of a direct quote counts: in a mixed
-        fragment "she" is the reporter's word for the speaker, and after a name in the quote it
-        means that name."""
+        about Ana Kovac). Only a direct quote that names nobody before the pronoun counts: in a
+        mixed fragment "she" is the reporter's word for the speaker, and after a name in the quote
+        it means that name."""
         if any(g.kind == "mixed" for g in group):
             return None
         text = self.text
@@ -1176,7 +1177,7 @@ class _Segmenter:
     def _said_of_other_gender(self, name: str, pronoun: str) -> bool:
         """Whether the story gives the person the other pronoun right after their name and a
         verb of saying ("Rin Soto said on Monday that she ...")."""
-        pattern = _SAID_SHE if pronoun == "he" else _SAID_HE
+        pattern = _SAID_PRONOUN["she" if pronoun == "he" else "he"]
         at = self._person_index().get(name.split()[-1], {}).get(name, [])
         return any(pattern.match(self.text, k, k + 140) for k in at)
 
@@ -1830,7 +1831,7 @@ def _report_verbs(text: str, a: int, b: int) -> list[re.Match[str]]:
 
 
 def _goes_on(text: str, att: Attribution) -> bool:
-    """Whether the attribution says its speaker goes on ("added", "also said", "went on to
+    """Whether the attribution says its speaker goes on ("added", "further said", "went on to
     say"): then the quote before was theirs too ('"... away." Sir Jan added: "...')."""
     if att.cue is None:
         return False

@@ -1529,9 +1529,9 @@ _SPK_FILLER = re.compile(
     r"meanwhile|however|nonetheless|nevertheless|instead|separately|privately|publicly|subsequently|too|now)$",
     re.I,
 )
-# Sentence adverbs between a speaker and the cue after a quote: '," Kovac, however, said'.
 # A speaker going on before the cue: "went on to (say)", "continued to (say)".
 _GOES_ON_TAIL = re.compile(r"\s+(?:went|goes|go|continued|continues)\s+(?:on\s+)?to\s*$")
+# Sentence adverbs between a speaker and the cue after a quote: '," Kovac, however, said'.
 _POST_FILLER = frozenset({"however", "now", "though", "instead", "too", "just", "still", "already", "never"})
 _CLAUSE_SKIP = re.compile(
     r"^(?:who|which|whose|where|speaking|asked|according|in|at|on|after|before|during|"
