@@ -1131,3 +1131,27 @@ def test_writers_credited_with_a_colon_and_cues_puts_it_and_reacted():
     assert q.speaker == "Tom Berg" and q.cue.text == "puts it"
     (q,) = segment(Article(id="d", text='"The race is tied," reacted Tom Berg.'), mixed="fragment")
     assert q.speaker == "Tom Berg" and q.cue.text == "reacted"
+
+
+def test_a_quote_closing_its_own_attributed_sentence_is_not_the_next_sentences():
+    text = 'Ana Kovac said that whatever the vote, "we will go on." Tom Berg said nothing.'
+    (q,) = segment(Article(id="d", text=text), mixed="content")
+    assert q.speaker == "Ana Kovac" and q.text.startswith("that whatever the vote")
+    # A verb of saying inside a framing clause is not the quote's attribution.
+    (q,) = segment(Article(id="d", text='Asked why he had said that in 2019, "I was wrong." Berg replied.'))
+    assert q.speaker == "Berg"
+
+
+def test_a_capitalised_office_of_two_fields_is_an_apposition():
+    text = "Tom Berg, Vellmar's Executive Director for Finance and Planning, said \"We do not comment on rumours.\""
+    (q,) = segment(Article(id="d", text=text), mixed="fragment")
+    assert q.speaker == "Tom Berg"
+
+
+def test_a_place_where_a_report_was_received_does_not_speak():
+    text = (
+        "Norland said its troops advanced.\n"
+        '    The Norland news agency NNA, received in London, said the troops "pressed on into enemy lines."\n'
+        '    It said "an enemy brigade was shattered."\n'
+    )
+    assert [q.speaker for q in segment(Article(id="d", text=text), mixed="content")] == ["NNA", "NNA"]

@@ -57,6 +57,7 @@ _AUX = frozenset({"also", "later", "has", "had", "have", "earlier", "then", "aga
 _NOT_SUBJECT = frozenset(
     {"He", "She", "It", "They", "We", "I", "The", "But", "And", "A", "An", "This", "That"}
 )
+_PLACE_PREPS = frozenset({"in", "at", "near", "from"})
 _NON_NAME = frozenset(
     {
         "Monday",
@@ -269,6 +270,10 @@ _BE = frozenset("is are was were be been being".split())
 _INVERTED_SPEAKER = re.compile(r"[ \t]+(?:[A-Z]|the\s|a\s|an\s)")
 # Clauses that cannot stand without the quoted sentence that follows them.
 _LEADING_CLAUSE = frozenset({"if", "unless", "because"})
+# Words that put a verb of saying inside another clause ("Asked why he had said ...", "When Lind said").
+_SUBORDINATE = frozenset(
+    "asked when whenever if unless because as after before since while though although why how what until once".split()
+)
 _TIME_FIRST = frozenset({"later", "earlier", "afterwards", "afterward", "meanwhile", "separately"})
 _FRAME_PREPS = frozenset("in on at during after before since by for from over until within through".split())
 # Prepositions that open the narration's frame ("With the vote weeks away", "Back in Oslo"); "for"
@@ -456,6 +461,8 @@ class _Segmenter:
                 first += 1
             if first == n or words[first] in _NOT_SUBJECT:
                 continue
+            if first and words[first - 1] in _PLACE_PREPS and self._is_place(" ".join(words[first:n])):
+                continue  # 'The agency, received in London, said': where, not who
             pos = next(islice(_TOKEN.finditer(text, lo, m.start()), first, None)).start()
             canon, typ = canonical_speaker(
                 " ".join(words[first:n]), pos, self.ents, self._canon_org, self._is_place
@@ -916,11 +923,18 @@ class _Segmenter:
             return None
         if len(words) == 1 and words[0].lower() in _TIME_NOUNS:
             return None  # 'said that day, "...': a time, not a clause
-        if self._post(q.close_end, self.layout.para_span(self.layout.para_of(c))[1]) is not None:
+        if (not _ends_sentence(text, q.parts[-1][1]) or not self._main_clause(ss, m.start())) and self._post(
+            q.close_end, self.layout.para_span(self.layout.para_of(c))[1]
+        ):
             return None  # 'Asked why he had said that in 2019, "I was wrong," Berg replied.'
         if _capitalised(text, c, c + 4) and words[0].lower() not in _THAT_FRAMES:
             return None  # 'said that the plan failed, "We go."': a clause of its own, then the quote
         return that.start(), k - 1
+
+    def _main_clause(self, ss: int, pos: int) -> bool:
+        """Whether a verb of saying at pos is the sentence's own, not one inside a clause that
+        frames it ('Asked why he had said that ...', 'When Lind said ...')."""
+        return not _SUBORDINATE.intersection(w.strip(",").lower() for w in self.text[ss:pos].split())
 
     def _content_lead(self, c: int, sentence: bool = False) -> tuple[int, int] | None:
         """The words of the reported content before an attribution set inside it, when the
@@ -995,6 +1009,12 @@ class _Segmenter:
             # 'Mr Kowal said: "It is over." Ms Nowak said ...': the colon names this quote's
             # speaker; the attribution after it belongs to the next sentence.
             return pre
+        if post is not None and closes and first.kind != "mixed":
+            own = pre_attribution(text, ss, first.open_pos)
+            if own is not None and own.mention and own.cue and self._main_clause(ss, own.cue[0]):
+                # 'Kovac said that whatever the vote, "we will go on." Berg said nothing.': the
+                # quote's own sentence names its speaker; the next sentence is another's.
+                return own
         if post is not None and not (first.kind == "mixed" and closes):
             return post[0]
         if not colon:

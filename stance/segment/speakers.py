@@ -2264,6 +2264,8 @@ def _is_title_role(s: str) -> bool:
     tail = raw[last + 1 :]
     if tail and tail[0].lower() in {"to", "of", "at", "for", "in"}:
         return True  # "ambassador to the GATT", "director of Comecon": the body, not a name
+    if len(tail) == 2 and tail[0].lower() in {"and", "&"} and last > 0 and ws[last - 1] in {"for", "of"}:
+        return True  # "Director for Finance and Planning": the office's second field
     return not any(w[:1].isupper() for w in tail if w.lower() not in _NP_GLUE)
 
 
