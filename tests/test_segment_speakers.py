@@ -1155,3 +1155,15 @@ def test_a_place_where_a_report_was_received_does_not_speak():
         '    It said "an enemy brigade was shattered."\n'
     )
     assert [q.speaker for q in segment(Article(id="d", text=text), mixed="content")] == ["NNA", "NNA"]
+
+
+def test_the_subject_of_a_relative_clause_speaks_and_is_not_its_antecedent():
+    text = 'The mayor, Ana Kovac, spoke. The levy, which she described as "a farce that hurts the poor," was dropped.'
+    (q,) = segment(Article(id="d", text=text), mixed="content")
+    assert q.speaker == "Ana Kovac" and q.speaker_mention.text == "she"
+    text = 'The levy, which the mayor called "a farce that hurts the poor," was dropped.'
+    (q,) = segment(Article(id="d", text=text))
+    assert q.speaker_mention.text == "the mayor"
+    text = 'Tom Berg spoke. He praised Jan Kowal, whom he called "the steadiest hand in the race."'
+    (q,) = segment(Article(id="d", text=text))
+    assert q.speaker == "Tom Berg"

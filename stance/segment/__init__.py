@@ -57,6 +57,8 @@ _AUX = frozenset({"also", "later", "has", "had", "have", "earlier", "then", "aga
 _NOT_SUBJECT = frozenset(
     {"He", "She", "It", "They", "We", "I", "The", "But", "And", "A", "An", "This", "That"}
 )
+_AFTER_RELATIVE = re.compile(r",\s*(?:whom|which)\s+$")
+_NAME_WORD = re.compile(r"[\w'’.-]+")
 _PLACE_PREPS = frozenset({"in", "at", "near", "from"})
 _NON_NAME = frozenset(
     {
@@ -557,6 +559,8 @@ class _Segmenter:
                 mention = Span(self.text[a:b], a, b)
                 # '"... Tony Bland," he said.': he is someone named before the quote, not in it.
                 at = q.open_pos if a > q.open_pos and mention.text.lower() in PERSON_PRONOUNS else a
+                if mention.text.lower() in PERSON_PRONOUNS:
+                    at = self._before_antecedent(at)
                 speaker, typ = canonical_speaker(mention.text, at, self.ents, self._canon_org, self._is_place)
                 if speaker and typ == "org":
                     speaker = self._national_body(speaker, mention.text)
@@ -930,6 +934,21 @@ class _Segmenter:
         if _capitalised(text, c, c + 4) and words[0].lower() not in _THAT_FRAMES:
             return None  # 'said that the plan failed, "We go."': a clause of its own, then the quote
         return that.start(), k - 1
+
+    def _before_antecedent(self, pos: int) -> int:
+        """Where to resolve a pronoun opening a relative clause: before the name the clause
+        describes ('Will backed Tom Berg, whom he called "able"': he is Will, not Berg)."""
+        m = _AFTER_RELATIVE.search(self.text, max(0, pos - 12), pos)
+        if m is None:
+            return pos
+        k = m.start()
+        words = list(_NAME_WORD.finditer(self.text, max(0, k - 60), k))
+        i = len(words)
+        while i and words[i - 1].group()[:1].isupper() and len(words) - i < 4:
+            if i < len(words) and self.text[words[i - 1].end() : words[i].start()].strip():
+                break
+            i -= 1
+        return words[i].start() if i < len(words) and words[-1].end() == k else pos
 
     def _main_clause(self, ss: int, pos: int) -> bool:
         """Whether a verb of saying at pos is the sentence's own, not one inside a clause that

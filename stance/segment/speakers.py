@@ -1789,6 +1789,13 @@ _QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)\s+(?!by\s)(.{1,160}?)\s+as\s+$", r
 _WAS_QUOTED_AS = re.compile(r"\b(?:was|were|is|are|been)\s+quoted\s+(?:by\s+.{1,60}?\s+)?as\s+$", re.S)
 
 
+# The subject of a relative clause whose verb of saying comes next: "which she described as".
+_RELATIVE_SUBJECT = re.compile(
+    r"\b(?:which|whom)\s+(he|she|they|we|I|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}|the\s+[a-z]+(?:\s+[a-z]+)?)\s+"
+    r"(?:(?:has|have|had|once|also|later|then|recently|simply)\s+)*$"
+)
+
+
 def pre_attribution(text: str, sent_start: int, open_pos: int) -> Attribution | None:
     """Attribution before the quote in its sentence: 'X said', 'X said that', 'quoted X as saying'."""
     lo = max(sent_start, open_pos - 400)
@@ -1837,6 +1844,10 @@ def pre_attribution(text: str, sent_start: int, open_pos: int) -> Attribution | 
         if subj is None and not main:
             subj = _subject_before_verb(text, lo, cs)
         return Attribution(subj, (cs, ce))
+    rm = _RELATIVE_SUBJECT.search(text, max(lo, cs - 60), cs)
+    if rm:
+        # 'The levy, which she described as "a farce,"': the clause's own subject speaks.
+        return Attribution(rm.span(1), (cs, ce))
     # Skip the object of "told": "X told reporters"; the subject is before the cue.
     earlier = _reporting_cue(text, lo, cs, cues[:-1])
     if earlier is not None:
