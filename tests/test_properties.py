@@ -21,6 +21,7 @@ every row whose input exceeds the model's max length carries `"truncated": true`
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -144,6 +145,15 @@ def test_segment_one_megabyte_article() -> None:
     text = (para * (1_000_000 // len(para) + 1))[:1_000_000]
     quotes = segment_checked(text)
     assert len(quotes) > 1000
+
+
+def test_segment_one_long_sentence_of_many_quotes_is_fast() -> None:
+    # Each quote once looked back to its sentence's start: 100 KB took 7 s, now about 0.5 s.
+    piece = 'Tom Berg said "the levy will rise for farmers" and Ana Kovac replied "the budget holds", '
+    text = "In Norland " + piece * 1100 + "and the session closed."
+    start = time.perf_counter()
+    quotes = segment_checked(text)
+    assert len(quotes) >= 2199 and time.perf_counter() - start < 3.0
 
 
 def test_segment_all_opening_marks() -> None:

@@ -57,6 +57,9 @@ _AUX = frozenset({"also", "later", "has", "had", "have", "earlier", "then", "aga
 _NOT_SUBJECT = frozenset(
     {"He", "She", "It", "They", "We", "I", "The", "But", "And", "A", "An", "This", "That"}
 )
+# How far before a quote its reporting verb is looked for: one very long sentence holding
+# many quotes would otherwise be scanned from its start for each of them.
+_LOOK_BACK = 600
 _AFTER_RELATIVE = re.compile(r",\s*(?:whom|which)\s+$")
 _NAME_WORD = re.compile(r"[\w'’.-]+")
 _PLACE_PREPS = frozenset({"in", "at", "near", "from"})
@@ -746,17 +749,19 @@ class _Segmenter:
         kept: list[RawQuote] = []
         for q in raws:
             ss, se = self._sentence(q.open_pos)
-            pre = text[ss : q.open_pos]
+            lo = max(ss, q.open_pos - _LOOK_BACK)
+            pre = text[lo : q.open_pos]
             pre_s = pre.strip()
             post_end = self._sentence(max(q.close_end - 1, 0))[1]
             tail = text[q.close_end : max(post_end, q.close_end)]
             post = self._post(q.close_end, self.layout.para_span(self.layout.para_of(q.close_end - 1))[1])
-            pre_cues = iter_cues(text, ss, q.open_pos, min_strength=1)
+            pre_cues = iter_cues(text, lo, q.open_pos, min_strength=1)
             starts_clause = (
                 not pre_s
+                and not text[ss:lo].strip()
                 or pre_s.endswith((":", "—", "--", "―"))
-                or (pre_cues and _COMMA_END.search(pre) and pre_cues[-1].end() >= len(pre_s) + ss - 60)
-                or bool(pre_cues and pre_cues[-1].end() == ss + len(pre.rstrip()))
+                or (pre_cues and _COMMA_END.search(pre) and pre_cues[-1].end() >= len(pre_s) + lo - 60)
+                or bool(pre_cues and pre_cues[-1].end() == lo + len(pre.rstrip()))
             )
             ends_clause = post is not None or not tail.strip(" \t\n.,;)") or len(q.parts) > 1
             if len(q.parts) > 1 or (starts_clause and ends_clause):
@@ -800,7 +805,7 @@ class _Segmenter:
         mess"', not only what she found. None when a boundary (a comma, a second verb phrase,
         another speaker's verb: '... and Berg said') closes that clause first."""
         text = self.text
-        for m in _SAYING.finditer(text, ss, pos):
+        for m in _SAYING.finditer(text, max(ss, pos - _LOOK_BACK), pos):
             pm = _ASIDE_ADVERB.match(text, m.end())
             start = pm.end() if pm else m.end()  # 'said, however, that ...'
             if not _CONTENT_END.search(text, start, pos) and not any(c in text[start:pos] for c in ";:?!"):
@@ -813,8 +818,9 @@ class _Segmenter:
         fragment. Without a reporting verb it starts after the last clause boundary."""
         text = self.text
         ss, se = self._sentence(q.open_pos)
-        cues = iter_cues(text, ss, q.open_pos, min_strength=1)
-        verbs = _report_verbs(text, ss, q.open_pos)
+        lo = max(ss, q.open_pos - _LOOK_BACK)
+        cues = iter_cues(text, lo, q.open_pos, min_strength=1)
+        verbs = _report_verbs(text, lo, q.open_pos)
         if verbs and (not cues or verbs[-1].start() > cues[-1].start()):
             cues = verbs[-1:]
         say = self._saying_verb(ss, q.open_pos)
