@@ -1167,3 +1167,8 @@ def test_the_subject_of_a_relative_clause_speaks_and_is_not_its_antecedent():
     text = 'Tom Berg spoke. He praised Jan Kowal, whom he called "the steadiest hand in the race."'
     (q,) = segment(Article(id="d", text=text))
     assert q.speaker == "Tom Berg"
+
+
+def test_no_wonder_is_not_the_speaker():
+    (q,) = segment(Article(id="d", text='No wonder Berg said, and I quote, "We love the farmers."'))
+    assert q.speaker == "Berg"

@@ -1541,7 +1541,8 @@ _CLAUSE_SKIP = re.compile(
 )
 _LEAD_STRIP = re.compile(
     r"^(?:but|and|however|meanwhile|yet|so|still|also|instead|later|earlier|now|then|"
-    r"separately|similarly|likewise|in addition|moreover|furthermore|although|though|whereas)\b[,\s]*",
+    r"separately|similarly|likewise|in addition|moreover|furthermore|although|though|whereas|"
+    r"(?:no|small|little) wonder)\b[,\s]*",
     re.I,
 )
 # A subordinator before the subject of the cue that follows: "As spokesman X said, ...".
