@@ -1172,3 +1172,14 @@ def test_the_subject_of_a_relative_clause_speaks_and_is_not_its_antecedent():
 def test_no_wonder_is_not_the_speaker():
     (q,) = segment(Article(id="d", text='No wonder Berg said, and I quote, "We love the farmers."'))
     assert q.speaker == "Berg"
+
+
+def test_a_town_and_its_region_set_off_by_commas_are_one_place_in_the_mention():
+    for text, who in (
+        ('A farmer from Dayton, Ohio, said "we cannot pay the rent."', "farmer"),
+        ('Ana Kovac of Albany, New York, said "we cannot pay the rent."', "Ana Kovac"),
+        ('During the debate in Lyon, Kovac said "we cannot pay the rent."', "Kovac"),
+        ('The mayor of Lyon, Ana Kovac, said "we cannot pay the rent."', "Ana Kovac"),
+    ):
+        (q,) = segment(Article(id="d", text=text))
+        assert q.speaker == who, text

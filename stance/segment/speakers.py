@@ -1981,6 +1981,11 @@ _RELATIVE_IN = re.compile(r",?\s+(?:who|which)\s")
 _RELATIVE_OPEN = re.compile(r",\s*(?:who|which|whose)\b")
 
 
+# A place named after a preposition, and the region or country that may follow it after a comma.
+_PLACE_TAIL = re.compile(r"\b(?:in|from|of|near)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*$")
+_REGION = re.compile(r"(?:(?:New|North|South|East|West|United|Rhode|Puerto|Sri|Costa|Saudi|Hong)\s+)?[A-Z][a-z.]+")
+
+
 def _inside_relative(seg: str, i: int) -> bool:
     """Whether position i of seg lies in a relative clause set off by commas and closed before
     seg ends (", who spoke after the vote,")."""
@@ -2032,7 +2037,15 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
         if piece == ",":
             pos += 1
             continue
-        chunks.append((pos, pos + len(piece)))
+        if (
+            chunks
+            and text.startswith(",", pos + len(piece))
+            and _PLACE_TAIL.search(text, *chunks[-1])
+            and _REGION.fullmatch(piece.strip())
+        ):
+            chunks[-1] = (chunks[-1][0], pos + len(piece))  # "a farmer from Lyon, France, said": one place
+        else:
+            chunks.append((pos, pos + len(piece)))
         pos += len(piece)
     # Walk from the right, skipping relative clauses and adverbials set off by commas.
     chosen: list[tuple[int, int]] = []
