@@ -1183,3 +1183,13 @@ def test_a_town_and_its_region_set_off_by_commas_are_one_place_in_the_mention():
     ):
         (q,) = segment(Article(id="d", text=text))
         assert q.speaker == who, text
+
+
+def test_a_mention_ending_in_a_relative_pronoun_is_none():
+    text = (
+        'Tom Berg, the party chairman, told a news agency simply, "We lost." Flags quickly appeared in '
+        'front of the party offices that read "We won."'
+    )
+    qs = segment(Article(id="d", text=text))
+    assert [q.text for q in qs] == ["We lost.", "We won."]
+    assert all(not q.speaker_mention or not q.speaker_mention.text.endswith("that") for q in qs)

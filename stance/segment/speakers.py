@@ -1577,6 +1577,9 @@ def _has_sentence_break(text: str, a: int, b: int) -> bool:
     return False
 
 
+_RELATIVE_WORDS = frozenset({"that", "which", "who", "whom"})
+
+
 def _valid_mention(text: str, a: int, b: int) -> bool:
     if b <= a or b - a > 160:
         return False
@@ -1586,8 +1589,8 @@ def _valid_mention(text: str, a: int, b: int) -> bool:
     ws = s.split()
     if len(ws) > 18:
         return False
-    if _has_sentence_break(text, a, b):
-        return False
+    if _has_sentence_break(text, a, b) or ws[-1].lower() in _RELATIVE_WORDS:
+        return False  # '... appeared outside that read "...': the verb is a relative clause's
     first = ws[0]
     return (
         first[:1].isupper()
