@@ -1193,3 +1193,9 @@ def test_a_mention_ending_in_a_relative_pronoun_is_none():
     qs = segment(Article(id="d", text=text))
     assert [q.text for q in qs] == ["We lost.", "We won."]
     assert all(not q.speaker_mention or not q.speaker_mention.text.endswith("that") for q in qs)
+
+
+def test_went_on_before_a_colon_is_a_cue():
+    text = '"I am frustrated," Ana Kovac said.\n\nShe went on: "It is like a house on fire."'
+    q = segment(Article(id="d", text=text))[1]
+    assert (q.speaker, q.speaker_mention.text, q.cue.text) == ("Ana Kovac", "She", "went on")

@@ -253,7 +253,7 @@ CUE_WORDS: frozenset[str] = frozenset(_CUE_STEMS)
 # Multi-word cues first so that "according to" wins over nothing and "called for" over "called".
 _MULTI = (
     r"according\s+to|called\s+for|calls\s+for|pointed\s+out|points\s+out|went\s+on\s+to\s+say|puts?\s+it|"
-    r"chimed\s+in|piped\s+up|shot\s+back|fired\s+back"
+    r"chimed\s+in|piped\s+up|shot\s+back|fired\s+back|(?:went|goes)\s+on(?=\s*:)"
 )
 CUE_RE = re.compile(
     r"\b(?:" + _MULTI + r"|" + "|".join(sorted(CUE_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE
@@ -331,6 +331,8 @@ STRONG_CUES: frozenset[str] = frozenset(
         "put it",
         "puts it",
         "called for",
+        "went on",
+        "goes on",
     }
 )
 
@@ -402,7 +404,7 @@ class CueMatch(NamedTuple):
 
 _MULTI_RE = re.compile(_MULTI, re.IGNORECASE)
 _MULTI_FIRST = frozenset(
-    {"according", "called", "calls", "pointed", "points", "went", "put", "puts", "chimed", "piped", "shot", "fired"}
+    "according called calls pointed points went goes put puts chimed piped shot fired".split()
 )
 # The words that can start a cue, in the three forms news writes a word in: lower case,
 # capitalised or capitals. The scan looks for their lower-case forms as whole words of the text's
