@@ -1199,3 +1199,9 @@ def test_went_on_before_a_colon_is_a_cue():
     text = '"I am frustrated," Ana Kovac said.\n\nShe went on: "It is like a house on fire."'
     q = segment(Article(id="d", text=text))[1]
     assert (q.speaker, q.speaker_mention.text, q.cue.text) == ("Ana Kovac", "She", "went on")
+
+
+def test_an_unresolved_pronoun_in_a_relative_clause_is_the_clauses_subject():
+    text = 'Ana Kovac spoke. Berg opposed the plan, which he called "a reckless plan to tax the poor."'
+    (q,) = segment(Article(id="d", text=text))
+    assert (q.speaker, q.speaker_mention.text) == ("Berg", "he")

@@ -562,9 +562,16 @@ class _Segmenter:
                 mention = Span(self.text[a:b], a, b)
                 # '"... Tony Bland," he said.': he is someone named before the quote, not in it.
                 at = q.open_pos if a > q.open_pos and mention.text.lower() in PERSON_PRONOUNS else a
-                if mention.text.lower() in PERSON_PRONOUNS:
-                    at = self._before_antecedent(at)
+                rel = self._before_antecedent(at) if mention.text.lower() in PERSON_PRONOUNS else None
+                at = at if rel is None else rel
                 speaker, typ = canonical_speaker(mention.text, at, self.ents, self._canon_org, self._is_place)
+                if speaker is None and rel is not None:
+                    # 'Berg opposed the plan, which he called "..."': the clause's subject.
+                    subj = sentence_subject(self.text, self._sentence(a)[0], rel)
+                    if subj is not None:
+                        speaker, typ = canonical_speaker(
+                            self.text[subj[0] : subj[1]], subj[0], self.ents, self._canon_org, self._is_place
+                        )
                 if speaker and typ == "org":
                     speaker = self._national_body(speaker, mention.text)
                 roles = {w.lower() for w in mention.text.split()}
@@ -941,12 +948,13 @@ class _Segmenter:
             return None  # 'said that the plan failed, "We go."': a clause of its own, then the quote
         return that.start(), k - 1
 
-    def _before_antecedent(self, pos: int) -> int:
+    def _before_antecedent(self, pos: int) -> int | None:
         """Where to resolve a pronoun opening a relative clause: before the name the clause
-        describes ('Will backed Tom Berg, whom he called "able"': he is Will, not Berg)."""
+        describes ('Will backed Tom Berg, whom he called "able"': he is Will, not Berg). None
+        when no relative clause opens at pos."""
         m = _AFTER_RELATIVE.search(self.text, max(0, pos - 12), pos)
         if m is None:
-            return pos
+            return None
         k = m.start()
         words = list(_NAME_WORD.finditer(self.text, max(0, k - 60), k))
         i = len(words)
