@@ -1205,3 +1205,9 @@ def test_an_unresolved_pronoun_in_a_relative_clause_is_the_clauses_subject():
     text = 'Ana Kovac spoke. Berg opposed the plan, which he called "a reckless plan to tax the poor."'
     (q,) = segment(Article(id="d", text=text))
     assert (q.speaker, q.speaker_mention.text) == ("Berg", "he")
+
+
+def test_a_pronoun_after_a_leading_phrase_is_the_whole_mention():
+    text = 'The email shows a photo of Berg. At the bottom it reads, "You can support the campaign with a gift."'
+    (q,) = segment(Article(id="d", text=text))
+    assert q.speaker_mention.text == "it"

@@ -2110,9 +2110,15 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
     if lm:
         a2 = a + lm.end()
     a2, b = _tighten(text, *_trim(text, a2, b))
+    ws = text[a2:b].split()
+    if len(ws) > 1 and ws[-1] in _SUBJECT_PRONOUNS and ws[-2].lower() not in {"and", "or"}:
+        a2 = b - len(ws[-1])  # 'At the bottom it reads': a pronoun is a whole subject
     if not _valid_mention(text, a2, b):
         return None
     return a2, b
+
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "I"})
 
 
 def _name_piece(s: str) -> bool:
