@@ -1211,3 +1211,12 @@ def test_a_pronoun_after_a_leading_phrase_is_the_whole_mention():
     text = 'The email shows a photo of Berg. At the bottom it reads, "You can support the campaign with a gift."'
     (q,) = segment(Article(id="d", text=text))
     assert q.speaker_mention.text == "it"
+
+
+def test_a_name_before_an_indefinite_description_is_the_speaker():
+    for text in (
+        'Tom Berg, a veteran media consultant who once worked for Kovac, said "the plan will fail."',
+        'Tom Berg, another early Kovac supporter, said "the plan will fail."',
+    ):
+        (q,) = segment(Article(id="d", text=text))
+        assert q.speaker == "Tom Berg", text

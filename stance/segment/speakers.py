@@ -2082,7 +2082,9 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
             break
         if any(t[:1].isupper() and t not in _NON_NAME_CAPS for t in piece.split()[1:]) or piece[:1].isupper():
             # Has a name: an apposition before it belongs only if this piece is a bare role.
-            if not _is_bare_role(piece) and not (not chosen[1:] and _is_title_role(piece)):
+            if not _is_bare_role(piece) and not (
+                not chosen[1:] and (_is_title_role(piece) or _INDEFINITE_DESC.match(piece))
+            ):
                 break
     if not chosen:
         return None
@@ -2099,8 +2101,14 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
             and not _no_name_before(name)
         ) or (_is_title_role(role) and _is_titled_person_name(name)):
             a, b = name_a, role_b
-        elif _DET_ROLE.fullmatch(role) and text[role_b:end].lstrip().startswith(",") and _name_piece(name):
-            a, b = name_a, role_b  # "Kovac, the treasurer, said": an apposition closed by its comma
+        elif (
+            (_DET_ROLE.fullmatch(role) or _INDEFINITE_DESC.match(role))
+            and text[role_b:end].lstrip().startswith(",")
+            and _name_piece(name)
+        ):
+            # "Kovac, the treasurer, said", "Berg, a consultant who worked for Lind, said": an
+            # apposition closed by its comma; the name alone when the two run too long.
+            a, b = (name_a, role_b) if _valid_mention(text, name_a, role_b) else (name_a, name_b)
         else:
             a, b = chosen[0]
     else:
@@ -2261,6 +2269,8 @@ afternoon evening weekend""".split()
 )
 _RELATIVE = re.compile(r"(?:who|which|whose)\b", re.I)
 _INDEFINITE = re.compile(r"an?\s")
+# A description that never is a name itself: "a veteran consultant who ...", "another supporter".
+_INDEFINITE_DESC = re.compile(r"(?:an?|another)\s+[a-z]")
 
 
 def _is_clause(s: str) -> bool:
