@@ -212,9 +212,13 @@ def _label_with_ray(args: argparse.Namespace) -> int:
         actors=args.ray_actors, threads=args.threads or 1,
     )
     _report_skipped(summary.skipped)
+    for p in summary.warnings[:20]:
+        _notice(f"stance: warning: {p}")
+    n = len(summary.warnings)
+    warned = f"; {n} warning{'s' if n > 1 else ''}" if n else ""
     _notice(
         f"stance: {summary.articles} articles, {summary.quote_records} quote records, {summary.quotes} quotes, "
-        f"{summary.rows} rows written to {args.output}/ with Ray; {len(summary.skipped)} skipped; "
+        f"{summary.rows} rows written to {args.output}/ with Ray; {len(summary.skipped)} skipped{warned}; "
         f"{summary.seconds:.1f} s"
     )
     return 0

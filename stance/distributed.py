@@ -20,7 +20,7 @@ from typing import Any
 
 from .errors import StanceError
 from .io import Located, atomic_write, dumps_line, parse_json_line
-from .pipeline import Problem, Summary
+from .pipeline import Problem, Summary, article_id
 
 
 class LabelActor:
@@ -69,13 +69,14 @@ class LabelActor:
         quotes, counts = self.labeller.prepare(located, self.on_error)
         rows = self.labeller.label_quotes(quotes)
         counts.rows = len(rows)
+        ids = json.dumps([i for i in map(article_id, located) if i is not None])
         if not rows:  # nothing to keep; and a block repeating another's records must not empty its part
-            return {"part": [""], "counts": [json.dumps(counts.state())]}
+            return {"part": [""], "counts": [json.dumps(counts.state())], "ids": [ids]}
         digest = hashlib.sha256(json.dumps([loc.data for loc in located], sort_keys=True, default=str).encode())
         name = f"part-{digest.hexdigest()[:20]}.jsonl"
         with atomic_write(self.out_dir / name) as fh:
             fh.writelines(dumps_line(r) for r in rows)
-        return {"part": [name], "counts": [json.dumps(counts.state())]}
+        return {"part": [name], "counts": [json.dumps(counts.state())], "ids": [ids]}
 
 
 def _is_part(f: Path) -> bool:
@@ -183,6 +184,7 @@ def label_with_ray(
     )
     summary = Summary()
     parts: set[str] = set()
+    seen_ids: set[str] = set()
     try:
         for row in ds.iter_rows():
             counts = Summary.from_state(json.loads(row["counts"]))
@@ -193,6 +195,15 @@ def label_with_ray(
                 continue
             parts.add(row["part"])
             summary.add(counts)
+            for doc_id in json.loads(row["ids"]):
+                if doc_id in seen_ids:
+                    # Blocks are labelled apart, so a repeat is found only once both are written.
+                    problem = (f"article id {doc_id!r} is repeated in the input; ids must be unique "
+                               f"(both were labelled, so its quote ids repeat in {out})")
+                    if on_error == "fail":
+                        raise StanceError(problem, source)
+                    summary.warnings.append(Problem(str(source), 0, problem))
+                seen_ids.add(doc_id)
     except Exception as err:  # Ray wraps worker errors; a user error inside is still a user error
         cause: BaseException | None = err
         while cause is not None and not isinstance(cause, StanceError):

@@ -48,6 +48,8 @@ class Summary:
     quotes_without_target: int = 0
     rows: int = 0
     skipped: list[Problem] = field(default_factory=list)
+    # Problems found too late to skip the records (repeated ids across Ray blocks).
+    warnings: list[Problem] = field(default_factory=list)
     resumed_from: int = 0
     seconds: float = 0.0
     head: list[dict[str, Any]] = field(default_factory=list)
@@ -58,6 +60,7 @@ class Summary:
         for key in self.COUNTS:
             setattr(self, key, getattr(self, key) + getattr(other, key))
         self.skipped.extend(other.skipped)
+        self.warnings.extend(other.warnings)
 
     def state(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.COUNTS} | {"skipped": [p.__dict__ for p in self.skipped]}
@@ -273,7 +276,8 @@ class Labeller:
 
 def _repeated_id(doc_id: str, loc: Located, seen: dict[str, tuple[str, int]]) -> str | None:
     """An article whose id an earlier record of the input has: its quote ids would repeat. Where
-    records carry no position (Ray blocks), repeats cannot be told from the first and pass."""
+    records carry no position (Ray blocks), repeats cannot be told from the first and pass here;
+    the Ray driver reports them once the blocks are labelled."""
     if not loc.line:
         return None
     first = seen.setdefault(doc_id, (loc.path, loc.line))
@@ -282,19 +286,28 @@ def _repeated_id(doc_id: str, loc: Located, seen: dict[str, tuple[str, int]]) ->
     return f"article id {doc_id!r} repeats the one at {first[0]}:{first[1]}; ids must be unique"
 
 
+def article_id(loc: Located) -> str | None:
+    """The id of a record that is a usable article (not a quote record, not bad, not empty): the
+    records whose ids must be unique."""
+    if loc.error is not None or is_quote_record(loc.data):
+        return None
+    try:
+        article = Article.from_dict(loc.data)
+    except ValueError:
+        return None
+    return article.id if article.text.strip() else None
+
+
 def _skip(records: Iterator[Located], n: int, seen: dict[str, tuple[str, int]] | None = None) -> Iterator[Located]:
     """The records after the first n, noting the article ids of those passed over, so a resumed
     run refuses the same repeated ids an uninterrupted one does."""
     for i, loc in enumerate(records):
         if i >= n:
             yield loc
-        elif seen is not None and loc.error is None and not is_quote_record(loc.data):
-            try:
-                article = Article.from_dict(loc.data)
-            except ValueError:
-                continue  # skipped as bad input in the run that did these records
-            if article.text.strip():
-                _repeated_id(article.id, loc, seen)
+        elif seen is not None:
+            doc_id = article_id(loc)  # None: skipped as bad input in the run that did these records
+            if doc_id is not None:
+                _repeated_id(doc_id, loc, seen)
 
 
 def _chunks(items: Iterable[Located], size: int) -> Iterator[list[Located]]:

@@ -196,6 +196,24 @@ def test_ray_engine_gives_the_local_rows(tmp_path: Path, tiny_model: Path) -> No
     assert again.returncode == 2 and "not empty" in again.stderr
 
 
+@pytest.mark.slow
+def test_ray_engine_reports_repeated_article_ids(tmp_path: Path, tiny_model: Path) -> None:
+    pytest.importorskip("ray")
+    src = write_articles(tmp_path / "in.jsonl", 5)
+    lines = src.read_text().splitlines()
+    src.write_text("\n".join([*lines, lines[0], lines[2].replace('"a2"', '"a9"'), lines[2]]) + "\n")
+    args = ["label", str(src), "--model", str(tiny_model), "--engine", "ray", "--chunk-size", "2",
+            "--ray-actors", "1"]
+    done = run_cli(*args, "-o", str(tmp_path / "ray"), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "warning:" in done.stderr and "2 warnings" in done.stderr
+    assert "article id 'a0' is repeated" in done.stderr and "article id 'a2' is repeated" in done.stderr
+    assert "'a9' is repeated" not in done.stderr
+    failed = run_cli(*args, "-o", str(tmp_path / "ray2"), "--on-error", "fail", cwd=tmp_path)
+    assert failed.returncode == 2 and "is repeated in the input" in failed.stderr
+    assert "Traceback" not in failed.stderr
+
+
 def test_auto_backend_falls_back_to_torch_without_onnxruntime(tiny_model: Path, monkeypatch) -> None:
     monkeypatch.setitem(sys.modules, "onnxruntime", None)
     clf = StanceClassifier.from_pretrained(tiny_model, backend="auto")
