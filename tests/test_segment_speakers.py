@@ -1220,3 +1220,9 @@ def test_a_name_before_an_indefinite_description_is_the_speaker():
     ):
         (q,) = segment(Article(id="d", text=text))
         assert q.speaker == "Tom Berg", text
+
+
+def test_a_party_tag_in_brackets_stays_with_the_name():
+    text = 'Ana Kovac spoke. State Sen. Tom Berg (R), another early Kovac supporter, said "it is a start."'
+    (q,) = segment(Article(id="d", text=text))
+    assert q.speaker == "Tom Berg"

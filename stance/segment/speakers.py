@@ -2130,8 +2130,9 @@ _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "I"})
 
 
 def _name_piece(s: str) -> bool:
-    """A name, maybe after a title: "Senator Rosa Lind", "Brandt", "Jan van Dijk"."""
-    ws = s.split()
+    """A name, maybe after a title: "Senator Rosa Lind", "Brandt", "Jan van Dijk", "Sen. Tom
+    Berg (R-Ohio)"."""
+    ws = _PARTY_TAG.sub("", s).split()
     return (
         1 <= len(ws) <= 7
         and ws[0] not in _NON_NAME_CAPS
@@ -2356,6 +2357,8 @@ def _has_name(s: str) -> bool:
 _DET_ROLE = re.compile(r"(?:the|a|an)\s+[a-z0-9][\w\-]*(?:\s+[a-z][\w\-]*){0,3}")
 # A US legislator's party and state after the name: "R-Ohio", "D-N.Y.", "I-Vt."
 _PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")
+# The same in brackets after a name: "(R)", "(D-R.I.)", "(R-Texas)".
+_PARTY_TAG = re.compile(r"\s*\([RDI](?:-[A-Z][A-Za-z.]*)?\)\s*$")
 
 
 def _is_bare_role(s: str) -> bool:
