@@ -1226,3 +1226,13 @@ def test_a_party_tag_in_brackets_stays_with_the_name():
     text = 'Ana Kovac spoke. State Sen. Tom Berg (R), another early Kovac supporter, said "it is a start."'
     (q,) = segment(Article(id="d", text=text))
     assert q.speaker == "Tom Berg"
+
+
+def test_more_verbs_of_saying():
+    for text, cue in (
+        ('"Would it be negotiable?" Tom Berg pressed.', "pressed"),
+        ('"I would say this," Ana Kovac answered.', "answered"),
+        ('Tom Berg emailed: "We are done."', "emailed"),
+    ):
+        (q,) = segment(Article(id="d", text=text))
+        assert q.cue.text == cue and q.speaker in ("Tom Berg", "Ana Kovac"), text

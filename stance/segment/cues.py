@@ -246,6 +246,14 @@ _CUE_STEMS: tuple[str, ...] = (
     "chanted",
     "bellowed",
     "hollered",
+    "answered",
+    "emailed",
+    "texted",
+    "assured",
+    "pressed",
+    "thundered",
+    "declaring",
+    "conceding",
 )
 
 CUE_WORDS: frozenset[str] = frozenset(_CUE_STEMS)
