@@ -422,6 +422,9 @@ _WORD_FORMS = frozenset(f for w in CUE_WORDS | _MULTI_FIRST for f in (w, w.capit
 _WORD_SCAN = word_scanner(CUE_WORDS | _MULTI_FIRST)
 
 
+_PRESSED_ON = re.compile(r"\s+(?:on|about|for|by|over|to|into|ahead|forward|the|him|her|them)\b")
+
+
 @lru_cache(maxsize=8)
 def _cue_index(text: str) -> tuple[list[int], list[CueMatch], list[int]]:
     """All cues of a text with their starts and strengths, found once, in one regex pass over the text."""
@@ -440,6 +443,8 @@ def _cue_index(text: str) -> tuple[list[int], list[CueMatch], list[int]]:
                 out.append(CueMatch(mm.start(), mm.end(), mm.group()))
                 continue
         if lw in CUE_WORDS and not name_noun_at(text, s, w):
+            if lw == "pressed" and _PRESSED_ON.match(text, e):
+                continue  # "pressed on the timing, he said": asked, not speaking
             out.append(CueMatch(s, e, w))
     return [c.s for c in out], out, [cue_strength(c.word) for c in out]
 
