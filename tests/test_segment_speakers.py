@@ -1236,3 +1236,15 @@ def test_more_verbs_of_saying():
     ):
         (q,) = segment(Article(id="d", text=text))
         assert q.cue.text == cue and q.speaker in ("Tom Berg", "Ana Kovac"), text
+
+
+def test_an_anonymous_source_whose_relative_clause_has_a_verb_of_saying():
+    text = (
+        '"We are still talking, but there is a long way to go," one Norland official, who asked not to '
+        "be identified, told Reuters."
+    )
+    (q,) = segment(Article(id="d", text=text))
+    assert (q.speaker, q.cue.text) == ("Norland official", "told")
+    text = 'Tom Berg spoke. Kovac said that "the plan is dead," adding that "we start again."'
+    assert all(q.speaker_mention is None or not q.speaker_mention.text.startswith("that")
+               for q in segment(Article(id="d", text=text)))

@@ -1090,6 +1090,9 @@ def _latest_org(pos: int, ents: Entities, canon_org=None) -> str | None:
 def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_place) -> tuple[str | None, str]:
     """The entity a mention refers to, and its type ('person', 'org' or 'group')."""
     m = " ".join(mention.replace("\n", " ").split())
+    rel = _RELATIVE_IN.search(m)
+    if rel and rel.start() > 0:
+        m = m[: rel.start()]  # "the official, who asked not to be named": the official
     if (
         (m.endswith("'s") or m.endswith("’s"))
         and m[:-2].split()[-1:] != []
@@ -1589,7 +1592,7 @@ def _valid_mention(text: str, a: int, b: int) -> bool:
     ws = s.split()
     if len(ws) > 18:
         return False
-    if _has_sentence_break(text, a, b) or ws[-1].lower() in _RELATIVE_WORDS:
+    if _has_sentence_break(text, a, b) or ws[-1].lower() in _RELATIVE_WORDS or ws[0].lower() in _RELATIVE_WORDS:
         return False  # '... appeared outside that read "...': the verb is a relative clause's
     first = ws[0]
     return (
@@ -1616,6 +1619,9 @@ def _described_name(ws: list[str]) -> bool:
             w in _FUNCTION_WORDS or w in PRONOUNS or _is_finite(w) or not w.isalpha() for w in ws[:k]
         )
     )
+
+
+_RELATIVE_END = re.compile(r"\b(?:who|which|that)$")
 
 
 def post_attribution(text: str, start: int, limit: int) -> tuple[Attribution, int] | None:
@@ -1651,6 +1657,8 @@ def post_attribution(text: str, start: int, limit: int) -> tuple[Attribution, in
                 return Attribution((ms, k), (cs, ce)), me
             return Attribution((ms, me), (cs, ce)), me
         ms, me = _trim(text, a, cs)
+        if _RELATIVE_END.search(text, ms, me):
+            continue  # '," the official, who asked not to be named, told Reuters': the clause's verb
         gm = _GOES_ON_TAIL.search(text, ms, me)
         if gm:
             me = gm.start()  # '" She went on to say'
@@ -1664,6 +1672,9 @@ def post_attribution(text: str, start: int, limit: int) -> tuple[Attribution, in
             words = words[:-1]
         if not words:
             return None
+        if words[0].lower() in _RELATIVE_WORDS and "," in text[ms:me]:
+            # '"a fair deal" that would help everyone, Senator Lind said': the clause ends at its comma.
+            ms, me = _trim(text, text.rfind(",", ms, me) + 1, me)
         if not _valid_mention(text, ms, me):
             k = text.find(",", ms, me)
             if k < 0 or not _name_piece(text[ms:k]) or not _valid_mention(text, ms, k):
