@@ -1248,3 +1248,16 @@ def test_an_anonymous_source_whose_relative_clause_has_a_verb_of_saying():
     text = 'Tom Berg spoke. Kovac said that "the plan is dead," adding that "we start again."'
     assert all(q.speaker_mention is None or not q.speaker_mention.text.startswith("that")
                for q in segment(Article(id="d", text=text)))
+
+
+def test_a_pronoun_after_a_quote_or_a_name_in_its_own_phrase_is_not_theirs():
+    text = (
+        'Foreign Minister Jan Kowal defended the deal on Monday. "Tom Berg knows this is the best we could '
+        'get," he said, adding: "We will not reopen it."'
+    )
+    assert [q.speaker for q in segment(Article(id="d", text=text))] == ["Jan Kowal", "Jan Kowal"]
+    text = (
+        "Prime Minister Tony Blair met Pakistan's president on Monday. Gen Ali Khan said al-Qaeda was "
+        '"on the run." After talks with Mr Blair he said it was crucial to tackle "the causes of terror."'
+    )
+    assert [q.speaker for q in segment(Article(id="d", text=text))] == ["Ali Khan", "Ali Khan"]

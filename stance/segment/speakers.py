@@ -2130,14 +2130,22 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
         a2 = a + lm.end()
     a2, b = _tighten(text, *_trim(text, a2, b))
     ws = text[a2:b].split()
-    if len(ws) > 1 and ws[-1] in _SUBJECT_PRONOUNS and ws[-2].lower() not in {"and", "or"}:
-        a2 = b - len(ws[-1])  # 'At the bottom it reads': a pronoun is a whole subject
+    if (
+        len(ws) > 1
+        and ws[-1] in _SUBJECT_PRONOUNS
+        and ws[-2].lower() not in {"and", "or"}
+        and not any(w[:1].isupper() for w in ws[1:-1])
+        and _MARK_SET.isdisjoint(text[a2:b])
+    ):
+        # 'At the bottom it reads': a pronoun is a whole subject. Not after a name ('After talks
+        # with Mr Blair he said' is not Blair's) or a quote, whose names the pronoun is not.
+        a2 = b - len(ws[-1])
     if not _valid_mention(text, a2, b):
         return None
     return a2, b
 
 
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "I"})
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they"})
 
 
 def _name_piece(s: str) -> bool:
