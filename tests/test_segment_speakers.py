@@ -1261,3 +1261,15 @@ def test_a_pronoun_after_a_quote_or_a_name_in_its_own_phrase_is_not_theirs():
         '"on the run." After talks with Mr Blair he said it was crucial to tackle "the causes of terror."'
     )
     assert [q.speaker for q in segment(Article(id="d", text=text))] == ["Ali Khan", "Ali Khan"]
+
+
+def test_a_relative_clauses_pronoun_is_the_reporting_subject_of_its_sentence():
+    text = (
+        "Anna Holm, the agency's representative in Atlanta, said no radiation escaped during the incident, "
+        'which she described as "a minor problem."'
+    )
+    (q,) = segment(Article(id="d", text=text))
+    assert q.speaker == "Anna Holm"
+    text = 'The minister toured the zone. Officials unveiled a relief package, which he called "long overdue."'
+    (q,) = segment(Article(id="d", text=text))
+    assert q.speaker != "Officials"

@@ -35,6 +35,7 @@ from stance.segment.speakers import (
     ROLE_WORDS,
     Attribution,
     Entities,
+    _gender_clash,
     _is_passive,
     _lower_in,
     _party_word,
@@ -563,15 +564,16 @@ class _Segmenter:
                 # '"... Tony Bland," he said.': he is someone named before the quote, not in it.
                 at = q.open_pos if a > q.open_pos and mention.text.lower() in PERSON_PRONOUNS else a
                 rel = self._before_antecedent(at) if mention.text.lower() in PERSON_PRONOUNS else None
-                at = at if rel is None else rel
-                speaker, typ = canonical_speaker(mention.text, at, self.ents, self._canon_org, self._is_place)
-                if speaker is None and rel is not None:
-                    # 'Berg opposed the plan, which he called "..."': the clause's subject.
-                    subj = sentence_subject(self.text, self._sentence(a)[0], rel)
-                    if subj is not None:
-                        speaker, typ = canonical_speaker(
-                            self.text[subj[0] : subj[1]], subj[0], self.ents, self._canon_org, self._is_place
-                        )
+                subj = self._relative_subject(mention.text.lower(), a, rel) if rel is not None else None
+                if subj is not None:
+                    # 'Holm said the leak, which she described as "minor", was fixed': the
+                    # sentence's subject, before any place or firm the clause follows.
+                    speaker, typ = canonical_speaker(
+                        self.text[subj[0] : subj[1]], subj[0], self.ents, self._canon_org, self._is_place
+                    )
+                else:
+                    at = at if rel is None else rel
+                    speaker, typ = canonical_speaker(mention.text, at, self.ents, self._canon_org, self._is_place)
                 if speaker and typ == "org":
                     speaker = self._national_body(speaker, mention.text)
                 roles = {w.lower() for w in mention.text.split()}
@@ -963,6 +965,22 @@ class _Segmenter:
                 break
             i -= 1
         return words[i].start() if i < len(words) and words[-1].end() == k else pos
+
+    def _relative_subject(self, pronoun: str, a: int, rel: int) -> tuple[int, int] | None:
+        """The subject of the sentence a relative clause's "he" or "she" belongs to, when it can be
+        that pronoun's person: one word or a name, not a plural noun ("Officials"), not of the
+        other sex by its given name."""
+        ss = self._sentence(a)[0]
+        said = pre_attribution(self.text, ss, rel) if iter_cues(self.text, ss, rel, min_strength=2) else None
+        subj = said.mention if said is not None and said.mention else sentence_subject(self.text, ss, rel)
+        if subj is None:
+            return None
+        ws = self.text[subj[0] : subj[1]].split()
+        head, low = ws[-1], ws[-1].lower()
+        plural = low.endswith("s") and (head[:1].islower() or low[:-1] in ROLE_WORDS)
+        if pronoun in ("he", "she") and (plural or _gender_clash(" ".join(ws), pronoun)):
+            return None
+        return subj
 
     def _main_clause(self, ss: int, pos: int) -> bool:
         """Whether a verb of saying at pos is the sentence's own, not one inside a clause that
