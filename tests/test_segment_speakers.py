@@ -1273,3 +1273,18 @@ def test_a_relative_clauses_pronoun_is_the_reporting_subject_of_its_sentence():
     text = 'The minister toured the zone. Officials unveiled a relief package, which he called "long overdue."'
     (q,) = segment(Article(id="d", text=text))
     assert q.speaker != "Officials"
+
+
+def test_review_cases_for_places_descriptions_and_went_on():
+    for text, who in (
+        ('At a rally in Dayton, Trask, flanked by aides, said the press was "dishonest."', "Trask"),
+        ('Campaigning in Iowa, Cruz, who leads the polls, said the race was "wide open."', "Cruz"),
+        ('A voter from Concord, N.H., said "we cannot pay the rent."', "voter"),
+        ('Jan Kowal, a Republican from Ohio, said the claims were "lies."', "Jan Kowal"),
+        ('Anna Holm, a Trump supporter from Dayton, said the claims were "lies."', "Anna Holm"),
+        ('Tom Berg, 62, a retired teacher, said the cuts were "brutal."', "Tom Berg"),
+    ):
+        (q,) = segment(Article(id="d", text=text))
+        assert q.speaker == who, text
+    text = 'Holm spoke. The list of grievances went on: "low pay, long hours, no respect."'
+    assert all(q.speaker != "list" for q in segment(Article(id="d", text=text)))

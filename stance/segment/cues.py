@@ -422,6 +422,8 @@ _WORD_FORMS = frozenset(f for w in CUE_WORDS | _MULTI_FIRST for f in (w, w.capit
 _WORD_SCAN = word_scanner(CUE_WORDS | _MULTI_FIRST)
 
 
+# A pronoun or a capitalised name (not a sentence's first "The") right before a verb.
+_PERSON_BEFORE = re.compile(r"(?:\b(?:he|she|they|He|She|They|I|we|We)|\b(?!The\b|This\b|That\b)[A-Z][\w'’.-]*)\s+$")
 _PRESSED_ON = re.compile(r"\s+(?:on|about|for|by|over|to|into|ahead|forward|the|him|her|them)\b")
 
 
@@ -439,6 +441,8 @@ def _cue_index(text: str) -> tuple[list[int], list[CueMatch], list[int]]:
             mm = _MULTI_RE.match(text, s)
             if mm and lw in ("shot", "fired") and text[mm.end() : mm.end() + 4] == " at ":
                 continue  # "fired back at critics who had called ...": an attack, not the quote's verb
+            if mm and lw in ("went", "goes") and not _PERSON_BEFORE.search(text, max(0, s - 40), s):
+                continue  # "The protest went on: chants of ...": a thing going on, not a speaker
             if mm:
                 out.append(CueMatch(mm.start(), mm.end(), mm.group()))
                 continue

@@ -1997,7 +1997,18 @@ _RELATIVE_OPEN = re.compile(r",\s*(?:who|which|whose)\b")
 
 # A place named after a preposition, and the region or country that may follow it after a comma.
 _PLACE_TAIL = re.compile(r"\b(?:in|from|of|near)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*$")
-_REGION = re.compile(r"(?:(?:New|North|South|East|West|United|Rhode|Puerto|Sri|Costa|Saudi|Hong)\s+)?[A-Z][a-z.]+")
+_US_STATES = (
+    "Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho "
+    "Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota "
+    "Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah "
+    "Vermont Virginia Washington Wisconsin Wyoming Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. "
+    "Ind. Kan. Ky. La. Md. Mass. Mich. Minn. Miss. Mo. Mont. Neb. Nev. Okla. Ore. Pa. Tenn. Vt. Va. Wash. "
+    "Wis. Wyo. England Scotland Wales Ireland France Germany Italy Spain Canada Mexico Australia"
+).split()
+# A region after a town: a US state (or its AP abbreviation), "New York", "North Carolina", a country.
+_REGION = re.compile(
+    r"(?:New|North|South|West|Rhode)\s+[A-Z][a-z]+|[NS]\.[A-Z]\.|" + "|".join(re.escape(w) for w in _US_STATES)
+)
 
 
 def _inside_relative(seg: str, i: int) -> bool:
@@ -2082,8 +2093,8 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
                 chosen = []
                 continue
             break
-        if not chosen and len(chunks) > 1 and piece.isdigit():
-            continue  # "Oleg Petrov, 50, claims": an age, the name is before it
+        if len(chunks) > 1 and piece.isdigit():
+            continue  # "Oleg Petrov, 50, claims", "Berg, 62, a retired teacher, said": an age
         if not chosen and len(chunks) > 1 and piece[:1].islower() and _is_verb_like(piece.split()[0]):
             # "X, a title, was asked ... and replied": the predicate, the subject is before it;
             # a capital opens a name ("State Department spokesman X"), never the predicate.
@@ -2290,7 +2301,7 @@ afternoon evening weekend""".split()
 _RELATIVE = re.compile(r"(?:who|which|whose)\b", re.I)
 _INDEFINITE = re.compile(r"an?\s")
 # A description that never is a name itself: "a veteran consultant who ...", "another supporter".
-_INDEFINITE_DESC = re.compile(r"(?:an?|another)\s+[a-z]")
+_INDEFINITE_DESC = re.compile(r"(?:an?|another)\s+[\w\-]")
 
 
 def _is_clause(s: str) -> bool:
