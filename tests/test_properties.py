@@ -103,6 +103,8 @@ def check_quotes(text: str, quotes: list[Quote]) -> None:
             prev = b
         d = q.to_dict()
         assert d["text"] == q.text and d["start"] == q.start and d["end"] == q.end
+        for span in (q.speaker_mention, q.cue):
+            assert span is None or text[span.start : span.end] == span.text, span
 
 
 def segment_checked(text: str) -> list[Quote]:
@@ -154,6 +156,19 @@ def test_segment_one_long_sentence_of_many_quotes_is_fast() -> None:
     start = time.perf_counter()
     quotes = segment_checked(text)
     assert len(quotes) >= 2199 and time.perf_counter() - start < 3.0
+
+
+def test_segment_windows_line_ends_and_zero_width_marks_change_nothing_but_offsets() -> None:
+    text = (
+        "Norland's foreign minister spoke.\n\n"
+        '"We will not retreat," Jan Kowal said. "The border stays closed."\n\n'
+        '"We will not retreat."\u00a0Kowal said, "We are ready."\n\n'
+        'Anna Berg said the plan was "a disaster for farmers".\n'
+    )
+    plain = segment_checked(text)
+    for odd in (text.replace("\n", "\r\n"), text.replace("\n", "\r"), text.replace('"We', '\u200b"We')):
+        quotes = segment_checked(odd)
+        assert [(q.speaker, q.text.split()) for q in quotes] == [(q.speaker, q.text.split()) for q in plain]
 
 
 def test_segment_all_opening_marks() -> None:

@@ -9,6 +9,7 @@ tested and tuned alone. Everything is offset-exact against `article.text`.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from functools import lru_cache
 from itertools import islice
@@ -405,7 +406,55 @@ def segment(article: Article, lexicon: TargetLexicon | None = None, *, mixed: st
     if not any(c in text for c in ALL_MARKS):
         return []
     lex = lexicon if lexicon is not None else _default_lexicon()
-    return _Segmenter(article, lex, mixed).run()
+    if not _ODD_SPACE.search(text):
+        return _Segmenter(article, lex, mixed).run()
+    plain, where = _plain_spacing(text)
+    quotes = _Segmenter(dataclasses.replace(article, text=plain), lex, mixed).run()
+    return [_back_to(q, text, where) for q in quotes]
+
+
+# Typography that changes no words: Windows and old Mac line ends, zero-width marks. (No-break
+# spaces stay as they are: read as spaces they changed as many PolNeAR quotes for the worse as
+# for the better.)
+_ODD_SPACE = re.compile("[\r\u200b\u200c\u200d\ufeff]")
+_SAME_WIDTH = str.maketrans({"\r": "\n"})
+_DROPPED = frozenset("\u200b\u200c\u200d\ufeff")
+
+
+def _plain_spacing(text: str) -> tuple[str, list[int]]:
+    """The text as the rules expect it ("\n" line ends, no zero-width marks), and
+    for each of its characters the position it came from, so that offsets can be given back in
+    the article as read."""
+    where = [
+        i for i, c in enumerate(text)
+        if c not in _DROPPED and not (c == "\r" and text.startswith("\n", i + 1))
+    ]
+    return "".join(text[i] for i in where).translate(_SAME_WIDTH), where
+
+
+def _back_to(q: Quote, text: str, where: list[int]) -> Quote:
+    """A quote found in the plain-spaced text, with offsets and words of the article as read."""
+
+    def span(a: int, b: int) -> tuple[int, int]:
+        start = where[a] if a < len(where) else len(text)
+        return start, where[b - 1] + 1 if b > a else start
+
+    def moved(s: Span | None) -> Span | None:
+        if s is None:
+            return None
+        a, b = span(s.start, s.end)
+        return Span(text[a:b], a, b)
+
+    parts = [span(a, b) for a, b in q.parts]
+    return dataclasses.replace(
+        q,
+        start=parts[0][0],
+        end=parts[-1][1],
+        parts=parts,
+        text=" ".join(text[a:b] for a, b in parts),
+        speaker_mention=moved(q.speaker_mention),
+        cue=moved(q.cue),
+    )
 
 
 class _Segmenter:
@@ -772,7 +821,7 @@ class _Segmenter:
                 or (pre_cues and _COMMA_END.search(pre) and pre_cues[-1].end() >= len(pre_s) + lo - 60)
                 or bool(pre_cues and pre_cues[-1].end() == lo + len(pre.rstrip()))
             )
-            ends_clause = post is not None or not tail.strip(" \t\n.,;)") or len(q.parts) > 1
+            ends_clause = post is not None or not tail.strip().strip(".,;)").strip() or len(q.parts) > 1
             if len(q.parts) > 1 or (starts_clause and ends_clause):
                 q.kind = "direct"
                 kept.append(q)
@@ -1887,7 +1936,7 @@ def _words_before(text: str, a: int, att: Attribution) -> bool:
     """Whether words stand between a closed quote at a and the attribution after it (its mention
     or cue): a new sentence has begun ('"... rise." Spending, Kovac said'), not the quote's own."""
     starts = [x[0] for x in (att.mention, att.cue) if x is not None]
-    return bool(starts) and bool(text[a : min(starts)].strip(" \t\n,"))
+    return bool(starts) and bool(text[a : min(starts)].replace(",", " ").strip())
 
 
 _GOES_ON = frozenset({"added", "adds", "continued", "continues"})
@@ -1931,9 +1980,9 @@ def _aside_lead(text: str, a: int, post: tuple[Attribution, int], next_open: int
     aside leading into the next quote ('Budgets' of 'Budgets, Kovac said, "'); else ''."""
     att = post[0]
     starts = [x[0] for x in (att.mention, att.cue) if x is not None]
-    if not starts or text[post[1] : next_open].strip(" \t\n,"):
+    if not starts or text[post[1] : next_open].replace(",", " ").strip():
         return ""
-    return text[a : min(starts)].strip(" \t\n,")
+    return text[a : min(starts)].strip().strip(",").strip()
 
 
 def _capitalised(text: str, a: int, b: int) -> bool:
@@ -1950,6 +1999,8 @@ def _narration(words: list[str], lead: str) -> bool:
     opened by a preposition that is short ('In contrast') or names a time or setting ('On
     Monday', 'In a statement on the war'). A noun phrase or a clause the quote continues is the
     speaker's ('For farmers in the north', 'If the bill passes')."""
+    if not words:
+        return False
     first = words[0].lower().strip(",")
     if len(words) == 1 and (first in _NARRATION_WORDS or (first.endswith("ly") and first.isalpha())):
         return True
