@@ -467,6 +467,28 @@ def test_a_company_the_story_introduced_is_a_target_by_its_name_without_legal_fo
     assert _seg(text)[0].targets == ["Vellmar Foods"]
 
 
+def test_a_company_introduced_with_a_possessive_legal_form_is_a_target():
+    text = (
+        "A panel backed Kestrel Co's new drug.\n"
+        '"Kestrel has the better drug," Ada Brenner said.\n'
+    )
+    assert _seg(text)[0].targets == ["Kestrel"]
+
+
+def test_a_company_named_after_a_function_word_or_with_its_form_in_a_quote_is_a_target():
+    intro = "On Friday Kestrel Mills Inc bid for the dairy unit.\n"
+    for quote in ("The Kestrel Mills board has to be careful", "Because Kestrel Mills Inc is rich, it will win"):
+        assert _seg(intro + f'"{quote}," Ada Brenner said.\n')[0].targets == ["Kestrel Mills"]
+    plural = "Dorn Freightways Corp, the trucker, lost money.\n"
+    assert _seg(plural + '"Dorn Freightways\' debts are large," Ada Brenner said.\n')[0].targets == ["Dorn Freightways"]
+
+
+def test_a_company_name_stops_at_a_bracket_and_at_an_owner():
+    text = "Norland's Harrow Steel Ltd and Kell (Asia) Ltd signed a deal.\n"
+    assert _seg(text + '"Harrow Steel has the better mills," Ada Brenner said.\n')[0].targets == ["Harrow Steel"]
+    assert _seg(text + '"Asia has the better mills," Ada Brenner said.\n')[0].targets == []
+
+
 def test_a_companys_first_word_after_an_honorific_is_a_person():
     text = (
         "Ada Brenner founded Brenner Freight Inc and sold it. Her brother Tom Brenner works for Kell Co.\n"

@@ -1197,7 +1197,7 @@ class _Segmenter:
             if i >= 0 and spans[i][1] > m.start():
                 continue
             key = " ".join(words)
-            firm = self._firm_index().get(key)
+            firm = self._firm_named(words)
             if firm and firm != key and _title_or_opener(key):
                 firm = None  # "General strikes ...": a title word, not the firm
             if firm and not _HONORIFIC_BEFORE.search(text, max(0, m.start() - 6), m.start()):
@@ -1251,20 +1251,62 @@ class _Segmenter:
             self._persons = index
         return self._persons
 
+    def _firm_named(self, words: list[str]) -> str | None:
+        """The company a run of capitals in a quote names, by the story's short name for it; also
+        written with its legal form or a plural possessive ("Norco Inc", "Norco Mills'"), and after
+        a capitalised function word or common word opening the run ("The Norco board", "Because
+        Norco ...")."""
+        firms = self._firm_index()
+        if not firms:
+            return None
+        words = [w[:-1] if w.endswith("s'") else w for w in words]
+        while len(words) > 1 and words[-1].rstrip(".") in _LEGAL_FORMS:
+            words = words[:-1]
+        firm = firms.get(" ".join(words))
+        if firm is None and len(words) > 1:
+            rest = firms.get(" ".join(words[1:]))
+            if rest and (words[0] in _FIRM_OPENERS or _lower_in(self.text, words[0])):
+                firm = rest
+        return firm
+
+    def _firm_names(self) -> list[tuple[int, list[str]]]:
+        """Names the story gives with a legal form, as the capitalised words before the form and
+        the form, with where they start; also where the form has a possessive ("Norco Inc's
+        plant") or a title follows it ("Norco Corp Chairman ..."), which the entity scan misses."""
+        text = self.text
+        out: list[tuple[int, list[str]]] = []
+        for m in _LEGAL_FORM_AT.finditer(text):
+            words: list[str] = []
+            pos = m.start()
+            if not text[pos - 1 : pos].isspace():
+                continue
+            for w in reversed(text[max(0, pos - 80) : pos].split()):
+                # "Norco (Asia) Ltd": a bracket closing before the form ends the name.
+                w = w.lstrip("(<[")
+                if not w[:1].isupper() or w[-1] in ".,;:)>]" and not _INITIALS.match(w) or len(words) == 5:
+                    break
+                words.insert(0, w)
+                pos = text.rfind(w, 0, pos)
+            if words:
+                out.append((pos, [*words, m.group(1)]))
+        return out
+
     def _firm_index(self) -> dict[str, str]:
         """A company's name without its legal form ("Caesars World" for "Caesars World Inc"), and
         its first word where that is no common word ("Bally" for "Bally Manufacturing Corp"): how
-        a quote names a company the story has introduced."""
+        a quote names a company the story has introduced. An owner or a function word before the
+        name is none of it ("Norland's Norco Ltd", "The Norco Co")."""
         if self._firms is None:
             index: dict[str, str] = {}
-            for pos, name in self.ents.orgs:
-                words = name.split()
+            for pos, words in self._firm_names():
                 if len(words) < 2 or words[-1].rstrip(".") not in _LEGAL_FORMS or _JOINED_BEFORE.search(
                     self.text, max(0, pos - 6), pos
                 ):
                     continue
                 while words and words[-1].rstrip(".") in _LEGAL_FORMS:
                     words = words[:-1]
+                while len(words) > 1 and (words[0] in _FIRM_OPENERS or words[0].endswith(("'s", "’s"))):
+                    words = words[1:]
                 words = [w.removesuffix("’s").removesuffix("'s") for w in words]
                 if not words or words[0] in _NON_NAME or self._is_place(words[0]):
                     continue
@@ -1931,6 +1973,16 @@ _OPENER_CAPS = _NON_NAME_CAPS - frozenset(
 
 # Legal forms that end a company's name.
 _LEGAL_FORMS = frozenset("Inc Corp Corporation Co Cos Ltd Plc PLC AG SA NV Bhd Pty Limited".split())
+# A legal form after a name, possessive or not ("Norco Inc's"), and initials in a name ("E.F.").
+_LEGAL_FORM_AT = re.compile(
+    "(" + "|".join(sorted(_LEGAL_FORMS, key=len, reverse=True)) + r")\.?(?:['’]s)?(?![\w\-])"
+)
+_INITIALS = re.compile(r"(?:[A-Z]\.)+$")
+# Capitalised words that open a run of capitals without being part of a company's name.
+# ("On Friday Norco Corp", "Because Norco ..."); "New", "May" and "One" open names of their own.
+_FIRM_OPENERS = (_NON_NAME_CAPS | _NON_NAME | frozenset("Unlike Like Because Even".split())) - frozenset(
+    {"New", "May", "One"}
+)
 # "Standard & Poor's Corp": a run of capitals after "&" or "and" is the end of a longer name.
 _JOINED_BEFORE = re.compile(r"(?:&|\band)\s+$")
 _CAP_AFTER_NAME = re.compile(r"[ \t]+(?:of[ \t]+)?[A-Z]")
