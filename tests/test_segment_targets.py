@@ -489,6 +489,14 @@ def test_a_company_name_stops_at_a_bracket_and_at_an_owner():
     assert _seg(text + '"Asia has the better mills," Ada Brenner said.\n')[0].targets == []
 
 
+def test_the_company_or_the_stock_in_a_quote_is_the_company_named_before():
+    text = "Kestrel Mills Inc reported a loss on Monday. Ann Berg of Dorn Securities Inc likes the shares.\n"
+    assert _seg(text + '"The stock is cheap now," Berg said.\n')[0].targets == ["Kestrel Mills"]
+    assert _seg(text + '"Sales will rise in the spring," Berg said.\n')[0].targets == []
+    text = "Kestrel Mills Inc reported a loss on Monday. Dorn Securities Inc analyst Ann Berg likes the shares.\n"
+    assert _seg(text + '"The company has done a lot," Berg said.\n')[0].targets == ["Kestrel Mills"]
+
+
 def test_a_companys_first_word_after_an_honorific_is_a_person():
     text = (
         "Ada Brenner founded Brenner Freight Inc and sold it. Her brother Tom Brenner works for Kell Co.\n"

@@ -1119,6 +1119,11 @@ class _Segmenter:
         if person is not None:
             found.setdefault(person, None)
         around = self._around(group, spans, own, speaker)
+        if all(self.lex.is_state_like(c) for c in around):
+            # "the company", "the stock": a company named before, not the state of its market.
+            firm = self._firm_pointed_at(group, spans, speaker)
+            if firm is not None:
+                around = [firm]
         if not around and not found:
             # Nobody named in or around the quote: the body the headline is about ("NORCO <NRC>
             # SEES ...", "CENTRAL BANK SEEN EASING") where it is not the speaker's own.
@@ -1158,6 +1163,41 @@ class _Segmenter:
             ):
                 return name
         return None
+
+    def _firm_pointed_at(self, group: list[RawQuote], spans: list[tuple[int, int]], speaker: str | None) -> str | None:
+        """The company a quote naming no party speaks of as "the company", "the stock" or "the
+        board" ('"The company has done a lot," said analyst Ann Berg' after a paragraph on Norco
+        Inc): the company named last before the quote, in its paragraph or the one before, else
+        last after it in its sentence; never the speaker's employer (`_employs`)."""
+        text = self.text
+        if not any(_FIRM_POINTER.search(text, a, b) for a, b in spans) or not self._firm_index():
+            return None
+        first, last = group[0], group[-1]
+        pi = self.layout.para_of(first.open_pos)
+        lo = self.layout.para_span(max(pi - 1, 0))[0]
+        _, se = self._sentence(max(last.close_end - 1, 0))
+        hit = None
+        for a, b in ((lo, first.open_pos), (last.close_end, se)):
+            for m in _CAP_RUN_WORDS.finditer(text, a, b):
+                firm = self._firm_named([w.removesuffix("’s").removesuffix("'s") for w in m.group().split()])
+                if firm and not (speaker and (firm in speaker or speaker in firm or self._employs(m, speaker))):
+                    hit = firm
+            if hit:
+                return hit
+        return None
+
+    def _employs(self, m: re.Match[str], speaker: str) -> bool:
+        """Whether a company's name stands beside the speaker's as where the speaker works ("Ann
+        Berg of Norco Inc", "Norco Inc chairman Tom Lund", "an analyst who follows Kell for Norco
+        Inc"): the speaker's own side, not what the words are about."""
+        family = speaker.split()[-1]
+        text = self.text
+        before = text[max(0, m.start() - 60) : m.start()]
+        if family in before and _EMPLOYER_BEFORE.search(before):
+            return True
+        after = text[m.end() : m.end() + 40]
+        k = after.find(family)
+        return k > 0 and all(w[:1].isupper() or w.lower() in ROLE_WORDS for w in after[:k].split())
 
     def _named_people(self) -> tuple[list[int], list[str]]:
         """Where the article names a person, in full or by family name ("Kovac" after "Ana
@@ -1973,6 +2013,11 @@ _OPENER_CAPS = _NON_NAME_CAPS - frozenset(
 
 # Legal forms that end a company's name.
 _LEGAL_FORMS = frozenset("Inc Corp Corporation Co Cos Ltd Plc PLC AG SA NV Bhd Pty Limited".split())
+# Words in a quote that speak of a company named before: "the company", "the stock".
+_FIRM_POINTER = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Ii]ts) (?:company|company's|firm|firm's|stock|shares|board|management|takeover|bid|offer)\b"
+)
+_EMPLOYER_BEFORE = re.compile(r"\b(?:of|for|at|with)\s+$")
 # A legal form after a name, possessive or not ("Norco Inc's"), and initials in a name ("E.F.").
 _LEGAL_FORM_AT = re.compile(
     "(" + "|".join(sorted(_LEGAL_FORMS, key=len, reverse=True)) + r")\.?(?:['’]s)?(?![\w\-])"
