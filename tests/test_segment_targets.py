@@ -497,6 +497,13 @@ def test_the_company_or_the_stock_in_a_quote_is_the_company_named_before():
     assert _seg(text + '"The company has done a lot," Berg said.\n')[0].targets == ["Kestrel Mills"]
 
 
+def test_a_state_opening_a_company_name_in_a_quote_is_no_target():
+    text = '"Buyers will shun American Norco Motors dealers for a while," Tom Berg said.\n'
+    assert _seg(text)[0].targets == []
+    forums = '"After the Group of Five and Group of Seven meetings, nothing changed," Tom Berg said.\n'
+    assert "Group of Five" in _seg(forums)[0].targets
+
+
 def test_a_companys_first_word_after_an_honorific_is_a_person():
     text = (
         "Ada Brenner founded Brenner Freight Inc and sold it. Her brother Tom Brenner works for Kell Co.\n"

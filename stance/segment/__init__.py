@@ -1575,7 +1575,7 @@ class _Segmenter:
             text = self.text
             hit = bool(_CURRENCY_NEXT.match(text, e) and _AMOUNT_BEFORE.search(text, max(0, s - 12), s))
             hit = hit or bool(_SPOKE_IN.search(text, max(0, s - 20), s))
-            hit = hit or (parties != "quote" and self._in_company_name(i))
+            hit = hit or self._in_company_name(i, parties == "quote")
             if parties == "quote" and not hit:
                 hit = self._venue(s, e) or self._national_group(i) or self._filed_with(i) or self._office_of(i)
             elif parties == "fallback" and not hit:
@@ -1599,11 +1599,14 @@ class _Segmenter:
             return not _GOVERNMENT_IN.search(text, max(0, s - 30), s)
         return bool(_VENUE_NEXT.match(text, e) or _PLACE_NEXT.match(text, e))
 
-    def _in_company_name(self, i: int) -> bool:
+    def _in_company_name(self, i: int, quoted: bool = False) -> bool:
         """A state's name opening the name of a company or an association ("American Norco Brands
-        Inc", "Irish Norco Airlines", "the American Growers Society"): the state is no party there."""
+        Inc", "Irish Norco Airlines", "the American Growers Society"): the state is no party there.
+        In a quote's own words only a state's name counts ("the Group of Five and Group of Seven
+        meetings" names two forums)."""
         _, e, c = self._lex_spans[i]
-        return self.lex.kinds.get(c) in ("states", "blocs") and bool(_IN_NAME.match(self.text, e))
+        kinds = ("states",) if quoted else ("states", "blocs")
+        return self.lex.kinds.get(c) in kinds and bool(_IN_NAME.match(self.text, e))
 
     def _filed_with(self, i: int) -> bool:
         """A body named as where a filing went ("in a filing with the Agency", "told the Agency",
