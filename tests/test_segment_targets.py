@@ -504,6 +504,12 @@ def test_a_state_opening_a_company_name_in_a_quote_is_no_target():
     assert "Group of Five" in _seg(forums)[0].targets
 
 
+def test_a_city_where_an_agreement_was_reached_is_no_target_in_a_quote():
+    for where in ("the agreement in Lisbon", "the consensus we reached in Lisbon", "what we agreed in Lisbon"):
+        assert _seg(f'"We stand by {where}," Tom Berg said.\n')[0].targets == []
+    assert _seg('"We stand by our promises to Lisbon," Tom Berg said.\n')[0].targets == ["Portugal"]
+
+
 def test_a_companys_first_word_after_an_honorific_is_a_person():
     text = (
         "Ada Brenner founded Brenner Freight Inc and sold it. Her brother Tom Brenner works for Kell Co.\n"

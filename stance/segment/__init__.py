@@ -311,7 +311,9 @@ _VENUE_NEXT = re.compile(
 )
 # Before such a city: "since Lisbon", "talks held in Oslo".
 _VENUE_BEFORE = re.compile(
-    r"(?:\bsince|\b(?:meetings?|talks|conference|summit|session|negotiations)\s+(?:held\s+)?(?:in|at))\s+$", re.I
+    r"(?:\bsince|\b(?:meetings?|talks|conference|summit|session|negotiations|discussions|agreements?|accords?|agreed"
+    r"|reached|signed|convened)\s+(?:held\s+)?(?:in|at))\s+$",
+    re.I,
 )
 # Where the speaker spoke: "told reporters in Bahrain", "a news conference in Tokyo".
 _SPOKE_IN = re.compile(
