@@ -510,6 +510,12 @@ def test_a_city_where_an_agreement_was_reached_is_no_target_in_a_quote():
     assert _seg('"We stand by our promises to Lisbon," Tom Berg said.\n')[0].targets == ["Portugal"]
 
 
+def test_the_president_or_the_chairman_in_a_quote_is_the_party_named_before():
+    text = "The Senate sent the farm bill to Ronald Reagan on Monday.\n"
+    assert _seg(text + '"I think the president will sign the bill," Tom Berg said.\n')[0].targets == ["Ronald Reagan"]
+    assert _seg(text + '"The weather is fine today," Tom Berg said.\n')[0].targets == []
+
+
 def test_a_companys_first_word_after_an_honorific_is_a_person():
     text = (
         "Ada Brenner founded Brenner Freight Inc and sold it. Her brother Tom Brenner works for Kell Co.\n"

@@ -102,7 +102,7 @@ _REFERENT = re.compile(
     r"\b(?:"
     + trie_pattern(
         """they them their theirs it its he she his her government country countries administration side
-officials authorities partners banks regime""".split()
+officials authorities partners banks regime president chairman commission committee""".split()
     )
     + r")\b",
     re.I,
