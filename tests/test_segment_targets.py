@@ -68,13 +68,19 @@ def test_own_state_as_a_modifier_in_the_quote_is_not_a_target():
     assert _seg(named)[0].targets == ["United States"]
 
 
+# A story about a state names it again and again; one named once in the paragraph before a quote
+# is a bystander (see test_a_state_named_in_passing_in_the_paragraph_before_is_no_target).
+def _about(state: str) -> str:
+    return f"{state} is in the news. Talks on {state} go on, and {state} waits.\n"
+
+
 def test_quote_naming_no_party_takes_the_state_of_the_paragraph_before():
-    text = (
+    text = _about("Brazil") + (
         "Brazil rejected the bank committee's offer on Tuesday.\n"
         '    "We expect a better answer soon," said bank spokesman Tom Reed.\n'
     )
     assert _seg(text)[0].targets == ["Brazil"]
-    own = (
+    own = _about("the United States") + (
         "U.S. banks rejected the offer on Tuesday.\n"
         '    "We expect a better answer soon," said U.S. bank spokesman Tom Reed.\n'
     )
@@ -128,7 +134,7 @@ def test_a_title_only_one_state_gives_is_the_speakers_side():
 
 
 def test_a_bare_spokesman_speaks_for_the_body_the_sentence_opens_with():
-    text = (
+    text = _about("South Korea") + (
         "The Foreign Ministry in Tokyo warned Seoul again, in what spokesman Ken Sato called a last word.\n"
         '    "Japanese fishermen will not leave those waters," Sato said.\n'
     )
@@ -143,7 +149,7 @@ def test_a_body_or_acronym_opening_the_headline_gives_its_state():
 
 
 def test_a_group_named_only_around_the_quote_is_not_taken():
-    text = (
+    text = _about("Canada") + (
         "Canada spoke for the debtor countries at the meeting.\n"
         '    "We need more time," said finance official Ana Ruiz.\n'
     )
@@ -232,12 +238,12 @@ def test_a_city_named_as_a_place_around_the_quote_is_no_fallback_party():
     )
     assert _seg(market)[0].targets == []
     # A city standing for its government, or where the government's mood is, is still a party.
-    party = (
+    party = _about("Portugal") + (
         "Lisbon rejected the bank committee's offer on Tuesday.\n"
         '    "We expect a better answer soon," said bank spokesman Tom Reed.\n'
     )
     assert _seg(party)[0].targets == ["Portugal"]
-    mood = (
+    mood = _about("the United States") + (
         "Dealers expect no change of mood in Washington this week.\n"
         '    "We are waiting," said dealer Tom Reed.\n'
     )
@@ -307,7 +313,7 @@ def test_a_state_opening_a_company_name_is_no_fallback_party():
     assert _seg(text)[0].targets == []
     society = 'A report in the Bulletin of the American Growers Society said: "The risk is small."\n'
     assert _seg(society)[0].targets == []
-    state = (
+    state = _about("the United States") + (
         "Norland rejected the American offer on Monday.\n"
         '    "We expect a better answer," said analyst Mary Lane.\n'
     )
@@ -514,6 +520,17 @@ def test_the_president_or_the_chairman_in_a_quote_is_the_party_named_before():
     text = "The Senate sent the farm bill to Ronald Reagan on Monday.\n"
     assert _seg(text + '"I think the president will sign the bill," Tom Berg said.\n')[0].targets == ["Ronald Reagan"]
     assert _seg(text + '"The weather is fine today," Tom Berg said.\n')[0].targets == []
+
+
+def test_a_state_named_in_passing_in_the_paragraph_before_is_no_target():
+    quote = '"We had a very good year," chairman Tom Berg said.\n'
+    passing = "Kestrel Mills Inc said its sales rose.\nIts exports to Portugal grew by a tenth last year.\n"
+    assert _seg(passing + quote)[0].targets == []
+    topic = (
+        "Portugal cut its farm tariffs on Monday. Portugal had promised the cut in May.\n"
+        "Farmers in Portugal were angry.\nExports to Portugal grew by a tenth last year.\n"
+    )
+    assert _seg(topic + quote)[0].targets == ["Portugal"]
 
 
 def test_a_companys_first_word_after_an_honorific_is_a_person():

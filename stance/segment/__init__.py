@@ -422,6 +422,7 @@ class _Segmenter:
         self._persons: dict[str, dict[str, list[int]]] | None = None
         self._name_ok: dict[str, bool] = {}
         self._firms: dict[str, str] | None = None
+        self._counts: dict[str, int] | None = None
         self._headline: str | None = None
         self._side_cache: dict[tuple[tuple[int, int] | None, str | None], set[str]] = {}
         self._sent_cache: dict[int, tuple[int, int]] = {}
@@ -1399,7 +1400,10 @@ class _Segmenter:
     def _fallback(self, group: list[RawQuote], own: set[str]) -> list[str]:
         """A quote that names no party outside the speaker's side is still about one: the state or
         bloc the attribution sentence names, else the one the headline is about (the party
-        across the dispute the story reports), else the last one the paragraph before names.
+        across the dispute the story reports), else the last one the paragraph before names that
+        the story names at least four times (one named there in passing, "Norland's biggest
+        bank", "exports to Norland", is a bystander: pool half A 31 true and 21 false targets
+        from such states against 28 true and 76 false from the others).
         Organisations, people and groups ("debtor countries", "G-7") named only around a quote are
         too often bystanders or settings to be taken, and so is a city named as a place ("talks
         in Lisbon", "the Oslo market"); a company story's headline names no such state (see
@@ -1412,11 +1416,23 @@ class _Segmenter:
         )
         pi = self.layout.para_of(first.open_pos)
         before = self._names_in(*self.layout.para_span(pi - 1), parties="fallback") if pi > 0 else []
+        counts = self._name_counts()
+        before = [c for c in before if counts.get(c, 0) >= _TOPIC_MENTIONS]
         for cands in (around, self._headline_parties(), before):
             for c in reversed(cands):
                 if c not in own and self.lex.is_state_like(c) and not self._is_group(c):
                     return [c]
         return []
+
+    def _name_counts(self) -> dict[str, int]:
+        """How often the story names each party (lexicon matches, old names resolved)."""
+        if self._counts is None:
+            counts: dict[str, int] = {}
+            for _, _, c in self._load_spans():
+                c = self._resolve.get(c, c)
+                counts[c] = counts.get(c, 0) + 1
+            self._counts = counts
+        return self._counts
 
     def _topical(self, c: str) -> bool:
         return self.lex.kinds.get(c) == "states" or c in self.lex.members
@@ -2023,6 +2039,9 @@ _FIRM_POINTER = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Ii]ts) (?:company|company's|firm|firm's|stock|shares|board|management|takeover|bid|offer)\b"
 )
 _EMPLOYER_BEFORE = re.compile(r"\b(?:of|for|at|with)\s+$")
+# How often a story names a state for it to be what a quote naming nobody, after a paragraph that
+# names it, is about; one named in passing there (once to three times) is a bystander.
+_TOPIC_MENTIONS = 4
 # A legal form after a name, possessive or not ("Norco Inc's"), and initials in a name ("E.F.").
 _LEGAL_FORM_AT = re.compile(
     "(" + "|".join(sorted(_LEGAL_FORMS, key=len, reverse=True)) + r")\.?(?:['’]s)?(?![\w\-])"
