@@ -558,6 +558,18 @@ def test_person_targets_stay_linear_in_the_number_of_mentions():
     assert time.perf_counter() - started < 20  # quadratic in the mentions, it took minutes
 
 
+def test_the_company_pointer_reads_a_long_paragraph_once():
+    import time
+
+    names = " ".join(f"Kell{i} Corp rose." for i in range(300))
+    quotes = " ".join(['"The company is fine," Ann Berg said.'] * 3000)
+    text = f"Kestrel Mills Inc said sales rose. {names} {quotes}"
+    started = time.perf_counter()
+    quotes = _seg(text)
+    assert len(quotes) == 3000 and quotes[0].targets == ["Kell299"]
+    assert time.perf_counter() - started < 10  # reading the paragraph again per quote took 18 s
+
+
 def test_a_party_word_inside_a_longer_name_is_not_the_party():
     for quote in (
         "The Social Democrats are wrong about taxes",

@@ -422,6 +422,7 @@ class _Segmenter:
         self._persons: dict[str, dict[str, list[int]]] | None = None
         self._name_ok: dict[str, bool] = {}
         self._firms: dict[str, str] | None = None
+        self._firm_at: tuple[list[int], list[tuple[int, int, str]]] | None = None
         self._counts: dict[str, int] | None = None
         self._headline: str | None = None
         self._side_cache: dict[tuple[tuple[int, int] | None, str | None], set[str]] = {}
@@ -1177,28 +1178,50 @@ class _Segmenter:
             return None
         first, last = group[0], group[-1]
         pi = self.layout.para_of(first.open_pos)
-        lo = self.layout.para_span(max(pi - 1, 0))[0]
+        # At most 2,000 characters back, so that a paragraph of many quotes is not read again per quote.
+        lo = max(self.layout.para_span(max(pi - 1, 0))[0], first.open_pos - 2000)
         _, se = self._sentence(max(last.close_end - 1, 0))
-        hit = None
-        for a, b in ((lo, first.open_pos), (last.close_end, se)):
-            for m in _CAP_RUN_WORDS.finditer(text, a, b):
-                firm = self._firm_named([w.removesuffix("’s").removesuffix("'s") for w in m.group().split()])
-                if firm and not (speaker and (firm in speaker or speaker in firm or self._employs(m, speaker))):
-                    hit = firm
-            if hit:
-                return hit
-        return None
+        starts, mentions = self._firm_mentions()
 
-    def _employs(self, m: re.Match[str], speaker: str) -> bool:
+        def usable(k: int) -> bool:
+            s, e, firm = mentions[k]
+            return not (speaker and (firm in speaker or speaker in firm or self._employs(s, e, speaker)))
+
+        k = bisect.bisect_left(starts, first.open_pos) - 1
+        while k >= 0 and starts[k] >= lo:
+            if usable(k):
+                return mentions[k][2]
+            k -= 1
+        hit = None
+        k = bisect.bisect_left(starts, last.close_end)
+        while k < len(starts) and mentions[k][1] <= se:
+            if usable(k):
+                hit = mentions[k][2]
+            k += 1
+        return hit
+
+    def _firm_mentions(self) -> tuple[list[int], list[tuple[int, int, str]]]:
+        """Where the story names a company of the firm index, in text order: one pass over its
+        runs of capitals, made once."""
+        if self._firm_at is None:
+            found = []
+            for m in _CAP_RUN_WORDS.finditer(self.text):
+                firm = self._firm_named([w.removesuffix("’s").removesuffix("'s") for w in m.group().split()])
+                if firm:
+                    found.append((m.start(), m.end(), firm))
+            self._firm_at = ([s for s, _, _ in found], found)
+        return self._firm_at
+
+    def _employs(self, start: int, end: int, speaker: str) -> bool:
         """Whether a company's name stands beside the speaker's as where the speaker works ("Ann
         Berg of Norco Inc", "Norco Inc chairman Tom Lund", "an analyst who follows Kell for Norco
         Inc"): the speaker's own side, not what the words are about."""
         family = speaker.split()[-1]
         text = self.text
-        before = text[max(0, m.start() - 60) : m.start()]
+        before = text[max(0, start - 60) : start]
         if family in before and _EMPLOYER_BEFORE.search(before):
             return True
-        after = text[m.end() : m.end() + 40]
+        after = text[end : end + 40]
         k = after.find(family)
         return k > 0 and all(w[:1].isupper() or w.lower() in ROLE_WORDS for w in after[:k].split())
 
@@ -1585,7 +1608,7 @@ class _Segmenter:
         party the quote is about to be left out; but where a quote naming nobody takes a party
         from its surroundings (`parties` "fallback"), a city named as a place and a body named as
         where a filing went are none. A state's name opening a company's name is no party around
-        a quote ("American Norco Brands Inc said ...")."""
+        a quote ("American Norco Brands Inc said ...") nor in it ("American Norco Motors dealers")."""
         key = (i, parties)
         hit = self._incidental_memo.get(key)
         if hit is None:
