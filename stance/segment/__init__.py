@@ -422,6 +422,7 @@ class _Segmenter:
         self._persons: dict[str, dict[str, list[int]]] | None = None
         self._name_ok: dict[str, bool] = {}
         self._firms: dict[str, str] | None = None
+        self._common: dict[str, bool] = {}
         self._firm_at: tuple[list[int], list[tuple[int, int, str]]] | None = None
         self._counts: dict[str, int] | None = None
         self._headline: str | None = None
@@ -1331,9 +1332,16 @@ class _Segmenter:
         firm = firms.get(" ".join(words))
         if firm is None and len(words) > 1:
             rest = firms.get(" ".join(words[1:]))
-            if rest and (words[0] in _FIRM_OPENERS or _lower_in(self.text, words[0])):
+            if rest and (words[0] in _FIRM_OPENERS or self._common_word(words[0])):
                 firm = rest
         return firm
+
+    def _common_word(self, word: str) -> bool:
+        """Whether the story also writes the word in lower case (memoised: one scan per word)."""
+        hit = self._common.get(word)
+        if hit is None:
+            hit = self._common[word] = _lower_in(self.text, word)
+        return hit
 
     def _firm_names(self) -> list[tuple[int, list[str]]]:
         """Names the story gives with a legal form, as the capitalised words before the form and
