@@ -68,13 +68,19 @@ def test_own_state_as_a_modifier_in_the_quote_is_not_a_target():
     assert _seg(named)[0].targets == ["United States"]
 
 
+# A story about a state names it again and again; one named once in the paragraph before a quote
+# is a bystander (see test_a_state_named_in_passing_in_the_paragraph_before_is_no_target).
+def _about(state: str) -> str:
+    return f"{state} is in the news. Talks on {state} go on, and {state} waits.\n"
+
+
 def test_quote_naming_no_party_takes_the_state_of_the_paragraph_before():
-    text = (
+    text = _about("Brazil") + (
         "Brazil rejected the bank committee's offer on Tuesday.\n"
         '    "We expect a better answer soon," said bank spokesman Tom Reed.\n'
     )
     assert _seg(text)[0].targets == ["Brazil"]
-    own = (
+    own = _about("the United States") + (
         "U.S. banks rejected the offer on Tuesday.\n"
         '    "We expect a better answer soon," said U.S. bank spokesman Tom Reed.\n'
     )
@@ -128,7 +134,7 @@ def test_a_title_only_one_state_gives_is_the_speakers_side():
 
 
 def test_a_bare_spokesman_speaks_for_the_body_the_sentence_opens_with():
-    text = (
+    text = _about("South Korea") + (
         "The Foreign Ministry in Tokyo warned Seoul again, in what spokesman Ken Sato called a last word.\n"
         '    "Japanese fishermen will not leave those waters," Sato said.\n'
     )
@@ -143,7 +149,7 @@ def test_a_body_or_acronym_opening_the_headline_gives_its_state():
 
 
 def test_a_group_named_only_around_the_quote_is_not_taken():
-    text = (
+    text = _about("Canada") + (
         "Canada spoke for the debtor countries at the meeting.\n"
         '    "We need more time," said finance official Ana Ruiz.\n'
     )
@@ -232,12 +238,12 @@ def test_a_city_named_as_a_place_around_the_quote_is_no_fallback_party():
     )
     assert _seg(market)[0].targets == []
     # A city standing for its government, or where the government's mood is, is still a party.
-    party = (
+    party = _about("Portugal") + (
         "Lisbon rejected the bank committee's offer on Tuesday.\n"
         '    "We expect a better answer soon," said bank spokesman Tom Reed.\n'
     )
     assert _seg(party)[0].targets == ["Portugal"]
-    mood = (
+    mood = _about("the United States") + (
         "Dealers expect no change of mood in Washington this week.\n"
         '    "We are waiting," said dealer Tom Reed.\n'
     )
@@ -307,7 +313,7 @@ def test_a_state_opening_a_company_name_is_no_fallback_party():
     assert _seg(text)[0].targets == []
     society = 'A report in the Bulletin of the American Growers Society said: "The risk is small."\n'
     assert _seg(society)[0].targets == []
-    state = (
+    state = _about("the United States") + (
         "Norland rejected the American offer on Monday.\n"
         '    "We expect a better answer," said analyst Mary Lane.\n'
     )
@@ -467,6 +473,66 @@ def test_a_company_the_story_introduced_is_a_target_by_its_name_without_legal_fo
     assert _seg(text)[0].targets == ["Vellmar Foods"]
 
 
+def test_a_company_introduced_with_a_possessive_legal_form_is_a_target():
+    text = (
+        "A panel backed Kestrel Co's new drug.\n"
+        '"Kestrel has the better drug," Ada Brenner said.\n'
+    )
+    assert _seg(text)[0].targets == ["Kestrel"]
+
+
+def test_a_company_named_after_a_function_word_or_with_its_form_in_a_quote_is_a_target():
+    intro = "On Friday Kestrel Mills Inc bid for the dairy unit.\n"
+    for quote in ("The Kestrel Mills board has to be careful", "Because Kestrel Mills Inc is rich, it will win"):
+        assert _seg(intro + f'"{quote}," Ada Brenner said.\n')[0].targets == ["Kestrel Mills"]
+    plural = "Dorn Freightways Corp, the trucker, lost money.\n"
+    assert _seg(plural + '"Dorn Freightways\' debts are large," Ada Brenner said.\n')[0].targets == ["Dorn Freightways"]
+
+
+def test_a_company_name_stops_at_a_bracket_and_at_an_owner():
+    text = "Norland's Harrow Steel Ltd and Kell (Asia) Ltd signed a deal.\n"
+    assert _seg(text + '"Harrow Steel has the better mills," Ada Brenner said.\n')[0].targets == ["Harrow Steel"]
+    assert _seg(text + '"Asia has the better mills," Ada Brenner said.\n')[0].targets == []
+
+
+def test_the_company_or_the_stock_in_a_quote_is_the_company_named_before():
+    text = "Kestrel Mills Inc reported a loss on Monday. Ann Berg of Dorn Securities Inc likes the shares.\n"
+    assert _seg(text + '"The stock is cheap now," Berg said.\n')[0].targets == ["Kestrel Mills"]
+    assert _seg(text + '"Sales will rise in the spring," Berg said.\n')[0].targets == []
+    text = "Kestrel Mills Inc reported a loss on Monday. Dorn Securities Inc analyst Ann Berg likes the shares.\n"
+    assert _seg(text + '"The company has done a lot," Berg said.\n')[0].targets == ["Kestrel Mills"]
+
+
+def test_a_state_opening_a_company_name_in_a_quote_is_no_target():
+    text = '"Buyers will shun American Norco Motors dealers for a while," Tom Berg said.\n'
+    assert _seg(text)[0].targets == []
+    forums = '"After the Group of Five and Group of Seven meetings, nothing changed," Tom Berg said.\n'
+    assert "Group of Five" in _seg(forums)[0].targets
+
+
+def test_a_city_where_an_agreement_was_reached_is_no_target_in_a_quote():
+    for where in ("the agreement in Lisbon", "the consensus we reached in Lisbon", "what we agreed in Lisbon"):
+        assert _seg(f'"We stand by {where}," Tom Berg said.\n')[0].targets == []
+    assert _seg('"We stand by our promises to Lisbon," Tom Berg said.\n')[0].targets == ["Portugal"]
+
+
+def test_the_president_or_the_chairman_in_a_quote_is_the_party_named_before():
+    text = "The Senate sent the farm bill to Ronald Reagan on Monday.\n"
+    assert _seg(text + '"I think the president will sign the bill," Tom Berg said.\n')[0].targets == ["Ronald Reagan"]
+    assert _seg(text + '"The weather is fine today," Tom Berg said.\n')[0].targets == []
+
+
+def test_a_state_named_in_passing_in_the_paragraph_before_is_no_target():
+    quote = '"We had a very good year," chairman Tom Berg said.\n'
+    passing = "Kestrel Mills Inc said its sales rose.\nIts exports to Portugal grew by a tenth last year.\n"
+    assert _seg(passing + quote)[0].targets == []
+    topic = (
+        "Portugal cut its farm tariffs on Monday. Portugal had promised the cut in May.\n"
+        "Farmers in Portugal were angry.\nExports to Portugal grew by a tenth last year.\n"
+    )
+    assert _seg(topic + quote)[0].targets == ["Portugal"]
+
+
 def test_a_companys_first_word_after_an_honorific_is_a_person():
     text = (
         "Ada Brenner founded Brenner Freight Inc and sold it. Her brother Tom Brenner works for Kell Co.\n"
@@ -490,6 +556,18 @@ def test_person_targets_stay_linear_in_the_number_of_mentions():
     q = _seg(text)[0]
     assert q.targets == ["Anna Kovac"]
     assert time.perf_counter() - started < 20  # quadratic in the mentions, it took minutes
+
+
+def test_the_company_pointer_reads_a_long_paragraph_once():
+    import time
+
+    names = " ".join(f"Kell{i} Corp rose." for i in range(300))
+    quotes = " ".join(['"The company is fine," Ann Berg said.'] * 3000)
+    text = f"Kestrel Mills Inc said sales rose. {names} {quotes}"
+    started = time.perf_counter()
+    quotes = _seg(text)
+    assert len(quotes) == 3000 and quotes[0].targets == ["Kell299"]
+    assert time.perf_counter() - started < 10  # reading the paragraph again per quote took 18 s
 
 
 def test_a_party_word_inside_a_longer_name_is_not_the_party():

@@ -110,7 +110,7 @@ _REFERENT = re.compile(
     r"\b(?:"
     + trie_pattern(
         """they them their theirs it its he she his her government country countries administration side
-officials authorities partners banks regime""".split()
+officials authorities partners banks regime president chairman commission committee""".split()
     )
     + r")\b",
     re.I,
@@ -323,7 +323,9 @@ _VENUE_NEXT = re.compile(
 )
 # Before such a city: "since Lisbon", "talks held in Oslo".
 _VENUE_BEFORE = re.compile(
-    r"(?:\bsince|\b(?:meetings?|talks|conference|summit|session|negotiations)\s+(?:held\s+)?(?:in|at))\s+$", re.I
+    r"(?:\bsince|\b(?:meetings?|talks|conference|summit|session|negotiations|discussions|agreements?|accords?|agreed"
+    r"|reached|signed|convened)\s+(?:held\s+)?(?:in|at))\s+$",
+    re.I,
 )
 # Where the speaker spoke: "told reporters in Bahrain", "a news conference in Tokyo".
 _SPOKE_IN = re.compile(
@@ -480,6 +482,9 @@ class _Segmenter:
         self._persons: dict[str, dict[str, list[int]]] | None = None
         self._name_ok: dict[str, bool] = {}
         self._firms: dict[str, str] | None = None
+        self._common: dict[str, bool] = {}
+        self._firm_at: tuple[list[int], list[tuple[int, int, str]]] | None = None
+        self._counts: dict[str, int] | None = None
         self._headline: str | None = None
         self._side_cache: dict[tuple[tuple[int, int] | None, str | None], set[str]] = {}
         self._sent_cache: dict[int, tuple[int, int]] = {}
@@ -1239,6 +1244,11 @@ class _Segmenter:
         if person is not None:
             found.setdefault(person, None)
         around = self._around(group, spans, own, speaker)
+        if all(self.lex.is_state_like(c) for c in around):
+            # "the company", "the stock": a company named before, not the state of its market.
+            firm = self._firm_pointed_at(group, spans, speaker)
+            if firm is not None:
+                around = [firm]
         if not around and not found:
             # Nobody named in or around the quote: the body the headline is about ("NORCO <NRC>
             # SEES ...", "CENTRAL BANK SEEN EASING") where it is not the speaker's own.
@@ -1279,6 +1289,63 @@ class _Segmenter:
                 return name
         return None
 
+    def _firm_pointed_at(self, group: list[RawQuote], spans: list[tuple[int, int]], speaker: str | None) -> str | None:
+        """The company a quote naming no party speaks of as "the company", "the stock" or "the
+        board" ('"The company has done a lot," said analyst Ann Berg' after a paragraph on Norco
+        Inc): the company named last before the quote, in its paragraph or the one before, else
+        last after it in its sentence; never the speaker's employer (`_employs`)."""
+        text = self.text
+        if not any(_FIRM_POINTER.search(text, a, b) for a, b in spans) or not self._firm_index():
+            return None
+        first, last = group[0], group[-1]
+        pi = self.layout.para_of(first.open_pos)
+        # At most 2,000 characters back, so that a paragraph of many quotes is not read again per quote.
+        lo = max(self.layout.para_span(max(pi - 1, 0))[0], first.open_pos - 2000)
+        _, se = self._sentence(max(last.close_end - 1, 0))
+        starts, mentions = self._firm_mentions()
+
+        def usable(k: int) -> bool:
+            s, e, firm = mentions[k]
+            return not (speaker and (firm in speaker or speaker in firm or self._employs(s, e, speaker)))
+
+        k = bisect.bisect_left(starts, first.open_pos) - 1
+        while k >= 0 and starts[k] >= lo:
+            if usable(k):
+                return mentions[k][2]
+            k -= 1
+        hit = None
+        k = bisect.bisect_left(starts, last.close_end)
+        while k < len(starts) and mentions[k][1] <= se:
+            if usable(k):
+                hit = mentions[k][2]
+            k += 1
+        return hit
+
+    def _firm_mentions(self) -> tuple[list[int], list[tuple[int, int, str]]]:
+        """Where the story names a company of the firm index, in text order: one pass over its
+        runs of capitals, made once."""
+        if self._firm_at is None:
+            found = []
+            for m in _CAP_RUN_WORDS.finditer(self.text):
+                firm = self._firm_named([w.removesuffix("’s").removesuffix("'s") for w in m.group().split()])
+                if firm:
+                    found.append((m.start(), m.end(), firm))
+            self._firm_at = ([s for s, _, _ in found], found)
+        return self._firm_at
+
+    def _employs(self, start: int, end: int, speaker: str) -> bool:
+        """Whether a company's name stands beside the speaker's as where the speaker works ("Ann
+        Berg of Norco Inc", "Norco Inc chairman Tom Lund", "an analyst who follows Kell for Norco
+        Inc"): the speaker's own side, not what the words are about."""
+        family = speaker.split()[-1]
+        text = self.text
+        before = text[max(0, start - 60) : start]
+        if family in before and _EMPLOYER_BEFORE.search(before):
+            return True
+        after = text[end : end + 40]
+        k = after.find(family)
+        return k > 0 and all(w[:1].isupper() or w.lower() in ROLE_WORDS for w in after[:k].split())
+
     def _named_people(self) -> tuple[list[int], list[str]]:
         """Where the article names a person, in full or by family name ("Kovac" after "Ana
         Kovac"), with the full name, in text order: one pass over its capitalised words."""
@@ -1317,7 +1384,7 @@ class _Segmenter:
             if i >= 0 and spans[i][1] > m.start():
                 continue
             key = " ".join(words)
-            firm = self._firm_index().get(key)
+            firm = self._firm_named(words)
             if firm and firm != key and _title_or_opener(key):
                 firm = None  # "General strikes ...": a title word, not the firm
             if firm and not _HONORIFIC_BEFORE.search(text, max(0, m.start() - 6), m.start()):
@@ -1371,20 +1438,69 @@ class _Segmenter:
             self._persons = index
         return self._persons
 
+    def _firm_named(self, words: list[str]) -> str | None:
+        """The company a run of capitals in a quote names, by the story's short name for it; also
+        written with its legal form or a plural possessive ("Norco Inc", "Norco Mills'"), and after
+        a capitalised function word or common word opening the run ("The Norco board", "Because
+        Norco ...")."""
+        firms = self._firm_index()
+        if not firms:
+            return None
+        words = [w[:-1] if w.endswith("s'") else w for w in words]
+        while len(words) > 1 and words[-1].rstrip(".") in _LEGAL_FORMS:
+            words = words[:-1]
+        firm = firms.get(" ".join(words))
+        if firm is None and len(words) > 1:
+            rest = firms.get(" ".join(words[1:]))
+            if rest and (words[0] in _FIRM_OPENERS or self._common_word(words[0])):
+                firm = rest
+        return firm
+
+    def _common_word(self, word: str) -> bool:
+        """Whether the story also writes the word in lower case (memoised: one scan per word)."""
+        hit = self._common.get(word)
+        if hit is None:
+            hit = self._common[word] = _lower_in(self.text, word)
+        return hit
+
+    def _firm_names(self) -> list[tuple[int, list[str]]]:
+        """Names the story gives with a legal form, as the capitalised words before the form and
+        the form, with where they start; also where the form has a possessive ("Norco Inc's
+        plant") or a title follows it ("Norco Corp Chairman ..."), which the entity scan misses."""
+        text = self.text
+        out: list[tuple[int, list[str]]] = []
+        for m in _LEGAL_FORM_AT.finditer(text):
+            words: list[str] = []
+            pos = m.start()
+            if not text[pos - 1 : pos].isspace():
+                continue
+            for w in reversed(text[max(0, pos - 80) : pos].split()):
+                # "Norco (Asia) Ltd": a bracket closing before the form ends the name.
+                w = w.lstrip("(<[")
+                if not w[:1].isupper() or w[-1] in ".,;:)>]" and not _INITIALS.match(w) or len(words) == 5:
+                    break
+                words.insert(0, w)
+                pos = text.rfind(w, 0, pos)
+            if words:
+                out.append((pos, [*words, m.group(1)]))
+        return out
+
     def _firm_index(self) -> dict[str, str]:
         """A company's name without its legal form ("Caesars World" for "Caesars World Inc"), and
         its first word where that is no common word ("Bally" for "Bally Manufacturing Corp"): how
-        a quote names a company the story has introduced."""
+        a quote names a company the story has introduced. An owner or a function word before the
+        name is none of it ("Norland's Norco Ltd", "The Norco Co")."""
         if self._firms is None:
             index: dict[str, str] = {}
-            for pos, name in self.ents.orgs:
-                words = name.split()
+            for pos, words in self._firm_names():
                 if len(words) < 2 or words[-1].rstrip(".") not in _LEGAL_FORMS or _JOINED_BEFORE.search(
                     self.text, max(0, pos - 6), pos
                 ):
                     continue
                 while words and words[-1].rstrip(".") in _LEGAL_FORMS:
                     words = words[:-1]
+                while len(words) > 1 and (words[0] in _FIRM_OPENERS or words[0].endswith(("'s", "’s"))):
+                    words = words[1:]
                 words = [w.removesuffix("’s").removesuffix("'s") for w in words]
                 if not words or words[0] in _NON_NAME or self._is_place(words[0]):
                     continue
@@ -1435,7 +1551,10 @@ class _Segmenter:
     def _fallback(self, group: list[RawQuote], own: set[str]) -> list[str]:
         """A quote that names no party outside the speaker's side is still about one: the state or
         bloc the attribution sentence names, else the one the headline is about (the party
-        across the dispute the story reports), else the last one the paragraph before names.
+        across the dispute the story reports), else the last one the paragraph before names that
+        the story names at least four times (one named there in passing, "Norland's biggest
+        bank", "exports to Norland", is a bystander: pool half A 31 true and 21 false targets
+        from such states against 28 true and 76 false from the others).
         Organisations, people and groups ("debtor countries", "G-7") named only around a quote are
         too often bystanders or settings to be taken, and so is a city named as a place ("talks
         in Lisbon", "the Oslo market"); a company story's headline names no such state (see
@@ -1448,11 +1567,23 @@ class _Segmenter:
         )
         pi = self.layout.para_of(first.open_pos)
         before = self._names_in(*self.layout.para_span(pi - 1), parties="fallback") if pi > 0 else []
+        counts = self._name_counts()
+        before = [c for c in before if counts.get(c, 0) >= _TOPIC_MENTIONS]
         for cands in (around, self._headline_parties(), before):
             for c in reversed(cands):
                 if c not in own and self.lex.is_state_like(c) and not self._is_group(c):
                     return [c]
         return []
+
+    def _name_counts(self) -> dict[str, int]:
+        """How often the story names each party (lexicon matches, old names resolved)."""
+        if self._counts is None:
+            counts: dict[str, int] = {}
+            for _, _, c in self._load_spans():
+                c = self._resolve.get(c, c)
+                counts[c] = counts.get(c, 0) + 1
+            self._counts = counts
+        return self._counts
 
     def _topical(self, c: str) -> bool:
         return self.lex.kinds.get(c) == "states" or c in self.lex.members
@@ -1605,7 +1736,7 @@ class _Segmenter:
         party the quote is about to be left out; but where a quote naming nobody takes a party
         from its surroundings (`parties` "fallback"), a city named as a place and a body named as
         where a filing went are none. A state's name opening a company's name is no party around
-        a quote ("American Norco Brands Inc said ...")."""
+        a quote ("American Norco Brands Inc said ...") nor in it ("American Norco Motors dealers")."""
         key = (i, parties)
         hit = self._incidental_memo.get(key)
         if hit is None:
@@ -1613,7 +1744,7 @@ class _Segmenter:
             text = self.text
             hit = bool(_CURRENCY_NEXT.match(text, e) and _AMOUNT_BEFORE.search(text, max(0, s - 12), s))
             hit = hit or bool(_SPOKE_IN.search(text, max(0, s - 20), s))
-            hit = hit or (parties != "quote" and self._in_company_name(i))
+            hit = hit or self._in_company_name(i, parties == "quote")
             if parties == "quote" and not hit:
                 hit = self._venue(s, e) or self._national_group(i) or self._filed_with(i) or self._office_of(i)
             elif parties == "fallback" and not hit:
@@ -1637,11 +1768,14 @@ class _Segmenter:
             return not _GOVERNMENT_IN.search(text, max(0, s - 30), s)
         return bool(_VENUE_NEXT.match(text, e) or _PLACE_NEXT.match(text, e))
 
-    def _in_company_name(self, i: int) -> bool:
+    def _in_company_name(self, i: int, quoted: bool = False) -> bool:
         """A state's name opening the name of a company or an association ("American Norco Brands
-        Inc", "Irish Norco Airlines", "the American Growers Society"): the state is no party there."""
+        Inc", "Irish Norco Airlines", "the American Growers Society"): the state is no party there.
+        In a quote's own words only a state's name counts ("the Group of Five and Group of Seven
+        meetings" names two forums)."""
         _, e, c = self._lex_spans[i]
-        return self.lex.kinds.get(c) in ("states", "blocs") and bool(_IN_NAME.match(self.text, e))
+        kinds = ("states",) if quoted else ("states", "blocs")
+        return self.lex.kinds.get(c) in kinds and bool(_IN_NAME.match(self.text, e))
 
     def _filed_with(self, i: int) -> bool:
         """A body named as where a filing went ("in a filing with the Agency", "told the Agency",
@@ -2053,6 +2187,24 @@ _OPENER_CAPS = _NON_NAME_CAPS - frozenset(
 
 # Legal forms that end a company's name.
 _LEGAL_FORMS = frozenset("Inc Corp Corporation Co Cos Ltd Plc PLC AG SA NV Bhd Pty Limited".split())
+# Words in a quote that speak of a company named before: "the company", "the stock".
+_FIRM_POINTER = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Ii]ts) (?:company|company's|firm|firm's|stock|shares|board|management|takeover|bid|offer)\b"
+)
+_EMPLOYER_BEFORE = re.compile(r"\b(?:of|for|at|with)\s+$")
+# How often a story names a state for it to be what a quote naming nobody, after a paragraph that
+# names it, is about; one named in passing there (once to three times) is a bystander.
+_TOPIC_MENTIONS = 4
+# A legal form after a name, possessive or not ("Norco Inc's"), and initials in a name ("E.F.").
+_LEGAL_FORM_AT = re.compile(
+    "(" + "|".join(sorted(_LEGAL_FORMS, key=len, reverse=True)) + r")\.?(?:['’]s)?(?![\w\-])"
+)
+_INITIALS = re.compile(r"(?:[A-Z]\.)+$")
+# Capitalised words that open a run of capitals without being part of a company's name.
+# ("On Friday Norco Corp", "Because Norco ..."); "New", "May" and "One" open names of their own.
+_FIRM_OPENERS = (_NON_NAME_CAPS | _NON_NAME | frozenset("Unlike Like Because Even".split())) - frozenset(
+    {"New", "May", "One"}
+)
 # "Standard & Poor's Corp": a run of capitals after "&" or "and" is the end of a longer name.
 _JOINED_BEFORE = re.compile(r"(?:&|\band)\s+$")
 _CAP_AFTER_NAME = re.compile(r"[ \t]+(?:of[ \t]+)?[A-Z]")
