@@ -102,8 +102,8 @@ def quotes_of(
         problem = _repeated_id(article.id, loc, seen) if seen is not None else None
         if problem:
             raise StanceError(problem, loc.path, loc.line)
+        quotes = segment_safely(article, lexicon, loc)
         summary.articles += 1
-        quotes = segment(article, lexicon)
     for q in quotes:
         if fixed_targets:
             q.targets = list(fixed_targets)
@@ -286,6 +286,19 @@ def _repeated_id(doc_id: str, loc: Located, seen: dict[str, tuple[str, int]]) ->
     return f"article id {doc_id!r} repeats the one at {first[0]}:{first[1]}; ids must be unique"
 
 
+def segment_safely(article: Article, lexicon: TargetLexicon, loc: Located) -> list[Quote]:
+    """The article's quotes; a fault of the segmenter on one article is that article's problem
+    (skipped, or the run stopped, as --on-error says), named by file and line, not the end of a
+    run of thousands."""
+    try:
+        return segment(article, lexicon)
+    except Exception as err:  # a rule's bug must not lose the rest of the archive
+        raise StanceError(
+            f"the segmenter failed on article {article.id!r} ({type(err).__name__}: {err}); "
+            "please report it with this article", loc.path, loc.line,
+        ) from err
+
+
 def article_id(loc: Located) -> str | None:
     """The id of a record that is a usable article (not a quote record, not bad, not empty): the
     records whose ids must be unique."""
@@ -399,7 +412,13 @@ def segment_file(
                 raise StanceError(problem, loc.path, loc.line)
             yield Problem(loc.path, loc.line, problem)
             continue
+        try:
+            quotes = segment_safely(article, lexicon, loc)
+        except StanceError as err:
+            if on_error == "fail":
+                raise
+            yield Problem(loc.path, loc.line, err.problem)
+            continue
         summary.articles += 1
-        quotes = segment(article, lexicon)
         summary.quotes += len(quotes)
         yield from quotes

@@ -156,3 +156,27 @@ def test_a_resumed_run_skips_the_repeated_ids_an_uninterrupted_run_skips(
     resumed = labeller.run(src, part, resume=True)
     assert part.read_bytes() == full.read_bytes()
     assert [p.line for p in resumed.skipped] == [p.line for p in whole.skipped] == skipped
+
+
+def test_a_segmenter_fault_skips_its_article_and_names_it(tmp_path: Path, labeller: Labeller, monkeypatch) -> None:
+    from stance import pipeline
+
+    real = pipeline.segment
+
+    def flaky(article, lexicon=None, **kw):
+        if article.id == "a1":
+            raise IndexError("list index out of range")
+        return real(article, lexicon, **kw)
+
+    monkeypatch.setattr(pipeline, "segment", flaky)
+    src = write_articles(tmp_path / "in.jsonl", 3)
+    items = list(pipeline.segment_file(src))
+    problems = [p for p in items if isinstance(p, pipeline.Problem)]
+    assert {q.doc_id for q in items if not isinstance(q, pipeline.Problem)} == {"a0", "a2"}
+    assert len(problems) == 1 and problems[0].line == 2 and "'a1'" in problems[0].problem
+    with pytest.raises(StanceError, match="segmenter failed on article 'a1'"):
+        list(pipeline.segment_file(src, on_error="fail"))
+    out = tmp_path / "rows.jsonl"
+    summary = labeller.run(src, out)
+    assert {json.loads(line)["doc_id"] for line in out.read_text().splitlines()} == {"a0", "a2"}
+    assert [p.line for p in summary.skipped] == [2] and summary.articles == 2
