@@ -821,6 +821,9 @@ def build_entities(text: str, is_place) -> Entities:
     known = memo.get
     for m in _CAP_RUN_RE.finditer(text):
         run = m.group()
+        if run.count(" ") + run.count("\n") >= _MAX_NAME_WORDS:
+            continue  # a headline in title case or a list of names, not one name: and every
+            # suffix of a run is indexed, so a long one would cost memory by its square
         start, end = m.span()
         first, _, rest = run.partition(" ")
         if rest and first in _LEAD_CUES and text[end : end + 1] in (":", ","):
@@ -856,6 +859,7 @@ def build_entities(text: str, is_place) -> Entities:
 
 
 _ROLES_OR_DETS = ROLE_WORDS | _DETS
+_MAX_NAME_WORDS = 12
 
 
 _LEAD_ADVERBIAL = re.compile(r"\s*([A-Z][\w’'\-]*)((?: [\w’'\-]+){1,4}),\s")
