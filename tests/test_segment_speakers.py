@@ -1288,3 +1288,9 @@ def test_review_cases_for_places_descriptions_and_went_on():
         assert q.speaker == who, text
     text = 'Holm spoke. The list of grievances went on: "low pay, long hours, no respect."'
     assert all(q.speaker != "list" for q in segment(Article(id="d", text=text)))
+
+
+def test_a_place_or_firm_after_of_before_a_cue_does_not_speak():
+    for who in ("Senator Tom Reed of Montana", "Professor Tom Reed of Yale", "Tom Reed of Goldman Sachs"):
+        text = f'{who} said the deal was dead. "We will not sign it," he said.'
+        assert [q.speaker for q in segment(Article(id="d", text=text))] == ["Tom Reed"], who

@@ -521,8 +521,13 @@ class _Segmenter:
                 first += 1
             if first == n or words[first] in _NOT_SUBJECT:
                 continue
-            if first and words[first - 1] in _PLACE_PREPS and self._is_place(" ".join(words[first:n])):
-                continue  # 'The agency, received in London, said': where, not who
+            if first and (
+                words[first - 1] == "of"
+                or words[first - 1] in _PLACE_PREPS and self._is_place(" ".join(words[first:n]))
+            ):
+                # 'The agency, received in London, said', 'Tom Reed of Ohio said': where or
+                # whose, not who
+                continue
             pos = next(islice(_TOKEN.finditer(text, lo, m.start()), first, None)).start()
             canon, typ = canonical_speaker(
                 " ".join(words[first:n]), pos, self.ents, self._canon_org, self._is_place
