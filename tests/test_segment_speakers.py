@@ -1294,3 +1294,11 @@ def test_a_place_or_firm_after_of_before_a_cue_does_not_speak():
     for who in ("Senator Tom Reed of Montana", "Professor Tom Reed of Yale", "Tom Reed of Goldman Sachs"):
         text = f'{who} said the deal was dead. "We will not sign it," he said.'
         assert [q.speaker for q in segment(Article(id="d", text=text))] == ["Tom Reed"], who
+
+
+def test_a_time_or_adverb_before_a_pronoun_speaker_is_left_out():
+    for lead in ("On Monday he said", "Last week he said"):
+        (q,) = segment(Article(id="d", text=f'Tom Reed, the envoy, spoke in Oslo. {lead}: "We will not sign it."'))
+        assert (q.speaker_mention.text, q.speaker) == ("he", "Tom Reed"), lead
+    q = segment(Article(id="d", text='Tom Reed said: "We will not sign it." Then he added: "Never."'))[-1]
+    assert (q.speaker_mention.text, q.speaker) == ("he", "Tom Reed")

@@ -40,6 +40,7 @@ from stance.segment.speakers import (
     _is_passive,
     _lower_in,
     _party_word,
+    _pronoun_alone,
     _subject_before,
     build_entities,
     canonical_speaker,
@@ -619,6 +620,7 @@ class _Segmenter:
             speaker = None
             if attr is not None and attr.mention is not None:
                 a, b = attr.mention
+                a = _pronoun_alone(self.text, a, b)  # '"Never." Later he added:' is his
                 mention = Span(self.text[a:b], a, b)
                 # '"... Tony Bland," he said.': he is someone named before the quote, not in it.
                 at = q.open_pos if a > q.open_pos and mention.text.lower() in PERSON_PRONOUNS else a

@@ -2144,23 +2144,33 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
     if lm:
         a2 = a + lm.end()
     a2, b = _tighten(text, *_trim(text, a2, b))
-    ws = text[a2:b].split()
-    if (
-        len(ws) > 1
-        and ws[-1] in _SUBJECT_PRONOUNS
-        and ws[-2].lower() not in {"and", "or"}
-        and not any(w[:1].isupper() for w in ws[1:-1])
-        and _MARK_SET.isdisjoint(text[a2:b])
-    ):
-        # 'At the bottom it reads': a pronoun is a whole subject. Not after a name ('After talks
-        # with Mr Blair he said' is not Blair's) or a quote, whose names the pronoun is not.
-        a2 = b - len(ws[-1])
+    a2 = _pronoun_alone(text, a2, b)
     if not _valid_mention(text, a2, b):
         return None
     return a2, b
 
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they"})
+_TIME_CAPS = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July "
+    "August September October November December".split()
+)
+
+
+def _pronoun_alone(text: str, a: int, b: int) -> int:
+    """Where a mention ending in a subject pronoun starts when the pronoun is its whole subject
+    ('At the bottom it reads', 'On Monday he said', 'Later he added'): not after a name ('After
+    talks with Mr Blair he said' is not Blair's) or a quote, whose names the pronoun is not."""
+    ws = text[a:b].split()
+    if (
+        len(ws) > 1
+        and ws[-1] in _SUBJECT_PRONOUNS
+        and ws[-2].lower() not in {"and", "or"}
+        and not any(w[:1].isupper() and w.strip(",") not in _TIME_CAPS for w in ws[1:-1])
+        and _MARK_SET.isdisjoint(text[a:b])
+    ):
+        return b - len(ws[-1])
+    return a
 
 
 def _name_piece(s: str) -> bool:
