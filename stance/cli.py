@@ -96,6 +96,9 @@ def cmd_segment(args: argparse.Namespace) -> int:
     from .pipeline import Problem, Summary, segment_file
 
     out = Path(args.output)
+    if out.suffix.lower() not in (".jsonl", ".json", ".ndjson"):
+        raise StanceError("quote records (nested: parts, speaker mention, cue) are written as JSON Lines; "
+                          "name the output .jsonl (`stance label` writes CSV and Parquet rows)", out)
     if out.exists() and not args.overwrite:
         raise StanceError("output exists; pass --overwrite to replace it", out)
     n_quotes, problems = 0, []

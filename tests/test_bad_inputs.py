@@ -168,6 +168,8 @@ CASES: list[tuple[str, Callable[[Env], list[str]], tuple[str, ...]]] = [
      ("@existing", "is a file, not a folder")),
     ("segment-exists", lambda e: ["segment", str(e.articles), "-o", str(e.existing)],
      ("@existing", "output exists", "--overwrite")),
+    ("segment-parquet-out", lambda e: ["segment", str(e.articles), "-o", str(e.tmp / "q.parquet")],
+     ("q.parquet", "written as JSON Lines", ".jsonl")),
     # label
     ("label-missing", lambda e: _label(e, e.missing), ("@missing", "no such file")),
     ("label-unreadable", lambda e: _label(e, e.unreadable), ("@unreadable", "not readable")),
