@@ -23,6 +23,14 @@ def _require(d: dict[str, Any], key: str, kind: type | tuple[type, ...], what: s
     return value
 
 
+QUOTE_KINDS = ("direct", "mixed", "indirect")
+
+
+def _offset(x: Any) -> bool:
+    """A character offset: a non-negative int (and no bool, which Python counts as one)."""
+    return isinstance(x, int) and not isinstance(x, bool) and x >= 0
+
+
 def _optional_str(d: dict[str, Any], key: str, what: str) -> str | None:
     value = d.get(key)
     if value is not None and not isinstance(value, str):
@@ -49,6 +57,8 @@ class Span:
             raise ValueError(f"{what} must be an object with text, start and end")
         start = _require(d, "start", int, what)
         end = _require(d, "end", int, what)
+        if isinstance(start, bool) or isinstance(end, bool) or not 0 <= start <= end:
+            raise ValueError(f"{what} needs offsets 0 <= start <= end, got {start!r}, {end!r}")
         return cls(text=_require(d, "text", str, what), start=start, end=end)
 
 
@@ -67,7 +77,7 @@ class Article:
         doc_id = d.get("id", d.get("doc"))
         if doc_id is None:
             raise ValueError("article record has no 'id' key")
-        if not isinstance(doc_id, (str, int)):
+        if not isinstance(doc_id, (str, int)) or isinstance(doc_id, bool):
             raise ValueError("article key 'id' must be a string")
         if not str(doc_id).strip():
             raise ValueError("article key 'id' is empty")
@@ -133,24 +143,28 @@ class Quote:
     def from_dict(cls, d: dict[str, Any]) -> Quote:
         text = _require(d, "text", str, "quote")
         targets = d.get("targets", [])
-        if not isinstance(targets, list) or not all(isinstance(t, str) for t in targets):
-            raise ValueError("quote key 'targets' must be a list of strings")
+        if not isinstance(targets, list) or not all(isinstance(t, str) and t.strip() for t in targets):
+            raise ValueError("quote key 'targets' must be a list of non-empty strings")
         parts_raw = d.get("parts") or []
         if not isinstance(parts_raw, list) or not all(
-            isinstance(p, (list, tuple)) and len(p) == 2 and all(isinstance(x, int) for x in p) for p in parts_raw
+            isinstance(p, (list, tuple)) and len(p) == 2 and all(_offset(x) for x in p) and p[0] <= p[1]
+            for p in parts_raw
         ):
-            raise ValueError("quote key 'parts' must be a list of [start, end] pairs")
+            raise ValueError("quote key 'parts' must be a list of [start, end] pairs with 0 <= start <= end")
         start = d.get("start", parts_raw[0][0] if parts_raw else 0)
         end = d.get("end", parts_raw[-1][1] if parts_raw else len(text))
-        if not isinstance(start, int) or not isinstance(end, int):
-            raise ValueError("quote keys 'start' and 'end' must be integers")
+        if not _offset(start) or not _offset(end) or start > end:
+            raise ValueError(f"quote keys 'start' and 'end' must be integers, 0 <= start <= end: {start!r}, {end!r}")
+        kind = d.get("kind", "direct")
+        if kind not in QUOTE_KINDS:
+            raise ValueError(f"quote key 'kind' must be one of {', '.join(QUOTE_KINDS)}, got {kind!r}")
         return cls(
             doc_id=str(d.get("doc_id", "")),
             quote_id=str(d.get("quote_id", d.get("id", ""))),
             start=start,
             end=end,
             text=text,
-            kind=str(d.get("kind", "direct")),
+            kind=kind,
             speaker_mention=Span.from_dict(d.get("speaker_mention"), "quote key 'speaker_mention'"),
             speaker=_optional_str(d, "speaker", "quote"),
             cue=Span.from_dict(d.get("cue"), "quote key 'cue'"),

@@ -34,3 +34,24 @@ def test_example_validation_names_key() -> None:
     with pytest.raises(ValueError, match="'quote' is empty"):
         Example.from_dict({"quote": "  ", "target": "Iran", "label": "neutral"})
     assert Example.from_dict({"quote": "q", "target": "t"}, require_label=False).label is None
+
+
+def test_quote_records_that_cannot_be_right_are_refused_with_the_key():
+    import pytest
+
+    from stance.io import quote_from_any
+    from stance.records import Article
+
+    base = {"quote_id": "q", "text": "We will strike"}
+    for extra, needle in (
+        ({"parts": [[5, 1]]}, "'parts'"),
+        ({"start": -5, "end": 2}, "'start' and 'end'"),
+        ({"parts": [[True, 5]]}, "'parts'"),
+        ({"kind": 5}, "'kind'"),
+        ({"targets": [""]}, "'targets'"),
+        ({"speaker_mention": {"text": "x", "start": 9, "end": 2}}, "'speaker_mention'"),
+    ):
+        with pytest.raises(ValueError, match=needle):
+            quote_from_any({**base, **extra})
+    with pytest.raises(ValueError, match="'id'"):
+        Article.from_dict({"id": True, "text": "x"})
