@@ -37,10 +37,7 @@ def test_example_validation_names_key() -> None:
 
 
 def test_quote_records_that_cannot_be_right_are_refused_with_the_key():
-    import pytest
-
     from stance.io import quote_from_any
-    from stance.records import Article
 
     base = {"quote_id": "q", "text": "We will strike"}
     for extra, needle in (
