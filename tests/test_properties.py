@@ -179,6 +179,18 @@ def test_segment_a_long_run_of_capitalised_words_is_fast() -> None:
     assert len(segment_checked(text)) == 2 and time.perf_counter() - start < 3.0
 
 
+def test_segment_an_article_of_many_speakers_is_fast() -> None:
+    # Each speaker's name was searched for in the whole text: 300 KB of council minutes took 8-15 s.
+    paras = []
+    for i in range(4000):
+        family = "".join("bdgklmnprstvz"[(i * 7 + k) % 13] + "aeiou"[(i + k) % 5] for k in range(3)).capitalize()
+        paras.append(f'Councillor {["Jan", "Ana", "Tom"][i % 3]} {family}{i} of Ward {i} said: "We need buses."\n\n'
+                     f'"Our routes are empty," he added.\n\n')
+    text = "".join(paras)
+    start = time.perf_counter()
+    assert len(segment_checked(text)) == 8000 and time.perf_counter() - start < 8.0
+
+
 def test_segment_all_opening_marks() -> None:
     assert segment_checked("“" * 5000 + " we " + "«" * 5000) is not None
 

@@ -65,6 +65,7 @@ _NOT_SUBJECT = frozenset(
 _LOOK_BACK = 600
 _AFTER_RELATIVE = re.compile(r",\s*(?:whom|which)\s+$")
 _NAME_WORD = re.compile(r"[\w'’.-]+")
+_WORD_RUN = re.compile(r"[\w'’\-]+")
 _PLACE_PREPS = frozenset({"in", "at", "near", "from"})
 _NON_NAME = frozenset(
     {
@@ -488,6 +489,7 @@ class _Segmenter:
         self._counts: dict[str, int] | None = None
         self._headline: str | None = None
         self._side_cache: dict[tuple[tuple[int, int] | None, str | None], set[str]] = {}
+        self._word_starts: dict[str, list[int]] | None = None
         self._sent_cache: dict[int, tuple[int, int]] = {}
         self._dateline: str | None = None
         self._post_cache: dict[tuple[int, int], tuple[Attribution, int] | None] = {}
@@ -1975,6 +1977,26 @@ class _Segmenter:
             out += self._introduced(speaker)[1]
         return out
 
+    def _starts_of(self, name: str) -> list[int]:
+        """Where the name's first word starts as a word, from an index of the text's words built
+        once: scanning the text for each speaker made an article of many speakers quadratic."""
+        if self._word_starts is None:
+            index: dict[str, list[int]] = {}
+            for m in _WORD_RUN.finditer(self.text):
+                index.setdefault(m.group(), []).append(m.start())
+            self._word_starts = index
+        keys = [m.group() if m else "" for m in map(_WORD_RUN.match, name.split())]
+        if not keys:
+            return []
+        found = [self._word_starts.get(k, []) for k in keys]
+        k = min(range(len(keys)), key=lambda j: len(found[j]))
+        if k == 0:
+            return found[0]
+        # Through its rarest word ("Councillor Ana Xu": Xu), the first word a few words before it.
+        reach = sum(len(w) for w in keys[:k]) + 8 * k
+        starts = (self.text.rfind(keys[0], max(0, p - reach), p) for p in found[k])
+        return sorted({i for i in starts if i >= 0})
+
     def _introduced_affiliation(self, speaker: str) -> tuple[set[str], list[str]]:
         """Affiliations in the title before the speaker's name ("Argentina's Economy Minister",
         "Hong Kong representative") and in the apposition after it (", U.S. ambassador to the
@@ -1983,7 +2005,7 @@ class _Segmenter:
         text = self.text
         found: set[str] = set()
         roles: list[str] = []
-        for i, end in _occurrences(text, speaker, 3):
+        for i, end in _occurrences(text, speaker, 3, self._starts_of(speaker)):
             ss, se = self._sentence(i)
             lo = max(ss, i - 100)
             k = i
@@ -2240,16 +2262,23 @@ def _points_outside(text: str, a: int, b: int) -> bool:
     return False
 
 
-def _occurrences(text: str, name: str, limit: int) -> list[tuple[int, int]]:
+def _occurrences(
+    text: str, name: str, limit: int, starts: list[int] | None = None
+) -> list[tuple[int, int]]:
     """Where a name stands as whole words, any white space (a wrapped line) between its words; a
-    plain scan, since a regex per name would thrash the regex cache."""
+    plain scan, since a regex per name would thrash the regex cache. `starts`: where its first
+    word stands as a word, when an index of the text gives them (else the text is searched)."""
     words = name.split()
     if not words:
         return []
     first, n = words[0], len(text)
     out: list[tuple[int, int]] = []
-    i = text.find(first)
+    cands = iter(starts) if starts is not None else None
+    i = next(cands, -1) if cands is not None else text.find(first)
     while i >= 0 and len(out) < limit:
+        if cands is not None and not text.startswith(first, i):
+            i = next(cands, -1)
+            continue
         j = i + len(first)
         ok = i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_'’")
         for w in words[1:] if ok else ():
@@ -2262,7 +2291,7 @@ def _occurrences(text: str, name: str, limit: int) -> list[tuple[int, int]]:
             j = k + len(w)
         if ok and (j >= n or not (text[j].isalnum() or text[j] in "_'’")):
             out.append((i, j))
-        i = text.find(first, i + 1)
+        i = next(cands, -1) if cands is not None else text.find(first, i + 1)
     return out
 
 

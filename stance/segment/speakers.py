@@ -498,7 +498,7 @@ class Entities:
         i = bisect.bisect_left(ps, pos) - 1
         lo = max(0, pos - 2000)
         # The latest stand-alone surname before pos: one backward search per last name known by then.
-        surnames = [(k, last) for last in self._lasts(pos) if (k := _last_before(self.text, last, lo, pos)) >= 0]
+        surnames = [(k, last) for last in self._lasts(pos, lo) if (k := _last_before(self.text, last, lo, pos)) >= 0]
         while True:
             k, last = max(surnames) if surnames else (-1, "")
             if i >= 0 and ps[i] >= k:
@@ -544,13 +544,21 @@ class Entities:
             return found  # not at the head of the sentence
         return first
 
-    def _lasts(self, pos: int) -> list[str]:
-        """Last names of the people named before pos."""
+    def _lasts(self, pos: int, lo: int = 0) -> list[str]:
+        """Last names of the people named before pos; in a story of many people, only those whose
+        word stands in text[lo:pos] (asking each of them to search there made it quadratic)."""
         if self._last_names is None:
             self._last_names = {}
             for p in self.persons:
                 self._last_names.setdefault(p.name.rsplit(" ", 1)[-1], p.pos)
-        return [last for last, first in self._last_names.items() if first < pos]
+        names = self._last_names
+        if len(names) <= _FEW_NAMES:
+            return [last for last, first in names.items() if first < pos]
+        words = set()
+        for m in _NAME_TOKEN.finditer(self.text, lo, pos):
+            w = m.group()
+            words.update((w, w.removesuffix("'s").removesuffix("’s"), *w.split("-")))
+        return [w for w in words if names.get(w, pos) < pos]
 
     def latest_with_role(self, pos: int, role: str) -> tuple[int, str] | None:
         """The latest person introduced before pos with that role word next to the name."""
@@ -900,6 +908,10 @@ def _lower_in(text: str, word: str) -> bool:
             return True
         i = text.find(low, j)
     return False
+
+
+_FEW_NAMES = 64
+_NAME_TOKEN = re.compile(r"[\w'’\-]+")
 
 
 def _last_before(text: str, last: str, lo: int, hi: int) -> int:
