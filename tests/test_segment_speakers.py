@@ -1302,3 +1302,14 @@ def test_a_time_or_adverb_before_a_pronoun_speaker_is_left_out():
         assert (q.speaker_mention.text, q.speaker) == ("he", "Tom Reed"), lead
     q = segment(Article(id="d", text='Tom Reed said: "We will not sign it." Then he added: "Never."'))[-1]
     assert (q.speaker_mention.text, q.speaker) == ("he", "Tom Reed")
+
+
+def test_a_relative_clauses_subject_may_be_a_titled_name_or_a_named_body():
+    for text, who in (
+        ('Lind attacked the new levy, which Sen. Tom Berg called "a stealth tax."', "Tom Berg"),
+        ('Lind attacked the new levy, which Senate Majority Leader Tom Berg called "a stealth tax."', "Tom Berg"),
+    ):
+        (q,) = segment(Article(id="d", text=text))
+        assert q.speaker == who, text
+    (q,) = segment(Article(id="d", text='Lind attacked the levy, which the White House called "a fair deal."'))
+    assert q.speaker_mention.text == "the White House"

@@ -1822,7 +1822,8 @@ _WAS_QUOTED_AS = re.compile(r"\b(?:was|were|is|are|been)\s+quoted\s+(?:by\s+.{1,
 
 # The subject of a relative clause whose verb of saying comes next: "which she described as".
 _RELATIVE_SUBJECT = re.compile(
-    r"\b(?:which|whom)\s+(he|she|they|we|I|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}|the\s+[a-z]+(?:\s+[a-z]+)?)\s+"
+    r"\b(?:which|whom)\s+(he|she|they|we|I|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}|"
+    r"the\s+(?:[A-Z][\w'’-]+\s+){0,3}[A-Za-z]+)\s+"
     r"(?:(?:has|have|had|once|also|later|then|recently|simply)\s+)*$"
 )
 
