@@ -1313,3 +1313,8 @@ def test_a_relative_clauses_subject_may_be_a_titled_name_or_a_named_body():
         assert q.speaker == who, text
     (q,) = segment(Article(id="d", text='Lind attacked the levy, which the White House called "a fair deal."'))
     assert q.speaker_mention.text == "the White House"
+
+
+def test_a_number_with_a_thousands_comma_stays_whole_before_a_cue():
+    (q,) = segment(Article(id="d", text='The union, which represents 40,000 nurses, said the offer was "an insult."'))
+    assert q.speaker == "union"

@@ -2001,7 +2001,7 @@ _CLAUSE_CUT = re.compile(
     r",\s*and\s+(?=(?:his|her|their|the|a|an|one|another)\s+(?:[a-z]+\s+){0,2}$)|:|\bwhile\b|\bbecause\b|"
     r"\bwhen\b|\bafter\b|\bas\b(?=\s+[A-Z]))"
 )
-_COMMA_SPLIT = re.compile(r"(,)")
+_COMMA_SPLIT = re.compile(r"(,)(?!\d{3})")  # "40,000 nurses" is one number
 # A finite verb before ", and her husband said": the clause before has its own predicate.
 _VERB_BEFORE = re.compile(
     r"\b(?:[a-z]+ed|said|says|told|spoke|smiled|laughed|nodded|began|went|left|stood|sat|came|ran|wrote)\b"
