@@ -66,6 +66,7 @@ _LOOK_BACK = 600
 _AFTER_RELATIVE = re.compile(r",\s*(?:whom|which)\s+$")
 _NAME_WORD = re.compile(r"[\w'’.-]+")
 _WORD_RUN = re.compile(r"[\w'’\-]+")
+_LONG_TEXT = 30_000
 _PLACE_PREPS = frozenset({"in", "at", "near", "from"})
 _NON_NAME = frozenset(
     {
@@ -1977,9 +1978,12 @@ class _Segmenter:
             out += self._introduced(speaker)[1]
         return out
 
-    def _starts_of(self, name: str) -> list[int]:
-        """Where the name's first word starts as a word, from an index of the text's words built
-        once: scanning the text for each speaker made an article of many speakers quadratic."""
+    def _starts_of(self, name: str) -> list[int] | None:
+        """Where the name's first word may start, from an index of the text's words built once:
+        scanning the text for each speaker made an article of many speakers quadratic. None for
+        a story of ordinary length, which one scan per speaker reads faster than it is indexed."""
+        if len(self.text) < _LONG_TEXT:
+            return None
         if self._word_starts is None:
             index: dict[str, list[int]] = {}
             for m in _WORD_RUN.finditer(self.text):
