@@ -1193,6 +1193,7 @@ def test_a_mention_ending_in_a_relative_pronoun_is_none():
     qs = segment(Article(id="d", text=text))
     assert [q.text for q in qs] == ["We lost.", "We won."]
     assert all(not q.speaker_mention or not q.speaker_mention.text.endswith("that") for q in qs)
+    assert qs[1].speaker is None  # the flags' words, not the chairman's
 
 
 def test_went_on_before_a_colon_is_a_cue():

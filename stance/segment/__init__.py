@@ -65,6 +65,7 @@ _NOT_SUBJECT = frozenset(
 _LOOK_BACK = 600
 _AFTER_RELATIVE = re.compile(r",\s*(?:whom|which)\s+$")
 _NAME_WORD = re.compile(r"[\w'’.-]+")
+_RELATIVE_BEFORE = re.compile(r"\b(?:that|which)\s+$")
 _WORD_RUN = re.compile(r"[\w'’\-]+")
 _LONG_TEXT = 30_000
 _PLACE_PREPS = frozenset({"in", "at", "near", "from"})
@@ -645,7 +646,14 @@ class _Segmenter:
                     self.ents.add_speaker(a, speaker, typ, roles)
             if attr is not None and attr.cue is not None:
                 cue = Span(self.text[attr.cue[0] : attr.cue[1]], attr.cue[0], attr.cue[1])
-            if mention is None and prev is not None and self.layout.para_of(q.open_pos) - prev[2] <= 2:
+            if (
+                mention is None
+                and prev is not None
+                and self.layout.para_of(q.open_pos) - prev[2] <= 2
+                and not (cue is not None and _RELATIVE_BEFORE.search(self.text, max(0, cue.start - 12), cue.start))
+            ):
+                # A quote with no attribution goes on the last speaker's; not one a thing's
+                # relative clause introduces ('posters that read "..."').
                 mention, speaker = prev[0], prev[1]
             parts = self._output_parts(group)
             if not parts:
