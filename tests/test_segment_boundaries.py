@@ -390,3 +390,19 @@ def test_fourth_review_boundary_cases():
     assert q.text.startswith("that year after year")
     (q,) = segment(Article(id="d", text='The levy, which she called simply "a farce," was dropped.'), mixed="content")
     assert q.text.startswith("which")
+
+
+def test_a_fragment_attributed_after_it_reports_the_whole_sentence_before_it():
+    cases = {
+        'If the levy passes, the harbour will be "empty within a year," Kovac said.': "If the levy passes",
+        'The ferry, which runs twice a day, "loses money on every trip," said Tom Berg.': "The ferry, which",
+        'Farmers are angry, but the ministry is "not listening to anyone," Berg said.': "Farmers are angry",
+    }
+    for text, start in cases.items():
+        (q,) = _seg(text, mixed="content")
+        assert q.text.startswith(start), (text, q.text)
+    # A narration lead stays out, and so does a sentence whose speaker comes only in the next one.
+    (q,) = _seg('Later, the mayor was "not amused at all," Berg said.', mixed="content")
+    assert q.text.startswith("the mayor")
+    (q,) = _seg('Berg, who chairs the panel, watches "Harbour Lights." Kovac said it was dull.', mixed="content")
+    assert not q.text.startswith("Berg")

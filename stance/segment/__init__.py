@@ -935,6 +935,8 @@ class _Segmenter:
             and _opens_sentence(text, q)
         ):
             a = q.open_pos  # 'wrote to his followers, "It is time to go."': the quote is the content
+        elif not cues and a > ss:
+            a = self._lead_of_attributed(q, ss, a)
         # The clause ends at the first boundary after this fragment, or the sentence end; a
         # fragment closing on its own comma or exclamation ('"... for good," and shared ...')
         # closes the clause itself.
@@ -947,6 +949,25 @@ class _Segmenter:
             b = q.close_end
         a, b = _strip_edges(text, a, b)
         q.content = (min(a, q.parts[0][0]), max(b, q.parts[-1][1]))
+
+    def _lead_of_attributed(self, q: RawQuote, ss: int, a: int) -> int:
+        """Where the content of a mixed fragment starts when no verb of saying stands before it
+        but its speaker is named right after it ('If the bill passes, it will be "a disaster,"
+        Kovac said.'): the attribution reports the whole sentence before it, commas included,
+        less a lead that is the narration's own ('Later, ...', 'Asked about it, ...'). `a`, after
+        the last clause mark, is kept when the sentence has no such attribution."""
+        text = self.text
+        pre = text[ss : q.open_pos]
+        if any(c in pre for c in ";:") or any(c in ALL_MARKS for c in pre) or _ends_sentence(text, q.parts[-1][1]):
+            return a  # '... watches "Harbour Lights." Berg, who ..., said': the next sentence's speaker
+        if self._post(q.close_end, self.layout.para_span(self.layout.para_of(q.close_end - 1))[1]) is None:
+            return a
+        k = pre.find(",")
+        if k >= 0:
+            words = pre[:k].split()
+            if words and _narration(words, pre[:k]):
+                return ss + k + 1
+        return ss
 
     def _output_parts(self, group: list[RawQuote]) -> list[tuple[int, int]]:
         q = group[0]
