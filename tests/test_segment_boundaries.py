@@ -406,3 +406,22 @@ def test_a_fragment_attributed_after_it_reports_the_whole_sentence_before_it():
     assert q.text.startswith("the mayor")
     (q,) = _seg('Berg, who chairs the panel, watches "Harbour Lights." Kovac said it was dull.', mixed="content")
     assert not q.text.startswith("Berg")
+
+
+def test_a_fragment_closing_on_its_comma_goes_on_with_a_subordinate_clause():
+    cases = {
+        'Kovac said the levy was "a burden on farmers," because prices had fallen twice.': "twice",
+        'Berg said the new dam is "a small step," compared to what the river needs.': "needs",
+        'Lind told the council that the budget was "almost spent," and that more cuts would follow.': "follow",
+    }
+    for text, last in cases.items():
+        (q,) = _seg(text, mixed="content")
+        assert q.text.endswith(last), (text, q.text)
+    # The narration's own clause, a term's relative clause and the next attribution stay out.
+    for text in (
+        'Kovac said the levy was "a burden on farmers," and then left the room.',
+        'Berg said the new fee is "plain robbery," which angered the port.',
+        'The levy is "a burden on farmers," Kovac said.',
+    ):
+        (q,) = _seg(text, mixed="content")
+        assert q.text.rstrip(',"').endswith(("farmers", "robbery")), (text, q.text)

@@ -262,6 +262,12 @@ _CONTENT_END = re.compile(
     r"\s+(?:in\s+an?\s+(?:\w+\s+)?(?:interview|statement|speech|post|tweet|op-ed|letter|e-?mail|video|memo|"
     r"report|blog|column)|on\s+(?:Twitter|Facebook|Instagram)|according\s+to)\b"
 )
+# Words after a fragment's own closing comma that continue the reported clause rather than
+# the narration ('said the plan was "too late," because ..., '"a token," compared to ...').
+_CONTENT_GOES_ON = re.compile(
+    r"[ \t]+(because|so|which|where|including|compared\s+(?:to|with)|even\s+(?:if|though)|just\s+as|"
+    r"aside\s+from|and\s+that|but\s+also)\b"
+)
 # An attribution set inside the reported content ('Cost overruns, she said, "are certain."'):
 # after the cue at most a few words (a day, the speaker of an inverted cue, whom it was told) and
 # the comma or colon that closes the aside.
@@ -941,11 +947,15 @@ class _Segmenter:
         # fragment closing on its own comma or exclamation ('"... for good," and shared ...')
         # closes the clause itself.
         b = se
-        cut = _CONTENT_END.search(text, q.close_end, se)
+        e = q.parts[-1][1]
+        # '... was "too late," because ...': a subordinate clause the reported clause goes on with.
+        goes_on = _CONTENT_GOES_ON.match(text, q.close_end) if text[e - 1] == "," else None
+        if goes_on and goes_on.group(1) == "which" and len(text[q.parts[-1][0] : e].split()) < 4:
+            goes_on = None  # 'what some call the "Dock Tax," which ...': the journalist's note on a term
+        cut = _CONTENT_END.search(text, goes_on.end() if goes_on else q.close_end, se)
         if cut:
             b = cut.start()
-        e = q.parts[-1][1]
-        if e > 0 and text[e - 1] in ",!?" and text[q.close_end : b].strip():
+        if not goes_on and e > 0 and text[e - 1] in ",!?" and text[q.close_end : b].strip():
             b = q.close_end
         a, b = _strip_edges(text, a, b)
         q.content = (min(a, q.parts[0][0]), max(b, q.parts[-1][1]))
