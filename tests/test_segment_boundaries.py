@@ -425,3 +425,22 @@ def test_a_fragment_closing_on_its_comma_goes_on_with_a_subordinate_clause():
     ):
         (q,) = _seg(text, mixed="content")
         assert q.text.rstrip(',"').endswith(("farmers", "robbery")), (text, q.text)
+
+
+def test_a_verb_of_saying_with_no_that_reports_the_clause_right_after_it():
+    cases = {
+        'Kovac said the part of the harbour that flooded was "beyond repair."': "the part of the harbour",
+        'Berg said Monday his one fear was that the dam would "give way."': "his one fear",
+        'Lind argued farmers rarely understand that markets are "never fair."': "farmers rarely",
+    }
+    for text, start in cases.items():
+        (q,) = _seg(text, mixed="content")
+        assert q.text.startswith(start), (text, q.text)
+    # Adjuncts before a "that" ('said on Monday in Oslo that'), an addressee, an inverted speaker.
+    for text in (
+        'Kovac said on Monday in Oslo that the dam will "give way."',
+        'Kovac told the farmers in Oslo that the dam will "give way."',
+        'Kovac said instead that the dam will "give way."',
+    ):
+        (q,) = _seg(text, mixed="content")
+        assert q.text.startswith("that the dam"), (text, q.text)

@@ -262,6 +262,18 @@ _CONTENT_END = re.compile(
     r"\s+(?:in\s+an?\s+(?:\w+\s+)?(?:interview|statement|speech|post|tweet|op-ed|letter|e-?mail|video|memo|"
     r"report|blog|column)|on\s+(?:Twitter|Facebook|Instagram)|according\s+to)\b"
 )
+# Verbs of saying that take their clause with no "that" and no addressee ('said the plan ...');
+# "told" and "warned" name whom they address first ('told reporters that ...').
+_CLAUSE_VERBS = frozenset(
+    """say says said saying added adds argued argues insisted insists noted notes claimed claims wrote
+writes stated declared explained suggested suggests acknowledged admitted conceded contended maintained
+predicted tweeted""".split()
+)
+_TIME_WORDS = frozenset(
+    "last this next late early earlier later again also then still now recently instead once twice too".split()
+)
+_NOT_BEFORE_VERB = _PREP_BEFORE | {"a", "an", "the", "his", "her", "its", "their", "our", "my", "your"}
+_LY_NOUNS = frozenset({"family", "ally", "rally", "italy", "supply", "assembly", "july", "reply", "belly"})
 # Words after a fragment's own closing comma that continue the reported clause rather than
 # the narration ('said the plan was "too late," because ..., '"a token," compared to ...').
 _CONTENT_GOES_ON = re.compile(
@@ -916,7 +928,10 @@ class _Segmenter:
         if cues:
             a = cues[-1].end()
             that = _THAT.search(text, a, q.open_pos)
-            if (
+            bare = self._bare_clause(cues[-1], that.start()) if that else None
+            if bare is not None:
+                a = bare  # 'said the part of the network that was hacked held "data"'
+            elif (
                 that
                 and len(text[a : that.start()].split()) <= _THAT_MAX_WORDS
                 and not any(c in ";:!?" for c in text[a : that.start()])
@@ -959,6 +974,28 @@ class _Segmenter:
             b = q.close_end
         a, b = _strip_edges(text, a, b)
         q.content = (min(a, q.parts[0][0]), max(b, q.parts[-1][1]))
+
+    def _bare_clause(self, cue: CueMatch, that: int) -> int | None:
+        """Where the reported clause starts when a verb that takes a clause with no "that" (say,
+        argue, note, ...) is followed by one: 'said the part of the network that was hacked ...'
+        reports all of 'the part of the network that ...'; the "that" further on opens a
+        relative or an inner clause. A time or an adverb right after the verb ('said Monday
+        his plan ...') stays out. None when only adjuncts (a time, a place: 'said on Monday in
+        Ohio that ...') or an addressee ('told reporters that') stand before the "that"."""
+        text = self.text
+        if cue.group().lower() not in _CLAUSE_VERBS or "," in text[cue.end() : that]:
+            return None  # '..., says Ana Kovac, a historian, is that ...': the speaker after the verb
+        before = _PREV_WORD.search(text, max(0, cue.start() - 30), cue.start())
+        if before and before.group(1).lower() in _NOT_BEFORE_VERB:
+            return None  # 'from noted scholars': an adjective, not a verb
+        for m in _WORDS.finditer(text, cue.end(), that):
+            w = m.group().lower()
+            if w in _TIME_WORDS or _TIME.fullmatch(w) or (w.endswith("ly") and w not in _LY_NOUNS):
+                continue
+            if w in _PREP_BEFORE or w in _FRAME_PREPS or w in _OTHER_PREPS:
+                return None
+            return m.start()
+        return None
 
     def _lead_of_attributed(self, q: RawQuote, ss: int, a: int) -> int:
         """Where the content of a mixed fragment starts when no verb of saying stands before it
