@@ -444,3 +444,16 @@ def test_a_verb_of_saying_with_no_that_reports_the_clause_right_after_it():
     ):
         (q,) = _seg(text, mixed="content")
         assert q.text.startswith("that the dam"), (text, q.text)
+
+
+def test_a_cue_word_after_an_article_or_a_possessive_does_not_open_the_content():
+    cases = {
+        'Kovac said the reported leak, which came from a rival office, was "a fabrication."': "the reported leak",
+        "Berg's remarks about the harbour were \"a disgrace,\" Kovac said.": "Berg's remarks",
+    }
+    for text, start in cases.items():
+        (q,) = _seg(text, mixed="content")
+        assert q.text.startswith(start), (text, q.text)
+    # A noun with its own clause still opens it.
+    (q,) = _seg('Berg rejected her claim that the count was "rigged from the start."', mixed="content")
+    assert q.text.startswith("that the count")

@@ -272,7 +272,8 @@ predicted tweeted""".split()
 _TIME_WORDS = frozenset(
     "last this next late early earlier later again also then still now recently instead once twice too".split()
 )
-_NOT_BEFORE_VERB = _PREP_BEFORE | {"a", "an", "the", "his", "her", "its", "their", "our", "my", "your"}
+_DETERMINER_WORDS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your"})
+_NOT_BEFORE_VERB = _PREP_BEFORE | _DETERMINER_WORDS
 _LY_NOUNS = frozenset({"family", "ally", "rally", "italy", "supply", "assembly", "july", "reply", "belly"})
 # Words after a fragment's own closing comma that continue the reported clause rather than
 # the narration ('said the plan was "too late," because ..., '"a token," compared to ...').
@@ -918,8 +919,8 @@ class _Segmenter:
         text = self.text
         ss, se = self._sentence(q.open_pos)
         lo = max(ss, q.open_pos - _LOOK_BACK)
-        cues = iter_cues(text, lo, q.open_pos, min_strength=1)
-        verbs = _report_verbs(text, lo, q.open_pos)
+        cues = [c for c in iter_cues(text, lo, q.open_pos, min_strength=1) if not self._noun_use(c)]
+        verbs = [v for v in _report_verbs(text, lo, q.open_pos) if not self._noun_use(v)]
         if verbs and (not cues or verbs[-1].start() > cues[-1].start()):
             cues = verbs[-1:]
         say = self._saying_verb(ss, q.open_pos)
@@ -974,6 +975,20 @@ class _Segmenter:
             b = q.close_end
         a, b = _strip_edges(text, a, b)
         q.content = (min(a, q.parts[0][0]), max(b, q.parts[-1][1]))
+
+    def _noun_use(self, cue: re.Match[str]) -> bool:
+        """Whether a cue word after an article or a possessive is a noun or an adjective inside
+        the reported clause ('said the reported leak was "a fabrication"', "Berg's remarks were
+        "a disgrace""), not what opens it. A noun with its own clause ('her claim that the count was
+        "a sham"', 'his call to end the "cosy" system') still opens the content."""
+        text = self.text
+        before = _PREV_WORD.search(text, max(0, cue.start() - 30), cue.start())
+        if before is None:
+            return False
+        w = before.group(1).lower()
+        if w not in _DETERMINER_WORDS and not w.endswith(("'s", "’s")):
+            return False
+        return not text.startswith((" that ", " to "), cue.end())
 
     def _bare_clause(self, cue: CueMatch, that: int) -> int | None:
         """Where the reported clause starts when a verb that takes a clause with no "that" (say,
