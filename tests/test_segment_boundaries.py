@@ -457,3 +457,16 @@ def test_a_cue_word_after_an_article_or_a_possessive_does_not_open_the_content()
     # A noun with its own clause still opens it.
     (q,) = _seg('Berg rejected her claim that the count was "rigged from the start."', mixed="content")
     assert q.text.startswith("that the count")
+
+
+def test_a_split_quote_opening_in_mid_clause_keeps_the_start_of_its_clause():
+    text = 'Farmers in the north "are angry about the new levy," Kovac said, "and they will march."'
+    (q,) = _seg(text, mixed="content")
+    assert q.text.startswith("Farmers in the north"), q.text
+    # A term ending its sentence before a quote of its own, or an attribution before the mark.
+    for text in (
+        'Berg called the plan "a costly mistake for farmers," Kovac said, "and they know it."',
+        'Berg said, "farmers are angry about the levy," and added, "they will march."',
+    ):
+        q = _seg(text, mixed="content")[0]
+        assert not q.text.startswith(("Berg", "said")), (text, q.text)

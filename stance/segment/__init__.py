@@ -918,6 +918,27 @@ class _Segmenter:
         fragment. Without a reporting verb it starts after the last clause boundary."""
         text = self.text
         ss, se = self._sentence(q.open_pos)
+        a = self._content_start(q, ss)
+        # The clause ends at the first boundary after this fragment, or the sentence end; a
+        # fragment closing on its own comma or exclamation ('"... for good," and shared ...')
+        # closes the clause itself.
+        b = se
+        e = q.parts[-1][1]
+        # '... was "too late," because ...': a subordinate clause the reported clause goes on with.
+        goes_on = _CONTENT_GOES_ON.match(text, q.close_end) if text[e - 1] == "," else None
+        if goes_on and goes_on.group(1) == "which" and len(text[q.parts[-1][0] : e].split()) < 4:
+            goes_on = None  # 'what some call the "Dock Tax," which ...': the journalist's note on a term
+        cut = _CONTENT_END.search(text, goes_on.end() if goes_on else q.close_end, se)
+        if cut:
+            b = cut.start()
+        if not goes_on and e > 0 and text[e - 1] in ",!?" and text[q.close_end : b].strip():
+            b = q.close_end
+        a, b = _strip_edges(text, a, b)
+        q.content = (min(a, q.parts[0][0]), max(b, q.parts[-1][1]))
+
+    def _content_start(self, q: RawQuote, ss: int) -> int:
+        """Where the reported clause holding a fragment starts (see _set_content)."""
+        text = self.text
         lo = max(ss, q.open_pos - _LOOK_BACK)
         cues = [c for c in iter_cues(text, lo, q.open_pos, min_strength=1) if not self._noun_use(c)]
         verbs = [v for v in _report_verbs(text, lo, q.open_pos) if not self._noun_use(v)]
@@ -959,22 +980,7 @@ class _Segmenter:
             a = q.open_pos  # 'wrote to his followers, "It is time to go."': the quote is the content
         elif not cues and a > ss:
             a = self._lead_of_attributed(q, ss, a)
-        # The clause ends at the first boundary after this fragment, or the sentence end; a
-        # fragment closing on its own comma or exclamation ('"... for good," and shared ...')
-        # closes the clause itself.
-        b = se
-        e = q.parts[-1][1]
-        # '... was "too late," because ...': a subordinate clause the reported clause goes on with.
-        goes_on = _CONTENT_GOES_ON.match(text, q.close_end) if text[e - 1] == "," else None
-        if goes_on and goes_on.group(1) == "which" and len(text[q.parts[-1][0] : e].split()) < 4:
-            goes_on = None  # 'what some call the "Dock Tax," which ...': the journalist's note on a term
-        cut = _CONTENT_END.search(text, goes_on.end() if goes_on else q.close_end, se)
-        if cut:
-            b = cut.start()
-        if not goes_on and e > 0 and text[e - 1] in ",!?" and text[q.close_end : b].strip():
-            b = q.close_end
-        a, b = _strip_edges(text, a, b)
-        q.content = (min(a, q.parts[0][0]), max(b, q.parts[-1][1]))
+        return a
 
     def _noun_use(self, cue: re.Match[str]) -> bool:
         """Whether a cue word after an article or a possessive is a noun or an adjective inside
@@ -1037,7 +1043,7 @@ class _Segmenter:
             return list(q.parts)
         if q.kind != "mixed":
             lead = self._content_lead(q.open_pos, _capitalised(self.text, q.parts[0][0], q.parts[0][1]))
-            lead = lead or self._that_lead(q)
+            lead = lead or self._that_lead(q) or self._clause_before(q)
             return [lead, *q.parts] if lead else list(q.parts)
         a = q.content[0] if q.content else q.parts[0][0]
         b = max(g.content[1] if g.content else g.parts[-1][1] for g in group)
@@ -1047,6 +1053,27 @@ class _Segmenter:
             return list(q.parts)
         lead = self._content_lead(a) or self._relative_lead(a)
         return [lead, (a, b)] if lead else [(a, b)]
+
+    def _clause_before(self, q: RawQuote) -> tuple[int, int] | None:
+        """The start of its clause before a quote of several parts that opens in mid-clause:
+        'Farmers "are angry," she said, "and they will march."' reports 'Farmers' too. The quote
+        opens lower-case right after words (no colon, no comma closing an attribution), as a
+        mixed fragment would; its clause starts where a fragment's content would."""
+        text = self.text
+        s, e = q.parts[0]
+        if len(q.parts) < 2 or not text[s].islower() or _ends_sentence(text, e) or len(text[s:e].split()) < 4:
+            return None  # '... called it "a farce." "We ...': a term, then a quote of its own
+        ss, _ = self._sentence(q.open_pos)
+        k = q.open_pos
+        while k > ss and text[k - 1].isspace():
+            k -= 1
+        if k <= ss or not (text[k - 1].isalnum() or text[k - 1] == ","):
+            return None
+        if text[k - 1] == "," and iter_cues(text, max(ss, k - 60), k, min_strength=1):
+            return None  # '..., Berg said, "we ...': the attribution ends where the quote opens
+        a = self._content_start(q, ss)
+        a, b = _strip_edges(text, a, k)
+        return (a, b) if a < b else None
 
     def _relative_lead(self, a: int) -> tuple[int, int] | None:
         """The relative pronoun of a clause whose verb of saying opens the content at a: 'the
