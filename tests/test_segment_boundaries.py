@@ -470,3 +470,12 @@ def test_a_split_quote_opening_in_mid_clause_keeps_the_start_of_its_clause():
     ):
         q = _seg(text, mixed="content")[0]
         assert not q.text.startswith(("Berg", "said")), (text, q.text)
+
+
+def test_a_new_sentence_ending_in_a_colon_leads_the_next_quote_apart():
+    text = (
+        'The council could "close the harbour for a month," said Tom Berg, who chairs the '
+        'union. Kovac objected: "The council has no such right."'
+    )
+    qs = _seg(text, mixed="content")
+    assert len(qs) == 2 and qs[1].text == "The council has no such right.", [q.text for q in qs]

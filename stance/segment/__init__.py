@@ -734,6 +734,8 @@ class _Segmenter:
                         self.text, post, nxt.open_pos, self._sentence(post[1])[1]
                     ):
                         break  # '"... change." Kovac said: "...': the colon leads the next quote
+                    if gap.rstrip().endswith(":") and self._sentence(nxt.open_pos)[0] > post[1]:
+                        break  # '," said Berg. Kovac replied: "...': a new sentence leads the next quote
                     if self._introduces(post[1], nxt.open_pos):
                         break  # '," X said. Y replied, "...' or '... adding, "...': a second attribution
                     if _SECOND_SPEAKER.match(self.text, post[1], nxt.open_pos):
