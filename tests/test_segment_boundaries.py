@@ -479,3 +479,12 @@ def test_a_new_sentence_ending_in_a_colon_leads_the_next_quote_apart():
     )
     qs = _seg(text, mixed="content")
     assert len(qs) == 2 and qs[1].text == "The council has no such right.", [q.text for q in qs]
+
+
+def test_a_time_right_after_the_verb_of_saying_stays_out_of_the_content():
+    for text in (
+        'Kovac said Tuesday night the harbour was "beyond repair."',
+        'Kovac tweeted on Friday the harbour was "beyond repair."',
+    ):
+        (q,) = _seg(text, mixed="content")
+        assert q.text.startswith("the harbour"), (text, q.text)

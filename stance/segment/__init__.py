@@ -262,6 +262,11 @@ _CONTENT_END = re.compile(
     r"\s+(?:in\s+an?\s+(?:\w+\s+)?(?:interview|statement|speech|post|tweet|op-ed|letter|e-?mail|video|memo|"
     r"report|blog|column)|on\s+(?:Twitter|Facebook|Instagram)|according\s+to)\b"
 )
+# A time right after a verb of saying ('said Tuesday night the plan ...'): when it was said.
+_LEADING_TIME = re.compile(
+    r"\s+(?:(?:on|late|early|last|this|earlier)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"today|yesterday|tonight|week|month|year)(?:\s+(?:morning|afternoon|evening|night))?,?\s+"
+)
 # Verbs of saying that take their clause with no "that" and no addressee ('said the plan ...');
 # "told" and "warned" name whom they address first ('told reporters that ...').
 _CLAUSE_VERBS = frozenset(
@@ -970,6 +975,10 @@ class _Segmenter:
                     m = _TOLD_WHOM.match(text, a, q.open_pos)
                     if m:
                         a = m.end()  # "told reporters he had ...": the clause after whom was told
+                elif cues[-1].group().lower() in _CLAUSE_VERBS:
+                    m = _LEADING_TIME.match(text, a, q.open_pos)
+                    if m and text[m.end() : m.end() + 1].isalpha():
+                        a = m.end()  # 'said Tuesday night the plan was ...': when, not what
         else:
             pre = text[ss : q.open_pos]
             k = max(pre.rfind(c) for c in _CLAUSE_MARKS)
