@@ -488,3 +488,20 @@ def test_a_time_right_after_the_verb_of_saying_stays_out_of_the_content():
     ):
         (q,) = _seg(text, mixed="content")
         assert q.text.startswith("the harbour"), (text, q.text)
+
+
+def test_a_quote_opening_lower_case_after_a_reported_clause_keeps_that_clause():
+    cases = {
+        'Kovac also said the flooding had little to do with the council, "nothing at all, in fact."': "the flooding",
+        'Lind said because the port is busy, "we need a second crane."': "because the port",
+    }
+    for text, start in cases.items():
+        (q,) = _seg(text, mixed="content")
+        assert q.text.startswith(start), (text, q.text)
+    # A time or place after the verb is no reported clause; nor is an earlier quote.
+    for text in (
+        'Berg said in Oslo in May, "we will go on."',
+        'Most said "far too high" and a few said "about right, for now."',
+    ):
+        q = _seg(text, mixed="content")[-1]
+        assert q.text.startswith("we will") or q.text.startswith("about right"), (text, q.text)

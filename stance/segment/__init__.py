@@ -1066,25 +1066,39 @@ class _Segmenter:
         return [lead, (a, b)] if lead else [(a, b)]
 
     def _clause_before(self, q: RawQuote) -> tuple[int, int] | None:
-        """The start of its clause before a quote of several parts that opens in mid-clause:
-        'Farmers "are angry," she said, "and they will march."' reports 'Farmers' too. The quote
-        opens lower-case right after words (no colon, no comma closing an attribution), as a
-        mixed fragment would; its clause starts where a fragment's content would."""
+        """The start of its clause before a quote that opens lower-case in mid-clause: 'Farmers
+        "are angry," she said, "and they will march."' reports 'Farmers' too, and 'Kovac said the
+        levy was unfair, "nothing else, in fact."' reports 'the levy was unfair'. The quote opens right
+        after words, or after a comma that closes a clause of the reported content rather than
+        an attribution ('Kovac said on Monday, "we ...'); its clause starts where a fragment's
+        content would. A split quote needs a first part of four words or more that does not end
+        its sentence (not '... called it "a farce." "We ...')."""
         text = self.text
         s, e = q.parts[0]
-        if len(q.parts) < 2 or not text[s].islower() or _ends_sentence(text, e) or len(text[s:e].split()) < 4:
-            return None  # '... called it "a farce." "We ...': a term, then a quote of its own
+        if not text[s].islower():
+            return None
+        if len(q.parts) > 1 and (_ends_sentence(text, e) or len(text[s:e].split()) < 4):
+            return None
         ss, _ = self._sentence(q.open_pos)
         k = q.open_pos
         while k > ss and text[k - 1].isspace():
             k -= 1
         if k <= ss or not (text[k - 1].isalnum() or text[k - 1] == ","):
             return None
-        if text[k - 1] == "," and iter_cues(text, max(ss, k - 60), k, min_strength=1):
-            return None  # '..., Berg said, "we ...': the attribution ends where the quote opens
+        if text[k - 1] == ",":
+            cues = iter_cues(text, max(ss, k - 60), k, min_strength=1)
+            if cues and (len(q.parts) > 1 or len(text[cues[-1].end() : k].split()) <= 3):
+                return None  # '..., Berg said, "we ...': the attribution ends where the quote opens
         a = self._content_start(q, ss)
         a, b = _strip_edges(text, a, k)
-        return (a, b) if a < b else None
+        if a >= b or (len(q.parts) == 1 and any(c in ALL_MARKS for c in text[a:b])):
+            return None  # '"fair" and Lind said "unfair."': an earlier quote is its own
+        words = text[a:b].split()
+        if words[0].lower() in _PREP_BEFORE | _FRAME_PREPS | _TIME_WORDS or (
+            len(q.parts) == 1 and _narration(words, text[a:b])
+        ):
+            return None  # 'Berg said on that day in May, "we ...': when and where, not what
+        return a, b
 
     def _relative_lead(self, a: int) -> tuple[int, int] | None:
         """The relative pronoun of a clause whose verb of saying opens the content at a: 'the
