@@ -505,3 +505,14 @@ def test_a_quote_opening_lower_case_after_a_reported_clause_keeps_that_clause():
     ):
         q = _seg(text, mixed="content")[-1]
         assert q.text.startswith("we will") or q.text.startswith("about right"), (text, q.text)
+
+
+def test_one_word_of_the_speaker_in_a_reported_clause_is_a_mixed_quote():
+    (q,) = _seg('Kovac said the council had tried to "bury" the flood report.', mixed="content")
+    assert q.kind == "mixed" and "bury" in q.text
+    # A word after "a" in mid-phrase names a thing.
+    assert not _seg('Officials said the port would build a "superpier" next year.', mixed="content")
+    # A content opened by "that" goes on through a second verb with its own clause.
+    text = 'The ministry said in a statement that it "deplored" the ruling and feared it would slow the talks.'
+    (q,) = _seg(text, mixed="content")
+    assert q.text.endswith("slow the talks"), q.text

@@ -267,6 +267,11 @@ _LEADING_TIME = re.compile(
     r"\s+(?:(?:on|late|early|last|this|earlier)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"today|yesterday|tonight|week|month|year)(?:\s+(?:morning|afternoon|evening|night))?,?\s+"
 )
+# A content opened by "that" goes on through 'and' + a past verb with its own clause ('said that
+# it "deplored" the move and believed it would ...'): a second verb of the same subject.
+_THAT_CONTENT_END = re.compile(
+    _CONTENT_END.pattern.replace(r"\s+and\s+(?:\w+ed|", r"\s+and\s+(?:\w+ed(?!\s+(?:it|he|she|they|that)\b)|")
+)
 # Verbs of saying that take their clause with no "that" and no addressee ('said the plan ...');
 # "told" and "warned" name whom they address first ('told reporters that ...').
 _CLAUSE_VERBS = frozenset(
@@ -935,7 +940,8 @@ class _Segmenter:
         goes_on = _CONTENT_GOES_ON.match(text, q.close_end) if text[e - 1] == "," else None
         if goes_on and goes_on.group(1) == "which" and len(text[q.parts[-1][0] : e].split()) < 4:
             goes_on = None  # 'what some call the "Dock Tax," which ...': the journalist's note on a term
-        cut = _CONTENT_END.search(text, goes_on.end() if goes_on else q.close_end, se)
+        ends = _THAT_CONTENT_END if text.startswith("that ", a) else _CONTENT_END
+        cut = ends.search(text, goes_on.end() if goes_on else q.close_end, se)
         if cut:
             b = cut.start()
         if not goes_on and e > 0 and text[e - 1] in ",!?" and text[q.close_end : b].strip():

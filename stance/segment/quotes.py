@@ -365,8 +365,9 @@ def looks_like_scare_quote(text: str, q: RawQuote, has_cue_before: bool, verb_ne
 
     Mixed quotes ("the United States will be "flexible"") survive when the fragment is a
     predicate or clause; a title-cased phrase or a noun after "so-called", "the", "on" is a term.
-    One or two words closing their phrase a few words after a reporting verb (`verb_near`:
-    'called the senator a "liar" and ...') are the speaker's words too.
+    One or two words a few words after a reporting verb (`verb_near`: 'called the senator a "liar"
+    and ...', 'said they tried to "bury" it') are the speaker's words too, unless after "a" or
+    "an" in mid-phrase.
     """
     ws: list[str] = []
     for a, b in q.parts:
@@ -400,8 +401,15 @@ def looks_like_scare_quote(text: str, q: RawQuote, has_cue_before: bool, verb_ne
         return False
     if not has_cue_before:
         return n <= 4
-    if verb_near and n <= 2 and prev_word not in _TERM_BEFORE and _ends_phrase(text, q):
-        return False  # 'called the senator a "liar" and ...': a speaker's word, not a term
+    if (
+        verb_near
+        and n <= 2
+        and prev_word not in _TERM_BEFORE
+        and (prev_word not in ("a", "an") or _ends_phrase(text, q))
+    ):
+        # A speaker's word, not a term: 'called the senator a "liar" and ...', 'said the council
+        # tried to "bury" the report'; but 'would build a "megadock" next year' names a thing.
+        return False
     if n == 1:
         return prev_word not in _KEEP_BEFORE
     if (
