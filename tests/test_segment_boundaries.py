@@ -516,3 +516,13 @@ def test_one_word_of_the_speaker_in_a_reported_clause_is_a_mixed_quote():
     text = 'The ministry said in a statement that it "deplored" the ruling and feared it would slow the talks.'
     (q,) = _seg(text, mixed="content")
     assert q.text.endswith("slow the talks"), q.text
+
+
+def test_a_new_sentence_with_its_own_attribution_introduces_the_next_quote():
+    text = 'Kovac said, "The harbour plan was rushed from the start." She added, "Nobody asked the fishermen."'
+    qs = _seg(text, mixed="content")
+    assert [q.text for q in qs] == ["The harbour plan was rushed from the start.", "Nobody asked the fishermen."]
+    assert qs[1].speaker_mention is not None and qs[1].speaker_mention.text == "She"
+    # An attribution after a comma still joins the two halves of one quote.
+    (q,) = _seg('"The plan was rushed," she added, "and nobody asked the fishermen."', mixed="content")
+    assert len(q.parts) == 2

@@ -744,6 +744,12 @@ class _Segmenter:
                         self.text, post, nxt.open_pos, self._sentence(post[1])[1]
                     ):
                         break  # '"... change." Kovac said: "...': the colon leads the next quote
+                    if (
+                        gap.rstrip().endswith(",")
+                        and _ends_sentence(self.text, q.parts[-1][1])
+                        and self.text[q.close_end : post[1]].lstrip()[:1].isupper()
+                    ):
+                        break  # '"... found." He added, "...': a new sentence introduces the next quote
                     if gap.rstrip().endswith(":") and self._sentence(nxt.open_pos)[0] > post[1]:
                         break  # '," said Berg. Kovac replied: "...': a new sentence leads the next quote
                     if self._introduces(post[1], nxt.open_pos):
