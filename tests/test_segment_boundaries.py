@@ -526,3 +526,10 @@ def test_a_new_sentence_with_its_own_attribution_introduces_the_next_quote():
     # An attribution after a comma still joins the two halves of one quote.
     (q,) = _seg('"The plan was rushed," she added, "and nobody asked the fishermen."', mixed="content")
     assert len(q.parts) == 2
+
+
+def test_a_second_speaker_who_cuts_in_takes_the_next_quote():
+    for cue in ("cut in.", "broke in.", "interrupted."):
+        text = f'Ana Kovac met us. "Tell them I said hello," Ana Kovac said, and her husband {cue} "Do not forget me."'
+        qs = _seg(text, mixed="content")
+        assert [q.text for q in qs] == ["Tell them I said hello,", "Do not forget me."], cue

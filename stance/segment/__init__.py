@@ -182,7 +182,8 @@ def _possessive_names(text: str) -> list[tuple[int, str]]:
 # Another speaker joined to an attribution: '..." Kovac said, and her husband chimed in.'
 _SECOND_SPEAKER = re.compile(
     r"\s*,?\s*(?:and|but)\s+(?:his|her|their|the|a|an|one|another)\s+(?:[a-z]+\s+){1,2}?"
-    r"(?:said|added|replied|interjected|chimed\s+in|piped\s+up|responded|countered|shot\s+back)[\s.:,]*$"
+    r"(?:said|added|replied|interjected|chimed\s+in|piped\s+up|cut\s+in|broke\s+in|jumped\s+in|interrupted|asked|"
+    r"answered|responded|countered|shot\s+back)[\s.:,]*$"
 )
 # What may open the sentence before a new subject: "Then the mayor shot back."
 _CLAUSE_OPENERS = re.compile(r"^(?:then|later|but|and|so|finally|asked about [^,]+,|[A-Z]\w+ly,?)$", re.IGNORECASE)
