@@ -533,3 +533,11 @@ def test_a_second_speaker_who_cuts_in_takes_the_next_quote():
         text = f'Ana Kovac met us. "Tell them I said hello," Ana Kovac said, and her husband {cue} "Do not forget me."'
         qs = _seg(text, mixed="content")
         assert [q.text for q in qs] == ["Tell them I said hello,", "Do not forget me."], cue
+
+
+def test_a_quote_resuming_with_a_verb_after_an_aside_keeps_its_subject():
+    text = 'Counting the boats in the harbour each morning, Lind said, "is no way to run a port."'
+    (q,) = _seg(text, mixed="content")
+    assert q.text.startswith("Counting the boats"), q.text
+    (q,) = _seg('Later that week, Lind said, "we will judge them by their plans."', mixed="content")
+    assert q.text.startswith("we will"), q.text

@@ -230,6 +230,7 @@ characterise characterises characterised declare declares declared acknowledge a
 )
 # What may stand between a naming verb and the name it gives: 'called a "disaster"', 'described as "...'.
 _NAMING_LEADS = [[], ["as"], ["a"], ["an"], ["the"], ["as", "a"], ["as", "an"], ["as", "the"]]
+_WORD_AT = re.compile(r"\s*[\"“”]?\s*([A-Za-z]+)")
 _VERB_NEXT = frozenset("was is were are would will has had could should might may must".split())
 _PREP_BEFORE = frozenset("in on at for about with by from of during under to through after before".split())
 # What opens a frame, not a clause of its own, after "said that": 'said that if ..., "'.
@@ -1216,6 +1217,10 @@ class _Segmenter:
         ('If the bill passes') still leads into; a topic ('As for the plan') or a time frames it."""
         text = self.text
         ss, _ = self._sentence(c)
+        # '..., Kovac said, "is like ...': the quote resumes with a verb, so what stands before
+        # the aside is its subject, whatever it looks like ('Judging a plan by its cost, ...').
+        verb_first = _WORD_AT.match(text, c)
+        verb_first = bool(verb_first) and verb_first.group(1).lower() in _VERB_NEXT
         if c > ss and text[c - 1] in ALL_MARKS:
             # A mixed content that starts at its opening mark: '..., he said, "we ...'.
             sentence = sentence or text[c].isupper()
@@ -1244,7 +1249,7 @@ class _Segmenter:
         words = text[a:k].split()
         if sentence and words[0].lower() not in _LEADING_CLAUSE:
             return None
-        if _narration(words, text[a:k]) or iter_cues(text, a, k, min_strength=2):
+        if (not verb_first and _narration(words, text[a:k])) or iter_cues(text, a, k, min_strength=2):
             return None
         return a, k
 
