@@ -541,3 +541,15 @@ def test_a_quote_resuming_with_a_verb_after_an_aside_keeps_its_subject():
     assert q.text.startswith("Counting the boats"), q.text
     (q,) = _seg('Later that week, Lind said, "we will judge them by their plans."', mixed="content")
     assert q.text.startswith("we will"), q.text
+
+
+def test_a_reported_clause_goes_on_past_a_comma_with_a_subordinate_clause():
+    cases = {
+        'Kovac said the port has "many options" for paying for it, including a levy on ferries.': "on ferries",
+        'Berg said he is "still unsure" about the plan, even though he chairs the board.': "the board",
+    }
+    for text, last in cases.items():
+        (q,) = _seg(text, mixed="content")
+        assert q.text.endswith(last), (text, q.text)
+    (q,) = _seg('Berg said the ferry was "really" useful for Tromso, where he lives.', mixed="content")
+    assert q.text.endswith("for Tromso"), q.text

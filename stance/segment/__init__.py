@@ -950,6 +950,12 @@ class _Segmenter:
             goes_on = None  # 'what some call the "Dock Tax," which ...': the journalist's note on a term
         ends = _THAT_CONTENT_END if text.startswith("that ", a) else _CONTENT_END
         cut = ends.search(text, goes_on.end() if goes_on else q.close_end, se)
+        # The same after a comma further on: '"many options" for paying, including ...'.
+        while cut and text[cut.start()] == "," and text[q.close_end : cut.start()].strip(" ,"):
+            more = _CONTENT_GOES_ON.match(text, cut.start() + 1)
+            if more is None or more.group(1) in ("which", "where"):
+                break  # '..., which ...', '... in Oslo, where ...': the journalist's note
+            cut = ends.search(text, more.end(), se)
         if cut:
             b = cut.start()
         if not goes_on and e > 0 and text[e - 1] in ",!?" and text[q.close_end : b].strip():
