@@ -553,3 +553,11 @@ def test_a_reported_clause_goes_on_past_a_comma_with_a_subordinate_clause():
         assert q.text.endswith(last), (text, q.text)
     (q,) = _seg('Berg said the ferry was "really" useful for Tromso, where he lives.', mixed="content")
     assert q.text.endswith("for Tromso"), q.text
+
+
+def test_a_quote_in_parentheses_with_its_own_speaker_is_direct():
+    text = 'The levy angered the union\'s members ("We want our fees back," wrote one fisherman.)'
+    (q,) = _seg(text, mixed="content")
+    assert q.kind == "direct" and q.text == "We want our fees back,", q.text
+    # A parenthesised label with no speaker stays out.
+    assert not _seg('Boats were graded from 1 ("Fit to sail") to 5 ("Fit for scrap").', mixed="content")

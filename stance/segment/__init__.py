@@ -880,6 +880,8 @@ class _Segmenter:
                 not pre_s
                 and not text[ss:lo].strip()
                 or pre_s.endswith((":", "—", "--", "―"))
+                # '... members ("We want our fees back," wrote one.)': an aside quote with its speaker
+                or (pre_s.endswith("(") and post is not None)
                 or (pre_cues and _COMMA_END.search(pre) and pre_cues[-1].end() >= len(pre_s) + lo - 60)
                 or bool(pre_cues and pre_cues[-1].end() == lo + len(pre.rstrip()))
             )
