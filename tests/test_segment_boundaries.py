@@ -561,3 +561,12 @@ def test_a_quote_in_parentheses_with_its_own_speaker_is_direct():
     assert q.kind == "direct" and q.text == "We want our fees back,", q.text
     # A parenthesised label with no speaker stays out.
     assert not _seg('Boats were graded from 1 ("Fit to sail") to 5 ("Fit for scrap").', mixed="content")
+
+
+def test_a_fragment_ending_its_sentence_inside_the_marks_ends_the_content():
+    text = 'Kovac insisted that the port was "still the busiest in the region."--Reporting by Tom Berg.'
+    (q,) = _seg(text, mixed="content")
+    assert q.text.rstrip('."').endswith("region"), q.text
+    # An abbreviation's full stop ends nothing.
+    (q,) = _seg('Berg said the plan would "hurt the U.S." and its allies.', mixed="content")
+    assert q.text.endswith("its allies"), q.text

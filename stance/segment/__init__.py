@@ -960,8 +960,10 @@ class _Segmenter:
             cut = ends.search(text, more.end(), se)
         if cut:
             b = cut.start()
-        if not goes_on and e > 0 and text[e - 1] in ",!?" and text[q.close_end : b].strip():
-            b = q.close_end
+        if not goes_on and e > 0 and text[q.close_end : b].strip() and (
+            text[e - 1] in ",!?" or (text[e - 1] == "." and not _is_abbrev(text, e - 1))
+        ):
+            b = q.close_end  # '... "the busiest port."--J. Doe': the full stop ends it
         a, b = _strip_edges(text, a, b)
         q.content = (min(a, q.parts[0][0]), max(b, q.parts[-1][1]))
 
