@@ -570,3 +570,10 @@ def test_a_fragment_ending_its_sentence_inside_the_marks_ends_the_content():
     # An abbreviation's full stop ends nothing.
     (q,) = _seg('Berg said the plan would "hurt the U.S." and its allies.', mixed="content")
     assert q.text.endswith("its allies"), q.text
+
+
+def test_a_quoted_sentence_put_to_an_addressee_is_its_own_content():
+    (q,) = _seg('Kovac asked the harbour crowd "If the port closes, who will pay for it?"', mixed="content")
+    assert q.text.startswith("If the port closes"), q.text
+    (q,) = _seg('Kovac told the crowd that the port was "closing for good."', mixed="content")
+    assert q.text.startswith("that the port"), q.text

@@ -249,6 +249,8 @@ _NEAR_VERB_WORDS = 8
 _WORDS = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
 # "told reporters on Monday he ...": who was told, up to the subject pronoun of the content.
 _TELL = frozenset({"told", "tells", "telling", "tell"})
+# 'asked the crowd "Who will pay?"': whom a quoted sentence is put to comes before it.
+_ASK_TELL = _TELL | {"asked", "asks", "asking", "ask"}
 _TOLD_WHOM = re.compile(r"(?:\s+(?!that\b)[\w.'’-]+){1,5}?\s+(?=(?:he|she|they|it|we|I|you|there)\s)")
 _COMMA_END = re.compile(r"[,:]\s*$")
 # Clause boundaries a content without a reporting verb starts after.
@@ -1009,7 +1011,10 @@ class _Segmenter:
             a = ss + k + 1 if k >= 0 else ss
         if (
             not text.startswith("that", a)
-            and text[a : q.open_pos].rstrip()[-1:] in (",", ":")
+            and (
+                text[a : q.open_pos].rstrip()[-1:] in (",", ":")
+                or (cues and cues[-1].group().lower() in _ASK_TELL and len(text[a : q.open_pos].split()) <= 4)
+            )
             and _opens_sentence(text, q)
         ):
             a = q.open_pos  # 'wrote to his followers, "It is time to go."': the quote is the content
