@@ -577,3 +577,8 @@ def test_a_quoted_sentence_put_to_an_addressee_is_its_own_content():
     assert q.text.startswith("If the port closes"), q.text
     (q,) = _seg('Kovac told the crowd that the port was "closing for good."', mixed="content")
     assert q.text.startswith("that the port"), q.text
+
+
+def test_a_second_subject_with_its_own_verb_of_saying_ends_the_content():
+    text = 'Asked about the levy, most farmers said "far too high" and a few said "about right."'
+    assert [q.text for q in _seg(text, mixed="content")] == ["far too high", "about right."]

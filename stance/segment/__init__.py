@@ -276,6 +276,11 @@ _LEADING_TIME = re.compile(
 _THAT_CONTENT_END = re.compile(
     _CONTENT_END.pattern.replace(r"\s+and\s+(?:\w+ed|", r"\s+and\s+(?:\w+ed(?!\s+(?:it|he|she|they|that)\b)|")
 )
+# After a fragment, 'and' with another subject and its own verb of saying: 'said "far too high"
+# and a few said ...', '... and the mayor told reporters ...'.
+_OTHER_SUBJECT = re.compile(
+    r"\s+and\s+(?:[\w'’%.,-]+\s+){1,3}(?:said|say|says|told|tells|added|argued|insisted|warned|noted|claimed)\b"
+)
 # Verbs of saying that take their clause with no "that" and no addressee ('said the plan ...');
 # "told" and "warned" name whom they address first ('told reporters that ...').
 _CLAUSE_VERBS = frozenset(
@@ -960,6 +965,9 @@ class _Segmenter:
             if more is None or more.group(1) in ("which", "where"):
                 break  # '..., which ...', '... in Oslo, where ...': the journalist's note
             cut = ends.search(text, more.end(), se)
+        other = _OTHER_SUBJECT.search(text, q.close_end, cut.start() if cut else se)
+        if other:
+            cut = other  # '... "far too high" and a few said ...': someone else's words
         if cut:
             b = cut.start()
         if not goes_on and e > 0 and text[q.close_end : b].strip() and (
