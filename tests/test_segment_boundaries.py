@@ -582,3 +582,14 @@ def test_a_quoted_sentence_put_to_an_addressee_is_its_own_content():
 def test_a_second_subject_with_its_own_verb_of_saying_ends_the_content():
     text = 'Asked about the levy, most farmers said "far too high" and a few said "about right."'
     assert [q.text for q in _seg(text, mixed="content")] == ["far too high", "about right."]
+
+
+def test_a_title_in_the_attribution_of_the_quote_before_it_is_no_quote():
+    for text in (
+        '"We will not sell the port," Kovac said in an interview with Radio Norland\'s "Morning Desk."',
+        '"It was rushed," said Tom Berg, one of the first "dock watch" volunteers.',
+    ):
+        assert [q.kind for q in _seg(text, mixed="content")] == ["direct"], text
+    # A report of its own after the attribution stays.
+    text = '"We are ready," Kovac said, adding that "deep cuts" were near.'
+    assert len(_seg(text, mixed="content")) == 2

@@ -281,6 +281,7 @@ _THAT_CONTENT_END = re.compile(
 _OTHER_SUBJECT = re.compile(
     r"\s+and\s+(?:[\w'’%.,-]+\s+){1,3}(?:said|say|says|told|tells|added|argued|insisted|warned|noted|claimed)\b"
 )
+_PARTICIPLE_AFTER_COMMA = re.compile(r",\s+(?:\w+ly\s+)?\w+ing\b")
 # Verbs of saying that take their clause with no "that" and no addressee ('said the plan ...');
 # "told" and "warned" name whom they address first ('told reporters that ...').
 _CLAUSE_VERBS = frozenset(
@@ -898,6 +899,8 @@ class _Segmenter:
                 kept.append(q)
                 continue
             q.kind = "mixed"
+            if kept and self._in_attribution(kept[-1], q, ss):
+                continue
             tail_cue = bool(iter_cues(text, q.close_end, post_end, min_strength=1))
             if looks_like_scare_quote(
                 text, q, bool(pre_cues) or tail_cue or post is not None, self._verb_near(ss, q.open_pos, pre_cues)
@@ -919,6 +922,29 @@ class _Segmenter:
                     continue
             groups.append([q])
         return groups
+
+    def _in_attribution(self, prev: RawQuote, q: RawQuote, ss: int) -> bool:
+        """Whether a short fragment sits in the attribution of the quote before it in its
+        sentence ('"...," she said on Radio Norland's "Morning Desk."', '," said Ana Kovac, one of
+        the first "dock watch" volunteers'): a programme or a term named there, not more of her
+        words."""
+        text = self.text
+        if prev.kind != "direct" or prev.close_end <= ss or prev.close_end > q.open_pos:
+            return False
+        if len(_WORDS.findall(text, q.parts[0][0], q.parts[-1][1])) > 5:
+            return False
+        post = self._post(prev.close_end, q.open_pos)
+        if post is None or iter_cues(text, post[1], q.open_pos, min_strength=1):
+            return False
+        between = text[post[1] : q.open_pos]
+        if (
+            _THAT.search(between)
+            or _PARTICIPLE_AFTER_COMMA.search(between)
+            or any(c in ";:!?" for c in between)
+            or between.lstrip(" ,").startswith("and ")
+        ):
+            return False  # '," he said, adding that "cuts" were near': a report of its own
+        return True
 
     def _verb_near(self, ss: int, pos: int, cues: list[CueMatch]) -> bool:
         """Whether a verb of saying (a strong cue or an inflected reporting verb) stands at most
