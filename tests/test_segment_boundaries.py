@@ -488,6 +488,9 @@ def test_a_time_right_after_the_verb_of_saying_stays_out_of_the_content():
     ):
         (q,) = _seg(text, mixed="content")
         assert q.text.startswith("the harbour"), (text, q.text)
+    # A time that belongs to a noun of the content stays in it.
+    (q,) = _seg('Kovac said Monday night\'s storm had left the harbour "beyond repair."', mixed="content")
+    assert q.text.startswith("Monday night's storm"), q.text
 
 
 def test_a_quote_opening_lower_case_after_a_reported_clause_keeps_that_clause():

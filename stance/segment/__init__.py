@@ -270,6 +270,7 @@ _CONTENT_END = re.compile(
 _LEADING_TIME = re.compile(
     r"\s+(?:(?:on|late|early|last|this|earlier)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"today|yesterday|tonight|week|month|year)(?:\s+(?:morning|afternoon|evening|night))?,?\s+"
+    r"(?!(?:morning|afternoon|evening|night)\b|[\w-]+['’]s\b)"  # not 'said Monday night's storm ...'
 )
 # A content opened by "that" goes on through 'and' + a past verb with its own clause ('said that
 # it "deplored" the move and believed it would ...'): a second verb of the same subject.
