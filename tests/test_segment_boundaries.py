@@ -549,11 +549,21 @@ def test_a_quote_resuming_with_a_verb_after_an_aside_keeps_its_subject():
 def test_a_reported_clause_goes_on_past_a_comma_with_a_subordinate_clause():
     cases = {
         'Kovac said the port has "many options" for paying for it, including a levy on ferries.': "on ferries",
-        'Berg said he is "still unsure" about the plan, even though he chairs the board.': "the board",
+        'Berg said he is "still unsure" about the plan, even if he chairs the board.': "the board",
     }
     for text, last in cases.items():
         (q,) = _seg(text, mixed="content")
         assert q.text.endswith(last), (text, q.text)
+    # The journalist's own clause after the fragment's comma stays out ("so", "which", "just as",
+    # "even though", "where"), as does an adjective modifying a noun ('"woke" policies').
+    for text, last in {
+        'Kovac called the budget "a disgrace," so lawmakers sent it back to committee.': '"a disgrace',
+        'Kovac said the deal was "a historic step forward," which analysts in Oslo doubted.': "forward",
+        'Berg called the plan "reckless," even though his own party had backed it in May.': "reckless",
+    }.items():
+        (q,) = _seg(text, mixed="content")
+        assert q.text.rstrip(',"').endswith(last.strip('"')), (text, q.text)
+    assert _seg('Kovac said Berg pushed "woke" policies on schools.', mixed="content") == []
     (q,) = _seg('Berg said the ferry was "really" useful for Tromso, where he lives.', mixed="content")
     assert q.text.endswith("for Tromso"), q.text
 
@@ -596,3 +606,20 @@ def test_a_title_in_the_attribution_of_the_quote_before_it_is_no_quote():
     # A report of its own after the attribution stays.
     text = '"We are ready," Kovac said, adding that "deep cuts" were near.'
     assert len(_seg(text, mixed="content")) == 2
+
+
+def test_review_of_the_boundary_rules():
+    def content(text: str) -> list[str]:
+        return [q.text for q in _seg(text, mixed="content")]
+
+    # A fragment after an adverb and a participle, or in a concessive clause, is still a quote.
+    assert len(content('"We will not comment," Kovac said, instead pointing to the "deep rifts" in it.')) == 2
+    assert len(content('"We are ready," Berg said, though he expects the talks to be "long and hard."')) == 2
+    # A time that is the reported clause's subject stays in it.
+    assert content('Kovac said today was "a great day" for Norland.')[0].startswith("today was")
+    # A second verb of saying after "and" is the narration's.
+    assert content('Kovac said that the vote was "rigged" and vowed she would appeal.') == ['that the vote was "rigged']
+    # An adjunct before "that" is when or how it was said.
+    assert content('Kovac said two days ago that the deal was "dead in the water."')[0].startswith("that")
+    # A split quote whose second part opens lower-case is one quote.
+    assert len(content('"Why now?" Kovac asked, "when the money is already gone?"')) == 1

@@ -65,6 +65,9 @@ _NOT_SUBJECT = frozenset(
 _LOOK_BACK = 600
 _AFTER_RELATIVE = re.compile(r",\s*(?:whom|which)\s+$")
 _NAME_WORD = re.compile(r"[\w'’.-]+")
+# Words opening an adjunct before a verb's "that" ('said via a spokesman that', 'said yet again that').
+_ADJUNCT_OPENERS = frozenset("via afterwards alongside outright yet and as".split())
+_AGO = re.compile(r"\b(?:days?|weeks?|months?|years?|hours?)\s+(?:ago|earlier|later|after|before)\b")
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which)\s+$")
 _WORD_RUN = re.compile(r"[\w'’\-]+")
 _LONG_TEXT = 30_000
@@ -270,19 +273,26 @@ _CONTENT_END = re.compile(
 _LEADING_TIME = re.compile(
     r"\s+(?:(?:on|late|early|last|this|earlier)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"today|yesterday|tonight|week|month|year)(?:\s+(?:morning|afternoon|evening|night))?,?\s+"
-    r"(?!(?:morning|afternoon|evening|night)\b|[\w-]+['’]s\b)"  # not 'said Monday night's storm ...'
+    r"(?!(?:morning|afternoon|evening|night)\b|[\w-]+['’]s\b|(?:was|is|will|would|has|had|marks|could|"
+    r"might|must|should|can|may)\b)"  # not 'said Monday night's storm ...', 'said today was ...'
 )
 # A content opened by "that" goes on through 'and' + a past verb with its own clause ('said that
 # it "deplored" the move and believed it would ...'): a second verb of the same subject.
 _THAT_CONTENT_END = re.compile(
-    _CONTENT_END.pattern.replace(r"\s+and\s+(?:\w+ed|", r"\s+and\s+(?:\w+ed(?!\s+(?:it|he|she|they|that)\b)|")
+    _CONTENT_END.pattern.replace(
+        r"\s+and\s+(?:\w+ed|",
+        r"\s+and\s+(?:(?:vowed|pledged|announced|promised|warned|insisted|added|noted|stressed|declared)\b|"
+        r"\w+ed(?!\s+(?:it|he|she|they|that)\b)|",
+    )
 )
 # After a fragment, 'and' with another subject and its own verb of saying: 'said "far too high"
 # and a few said ...', '... and the mayor told reporters ...'.
 _OTHER_SUBJECT = re.compile(
     r"\s+and\s+(?:[\w'’%.,-]+\s+){1,3}(?:said|say|says|told|tells|added|argued|insisted|warned|noted|claimed)\b"
 )
-_PARTICIPLE_AFTER_COMMA = re.compile(r",\s+(?:\w+ly\s+)?\w+ing\b")
+_PARTICIPLE_AFTER_COMMA = re.compile(
+    r",\s+(?:(?:\w+ly|instead|then|again|also|still|later)\s+)?\w+ing\b|,\s+(?:though|although|while|whose|as)\b"
+)
 # Verbs of saying that take their clause with no "that" and no addressee ('said the plan ...');
 # "told" and "warned" name whom they address first ('told reporters that ...').
 _CLAUSE_VERBS = frozenset(
@@ -299,8 +309,7 @@ _LY_NOUNS = frozenset({"family", "ally", "rally", "italy", "supply", "assembly",
 # Words after a fragment's own closing comma that continue the reported clause rather than
 # the narration ('said the plan was "too late," because ..., '"a token," compared to ...').
 _CONTENT_GOES_ON = re.compile(
-    r"[ \t]+(because|so|which|where|including|compared\s+(?:to|with)|even\s+(?:if|though)|just\s+as|"
-    r"aside\s+from|and\s+that|but\s+also)\b"
+    r"[ \t]+(because|including|compared\s+(?:to|with)|even\s+if|aside\s+from|and\s+that|but\s+also)\b"
 )
 # An attribution set inside the reported content ('Cost overruns, she said, "are certain."'):
 # after the cue at most a few words (a day, the speaker of an inverted cue, whom it was told) and
@@ -759,6 +768,7 @@ class _Segmenter:
                         gap.rstrip().endswith(",")
                         and _ends_sentence(self.text, q.parts[-1][1])
                         and self.text[q.close_end : post[1]].lstrip()[:1].isupper()
+                        and _capitalised(self.text, nxt.parts[0][0], nxt.parts[0][1])
                     ):
                         break  # '"... found." He added, "...': a new sentence introduces the next quote
                     if gap.rstrip().endswith(":") and self._sentence(nxt.open_pos)[0] > post[1]:
@@ -1088,8 +1098,10 @@ class _Segmenter:
             w = m.group().lower()
             if w in _TIME_WORDS or _TIME.fullmatch(w) or (w.endswith("ly") and w not in _LY_NOUNS):
                 continue
-            if w in _PREP_BEFORE or w in _FRAME_PREPS or w in _OTHER_PREPS:
+            if w in _PREP_BEFORE or w in _FRAME_PREPS or w in _OTHER_PREPS or w in _ADJUNCT_OPENERS:
                 return None
+            if _AGO.search(text, m.start(), that):
+                return None  # 'said two days ago that', 'a day after the vote that': when, not what
             return m.start()
         return None
 

@@ -360,6 +360,29 @@ def _ends_phrase(text: str, q: RawQuote) -> bool:
 _TITLE_SMALL = frozenset({"of", "the", "and", "for", "with"})
 
 
+# Words that may follow a quoted word that is the speaker's ('tried to "bury" the report', 'a
+# "liar" and ...'); any other lower-case word after it is a noun the quoted word modifies.
+_AFTER_OWN_WORD = frozenset(
+    """the a an and or but nor to of in on for with at by from as that this these those it them him her
+their his its our my your over into about against was is were are be been will would could should can
+may might must has have had not than when while if because so after before until since all any some
+every no who which what how why where there here up down out off back away again""".split()
+)
+
+
+def _modifies_noun(text: str, q: RawQuote) -> bool:
+    """Whether the quoted word modifies a noun that follows it ('pushed "woke" policies', 'sold
+    "green" bonds'): a term, which the guidelines do not count as a quote."""
+    e = q.parts[-1][1]
+    if e == 0 or not text[e - 1].isalnum():
+        return False  # '"reckless," even though ...': the word ends its phrase
+    m = _NEXT_WORD.match(text, q.close_end)
+    return m is not None and m.group(1) not in _AFTER_OWN_WORD and not m.group(1).endswith(("ly", "ed"))
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([a-z][a-z-]*)\b")
+
+
 def looks_like_scare_quote(text: str, q: RawQuote, has_cue_before: bool, verb_near: bool = False) -> bool:
     """Short fragments that name or distance a term rather than report speech.
 
@@ -367,7 +390,7 @@ def looks_like_scare_quote(text: str, q: RawQuote, has_cue_before: bool, verb_ne
     predicate or clause; a title-cased phrase or a noun after "so-called", "the", "on" is a term.
     One or two words a few words after a reporting verb (`verb_near`: 'called the senator a "liar"
     and ...', 'said they tried to "bury" it') are the speaker's words too, unless after "a" or
-    "an" in mid-phrase.
+    "an" in mid-phrase or one word modifying the noun after it ('pushed "woke" policies').
     """
     ws: list[str] = []
     for a, b in q.parts:
@@ -406,6 +429,7 @@ def looks_like_scare_quote(text: str, q: RawQuote, has_cue_before: bool, verb_ne
         and n <= 2
         and prev_word not in _TERM_BEFORE
         and (prev_word not in ("a", "an") or _ends_phrase(text, q))
+        and not (n == 1 and _modifies_noun(text, q))
     ):
         # A speaker's word, not a term: 'called the senator a "liar" and ...', 'said the council
         # tried to "bury" the report'; but 'would build a "megadock" next year' names a thing.
