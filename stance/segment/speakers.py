@@ -1340,7 +1340,8 @@ def _latest_body_named(pos: int, ents: Entities, word: str, is_place) -> str | N
     return ents.latest_org_named(pos, lambda n: cap in n.split() and not is_place(n.split()[0]), 1500)
 
 
-_PARTY_TAG = re.compile(r"\s*\([A-Z]-[A-Za-z.]+\)$")
+# A party tag in brackets after a name: "(R)", "(D-R.I.)", "(R-WI)".
+_PARTY_TAG = re.compile(r"\s*\([A-Z](?:-[A-Z][A-Za-z.]*)?\)\s*$")
 
 
 def _trailing_name(m: str) -> list[str] | None:
@@ -2414,8 +2415,6 @@ def _has_name(s: str) -> bool:
 _DET_ROLE = re.compile(r"(?:the|a|an)\s+[a-z0-9][\w\-]*(?:\s+[a-z][\w\-]*){0,3}")
 # A US legislator's party and state after the name: "R-Ohio", "D-N.Y.", "I-Vt."
 _PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")
-# The same in brackets after a name: "(R)", "(D-R.I.)", "(R-Texas)".
-_PARTY_TAG = re.compile(r"\s*\([RDI](?:-[A-Z][A-Za-z.]*)?\)\s*$")
 
 
 def _is_bare_role(s: str) -> bool:
