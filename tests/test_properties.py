@@ -21,6 +21,7 @@ every row whose input exceeds the model's max length carries `"truncated": true`
 
 from __future__ import annotations
 
+import textwrap
 import time
 from pathlib import Path
 from typing import Any
@@ -189,6 +190,22 @@ def test_segment_an_article_of_many_speakers_is_fast() -> None:
     text = "".join(paras)
     start = time.perf_counter()
     assert len(segment_checked(text)) == 8000 and time.perf_counter() - start < 8.0
+
+
+def test_segment_hard_wrapped_text_with_blank_lines_between_paragraphs() -> None:
+    # Plain-text archives wrap lines at a fixed width: each line had been read as a paragraph.
+    paras = [
+        "Foreign Minister Jan Kowal of Norland said on Monday that the talks on the border had failed "
+        "after a long night of argument in the capital.",
+        '"We will not retreat from the border, whatever the cost to us and to our neighbours in the '
+        'south," he told reporters in the capital on Monday evening.',
+        'Anna Berg, the opposition leader, said: "Prices will rise for every family in the country if '
+        'the border stays closed for the winter."',
+    ]
+    plain = segment_checked("\n\n".join(paras))
+    wrapped = segment_checked("\n\n".join(textwrap.fill(p, 60) for p in paras))
+    assert len(plain) == 2
+    assert [(q.speaker, q.text.split()) for q in wrapped] == [(q.speaker, q.text.split()) for q in plain]
 
 
 def test_segment_all_opening_marks() -> None:

@@ -61,12 +61,29 @@ _SENT_END = re.compile(
 )
 
 
+_BLANK_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+def _hard_wrapped(text: str) -> bool:
+    """Whether paragraphs are set apart by blank lines and their lines wrapped at a fixed width
+    (mail and plain-text archives): then a single line end is a space, not a new paragraph. Most
+    paragraphs hold more than one line, and no wrapped line is longer than a wrap width."""
+    blocks = [b for b in _BLANK_BREAK.split(text) if b.strip()]
+    if len(blocks) < 2:
+        return False
+    wrapped = [b for b in blocks if "\n" in b.strip()]
+    if 2 * len(wrapped) < len(blocks):
+        return False
+    inner = [line for b in wrapped for line in b.strip().split("\n")[:-1]]
+    return bool(inner) and max(map(len, inner)) <= 100 and sum(map(len, inner)) >= 40 * len(inner)
+
+
 class Layout:
     """Paragraph and sentence boundaries of one article, built once and queried by offset."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        brk = _WIRE_BREAK if _INDENTED.search(text) else _LINE_BREAK
+        brk = _WIRE_BREAK if _INDENTED.search(text) else _BLANK_BREAK if _hard_wrapped(text) else _LINE_BREAK
         starts, ends = [0], []
         for m in brk.finditer(text):
             ends.append(m.start())
