@@ -623,3 +623,12 @@ def test_review_of_the_boundary_rules():
     assert content('Kovac said two days ago that the deal was "dead in the water."')[0].startswith("that")
     # A split quote whose second part opens lower-case is one quote.
     assert len(content('"Why now?" Kovac asked, "when the money is already gone?"')) == 1
+
+
+def test_a_sentence_opening_with_a_mark_and_a_bracket_or_an_ellipsis_is_a_new_sentence():
+    for text, first in (
+        ('The talks had failed. "[Berg] is not a serious man," Kowal said.', "[Berg]"),
+        ('The talks had failed. "...We will not retreat," Kowal said.', "...We"),
+    ):
+        (q,) = _seg(text, mixed="content")
+        assert q.kind == "direct" and q.text.startswith(first) and q.speaker == "Kowal", q.text

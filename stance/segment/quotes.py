@@ -57,7 +57,7 @@ _INDENTED = re.compile(r"\n[ \t]+\S")
 _WIRE_BREAK = re.compile(r"\n[ \t]*\n\s*|\n[ \t]+")
 _LINE_BREAK = re.compile(r"\n\s*")
 _SENT_END = re.compile(
-    r"[.!?]+[" + re.escape(ALL_MARKS) + r")\]]*(\s+)(?=[" + re.escape(ALL_MARKS) + r"(\[]?[A-Z0-9])"
+    r"[.!?]+[" + re.escape(ALL_MARKS) + r")\]]*(\s+)(?=[" + re.escape(ALL_MARKS) + r"(\[]{0,3}(?:\.\.\.|…)?[A-Z0-9])"
 )
 
 
