@@ -92,11 +92,11 @@ def _lexicon(path: str | None) -> Any:
 
 
 def cmd_segment(args: argparse.Namespace) -> int:
-    from .io import atomic_write, dumps_line
+    from .io import JSONL_SUFFIXES, atomic_write, dumps_line
     from .pipeline import Problem, Summary, segment_file
 
     out = Path(args.output)
-    if out.suffix.lower() not in (".jsonl", ".json", ".ndjson"):
+    if out.suffix.lower() not in JSONL_SUFFIXES:
         raise StanceError("quote records (nested: parts, speaker mention, cue) are written as JSON Lines; "
                           "name the output .jsonl (`stance label` writes CSV and Parquet rows)", out)
     if out.exists() and not args.overwrite:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import StanceError
-from .io import Located, atomic_write, dumps_line, parse_json_line
+from .io import JSONL_SUFFIXES, Located, atomic_write, dumps_line, parse_json_line
 from .pipeline import Problem, Summary, article_id
 
 
@@ -44,7 +44,7 @@ class LabelActor:
         self.txt_dir = Path(source).is_dir()
 
     def _located(self, batch: dict[str, Any]) -> list[Located]:
-        if set(batch) == {"text"} and self.source.lower().endswith((".jsonl", ".json", ".ndjson")):
+        if set(batch) == {"text"} and self.source.lower().endswith(JSONL_SUFFIXES):
             out = []
             for line in map(str, batch["text"]):
                 line = line.removeprefix("\ufeff")  # a UTF-8 byte-order mark opening the file is no data
@@ -121,7 +121,7 @@ def _dataset(ray: Any, source: str) -> Any:
             raise StanceError("directory holds no .txt files", p)
         ds = ray.data.read_binary_files(files, include_paths=True)
         return ds.map(_decoded)
-    if suffix in (".jsonl", ".json", ".ndjson"):
+    if suffix in JSONL_SUFFIXES:
         return ray.data.read_text(str(p))
     if suffix == ".parquet":
         return ray.data.read_parquet(str(p))

@@ -24,7 +24,8 @@ from .records import Article, Example, Quote
 
 T = TypeVar("T")
 
-TABLE_SUFFIXES = {".jsonl", ".json", ".ndjson", ".csv", ".parquet"}
+JSONL_SUFFIXES = (".jsonl", ".json", ".ndjson")
+TABLE_SUFFIXES = {*JSONL_SUFFIXES, ".csv", ".parquet"}
 
 
 @dataclass(frozen=True)
@@ -222,7 +223,7 @@ def iter_records(path: str | Path, strict: bool = True) -> Iterator[Located]:
     if p.is_dir():
         return iter_txt_dir(p, strict)
     suffix = p.suffix.lower()
-    if suffix in (".jsonl", ".json", ".ndjson"):
+    if suffix in JSONL_SUFFIXES:
         return iter_jsonl(p, strict)
     if suffix == ".csv":
         return iter_csv(p, strict)
@@ -251,7 +252,7 @@ def count_records(path: str | Path) -> int | None:
             return pq.ParquetFile(p).metadata.num_rows
         except Exception:
             return None
-    if suffix in (".jsonl", ".json", ".ndjson"):
+    if suffix in JSONL_SUFFIXES:
         n = 0
         with open(p, "rb") as fh:
             for line in fh:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import StanceError
-from .io import atomic_write, dumps_line, ensure_parent
+from .io import JSONL_SUFFIXES, atomic_write, dumps_line, ensure_parent
 
 OUTPUT_SUFFIXES = (".jsonl", ".csv", ".parquet")
 
@@ -198,7 +198,7 @@ class ParquetSink(RowSink):
 def sink_for(path: str | Path, labels: Sequence[str]) -> RowSink:
     p = Path(path)
     suffix = p.suffix.lower()
-    if suffix in (".jsonl", ".json", ".ndjson"):
+    if suffix in JSONL_SUFFIXES:
         return JsonlSink(p, labels)
     if suffix == ".csv":
         return CsvSink(p, labels)

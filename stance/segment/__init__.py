@@ -295,12 +295,12 @@ _PARTICIPLE_AFTER_COMMA = re.compile(
 )
 # Verbs of saying that take their clause with no "that" and no addressee ('said the plan ...');
 # "told" and "warned" name whom they address first ('told reporters that ...').
-_CLAUSE_VERBS = frozenset(
+_THATLESS_VERBS = frozenset(
     """say says said saying added adds argued argues insisted insists noted notes claimed claims wrote
 writes stated declared explained suggested suggests acknowledged admitted conceded contended maintained
 predicted tweeted""".split()
 )
-_TIME_WORDS = frozenset(
+_ADVERBS_AFTER_VERB = frozenset(
     "last this next late early earlier later again also then still now recently instead once twice too".split()
 )
 _DETERMINER_WORDS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your"})
@@ -336,6 +336,8 @@ _SUBORDINATE = frozenset(
 )
 _TIME_FIRST = frozenset({"later", "earlier", "afterwards", "afterward", "meanwhile", "separately"})
 _FRAME_PREPS = frozenset("in on at during after before since by for from over until within through".split())
+# Words that open when or where a quote was said, not what ('Berg said on that day in May, "...').
+_FRAME_OPENERS = _PREP_BEFORE | _FRAME_PREPS | _ADVERBS_AFTER_VERB
 # Prepositions that open the narration's frame ("With the vote weeks away", "Back in Oslo"); "for"
 # and "of" may open the speaker's topic and are judged by _FRAME_PREPS above.
 _OTHER_PREPS = frozenset(
@@ -471,9 +473,9 @@ def segment(article: Article, lexicon: TargetLexicon | None = None, *, mixed: st
 # Typography that changes no words: Windows and old Mac line ends, zero-width marks. (No-break
 # spaces stay as they are: read as spaces they changed as many PolNeAR quotes for the worse as
 # for the better.)
-_ODD_SPACE = re.compile("[\r\u200b\u200c\u200d\ufeff]")
-_SAME_WIDTH = str.maketrans({"\r": "\n"})
 _DROPPED = frozenset("\u200b\u200c\u200d\ufeff")
+_ODD_SPACE = re.compile("[\r" + "".join(_DROPPED) + "]")
+_SAME_WIDTH = str.maketrans({"\r": "\n"})
 
 
 def _plain_spacing(text: str) -> tuple[str, list[int]]:
@@ -1046,7 +1048,7 @@ class _Segmenter:
                     m = _TOLD_WHOM.match(text, a, q.open_pos)
                     if m:
                         a = m.end()  # "told reporters he had ...": the clause after whom was told
-                elif cues[-1].group().lower() in _CLAUSE_VERBS:
+                elif cues[-1].group().lower() in _THATLESS_VERBS:
                     m = _LEADING_TIME.match(text, a, q.open_pos)
                     if m and text[m.end() : m.end() + 1].isalpha():
                         a = m.end()  # 'said Tuesday night the plan was ...': when, not what
@@ -1089,14 +1091,14 @@ class _Segmenter:
         his plan ...') stays out. None when only adjuncts (a time, a place: 'said on Monday in
         Ohio that ...') or an addressee ('told reporters that') stand before the "that"."""
         text = self.text
-        if cue.group().lower() not in _CLAUSE_VERBS or "," in text[cue.end() : that]:
+        if cue.group().lower() not in _THATLESS_VERBS or "," in text[cue.end() : that]:
             return None  # '..., says Ana Kovac, a historian, is that ...': the speaker after the verb
         before = _PREV_WORD.search(text, max(0, cue.start() - 30), cue.start())
         if before and before.group(1).lower() in _NOT_BEFORE_VERB:
             return None  # 'from noted scholars': an adjective, not a verb
         for m in _WORDS.finditer(text, cue.end(), that):
             w = m.group().lower()
-            if w in _TIME_WORDS or _TIME.fullmatch(w) or (w.endswith("ly") and w not in _LY_NOUNS):
+            if w in _ADVERBS_AFTER_VERB or _TIME.fullmatch(w) or (w.endswith("ly") and w not in _LY_NOUNS):
                 continue
             if w in _PREP_BEFORE or w in _FRAME_PREPS or w in _OTHER_PREPS or w in _ADJUNCT_OPENERS:
                 return None
@@ -1170,7 +1172,7 @@ class _Segmenter:
         if a >= b or (len(q.parts) == 1 and any(c in ALL_MARKS for c in text[a:b])):
             return None  # '"fair" and Lind said "unfair."': an earlier quote is its own
         words = text[a:b].split()
-        if words[0].lower() in _PREP_BEFORE | _FRAME_PREPS | _TIME_WORDS or (
+        if words[0].lower() in _FRAME_OPENERS or (
             len(q.parts) == 1 and _narration(words, text[a:b])
         ):
             return None  # 'Berg said on that day in May, "we ...': when and where, not what
