@@ -1319,3 +1319,41 @@ def test_a_relative_clauses_subject_may_be_a_titled_name_or_a_named_body():
 def test_a_number_with_a_thousands_comma_stays_whole_before_a_cue():
     (q,) = segment(Article(id="d", text='The union, which represents 40,000 nurses, said the offer was "an insult."'))
     assert q.speaker == "union"
+
+
+def test_a_pronoun_does_not_mean_a_body_named_in_the_last_speakers_attribution():
+    for text, who in (
+        (
+            "Ruth Kowal, head of policy at health charity the Norland Care Trust said the plan was wrong. "
+            '"It would drive people to hide illness," she said.',
+            "Ruth Kowal",
+        ),
+        (
+            "But Tom Berg, a spokesman for the campaign group Freedom, told a radio show that more lawyers "
+            'may go. "More will resign," he said.',
+            "Tom Berg",
+        ),
+        (
+            'Ruth Kowal of Save the Orphans said there were grave concerns. "There should be checks," she said.',
+            "Ruth Kowal",
+        ),
+    ):
+        (q,) = segment(Article(id="d", text=text))
+        assert (q.speaker_mention.text, q.speaker) in {("she", who), ("he", who)}, text
+
+
+def test_a_party_before_a_name_is_no_part_of_the_canonical_speaker():
+    for text, who in (
+        ('Liberal Democrat Ana Teller said the plan was "a mess".', "Ana Teller"),
+        ('Republican Tom Berg of Ohio said it was "a disgrace".', "Tom Berg"),
+        ('Lib Dem Tom Berg said: "It will fail."', "Tom Berg"),
+    ):
+        (q,) = segment(Article(id="d", text=text))
+        assert q.speaker == who, text
+    (q,) = segment(Article(id="d", text='The Labour Party said it was "a disgrace".'))
+    assert q.speaker == "Labour Party"
+
+
+def test_he_after_a_sentence_opening_with_but_and_a_name_is_that_subject():
+    text = "Party leader Jan Moss spoke on Sunday.\n\nBut Moss agreed with Greta Holm. \"We need a pause,\" he said.\n"
+    assert _speakers(text) == ["Jan Moss"]

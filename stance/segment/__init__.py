@@ -72,6 +72,14 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:that|which)\s+$")
 _WORD_RUN = re.compile(r"[\w'’\-]+")
 _LONG_TEXT = 30_000
 _PLACE_PREPS = frozenset({"in", "at", "near", "from"})
+# Words before a capitalised run that make it a body's name, not a person's: "the campaign group
+# Freedom", "the charity Mercy"; and "the" before one word ("Save the Orphans") or before a name
+# ending as a body's does ("the Norland Care Trust").
+_BODY_BEFORE_NAME = frozenset(
+    "group charity organisation organization campaign movement party union association firm company "
+    "newspaper paper magazine broadcaster network website think-tank tank body".split()
+)
+_BODY_LAST = frozenset("trust fund foundation campaign league society council institute centre center".split())
 _NON_NAME = frozenset(
     {
         "Monday",
@@ -588,6 +596,13 @@ class _Segmenter:
             canon, typ = canonical_speaker(
                 " ".join(words[first:n]), pos, self.ents, self._canon_org, self._is_place
             )
+            if typ == "person" and first and (
+                words[first - 1] in _BODY_BEFORE_NAME
+                or words[first - 1] == "the" and (n - first == 1 or words[n - 1].lower() in _BODY_LAST)
+            ):
+                # 'a spokesman for the campaign group Freedom, told', 'of Save the Orphans said':
+                # the name of a body, whom no later "he" or "she" means
+                continue
             if canon:
                 self.ents.add_speaker(pos, canon, typ, set())
 

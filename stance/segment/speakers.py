@@ -532,8 +532,8 @@ class Entities:
         at = found[0]
         w = max(0, at - 300)
         lo = max(text.rfind(". ", w, at), text.rfind("\n", w, at), text.rfind("“", w, at), text.rfind('"', w, at)) + 1
-        if lo <= 0 and w > 0:
-            return found
+        if lo <= 0 and w > 0 or lo >= at:
+            return found  # no sentence start in reach, or the person found opens it
         start = _after_lead_adverbial(text, lo, at)
         first = self.latest_named(start + 1 + _first_name_end(text, start, at), clash, pronoun)
         if first is None or first[0] < lo or first[0] >= at or first[1] == found[1]:
@@ -674,6 +674,7 @@ def _classify_run(run: str, is_place) -> tuple:
         name = [*name, toks[-1]]
     else:
         roles, name = _strip_role_prefix(toks, is_place)
+    roles, name = _party_off(roles, name)
     if any(t.lower().rstrip(".") in ORG_WORDS for t in toks) and not _titled_by_body(roles, name):
         return ("org", " ".join(t for t in toks))
     name = [t for t in name if not t.endswith(("'s", "’s"))]
@@ -691,6 +692,17 @@ def _classify_run(run: str, is_place) -> tuple:
     if len(toks) == 1 and toks[0].isupper() and len(toks[0]) >= 2 and not is_place(toks[0]):
         return ("org", toks[0])
     return ("skip",)
+
+
+def _party_off(roles: list[str], name: list[str]) -> tuple[list[str], list[str]]:
+    """The party words before a person's name moved to the roles: "Democrat Ana Kovac", "Lib Dem
+    Tom Berg" are what they are, not their names."""
+    k = 0
+    while len(name) - k > 2 and _party_word(name[k]):
+        k += 1
+    if k and not any(map(_party_word, name[k:])):
+        return [*roles, *name[:k]], name[k:]
+    return roles, name
 
 
 def _place_surname(name: list[str], is_place) -> bool:
@@ -894,7 +906,10 @@ def _first_name_end(text: str, lo: int, hi: int) -> int:
         return 0
     k = m.start()
     while m is not None and m.group().split()[0] in _NON_NAME_CAPS and m.end() < hi:
-        m = _CAP_RUN_RE.search(text, m.end(), hi)
+        if all(w in _NON_NAME_CAPS for w in m.group().split()[1:2]):
+            m = _CAP_RUN_RE.search(text, m.end(), hi)
+        else:
+            break  # "But Kovac": a name after the sentence's opening word
     return (m.end() if m is not None else k) - lo
 
 
@@ -1192,7 +1207,7 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
         # only shortly after the person was named.
         return full, "person"
     # A person name somewhere in the core: the trailing capitalised tokens after any role words.
-    roles, name = _strip_role_prefix(ctoks, is_place)
+    roles, name = _party_off(*_strip_role_prefix(ctoks, is_place))
     name = [t for t in name if _is_name_word(t)]
     if name and not name[0][:1].isupper() and len(name) == 1:
         name = []
