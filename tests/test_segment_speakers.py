@@ -1357,3 +1357,14 @@ def test_a_party_before_a_name_is_no_part_of_the_canonical_speaker():
 def test_he_after_a_sentence_opening_with_but_and_a_name_is_that_subject():
     text = "Party leader Jan Moss spoke on Sunday.\n\nBut Moss agreed with Greta Holm. \"We need a pause,\" he said.\n"
     assert _speakers(text) == ["Jan Moss"]
+
+
+def test_a_mention_never_ends_in_a_conjunction():
+    text = (
+        'A report drafted for the firm concluded that the group qualified as a "foreign principal" under the '
+        'Agents Act but said disclosure was "not required".'
+    )
+    assert [(q.speaker_mention.text, q.cue.text) for q in segment(Article(id="d", text=text))] == [
+        ("A report", "concluded"),
+        ("A report", "said"),
+    ]

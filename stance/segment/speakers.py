@@ -1626,6 +1626,8 @@ def _valid_mention(text: str, a: int, b: int) -> bool:
         return False
     if _has_sentence_break(text, a, b) or ws[-1].lower() in _RELATIVE_WORDS or ws[0].lower() in _RELATIVE_WORDS:
         return False  # '... appeared outside that read "...': the verb is a relative clause's
+    if ws[-1].lower() in {"and", "but", "or", "nor"}:
+        return False  # '... under the Act but said': the subject is the first clause's
     first = ws[0]
     return (
         first[:1].isupper()
