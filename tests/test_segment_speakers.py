@@ -1368,3 +1368,16 @@ def test_a_mention_never_ends_in_a_conjunction():
         ("A report", "concluded"),
         ("A report", "said"),
     ]
+
+
+def test_a_title_case_dateline_a_time_and_a_participle_aside_stay_out_of_the_mention():
+    said = ' said the plan was "a disaster".'
+    for text, mention in (
+        ("Oslo (AFP) – Foreign Minister Ana Kowal on Monday" + said, "Foreign Minister Ana Kowal"),
+        ("Kowal at the time" + said, "Kowal"),
+        ("Tom Berg, delivering the speech for his boss," + said, "Tom Berg"),
+        ("Tom Berg, acting director of the fund," + said, "Tom Berg, acting director of the fund"),
+        ('Asked about it, marketing manager Tom Berg told Reuters, "It is partly true."', "marketing manager Tom Berg"),
+    ):
+        (q,) = segment(Article(id="d", text=text))
+        assert q.speaker_mention.text == mention, text

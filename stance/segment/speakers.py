@@ -1615,6 +1615,17 @@ def _has_sentence_break(text: str, a: int, b: int) -> bool:
 _RELATIVE_WORDS = frozenset({"that", "which", "who", "whom"})
 
 
+# A participle's aside of three or more words ("delivering the speech", "talking to reporters");
+# "marketing manager" is a title, and "acting" or "outgoing" before one is no aside.
+_PARTICIPLE_ASIDE = re.compile(
+    r"[a-z]+ing\s+(?:the|a|an|his|her|their|its|to|on|at|for|with|in|from|about|after|over|[A-Z])\S*(?:\s+\S+)+$"
+)
+_TITLE_PARTICIPLES = frozenset(
+    "acting managing outgoing incoming visiting ranking presiding ruling leading founding governing sitting "
+    "reigning".split()
+)
+
+
 def _valid_mention(text: str, a: int, b: int) -> bool:
     if b <= a or b - a > 160:
         return False
@@ -1931,7 +1942,8 @@ _REPORTED_SUBJECT = re.compile(
 )
 # A wire story's dateline before its first sentence: "PORT ELY, May 4 - ", "OSLO (Reuters) - ".
 _DATELINE = re.compile(
-    r"\s*[A-Z][A-Z.'’\- ]*[A-Z.](?:,\s+[A-Z][a-z]+\.?\s+\d{1,2})?\s*(?:\([^()\n]{1,30}\)\s*)?[-—–]+\s+"
+    r"\s*(?:[A-Z][A-Z.'’\- ]*[A-Z.](?:,\s+[A-Z][a-z]+\.?\s+\d{1,2})?\s*(?:\([^()\n]{1,30}\)\s*)?"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}\s*\([A-Z][A-Za-z]{1,12}\)\s*)[-—–]+\s+"  # "Oslo (AFP) –"
 )
 # A second verb phrase of the same subject: "..., and warned".
 _COORDINATED = re.compile(r",?\s+and\s*$")
@@ -2121,6 +2133,13 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
             and (a, b) != _trim(text, *chunks[0])
         ):
             continue
+        if (
+            not chosen
+            and len(chunks) > 1
+            and _PARTICIPLE_ASIDE.match(piece)
+            and piece.split()[0] not in _TITLE_PARTICIPLES
+        ):
+            continue  # "Tom Berg, delivering the speech for his boss, said": an aside, not a title
         if _CLAUSE_SKIP.match(piece) and chosen and not _conjunction_then_name(piece):
             if _RELATIVE.match(piece) and _INDEFINITE.match(text, *chosen[-1]):
                 # "The statement, which showed Kovac, a former aide, also said": an indefinite
@@ -2336,7 +2355,8 @@ about over under than but or nor so not since until without within during agains
 
 _TRAILING_TIME = re.compile(
     r"\s+(?:(?:on|last|this|late|early|earlier|later)\s+(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day"
-    r"|(?:last|this|late|earlier|later)\s+(?:week|month|year|night|morning|afternoon|evening|weekend))\s*$"
+    r"|(?:last|this|late|earlier|later)\s+(?:week|month|year|night|morning|afternoon|evening|weekend)"
+    r"|at\s+the\s+time)\s*$"
 )
 _TIME_LEAD = frozenset({"on", "last", "this", "late", "early", "earlier", "later"})
 _TIME_WORDS = frozenset(
