@@ -1381,3 +1381,13 @@ def test_a_title_case_dateline_a_time_and_a_participle_aside_stay_out_of_the_men
     ):
         (q,) = segment(Article(id="d", text=text))
         assert q.speaker_mention.text == mention, text
+
+
+def test_subjects_after_why_with_or_before_who():
+    for text, mention in (
+        ('That is why critics say he had proposed to "dismantle" the law.', "critics"),
+        ('Contrast that with Kowal, who has called the trade pact "insanity," and Berg.', "Kowal"),
+        ('Rivals were quick to react, with Tom Berg tweeting that it was "a disaster" for Kowal.', "Tom Berg"),
+    ):
+        (q,) = segment(Article(id="d", text=text))
+        assert q.speaker_mention.text == mention, text

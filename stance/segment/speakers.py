@@ -1581,6 +1581,13 @@ _LEAD_STRIP = re.compile(
     re.I,
 )
 # A subordinator before the subject of the cue that follows: "As spokesman X said, ...".
+_PEOPLE_PLURALS = frozenset(
+    "critics opponents supporters residents experts observers lawyers advocates activists protesters voters "
+    "allies rivals skeptics sceptics detractors proponents scientists researchers economists investors".split()
+)
+_WITH_ING = re.compile(r"with\s")
+_ING_CUE = re.compile(r"[a-z]+ing\b")
+_PREP_THEN_NAME = re.compile(r"(?:with|to|from|by|for|against|about|like|unlike)\s+(?=[A-Z])")
 _SUBORD_LEAD = re.compile(r"(?:as|while|when|whenever|after|once|of course|recently)\b[,\s]*(?=\S)", re.I)
 
 
@@ -1647,6 +1654,7 @@ def _valid_mention(text: str, a: int, b: int) -> bool:
         or first[:1].isdigit()
         or first.lower() in ROLE_WORDS
         or first.lower() in _PARTICLES
+        or len(ws) == 1 and (first in GENERIC_HEADS or first in _PEOPLE_PLURALS)  # "... why critics say"
         # "junior coalition spokesman Ivo Marek": lowercase modifiers, a role, a name.
         or any(w in ROLE_WORDS and n[:1].isupper() for w, n in zip(ws, ws[1:]))
         or _described_name(ws)
@@ -2029,7 +2037,7 @@ def sentence_subject(text: str, a: int, b: int) -> tuple[int, int] | None:
 _CLAUSE_CUT = re.compile(
     r"(?:\bthat\b|;|\bbut\b|\band\s+(?=[a-z]+\s+(?:said|told))|"
     r",\s*and\s+(?=(?:his|her|their|the|a|an|one|another)\s+(?:[a-z]+\s+){0,2}$)|:|\bwhile\b|\bbecause\b|"
-    r"\bwhen\b|\bafter\b|\bas\b(?=\s+[A-Z]))"
+    r"\bwhen\b|\bafter\b|\bwhy\b|\bhow\b|\bas\b(?=\s+[A-Z]))"
 )
 _COMMA_SPLIT = re.compile(r"(,)(?!\d{3})")  # "40,000 nurses" is one number
 # A finite verb before ", and her husband said": the clause before has its own predicate.
@@ -2098,6 +2106,8 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
             continue  # "Kovac, who spoke after the vote, said": the relative clause's own
         if cm.group().startswith(",") and not _VERB_BEFORE.search(seg, cut, cm.start()):
             continue  # "Ana Kovac, Tom Berg, and the mayor said": one subject of several names
+        if cm.group() in ("why", "how") and len(seg[cm.end() :].split()) > 4:
+            continue  # "That is why critics say" opens the cue's clause; a longer one is another's
         cut = cm.end()
         if cm.group() == "but" and not seg[cut:].strip():
             # "Kovac predicted a deal, but said ...": the subject of the first clause.
@@ -2119,6 +2129,10 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
         else:
             chunks.append((pos, pos + len(piece)))
         pos += len(piece)
+    if chunks and _ING_CUE.match(text, cs):
+        a, b = _trim(text, *chunks[-1])
+        if _WITH_ING.match(text, a) and (pm := _PREP_THEN_NAME.match(text, a, b)) and _valid_mention(text, pm.end(), b):
+            return pm.end(), b  # "..., with Senator Kowal telling reporters": Kowal
     # Walk from the right, skipping relative clauses and adverbials set off by commas.
     chosen: list[tuple[int, int]] = []
     for a, b in reversed(chunks):
@@ -2193,6 +2207,12 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
     lm = _LEAD_STRIP.match(text[a:b]) or _SUBORD_LEAD.match(text[a:b])
     if lm:
         a2 = a + lm.end()
+    elif (
+        len(chosen) == 1
+        and text[b:end].strip(", ").lower() == "who"
+        and (pm := _PREP_THEN_NAME.match(text, a, b)) is not None
+    ):
+        a2 = pm.end()  # "Contrast that with Kowal, who has called ...": Kowal
     a2, b = _tighten(text, *_trim(text, a2, b))
     a2 = _pronoun_alone(text, a2, b)
     if not _valid_mention(text, a2, b):
