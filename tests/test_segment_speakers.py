@@ -1391,3 +1391,21 @@ def test_subjects_after_why_with_or_before_who():
     ):
         (q,) = segment(Article(id="d", text=text))
         assert q.speaker_mention.text == mention, text
+
+
+def test_a_title_before_a_name_after_a_leading_phrase_or_adverb_gives_the_name():
+    for text, mention, who in (
+        (
+            'Speaking after the debate, shadow home secretary Tom Davies said the bill was "badly drawn-up".',
+            "shadow home secretary Tom Davies",
+            "Tom Davies",
+        ),
+        (
+            'The vote was close. Earlier Tory leader Tom Howe sent Mr Bush his "warmest congratulations", '
+            'saying: "We look to the president."',
+            "Tory leader Tom Howe",
+            "Tom Howe",
+        ),
+    ):
+        q = segment(Article(id="d", text=text))[-1]
+        assert (q.speaker_mention.text, q.speaker) == (mention, who), text

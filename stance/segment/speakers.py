@@ -1966,14 +1966,22 @@ def _is_passive(text: str, cue: CueMatch) -> bool:
 
 
 _LEADING_NAMES = re.compile(r"\s*((?:[A-Z][\w'’.\-]*\s+)*[A-Z][\w'’.\-]*)")
+_ROLE_THEN_NAME = re.compile(r"\s+([a-z]+)((?:\s+[A-Z][\w'’.\-]*)+)")
 
 
 def _subject_before_verb(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """Subject of a clause whose verb is unknown: the leading noun phrase up to the first lowercase verb."""
+    lm = _LEAD_STRIP.match(text[lo:hi])
+    if lm and text[lo + lm.end() : lo + lm.end() + 1].isupper():
+        lo += lm.end()  # "Earlier Tory leader Tom Howe sent ...": when, not who
     s = text[lo:hi]
     m = _LEADING_NAMES.match(s)
     if m:
-        return _trim(text, lo + m.start(1), lo + m.end(1))
+        end = m.end(1)
+        # Through a lower-case role to the name after it: "Tory leader Tom Howe".
+        while (rm := _ROLE_THEN_NAME.match(s, end)) is not None and rm.group(1).lower() in ROLE_WORDS:
+            end = rm.end()
+        return _trim(text, lo + m.start(1), lo + end)
     return None
 
 
@@ -2480,6 +2488,14 @@ def _is_bare_role(s: str) -> bool:
         return False
     if _PARTY_STATE.fullmatch(s.strip()):
         return True  # "Sen. Tom Berg, R-Ohio, said": an affiliation after the name
+    if (
+        ws[0][:1].islower()
+        and ws[0] not in _DETS
+        and len(ws) >= 3
+        and ws[-3].lower() in ROLE_WORDS
+        and _is_person_name(" ".join(ws[-2:]))
+    ):
+        return False  # "shadow home secretary Tom Davies": a title and its holder's name
     return (
         ws[0][:1].islower()
         and ws[0].lower() not in PRONOUNS
