@@ -632,3 +632,31 @@ def test_a_sentence_opening_with_a_mark_and_a_bracket_or_an_ellipsis_is_a_new_se
     ):
         (q,) = _seg(text, mixed="content")
         assert q.kind == "direct" and q.text.startswith(first) and q.speaker == "Kowal", q.text
+
+
+def test_a_content_after_an_apposition_keeps_its_that_and_subject():
+    def content(text: str) -> list[str]:
+        return [q.text for q in _seg(text, mixed="content")]
+
+    # No verb of saying before the fragment ("jibed" is none): the clause's subject and its
+    # apposition are reported too, from "that", not only the verb after the apposition.
+    tail = ' while aides wrote letters that called him "naive."'
+    assert content('Lind jibed that Kovac, a first-time mayor, was "learning on the job,"' + tail)[0] == (
+        'that Kovac, a first-time mayor, was "learning on the job,'
+    )
+    # Without a "that" the subject may be the narration's own: the content starts at the verb.
+    assert content('Still, Kovac, the new mayor, was "learning on the job,"' + tail)[0] == 'was "learning on the job,'
+
+
+def test_a_content_after_told_starts_after_a_named_or_longer_addressee():
+    def content(text: str) -> list[str]:
+        return [q.text for q in _seg(text, mixed="content")]
+
+    assert content('Berg told host Ana Lind a defeat is "increasingly likely" this year.') == [
+        'a defeat is "increasingly likely" this year'
+    ]
+    assert content('Berg told Norland Radio the city\'s rules are "getting better."')[0].startswith("the city's")
+    assert content('Berg told the Norland parliament the plan was "dead."')[0].startswith("the plan")
+    assert content('Berg told a rally of farmers in northern Norland she will "fight on."')[0].startswith("she")
+    # A preposition after the addressee: what follows is no clause of its own.
+    assert content('Berg told the crowd of the plan\'s "bright future."')[0].startswith("the crowd")
