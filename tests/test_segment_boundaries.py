@@ -78,7 +78,7 @@ def test_mixed_content_starts_after_a_reporting_verb_outside_the_cue_list():
 
 def test_mixed_content_without_a_verb_starts_after_the_last_clause_boundary():
     text = 'In the old port district, ships "have not docked for years now."'
-    assert _texts(text) == ['ships "have not docked for years now']
+    assert _texts(text) == ['ships "have not docked for years now.']
 
 
 def test_fragment_closing_on_its_comma_ends_the_content():
@@ -95,7 +95,7 @@ def test_fragments_after_one_verb_are_one_content():
     text = 'She said the plan was "a reckless gamble," "a costly mistake" and "doomed to fail."'
     qs = _seg(text)
     assert len(qs) == 1
-    assert qs[0].text == 'the plan was "a reckless gamble," "a costly mistake" and "doomed to fail'
+    assert qs[0].text == 'the plan was "a reckless gamble," "a costly mistake" and "doomed to fail.'
     assert len(_seg(text, mixed="fragment")) == 3
 
 
@@ -329,7 +329,7 @@ def test_a_name_ending_in_a_verb_of_saying_does_not_start_the_content():
     for name in ("the United States", "Gulf States", "Consumer Reports"):
         text = f'Tom Berg spoke on Monday, insisting that {name} "must stop the raids now."'
         qs = segment(Article(id="d", text=text), mixed="content")
-        assert [q.text for q in qs] == [f'that {name} "must stop the raids now'], name
+        assert [q.text for q in qs] == [f'that {name} "must stop the raids now.'], name
 
 
 def test_a_quoted_sentence_completing_a_reported_that_clause_takes_the_clause_in():
@@ -352,7 +352,7 @@ def test_a_relative_pronoun_before_a_naming_verb_is_the_contents_subject():
     cases = {
         'Berg met the marchers, whom he described as "peaceful," and left.': ["whom", 'as "peaceful,'],
         'Kovac criticised the new server, which he called a "disaster" in May.': ["which", 'a "disaster" in May'],
-        'Kovac dismissed the audit, which the inquiry said was "careless."': ["which", 'was "careless'],
+        'Kovac dismissed the audit, which the inquiry said was "careless."': ["which", 'was "careless.'],
     }
     for text, parts in cases.items():
         (q,) = segment(Article(id="d", text=text), mixed="content")
@@ -660,3 +660,15 @@ def test_a_content_after_told_starts_after_a_named_or_longer_addressee():
     assert content('Berg told a rally of farmers in northern Norland she will "fight on."')[0].startswith("she")
     # A preposition after the addressee: what follows is no clause of its own.
     assert content('Berg told the crowd of the plan\'s "bright future."')[0].startswith("the crowd")
+
+
+def test_a_full_stop_inside_the_closing_mark_stays_in_the_content():
+    def content(text: str) -> list[str]:
+        return [q.text for q in _seg(text, mixed="content")]
+
+    # Inside the mark the full stop is the speaker's, as a direct quote keeps its own.
+    assert content('Kovac called the plan "a disgrace."') == ['the plan "a disgrace.']
+    # Outside it, it is the narration's.
+    assert content('Kovac called the plan "a disgrace".') == ['the plan "a disgrace']
+    # The fragment alone, in fragment mode, is unchanged.
+    assert [q.text for q in _seg('Kovac called the plan "a disgrace."', mixed="fragment")] == ["a disgrace."]

@@ -1147,6 +1147,8 @@ class _Segmenter:
         a, b = _strip_edges(self.text, a, b)
         if b <= a:
             return list(q.parts)
+        if self.text[b : b + 1] == "." and b + 1 < len(self.text) and self.text[b + 1] in ALL_MARKS:
+            b += 1  # 'called it "a disgrace."': a full stop inside the mark is the speaker's, as in a direct quote
         lead = self._content_lead(a) or self._relative_lead(a)
         return [lead, (a, b)] if lead else [(a, b)]
 
