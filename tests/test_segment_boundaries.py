@@ -672,3 +672,14 @@ def test_a_full_stop_inside_the_closing_mark_stays_in_the_content():
     assert content('Kovac called the plan "a disgrace".') == ['the plan "a disgrace']
     # The fragment alone, in fragment mode, is unchanged.
     assert [q.text for q in _seg('Kovac called the plan "a disgrace."', mixed="fragment")] == ["a disgrace."]
+
+
+def test_referred_to_and_to_call_open_a_naming_content():
+    def content(text: str) -> list[str]:
+        return [q.text for q in _seg(text, mixed="content")]
+
+    # 'referred to X as' and 'to call X' name X the way 'called X' does: the content is X and the fragment.
+    assert content('A friend referred to him as "the kindest soul I have met" in a post.')[0].startswith("him as")
+    assert content('He went on to call Kovac "the absolutely worst mayor in Norland."') == [
+        'Kovac "the absolutely worst mayor in Norland.'
+    ]

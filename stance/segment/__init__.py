@@ -148,7 +148,11 @@ def _inflect(v: str) -> set[str]:
 
 
 _REPORT_FORMS = {f for v in _REPORT_STEMS for f in _inflect(v)} | {
-    "said", "says", "saying", "told", "tells", "telling", "wrote", "written", "found"
+    "said", "says", "saying", "told", "tells", "telling", "wrote", "written", "found",
+    # 'referred to Kovac as "a leader"', 'went on to call Kovac "the worst"': a naming verb whose
+    # bare form after "to" is no noun.
+    "referred to", "refers to", "referring to",
+    *("to " + v for v in ("call", "label", "brand", "dub", "describe", "term")),
 }
 # A trie-shaped pattern over the lower-case and capitalised forms: a plain alternation with
 # re.I costs a tenth of the segmenter's time.
