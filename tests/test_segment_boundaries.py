@@ -683,3 +683,18 @@ def test_referred_to_and_to_call_open_a_naming_content():
     assert content('He went on to call Kovac "the absolutely worst mayor in Norland."') == [
         'Kovac "the absolutely worst mayor in Norland.'
     ]
+
+
+def test_where_it_was_said_before_the_clause_said_stays_out():
+    def content(text: str) -> list[str]:
+        return [q.text for q in _seg(text, mixed="content")]
+
+    # A setting after a verb with no "that", then the clause's own pronoun or a comma.
+    assert content('Lind wrote in both posts he was "honoured and humbled" to sell the boat.') == [
+        'he was "honoured and humbled" to sell the boat'
+    ]
+    assert content('The daily noted in an editorial on Monday, the mayor "has earned a few fans abroad."') == [
+        'the mayor "has earned a few fans abroad.'
+    ]
+    # Without either, the words after the verb stay in ('in Oslo' may be the clause's own).
+    assert content('Lind said in Oslo the plan was "dead."') == ['in Oslo the plan was "dead.']

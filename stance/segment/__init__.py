@@ -287,6 +287,13 @@ _LEADING_TIME = re.compile(
     r"(?!(?:morning|afternoon|evening|night)\b|[\w-]+['’]s\b|(?:was|is|will|would|has|had|marks|could|"
     r"might|must|should|can|may)\b)"  # not 'said Monday night's storm ...', 'said today was ...'
 )
+# Where or when something was said, right after a verb of saying with no "that", then the
+# clause said: its own subject pronoun ('wrote in both posts he was "honoured"') or, after a
+# comma, whatever opens it ('noted in an editorial on Monday, the plan "has ..."').
+_LEADING_SETTING = re.compile(
+    r"[ \t]+(?:in|on|at|from|during)[ \t]+(?:(?:[\w.'’-]+[ \t]+){0,6}?(?=(?:he|she|they|we|I)[ \t])|"
+    r"[^,;:()\"“”\n]{2,60},[ \t]+(?=[\w\"“]))"
+)
 # A content opened by "that" goes on through 'and' + a past verb with its own clause ('said that
 # it "deplored" the move and believed it would ...'): a second verb of the same subject.
 _THAT_CONTENT_END = re.compile(
@@ -1063,6 +1070,10 @@ class _Segmenter:
                     m = _LEADING_TIME.match(text, a, q.open_pos)
                     if m and text[m.end() : m.end() + 1].isalpha():
                         a = m.end()  # 'said Tuesday night the plan was ...': when, not what
+                    else:
+                        m = _LEADING_SETTING.match(text, a, q.open_pos)
+                        if m:
+                            a = m.end()  # 'wrote in both posts he was ...': where, not what
         else:
             pre = text[ss : q.open_pos]
             k = _before_apposition(pre, max(pre.rfind(c) for c in _CLAUSE_MARKS))
