@@ -698,3 +698,14 @@ def test_where_it_was_said_before_the_clause_said_stays_out():
     ]
     # Without either, the words after the verb stay in ('in Oslo' may be the clause's own).
     assert content('Lind said in Oslo the plan was "dead."') == ['in Oslo the plan was "dead.']
+
+
+def test_called_on_leaves_the_preposition_out():
+    (q,) = _seg('Berg called on Kovac to "step down before the vote."', mixed="content")
+    assert q.text == 'Kovac to "step down before the vote.'
+
+
+def test_a_that_clause_a_noun_of_saying_is_starts_the_content():
+    text = 'Her catch phrase in that race against Lind was that Lind "would say anything to win."'
+    (q,) = _seg(text, mixed="content")
+    assert q.text == 'that Lind "would say anything to win.'

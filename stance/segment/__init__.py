@@ -152,6 +152,8 @@ _REPORT_FORMS = {f for v in _REPORT_STEMS for f in _inflect(v)} | {
     # 'referred to Kovac as "a leader"', 'went on to call Kovac "the worst"': a naming verb whose
     # bare form after "to" is no noun.
     "referred to", "refers to", "referring to",
+    # 'called on Kovac to "step down"': whom the call went to is the content's subject.
+    "called on", "calls on", "calling on",
     *("to " + v for v in ("call", "label", "brand", "dub", "describe", "term")),
 }
 # A trie-shaped pattern over the lower-case and capitalised forms: a plain alternation with
@@ -287,6 +289,9 @@ _LEADING_TIME = re.compile(
     r"(?!(?:morning|afternoon|evening|night)\b|[\w-]+['’]s\b|(?:was|is|will|would|has|had|marks|could|"
     r"might|must|should|can|may)\b)"  # not 'said Monday night's storm ...', 'said today was ...'
 )
+# A noun of saying that "is" or "was" a that-clause ('her answer was that ...', 'his claim is that
+# ...'): the clause is what was said.
+_COPULA_THAT = re.compile(r"\b(?:is|was|are|were|been)[ \t]+(?=that\b)")
 # Where or when something was said, right after a verb of saying with no "that", then the
 # clause said: its own subject pronoun ('wrote in both posts he was "honoured"') or, after a
 # comma, whatever opens it ('noted in an editorial on Monday, the plan "has ..."').
@@ -1040,8 +1045,8 @@ class _Segmenter:
         lo = max(ss, q.open_pos - _LOOK_BACK)
         cues = [c for c in iter_cues(text, lo, q.open_pos, min_strength=1) if not self._noun_use(c)]
         verbs = [v for v in _report_verbs(text, lo, q.open_pos) if not self._noun_use(v)]
-        if verbs and (not cues or verbs[-1].start() > cues[-1].start()):
-            cues = verbs[-1:]
+        if verbs and (not cues or verbs[-1].start() > cues[-1].start() or verbs[-1].end() > cues[-1].end()):
+            cues = verbs[-1:]  # a later reporting verb, or a longer one at the cue ('called on')
         say = self._saying_verb(ss, q.open_pos)
         if say is not None and cues and say.start() < cues[-1].start():
             cues = [c for c in cues if c.start() == say.start()] or [say]
@@ -1078,6 +1083,9 @@ class _Segmenter:
             pre = text[ss : q.open_pos]
             k = _before_apposition(pre, max(pre.rfind(c) for c in _CLAUSE_MARKS))
             a = ss + k + 1 if k >= 0 else ss
+            said = [m for m in _COPULA_THAT.finditer(text, a, q.open_pos)]
+            if said:
+                a = said[-1].end()  # 'his answer was that "the family comes first"': what the answer said
         if (
             not text.startswith("that", a)
             and (
