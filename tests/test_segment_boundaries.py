@@ -709,3 +709,20 @@ def test_a_that_clause_a_noun_of_saying_is_starts_the_content():
     text = 'Her catch phrase in that race against Lind was that Lind "would say anything to win."'
     (q,) = _seg(text, mixed="content")
     assert q.text == 'that Lind "would say anything to win.'
+
+
+def test_a_word_anywhere_in_the_clause_a_verb_of_saying_reports_is_the_speakers():
+    def content(text: str) -> list[str]:
+        return [q.text for q in _seg(text, mixed="content")]
+
+    # More than eight words after "said", but still inside the clause it reports.
+    assert content('Lind said that the reforms needed after the vote did not amount to "amnesty."') == [
+        'that the reforms needed after the vote did not amount to "amnesty.'
+    ]
+    # A clause boundary between the verb and the word: a term of the narration's.
+    assert content('Lind said the vote was over, and the reforms needed after it amount to "amnesty" for some.') == []
+
+
+def test_a_quoted_word_before_a_line_break_and_a_noun_modifies_the_noun():
+    text = 'Holm said the group of "dissident"\nproducers would meet in Oslo.'
+    assert [q.text for q in _seg(text, mixed="content")] == []

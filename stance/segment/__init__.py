@@ -988,7 +988,14 @@ class _Segmenter:
         was "unfit"'): a short fragment there is the speaker's word, not a term."""
         ends = [m.end() for m in cues if cue_strength(m.group()) >= 2][-1:]
         ends += [m.end() for m in _report_verbs(self.text, max(ss, pos - 80), pos)][-1:]
-        return bool(ends) and len(_WORDS.findall(self.text, max(ends), pos)) <= _NEAR_VERB_WORDS
+        if bool(ends) and len(_WORDS.findall(self.text, max(ends), pos)) <= _NEAR_VERB_WORDS:
+            return True
+        # Further on, still inside the clause a verb of saying reports ('said the reforms did not
+        # amount to "amnesty"'), but not after an article ('the old idea of a "megabank"': a thing named).
+        before = _PREV_WORD.search(self.text, max(ss, pos - 30), pos)
+        if before is not None and before.group(1).lower() in ("a", "an", "the"):
+            return False
+        return self._saying_verb(ss, pos) is not None
 
     def _saying_verb(self, ss: int, pos: int) -> re.Match[str] | None:
         """The first verb of saying in the sentence before pos, when the clause it opens runs on

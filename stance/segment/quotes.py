@@ -397,7 +397,8 @@ def _modifies_noun(text: str, q: RawQuote) -> bool:
     return m is not None and m.group(1) not in _AFTER_OWN_WORD and not m.group(1).endswith(("ly", "ed"))
 
 
-_NEXT_WORD = re.compile(r"[ \t]+([a-z][a-z-]*)\b")
+# The next word, also across one line break of hard-wrapped text (not a paragraph break).
+_NEXT_WORD = re.compile(r"(?:[ \t]+|[ \t]*\n[ \t]*)([a-z][a-z-]*)\b")
 
 
 def looks_like_scare_quote(text: str, q: RawQuote, has_cue_before: bool, verb_near: bool = False) -> bool:
