@@ -726,3 +726,14 @@ def test_a_word_anywhere_in_the_clause_a_verb_of_saying_reports_is_the_speakers(
 def test_a_quoted_word_before_a_line_break_and_a_noun_modifies_the_noun():
     text = 'Holm said the group of "dissident"\nproducers would meet in Oslo.'
     assert [q.text for q in _seg(text, mixed="content")] == []
+
+
+def test_a_quoted_adverb_before_a_verb_is_the_speakers_word():
+    def content(text: str) -> list[str]:
+        return [q.text for q in _seg(text, mixed="content")]
+
+    assert content('Kovac recently said he would "absolutely" require banks to register.') == [
+        'he would "absolutely" require banks to register'
+    ]
+    # An -ly adjective before a noun is still a term.
+    assert content('Kovac said the troops came under "friendly" fire.') == []

@@ -393,8 +393,18 @@ def _modifies_noun(text: str, q: RawQuote) -> bool:
     e = q.parts[-1][1]
     if e == 0 or not text[e - 1].isalnum():
         return False  # '"reckless," even though ...': the word ends its phrase
+    word = text[q.parts[-1][0] : e].lower()
+    if word.endswith("ly") and word not in _LY_ADJECTIVES:
+        return False  # 'would "absolutely" require': an adverb, not a noun's modifier
     m = _NEXT_WORD.match(text, q.close_end)
     return m is not None and m.group(1) not in _AFTER_OWN_WORD and not m.group(1).endswith(("ly", "ed"))
+
+
+# Adjectives ending in -ly, which can modify a noun ('"friendly" fire').
+_LY_ADJECTIVES = frozenset(
+    """friendly unfriendly costly deadly early elderly likely unlikely lovely ugly silly holy lonely orderly
+timely daily weekly monthly yearly only family-friendly kindly lively manly womanly worldly cowardly""".split()
+)
 
 
 # The next word, also across one line break of hard-wrapped text (not a paragraph break).
