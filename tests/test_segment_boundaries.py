@@ -737,3 +737,10 @@ def test_a_quoted_adverb_before_a_verb_is_the_speakers_word():
     ]
     # An -ly adjective before a noun is still a term.
     assert content('Kovac said the troops came under "friendly" fire.') == []
+
+
+def test_a_preposition_after_a_quoted_word_ends_its_phrase():
+    text = 'Kovac says he rarely watches football because the league has gone "soft" like the country.'
+    assert [q.text for q in _seg(text, mixed="content")] == [
+        'he rarely watches football because the league has gone "soft" like the country'
+    ]

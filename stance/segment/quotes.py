@@ -383,7 +383,9 @@ _AFTER_OWN_WORD = frozenset(
     """the a an and or but nor to of in on for with at by from as that this these those it them him her
 their his its our my your over into about against was is were are be been will would could should can
 may might must has have had not than when while if because so after before until since all any some
-every no who which what how why where there here up down out off back away again""".split()
+every no who which what how why where there here up down out off back away again like unlike despite
+without within through throughout across toward towards among amid between beyond around behind near upon
+via per""".split()
 )
 
 
