@@ -744,3 +744,21 @@ def test_a_preposition_after_a_quoted_word_ends_its_phrase():
     assert [q.text for q in _seg(text, mixed="content")] == [
         'he rarely watches football because the league has gone "soft" like the country'
     ]
+
+
+def test_a_parenthesis_ends_the_content():
+    def content(text: str) -> list[str]:
+        return [q.text for q in _seg(text, mixed="content")]
+
+    # An aside the content sits in closes with its bracket.
+    assert content('Critics (like aide Jan Lind, who called Kovac "a liar" over the weekend) have pushed it.') == [
+        'Kovac "a liar" over the weekend'
+    ]
+    # An aside opening after the fragment is the narration's.
+    assert content('Berg called the bankers "thieves" (though he praised some of them) and left.') == [
+        'the bankers "thieves'
+    ]
+    # A bracket inside the content stays in.
+    assert content('Berg said the plan (a "disaster" by any measure) was dead.') == [
+        'the plan (a "disaster" by any measure) was dead'
+    ]

@@ -1039,6 +1039,12 @@ class _Segmenter:
             cut = other  # '... "far too high" and a few said ...': someone else's words
         if cut:
             b = cut.start()
+        shut = text.find(")", q.close_end, b)
+        if shut >= 0 and text.count("(", a, q.open_pos) <= text.count(")", a, q.open_pos):
+            b = shut  # '(... who called Kovac "a liar" on Monday), has ...': the aside ends there
+        aside = text.find(" (", q.close_end, b)
+        if aside >= 0:
+            b = aside  # 'called them "thieves" (though he praised some)': the narration's aside
         if not goes_on and e > 0 and text[q.close_end : b].strip() and (
             text[e - 1] in ",!?" or (text[e - 1] == "." and not _is_abbrev(text, e - 1))
         ):
