@@ -322,7 +322,7 @@ def test_a_mixed_content_opening_at_its_mark_after_an_interposed_attribution():
     assert _texts(text) == ['For small farms in the hills the rules are too strict" and must change']
     # A quoted sentence of its own after the aside: what precedes is the narration's frame.
     text = 'Near the old mill, Lind wrote, "Nobody planned for the flood" in her report.'
-    assert _texts(text) == ['Nobody planned for the flood" in her report']
+    assert _texts(text) == ['Nobody planned for the flood']  # where it was written stays out
 
 
 def test_a_name_ending_in_a_verb_of_saying_does_not_start_the_content():
@@ -762,3 +762,13 @@ def test_a_parenthesis_ends_the_content():
     assert content('Berg said the plan (a "disaster" by any measure) was dead.') == [
         'the plan (a "disaster" by any measure) was dead'
     ]
+
+
+def test_content_stops_before_the_book_or_article_it_was_said_in():
+    def content(text: str) -> list[str]:
+        return [q.text for q in _seg(text, mixed="content")]
+
+    assert content('Kovac said the vote marked "the start of a new era" in her 2019 book on the party.') == [
+        'the vote marked "the start of a new era'
+    ]
+    assert content('Lind said the tax was "a disgrace" in an editorial for the daily.') == ['the tax was "a disgrace']

@@ -279,8 +279,9 @@ _CONTENT_END = re.compile(
     r"\s+(?:he|she|they|it)\s+(?:said|added)\b|"
     r"\s+and\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:said|says|told|tells|added|argued|insisted|warned|noted|claimed)\b|"
     r"\s+and\s+(?:\w+ed|\w+ing|he|she|they|we|I|has|have|had|says|claims|pledges|calls|argues|promises)\b|"
-    r"\s+(?:in\s+an?\s+(?:\w+\s+)?(?:interview|statement|speech|post|tweet|op-ed|letter|e-?mail|video|memo|"
-    r"report|blog|column)|on\s+(?:Twitter|Facebook|Instagram)|according\s+to)\b"
+    r"\s+(?:in\s+(?:an?|his|her|their|its)\s+(?:[\w'’-]+\s+){0,2}?(?:interview|statement|speech|post|tweet|op-ed|"
+    r"letter|e-?mail|video|memo|report|blog|column|book|memoir|article|editorial|podcast|address)|"
+    r"on\s+(?:Twitter|Facebook|Instagram)|according\s+to)\b"
 )
 # A time right after a verb of saying ('said Tuesday night the plan ...'): when it was said.
 _LEADING_TIME = re.compile(
