@@ -78,7 +78,7 @@ def test_mixed_content_starts_after_a_reporting_verb_outside_the_cue_list():
 
 def test_mixed_content_without_a_verb_starts_after_the_last_clause_boundary():
     text = 'In the old port district, ships "have not docked for years now."'
-    assert _texts(text) == ['ships "have not docked for years now']
+    assert _texts(text) == ['ships "have not docked for years now.']
 
 
 def test_fragment_closing_on_its_comma_ends_the_content():
@@ -95,7 +95,7 @@ def test_fragments_after_one_verb_are_one_content():
     text = 'She said the plan was "a reckless gamble," "a costly mistake" and "doomed to fail."'
     qs = _seg(text)
     assert len(qs) == 1
-    assert qs[0].text == 'the plan was "a reckless gamble," "a costly mistake" and "doomed to fail'
+    assert qs[0].text == 'the plan was "a reckless gamble," "a costly mistake" and "doomed to fail.'
     assert len(_seg(text, mixed="fragment")) == 3
 
 
@@ -322,14 +322,14 @@ def test_a_mixed_content_opening_at_its_mark_after_an_interposed_attribution():
     assert _texts(text) == ['For small farms in the hills the rules are too strict" and must change']
     # A quoted sentence of its own after the aside: what precedes is the narration's frame.
     text = 'Near the old mill, Lind wrote, "Nobody planned for the flood" in her report.'
-    assert _texts(text) == ['Nobody planned for the flood" in her report']
+    assert _texts(text) == ['Nobody planned for the flood']  # where it was written stays out
 
 
 def test_a_name_ending_in_a_verb_of_saying_does_not_start_the_content():
     for name in ("the United States", "Gulf States", "Consumer Reports"):
         text = f'Tom Berg spoke on Monday, insisting that {name} "must stop the raids now."'
         qs = segment(Article(id="d", text=text), mixed="content")
-        assert [q.text for q in qs] == [f'that {name} "must stop the raids now'], name
+        assert [q.text for q in qs] == [f'that {name} "must stop the raids now.'], name
 
 
 def test_a_quoted_sentence_completing_a_reported_that_clause_takes_the_clause_in():
@@ -352,7 +352,7 @@ def test_a_relative_pronoun_before_a_naming_verb_is_the_contents_subject():
     cases = {
         'Berg met the marchers, whom he described as "peaceful," and left.': ["whom", 'as "peaceful,'],
         'Kovac criticised the new server, which he called a "disaster" in May.': ["which", 'a "disaster" in May'],
-        'Kovac dismissed the audit, which the inquiry said was "careless."': ["which", 'was "careless'],
+        'Kovac dismissed the audit, which the inquiry said was "careless."': ["which", 'was "careless.'],
     }
     for text, parts in cases.items():
         (q,) = segment(Article(id="d", text=text), mixed="content")
@@ -632,3 +632,143 @@ def test_a_sentence_opening_with_a_mark_and_a_bracket_or_an_ellipsis_is_a_new_se
     ):
         (q,) = _seg(text, mixed="content")
         assert q.kind == "direct" and q.text.startswith(first) and q.speaker == "Kowal", q.text
+
+
+def test_a_content_after_an_apposition_keeps_its_that_and_subject():
+    def content(text: str) -> list[str]:
+        return [q.text for q in _seg(text, mixed="content")]
+
+    # No verb of saying before the fragment ("jibed" is none): the clause's subject and its
+    # apposition are reported too, from "that", not only the verb after the apposition.
+    tail = ' while aides wrote letters that called him "naive."'
+    assert content('Lind jibed that Kovac, a first-time mayor, was "learning on the job,"' + tail)[0] == (
+        'that Kovac, a first-time mayor, was "learning on the job,'
+    )
+    # Without a "that" the subject may be the narration's own: the content starts at the verb.
+    assert content('Still, Kovac, the new mayor, was "learning on the job,"' + tail)[0] == 'was "learning on the job,'
+
+
+def test_a_content_after_told_starts_after_a_named_or_longer_addressee():
+    def content(text: str) -> list[str]:
+        return [q.text for q in _seg(text, mixed="content")]
+
+    assert content('Berg told host Ana Lind a defeat is "increasingly likely" this year.') == [
+        'a defeat is "increasingly likely" this year'
+    ]
+    assert content('Berg told Norland Radio the city\'s rules are "getting better."')[0].startswith("the city's")
+    assert content('Berg told the Norland parliament the plan was "dead."')[0].startswith("the plan")
+    assert content('Berg told a rally of farmers in northern Norland she will "fight on."')[0].startswith("she")
+    # A preposition after the addressee: what follows is no clause of its own.
+    assert content('Berg told the crowd of the plan\'s "bright future."')[0].startswith("the crowd")
+
+
+def test_a_full_stop_inside_the_closing_mark_stays_in_the_content():
+    def content(text: str) -> list[str]:
+        return [q.text for q in _seg(text, mixed="content")]
+
+    # Inside the mark the full stop is the speaker's, as a direct quote keeps its own.
+    assert content('Kovac called the plan "a disgrace."') == ['the plan "a disgrace.']
+    # Outside it, it is the narration's.
+    assert content('Kovac called the plan "a disgrace".') == ['the plan "a disgrace']
+    # The fragment alone, in fragment mode, is unchanged.
+    assert [q.text for q in _seg('Kovac called the plan "a disgrace."', mixed="fragment")] == ["a disgrace."]
+
+
+def test_referred_to_and_to_call_open_a_naming_content():
+    def content(text: str) -> list[str]:
+        return [q.text for q in _seg(text, mixed="content")]
+
+    # 'referred to X as' and 'to call X' name X the way 'called X' does: the content is X and the fragment.
+    assert content('A friend referred to him as "the kindest soul I have met" in a post.')[0].startswith("him as")
+    assert content('He went on to call Kovac "the absolutely worst mayor in Norland."') == [
+        'Kovac "the absolutely worst mayor in Norland.'
+    ]
+
+
+def test_where_it_was_said_before_the_clause_said_stays_out():
+    def content(text: str) -> list[str]:
+        return [q.text for q in _seg(text, mixed="content")]
+
+    # A setting after a verb with no "that", then the clause's own pronoun or a comma.
+    assert content('Lind wrote in both posts he was "honoured and humbled" to sell the boat.') == [
+        'he was "honoured and humbled" to sell the boat'
+    ]
+    assert content('The daily noted in an editorial on Monday, the mayor "has earned a few fans abroad."') == [
+        'the mayor "has earned a few fans abroad.'
+    ]
+    # Without either, the words after the verb stay in ('in Oslo' may be the clause's own).
+    assert content('Lind said in Oslo the plan was "dead."') == ['in Oslo the plan was "dead.']
+
+
+def test_called_on_leaves_the_preposition_out():
+    (q,) = _seg('Berg called on Kovac to "step down before the vote."', mixed="content")
+    assert q.text == 'Kovac to "step down before the vote.'
+
+
+def test_a_that_clause_a_noun_of_saying_is_starts_the_content():
+    text = 'Her catch phrase in that race against Lind was that Lind "would say anything to win."'
+    (q,) = _seg(text, mixed="content")
+    assert q.text == 'that Lind "would say anything to win.'
+
+
+def test_a_word_anywhere_in_the_clause_a_verb_of_saying_reports_is_the_speakers():
+    def content(text: str) -> list[str]:
+        return [q.text for q in _seg(text, mixed="content")]
+
+    # More than eight words after "said", but still inside the clause it reports.
+    assert content('Lind said that the reforms needed after the vote did not amount to "amnesty."') == [
+        'that the reforms needed after the vote did not amount to "amnesty.'
+    ]
+    # A clause boundary between the verb and the word: a term of the narration's.
+    assert content('Lind said the vote was over, and the reforms needed after it amount to "amnesty" for some.') == []
+
+
+def test_a_quoted_word_before_a_line_break_and_a_noun_modifies_the_noun():
+    text = 'Holm said the group of "dissident"\nproducers would meet in Oslo.'
+    assert [q.text for q in _seg(text, mixed="content")] == []
+
+
+def test_a_quoted_adverb_before_a_verb_is_the_speakers_word():
+    def content(text: str) -> list[str]:
+        return [q.text for q in _seg(text, mixed="content")]
+
+    assert content('Kovac recently said he would "absolutely" require banks to register.') == [
+        'he would "absolutely" require banks to register'
+    ]
+    # An -ly adjective before a noun is still a term.
+    assert content('Kovac said the troops came under "friendly" fire.') == []
+
+
+def test_a_preposition_after_a_quoted_word_ends_its_phrase():
+    text = 'Kovac says he rarely watches football because the league has gone "soft" like the country.'
+    assert [q.text for q in _seg(text, mixed="content")] == [
+        'he rarely watches football because the league has gone "soft" like the country'
+    ]
+
+
+def test_a_parenthesis_ends_the_content():
+    def content(text: str) -> list[str]:
+        return [q.text for q in _seg(text, mixed="content")]
+
+    # An aside the content sits in closes with its bracket.
+    assert content('Critics (like aide Jan Lind, who called Kovac "a liar" over the weekend) have pushed it.') == [
+        'Kovac "a liar" over the weekend'
+    ]
+    # An aside opening after the fragment is the narration's.
+    assert content('Berg called the bankers "thieves" (though he praised some of them) and left.') == [
+        'the bankers "thieves'
+    ]
+    # A bracket inside the content stays in.
+    assert content('Berg said the plan (a "disaster" by any measure) was dead.') == [
+        'the plan (a "disaster" by any measure) was dead'
+    ]
+
+
+def test_content_stops_before_the_book_or_article_it_was_said_in():
+    def content(text: str) -> list[str]:
+        return [q.text for q in _seg(text, mixed="content")]
+
+    assert content('Kovac said the vote marked "the start of a new era" in her 2019 book on the party.') == [
+        'the vote marked "the start of a new era'
+    ]
+    assert content('Lind said the tax was "a disgrace" in an editorial for the daily.') == ['the tax was "a disgrace']

@@ -383,7 +383,9 @@ _AFTER_OWN_WORD = frozenset(
     """the a an and or but nor to of in on for with at by from as that this these those it them him her
 their his its our my your over into about against was is were are be been will would could should can
 may might must has have had not than when while if because so after before until since all any some
-every no who which what how why where there here up down out off back away again""".split()
+every no who which what how why where there here up down out off back away again like unlike despite
+without within through throughout across toward towards among amid between beyond around behind near upon
+via per""".split()
 )
 
 
@@ -393,11 +395,22 @@ def _modifies_noun(text: str, q: RawQuote) -> bool:
     e = q.parts[-1][1]
     if e == 0 or not text[e - 1].isalnum():
         return False  # '"reckless," even though ...': the word ends its phrase
+    word = text[q.parts[-1][0] : e].lower()
+    if word.endswith("ly") and word not in _LY_ADJECTIVES:
+        return False  # 'would "absolutely" require': an adverb, not a noun's modifier
     m = _NEXT_WORD.match(text, q.close_end)
     return m is not None and m.group(1) not in _AFTER_OWN_WORD and not m.group(1).endswith(("ly", "ed"))
 
 
-_NEXT_WORD = re.compile(r"[ \t]+([a-z][a-z-]*)\b")
+# Adjectives ending in -ly, which can modify a noun ('"friendly" fire').
+_LY_ADJECTIVES = frozenset(
+    """friendly unfriendly costly deadly early elderly likely unlikely lovely ugly silly holy lonely orderly
+timely daily weekly monthly yearly only family-friendly kindly lively manly womanly worldly cowardly""".split()
+)
+
+
+# The next word, also across one line break of hard-wrapped text (not a paragraph break).
+_NEXT_WORD = re.compile(r"(?:[ \t]+|[ \t]*\n[ \t]*)([a-z][a-z-]*)\b")
 
 
 def looks_like_scare_quote(text: str, q: RawQuote, has_cue_before: bool, verb_near: bool = False) -> bool:
