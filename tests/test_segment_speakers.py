@@ -1409,3 +1409,16 @@ def test_a_title_before_a_name_after_a_leading_phrase_or_adverb_gives_the_name()
     ):
         q = segment(Article(id="d", text=text))[-1]
         assert (q.speaker_mention.text, q.speaker) == (mention, who), text
+
+
+def test_a_lord_is_a_person_and_export_controls_are_not():
+    text = (
+        "He added that the school would be good for Harry. Former Labour MP Lord Janner, who is a member of "
+        'the community, branded Harry\'s actions "stupid and evil". He told ITV: "The time has come."'
+    )
+    assert segment(Article(id="d", text=text))[-1].speaker == "Janner"
+    text = (
+        'Tom Straw spoke. "I have long understood the argument," he told the joint committee on Strategic Export '
+        'Controls. He said "it is more likely than not" that the ban would be lifted.'
+    )
+    assert segment(Article(id="d", text=text))[-1].speaker == "Tom Straw"

@@ -91,6 +91,9 @@ _TITLES = frozenset(
         "mayor",
         "ayatollah",
         "sheikh",
+        "lord",
+        "lady",
+        "baroness",
     }
 )
 _PARTICLES = frozenset(
@@ -1028,7 +1031,7 @@ _THING_LAST = frozenset(
 inquiry review trust fund temple church cathedral mosque abbey palace castle hall centre stadium arena dome
 tower bridge airport station hospital school family republic kingdom controls crime order charter
 convention summit conference day week year prize award cup games trophy green park heath common arrangement
-war line road street square beach rights satan standard fibre""".split()
+war line road street square beach rights right satan standard fibre controls control game""".split()
 )
 # Party members' names, which a capitalised run may end with ("Many Republicans").
 _PARTY_NAMES = frozenset(
