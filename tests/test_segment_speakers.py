@@ -1422,3 +1422,10 @@ def test_a_lord_is_a_person_and_export_controls_are_not():
         'Controls. He said "it is more likely than not" that the ban would be lifted.'
     )
     assert segment(Article(id="d", text=text))[-1].speaker == "Tom Straw"
+
+
+def test_manner_of_speaking_verbs_are_cues():
+    for verb in ("boomed", "muttered", "deadpanned", "reiterated"):
+        text = f'Tom Trask waved the crowd quiet, then leaned in and {verb}: "We will win in November."'
+        (q,) = segment(Article(id="d", text=text))
+        assert (q.speaker, q.cue.text) == ("Tom Trask", verb), verb
