@@ -1429,3 +1429,11 @@ def test_manner_of_speaking_verbs_are_cues():
         text = f'Tom Trask waved the crowd quiet, then leaned in and {verb}: "We will win in November."'
         (q,) = segment(Article(id="d", text=text))
         assert (q.speaker, q.cue.text) == ("Tom Trask", verb), verb
+
+
+def test_he_after_a_quote_is_not_a_person_named_inside_an_earlier_quote():
+    text = (
+        'Karl Bolton said voters must choose. "They should not think Ana Lind will be better than Tom Berg."\n\n'
+        '"I think she is his third term," he said.'
+    )
+    assert [q.speaker for q in segment(Article(id="d", text=text))] == ["Karl Bolton", "Karl Bolton"]

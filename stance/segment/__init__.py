@@ -707,6 +707,8 @@ class _Segmenter:
         records: list[Quote] = []
         prev: tuple[Span | None, str | None, int] | None = None
         groups = self._classify(raws)
+        quoted = sorted((r.open_pos, r.close_end) for g in groups for r in g if r.kind == "direct")
+        self.ents.quoted = ([a for a, _ in quoted], [b for _, b in quoted])
         for group in groups:
             q = group[0]
             attr = self._attribute(group)

@@ -248,6 +248,7 @@ class Entities:
     text: str = field(default="", repr=False)
     _unscanned: tuple[str, Any] | None = field(default=None, repr=False)  # (text, is_place) until scanned
     orgs: list[tuple[int, str]] = field(default_factory=list)  # (position, name) of organisation mentions
+    quoted: tuple[list[int], list[int]] = field(default=([], []), repr=False)  # direct quotes' starts, ends
     acronyms: dict[str, str] = field(default_factory=dict)  # "FTC" -> "Federal Trade Commission"
     speakers: list[tuple[int, str, str, set[str]]] = field(
         default_factory=list
@@ -509,6 +510,8 @@ class Entities:
                 i -= 1
                 if pos - p.pos >= 5000:
                     return None
+                if pronoun is not None and self._in_quote(p.pos):
+                    continue
                 if not any(r.rstrip(".,") in clash for r in p.roles):
                     name = p.name if fits(p.name) else self.name_tail(p.name, pronoun)
                     if name is not None:
@@ -523,10 +526,19 @@ class Entities:
             full = self.earlier_full_name(last, k)
             if full is None or _OBJECT_BEFORE.search(self.text, max(0, k - 12), k):
                 continue
+            if pronoun is not None and self._in_quote(k):
+                continue
             if not any(r.rstrip(".,") in clash for r in self._roles_by_name.get(full, ())):
                 name = full if fits(full) else self.name_tail(full, pronoun)
                 if name is not None:
                     return k, name
+
+    def _in_quote(self, pos: int) -> bool:
+        """Whether pos lies inside a direct quote: a person named in someone's words is rarely the
+        "he" of the next attribution ('"... than Tom Berg." / "I think so," he said')."""
+        starts, ends = self.quoted
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and pos < ends[i]
 
     def sentence_subject_of(self, found: tuple[int, str], clash: frozenset[str], pronoun: str) -> tuple[int, str]:
         """The person who opens the sentence of the one found, if another fits the pronoun: "he"
