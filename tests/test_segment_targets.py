@@ -510,6 +510,19 @@ def test_a_state_opening_a_company_name_in_a_quote_is_no_target():
     assert "Group of Five" in _seg(forums)[0].targets
 
 
+def test_a_state_inside_a_company_name_the_story_gave_with_its_form_is_no_target():
+    intro = "Irish Kestrel Ltd and Kell Canada Oil Co reported losses on Monday.\n"
+    for named in ("Irish Kestrel", "Irish Kestrel's units", "Kell Canada", "(Kell Canada)"):
+        text = intro + f'    "We think {named} will recover," said analyst Tom Berg.\n'
+        assert not {"Canada", "Ireland"} & set(_seg(text)[0].targets), named
+    # Without the story's name for the company, the state stays a target.
+    text = '    "We think Irish Kestrel will recover," said analyst Tom Berg.\n'
+    assert _seg(text)[0].targets == ["Ireland"]
+    # The state beside the company's name, not in it, is still one.
+    text = intro + '    "Trade with Canada will recover," said analyst Tom Berg.\n'
+    assert _seg(text)[0].targets == ["Canada"]
+
+
 def test_a_city_where_an_agreement_was_reached_is_no_target_in_a_quote():
     for where in ("the agreement in Lisbon", "the consensus we reached in Lisbon", "what we agreed in Lisbon"):
         assert _seg(f'"We stand by {where}," Tom Berg said.\n')[0].targets == []

@@ -537,6 +537,7 @@ class _Segmenter:
         self._persons: dict[str, dict[str, list[int]]] | None = None
         self._name_ok: dict[str, bool] = {}
         self._firms: dict[str, str] | None = None
+        self._firm_prefixes: frozenset[str] | None = None
         self._common: dict[str, bool] = {}
         self._firm_at: tuple[list[int], list[tuple[int, int, str]]] | None = None
         self._counts: dict[str, int] | None = None
@@ -2008,9 +2009,51 @@ class _Segmenter:
         Inc", "Irish Norco Airlines", "the American Growers Society"): the state is no party there.
         In a quote's own words only a state's name counts ("the Group of Five and Group of Seven
         meetings" names two forums)."""
-        _, e, c = self._lex_spans[i]
+        s, e, c = self._lex_spans[i]
         kinds = ("states",) if quoted else ("states", "blocs")
-        return self.lex.kinds.get(c) in kinds and bool(_IN_NAME.match(self.text, e))
+        if self.lex.kinds.get(c) not in kinds:
+            return False
+        return bool(_IN_NAME.match(self.text, e)) or self._in_firm_name(s, e)
+
+    def _in_firm_name(self, s: int, e: int) -> bool:
+        """A state's name inside the name of a company the story gives with its legal form, also
+        where the quote leaves the form or the last words out ("Norland Pacific" or "Norland
+        Pacific's" after "Norland Pacific Ltd", "Kell Norland" after "Kell Norland Oil Co")."""
+        prefixes = self._firm_name_prefixes()
+        if not prefixes:
+            return False
+        text = self.text
+        left: list[str] = []
+        if text[s - 1 : s] == " ":
+            for w in reversed(text[max(0, s - 60) : s].split()[-3:]):
+                word = w.lstrip("\"“‘'([<")
+                if not word[:1].isupper() or word[-1] in ".,;:)]>":
+                    break
+                left.insert(0, word)
+                if word != w:
+                    break
+        right = []
+        m = _NEXT_CAP_WORD.match(text, e)
+        while m and len(right) < 3:
+            right.append(m.group(1))
+            m = _NEXT_CAP_WORD.match(text, m.end())
+        alias = text[s:e].split()
+        for i in range(len(left) + 1):
+            for j in range(len(right) + 1):
+                if i + j and " ".join([*left[len(left) - i :], *alias, *right[:j]]).removesuffix("'s") in prefixes:
+                    return True
+        return False
+
+    def _firm_name_prefixes(self) -> frozenset[str]:
+        """Every name the story writes with a legal form ("Norland Pacific Air Ltd"), less the form,
+        and its openings of two words or more ("Norland Pacific", "Norland Pacific Air")."""
+        if self._firm_prefixes is None:
+            out: set[str] = set()
+            for _, words in self._firm_names():
+                words = [w.removesuffix("'s").removesuffix("’s") for w in words[:-1]]
+                out.update(" ".join(words[:k]) for k in range(2, len(words) + 1))
+            self._firm_prefixes = frozenset(out)
+        return self._firm_prefixes
 
     def _filed_with(self, i: int) -> bool:
         """A body named as where a filing went ("in a filing with the Agency", "told the Agency",
@@ -2322,6 +2365,7 @@ _BODY_AFTER_PARTY_WORD = frozenset(
 )
 _NAME_BEFORE_PARTY_WORD = frozenset("Social Christian Free International National Independent Swiss".split())
 _PREV_WORD = re.compile(r"([A-Za-z][\w'’\-]*)[ \t]+$")
+_NEXT_CAP_WORD = re.compile(r"[ \t]+([A-Z][\w&'’\-]*)")
 
 
 def _words_before(text: str, a: int, att: Attribution) -> bool:
