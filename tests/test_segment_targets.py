@@ -186,7 +186,7 @@ def test_a_sum_in_a_states_currency_names_no_party():
 def test_a_states_share_of_a_group_is_not_the_group():
     text = '"Danish consumers will pay for this tax," analyst Mary Lane said.\n'
     assert _seg(text)[0].targets == ["Denmark"]
-    plain = '"The consumers will pay for this tax," analyst Mary Lane said.\n'
+    plain = 'Talks on coffee quotas ended.\n    "The consumers will pay for this tax," analyst Mary Lane said.\n'
     assert _seg(plain)[0].targets == ["coffee consuming countries"]
 
 
@@ -521,6 +521,19 @@ def test_a_state_inside_a_company_name_the_story_gave_with_its_form_is_no_target
     # The state beside the company's name, not in it, is still one.
     text = intro + '    "Trade with Canada will recover," said analyst Tom Berg.\n'
     assert _seg(text)[0].targets == ["Canada"]
+
+
+def test_bare_producers_are_the_lexicon_trade_group_only_in_a_story_naming_the_trade():
+    quote = '    "The producers will not accept lower prices," said delegate Tom Berg.\n'
+    coffee = "Talks on coffee export quotas resumed in Lisbon on Monday.\n"
+    dairy = "Talks on dairy quotas resumed in Lisbon on Monday.\n"
+    assert _seg(coffee + quote)[0].targets == ["coffee producers"]
+    assert "coffee producers" not in _seg(dairy + quote)[0].targets
+    consumers = '    "Consumers will pay more for milk," said delegate Tom Berg.\n'
+    assert "coffee consuming countries" not in _seg(dairy + consumers)[0].targets
+    # The group's own name needs no such word.
+    full = '    "Without a deal, coffee producers will suffer," said delegate Tom Berg.\n'
+    assert _seg(dairy + full)[0].targets == ["coffee producers"]
 
 
 def test_a_city_where_an_agreement_was_reached_is_no_target_in_a_quote():
