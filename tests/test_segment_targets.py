@@ -536,6 +536,17 @@ def test_bare_producers_are_the_lexicon_trade_group_only_in_a_story_naming_the_t
     assert _seg(dairy + full)[0].targets == ["coffee producers"]
 
 
+def test_a_state_naming_a_round_of_trade_talks_is_no_target():
+    for name in ("the Uruguay Round", "the Uruguay round"):
+        text = f'"Farm subsidies will wreck {name}," Tom Berg said.\n'
+        assert _seg(text)[0].targets == [], name
+    text = '"Farm subsidies will wreck Uruguay," Tom Berg said.\n'
+    assert _seg(text)[0].targets == ["Uruguay"]
+    # Nor is it the state a quote naming nobody falls back to.
+    text = 'Tom Berg spoke of the Uruguay Round: "Farm subsidies will wreck it."\n'
+    assert "Uruguay" not in _seg(text)[0].targets
+
+
 def test_a_city_where_an_agreement_was_reached_is_no_target_in_a_quote():
     for where in ("the agreement in Lisbon", "the consensus we reached in Lisbon", "what we agreed in Lisbon"):
         assert _seg(f'"We stand by {where}," Tom Berg said.\n')[0].targets == []
