@@ -547,6 +547,14 @@ def test_a_state_naming_a_round_of_trade_talks_is_no_target():
     assert "Uruguay" not in _seg(text)[0].targets
 
 
+def test_a_sea_or_a_company_named_of_a_state_is_no_target():
+    for name in ("the Gulf of Mexico", "the Sea of Japan", "Kestrel Co of America"):
+        text = f'"We will drill for oil with {name} next year," Tom Berg said.\n'
+        assert _seg(text)[0].targets == [], name
+    text = '"We will drill for oil with Mexico next year," Tom Berg said.\n'
+    assert _seg(text)[0].targets == ["Mexico"]
+
+
 def test_a_city_where_an_agreement_was_reached_is_no_target_in_a_quote():
     for where in ("the agreement in Lisbon", "the consensus we reached in Lisbon", "what we agreed in Lisbon"):
         assert _seg(f'"We stand by {where}," Tom Berg said.\n')[0].targets == []

@@ -412,6 +412,9 @@ _IN_NAME = re.compile(
     r"Airlines?|Brands|Company|Corporation|Federation|Society|Foundation|Industries|Petroleum|Resources|Motors|"
     r"Council|University|College|Museum|Airways|Broadcasting|Trust|Union)\b"
 )
+# A sea or a company named "of" a state ("the Gulf of Norland", "Kell Co of Norland"): a place or
+# a name, no party.
+_FEATURE_OF = re.compile(r"\b(?:Gulf|Sea|Bay|Straits?|Co|Corp|Inc)\s+of\s+$")
 # A round of trade talks named after where it opened ("the Uruguay Round"): a name, no party.
 _ROUND_NEXT = re.compile(r"\s+[Rr]ound\b")
 # A headline's source, one to three words after its last dash or colon: "NO CUT SEEN - NORLAND ANALYSTS".
@@ -1983,6 +1986,7 @@ class _Segmenter:
             hit = bool(_CURRENCY_NEXT.match(text, e) and _AMOUNT_BEFORE.search(text, max(0, s - 12), s))
             hit = hit or bool(_SPOKE_IN.search(text, max(0, s - 20), s))
             hit = hit or self._in_company_name(i, parties == "quote") or bool(_ROUND_NEXT.match(text, e))
+            hit = hit or bool(_FEATURE_OF.search(text, max(0, s - 12), s))
             if parties == "quote" and not hit:
                 hit = self._venue(s, e) or self._national_group(i) or self._filed_with(i) or self._office_of(i)
             elif parties == "fallback" and not hit:
