@@ -555,6 +555,20 @@ def test_a_sea_or_a_company_named_of_a_state_is_no_target():
     assert _seg(text)[0].targets == ["Mexico"]
 
 
+def test_a_possessive_in_a_company_name_is_part_of_the_name():
+    text = (
+        "Shares of Kellan's Kitchens Inc rose on Monday.\n"
+        '    "Kellan\'s has suffered from the price war," said analyst Tom Berg.\n'
+    )
+    assert _seg(text)[0].targets == ["Kellan's Kitchens"]
+    # An owner named before the company is no part of its name.
+    owned = (
+        "Shares of Norway's Vestra Mills Ltd and Kell Group's Dorn Foods Inc rose on Monday.\n"
+        '    "Vestra Mills and Dorn Foods have suffered from the price war," said analyst Tom Berg.\n'
+    )
+    assert _seg(owned)[0].targets == ["Vestra Mills", "Dorn Foods"]
+
+
 def test_a_city_where_an_agreement_was_reached_is_no_target_in_a_quote():
     for where in ("the agreement in Lisbon", "the consensus we reached in Lisbon", "what we agreed in Lisbon"):
         assert _seg(f'"We stand by {where}," Tom Berg said.\n')[0].targets == []

@@ -1726,6 +1726,25 @@ class _Segmenter:
                 out.append((pos, [*words, m.group(1)]))
         return out
 
+    def _owner(self, word: str) -> bool:
+        """A possessive opening a company's name that names its owner: a state or a body of the
+        lexicon ("Norway's Norco Ltd"), or a name the story also writes without it ("Kell's
+        Norco Inc" beside "Kell Group"); not a name of its own ("Wendy's International Inc")."""
+        if not word.endswith(("'s", "’s")):
+            return False
+        stem = word[:-2]
+        if self.lex.canonical(stem) is not None:
+            return True
+        text = self.text
+        i = text.find(stem)
+        while i >= 0:
+            j = i + len(stem)
+            alone = (i == 0 or not text[i - 1].isalnum()) and not text[j : j + 1].isalnum()
+            if alone and text[j : j + 2] not in ("'s", "’s"):
+                return True
+            i = text.find(stem, j)
+        return False
+
     def _firm_index(self) -> dict[str, str]:
         """A company's name without its legal form ("Caesars World" for "Caesars World Inc"), and
         its first word where that is no common word ("Bally" for "Bally Manufacturing Corp"): how
@@ -1740,16 +1759,18 @@ class _Segmenter:
                     continue
                 while words and words[-1].rstrip(".") in _LEGAL_FORMS:
                     words = words[:-1]
-                while len(words) > 1 and (words[0] in _FIRM_OPENERS or words[0].endswith(("'s", "’s"))):
+                while len(words) > 1 and (words[0] in _FIRM_OPENERS or self._owner(words[0])):
                     words = words[1:]
+                # A possessive inside the name is the name's own ("Wendy's International Inc"); a
+                # quote is looked up without it ("Wendy's" in a quote, as "Wendy").
+                written = " ".join(words)
                 words = [w.removesuffix("’s").removesuffix("'s") for w in words]
                 if not words or words[0] in _NON_NAME or self._is_place(words[0]):
                     continue
-                short = " ".join(words)
-                index.setdefault(short, short)
+                index.setdefault(" ".join(words), written)
                 first = words[0]
                 if len(words) > 1 and len(first) > 2 and not _lower_in(self.text, first):
-                    index.setdefault(first, short)
+                    index.setdefault(first, written)
             self._firms = index
         return self._firms
 
