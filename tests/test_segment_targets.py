@@ -569,6 +569,15 @@ def test_a_possessive_in_a_company_name_is_part_of_the_name():
     assert _seg(owned)[0].targets == ["Vestra Mills", "Dorn Foods"]
 
 
+def test_partners_names_before_and_co_name_the_firm():
+    for form in ("Harbor Mills and Co Inc", "Harbor Mills & Co"):
+        text = (
+            f"Shares of {form} rose on Monday.\n"
+            '    "Harbor has to cut costs," said analyst Tom Lund.\n'
+        )
+        assert _seg(text)[0].targets == ["Harbor Mills"], form
+
+
 def test_a_city_where_an_agreement_was_reached_is_no_target_in_a_quote():
     for where in ("the agreement in Lisbon", "the consensus we reached in Lisbon", "what we agreed in Lisbon"):
         assert _seg(f'"We stand by {where}," Tom Berg said.\n')[0].targets == []

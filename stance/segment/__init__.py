@@ -1707,7 +1707,8 @@ class _Segmenter:
     def _firm_names(self) -> list[tuple[int, list[str]]]:
         """Names the story gives with a legal form, as the capitalised words before the form and
         the form, with where they start; also where the form has a possessive ("Norco Inc's
-        plant") or a title follows it ("Norco Corp Chairman ..."), which the entity scan misses."""
+        plant") or a title follows it ("Norco Corp Chairman ..."), which the entity scan misses;
+        and partners' names before "and Co" ("Kell Berg and Co Inc")."""
         text = self.text
         out: list[tuple[int, list[str]]] = []
         for m in _LEGAL_FORM_AT.finditer(text):
@@ -1715,7 +1716,12 @@ class _Segmenter:
             pos = m.start()
             if not text[pos - 1 : pos].isspace():
                 continue
-            for w in reversed(text[max(0, pos - 80) : pos].split()):
+            before = text[max(0, pos - 80) : pos].split()
+            if m.group(1) in ("Co", "Cos") and before[-1:] in (["and"], ["&"]):
+                # "Kell Berg and Co Inc": the partners' names are the firm's.
+                pos = text.rfind(before[-1], 0, pos)
+                before.pop()
+            for w in reversed(before):
                 # "Norco (Asia) Ltd": a bracket closing before the form ends the name.
                 w = w.lstrip("(<[")
                 if not w[:1].isupper() or w[-1] in ".,;:)>]" and not _INITIALS.match(w) or len(words) == 5:
