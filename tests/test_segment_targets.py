@@ -578,6 +578,17 @@ def test_partners_names_before_and_co_name_the_firm():
         assert _seg(text)[0].targets == ["Harbor Mills"], form
 
 
+def test_a_lexicon_persons_family_name_after_another_given_name_is_someone_else():
+    text = 'Analyst George Volcker said: "The rate rise was a mistake."\n'
+    assert "Paul Volcker" not in _seg(text)[0].targets
+    text = '"The rate rise was a mistake by Mary Volcker," analyst Tom Berg said.\n'
+    assert "Paul Volcker" not in _seg(text)[0].targets
+    # The family name alone, or after the person's own given name or a short form of it, is still them.
+    for name in ("Volcker", "Paul Volcker", "Pete Volcker"):
+        text = f'"The rate rise was a mistake by {name}," analyst Tom Berg said.\n'
+        assert _seg(text)[0].targets == ["Paul Volcker"], name
+
+
 def test_a_city_where_an_agreement_was_reached_is_no_target_in_a_quote():
     for where in ("the agreement in Lisbon", "the consensus we reached in Lisbon", "what we agreed in Lisbon"):
         assert _seg(f'"We stand by {where}," Tom Berg said.\n')[0].targets == []

@@ -2157,7 +2157,11 @@ class _Segmenter:
                 sp
                 for sp in self.lex.spans(text)
                 if not (
-                    self._surname(*sp) or self._longer_name(*sp) or self._word_in_name(*sp) or self._other_trade(*sp)
+                    self._surname(*sp)
+                    or self._longer_name(*sp)
+                    or self._word_in_name(*sp)
+                    or self._other_trade(*sp)
+                    or self._namesake(*sp)
                 )
             ]
             self._lex_spans = spans
@@ -2199,6 +2203,20 @@ class _Segmenter:
             and self.lex.kinds.get(c) == "organisations"
             and bool(_NAME_GOES_ON.match(self.text, e))
         )
+
+    def _namesake(self, s: int, e: int, c: str) -> bool:
+        """A lexicon person's family name after another given name, which makes it someone else's
+        ("George Berg" where the lexicon's Berg is Tom Berg); that person is then a target by the
+        name the story gives them (`_persons_in`). A given name with the same initial may be a
+        short form of the person's own ("Jim" for James) and is left to the lexicon."""
+        text = self.text
+        if self.lex.kinds.get(c) != "people" or " " in text[s:e]:
+            return False
+        before = _PREV_WORD.search(text, max(0, s - 30), s)
+        if not before:
+            return False
+        given = before.group(1)
+        return (given in _MALE_GIVEN or given in _FEMALE_GIVEN) and given[0] != c[0]
 
     def _surname(self, s: int, e: int, c: str) -> bool:
         """A one-word name of a state or city that is a person's family name ("Mr Holland", "the
