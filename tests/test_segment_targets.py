@@ -589,6 +589,13 @@ def test_a_lexicon_persons_family_name_after_another_given_name_is_someone_else(
         assert _seg(text)[0].targets == ["Paul Volcker"], name
 
 
+def test_only_a_subject_pronoun_opening_a_quote_reaches_back_past_the_sentence_before():
+    intro = "Exports to Japan rose in March. Sales of cars fell.\n    The group said: "
+    assert _seg(intro + '"They will close the plants in May."\n')[0].targets == ["Japan"]
+    for q in ("Its board will meet in May.", "Their plants will close in May."):
+        assert _seg(intro + f'"{q}"\n')[0].targets == [], q
+
+
 def test_a_city_where_an_agreement_was_reached_is_no_target_in_a_quote():
     for where in ("the agreement in Lisbon", "the consensus we reached in Lisbon", "what we agreed in Lisbon"):
         assert _seg(f'"We stand by {where}," Tom Berg said.\n')[0].targets == []
