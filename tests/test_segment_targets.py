@@ -596,6 +596,15 @@ def test_only_a_subject_pronoun_opening_a_quote_reaches_back_past_the_sentence_b
         assert _seg(intro + f'"{q}"\n')[0].targets == [], q
 
 
+def test_a_title_word_before_a_given_name_is_no_part_of_a_person_target():
+    for intro, family, full in (
+        ("Chancellor of the Exchequer Anna Kovac spoke on Monday.\n", "Kovac", "Anna Kovac"),
+        ("Hostage Peter Lund was freed on Monday.\n", "Lund", "Peter Lund"),
+    ):
+        text = intro + f'    "{family} has done well," analyst Tom Berg said.\n'
+        assert _seg(text)[-1].targets == [full], intro
+
+
 def test_a_city_where_an_agreement_was_reached_is_no_target_in_a_quote():
     for where in ("the agreement in Lisbon", "the consensus we reached in Lisbon", "what we agreed in Lisbon"):
         assert _seg(f'"We stand by {where}," Tom Berg said.\n')[0].targets == []

@@ -1665,7 +1665,7 @@ class _Segmenter:
             index: dict[str, dict[str, list[int]]] = {}
             for person in self.ents.persons:
                 words = [w.rstrip("'’") for w in person.name.split() if not (len(w) == 2 and w.endswith("."))]
-                while words and (words[0] in _HONORIFICS or _party_word(words[0])):
+                while words and (words[0] in _HONORIFICS or _party_word(words[0]) or _title_before_given(words)):
                     words = words[1:]
                 if len(words) >= 2:
                     index.setdefault(words[-1], {}).setdefault(" ".join(words), []).append(person.pos)
@@ -2541,6 +2541,18 @@ def _same_person(name: str, speaker: str | None) -> bool:
 
 
 _NOBLE = frozenset({"Sir", "Dame", "Lord", "Lady", "Baroness", "Baron"})
+
+
+def _title_before_given(words: list[str]) -> bool:
+    """Whether a name's first word is the end of a title before a given name ("Exchequer Nigel
+    Lawson" after "Chancellor of the Exchequer", "Hostage Ann Berg"): a word that is no given name,
+    before one, with a family name still to come."""
+    return (
+        len(words) >= 3
+        and words[0] not in _MALE_GIVEN
+        and words[0] not in _FEMALE_GIVEN
+        and (words[1] in _MALE_GIVEN or words[1] in _FEMALE_GIVEN)
+    )
 
 
 def _title_or_opener(word: str) -> bool:
