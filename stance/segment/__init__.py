@@ -546,6 +546,7 @@ class _Segmenter:
         self._name_ok: dict[str, bool] = {}
         self._firms: dict[str, str] | None = None
         self._firm_prefixes: frozenset[str] | None = None
+        self._firm_name_list: list[tuple[int, list[str]]] | None = None
         self._common: dict[str, bool] = {}
         self._firm_at: tuple[list[int], list[tuple[int, int, str]]] | None = None
         self._counts: dict[str, int] | None = None
@@ -1712,6 +1713,8 @@ class _Segmenter:
         the form, with where they start; also where the form has a possessive ("Norco Inc's
         plant") or a title follows it ("Norco Corp Chairman ..."), which the entity scan misses;
         and partners' names before "and Co" ("Kell Berg and Co Inc")."""
+        if self._firm_name_list is not None:
+            return self._firm_name_list
         text = self.text
         out: list[tuple[int, list[str]]] = []
         for m in _LEGAL_FORM_AT.finditer(text):
@@ -1733,6 +1736,7 @@ class _Segmenter:
                 pos = text.rfind(w, 0, pos)
             if words:
                 out.append((pos, [*words, m.group(1)]))
+        self._firm_name_list = out
         return out
 
     def _owner(self, word: str) -> bool:
@@ -2178,8 +2182,10 @@ class _Segmenter:
         elsewhere the producers or consumers of something else ("gas producers", "dairy producers";
         Reuters pool half A: 4 true and 1 false target in stories naming the trade, 20 false in
         the others)."""
+        if not self._is_group(c):
+            return False
         alias = self.text[s:e]
-        if " " in alias or not alias[1:].islower() or not self._is_group(c):
+        if " " in alias or not alias[1:].islower():
             return False
         trade = c.split()[0]
         return trade.islower() and not alias.lower().startswith(trade) and not self._common_word(trade)
