@@ -605,6 +605,15 @@ def test_a_title_word_before_a_given_name_is_no_part_of_a_person_target():
         assert _seg(text)[-1].targets == [full], intro
 
 
+def test_a_groups_members_in_its_own_members_words_name_the_group():
+    for members in ("the OPEC members", "the OPEC states", "all OPEC nations"):
+        text = f'Saudi Oil Minister Ali Berg said: "As long as {members} keep to the pact, prices will hold."\n'
+        assert _seg(text)[0].targets == ["OPEC"], members
+    # A modifier of anything else is still the speaker's own side, no target.
+    text = 'Saudi Oil Minister Ali Berg said: "As long as OPEC output stays low, prices will hold."\n'
+    assert _seg(text)[0].targets == []
+
+
 def test_a_city_where_an_agreement_was_reached_is_no_target_in_a_quote():
     for where in ("the agreement in Lisbon", "the consensus we reached in Lisbon", "what we agreed in Lisbon"):
         assert _seg(f'"We stand by {where}," Tom Berg said.\n')[0].targets == []

@@ -97,11 +97,12 @@ _APPOSITION = re.compile(
     r"(?:,\s+(?:the\s+|a\s+|an\s+)?|\s+of\s+(?:the\s+)?)[^,;:\"“”]{1,100}?(?=[,;:]|\s+(?:said|says|told)\b|\.?$)"
 )
 _NEXT_WORD = re.compile(r"[ \t\n]+([A-Za-z][\w'’\-]*)")
-# Words after a name that show it stands as a noun: verbs, auxiliaries, conjunctions, prepositions.
+# Words after a name that show it stands as a noun: verbs, auxiliaries, conjunctions, prepositions;
+# and the nouns for a group's members ("OPEC members", "EC states"), which name the group itself.
 _NOMINAL_NEXT = frozenset(
     """is was are were be been has had have will would shall should can could may might must does did
 do and or but nor to of in on at for with by as from into than that which who whose whom where when
-while if because so not also still alone itself themselves""".split()
+while if because so not also still alone itself themselves members member nations countries states""".split()
 )
 # Words before an unnamed official that end the description: "... said a senior official".
 _DETS_STOP = frozenset(
