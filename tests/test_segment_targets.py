@@ -614,6 +614,12 @@ def test_a_groups_members_in_its_own_members_words_name_the_group():
     assert _seg(text)[0].targets == []
 
 
+def test_the_speakers_own_body_before_a_negated_auxiliary_is_named_as_a_noun():
+    for verb in ("won't", "can’t", "doesn't"):
+        text = f'OPEC President Ali Berg said: "OPEC {verb} cut output again."\n'
+        assert _seg(text)[0].targets == ["OPEC"], verb
+
+
 def test_a_city_where_an_agreement_was_reached_is_no_target_in_a_quote():
     for where in ("the agreement in Lisbon", "the consensus we reached in Lisbon", "what we agreed in Lisbon"):
         assert _seg(f'"We stand by {where}," Tom Berg said.\n')[0].targets == []

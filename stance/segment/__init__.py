@@ -103,7 +103,11 @@ _NOMINAL_NEXT = frozenset(
     """is was are were be been has had have will would shall should can could may might must does did
 do and or but nor to of in on at for with by as from into than that which who whose whom where when
 while if because so not also still alone itself themselves members member nations countries states""".split()
-)
+) | {
+    neg + tail
+    for neg in "isn aren wasn weren hasn haven hadn won wouldn can couldn shan shouldn mustn doesn didn don".split()
+    for tail in ("'t", "’t")
+}
 # Words before an unnamed official that end the description: "... said a senior official".
 _DETS_STOP = frozenset(
     """a an the one another two three several some many other most its his her their our this that
