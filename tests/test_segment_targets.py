@@ -620,6 +620,13 @@ def test_the_speakers_own_body_before_a_negated_auxiliary_is_named_as_a_noun():
         assert _seg(text)[0].targets == ["OPEC"], verb
 
 
+def test_nippon_alone_is_a_company_not_japan():
+    text = '"The tie-up with Nippon will help us," said Kell Corp chairman Tom Berg.\n'
+    assert "Japan" not in _seg(text)[0].targets
+    text = '"The tie-up with Japan will help us," said Kell Corp chairman Tom Berg.\n'
+    assert _seg(text)[0].targets == ["Japan"]
+
+
 def test_a_city_where_an_agreement_was_reached_is_no_target_in_a_quote():
     for where in ("the agreement in Lisbon", "the consensus we reached in Lisbon", "what we agreed in Lisbon"):
         assert _seg(f'"We stand by {where}," Tom Berg said.\n')[0].targets == []
