@@ -374,7 +374,7 @@ _SMALL_WORDS = _TITLE_GLUE | {"a", "an", "in", "on", "at", "by", "with"}
 _MARK_SPLIT = re.compile("[" + re.escape(ALL_MARKS) + "]")
 # A subject pronoun opening a quote points back past its sentence ("They will pay"); an owner's or
 # an object's ("Its board", "Their success") most often means what the narration around the
-# quote names, the speaker's own body included (pool half A: 0 true, 5 false targets).
+# quote names, the speaker's own body included (pool half A: 0 true, 4 false targets).
 _PRONOUN_START = re.compile(r"^\W*(?:they|it)\b", re.I)
 # After a city that is the venue of talks or the place of a deal or an event, not a party: "the
 # Lisbon accord", "the Oslo train bombing".
