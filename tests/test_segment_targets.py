@@ -627,6 +627,15 @@ def test_nippon_alone_is_a_company_not_japan():
     assert _seg(text)[0].targets == ["Japan"]
 
 
+def test_a_company_after_another_companys_form_and_and_is_a_company_of_its_own():
+    quote = '    "Vestra will gain most from the deal," said analyst Tom Lund.\n'
+    for intro in ("Kell Co and Vestra Mills Inc agreed to merge.\n", "Kell said it and Vestra Mills Inc will merge.\n"):
+        assert _seg(intro + quote)[0].targets == ["Vestra Mills"], intro
+    # After a name joined by "and", it is the end of that name.
+    joined = "Harbor and Vestra Mills Inc agreed to merge.\n"
+    assert _seg(joined + quote)[0].targets == []
+
+
 def test_a_city_where_an_agreement_was_reached_is_no_target_in_a_quote():
     for where in ("the agreement in Lisbon", "the consensus we reached in Lisbon", "what we agreed in Lisbon"):
         assert _seg(f'"We stand by {where}," Tom Berg said.\n')[0].targets == []

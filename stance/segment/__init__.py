@@ -1744,6 +1744,13 @@ class _Segmenter:
         self._firm_name_list = out
         return out
 
+    def _joined(self, pos: int) -> bool:
+        """Whether a name starting at pos ends a longer one joined by "&" or "and" ("Standard &
+        Poor's Corp"): a capital before the joint that is no legal form ("Kell Co and Norco Inc"
+        names two companies, and "it and Norco Inc" one)."""
+        m = _JOINED_BEFORE.search(self.text, max(0, pos - 40), pos)
+        return bool(m) and m.group(1).rstrip(".") not in _LEGAL_FORMS
+
     def _owner(self, word: str) -> bool:
         """A possessive opening a company's name that names its owner: a state or a body of the
         lexicon ("Norway's Norco Ltd"), or a name the story also writes without it ("Kell's
@@ -1771,9 +1778,7 @@ class _Segmenter:
         if self._firms is None:
             index: dict[str, str] = {}
             for pos, words in self._firm_names():
-                if len(words) < 2 or words[-1].rstrip(".") not in _LEGAL_FORMS or _JOINED_BEFORE.search(
-                    self.text, max(0, pos - 6), pos
-                ):
+                if len(words) < 2 or words[-1].rstrip(".") not in _LEGAL_FORMS or self._joined(pos):
                     continue
                 while words and words[-1].rstrip(".") in _LEGAL_FORMS:
                     words = words[:-1]
@@ -2598,8 +2603,9 @@ _INITIALS = re.compile(r"(?:[A-Z]\.)+$")
 _FIRM_OPENERS = (_NON_NAME_CAPS | _NON_NAME | frozenset("Unlike Like Because Even".split())) - frozenset(
     {"New", "May", "One"}
 )
-# "Standard & Poor's Corp": a run of capitals after "&" or "and" is the end of a longer name.
-_JOINED_BEFORE = re.compile(r"(?:&|\band)\s+$")
+# "Standard & Poor's Corp": a run of capitals after "&" or "and" and a capital is the end of a
+# longer name (see `_joined`).
+_JOINED_BEFORE = re.compile(r"([A-Z][\w'’.\-]*)\s+(?:&|and)\s+$")
 _CAP_AFTER_NAME = re.compile(r"[ \t]+(?:of[ \t]+)?[A-Z]")
 # Titles of address before a family name.
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr"})
