@@ -548,7 +548,7 @@ def test_a_state_naming_a_round_of_trade_talks_is_no_target():
 
 
 def test_a_sea_or_a_company_named_of_a_state_is_no_target():
-    for name in ("the Gulf of Mexico", "the Sea of Japan", "Kestrel Co of America"):
+    for name in ("the Gulf of Mexico", "the Sea of Japan", "Kestrel Co of America", "the Kestrel Company of America"):
         text = f'"We will drill for oil with {name} next year," Tom Berg said.\n'
         assert _seg(text)[0].targets == [], name
     text = '"We will drill for oil with Mexico next year," Tom Berg said.\n'

@@ -422,7 +422,7 @@ _IN_NAME = re.compile(
 )
 # A sea or a company named "of" a state ("the Gulf of Norland", "Kell Co of Norland"): a place or
 # a name, no party.
-_FEATURE_OF = re.compile(r"\b(?:Gulf|Sea|Bay|Straits?|Co|Corp|Inc)\s+of\s+$")
+_FEATURE_OF = re.compile(r"\b(?:Gulf|Sea|Bay|Straits?|Co|Corp|Inc|Company|Corporation)\s+of\s+$")
 # A round of trade talks named after where it opened ("the Uruguay Round"): a name, no party.
 _ROUND_NEXT = re.compile(r"\s+[Rr]ound\b")
 # A headline's source, one to three words after its last dash or colon: "NO CUT SEEN - NORLAND ANALYSTS".
