@@ -635,9 +635,14 @@ class _Segmenter:
             canon, typ = canonical_speaker(
                 " ".join(words[first:n]), pos, self.ents, self._canon_org, self._is_place
             )
-            if typ == "person" and first and (
-                words[first - 1] in _BODY_BEFORE_NAME
-                or words[first - 1] == "the" and (n - first == 1 or words[n - 1].lower() in _BODY_LAST)
+            if (
+                typ == "person"
+                and first
+                and text[max(0, pos - 3) : pos].rstrip()[-1:] not in (",", ";", ":")  # "... party, Mr Kowal said"
+                and (
+                    words[first - 1] in _BODY_BEFORE_NAME
+                    or words[first - 1] == "the" and (n - first == 1 or words[n - 1].lower() in _BODY_LAST)
+                )
             ):
                 # 'a spokesman for the campaign group Freedom, told', 'of Save the Orphans said':
                 # the name of a body, whom no later "he" or "she" means

@@ -96,6 +96,7 @@ _TITLES = frozenset(
         "baroness",
     }
 )
+_PEERAGE = frozenset({"lord", "lady", "baroness"})
 _PARTICLES = frozenset(
     {
         "de",
@@ -535,10 +536,20 @@ class Entities:
 
     def _in_quote(self, pos: int) -> bool:
         """Whether pos lies inside a direct quote: a person named in someone's words is rarely the
-        "he" of the next attribution ('"... than Tom Berg." / "I think so," he said')."""
+        "he" of the next attribution ('"... than Tom Berg." / "I think so," he said'), unless the
+        words address or introduce the person, who answers next ('"Senator Kovac, will you run?"',
+        '"Please welcome Tom Berg"')."""
         starts, ends = self.quoted
         i = bisect.bisect_right(starts, pos) - 1
-        return i >= 0 and pos < ends[i]
+        if i < 0 or pos >= ends[i]:
+            return False
+        text = self.text
+        if _INTRODUCED.search(text, max(starts[i], pos - 12), pos):
+            return False
+        run = _CAP_RUN_RE.match(text, pos)
+        lead = text[starts[i] : pos].split()
+        addressed = run is not None and text.startswith(",", run.end()) and len(lead) <= 3
+        return not (addressed and all(w.strip("\"“‘'")[:1].isupper() or not w.strip("\"“‘'") for w in lead))
 
     def sentence_subject_of(self, found: tuple[int, str], clash: frozenset[str], pronoun: str) -> tuple[int, str]:
         """The person who opens the sentence of the one found, if another fits the pronoun: "he"
@@ -694,6 +705,9 @@ def _classify_run(run: str, is_place) -> tuple:
         return ("org", " ".join(t for t in toks))
     name = [t for t in name if not t.endswith(("'s", "’s"))]
     if len(name) == 1 and roles and roles[-1].lower().rstrip(".") in _TITLES and not is_place(name[0]):
+        if roles[-1].lower() in _PEERAGE:
+            # "Lord Janner", "Lady Gaga": the title is part of the name they go by
+            return ("titled", f"{roles[-1]} {name[0].rstrip('.,')}", frozenset(r.lower() for r in roles))
         return ("titled", name[0].rstrip(".,"), frozenset(r.lower() for r in roles))
     if (
         len(name) >= 2
@@ -894,6 +908,7 @@ def build_entities(text: str, is_place) -> Entities:
 
 
 _ROLES_OR_DETS = ROLE_WORDS | _DETS
+_INTRODUCED = re.compile(r"\b(?:welcome|introduce|thank you,?)\s+$", re.I)
 _MAX_NAME_WORDS = 12
 
 
@@ -1054,8 +1069,8 @@ _INSIDE_NON_NAME = _NON_NAME_CAPS - {"May", "June"}
 
 
 def _party_word(word: str) -> bool:
-    """A party member's name ("Democrat", "Tories", "Dem"), which opens or ends no person's name."""
-    return word.lower().removesuffix("s") in _PARTY_NAMES
+    """A party member's name ("Democrat", "Tories", "Dem", "Dems'"), which opens or ends no person's name."""
+    return word.lower().rstrip("'’").removesuffix("s") in _PARTY_NAMES
 
 
 def _inside_non_name(words: list[str]) -> bool:
@@ -1965,8 +1980,13 @@ _REPORTED_SUBJECT = re.compile(
 )
 # A wire story's dateline before its first sentence: "PORT ELY, May 4 - ", "OSLO (Reuters) - ".
 _DATELINE = re.compile(
-    r"\s*(?:[A-Z][A-Z.'’\- ]*[A-Z.](?:,\s+[A-Z][a-z]+\.?\s+\d{1,2})?\s*(?:\([^()\n]{1,30}\)\s*)?"
-    r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}\s*\([A-Z][A-Za-z]{1,12}\)\s*)[-—–]+\s+"  # "Oslo (AFP) –"
+    r"\s*[A-Z][A-Z.'’\- ]*[A-Z.](?:,\s+[A-Z][a-z]+\.?\s+\d{1,2})?\s*(?:\([^()\n]{1,30}\)\s*)?[-—–]+\s+"
+)
+# A web dateline in title case with its agency, at the top of a story: "Oslo (AFP) – ",
+# "Kyiv, Ukraine (AP) — ", "Berlin (dpa) - ". Mid-story "Ann Kovac (Lab) - ..." is a name and party.
+_AGENCY_DATELINE = re.compile(
+    r"\s*[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,2}(?:,\s+[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,2})?\s*"
+    r"\((?:AFP|AP|Reuters|dpa|DPA|CNN|UPI|Bloomberg|Xinhua|TASS|Tass|ANSA|EFE|PA|PTI|IANS)\)\s*[-—–]+\s*"
 )
 # A second verb phrase of the same subject: "..., and warned".
 _COORDINATED = re.compile(r",?\s+and\s*$")
@@ -2060,7 +2080,7 @@ def sentence_subject(text: str, a: int, b: int) -> tuple[int, int] | None:
 _CLAUSE_CUT = re.compile(
     r"(?:\bthat\b|;|\bbut\b|\band\s+(?=[a-z]+\s+(?:said|told))|"
     r",\s*and\s+(?=(?:his|her|their|the|a|an|one|another)\s+(?:[a-z]+\s+){0,2}$)|:|\bwhile\b|\bbecause\b|"
-    r"\bwhen\b|\bafter\b|\bwhy\b|\bhow\b|\bas\b(?=\s+[A-Z]))"
+    r"\bwhen\b|\bafter\b|\b(?:is|was)\s+(?:why|how)\b|\bas\b(?=\s+[A-Z]))"
 )
 _COMMA_SPLIT = re.compile(r"(,)(?!\d{3})")  # "40,000 nurses" is one number
 # A finite verb before ", and her husband said": the clause before has its own predicate.
@@ -2096,9 +2116,14 @@ def _inside_relative(seg: str, i: int) -> bool:
     return k >= 0 and _RELATIVE_OPEN.match(seg, k) is not None and "," in seg[i:]
 
 
+def _story_top(text: str, lo: int) -> bool:
+    """Whether lo is where the story's text begins (only white space, and at most a headline line, before it)."""
+    return lo < 300 and text[:lo].count("\n") <= 2 and "." not in text[:lo].rstrip().rstrip(".")[-1:]
+
+
 def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
     """The noun phrase ending just before a cue, skipping relative clauses and adverbials."""
-    dm = _DATELINE.match(text, lo, cs)
+    dm = _DATELINE.match(text, lo, cs) or (_AGENCY_DATELINE.match(text, lo, cs) if _story_top(text, lo) else None)
     if dm:
         lo = dm.end()
     end = cs
@@ -2129,7 +2154,7 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
             continue  # "Kovac, who spoke after the vote, said": the relative clause's own
         if cm.group().startswith(",") and not _VERB_BEFORE.search(seg, cut, cm.start()):
             continue  # "Ana Kovac, Tom Berg, and the mayor said": one subject of several names
-        if cm.group() in ("why", "how") and len(seg[cm.end() :].split()) > 4:
+        if cm.group().endswith(("why", "how")) and len(seg[cm.end() :].split()) > 4:
             continue  # "That is why critics say" opens the cue's clause; a longer one is another's
         cut = cm.end()
         if cm.group() == "but" and not seg[cut:].strip():
@@ -2175,6 +2200,7 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
             and len(chunks) > 1
             and _PARTICIPLE_ASIDE.match(piece)
             and piece.split()[0] not in _TITLE_PARTICIPLES
+            and not _is_person_name(" ".join(piece.split()[-2:]))  # "practising GP Ann Kovac"
         ):
             continue  # "Tom Berg, delivering the speech for his boss, said": an aside, not a title
         if _CLAUSE_SKIP.match(piece) and chosen and not _conjunction_then_name(piece):
@@ -2509,8 +2535,11 @@ def _is_bare_role(s: str) -> bool:
         and len(ws) >= 3
         and ws[-3].lower() in ROLE_WORDS
         and _is_person_name(" ".join(ws[-2:]))
+        and not any(w in {"of", "to", "for", "at", "with"} for w in ws[:-3])
     ):
-        return False  # "shadow home secretary Tom Davies": a title and its holder's name
+        # "shadow home secretary Tom Davies": a title and its holder's name ("spokeswoman for shadow
+        # chancellor Tom Berg" is a role of the name before it)
+        return False
     return (
         ws[0][:1].islower()
         and ws[0].lower() not in PRONOUNS
