@@ -1441,11 +1441,11 @@ _NOUN_SEX = {
 
 
 # "of" after an organisation word belongs to its name ("Bank of Japan official"), not a tail.
-# The lookahead only spares testing the lookbehinds at every character.
+# The lookaheads only spare testing the lookbehinds at every character.
 _TAIL_SPLIT = re.compile(
     r",|\s+(?:at|from|with|in|who|which)\s+"
     # "a spokesman for X" splits; "the Department for Roads and Rail" is one body's name.
-    r"|(?<![Dd]epartment)(?<![Mm]inistry)(?<![Oo]ffice)(?<![Cc]ommission)(?<![Cc]ouncil)(?<![Cc]entre)"
+    r"|(?=\s+for\s)(?<![Dd]epartment)(?<![Mm]inistry)(?<![Oo]ffice)(?<![Cc]ommission)(?<![Cc]ouncil)(?<![Cc]entre)"
     r"(?<![Cc]enter)(?<![Ii]nstitute)(?<![Cc]ommittee)(?<![Aa]gency)(?<![Ss]ociety)(?<![Ff]ederation)"
     r"(?<![Uu]nion)(?<![Cc]oalition)(?<![Ff]und)(?<![Ff]oundation)(?<![Tt]rust)\s+for\s+"
     r"|(?=\s+of\s)(?<![Bb]ank)(?<![Mm]inistry)(?<![Dd]epartment)(?<![Mm]inister)(?<![Ss]ecretary)(?<![Oo]ffice)"
