@@ -55,7 +55,10 @@ __all__ = ["segment", "MIXED_MODES"]
 
 MIXED_MODES = ("content", "fragment")
 _CONTEXT_MAX = 1500
-_TOKEN = re.compile(r"[^\s,;:()\"“”]+")
+# Patterns that are searched for open with a character class, not a repeat of one ("[\w][\w]*",
+# not "[\w]+"), nor a lookbehind (put after the first character instead): the regex engine then
+# skips to the characters a match can start with instead of trying the pattern at every position.
+_TOKEN = re.compile(r"[^\s,;:()\"“”][^\s,;:()\"“”]*")
 _AUX = frozenset({"also", "later", "has", "had", "have", "earlier", "then", "again", "further"})
 _NOT_SUBJECT = frozenset(
     {"He", "She", "It", "They", "We", "I", "The", "But", "And", "A", "An", "This", "That"}
@@ -64,12 +67,12 @@ _NOT_SUBJECT = frozenset(
 # many quotes would otherwise be scanned from its start for each of them.
 _LOOK_BACK = 600
 _AFTER_RELATIVE = re.compile(r",\s*(?:whom|which)\s+$")
-_NAME_WORD = re.compile(r"[\w'’.-]+")
+_NAME_WORD = re.compile(r"[\w'’.-][\w'’.-]*")
 # Words opening an adjunct before a verb's "that" ('said via a spokesman that', 'said yet again that').
 _ADJUNCT_OPENERS = frozenset("via afterwards alongside outright yet and as".split())
 _AGO = re.compile(r"\b(?:days?|weeks?|months?|years?|hours?)\s+(?:ago|earlier|later|after|before)\b")
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which)\s+$")
-_WORD_RUN = re.compile(r"[\w'’\-]+")
+_WORD_RUN = re.compile(r"[\w'’\-][\w'’\-]*")
 _LONG_TEXT = 30_000
 _PLACE_PREPS = frozenset({"in", "at", "near", "from"})
 _NON_NAME = frozenset(
@@ -153,18 +156,21 @@ _REPORT_FORMS = {f for v in _REPORT_STEMS for f in _inflect(v)} | {
 # A trie-shaped pattern over the lower-case and capitalised forms: a plain alternation with
 # re.I costs a tenth of the segmenter's time.
 _REPORT_VERB = re.compile(
-    r"(?<![A-Za-z])(?:" + trie_pattern({g for f in _REPORT_FORMS for g in (f, f.capitalize())}) + r")(?![A-Za-z])"
+    r"(?:"
+    + trie_pattern({g for f in _REPORT_FORMS for g in (f, f.capitalize())}, guard=r"(?<![A-Za-z].)")
+    + r")(?![A-Za-z])"
 )
 # Verbs of saying whose object is the whole clause after them ('said the plan was "a mess"').
 _SAYING = re.compile(
-    r"(?<![A-Za-z])(?:"
+    r"(?:"
     + trie_pattern(
         """say says said saying told tells telling added adds argued argues insisted insists noted notes
-warned warns predicted predicts claimed claims wrote writes tweeted tweets stated declared explained""".split()
+warned warns predicted predicts claimed claims wrote writes tweeted tweets stated declared explained""".split(),
+        guard=r"(?<![A-Za-z].)",
     )
     + r")(?![A-Za-z])"
 )
-_POSSESSIVE_NAME = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}$")
+_POSSESSIVE_NAME = re.compile(r"[A-Z](?<![\w'’-].)[a-z]+(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}$")
 
 
 def _possessive_names(text: str) -> list[tuple[int, str]]:
@@ -206,7 +212,7 @@ def _names_someone(s: str) -> bool:
     return bool(_PERSON_NOUN_PHRASE.search(s))
 
 
-_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+")
+_CAPITALISED_WORD = re.compile(r"[A-Z](?<![\w'’-].)[\w'’-]+")
 _PERSON_NOUN_PHRASE = re.compile(r"\b(?:[Tt]he|[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir)\s+[a-z]+")
 _NAME_COLON = re.compile(
     r"(?:^|(?<=\s[-—–]\s)|(?<=\n))((?:[A-Z][\w.'’-]+\s+){1,2}[A-Z][\w'’-]+(?:\s+and\s+(?:[A-Z][\w.'’-]+\s+){1,2}"
@@ -249,7 +255,7 @@ _ADDRESSEE_THAT = re.compile(
 )
 # How far before a short fragment a verb of saying makes it a reported word (see _verb_near).
 _NEAR_VERB_WORDS = 8
-_WORDS = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
+_WORDS = re.compile(r"[^\W_][^\W_]*(?:[-'’.][^\W_]+)*")
 # "told reporters on Monday he ...": who was told, up to the subject pronoun of the content.
 _TELL = frozenset({"told", "tells", "telling", "tell"})
 # 'asked the crowd "Who will pay?"': whom a quoted sentence is put to comes before it.
@@ -2316,8 +2322,10 @@ _OFFICE_OF = re.compile(
 )
 _CONTRACTION = re.compile(r"['’](?:m|re|ve|ll|d|t|s)$")
 # A run of capitalised words ("Anna Kovac", "Cem Özdemir", "O'Brien").
-_CAP_WORD = r"[A-ZÀ-ÖØ-Þ](?:['’][A-ZÀ-ÖØ-Þ])?[a-zß-öø-ÿ][\w'’\-]*"
-_CAP_RUN_WORDS = re.compile(rf"(?<![\w'’\-]){_CAP_WORD}(?:[ \t]+{_CAP_WORD})*")
+_CAP_WORD_REST = r"(?:['’][A-ZÀ-ÖØ-Þ])?[a-zß-öø-ÿ][\w'’\-]*"
+_CAP_WORD = r"[A-ZÀ-ÖØ-Þ]" + _CAP_WORD_REST
+# (The lookbehind after the first capital, not before it: see _TOKEN.)
+_CAP_RUN_WORDS = re.compile(rf"[A-ZÀ-ÖØ-Þ](?<![\w'’\-].){_CAP_WORD_REST}(?:[ \t]+{_CAP_WORD})*")
 # Words around a party's one-word alias that make it part of another name (`_word_in_name`).
 _BODY_AFTER_PARTY_WORD = frozenset(
     "Ministry Minister Department Day Organisation Organization Office Court Code Law Relations Exchange Union".split()

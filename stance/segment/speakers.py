@@ -911,7 +911,9 @@ def _lower_in(text: str, word: str) -> bool:
 
 
 _FEW_NAMES = 64
-_NAME_TOKEN = re.compile(r"[\w'’\-]+")
+# Searched-for patterns open with a character class, not a repeat, a lookbehind or \b ("[x][x]*",
+# not "[x]+"): the regex engine skips to where a match can start instead of trying every position.
+_NAME_TOKEN = re.compile(r"[\w'’\-][\w'’\-]*")
 
 
 def _last_before(text: str, last: str, lo: int, hi: int) -> int:
@@ -1550,7 +1552,7 @@ _SPK_FILLER = re.compile(
     re.I,
 )
 # A speaker going on before the cue: "went on to (say)", "continued to (say)".
-_GOES_ON_TAIL = re.compile(r"\s+(?:went|goes|go|continued|continues)\s+(?:on\s+)?to\s*$")
+_GOES_ON_TAIL = re.compile(r"\s\s*(?:went|goes|go|continued|continues)\s+(?:on\s+)?to\s*$")
 # Sentence adverbs between a speaker and the cue after a quote: '," Kovac, however, said'.
 _POST_FILLER = frozenset({"however", "now", "though", "instead", "too", "just", "still", "already", "never"})
 _CLAUSE_SKIP = re.compile(
@@ -1569,7 +1571,9 @@ _LEAD_STRIP = re.compile(
 _SUBORD_LEAD = re.compile(r"(?:as|while|when|whenever|after|once|of course|recently)\b[,\s]*(?=\S)", re.I)
 
 
-_PASSIVE_QUOTED = re.compile(r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+quoted(?:\s+by\s+.{1,60}?)?\s+as$", re.S)
+_PASSIVE_QUOTED = re.compile(
+    r"\s\s*(?:was|were|is|are|has\s+been|had\s+been)\s+quoted(?:\s+by\s+.{1,60}?)?\s+as$", re.S
+)
 
 
 @dataclass
@@ -2202,7 +2206,7 @@ def _name_piece(s: str) -> bool:
 _LEAD_CLAUSE = re.compile(
     r"(?:(?:because|instead)\s+of\s+)?what\s+|(?:" + "|".join(sorted(_LEAD_CAPS)) + r")\s+(?:this|that)?\s*"
 )
-_TOKEN_SPAN = re.compile(r"\S+")
+_TOKEN_SPAN = re.compile(r"\S\S*")
 
 
 def _tighten(text: str, a: int, b: int) -> tuple[int, int]:
