@@ -58,3 +58,38 @@ def test_iter_cues_min_strength_keeps_the_cues_of_that_strength():
         every = iter_cues(text, lo, hi)
         for k in (1, 2):
             assert iter_cues(text, lo, hi, min_strength=k) == [c for c in every if cue_strength(c.group()) >= k]
+
+
+_SAYING_CASES = [
+    "Kovac said the plan, which Berg had called a mess, was late, Norland's envoy says.",
+    "Says Lund: unsaid, resaid; told Told TOLD tells9 _said saidé ésaid “said” said",
+    "The United States reported that Consumer Reports warned, and Sayers argued.",
+]
+
+
+def test_report_and_saying_words_match_the_text_patterns():
+    import stance.segment as seg
+
+    for text in _SAYING_CASES + _EDGE_CASES:
+        for a in range(0, len(text) + 1, 3):
+            for b in range(a, len(text) + 1, 2):  # windows ending inside words too ("Sayers|")
+                for scan, pattern in ((seg._REPORT_SCAN, seg._REPORT_VERB), (seg._SAYING_SCAN, seg._SAYING)):
+                    found = [(m.start(), m.end(), m.group()) for m in seg._words_of(text, a, b, scan, pattern)]
+                    assert found == [(m.start(), m.end(), m.group()) for m in pattern.finditer(text, a, b)]
+
+
+def test_word_edges_after_the_first_character_match_the_lookbehind_forms():
+    import stance.segment as seg
+
+    pairs = [
+        (seg._CAPITALISED_WORD, re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+")),
+        (seg._POSSESSIVE_NAME, re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}$")),
+        (seg._CAP_RUN_WORDS, re.compile(rf"(?<![\w'’\-]){seg._CAP_WORD}(?:[ \t]+{seg._CAP_WORD})*")),
+    ]
+    texts = ["Anna Maria Kovac met O'Brien and McDonald-Berg in Oslo", "xAnna Kovac-Lund's Tom Berg", "Ola Nordmann"]
+    for fast, plain in pairs:
+        for text in texts + _EDGE_CASES:
+            for a in range(len(text) + 1):
+                for b in range(a, len(text) + 1, 3):
+                    spans = [m.span() for m in fast.finditer(text, a, b)]
+                    assert spans == [m.span() for m in plain.finditer(text, a, b)]

@@ -49,7 +49,7 @@ from stance.segment.speakers import (
     pre_attribution,
     sentence_subject,
 )
-from stance.targets import TargetLexicon, trie_pattern
+from stance.targets import TargetLexicon, letter_shape, trie_pattern, word_scanner
 
 __all__ = ["segment", "MIXED_MODES"]
 
@@ -161,15 +161,27 @@ _REPORT_VERB = re.compile(
     + r")(?![A-Za-z])"
 )
 # Verbs of saying whose object is the whole clause after them ('said the plan was "a mess"').
-_SAYING = re.compile(
-    r"(?:"
-    + trie_pattern(
-        """say says said saying told tells telling added adds argued argues insisted insists noted notes
-warned warns predicted predicts claimed claims wrote writes tweeted tweets stated declared explained""".split(),
-        guard=r"(?<![A-Za-z].)",
-    )
-    + r")(?![A-Za-z])"
-)
+_SAYING_WORDS = """say says said saying told tells telling added adds argued argues insisted insists noted notes
+warned warns predicted predicts claimed claims wrote writes tweeted tweets stated declared explained""".split()
+_SAYING = re.compile(r"(?:" + trie_pattern(_SAYING_WORDS, guard=r"(?<![A-Za-z].)") + r")(?![A-Za-z])")
+# The same verbs as whole words of the text's letter shape (`letter_shape`), whose blanks the regex
+# engine jumps between: `_words_of` reads a window of up to 600 characters so, not trying the
+# verbs at each of its letters.
+_REPORT_SCAN = word_scanner({g for f in _REPORT_FORMS for g in (f, f.capitalize())})
+_SAYING_SCAN = word_scanner(_SAYING_WORDS)
+
+
+def _words_of(text: str, a: int, b: int, scan: re.Pattern[bytes], pattern: re.Pattern[str]) -> list[CueMatch]:
+    """The words of text[a:b] that `scan` (a `word_scanner`) finds in the letter shape, as the word
+    pattern (the same words between letter edges) finds them in the text. A window that ends
+    inside a word is read from the text: there the pattern takes the word's cut-off start as a
+    word of its own ("Says|ayers"), the letter shape does not."""
+    if b < len(text) and text[b].isascii() and text[b].isalpha():
+        return [CueMatch(m.start(), m.end(), m.group()) for m in pattern.finditer(text, a, b)]
+    shape = letter_shape(text)
+    return [CueMatch(m.start(), m.end() - 1, text[m.start() : m.end() - 1]) for m in scan.finditer(shape, a, b + 2)]
+
+
 _POSSESSIVE_NAME = re.compile(r"[A-Z](?<![\w'’-].)[a-z]+(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}$")
 
 
@@ -974,13 +986,13 @@ class _Segmenter:
         ends += [m.end() for m in _report_verbs(self.text, max(ss, pos - 80), pos)][-1:]
         return bool(ends) and len(_WORDS.findall(self.text, max(ends), pos)) <= _NEAR_VERB_WORDS
 
-    def _saying_verb(self, ss: int, pos: int) -> re.Match[str] | None:
+    def _saying_verb(self, ss: int, pos: int) -> CueMatch | None:
         """The first verb of saying in the sentence before pos, when the clause it opens runs on
         to pos: 'Lind said she found the plan "a mess"' reports all of 'she found the plan "a
         mess"', not only what she found. None when a boundary (a comma, a second verb phrase,
         another speaker's verb: '... and Berg said') closes that clause first."""
         text = self.text
-        for m in _SAYING.finditer(text, max(ss, pos - _LOOK_BACK), pos):
+        for m in _words_of(text, max(ss, pos - _LOOK_BACK), pos, _SAYING_SCAN, _SAYING):
             pm = _ASIDE_ADVERB.match(text, m.end())
             start = pm.end() if pm else m.end()  # 'said, however, that ...'
             if not _CONTENT_END.search(text, start, pos) and not any(c in text[start:pos] for c in ";:?!"):
@@ -1076,7 +1088,7 @@ class _Segmenter:
             a = self._lead_of_attributed(q, ss, a)
         return a
 
-    def _noun_use(self, cue: re.Match[str]) -> bool:
+    def _noun_use(self, cue: CueMatch) -> bool:
         """Whether a cue word after an article or a possessive is a noun or an adjective inside
         the reported clause ('said the reported leak was "a fabrication"', "Berg's remarks were
         "a disgrace""), not what opens it. A noun with its own clause ('her claim that the count was
@@ -2347,9 +2359,9 @@ _GOES_ON = frozenset({"added", "adds", "continued", "continues"})
 _GOES_ON_WORDS = frozenset({"further", "again", "went", "goes", "continued", "continues"})
 
 
-def _report_verbs(text: str, a: int, b: int) -> list[re.Match[str]]:
+def _report_verbs(text: str, a: int, b: int) -> list[CueMatch]:
     """Reporting verbs in text[a:b], less the names that end in one ("the United States")."""
-    return [m for m in _REPORT_VERB.finditer(text, a, b) if not name_noun_at(text, m.start(), m.group())]
+    return [m for m in _words_of(text, a, b, _REPORT_SCAN, _REPORT_VERB) if not name_noun_at(text, m.s, m.word)]
 
 
 def _goes_on(text: str, att: Attribution) -> bool:
