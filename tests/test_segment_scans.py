@@ -93,3 +93,18 @@ def test_word_edges_after_the_first_character_match_the_lookbehind_forms():
                 for b in range(a, len(text) + 1, 3):
                     spans = [m.span() for m in fast.finditer(text, a, b)]
                     assert spans == [m.span() for m in plain.finditer(text, a, b)]
+
+
+def test_referents_match_the_case_blind_pattern():
+    import stance.segment as seg
+
+    texts = [
+        "They said THEIR government, not its Administration, would decide; theirs2 it_s he's x_he",
+        "The Chairman told them: banks, regimes and Committee members.",
+        "The ban\u212as (Kelvin sign), it\u017f (long s) and \u0130t fold to ASCII letters.",
+        "énée they9 “They” it-based",
+    ]
+    for text in texts + _EDGE_CASES:
+        for a in range(len(text) + 1):
+            for b in range(a, len(text) + 1, 2):
+                assert seg._referents(text, a, b) == [m.start() for m in seg._REFERENT.finditer(text, a, b)]

@@ -116,15 +116,13 @@ _TITLE_GLUE = frozenset({"of", "and", "for", "the", "to"})
 # Lower-case words of a description a name stands in apposition to: "a U.S. Navy spokesman, X,".
 _DESC_WORDS = ROLE_WORDS | _TITLE_GLUE | {"a", "an"}
 # Words in a quote that point at a party named around it rather than in it (trie-shaped, like _REPORT_VERB).
-_REFERENT = re.compile(
-    r"\b(?:"
-    + trie_pattern(
-        """they them their theirs it its he she his her government country countries administration side
+_REFERENT_WORDS = """they them their theirs it its he she his her government country countries administration side
 officials authorities partners banks regime president chairman commission committee""".split()
-    )
-    + r")\b",
-    re.I,
-)
+_REFERENT = re.compile(r"\b(?:" + trie_pattern(_REFERENT_WORDS) + r")\b", re.I)
+# The same words in the lower-case letter shape (see `_referents`).
+_REFERENT_SCAN = word_scanner(_REFERENT_WORDS)
+# The characters other than ASCII letters that re.I matches to one ("ſ" to "s", the Kelvin sign to "k").
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 # "our government", "this administration": the speaker's own side, not a party outside the quote.
 _OWN_DEIXIS = re.compile(r"\b(?:our|my|this|these)\s+$", re.I)
 # A definite or possessive group ("the major industrial countries", "our trading partners")
@@ -2507,10 +2505,32 @@ _NOT_GIVEN = frozenset(
 
 def _points_outside(text: str, a: int, b: int) -> bool:
     """Whether a pronoun or role noun in text[a:b] stands for someone outside the speaker's side."""
-    for m in _REFERENT.finditer(text, a, b):
-        if not _OWN_DEIXIS.search(text, max(a, m.start() - 8), m.start()):
+    for s in _referents(text, a, b):
+        if not _OWN_DEIXIS.search(text, max(a, s - 8), s):
             return True
     return False
+
+
+def _word_char(c: str) -> bool:
+    """A character `\\w` matches."""
+    return c.isalnum() or c == "_"
+
+
+def _referents(text: str, a: int, b: int) -> list[int]:
+    """Where `_REFERENT` matches in text[a:b], found as whole words of the lower-case letter shape
+    (whose blanks the regex engine jumps between; a case-blind pattern is tried at every
+    character of a quote), then held to `\\b` edges, which digits and "_" close too. A window
+    ending inside a word, or holding a character that re.I folds to an ASCII letter, is read
+    with the pattern itself."""
+    n = len(text)
+    if (b < n and _word_char(text[b])) or any(c in text[a:b] for c in _FOLDS_TO_ASCII):
+        return [m.start() for m in _REFERENT.finditer(text, a, b)]
+    out = []
+    for m in _REFERENT_SCAN.finditer(letter_shape(text, lower=True), a, b + 2):
+        s, e = m.start(), m.end() - 1
+        if not (s and _word_char(text[s - 1])) and not (e < n and _word_char(text[e])):
+            out.append(s)
+    return out
 
 
 def _occurrences(
