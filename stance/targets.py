@@ -64,6 +64,18 @@ def trie_pattern(alternatives: Any, space: str = r"\s+", guard: str = "") -> str
     return emit(root, guard)
 
 
+# The word edge `\b` before a word, as a guard for the place after its first character (see
+# `trie_pattern`): no word character before that one.
+WORD_EDGE = r"(?<!\w.)"
+
+
+def words_pattern(words: str) -> str:
+    """A regex body for any of the (space-separated) words, each after a word edge: the trie of
+    `trie_pattern` guarded by `WORD_EDGE`, which the regex engine can skip to, for
+    "\\b(?:word|word)" followed by what a word cannot go on with (\\b, a space)."""
+    return "(?:" + trie_pattern(words.split(), guard=WORD_EDGE) + ")"
+
+
 # A compass word before a name makes a region of it ("North American", "Central American",
 # "Northern Ireland"); where the region is itself an alias ("West German") that match wins.
 _REGION_BEFORE = re.compile(

@@ -108,3 +108,34 @@ def test_referents_match_the_case_blind_pattern():
         for a in range(len(text) + 1):
             for b in range(a, len(text) + 1, 2):
                 assert seg._referents(text, a, b) == [m.start() for m in seg._REFERENT.finditer(text, a, b)]
+
+
+def test_word_edge_patterns_match_their_boundary_forms():
+    import stance.segment as seg
+
+    pairs = [
+        (seg._THIRD_PERSON, r"\b(?:[Hh]e|him|his|[Ss]he|her)\b"),
+        (seg._THAT, r"\bthat\b"),
+        (seg._HONORIFIC_BEFORE, r"\b(?:Dr|Miss|Mr|Mrs|Ms)\.?\s+$"),
+        (seg._AGO, r"\b(?:days?|weeks?|months?|years?|hours?)\s+(?:ago|earlier|later|after|before)\b"),
+        (speakers._PASSIVE_BEFORE, r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$"),
+        (speakers._RELATIVE_END, r"\b(?:who|which|that)$"),
+        (
+            speakers._CLAUSE_CUT,
+            r"(?:\bthat\b|;|\bbut\b|\band\s+(?=[a-z]+\s+(?:said|told))|"
+            r",\s*and\s+(?=(?:his|her|their|the|a|an|one|another)\s+(?:[a-z]+\s+){0,2}$)|:|\bwhile\b|\bbecause\b|"
+            r"\bwhen\b|\bafter\b|\bas\b(?=\s+[A-Z]))",
+        ),
+    ]
+    texts = [
+        "Mrs. Kovac, who said that she was being heard, told Mr Berg; but he left two days ago, as Ana said",
+        "thatch hethat her_ 9his whose Ms  was  been widely  whichever andsaid and then said: because",
+        "Kovac said the plan failed, and her aide told reporters that when it was over, Dr Lund left weeks later",
+    ]
+    for fast, plain in pairs:
+        plain = re.compile(plain)
+        for text in texts + _EDGE_CASES:
+            for a in range(0, len(text) + 1, 2):
+                for b in range(a, len(text) + 1, 3):
+                    spans = [m.span() for m in fast.finditer(text, a, b)]
+                    assert spans == [m.span() for m in plain.finditer(text, a, b)], (fast.pattern, text[a:b])

@@ -49,7 +49,7 @@ from stance.segment.speakers import (
     pre_attribution,
     sentence_subject,
 )
-from stance.targets import TargetLexicon, letter_shape, trie_pattern, word_scanner
+from stance.targets import WORD_EDGE, TargetLexicon, letter_shape, trie_pattern, word_scanner, words_pattern
 
 __all__ = ["segment", "MIXED_MODES"]
 
@@ -70,8 +70,10 @@ _AFTER_RELATIVE = re.compile(r",\s*(?:whom|which)\s+$")
 _NAME_WORD = re.compile(r"[\w'’.-][\w'’.-]*")
 # Words opening an adjunct before a verb's "that" ('said via a spokesman that', 'said yet again that').
 _ADJUNCT_OPENERS = frozenset("via afterwards alongside outright yet and as".split())
-_AGO = re.compile(r"\b(?:days?|weeks?|months?|years?|hours?)\s+(?:ago|earlier|later|after|before)\b")
-_RELATIVE_BEFORE = re.compile(r"\b(?:that|which)\s+$")
+_AGO = re.compile(
+    words_pattern("day days week weeks month months year years hour hours") + r"\s+(?:ago|earlier|later|after|before)\b"
+)
+_RELATIVE_BEFORE = re.compile(words_pattern("that which") + r"\s+$")
 _WORD_RUN = re.compile(r"[\w'’\-][\w'’\-]*")
 _LONG_TEXT = 30_000
 _PLACE_PREPS = frozenset({"in", "at", "near", "from"})
@@ -223,19 +225,19 @@ def _names_someone(s: str) -> bool:
 
 
 _CAPITALISED_WORD = re.compile(r"[A-Z](?<![\w'’-].)[\w'’-]+")
-_PERSON_NOUN_PHRASE = re.compile(r"\b(?:[Tt]he|[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir)\s+[a-z]+")
+_PERSON_NOUN_PHRASE = re.compile(words_pattern("The the My my His his Her her Our our Their their") + r"\s+[a-z]+")
 _NAME_COLON = re.compile(
     r"(?:^|(?<=\s[-—–]\s)|(?<=\n))((?:[A-Z][\w.'’-]+\s+){1,2}[A-Z][\w'’-]+(?:\s+and\s+(?:[A-Z][\w.'’-]+\s+){1,2}"
     r"[A-Z][\w'’-]+)?):\s*$"
 )
-_THIRD_PERSON = re.compile(r"\b(?:[Hh]e|him|his|[Ss]he|her)\b")
+_THIRD_PERSON = re.compile(words_pattern("He he him his She she her") + r"\b")
 # A sentence adverb set off between a verb of saying and its "that": 'said, however, that'.
 _ASIDE_ADVERB = re.compile(
     r",\s*(?:however|though|moreover|meanwhile|again|instead|nonetheless|nevertheless|furthermore|also|too|"
     r"in fact|of course|for example|for instance|in turn),\s+(?=that\b)"
 )
 # A complementizer opening the reported content: "told a crowd in Ohio that ...".
-_THAT = re.compile(r"\bthat\b")
+_THAT = re.compile(rf"t{WORD_EDGE}hat\b")
 _THAT_MAX_WORDS = 10
 # A relative clause whose verb of saying frames the fragment: 'which he described as', 'what
 # former aides have called'; the pronoun is the content's subject.
@@ -304,7 +306,7 @@ _THAT_CONTENT_END = re.compile(
 # After a fragment, 'and' with another subject and its own verb of saying: 'said "far too high"
 # and a few said ...', '... and the mayor told reporters ...'.
 _OTHER_SUBJECT = re.compile(
-    r"\s+and\s+(?:[\w'’%.,-]+\s+){1,3}(?:said|say|says|told|tells|added|argued|insisted|warned|noted|claimed)\b"
+    r"\s\s*and\s+(?:[\w'’%.,-]+\s+){1,3}(?:said|say|says|told|tells|added|argued|insisted|warned|noted|claimed)\b"
 )
 _PARTICIPLE_AFTER_COMMA = re.compile(
     r",\s+(?:(?:\w+ly|instead|then|again|also|still|later)\s+)?\w+ing\b|,\s+(?:though|although|while|whose|as)\b"
@@ -2467,9 +2469,10 @@ _OPENER_CAPS = _NON_NAME_CAPS - frozenset(
 _LEGAL_FORMS = frozenset("Inc Corp Corporation Co Cos Ltd Plc PLC AG SA NV Bhd Pty Limited".split())
 # Words in a quote that speak of a company named before: "the company", "the stock".
 _FIRM_POINTER = re.compile(
-    r"\b(?:[Tt]he|[Tt]his|[Ii]ts) (?:company|company's|firm|firm's|stock|shares|board|management|takeover|bid|offer)\b"
+    words_pattern("The the This this Its its")
+    + r" (?:company|company's|firm|firm's|stock|shares|board|management|takeover|bid|offer)\b"
 )
-_EMPLOYER_BEFORE = re.compile(r"\b(?:of|for|at|with)\s+$")
+_EMPLOYER_BEFORE = re.compile(words_pattern("of for at with") + r"\s+$")
 # How often a story names a state for it to be what a quote naming nobody, after a paragraph that
 # names it, is about; one named in passing there (once to three times) is a bystander.
 _TOPIC_MENTIONS = 4
@@ -2488,7 +2491,7 @@ _JOINED_BEFORE = re.compile(r"(?:&|\band)\s+$")
 _CAP_AFTER_NAME = re.compile(r"[ \t]+(?:of[ \t]+)?[A-Z]")
 # Titles of address before a family name.
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr"})
-_HONORIFIC_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_HONORIFICS)) + r")\.?\s+$")
+_HONORIFIC_BEFORE = re.compile(words_pattern(" ".join(_HONORIFICS)) + r"\.?\s+$")
 # What comes before a word that opens a sentence, a quote or a bracket.
 _OPENERS = frozenset('.!?:;"“”\'‘’(\n\t-—–')
 # Capitalised words that stand before a state's name without being a given name.

@@ -17,7 +17,7 @@ from typing import Any
 
 from stance.segment.cues import CueMatch, cue_strength, is_cue, iter_cues
 from stance.segment.quotes import ALL_MARKS, _is_abbrev
-from stance.targets import letter_shape, word_scanner
+from stance.targets import WORD_EDGE, letter_shape, word_scanner, words_pattern
 
 _MARK_SET = frozenset(ALL_MARKS)
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
@@ -640,7 +640,7 @@ _ACRONYM_RE = re.compile(
 
 _RUN_MEMO: dict[Any, dict[str, tuple]] = {}
 # A name right after these is an object ("Kovac told Berg that ..."); "he" next is rarely Berg.
-_OBJECT_BEFORE = re.compile(r"\b(?:told|tell|tells|telling|asked|urged|quoted|to|with|met|against)\s+$")
+_OBJECT_BEFORE = re.compile(words_pattern("told tell tells telling asked urged quoted to with met against") + r"\s+$")
 _APPOS_ROLE = re.compile(r",\s+([a-z][^,.;]*)")
 
 
@@ -1642,7 +1642,7 @@ def _described_name(ws: list[str]) -> bool:
     )
 
 
-_RELATIVE_END = re.compile(r"\b(?:who|which|that)$")
+_RELATIVE_END = re.compile(words_pattern("who which that") + "$")
 
 
 def post_attribution(text: str, start: int, limit: int) -> tuple[Attribution, int] | None:
@@ -1827,7 +1827,7 @@ _WAS_QUOTED_AS = re.compile(r"\b(?:was|were|is|are|been)\s+quoted\s+(?:by\s+.{1,
 
 # The subject of a relative clause whose verb of saying comes next: "which she described as".
 _RELATIVE_SUBJECT = re.compile(
-    r"\b(?:which|whom)\s+(he|she|they|we|I|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}|"
+    words_pattern("which whom") + r"\s+(he|she|they|we|I|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}|"
     r"the\s+(?:[A-Z][\w'’-]+\s+){0,3}[A-Za-z]+)\s+"
     r"(?:(?:has|have|had|once|also|later|then|recently|simply)\s+)*$"
 )
@@ -1922,7 +1922,7 @@ _DATELINE = re.compile(
 )
 # A second verb phrase of the same subject: "..., and warned".
 _COORDINATED = re.compile(r",?\s+and\s*$")
-_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$")
+_PASSIVE_BEFORE = re.compile(words_pattern("is are was were be been being") + r"\s+(?:[a-z]+ly\s+)?$")
 
 
 def _is_passive(text: str, cue: CueMatch) -> bool:
@@ -2001,10 +2001,11 @@ def sentence_subject(text: str, a: int, b: int) -> tuple[int, int] | None:
     return None
 
 
+# "\bthat\b|;|\bbut\b|...", with each word's edge after its first letter (see `WORD_EDGE`).
 _CLAUSE_CUT = re.compile(
-    r"(?:\bthat\b|;|\bbut\b|\band\s+(?=[a-z]+\s+(?:said|told))|"
-    r",\s*and\s+(?=(?:his|her|their|the|a|an|one|another)\s+(?:[a-z]+\s+){0,2}$)|:|\bwhile\b|\bbecause\b|"
-    r"\bwhen\b|\bafter\b|\bas\b(?=\s+[A-Z]))"
+    rf"(?:t{WORD_EDGE}hat\b|;|b{WORD_EDGE}ut\b|a{WORD_EDGE}nd\s+(?=[a-z]+\s+(?:said|told))|"
+    r",\s*and\s+(?=(?:his|her|their|the|a|an|one|another)\s+(?:[a-z]+\s+){0,2}$)|:|"
+    rf"w{WORD_EDGE}hile\b|b{WORD_EDGE}ecause\b|w{WORD_EDGE}hen\b|a{WORD_EDGE}fter\b|a{WORD_EDGE}s\b(?=\s+[A-Z]))"
 )
 _COMMA_SPLIT = re.compile(r"(,)(?!\d{3})")  # "40,000 nurses" is one number
 # A finite verb before ", and her husband said": the clause before has its own predicate.
@@ -2018,7 +2019,7 @@ _RELATIVE_OPEN = re.compile(r",\s*(?:who|which|whose)\b")
 
 
 # A place named after a preposition, and the region or country that may follow it after a comma.
-_PLACE_TAIL = re.compile(r"\b(?:in|from|of|near)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*$")
+_PLACE_TAIL = re.compile(words_pattern("in from of near") + r"\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*$")
 _US_STATES = (
     "Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho "
     "Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota "
