@@ -139,3 +139,19 @@ def test_word_edge_patterns_match_their_boundary_forms():
                 for b in range(a, len(text) + 1, 3):
                     spans = [m.span() for m in fast.finditer(text, a, b)]
                     assert spans == [m.span() for m in plain.finditer(text, a, b)], (fast.pattern, text[a:b])
+
+
+def test_single_spaced_folds_white_space_as_split_and_join():
+    from stance.segment import _single_spaced
+
+    texts = [
+        "Kovac said the plan was late.",
+        "Kovac  said\tthe plan\nwas late. ",
+        " Berg left",
+        "Oslo\u00a0Norland\u2028next\u3000line\x1cend",
+        "soft\u00adhyphen and zero\u200bwidth",
+        "",
+        " ",
+    ]
+    for s in texts:
+        assert _single_spaced(s) == " ".join(s.split()), repr(s)

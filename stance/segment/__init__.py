@@ -2322,8 +2322,17 @@ class _Segmenter:
         # Quotes of one paragraph share its context.
         hit = self._context_cache.get((ps, pe))
         if hit is None:
-            hit = self._context_cache[ps, pe] = " ".join(self.text[ps:pe].split())
+            hit = self._context_cache[ps, pe] = _single_spaced(self.text[ps:pe])
         return hit
+
+
+def _single_spaced(s: str) -> str:
+    """`" ".join(s.split())`, without splitting a text that is single-spaced already (most
+    paragraphs): every white space character but " " is unprintable, so a printable text with no
+    two spaces in a row and none at its ends has no other to fold."""
+    if s.isprintable() and "  " not in s and not s.startswith(" ") and not s.endswith(" "):
+        return s
+    return " ".join(s.split())
 
 
 # "the House of Lords": a name that goes on past a lexicon alias is another name.

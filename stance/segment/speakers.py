@@ -741,12 +741,14 @@ _HEADS = frozenset(_ONE_HEADS + _GROUP_HEADS + _REPORT_HEADS)
 _HEAD_SCAN = word_scanner(_HEADS)
 # An unnamed person introduced with an indefinite article, whom a later "the official" means.
 _DESCRIPTION_RE = re.compile(
-    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \t\n]+((?:(?:[A-Z](?:\.[A-Z])+\.|[\w'’&\-]+)[ \t\n]+){0,5}?"
+    words_pattern("A a An an One one Another another")
+    + r"[ \t\n]+((?:(?:[A-Z](?:\.[A-Z])+\.|[\w'’&\-]+)[ \t\n]+){0,5}?"
     r"(" + "|".join(_ONE_HEADS) + r"))\Z"
 )
 # "the Consumer Safety Agency (CSA) study": an organisation's document, which speaks for it.
 _DOC_SOURCE_RE = re.compile(
-    r"\b[Tt]he[ \t\n]+([A-Z][\w'’&\-]*(?:[ \t\n]+(?:of[ \t\n]+|and[ \t\n]+|for[ \t\n]+)?[A-Z][\w'’&\-]*){0,6})"
+    rf"[Tt]{WORD_EDGE}he[ \t\n]+"
+    r"([A-Z][\w'’&\-]*(?:[ \t\n]+(?:of[ \t\n]+|and[ \t\n]+|for[ \t\n]+)?[A-Z][\w'’&\-]*){0,6})"
     r"(?:[ \t\n]+\([A-Z][A-Z.&\-]+\))?[ \t\n]+(?:" + "|".join(_REPORT_HEADS) + r")\Z"
 )
 # A group of unnamed sources as a sentence's subject, whom a later "one said" belongs to.
