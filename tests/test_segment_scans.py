@@ -155,3 +155,20 @@ def test_single_spaced_folds_white_space_as_split_and_join():
     ]
     for s in texts:
         assert _single_spaced(s) == " ".join(s.split()), repr(s)
+
+
+def test_end_anchored_searches_match_the_plain_search():
+    import stance.segment as seg
+
+    texts = [
+        "the 'remarks' of Kovac\tsaid \nand her-aide’s  \n",
+        "Kovac went on to say \n; Berg continues to\tsay; she goes to \n x9 go  to",
+        "é9 _x (word) \t \n\n",
+    ]
+    for text in texts + _EDGE_CASES:
+        for a in range(len(text) + 1):
+            for b in range(a, len(text) + 1):
+                m, n = seg._prev_word(text, a, b), seg._PREV_WORD.search(text, a, b)
+                assert (m and (m.span(), m.group(1))) == (n and (n.span(), n.group(1)))
+                m, n = speakers._goes_on_tail(text, a, b), speakers._GOES_ON_TAIL.search(text, a, b)
+                assert (m and m.span()) == (n and n.span())

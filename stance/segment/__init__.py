@@ -1094,7 +1094,7 @@ class _Segmenter:
         "a disgrace""), not what opens it. A noun with its own clause ('her claim that the count was
         "a sham"', 'his call to end the "cosy" system') still opens the content."""
         text = self.text
-        before = _PREV_WORD.search(text, max(0, cue.start() - 30), cue.start())
+        before = _prev_word(text, max(0, cue.start() - 30), cue.start())
         if before is None:
             return False
         w = before.group(1).lower()
@@ -1112,7 +1112,7 @@ class _Segmenter:
         text = self.text
         if cue.group().lower() not in _THATLESS_VERBS or "," in text[cue.end() : that]:
             return None  # '..., says Ana Kovac, a historian, is that ...': the speaker after the verb
-        before = _PREV_WORD.search(text, max(0, cue.start() - 30), cue.start())
+        before = _prev_word(text, max(0, cue.start() - 30), cue.start())
         if before and before.group(1).lower() in _NOT_BEFORE_VERB:
             return None  # 'from noted scholars': an adjective, not a verb
         for m in _WORDS.finditer(text, cue.end(), that):
@@ -2118,7 +2118,7 @@ class _Segmenter:
         after = _NEXT_WORD.match(text, e)
         if after and after.group(1) in _BODY_AFTER_PARTY_WORD:
             return True
-        before = _PREV_WORD.search(text, max(0, s - 30), s)
+        before = _prev_word(text, max(0, s - 30), s)
         return bool(before and before.group(1) in _NAME_BEFORE_PARTY_WORD)
 
     def _longer_name(self, s: int, e: int, c: str) -> bool:
@@ -2353,6 +2353,16 @@ _BODY_AFTER_PARTY_WORD = frozenset(
 )
 _NAME_BEFORE_PARTY_WORD = frozenset("Social Christian Free International National Independent Swiss".split())
 _PREV_WORD = re.compile(r"([A-Za-z][\w'’\-]*)[ \t]+$")
+
+
+def _prev_word(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """`_PREV_WORD.search(text, lo, hi)`, the word right before hi, searched from the space before
+    the window's last word: anchored at the end, the pattern can only match in that word, and
+    searched from lo it is tried at every letter before it."""
+    e = hi
+    while e > lo and text[e - 1] in " \t\n":
+        e -= 1
+    return _PREV_WORD.search(text, max(lo, text.rfind(" ", lo, e) + 1), hi)
 
 
 def _words_before(text: str, a: int, att: Attribution) -> bool:

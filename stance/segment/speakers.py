@@ -1555,6 +1555,17 @@ _SPK_FILLER = re.compile(
 )
 # A speaker going on before the cue: "went on to (say)", "continued to (say)".
 _GOES_ON_TAIL = re.compile(r"\s\s*(?:went|goes|go|continued|continues)\s+(?:on\s+)?to\s*$")
+
+
+def _goes_on_tail(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """`_GOES_ON_TAIL.search(text, lo, hi)`, not tried on a window that does not end in "to"
+    (most of them; the pattern would be tried at each of its spaces)."""
+    e = hi
+    while e > lo and text[e - 1].isspace():
+        e -= 1
+    if e - 2 < lo or not text.startswith("to", e - 2):
+        return None
+    return _GOES_ON_TAIL.search(text, lo, hi)
 # Sentence adverbs between a speaker and the cue after a quote: '," Kovac, however, said'.
 _POST_FILLER = frozenset({"however", "now", "though", "instead", "too", "just", "still", "already", "never"})
 _CLAUSE_SKIP = re.compile(
@@ -1682,7 +1693,7 @@ def post_attribution(text: str, start: int, limit: int) -> tuple[Attribution, in
         ms, me = _trim(text, a, cs)
         if _RELATIVE_END.search(text, ms, me):
             continue  # '," the official, who asked not to be named, told Reuters': the clause's verb
-        gm = _GOES_ON_TAIL.search(text, ms, me)
+        gm = _goes_on_tail(text, ms, me)
         if gm:
             me = gm.start()  # '" She went on to say'
         pq = _PASSIVE_QUOTED.search(text, ms, me)
@@ -2049,7 +2060,7 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
     if dm:
         lo = dm.end()
     end = cs
-    gm = _GOES_ON_TAIL.search(text, lo, end)
+    gm = _goes_on_tail(text, lo, end)
     if gm and gm.start() > lo:
         end = gm.start()  # "Kovac went on to say"
     words_before = text[lo:end].split()
