@@ -164,6 +164,7 @@ def test_end_anchored_searches_match_the_plain_search():
         "the 'remarks' of Kovac\tsaid \nand her-aide’s  \n",
         "Kovac went on to say \n; Berg continues to\tsay; she goes to \n x9 go  to",
         "é9 _x (word) \t \n\n",
+        "the aide, who\nsaid that; Kovac, which that9 xwho",
     ]
     for text in texts + _EDGE_CASES:
         for a in range(len(text) + 1):
@@ -172,3 +173,4 @@ def test_end_anchored_searches_match_the_plain_search():
                 assert (m and (m.span(), m.group(1))) == (n and (n.span(), n.group(1)))
                 m, n = speakers._goes_on_tail(text, a, b), speakers._GOES_ON_TAIL.search(text, a, b)
                 assert (m and m.span()) == (n and n.span())
+                assert speakers._ends_relative(text, a, b) == (speakers._RELATIVE_END.search(text, a, b) is not None)

@@ -1658,6 +1658,14 @@ def _described_name(ws: list[str]) -> bool:
 _RELATIVE_END = re.compile(words_pattern("who which that") + "$")
 
 
+def _ends_relative(text: str, lo: int, hi: int) -> bool:
+    """Whether `_RELATIVE_END` matches in text[lo:hi], searched only where the window ends with
+    one of its words (or a line end, before which "$" matches too)."""
+    if not text.endswith(("who", "which", "that", "\n"), lo, hi):
+        return False
+    return _RELATIVE_END.search(text, lo, hi) is not None
+
+
 def post_attribution(text: str, start: int, limit: int) -> tuple[Attribution, int] | None:
     """Attribution right after a closing mark: '," he said' / '," said X' / ' X told Reuters'.
 
@@ -1691,12 +1699,12 @@ def post_attribution(text: str, start: int, limit: int) -> tuple[Attribution, in
                 return Attribution((ms, k), (cs, ce)), me
             return Attribution((ms, me), (cs, ce)), me
         ms, me = _trim(text, a, cs)
-        if _RELATIVE_END.search(text, ms, me):
+        if _ends_relative(text, ms, me):
             continue  # '," the official, who asked not to be named, told Reuters': the clause's verb
         gm = _goes_on_tail(text, ms, me)
         if gm:
             me = gm.start()  # '" She went on to say'
-        pq = _PASSIVE_QUOTED.search(text, ms, me)
+        pq = _PASSIVE_QUOTED.search(text, ms, me) if text.find("quoted", ms, me) >= 0 else None
         if pq:
             me = pq.start()  # '," Kovac was quoted as telling ...'
         words = text[ms:me].split()
@@ -2063,15 +2071,16 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
     gm = _goes_on_tail(text, lo, end)
     if gm and gm.start() > lo:
         end = gm.start()  # "Kovac went on to say"
-    words_before = text[lo:end].split()
-    # Trim auxiliaries and adverbs between subject and cue ("has also", "had earlier").
-    while words_before and _SPK_FILLER.match(words_before[-1].strip(",")):
-        end = text.rfind(words_before[-1], lo, end)
-        words_before = words_before[:-1]
+    # Trim auxiliaries and adverbs between subject and cue ("has also", "had earlier"): only the
+    # last word is looked at each time, so it alone is split off (the sentence may be long).
+    last = text[lo:end].rsplit(None, 1)
+    while last and _SPK_FILLER.match(last[-1].strip(",")):
+        end = text.rfind(last[-1], lo, end)
+        last = text[lo:end].rsplit(None, 1)
     tm = _TRAILING_TIME.search(text, max(lo, end - 30), end)
     if tm and tm.start() > lo:
         end = tm.start()  # "Senator X on Monday dismissed ...": when, not who
-    if not words_before:
+    if not last:
         return None
     seg = text[lo:end]
     co = _COORDINATED.search(seg, max(0, len(seg) - 12)) if seg.rstrip().endswith("and") else None
