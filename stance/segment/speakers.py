@@ -1444,16 +1444,28 @@ _NOUN_SEX = {
 }
 
 
+# "a spokesman for X" splits; "the Department for Roads and Rail" is one body's name.
+_FOR_IN_NAMES = """Department Ministry Office Commission Council Centre Center Institute Committee Agency Society
+Federation Union Coalition Fund Foundation Trust""".split()
 # "of" after an organisation word belongs to its name ("Bank of Japan official"), not a tail.
-# The lookaheads only spare testing the lookbehinds at every character.
+_OF_IN_NAMES = """Bank Ministry Department Minister Secretary Office University Council Committee Board
+Association""".split()
+
+
+def _not_after(words: list[str]) -> str:
+    """Lookbehinds, read after the one white space character that follows a word, that the word
+    before it is none of these (capitalised or not)."""
+    return "".join(f"(?<![{w[0]}{w[0].lower()}]{w[1:]}\\s)" for w in words)
+
+
+# ",", or white space and "at", "from", ..., "for" or "of" (not after the words above). Every
+# separator opens with a comma or a white space character, read first as one character class
+# (which the regex engine skips to) and told apart by a lookbehind after it: "\s+for\s+" is "\s"
+# then "\s*for\s+". The lookaheads spare testing the lookbehinds at every space.
 _TAIL_SPLIT = re.compile(
-    r",|\s+(?:at|from|with|in|who|which)\s+"
-    # "a spokesman for X" splits; "the Department for Roads and Rail" is one body's name.
-    r"|(?=\s+for\s)(?<![Dd]epartment)(?<![Mm]inistry)(?<![Oo]ffice)(?<![Cc]ommission)(?<![Cc]ouncil)(?<![Cc]entre)"
-    r"(?<![Cc]enter)(?<![Ii]nstitute)(?<![Cc]ommittee)(?<![Aa]gency)(?<![Ss]ociety)(?<![Ff]ederation)"
-    r"(?<![Uu]nion)(?<![Cc]oalition)(?<![Ff]und)(?<![Ff]oundation)(?<![Tt]rust)\s+for\s+"
-    r"|(?=\s+of\s)(?<![Bb]ank)(?<![Mm]inistry)(?<![Dd]epartment)(?<![Mm]inister)(?<![Ss]ecretary)(?<![Oo]ffice)"
-    r"(?<![Uu]niversity)(?<![Cc]ouncil)(?<![Cc]ommittee)(?<![Bb]oard)(?<![Aa]ssociation)\s+of\s+"
+    r"[,\s](?:(?<=,)|(?<=\s)(?:\s*(?:at|from|with|in|who|which)\s+"
+    + r"|(?=\s*for\s)" + _not_after(_FOR_IN_NAMES) + r"\s*for\s+"
+    + r"|(?=\s*of\s)" + _not_after(_OF_IN_NAMES) + r"\s*of\s+))"
 )
 # An unnamed person described by where they work: "a senior official at a big Norland bank".
 _AFFILIATED = re.compile(
