@@ -184,3 +184,21 @@ def test_end_anchored_searches_match_the_plain_search():
                 m, n = speakers._goes_on_tail(text, a, b), speakers._GOES_ON_TAIL.search(text, a, b)
                 assert (m and m.span()) == (n and n.span())
                 assert speakers._ends_relative(text, a, b) == (speakers._RELATIVE_END.search(text, a, b) is not None)
+
+
+def test_entities_are_the_same_with_the_run_memo_warm():
+    from stance.targets import TargetLexicon
+
+    lex = TargetLexicon.load()
+    text = (
+        "But Foreign Minister Jan Kowal of Norland met NATO envoys. Said Kovac: \"No.\" The Harbour Trust\n"
+        "Board and Anna Berg, a senator, agreed. Then Berg left; Ministry officials stayed."
+    )
+
+    def seen() -> tuple:
+        ents = speakers.build_entities(text, lex.names_state_like)
+        return [(p.name, sorted(p.roles), p.pos) for p in ents.persons], ents.orgs, ents.acronyms
+
+    speakers._RUN_MEMO.clear()
+    cold = seen()
+    assert seen() == cold

@@ -639,6 +639,7 @@ _ACRONYM_RE = re.compile(
 
 
 _RUN_MEMO: dict[Any, dict[str, tuple]] = {}
+_NEW = ("new",)  # what the memo gives for a run not classified yet
 # A name right after these is an object ("Kovac told Berg that ..."); "he" next is rarely Berg.
 _OBJECT_BEFORE = re.compile(words_pattern("told tell tells telling asked urged quoted to with met against") + r"\s+$")
 _APPOS_ROLE = re.compile(r",\s+([a-z][^,.;]*)")
@@ -831,6 +832,8 @@ def build_entities(text: str, is_place) -> Entities:
     known = memo.get
     for m in _CAP_RUN_RE.finditer(text):
         run = m.group()
+        if " " not in run and known(run, _NEW)[0] == "skip":
+            continue  # most runs: one capitalised word ("The", "But"), known to name nothing
         if run.count(" ") + run.count("\n") >= _MAX_NAME_WORDS:
             continue  # a headline in title case or a list of names, not one name: and every
             # suffix of a run is indexed, so a long one would cost memory by its square
