@@ -175,6 +175,7 @@ def test_end_anchored_searches_match_the_plain_search():
         "Kovac went on to say \n; Berg continues to\tsay; she goes to \n x9 go  to",
         "é9 _x (word) \t \n\n",
         "the aide, who\nsaid that; Kovac, which that9 xwho",
+        "told reporters in  Oslo, a briefing IN\nBergen, the rally \u0131n \t",
     ]
     for text in texts + _EDGE_CASES:
         for a in range(len(text) + 1):
@@ -184,6 +185,7 @@ def test_end_anchored_searches_match_the_plain_search():
                 m, n = speakers._goes_on_tail(text, a, b), speakers._GOES_ON_TAIL.search(text, a, b)
                 assert (m and m.span()) == (n and n.span())
                 assert speakers._ends_relative(text, a, b) == (speakers._RELATIVE_END.search(text, a, b) is not None)
+                assert seg._spoke_in(text, a, b) == (seg._SPOKE_IN.search(text, a, b) is not None)
 
 
 def test_entities_are_the_same_with_the_run_memo_warm():

@@ -404,6 +404,17 @@ _VENUE_BEFORE = re.compile(
 _SPOKE_IN = re.compile(
     r"\b(?:reporters|journalists|correspondents|newsmen|conference|briefing|rally|interview)\s+in\s+$", re.I
 )
+
+
+def _spoke_in(text: str, lo: int, hi: int) -> bool:
+    """Whether `_SPOKE_IN` matches in text[lo:hi]; searched only where the window ends with "in"
+    and a space (as re.I reads it: "IN", "In", the dotted and dotless i), which most do not."""
+    e = hi
+    while e > lo and text[e - 1].isspace():
+        e -= 1
+    if e == hi or e - 2 < lo or text[e - 1] not in "nN" or text[e - 2] not in "iI\u0130\u0131":
+        return False
+    return _SPOKE_IN.search(text, lo, hi) is not None
 # A sum of money in a state's currency ("40 U.S. dlrs", "two billion Canadian dollars") names no party.
 _AMOUNT_BEFORE = re.compile(r"(?:\d|\b(?:mln|bln|million|billion|trillion))\s+$", re.I)
 _CURRENCY_NEXT = re.compile(r"\s+(?:dlrs?|dollars?|cents?)\b", re.I)
@@ -1998,7 +2009,7 @@ class _Segmenter:
             s, e, _ = self._lex_spans[i]
             text = self.text
             hit = bool(_CURRENCY_NEXT.match(text, e) and _AMOUNT_BEFORE.search(text, max(0, s - 12), s))
-            hit = hit or bool(_SPOKE_IN.search(text, max(0, s - 20), s))
+            hit = hit or _spoke_in(text, max(0, s - 20), s)
             hit = hit or self._in_company_name(i, parties == "quote")
             if parties == "quote" and not hit:
                 hit = self._venue(s, e) or self._national_group(i) or self._filed_with(i) or self._office_of(i)
