@@ -27,9 +27,6 @@ RELATIONS: tuple[str, ...] = ("home", "members", "narrower")
 # Aliases that name a city (a capital, a seat of government) rather than the state itself.
 PLACES_KEY = "places"
 DEFAULT_PATH_PARTS: tuple[str, ...] = ("configs", "targets.yaml")
-# A compass word before a name makes a region of it ("North American", "Central American",
-# "Northern Ireland"); where the region is itself an alias ("West German") that match wins.
-_REGION_BEFORE = re.compile(r"(?<![\w.\-])(?:North|South|East|West|Central|Latin|Northern|Southern|Eastern|Western)$")
 
 
 def default_path() -> Path:
@@ -41,11 +38,14 @@ def default_path() -> Path:
     return here.parent.joinpath(*DEFAULT_PATH_PARTS)
 
 
-def trie_pattern(alternatives: Any, space: str = r"\s+") -> str:
+def trie_pattern(alternatives: Any, space: str = r"\s+", guard: str = "") -> str:
     """A regex body matching any of the strings, built as a trie so that shared prefixes are tried
     once. At each point longer continuations are tried before stopping, so the leftmost match is
     the longest alternative that fits (like an alternation sorted longest first). Runs of spaces
-    in an alternative match `space`."""
+    in an alternative match `space`. `guard`, a lookbehind written for the place after an
+    alternative's first character ("(?<![A-Za-z].)" for "no letter before the word"), is put
+    there: a pattern that opens with a lookbehind is tried at every position of the text, one
+    that opens with a character lets the regex engine skip to where an alternative can start."""
     root: dict[str, dict] = {}
     for alt in alternatives:
         node = root
@@ -53,16 +53,38 @@ def trie_pattern(alternatives: Any, space: str = r"\s+") -> str:
             node = node.setdefault(" " if tok[0] == " " else tok, {})
         node[""] = {}
 
-    def emit(node: dict[str, dict]) -> str:
-        branches = [(space if k == " " else re.escape(k)) + emit(node[k]) for k in sorted(node) if k != ""]
+    def emit(node: dict[str, dict], after: str = "") -> str:
+        branches = [(space if k == " " else re.escape(k)) + after + emit(node[k]) for k in sorted(node) if k != ""]
         if not branches:
             return ""
         if "" in node:
             return "(?:" + "|".join(branches) + ")?"
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
-    return emit(root)
+    return emit(root, guard)
 
+
+# The word edge `\b` before a word, as a guard for the place after its first character (see
+# `trie_pattern`): no word character before that one.
+WORD_EDGE = r"(?<!\w.)"
+
+
+def words_pattern(words: str) -> str:
+    """A regex body for any of the (space-separated) words, each after a word edge: the trie of
+    `trie_pattern` guarded by `WORD_EDGE`, which the regex engine can skip to, for
+    "\\b(?:word|word)" followed by what a word cannot go on with (\\b, a space)."""
+    return "(?:" + trie_pattern(words.split(), guard=WORD_EDGE) + ")"
+
+
+# A compass word before a name makes a region of it ("North American", "Central American",
+# "Northern Ireland"); where the region is itself an alias ("West German") that match wins.
+_REGION_BEFORE = re.compile(
+    "(?:"
+    + trie_pattern(
+        "North South East West Central Latin Northern Southern Eastern Western".split(), guard=r"(?<![\w.\-].)"
+    )
+    + ")$"
+)
 
 _LETTER_SHAPE = bytes(c if 65 <= c <= 90 or 97 <= c <= 122 else 32 for c in range(256))
 _LOWER_SHAPE = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
@@ -133,7 +155,7 @@ class TargetLexicon:
             if not name.islower():
                 self._folded_proper.setdefault(name.casefold(), canon)
         self._role_pattern = (
-            re.compile(r"(?<![\w.\-])(?:" + trie_pattern(self.roles, space=r"\s+") + r")(?![\w\-])")
+            re.compile(r"(?:" + trie_pattern(self.roles, space=r"\s+", guard=r"(?<![\w.\-].)") + r")(?![\w\-])")
             if self.roles
             else None
         )
@@ -148,9 +170,9 @@ class TargetLexicon:
             self._shape_scan = re.compile(b" (?=(?:" + trie_pattern(keys, space=" +").encode("ascii") + b") )")
         else:
             self._shape_scan = None
-        body = trie_pattern(lookup, space=r"\s+")
         # Word edges that also work for aliases ending in "." ("U.S.") and for possessives ("Japan's").
-        self._pattern = re.compile(r"(?<![\w.\-])(?:" + body + r")(?![\w\-]|\.\w)")
+        body = trie_pattern(lookup, space=r"\s+", guard=r"(?<![\w.\-].)")
+        self._pattern = re.compile(r"(?:" + body + r")(?![\w\-]|\.\w)")
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> TargetLexicon:

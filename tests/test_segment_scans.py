@@ -39,8 +39,15 @@ def test_cap_runs_match_the_lookahead_form():
         ], text
 
 
-def test_tail_split_matches_the_unguarded_form():
-    plain = re.compile(speakers._TAIL_SPLIT.pattern.replace(r"(?=\s+of\s)", ""))
+def test_tail_split_matches_the_plain_form():
+    plain = re.compile(
+        r",|\s+(?:at|from|with|in|who|which)\s+"
+        r"|(?<![Dd]epartment)(?<![Mm]inistry)(?<![Oo]ffice)(?<![Cc]ommission)(?<![Cc]ouncil)(?<![Cc]entre)"
+        r"(?<![Cc]enter)(?<![Ii]nstitute)(?<![Cc]ommittee)(?<![Aa]gency)(?<![Ss]ociety)(?<![Ff]ederation)"
+        r"(?<![Uu]nion)(?<![Cc]oalition)(?<![Ff]und)(?<![Ff]oundation)(?<![Tt]rust)\s+for\s+"
+        r"|(?<![Bb]ank)(?<![Mm]inistry)(?<![Dd]epartment)(?<![Mm]inister)(?<![Ss]ecretary)(?<![Oo]ffice)"
+        r"(?<![Uu]niversity)(?<![Cc]ouncil)(?<![Cc]ommittee)(?<![Bb]oard)(?<![Aa]ssociation)\s+of\s+"
+    )
     for text in [
         "Ivo Marek of the trade office",
         "the Bank of Norland official",
@@ -48,8 +55,11 @@ def test_tail_split_matches_the_unguarded_form():
         "a lawyer of\nrenown from the capital",
         "of course",
         " of ",
+        "a spokesman for the Department for Roads, the Trust\tfor  Peace in Oslo",
+        "an aide , who  said, with the fund for x and Ministry\nof Health",
     ]:
         assert speakers._TAIL_SPLIT.split(text, maxsplit=1) == plain.split(text, maxsplit=1), text
+        assert [m.span() for m in speakers._TAIL_SPLIT.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
 def test_iter_cues_min_strength_keeps_the_cues_of_that_strength():
@@ -58,3 +68,139 @@ def test_iter_cues_min_strength_keeps_the_cues_of_that_strength():
         every = iter_cues(text, lo, hi)
         for k in (1, 2):
             assert iter_cues(text, lo, hi, min_strength=k) == [c for c in every if cue_strength(c.group()) >= k]
+
+
+_SAYING_CASES = [
+    "Kovac said the plan, which Berg had called a mess, was late, Norland's envoy says.",
+    "Says Lund: unsaid, resaid; told Told TOLD tells9 _said saidé ésaid “said” said",
+    "The United States reported that Consumer Reports warned, and Sayers argued.",
+]
+
+
+def test_saying_words_match_the_text_pattern():
+    import stance.segment as seg
+
+    for text in _SAYING_CASES + _EDGE_CASES:
+        for a in range(0, len(text) + 1, 3):
+            for b in range(a, len(text) + 1, 2):  # windows ending inside words too ("Sayers|")
+                scan, pattern = seg._SAYING_SCAN, seg._SAYING
+                found = [(m.start(), m.end(), m.group()) for m in seg._words_of(text, a, b, scan, pattern)]
+                assert found == [(m.start(), m.end(), m.group()) for m in pattern.finditer(text, a, b)]
+
+
+def test_word_edges_after_the_first_character_match_the_lookbehind_forms():
+    import stance.segment as seg
+
+    pairs = [
+        (seg._CAPITALISED_WORD, re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+")),
+        (seg._POSSESSIVE_NAME, re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}$")),
+        (seg._CAP_RUN_WORDS, re.compile(rf"(?<![\w'’\-]){seg._CAP_WORD}(?:[ \t]+{seg._CAP_WORD})*")),
+    ]
+    texts = ["Anna Maria Kovac met O'Brien and McDonald-Berg in Oslo", "xAnna Kovac-Lund's Tom Berg", "Ola Nordmann"]
+    for fast, plain in pairs:
+        for text in texts + _EDGE_CASES:
+            for a in range(len(text) + 1):
+                for b in range(a, len(text) + 1, 3):
+                    spans = [m.span() for m in fast.finditer(text, a, b)]
+                    assert spans == [m.span() for m in plain.finditer(text, a, b)]
+
+
+def test_referents_match_the_case_blind_pattern():
+    import stance.segment as seg
+
+    texts = [
+        "They said THEIR government, not its Administration, would decide; theirs2 it_s he's x_he",
+        "The Chairman told them: banks, regimes and Committee members.",
+        "The ban\u212as (Kelvin sign), it\u017f (long s) and \u0130t fold to ASCII letters.",
+        "énée they9 “They” it-based",
+    ]
+    for text in texts + _EDGE_CASES:
+        for a in range(len(text) + 1):
+            for b in range(a, len(text) + 1, 2):
+                assert seg._referents(text, a, b) == [m.start() for m in seg._REFERENT.finditer(text, a, b)]
+
+
+def test_word_edge_patterns_match_their_boundary_forms():
+    import stance.segment as seg
+
+    pairs = [
+        (seg._THIRD_PERSON, r"\b(?:[Hh]e|him|his|[Ss]he|her)\b"),
+        (seg._THAT, r"\bthat\b"),
+        (seg._HONORIFIC_BEFORE, r"\b(?:Dr|Miss|Mr|Mrs|Ms)\.?\s+$"),
+        (seg._AGO, r"\b(?:days?|weeks?|months?|years?|hours?)\s+(?:ago|earlier|later|after|before)\b"),
+        (speakers._PASSIVE_BEFORE, r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$"),
+        (speakers._RELATIVE_END, r"\b(?:who|which|that)$"),
+        (
+            speakers._CLAUSE_CUT,
+            r"(?:\bthat\b|;|\bbut\b|\band\s+(?=[a-z]+\s+(?:said|told))|"
+            r",\s*and\s+(?=(?:his|her|their|the|a|an|one|another)\s+(?:[a-z]+\s+){0,2}$)|:|\bwhile\b|\bbecause\b|"
+            r"\bwhen\b|\bafter\b|\bas\b(?=\s+[A-Z]))",
+        ),
+    ]
+    texts = [
+        "Mrs. Kovac, who said that she was being heard, told Mr Berg; but he left two days ago, as Ana said",
+        "thatch hethat her_ 9his whose Ms  was  been widely  whichever andsaid and then said: because",
+        "Kovac said the plan failed, and her aide told reporters that when it was over, Dr Lund left weeks later",
+    ]
+    for fast, plain in pairs:
+        plain = re.compile(plain)
+        for text in texts + _EDGE_CASES:
+            for a in range(0, len(text) + 1, 2):
+                for b in range(a, len(text) + 1, 3):
+                    spans = [m.span() for m in fast.finditer(text, a, b)]
+                    assert spans == [m.span() for m in plain.finditer(text, a, b)], (fast.pattern, text[a:b])
+
+
+def test_single_spaced_folds_white_space_as_split_and_join():
+    from stance.segment import _single_spaced
+
+    texts = [
+        "Kovac said the plan was late.",
+        "Kovac  said\tthe plan\nwas late. ",
+        " Berg left",
+        "Oslo\u00a0Norland\u2028next\u3000line\x1cend",
+        "soft\u00adhyphen and zero\u200bwidth",
+        "",
+        " ",
+    ]
+    for s in texts:
+        assert _single_spaced(s) == " ".join(s.split()), repr(s)
+
+
+def test_end_anchored_searches_match_the_plain_search():
+    import stance.segment as seg
+
+    texts = [
+        "the 'remarks' of Kovac\tsaid \nand her-aide’s  \n",
+        "Kovac went on to say \n; Berg continues to\tsay; she goes to \n x9 go  to",
+        "é9 _x (word) \t \n\n",
+        "the aide, who\nsaid that; Kovac, which that9 xwho",
+        "told reporters in  Oslo, a briefing IN\nBergen, the rally \u0131n \t",
+    ]
+    for text in texts + _EDGE_CASES:
+        for a in range(len(text) + 1):
+            for b in range(a, len(text) + 1):
+                m, n = seg._prev_word(text, a, b), seg._PREV_WORD.search(text, a, b)
+                assert (m and (m.span(), m.group(1))) == (n and (n.span(), n.group(1)))
+                m, n = speakers._goes_on_tail(text, a, b), speakers._GOES_ON_TAIL.search(text, a, b)
+                assert (m and m.span()) == (n and n.span())
+                assert speakers._ends_relative(text, a, b) == (speakers._RELATIVE_END.search(text, a, b) is not None)
+                assert seg._spoke_in(text, a, b) == (seg._SPOKE_IN.search(text, a, b) is not None)
+
+
+def test_entities_are_the_same_with_the_run_memo_warm():
+    from stance.targets import TargetLexicon
+
+    lex = TargetLexicon.load()
+    text = (
+        "But Foreign Minister Jan Kowal of Norland met NATO envoys. Said Kovac: \"No.\" The Harbour Trust\n"
+        "Board and Anna Berg, a senator, agreed. Then Berg left; Ministry officials stayed."
+    )
+
+    def seen() -> tuple:
+        ents = speakers.build_entities(text, lex.names_state_like)
+        return [(p.name, sorted(p.roles), p.pos) for p in ents.persons], ents.orgs, ents.acronyms
+
+    speakers._RUN_MEMO.clear()
+    cold = seen()
+    assert seen() == cold

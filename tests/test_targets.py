@@ -63,6 +63,22 @@ def test_trie_pattern_prefers_longest_alias():
     ]
 
 
+def test_trie_pattern_guard_is_a_word_edge_after_the_first_character():
+    import re
+
+    from stance.targets import trie_pattern
+
+    words = ["said", "says", "Said", "told"]
+    guarded = re.compile("(?:" + trie_pattern(words, guard=r"(?<![A-Za-z].)") + ")(?![A-Za-z])")
+    plain = re.compile(r"(?<![A-Za-z])(?:" + trie_pattern(words) + ")(?![A-Za-z])")
+    text = "Said Kowal: unsaid, he says; Kovac told Berg, retold, and said."
+    spans = [m.span() for m in guarded.finditer(text)]
+    assert spans == [m.span() for m in plain.finditer(text)]
+    assert [text[a:b] for a, b in spans] == ["Said", "says", "told", "said"]
+    # Searched from inside a word ("un|said"), the edge still looks at the text before it.
+    assert guarded.search(text, text.index("said,")).group() == "says"
+
+
 def test_names_state_like(lex):
     assert lex.names_state_like("Japanese")
     assert lex.names_state_like("Tokyo")

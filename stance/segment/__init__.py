@@ -49,13 +49,16 @@ from stance.segment.speakers import (
     pre_attribution,
     sentence_subject,
 )
-from stance.targets import TargetLexicon, trie_pattern
+from stance.targets import WORD_EDGE, TargetLexicon, letter_shape, trie_pattern, word_scanner, words_pattern
 
 __all__ = ["segment", "MIXED_MODES"]
 
 MIXED_MODES = ("content", "fragment")
 _CONTEXT_MAX = 1500
-_TOKEN = re.compile(r"[^\s,;:()\"“”]+")
+# Patterns that are searched for open with a character class, not a repeat of one ("[\w][\w]*",
+# not "[\w]+"), nor a lookbehind (put after the first character instead): the regex engine then
+# skips to the characters a match can start with instead of trying the pattern at every position.
+_TOKEN = re.compile(r"[^\s,;:()\"“”][^\s,;:()\"“”]*")
 _AUX = frozenset({"also", "later", "has", "had", "have", "earlier", "then", "again", "further"})
 _NOT_SUBJECT = frozenset(
     {"He", "She", "It", "They", "We", "I", "The", "But", "And", "A", "An", "This", "That"}
@@ -64,12 +67,14 @@ _NOT_SUBJECT = frozenset(
 # many quotes would otherwise be scanned from its start for each of them.
 _LOOK_BACK = 600
 _AFTER_RELATIVE = re.compile(r",\s*(?:whom|which)\s+$")
-_NAME_WORD = re.compile(r"[\w'’.-]+")
+_NAME_WORD = re.compile(r"[\w'’.-][\w'’.-]*")
 # Words opening an adjunct before a verb's "that" ('said via a spokesman that', 'said yet again that').
 _ADJUNCT_OPENERS = frozenset("via afterwards alongside outright yet and as".split())
-_AGO = re.compile(r"\b(?:days?|weeks?|months?|years?|hours?)\s+(?:ago|earlier|later|after|before)\b")
-_RELATIVE_BEFORE = re.compile(r"\b(?:that|which)\s+$")
-_WORD_RUN = re.compile(r"[\w'’\-]+")
+_AGO = re.compile(
+    words_pattern("day days week weeks month months year years hour hours") + r"\s+(?:ago|earlier|later|after|before)\b"
+)
+_RELATIVE_BEFORE = re.compile(words_pattern("that which") + r"\s+$")
+_WORD_RUN = re.compile(r"[\w'’\-][\w'’\-]*")
 _LONG_TEXT = 30_000
 _PLACE_PREPS = frozenset({"in", "at", "near", "from"})
 # Words before a capitalised run that make it a body's name, not a person's: "the campaign group
@@ -126,15 +131,13 @@ _TITLE_GLUE = frozenset({"of", "and", "for", "the", "to"})
 # Lower-case words of a description a name stands in apposition to: "a U.S. Navy spokesman, X,".
 _DESC_WORDS = ROLE_WORDS | _TITLE_GLUE | {"a", "an"}
 # Words in a quote that point at a party named around it rather than in it (trie-shaped, like _REPORT_VERB).
-_REFERENT = re.compile(
-    r"\b(?:"
-    + trie_pattern(
-        """they them their theirs it its he she his her government country countries administration side
+_REFERENT_WORDS = """they them their theirs it its he she his her government country countries administration side
 officials authorities partners banks regime president chairman commission committee""".split()
-    )
-    + r")\b",
-    re.I,
-)
+_REFERENT = re.compile(r"\b(?:" + trie_pattern(_REFERENT_WORDS) + r")\b", re.I)
+# The same words in the lower-case letter shape (see `_referents`).
+_REFERENT_SCAN = word_scanner(_REFERENT_WORDS)
+# The characters other than ASCII letters that re.I matches to one ("ſ" to "s", the Kelvin sign to "k").
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 # "our government", "this administration": the speaker's own side, not a party outside the quote.
 _OWN_DEIXIS = re.compile(r"\b(?:our|my|this|these)\s+$", re.I)
 # A definite or possessive group ("the major industrial countries", "our trading partners")
@@ -172,18 +175,32 @@ _REPORT_FORMS = {f for v in _REPORT_STEMS for f in _inflect(v)} | {
 # A trie-shaped pattern over the lower-case and capitalised forms: a plain alternation with
 # re.I costs a tenth of the segmenter's time.
 _REPORT_VERB = re.compile(
-    r"(?<![A-Za-z])(?:" + trie_pattern({g for f in _REPORT_FORMS for g in (f, f.capitalize())}) + r")(?![A-Za-z])"
-)
-# Verbs of saying whose object is the whole clause after them ('said the plan was "a mess"').
-_SAYING = re.compile(
-    r"(?<![A-Za-z])(?:"
-    + trie_pattern(
-        """say says said saying told tells telling added adds argued argues insisted insists noted notes
-warned warns predicted predicts claimed claims wrote writes tweeted tweets stated declared explained""".split()
-    )
+    r"(?:"
+    + trie_pattern({g for f in _REPORT_FORMS for g in (f, f.capitalize())}, guard=r"(?<![A-Za-z].)")
     + r")(?![A-Za-z])"
 )
-_POSSESSIVE_NAME = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}$")
+# Verbs of saying whose object is the whole clause after them ('said the plan was "a mess"').
+_SAYING_WORDS = """say says said saying told tells telling added adds argued argues insisted insists noted notes
+warned warns predicted predicts claimed claims wrote writes tweeted tweets stated declared explained""".split()
+_SAYING = re.compile(r"(?:" + trie_pattern(_SAYING_WORDS, guard=r"(?<![A-Za-z].)") + r")(?![A-Za-z])")
+# The same verbs as whole words of the text's letter shape (`letter_shape`), whose blanks the regex
+# engine jumps between: `_words_of` reads a window of up to 600 characters so, not trying the
+# verbs at each of its letters.
+_SAYING_SCAN = word_scanner(_SAYING_WORDS)
+
+
+def _words_of(text: str, a: int, b: int, scan: re.Pattern[bytes], pattern: re.Pattern[str]) -> list[CueMatch]:
+    """The words of text[a:b] that `scan` (a `word_scanner`) finds in the letter shape, as the word
+    pattern (the same words between letter edges) finds them in the text. A window that ends
+    inside a word is read from the text: there the pattern takes the word's cut-off start as a
+    word of its own ("Says|ayers"), the letter shape does not."""
+    if b < len(text) and text[b].isascii() and text[b].isalpha():
+        return [CueMatch(m.start(), m.end(), m.group()) for m in pattern.finditer(text, a, b)]
+    shape = letter_shape(text)
+    return [CueMatch(m.start(), m.end() - 1, text[m.start() : m.end() - 1]) for m in scan.finditer(shape, a, b + 2)]
+
+
+_POSSESSIVE_NAME = re.compile(r"[A-Z](?<![\w'’-].)[a-z]+(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}$")
 
 
 def _possessive_names(text: str) -> list[tuple[int, str]]:
@@ -225,20 +242,20 @@ def _names_someone(s: str) -> bool:
     return bool(_PERSON_NOUN_PHRASE.search(s))
 
 
-_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+")
-_PERSON_NOUN_PHRASE = re.compile(r"\b(?:[Tt]he|[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir)\s+[a-z]+")
+_CAPITALISED_WORD = re.compile(r"[A-Z](?<![\w'’-].)[\w'’-]+")
+_PERSON_NOUN_PHRASE = re.compile(words_pattern("The the My my His his Her her Our our Their their") + r"\s+[a-z]+")
 _NAME_COLON = re.compile(
     r"(?:^|(?<=\s[-—–]\s)|(?<=\n))((?:[A-Z][\w.'’-]+\s+){1,2}[A-Z][\w'’-]+(?:\s+and\s+(?:[A-Z][\w.'’-]+\s+){1,2}"
     r"[A-Z][\w'’-]+)?):\s*$"
 )
-_THIRD_PERSON = re.compile(r"\b(?:[Hh]e|him|his|[Ss]he|her)\b")
+_THIRD_PERSON = re.compile(words_pattern("He he him his She she her") + r"\b")
 # A sentence adverb set off between a verb of saying and its "that": 'said, however, that'.
 _ASIDE_ADVERB = re.compile(
     r",\s*(?:however|though|moreover|meanwhile|again|instead|nonetheless|nevertheless|furthermore|also|too|"
     r"in fact|of course|for example|for instance|in turn),\s+(?=that\b)"
 )
 # A complementizer opening the reported content: "told a crowd in Ohio that ...".
-_THAT = re.compile(r"\bthat\b")
+_THAT = re.compile(rf"t{WORD_EDGE}hat\b")
 _THAT_MAX_WORDS = 10
 # A relative clause whose verb of saying frames the fragment: 'which he described as', 'what
 # former aides have called'; the pronoun is the content's subject.
@@ -268,7 +285,7 @@ _ADDRESSEE_THAT = re.compile(
 )
 # How far before a short fragment a verb of saying makes it a reported word (see _verb_near).
 _NEAR_VERB_WORDS = 8
-_WORDS = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
+_WORDS = re.compile(r"[^\W_][^\W_]*(?:[-'’.][^\W_]+)*")
 # "told reporters on Monday he ...": who was told, up to the subject pronoun of the content.
 _TELL = frozenset({"told", "tells", "telling", "tell"})
 # 'asked the crowd "Who will pay?"': whom a quoted sentence is put to comes before it.
@@ -325,7 +342,7 @@ _THAT_CONTENT_END = re.compile(
 # After a fragment, 'and' with another subject and its own verb of saying: 'said "far too high"
 # and a few said ...', '... and the mayor told reporters ...'.
 _OTHER_SUBJECT = re.compile(
-    r"\s+and\s+(?:[\w'’%.,-]+\s+){1,3}(?:said|say|says|told|tells|added|argued|insisted|warned|noted|claimed)\b"
+    r"\s\s*and\s+(?:[\w'’%.,-]+\s+){1,3}(?:said|say|says|told|tells|added|argued|insisted|warned|noted|claimed)\b"
 )
 _PARTICIPLE_AFTER_COMMA = re.compile(
     r",\s+(?:(?:\w+ly|instead|then|again|also|still|later)\s+)?\w+ing\b|,\s+(?:though|although|while|whose|as)\b"
@@ -426,6 +443,17 @@ _VENUE_BEFORE = re.compile(
 _SPOKE_IN = re.compile(
     r"\b(?:reporters|journalists|correspondents|newsmen|conference|briefing|rally|interview)\s+in\s+$", re.I
 )
+
+
+def _spoke_in(text: str, lo: int, hi: int) -> bool:
+    """Whether `_SPOKE_IN` matches in text[lo:hi]; searched only where the window ends with "in"
+    and a space (as re.I reads it: "IN", "In", the dotted and dotless i), which most do not."""
+    e = hi
+    while e > lo and text[e - 1].isspace():
+        e -= 1
+    if e == hi or e - 2 < lo or text[e - 1] not in "nN" or text[e - 2] not in "iI\u0130\u0131":
+        return False
+    return _SPOKE_IN.search(text, lo, hi) is not None
 # A sum of money in a state's currency ("40 U.S. dlrs", "two billion Canadian dollars") names no party.
 _AMOUNT_BEFORE = re.compile(r"(?:\d|\b(?:mln|bln|million|billion|trillion))\s+$", re.I)
 _CURRENCY_NEXT = re.compile(r"\s+(?:dlrs?|dollars?|cents?)\b", re.I)
@@ -508,7 +536,7 @@ def segment(article: Article, lexicon: TargetLexicon | None = None, *, mixed: st
     if not any(c in text for c in ALL_MARKS):
         return []
     lex = lexicon if lexicon is not None else _default_lexicon()
-    if not _ODD_SPACE.search(text):
+    if not any(c in text for c in _ODD_SPACE):
         return _Segmenter(article, lex, mixed).run()
     plain, where = _plain_spacing(text)
     quotes = _Segmenter(dataclasses.replace(article, text=plain), lex, mixed).run()
@@ -519,7 +547,8 @@ def segment(article: Article, lexicon: TargetLexicon | None = None, *, mixed: st
 # spaces stay as they are: read as spaces they changed as many PolNeAR quotes for the worse as
 # for the better.)
 _DROPPED = frozenset("\u200b\u200c\u200d\ufeff")
-_ODD_SPACE = re.compile("[\r" + "".join(_DROPPED) + "]")
+# Looked for one by one: `in` skips a text without them faster than a regex tests each character.
+_ODD_SPACE = ("\r", *sorted(_DROPPED))
 _SAME_WIDTH = str.maketrans({"\r": "\n"})
 
 
@@ -1035,13 +1064,13 @@ class _Segmenter:
             return False
         return self._saying_verb(ss, pos) is not None
 
-    def _saying_verb(self, ss: int, pos: int) -> re.Match[str] | None:
+    def _saying_verb(self, ss: int, pos: int) -> CueMatch | None:
         """The first verb of saying in the sentence before pos, when the clause it opens runs on
         to pos: 'Lind said she found the plan "a mess"' reports all of 'she found the plan "a
         mess"', not only what she found. None when a boundary (a comma, a second verb phrase,
         another speaker's verb: '... and Berg said') closes that clause first."""
         text = self.text
-        for m in _SAYING.finditer(text, max(ss, pos - _LOOK_BACK), pos):
+        for m in _words_of(text, max(ss, pos - _LOOK_BACK), pos, _SAYING_SCAN, _SAYING):
             pm = _ASIDE_ADVERB.match(text, m.end())
             start = pm.end() if pm else m.end()  # 'said, however, that ...'
             if not _CONTENT_END.search(text, start, pos) and not any(c in text[start:pos] for c in ";:?!"):
@@ -1150,13 +1179,13 @@ class _Segmenter:
             a = self._lead_of_attributed(q, ss, a)
         return a
 
-    def _noun_use(self, cue: re.Match[str]) -> bool:
+    def _noun_use(self, cue: CueMatch) -> bool:
         """Whether a cue word after an article or a possessive is a noun or an adjective inside
         the reported clause ('said the reported leak was "a fabrication"', "Berg's remarks were
         "a disgrace""), not what opens it. A noun with its own clause ('her claim that the count was
         "a sham"', 'his call to end the "cosy" system') still opens the content."""
         text = self.text
-        before = _PREV_WORD.search(text, max(0, cue.start() - 30), cue.start())
+        before = _prev_word(text, max(0, cue.start() - 30), cue.start())
         if before is None:
             return False
         w = before.group(1).lower()
@@ -1174,7 +1203,7 @@ class _Segmenter:
         text = self.text
         if cue.group().lower() not in _THATLESS_VERBS or "," in text[cue.end() : that]:
             return None  # '..., says Ana Kovac, a historian, is that ...': the speaker after the verb
-        before = _PREV_WORD.search(text, max(0, cue.start() - 30), cue.start())
+        before = _prev_word(text, max(0, cue.start() - 30), cue.start())
         if before and before.group(1).lower() in _NOT_BEFORE_VERB:
             return None  # 'from noted scholars': an adjective, not a verb
         for m in _WORDS.finditer(text, cue.end(), that):
@@ -1613,7 +1642,8 @@ class _Segmenter:
         Inc): the company named last before the quote, in its paragraph or the one before, else
         last after it in its sentence; never the speaker's employer (`_employs`)."""
         text = self.text
-        if not any(_FIRM_POINTER.search(text, a, b) for a, b in spans) or not self._firm_index():
+        # The firm index is built once per article and is most often empty: asked first, it spares the search.
+        if not self._firm_index() or not any(_FIRM_POINTER.search(text, a, b) for a, b in spans):
             return None
         first, last = group[0], group[-1]
         pi = self.layout.para_of(first.open_pos)
@@ -2096,7 +2126,7 @@ class _Segmenter:
             s, e, _ = self._lex_spans[i]
             text = self.text
             hit = bool(_CURRENCY_NEXT.match(text, e) and _AMOUNT_BEFORE.search(text, max(0, s - 12), s))
-            hit = hit or bool(_SPOKE_IN.search(text, max(0, s - 20), s))
+            hit = hit or _spoke_in(text, max(0, s - 20), s)
             hit = hit or self._in_company_name(i, parties == "quote") or bool(_ROUND_NEXT.match(text, e))
             hit = hit or bool(_FEATURE_OF.search(text, max(0, s - 12), s))
             if parties == "quote" and not hit:
@@ -2279,7 +2309,7 @@ class _Segmenter:
         after = _NEXT_WORD.match(text, e)
         if after and after.group(1) in _BODY_AFTER_PARTY_WORD:
             return True
-        before = _PREV_WORD.search(text, max(0, s - 30), s)
+        before = _prev_word(text, max(0, s - 30), s)
         return bool(before and before.group(1) in _NAME_BEFORE_PARTY_WORD)
 
     def _longer_name(self, s: int, e: int, c: str) -> bool:
@@ -2497,8 +2527,17 @@ class _Segmenter:
         # Quotes of one paragraph share its context.
         hit = self._context_cache.get((ps, pe))
         if hit is None:
-            hit = self._context_cache[ps, pe] = " ".join(self.text[ps:pe].split())
+            hit = self._context_cache[ps, pe] = _single_spaced(self.text[ps:pe])
         return hit
+
+
+def _single_spaced(s: str) -> str:
+    """`" ".join(s.split())`, without splitting a text that is single-spaced already (most
+    paragraphs): every white space character but " " is unprintable, so a printable text with no
+    two spaces in a row and none at its ends has no other to fold."""
+    if s.isprintable() and "  " not in s and not s.startswith(" ") and not s.endswith(" "):
+        return s
+    return " ".join(s.split())
 
 
 # "the House of Lords": a name that goes on past a lexicon alias is another name.
@@ -2509,8 +2548,10 @@ _OFFICE_OF = re.compile(
 )
 _CONTRACTION = re.compile(r"['’](?:m|re|ve|ll|d|t|s)$")
 # A run of capitalised words ("Anna Kovac", "Cem Özdemir", "O'Brien").
-_CAP_WORD = r"[A-ZÀ-ÖØ-Þ](?:['’][A-ZÀ-ÖØ-Þ])?[a-zß-öø-ÿ][\w'’\-]*"
-_CAP_RUN_WORDS = re.compile(rf"(?<![\w'’\-]){_CAP_WORD}(?:[ \t]+{_CAP_WORD})*")
+_CAP_WORD_REST = r"(?:['’][A-ZÀ-ÖØ-Þ])?[a-zß-öø-ÿ][\w'’\-]*"
+_CAP_WORD = r"[A-ZÀ-ÖØ-Þ]" + _CAP_WORD_REST
+# (The lookbehind after the first capital, not before it: see _TOKEN.)
+_CAP_RUN_WORDS = re.compile(rf"[A-ZÀ-ÖØ-Þ](?<![\w'’\-].){_CAP_WORD_REST}(?:[ \t]+{_CAP_WORD})*")
 # Words around a party's one-word alias that make it part of another name (`_word_in_name`).
 _BODY_AFTER_PARTY_WORD = frozenset(
     "Ministry Minister Department Day Organisation Organization Office Court Code Law Relations Exchange Union".split()
@@ -2540,6 +2581,16 @@ def _before_apposition(pre: str, k: int) -> int:
     return that[-1].start() - 1 if that else k
 
 
+def _prev_word(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """`_PREV_WORD.search(text, lo, hi)`, the word right before hi, searched from the space before
+    the window's last word: anchored at the end, the pattern can only match in that word, and
+    searched from lo it is tried at every letter before it."""
+    e = hi
+    while e > lo and text[e - 1] in " \t\n":
+        e -= 1
+    return _PREV_WORD.search(text, max(lo, text.rfind(" ", lo, e) + 1), hi)
+
+
 def _words_before(text: str, a: int, att: Attribution) -> bool:
     """Whether words stand between a closed quote at a and the attribution after it (its mention
     or cue): a new sentence has begun ('"... rise." Spending, Kovac said'), not the quote's own."""
@@ -2553,9 +2604,11 @@ _GOES_ON = frozenset({"added", "adds", "continued", "continues"})
 _GOES_ON_WORDS = frozenset({"further", "again", "went", "goes", "continued", "continues"})
 
 
-def _report_verbs(text: str, a: int, b: int) -> list[re.Match[str]]:
+def _report_verbs(text: str, a: int, b: int) -> list[CueMatch]:
     """Reporting verbs in text[a:b], less the names that end in one ("the United States")."""
-    return [m for m in _REPORT_VERB.finditer(text, a, b) if not name_noun_at(text, m.start(), m.group())]
+    # Read with the pattern, not the letter-shape scan: some forms are two words ("referred to").
+    found = (CueMatch(m.start(), m.end(), m.group()) for m in _REPORT_VERB.finditer(text, a, b))
+    return [m for m in found if not name_noun_at(text, m.s, m.word)]
 
 
 def _goes_on(text: str, att: Attribution) -> bool:
@@ -2675,9 +2728,10 @@ _OPENER_CAPS = _NON_NAME_CAPS - frozenset(
 _LEGAL_FORMS = frozenset("Inc Corp Corporation Co Cos Ltd Plc PLC AG SA NV Bhd Pty Limited".split())
 # Words in a quote that speak of a company named before: "the company", "the stock".
 _FIRM_POINTER = re.compile(
-    r"\b(?:[Tt]he|[Tt]his|[Ii]ts) (?:company|company's|firm|firm's|stock|shares|board|management|takeover|bid|offer)\b"
+    words_pattern("The the This this Its its")
+    + r" (?:company|company's|firm|firm's|stock|shares|board|management|takeover|bid|offer)\b"
 )
-_EMPLOYER_BEFORE = re.compile(r"\b(?:of|for|at|with)\s+$")
+_EMPLOYER_BEFORE = re.compile(words_pattern("of for at with") + r"\s+$")
 # How often a story names a state for it to be what a quote naming nobody, after a paragraph that
 # names it, is about; one named in passing there (once to three times) is a bystander.
 _TOPIC_MENTIONS = 4
@@ -2697,7 +2751,7 @@ _JOINED_BEFORE = re.compile(r"([A-Z][\w'’.\-]*)\s+(?:&|and)\s+$")
 _CAP_AFTER_NAME = re.compile(r"[ \t]+(?:of[ \t]+)?[A-Z]")
 # Titles of address before a family name.
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr"})
-_HONORIFIC_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_HONORIFICS)) + r")\.?\s+$")
+_HONORIFIC_BEFORE = re.compile(words_pattern(" ".join(_HONORIFICS)) + r"\.?\s+$")
 # What comes before a word that opens a sentence, a quote or a bracket.
 _OPENERS = frozenset('.!?:;"“”\'‘’(\n\t-—–')
 # Capitalised words that stand before a state's name without being a given name.
@@ -2714,10 +2768,32 @@ _NOT_GIVEN = frozenset(
 
 def _points_outside(text: str, a: int, b: int) -> bool:
     """Whether a pronoun or role noun in text[a:b] stands for someone outside the speaker's side."""
-    for m in _REFERENT.finditer(text, a, b):
-        if not _OWN_DEIXIS.search(text, max(a, m.start() - 8), m.start()):
+    for s in _referents(text, a, b):
+        if not _OWN_DEIXIS.search(text, max(a, s - 8), s):
             return True
     return False
+
+
+def _word_char(c: str) -> bool:
+    """A character `\\w` matches."""
+    return c.isalnum() or c == "_"
+
+
+def _referents(text: str, a: int, b: int) -> list[int]:
+    """Where `_REFERENT` matches in text[a:b], found as whole words of the lower-case letter shape
+    (whose blanks the regex engine jumps between; a case-blind pattern is tried at every
+    character of a quote), then held to `\\b` edges, which digits and "_" close too. A window
+    ending inside a word, or holding a character that re.I folds to an ASCII letter, is read
+    with the pattern itself."""
+    n = len(text)
+    if (b < n and _word_char(text[b])) or any(c in text[a:b] for c in _FOLDS_TO_ASCII):
+        return [m.start() for m in _REFERENT.finditer(text, a, b)]
+    out = []
+    for m in _REFERENT_SCAN.finditer(letter_shape(text, lower=True), a, b + 2):
+        s, e = m.start(), m.end() - 1
+        if not (s and _word_char(text[s - 1])) and not (e < n and _word_char(text[e])):
+            out.append(s)
+    return out
 
 
 def _occurrences(

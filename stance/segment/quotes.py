@@ -56,8 +56,12 @@ class RawQuote:
 _INDENTED = re.compile(r"\n[ \t]+\S")
 _WIRE_BREAK = re.compile(r"\n[ \t]*\n\s*|\n[ \t]+")
 _LINE_BREAK = re.compile(r"\n\s*")
+# Patterns that are searched for open with a character class, not a repeat of one ("[.!?][.!?]*",
+# not "[.!?]+"): the regex engine then skips to the characters a match can start with instead of
+# trying the whole pattern at every position.
 _SENT_END = re.compile(
-    r"[.!?]+[" + re.escape(ALL_MARKS) + r")\]]*(\s+)(?=[" + re.escape(ALL_MARKS) + r"(\[]{0,3}(?:\.\.\.|…)?[A-Z0-9])"
+    r"[.!?][.!?]*[" + re.escape(ALL_MARKS) + r")\]]*(\s+)"
+    r"(?=[" + re.escape(ALL_MARKS) + r"(\[]{0,3}(?:\.\.\.|…)?[A-Z0-9])"
 )
 
 
@@ -274,7 +278,7 @@ def first_char(text: str, a: int, b: int) -> int:
     return a
 
 
-_WORD_RE = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
+_WORD_RE = re.compile(r"[^\W_][^\W_]*(?:[-'’.][^\W_]+)*", re.UNICODE)
 
 
 def words(s: str) -> list[str]:

@@ -17,7 +17,7 @@ from typing import Any
 
 from stance.segment.cues import CueMatch, cue_strength, is_cue, iter_cues
 from stance.segment.quotes import ALL_MARKS, _is_abbrev
-from stance.targets import letter_shape, word_scanner
+from stance.targets import WORD_EDGE, letter_shape, word_scanner, words_pattern
 
 _MARK_SET = frozenset(ALL_MARKS)
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
@@ -665,8 +665,9 @@ _ACRONYM_RE = re.compile(
 
 
 _RUN_MEMO: dict[Any, dict[str, tuple]] = {}
+_NEW = ("new",)  # what the memo gives for a run not classified yet
 # A name right after these is an object ("Kovac told Berg that ..."); "he" next is rarely Berg.
-_OBJECT_BEFORE = re.compile(r"\b(?:told|tell|tells|telling|asked|urged|quoted|to|with|met|against)\s+$")
+_OBJECT_BEFORE = re.compile(words_pattern("told tell tells telling asked urged quoted to with met against") + r"\s+$")
 _APPOS_ROLE = re.compile(r",\s+([a-z][^,.;]*)")
 
 
@@ -782,12 +783,14 @@ _HEADS = frozenset(_ONE_HEADS + _GROUP_HEADS + _REPORT_HEADS)
 _HEAD_SCAN = word_scanner(_HEADS)
 # An unnamed person introduced with an indefinite article, whom a later "the official" means.
 _DESCRIPTION_RE = re.compile(
-    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \t\n]+((?:(?:[A-Z](?:\.[A-Z])+\.|[\w'’&\-]+)[ \t\n]+){0,5}?"
+    words_pattern("A a An an One one Another another")
+    + r"[ \t\n]+((?:(?:[A-Z](?:\.[A-Z])+\.|[\w'’&\-]+)[ \t\n]+){0,5}?"
     r"(" + "|".join(_ONE_HEADS) + r"))\Z"
 )
 # "the Consumer Safety Agency (CSA) study": an organisation's document, which speaks for it.
 _DOC_SOURCE_RE = re.compile(
-    r"\b[Tt]he[ \t\n]+([A-Z][\w'’&\-]*(?:[ \t\n]+(?:of[ \t\n]+|and[ \t\n]+|for[ \t\n]+)?[A-Z][\w'’&\-]*){0,6})"
+    rf"[Tt]{WORD_EDGE}he[ \t\n]+"
+    r"([A-Z][\w'’&\-]*(?:[ \t\n]+(?:of[ \t\n]+|and[ \t\n]+|for[ \t\n]+)?[A-Z][\w'’&\-]*){0,6})"
     r"(?:[ \t\n]+\([A-Z][A-Z.&\-]+\))?[ \t\n]+(?:" + "|".join(_REPORT_HEADS) + r")\Z"
 )
 # A group of unnamed sources as a sentence's subject, whom a later "one said" belongs to.
@@ -870,6 +873,8 @@ def build_entities(text: str, is_place) -> Entities:
     known = memo.get
     for m in _CAP_RUN_RE.finditer(text):
         run = m.group()
+        if " " not in run and known(run, _NEW)[0] == "skip":
+            continue  # most runs: one capitalised word ("The", "But"), known to name nothing
         if run.count(" ") + run.count("\n") >= _MAX_NAME_WORDS:
             continue  # a headline in title case or a list of names, not one name: and every
             # suffix of a run is indexed, so a long one would cost memory by its square
@@ -956,7 +961,9 @@ def _lower_in(text: str, word: str) -> bool:
 
 
 _FEW_NAMES = 64
-_NAME_TOKEN = re.compile(r"[\w'’\-]+")
+# Searched-for patterns open with a character class, not a repeat, a lookbehind or \b ("[x][x]*",
+# not "[x]+"): the regex engine skips to where a match can start instead of trying every position.
+_NAME_TOKEN = re.compile(r"[\w'’\-][\w'’\-]*")
 
 
 def _last_before(text: str, last: str, lo: int, hi: int) -> int:
@@ -1485,16 +1492,28 @@ _NOUN_SEX = {
 }
 
 
+# "a spokesman for X" splits; "the Department for Roads and Rail" is one body's name.
+_FOR_IN_NAMES = """Department Ministry Office Commission Council Centre Center Institute Committee Agency Society
+Federation Union Coalition Fund Foundation Trust""".split()
 # "of" after an organisation word belongs to its name ("Bank of Japan official"), not a tail.
-# The lookahead only spares testing the lookbehinds at every character.
+_OF_IN_NAMES = """Bank Ministry Department Minister Secretary Office University Council Committee Board
+Association""".split()
+
+
+def _not_after(words: list[str]) -> str:
+    """Lookbehinds, read after the one white space character that follows a word, that the word
+    before it is none of these (capitalised or not)."""
+    return "".join(f"(?<![{w[0]}{w[0].lower()}]{w[1:]}\\s)" for w in words)
+
+
+# ",", or white space and "at", "from", ..., "for" or "of" (not after the words above). Every
+# separator opens with a comma or a white space character, read first as one character class
+# (which the regex engine skips to) and told apart by a lookbehind after it: "\s+for\s+" is "\s"
+# then "\s*for\s+". The lookaheads spare testing the lookbehinds at every space.
 _TAIL_SPLIT = re.compile(
-    r",|\s+(?:at|from|with|in|who|which)\s+"
-    # "a spokesman for X" splits; "the Department for Roads and Rail" is one body's name.
-    r"|(?<![Dd]epartment)(?<![Mm]inistry)(?<![Oo]ffice)(?<![Cc]ommission)(?<![Cc]ouncil)(?<![Cc]entre)"
-    r"(?<![Cc]enter)(?<![Ii]nstitute)(?<![Cc]ommittee)(?<![Aa]gency)(?<![Ss]ociety)(?<![Ff]ederation)"
-    r"(?<![Uu]nion)(?<![Cc]oalition)(?<![Ff]und)(?<![Ff]oundation)(?<![Tt]rust)\s+for\s+"
-    r"|(?=\s+of\s)(?<![Bb]ank)(?<![Mm]inistry)(?<![Dd]epartment)(?<![Mm]inister)(?<![Ss]ecretary)(?<![Oo]ffice)"
-    r"(?<![Uu]niversity)(?<![Cc]ouncil)(?<![Cc]ommittee)(?<![Bb]oard)(?<![Aa]ssociation)\s+of\s+"
+    r"[,\s](?:(?<=,)|(?<=\s)(?:\s*(?:at|from|with|in|who|which)\s+"
+    + r"|(?=\s*for\s)" + _not_after(_FOR_IN_NAMES) + r"\s*for\s+"
+    + r"|(?=\s*of\s)" + _not_after(_OF_IN_NAMES) + r"\s*of\s+))"
 )
 # An unnamed person described by where they work: "a senior official at a big Norland bank".
 _AFFILIATED = re.compile(
@@ -1595,7 +1614,18 @@ _SPK_FILLER = re.compile(
     re.I,
 )
 # A speaker going on before the cue: "went on to (say)", "continued to (say)".
-_GOES_ON_TAIL = re.compile(r"\s+(?:went|goes|go|continued|continues)\s+(?:on\s+)?to\s*$")
+_GOES_ON_TAIL = re.compile(r"\s\s*(?:went|goes|go|continued|continues)\s+(?:on\s+)?to\s*$")
+
+
+def _goes_on_tail(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """`_GOES_ON_TAIL.search(text, lo, hi)`, not tried on a window that does not end in "to"
+    (most of them; the pattern would be tried at each of its spaces)."""
+    e = hi
+    while e > lo and text[e - 1].isspace():
+        e -= 1
+    if e - 2 < lo or not text.startswith("to", e - 2):
+        return None
+    return _GOES_ON_TAIL.search(text, lo, hi)
 # Sentence adverbs between a speaker and the cue after a quote: '," Kovac, however, said'.
 _POST_FILLER = frozenset({"however", "now", "though", "instead", "too", "just", "still", "already", "never"})
 _CLAUSE_SKIP = re.compile(
@@ -1621,7 +1651,9 @@ _PREP_THEN_NAME = re.compile(r"(?:with|to|from|by|for|against|about|like|unlike)
 _SUBORD_LEAD = re.compile(r"(?:as|while|when|whenever|after|once|of course|recently)\b[,\s]*(?=\S)", re.I)
 
 
-_PASSIVE_QUOTED = re.compile(r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+quoted(?:\s+by\s+.{1,60}?)?\s+as$", re.S)
+_PASSIVE_QUOTED = re.compile(
+    r"\s\s*(?:was|were|is|are|has\s+been|had\s+been)\s+quoted(?:\s+by\s+.{1,60}?)?\s+as$", re.S
+)
 
 
 @dataclass
@@ -1704,7 +1736,15 @@ def _described_name(ws: list[str]) -> bool:
     )
 
 
-_RELATIVE_END = re.compile(r"\b(?:who|which|that)$")
+_RELATIVE_END = re.compile(words_pattern("who which that") + "$")
+
+
+def _ends_relative(text: str, lo: int, hi: int) -> bool:
+    """Whether `_RELATIVE_END` matches in text[lo:hi], searched only where the window ends with
+    one of its words (or a line end, before which "$" matches too)."""
+    if not text.endswith(("who", "which", "that", "\n"), lo, hi):
+        return False
+    return _RELATIVE_END.search(text, lo, hi) is not None
 
 
 def post_attribution(text: str, start: int, limit: int) -> tuple[Attribution, int] | None:
@@ -1740,12 +1780,12 @@ def post_attribution(text: str, start: int, limit: int) -> tuple[Attribution, in
                 return Attribution((ms, k), (cs, ce)), me
             return Attribution((ms, me), (cs, ce)), me
         ms, me = _trim(text, a, cs)
-        if _RELATIVE_END.search(text, ms, me):
+        if _ends_relative(text, ms, me):
             continue  # '," the official, who asked not to be named, told Reuters': the clause's verb
-        gm = _GOES_ON_TAIL.search(text, ms, me)
+        gm = _goes_on_tail(text, ms, me)
         if gm:
             me = gm.start()  # '" She went on to say'
-        pq = _PASSIVE_QUOTED.search(text, ms, me)
+        pq = _PASSIVE_QUOTED.search(text, ms, me) if text.find("quoted", ms, me) >= 0 else None
         if pq:
             me = pq.start()  # '," Kovac was quoted as telling ...'
         words = text[ms:me].split()
@@ -1889,7 +1929,7 @@ _WAS_QUOTED_AS = re.compile(r"\b(?:was|were|is|are|been)\s+quoted\s+(?:by\s+.{1,
 
 # The subject of a relative clause whose verb of saying comes next: "which she described as".
 _RELATIVE_SUBJECT = re.compile(
-    r"\b(?:which|whom)\s+(he|she|they|we|I|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}|"
+    words_pattern("which whom") + r"\s+(he|she|they|we|I|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}|"
     r"the\s+(?:[A-Z][\w'’-]+\s+){0,3}[A-Za-z]+)\s+"
     r"(?:(?:has|have|had|once|also|later|then|recently|simply)\s+)*$"
 )
@@ -1990,7 +2030,7 @@ _AGENCY_DATELINE = re.compile(
 )
 # A second verb phrase of the same subject: "..., and warned".
 _COORDINATED = re.compile(r",?\s+and\s*$")
-_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$")
+_PASSIVE_BEFORE = re.compile(words_pattern("is are was were be been being") + r"\s+(?:[a-z]+ly\s+)?$")
 
 
 def _is_passive(text: str, cue: CueMatch) -> bool:
@@ -2077,10 +2117,12 @@ def sentence_subject(text: str, a: int, b: int) -> tuple[int, int] | None:
     return None
 
 
+# "\bthat\b|;|\bbut\b|...", with each word's edge after its first letter (see `WORD_EDGE`).
 _CLAUSE_CUT = re.compile(
-    r"(?:\bthat\b|;|\bbut\b|\band\s+(?=[a-z]+\s+(?:said|told))|"
-    r",\s*and\s+(?=(?:his|her|their|the|a|an|one|another)\s+(?:[a-z]+\s+){0,2}$)|:|\bwhile\b|\bbecause\b|"
-    r"\bwhen\b|\bafter\b|\b(?:is|was)\s+(?:why|how)\b|\bas\b(?=\s+[A-Z]))"
+    rf"(?:t{WORD_EDGE}hat\b|;|b{WORD_EDGE}ut\b|a{WORD_EDGE}nd\s+(?=[a-z]+\s+(?:said|told))|"
+    r",\s*and\s+(?=(?:his|her|their|the|a|an|one|another)\s+(?:[a-z]+\s+){0,2}$)|:|"
+    rf"w{WORD_EDGE}hile\b|b{WORD_EDGE}ecause\b|w{WORD_EDGE}hen\b|a{WORD_EDGE}fter\b|"
+    rf"(?:i{WORD_EDGE}s|w{WORD_EDGE}as)\s+(?:why|how)\b|a{WORD_EDGE}s\b(?=\s+[A-Z]))"
 )
 _COMMA_SPLIT = re.compile(r"(,)(?!\d{3})")  # "40,000 nurses" is one number
 # A finite verb before ", and her husband said": the clause before has its own predicate.
@@ -2094,7 +2136,7 @@ _RELATIVE_OPEN = re.compile(r",\s*(?:who|which|whose)\b")
 
 
 # A place named after a preposition, and the region or country that may follow it after a comma.
-_PLACE_TAIL = re.compile(r"\b(?:in|from|of|near)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*$")
+_PLACE_TAIL = re.compile(words_pattern("in from of near") + r"\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*$")
 _US_STATES = (
     "Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho "
     "Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota "
@@ -2127,18 +2169,19 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
     if dm:
         lo = dm.end()
     end = cs
-    gm = _GOES_ON_TAIL.search(text, lo, end)
+    gm = _goes_on_tail(text, lo, end)
     if gm and gm.start() > lo:
         end = gm.start()  # "Kovac went on to say"
-    words_before = text[lo:end].split()
-    # Trim auxiliaries and adverbs between subject and cue ("has also", "had earlier").
-    while words_before and _SPK_FILLER.match(words_before[-1].strip(",")):
-        end = text.rfind(words_before[-1], lo, end)
-        words_before = words_before[:-1]
+    # Trim auxiliaries and adverbs between subject and cue ("has also", "had earlier"): only the
+    # last word is looked at each time, so it alone is split off (the sentence may be long).
+    last = text[lo:end].rsplit(None, 1)
+    while last and _SPK_FILLER.match(last[-1].strip(",")):
+        end = text.rfind(last[-1], lo, end)
+        last = text[lo:end].rsplit(None, 1)
     tm = _TRAILING_TIME.search(text, max(lo, end - 30), end)
     if tm and tm.start() > lo:
         end = tm.start()  # "Senator X on Monday dismissed ...": when, not who
-    if not words_before:
+    if not last:
         return None
     seg = text[lo:end]
     co = _COORDINATED.search(seg, max(0, len(seg) - 12)) if seg.rstrip().endswith("and") else None
@@ -2307,7 +2350,7 @@ def _name_piece(s: str) -> bool:
 _LEAD_CLAUSE = re.compile(
     r"(?:(?:because|instead)\s+of\s+)?what\s+|(?:" + "|".join(sorted(_LEAD_CAPS)) + r")\s+(?:this|that)?\s*"
 )
-_TOKEN_SPAN = re.compile(r"\S+")
+_TOKEN_SPAN = re.compile(r"\S\S*")
 
 
 def _tighten(text: str, a: int, b: int) -> tuple[int, int]:
