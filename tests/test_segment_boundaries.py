@@ -700,6 +700,29 @@ def test_where_it_was_said_before_the_clause_said_stays_out():
     assert content('Lind said in Oslo the plan was "dead."') == ['in Oslo the plan was "dead.']
 
 
+def test_a_phrase_after_said_that_is_no_medium_or_occasion_stays_in_the_content():
+    def content(text: str) -> list[str]:
+        return [q.text for q in _seg(text, mixed="content")]
+
+    # A quantity, a hedge or a condition is part of what was said, not where it was said.
+    assert content('Lind said at least 30 homes, including "several old farms", were flooded.')[0].startswith(
+        "at least 30 homes"
+    )
+    assert content('Holm said in most cases they were "paid on time" by the council.') == [
+        'in most cases they were "paid on time" by the council'
+    ]
+    assert content('Lind said in the event of a walkout she would "not hesitate" to close the port.') == [
+        'in the event of a walkout she would "not hesitate" to close the port'
+    ]
+    assert content('Holm said in many cases, farmers were "simply ignored" by the ministry.') == [
+        'in many cases, farmers were "simply ignored" by the ministry'
+    ]
+    assert content('Lind said on the whole they were "treated well."') == ['on the whole they were "treated well.']
+    # A medium or occasion of saying still stays out.
+    assert content('Holm said at a rally in Oslo he would "never give up."') == ['he would "never give up.']
+    assert content('Lind said in her weekly column, the port was "a disgrace."') == ['the port was "a disgrace.']
+
+
 def test_called_on_leaves_the_preposition_out():
     (q,) = _seg('Berg called on Kovac to "step down before the vote."', mixed="content")
     assert q.text == 'Kovac to "step down before the vote.'

@@ -313,6 +313,17 @@ _LEADING_SETTING = re.compile(
     r"[ \t]+(?:in|on|at|from|during)[ \t]+(?:(?:[\w.'’-]+[ \t]+){0,6}?(?=(?:he|she|they|we|I)[ \t])|"
     r"[^,;:()\"“”\n]{2,60},[ \t]+(?=[\w\"“]))"
 )
+# The setting's head is a medium or an occasion of saying, within three words of its preposition
+# and before any "of" ('in both posts', 'at a rally', 'in her weekly column'). Other phrases after
+# the verb are said too: a quantity, a hedge, a condition ('said at least 40 people ...', 'said in
+# most cases they ...', 'said in the event of a strike she ...').
+_SETTING_HEAD = re.compile(
+    r"[ \t]+(?:in|on|at|from|during)[ \t]+(?:(?!of\b)[\w.'’-]+[ \t]+){0,3}?(?:(?:interview|statement|speech|"
+    r"post|tweet|op-ed|letter|e-?mail|video|memo|report|blog|column|book|memoir|article|editorial|podcast|"
+    r"listing|message|note|briefing|conference|hearing|rally|meeting|debate|broadcast|appearance|filing|"
+    r"release|session|show|program|programme)s?|remarks|testimony|address|Twitter|Facebook|Instagram|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
 # A content opened by "that" goes on through 'and' + a past verb with its own clause ('said that
 # it "deplored" the move and believed it would ...'): a second verb of the same subject.
 _THAT_CONTENT_END = re.compile(
@@ -1123,7 +1134,8 @@ class _Segmenter:
                         a = m.end()  # 'said Tuesday night the plan was ...': when, not what
                     else:
                         m = _LEADING_SETTING.match(text, a, q.open_pos)
-                        if m:
+                        head = _SETTING_HEAD.match(text, a, q.open_pos) if m else None
+                        if m and head and head.end() <= m.end():
                             a = m.end()  # 'wrote in both posts he was ...': where, not what
         else:
             pre = text[ss : q.open_pos]
