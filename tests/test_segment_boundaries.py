@@ -787,6 +787,26 @@ def test_a_parenthesis_ends_the_content():
     ]
 
 
+def test_a_bracket_further_on_in_the_content_stays_in():
+    def content(text: str) -> list[str]:
+        return [q.text for q in _seg(text, mixed="content")]
+
+    # A conversion, a party tag or the speaker's own aside some words after the fragment.
+    assert content('Holm said the bridge was "a white elephant" and would cost $3bn (€2.8bn) over ten years.') == [
+        'the bridge was "a white elephant" and would cost $3bn (€2.8bn) over ten years'
+    ]
+    assert content('Lind said the bill was "doomed" in the House and that Rep. Ann Holm (D-Texas) would block it.') == [
+        'the bill was "doomed" in the House and that Rep. Ann Holm (D-Texas) would block it'
+    ]
+    assert content('Holm said the tax was "a blunder" for the farmers (and for the towns).') == [
+        'the tax was "a blunder" for the farmers (and for the towns)'
+    ]
+    # A one-word bracket right after the fragment is the content's own.
+    assert content('Lind said the plan was "a total ban on coal" (TBC) by another name.') == [
+        'the plan was "a total ban on coal" (TBC) by another name'
+    ]
+
+
 def test_content_stops_before_the_book_or_article_it_was_said_in():
     def content(text: str) -> list[str]:
         return [q.text for q in _seg(text, mixed="content")]

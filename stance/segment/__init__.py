@@ -1084,10 +1084,15 @@ class _Segmenter:
         if cut:
             b = cut.start()
         shut = text.find(")", q.close_end, b)
-        if shut >= 0 and text.count("(", a, q.open_pos) <= text.count(")", a, q.open_pos):
+        if (
+            shut >= 0
+            and "(" not in text[q.close_end : shut]
+            and text.count("(", a, q.open_pos) <= text.count(")", a, q.open_pos)
+            and text.rfind("(", max(0, ss - 2), a) > text.rfind(")", max(0, ss - 2), a)
+        ):
             b = shut  # '(... who called Kovac "a liar" on Monday), has ...': the aside ends there
         aside = text.find(" (", q.close_end, b)
-        if aside >= 0:
+        if aside >= 0 and _narration_aside(text, q.close_end, aside):
             b = aside  # 'called them "thieves" (though he praised some)': the narration's aside
         if not goes_on and e > 0 and text[q.close_end : b].strip() and (
             text[e - 1] in ",!?" or (text[e - 1] == "." and not _is_abbrev(text, e - 1))
@@ -2758,6 +2763,24 @@ def _occurrences(
             out.append((i, j))
         i = next(cands, -1) if cands is not None else text.find(first, i + 1)
     return out
+
+
+_ASIDE_OPENERS = frozenset("though although but while whereas even who which whose".split())
+
+
+def _narration_aside(text: str, end: int, aside: int) -> bool:
+    """Whether a bracket opening at aside, after a fragment that closed at end, is the narration's
+    aside on the fragment: right after the closing mark with words of its own ('called them
+    "thieves" (though he praised some)'), or a word or two on when it opens with a conjunction or
+    a relative. A one-word bracket is an abbreviation, a conversion or a party tag ('"Clean Ports
+    Act" (CPA)', '$2bn (£1.6bn)', 'Sen. Tom Berg (R-Ohio)'), and a bracket further on is the
+    content's own ('a disaster" for the party (and for the country)')."""
+    shut = text.find(")", aside, aside + 200)
+    inner = text[aside + 2 : shut if shut >= 0 else aside + 60].split()
+    if len(inner) < 2:
+        return False
+    between = text[end:aside].strip(" ,").split()
+    return not between or (len(between) <= 2 and inner[0].lower() in _ASIDE_OPENERS)
 
 
 def _strip_edges(text: str, a: int, b: int) -> tuple[int, int]:
