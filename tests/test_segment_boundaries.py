@@ -815,3 +815,29 @@ def test_content_stops_before_the_book_or_article_it_was_said_in():
         'the vote marked "the start of a new era'
     ]
     assert content('Lind said the tax was "a disgrace" in an editorial for the daily.') == ['the tax was "a disgrace']
+
+
+def test_a_report_or_article_where_the_contents_own_subject_acted_stays_in():
+    def content(text: str) -> list[str]:
+        return [q.text for q in _seg(text, mixed="content")]
+
+    # The content's own subject did something there: the bank's report, the mayor's speech.
+    assert content('Holm said the bank had "buried" the losses in its yearly report for 2022.') == [
+        'the bank had "buried" the losses in its yearly report for 2022'
+    ]
+    assert content('Lind said the mayor had made "grave mistakes" in his budget speech last month.') == [
+        'the mayor had made "grave mistakes" in his budget speech last month'
+    ]
+    assert content('Holm said the daily had "slandered" him in an article last week.') == [
+        'the daily had "slandered" him in an article last week'
+    ]
+    # A state, or the speaker as subject: where it was said stays out.
+    assert content('Holm said the talks had been "very useful" in an interview on Monday.') == [
+        'the talks had been "very useful'
+    ]
+    assert content('Lind said she had "never seen such a mess" in a statement on Friday.') == [
+        'she had "never seen such a mess'
+    ]
+    assert content('The bank said prices have "clearly peaked" in its monthly report.') == [
+        'prices have "clearly peaked'
+    ]

@@ -1072,6 +1072,8 @@ class _Segmenter:
             goes_on = None  # 'what some call the "Dock Tax," which ...': the journalist's note on a term
         ends = _THAT_CONTENT_END if text.startswith("that ", a) else _CONTENT_END
         cut = ends.search(text, goes_on.end() if goes_on else q.close_end, se)
+        while cut and _MEDIUM_AT.match(text, cut.start()) and _own_subject_acted(text, a, q.close_end):
+            cut = ends.search(text, cut.end(), se)  # 'the bank had "buried" the losses in its report'
         # The same after a comma further on: '"many options" for paying, including ...'.
         while cut and text[cut.start()] == "," and text[q.close_end : cut.start()].strip(" ,"):
             more = _CONTENT_GOES_ON.match(text, cut.start() + 1)
@@ -2763,6 +2765,29 @@ def _occurrences(
             out.append((i, j))
         i = next(cands, -1) if cands is not None else text.find(first, i + 1)
     return out
+
+
+# The medium alternative of _CONTENT_END: 'in an interview', 'in its annual report'.
+_MEDIUM_AT = re.compile(r"\s+in\s+(?:an?|his|her|their|its)\s")
+_PERFECT = re.compile(r"\b(?:had|has|have)[ \t]+[\"“]?(?!been\b|to\b)[a-z]")
+# A content's subject that is likely the speaker: 'said she had ...'.
+_SPEAKER_LIKE = frozenset("he she i we they".split())
+_AGENT_DETERMINERS = frozenset("the a an this that its his her their our".split())
+_SUBJECT_AT = re.compile(r"\s*(?:that\s+)?([\w'’-]+)\s")
+
+
+def _own_subject_acted(text: str, a: int, end: int) -> bool:
+    """Whether a content from a to end reports an act of its own subject ('the bank had "buried"
+    the losses', 'the mayor had made "grave mistakes"'): a medium after it ('in its yearly
+    report', 'in an article') may be where that subject acted, not where the speaker spoke. Not
+    for a state ('the talks had been "very useful" in an interview') or a subject that is likely
+    the speaker ('she had "never seen ..." in a statement') or no agent ('inflation has ...')."""
+    m = _SUBJECT_AT.match(text, a, end)
+    if m is None or m.group(1).lower() in _SPEAKER_LIKE:
+        return False
+    if m.group(1).lower() not in _AGENT_DETERMINERS and not m.group(1)[0].isupper():
+        return False  # 'said inflation has "peaked" in its report': no agent of a report
+    return _PERFECT.search(text, m.end(1), end) is not None
 
 
 _ASIDE_OPENERS = frozenset("though although but while whereas even who which whose".split())
