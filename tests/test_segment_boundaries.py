@@ -769,6 +769,23 @@ def test_a_preposition_after_a_quoted_word_ends_its_phrase():
     ]
 
 
+def test_a_word_named_after_of_is_a_term_even_before_a_preposition():
+    # 'the rise of "woke"': a thing named, as after an article, whatever preposition follows.
+    for text in (
+        'Lind said the rise of "woke" across the colleges alarmed her.',
+        'Holm said the growth of "junk" among the big banks was worrying.',
+        'Lind said the cult of "merit" in the civil service had to end.',
+    ):
+        assert [q.text for q in _seg(text, mixed="content")] == [], text
+    # A gerund after "of" is an act the speaker names; an adverb or a conjunction ends its phrase.
+    for text in (
+        'Lind accused him of "lying" to the voters.',
+        'Lind said he was guilty of "lying" repeatedly.',
+        'Lind said the tax was a case of "theft" and had to go.',
+    ):
+        assert _seg(text, mixed="content"), text
+
+
 def test_a_parenthesis_ends_the_content():
     def content(text: str) -> list[str]:
         return [q.text for q in _seg(text, mixed="content")]
