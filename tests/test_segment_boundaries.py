@@ -662,6 +662,21 @@ def test_a_content_after_told_starts_after_a_named_or_longer_addressee():
     assert content('Berg told the crowd of the plan\'s "bright future."')[0].startswith("the crowd")
 
 
+def test_a_pronoun_opening_a_relative_clause_after_told_is_not_the_contents_subject():
+    def content(text: str) -> list[str]:
+        return [q.text for q in _seg(text, mixed="content")]
+
+    # 'the woman in the blue coat he saw was ...': the pronoun's clause is a relative one inside
+    # the subject, which starts after whom was told.
+    assert content('Holm told the court the woman in the blue coat he saw was "clearly scared".') == [
+        'the woman in the blue coat he saw was "clearly scared'
+    ]
+    # A pronoun that is the subject, even with an adverb before its verb, still opens the content.
+    assert content('Holm told reporters in Oslo on Monday she really was "deeply sorry."') == [
+        'she really was "deeply sorry.'
+    ]
+
+
 def test_a_full_stop_inside_the_closing_mark_stays_in_the_content():
     def content(text: str) -> list[str]:
         return [q.text for q in _seg(text, mixed="content")]

@@ -281,6 +281,12 @@ _TOLD_NAMED = re.compile(
     r"(?:(?!(?:of|about|in|on|at|for|to|with|by|from|that|the|a|an|and|or)\b)[\w'’-]+[ \t]+){1,3}?)"
     r"(?=(?:the|a|an|his|her|its|their|our|this|these)[ \t])"
 )
+# A pronoun, a verb and then a second verb: the pronoun's clause is a relative one without
+# "that" inside the subject ('the man in the red car she saw was "armed"'), not the content's own.
+_RELATIVE_PRONOUN = re.compile(
+    r"(?:he|she|they|it|we|I|you)[ \t]+(?!(?:still|also|never|just|now|then|already|always|even|only|"
+    r"really|not)\b)(?![a-z]+ly\b)[a-z]+[ \t]+(?:was|is|were|are|had|has|have|would|will|could|should|did)\b"
+)
 _COMMA_END = re.compile(r"[,:]\s*$")
 # Clause boundaries a content without a reporting verb starts after.
 _CLAUSE_MARKS = (",", ";", ":", "—", " – ", "―", " -- ")
@@ -1132,7 +1138,10 @@ class _Segmenter:
                 if m and m.end() > 0 and "that" in m.group():
                     a += m.end()
                 elif cues[-1].group().lower() in _TELL:
-                    m = _TOLD_WHOM.match(text, a, q.open_pos) or _TOLD_NAMED.match(text, a, q.open_pos)
+                    m = _TOLD_WHOM.match(text, a, q.open_pos)
+                    if m and _RELATIVE_PRONOUN.match(text, m.end(), q.open_pos):
+                        m = None  # 'told the jury the man she saw was ...': the subject is 'the man ...'
+                    m = m or _TOLD_NAMED.match(text, a, q.open_pos)
                     if m:
                         a = m.end()  # "told reporters he had ...": the clause after whom was told
                 elif cues[-1].group().lower() in _THATLESS_VERBS:
