@@ -662,6 +662,21 @@ def test_a_content_after_told_starts_after_a_named_or_longer_addressee():
     assert content('Berg told the crowd of the plan\'s "bright future."')[0].startswith("the crowd")
 
 
+def test_a_pronoun_opening_a_relative_clause_after_told_is_not_the_contents_subject():
+    def content(text: str) -> list[str]:
+        return [q.text for q in _seg(text, mixed="content")]
+
+    # 'the woman in the blue coat he saw was ...': the pronoun's clause is a relative one inside
+    # the subject, which starts after whom was told.
+    assert content('Holm told the court the woman in the blue coat he saw was "clearly scared".') == [
+        'the woman in the blue coat he saw was "clearly scared'
+    ]
+    # A pronoun that is the subject, even with an adverb before its verb, still opens the content.
+    assert content('Holm told reporters in Oslo on Monday she really was "deeply sorry."') == [
+        'she really was "deeply sorry.'
+    ]
+
+
 def test_a_full_stop_inside_the_closing_mark_stays_in_the_content():
     def content(text: str) -> list[str]:
         return [q.text for q in _seg(text, mixed="content")]
@@ -698,6 +713,29 @@ def test_where_it_was_said_before_the_clause_said_stays_out():
     ]
     # Without either, the words after the verb stay in ('in Oslo' may be the clause's own).
     assert content('Lind said in Oslo the plan was "dead."') == ['in Oslo the plan was "dead.']
+
+
+def test_a_phrase_after_said_that_is_no_medium_or_occasion_stays_in_the_content():
+    def content(text: str) -> list[str]:
+        return [q.text for q in _seg(text, mixed="content")]
+
+    # A quantity, a hedge or a condition is part of what was said, not where it was said.
+    assert content('Lind said at least 30 homes, including "several old farms", were flooded.')[0].startswith(
+        "at least 30 homes"
+    )
+    assert content('Holm said in most cases they were "paid on time" by the council.') == [
+        'in most cases they were "paid on time" by the council'
+    ]
+    assert content('Lind said in the event of a walkout she would "not hesitate" to close the port.') == [
+        'in the event of a walkout she would "not hesitate" to close the port'
+    ]
+    assert content('Holm said in many cases, farmers were "simply ignored" by the ministry.') == [
+        'in many cases, farmers were "simply ignored" by the ministry'
+    ]
+    assert content('Lind said on the whole they were "treated well."') == ['on the whole they were "treated well.']
+    # A medium or occasion of saying still stays out.
+    assert content('Holm said at a rally in Oslo he would "never give up."') == ['he would "never give up.']
+    assert content('Lind said in her weekly column, the port was "a disgrace."') == ['the port was "a disgrace.']
 
 
 def test_called_on_leaves_the_preposition_out():
@@ -746,6 +784,23 @@ def test_a_preposition_after_a_quoted_word_ends_its_phrase():
     ]
 
 
+def test_a_word_named_after_of_is_a_term_even_before_a_preposition():
+    # 'the rise of "woke"': a thing named, as after an article, whatever preposition follows.
+    for text in (
+        'Lind said the rise of "woke" across the colleges alarmed her.',
+        'Holm said the growth of "junk" among the big banks was worrying.',
+        'Lind said the cult of "merit" in the civil service had to end.',
+    ):
+        assert [q.text for q in _seg(text, mixed="content")] == [], text
+    # A gerund after "of" is an act the speaker names; an adverb or a conjunction ends its phrase.
+    for text in (
+        'Lind accused him of "lying" to the voters.',
+        'Lind said he was guilty of "lying" repeatedly.',
+        'Lind said the tax was a case of "theft" and had to go.',
+    ):
+        assert _seg(text, mixed="content"), text
+
+
 def test_a_parenthesis_ends_the_content():
     def content(text: str) -> list[str]:
         return [q.text for q in _seg(text, mixed="content")]
@@ -764,6 +819,26 @@ def test_a_parenthesis_ends_the_content():
     ]
 
 
+def test_a_bracket_further_on_in_the_content_stays_in():
+    def content(text: str) -> list[str]:
+        return [q.text for q in _seg(text, mixed="content")]
+
+    # A conversion, a party tag or the speaker's own aside some words after the fragment.
+    assert content('Holm said the bridge was "a white elephant" and would cost $3bn (€2.8bn) over ten years.') == [
+        'the bridge was "a white elephant" and would cost $3bn (€2.8bn) over ten years'
+    ]
+    assert content('Lind said the bill was "doomed" in the House and that Rep. Ann Holm (D-Texas) would block it.') == [
+        'the bill was "doomed" in the House and that Rep. Ann Holm (D-Texas) would block it'
+    ]
+    assert content('Holm said the tax was "a blunder" for the farmers (and for the towns).') == [
+        'the tax was "a blunder" for the farmers (and for the towns)'
+    ]
+    # A one-word bracket right after the fragment is the content's own.
+    assert content('Lind said the plan was "a total ban on coal" (TBC) by another name.') == [
+        'the plan was "a total ban on coal" (TBC) by another name'
+    ]
+
+
 def test_content_stops_before_the_book_or_article_it_was_said_in():
     def content(text: str) -> list[str]:
         return [q.text for q in _seg(text, mixed="content")]
@@ -772,3 +847,29 @@ def test_content_stops_before_the_book_or_article_it_was_said_in():
         'the vote marked "the start of a new era'
     ]
     assert content('Lind said the tax was "a disgrace" in an editorial for the daily.') == ['the tax was "a disgrace']
+
+
+def test_a_report_or_article_where_the_contents_own_subject_acted_stays_in():
+    def content(text: str) -> list[str]:
+        return [q.text for q in _seg(text, mixed="content")]
+
+    # The content's own subject did something there: the bank's report, the mayor's speech.
+    assert content('Holm said the bank had "buried" the losses in its yearly report for 2022.') == [
+        'the bank had "buried" the losses in its yearly report for 2022'
+    ]
+    assert content('Lind said the mayor had made "grave mistakes" in his budget speech last month.') == [
+        'the mayor had made "grave mistakes" in his budget speech last month'
+    ]
+    assert content('Holm said the daily had "slandered" him in an article last week.') == [
+        'the daily had "slandered" him in an article last week'
+    ]
+    # A state, or the speaker as subject: where it was said stays out.
+    assert content('Holm said the talks had been "very useful" in an interview on Monday.') == [
+        'the talks had been "very useful'
+    ]
+    assert content('Lind said she had "never seen such a mess" in a statement on Friday.') == [
+        'she had "never seen such a mess'
+    ]
+    assert content('The bank said prices have "clearly peaked" in its monthly report.') == [
+        'prices have "clearly peaked'
+    ]

@@ -298,6 +298,12 @@ _TOLD_NAMED = re.compile(
     r"(?:(?!(?:of|about|in|on|at|for|to|with|by|from|that|the|a|an|and|or)\b)[\w'’-]+[ \t]+){1,3}?)"
     r"(?=(?:the|a|an|his|her|its|their|our|this|these)[ \t])"
 )
+# A pronoun, a verb and then a second verb: the pronoun's clause is a relative one without
+# "that" inside the subject ('the man in the red car she saw was "armed"'), not the content's own.
+_RELATIVE_PRONOUN = re.compile(
+    r"(?:he|she|they|it|we|I|you)[ \t]+(?!(?:still|also|never|just|now|then|already|always|even|only|"
+    r"really|not)\b)(?![a-z]+ly\b)[a-z]+[ \t]+(?:was|is|were|are|had|has|have|would|will|could|should|did)\b"
+)
 _COMMA_END = re.compile(r"[,:]\s*$")
 # Clause boundaries a content without a reporting verb starts after.
 _CLAUSE_MARKS = (",", ";", ":", "—", " – ", "―", " -- ")
@@ -329,6 +335,17 @@ _COPULA_THAT = re.compile(r"\b(?:is|was|are|were|been)[ \t]+(?=that\b)")
 _LEADING_SETTING = re.compile(
     r"[ \t]+(?:in|on|at|from|during)[ \t]+(?:(?:[\w.'’-]+[ \t]+){0,6}?(?=(?:he|she|they|we|I)[ \t])|"
     r"[^,;:()\"“”\n]{2,60},[ \t]+(?=[\w\"“]))"
+)
+# The setting's head is a medium or an occasion of saying, within three words of its preposition
+# and before any "of" ('in both posts', 'at a rally', 'in her weekly column'). Other phrases after
+# the verb are said too: a quantity, a hedge, a condition ('said at least 40 people ...', 'said in
+# most cases they ...', 'said in the event of a strike she ...').
+_SETTING_HEAD = re.compile(
+    r"[ \t]+(?:in|on|at|from|during)[ \t]+(?:(?!of\b)[\w.'’-]+[ \t]+){0,3}?(?:(?:interview|statement|speech|"
+    r"post|tweet|op-ed|letter|e-?mail|video|memo|report|blog|column|book|memoir|article|editorial|podcast|"
+    r"listing|message|note|briefing|conference|hearing|rally|meeting|debate|broadcast|appearance|filing|"
+    r"release|session|show|program|programme)s?|remarks|testimony|address|Twitter|Facebook|Instagram|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 # A content opened by "that" goes on through 'and' + a past verb with its own clause ('said that
 # it "deplored" the move and believed it would ...'): a second verb of the same subject.
@@ -1095,6 +1112,8 @@ class _Segmenter:
             goes_on = None  # 'what some call the "Dock Tax," which ...': the journalist's note on a term
         ends = _THAT_CONTENT_END if text.startswith("that ", a) else _CONTENT_END
         cut = ends.search(text, goes_on.end() if goes_on else q.close_end, se)
+        while cut and _MEDIUM_AT.match(text, cut.start()) and _own_subject_acted(text, a, q.close_end):
+            cut = ends.search(text, cut.end(), se)  # 'the bank had "buried" the losses in its report'
         # The same after a comma further on: '"many options" for paying, including ...'.
         while cut and text[cut.start()] == "," and text[q.close_end : cut.start()].strip(" ,"):
             more = _CONTENT_GOES_ON.match(text, cut.start() + 1)
@@ -1107,10 +1126,15 @@ class _Segmenter:
         if cut:
             b = cut.start()
         shut = text.find(")", q.close_end, b)
-        if shut >= 0 and text.count("(", a, q.open_pos) <= text.count(")", a, q.open_pos):
+        if (
+            shut >= 0
+            and "(" not in text[q.close_end : shut]
+            and text.count("(", a, q.open_pos) <= text.count(")", a, q.open_pos)
+            and text.rfind("(", max(0, ss - 2), a) > text.rfind(")", max(0, ss - 2), a)
+        ):
             b = shut  # '(... who called Kovac "a liar" on Monday), has ...': the aside ends there
         aside = text.find(" (", q.close_end, b)
-        if aside >= 0:
+        if aside >= 0 and _narration_aside(text, q.close_end, aside):
             b = aside  # 'called them "thieves" (though he praised some)': the narration's aside
         if not goes_on and e > 0 and text[q.close_end : b].strip() and (
             text[e - 1] in ",!?" or (text[e - 1] == "." and not _is_abbrev(text, e - 1))
@@ -1148,7 +1172,10 @@ class _Segmenter:
                 if m and m.end() > 0 and "that" in m.group():
                     a += m.end()
                 elif cues[-1].group().lower() in _TELL:
-                    m = _TOLD_WHOM.match(text, a, q.open_pos) or _TOLD_NAMED.match(text, a, q.open_pos)
+                    m = _TOLD_WHOM.match(text, a, q.open_pos)
+                    if m and _RELATIVE_PRONOUN.match(text, m.end(), q.open_pos):
+                        m = None  # 'told the jury the man she saw was ...': the subject is 'the man ...'
+                    m = m or _TOLD_NAMED.match(text, a, q.open_pos)
                     if m:
                         a = m.end()  # "told reporters he had ...": the clause after whom was told
                 elif cues[-1].group().lower() in _THATLESS_VERBS:
@@ -1157,7 +1184,8 @@ class _Segmenter:
                         a = m.end()  # 'said Tuesday night the plan was ...': when, not what
                     else:
                         m = _LEADING_SETTING.match(text, a, q.open_pos)
-                        if m:
+                        head = _SETTING_HEAD.match(text, a, q.open_pos) if m else None
+                        if m and head and head.end() <= m.end():
                             a = m.end()  # 'wrote in both posts he was ...': where, not what
         else:
             pre = text[ss : q.open_pos]
@@ -2827,6 +2855,47 @@ def _occurrences(
             out.append((i, j))
         i = next(cands, -1) if cands is not None else text.find(first, i + 1)
     return out
+
+
+# The medium alternative of _CONTENT_END: 'in an interview', 'in its annual report'.
+_MEDIUM_AT = re.compile(r"\s+in\s+(?:an?|his|her|their|its)\s")
+_PERFECT = re.compile(r"\b(?:had|has|have)[ \t]+[\"“]?(?!been\b|to\b)[a-z]")
+# A content's subject that is likely the speaker: 'said she had ...'.
+_SPEAKER_LIKE = frozenset("he she i we they".split())
+_AGENT_DETERMINERS = frozenset("the a an this that its his her their our".split())
+_SUBJECT_AT = re.compile(r"\s*(?:that\s+)?([\w'’-]+)\s")
+
+
+def _own_subject_acted(text: str, a: int, end: int) -> bool:
+    """Whether a content from a to end reports an act of its own subject ('the bank had "buried"
+    the losses', 'the mayor had made "grave mistakes"'): a medium after it ('in its yearly
+    report', 'in an article') may be where that subject acted, not where the speaker spoke. Not
+    for a state ('the talks had been "very useful" in an interview') or a subject that is likely
+    the speaker ('she had "never seen ..." in a statement') or no agent ('inflation has ...')."""
+    m = _SUBJECT_AT.match(text, a, end)
+    if m is None or m.group(1).lower() in _SPEAKER_LIKE:
+        return False
+    if m.group(1).lower() not in _AGENT_DETERMINERS and not m.group(1)[0].isupper():
+        return False  # 'said inflation has "peaked" in its report': no agent of a report
+    return _PERFECT.search(text, m.end(1), end) is not None
+
+
+_ASIDE_OPENERS = frozenset("though although but while whereas even who which whose".split())
+
+
+def _narration_aside(text: str, end: int, aside: int) -> bool:
+    """Whether a bracket opening at aside, after a fragment that closed at end, is the narration's
+    aside on the fragment: right after the closing mark with words of its own ('called them
+    "thieves" (though he praised some)'), or a word or two on when it opens with a conjunction or
+    a relative. A one-word bracket is an abbreviation, a conversion or a party tag ('"Clean Ports
+    Act" (CPA)', '$2bn (£1.6bn)', 'Sen. Tom Berg (R-Ohio)'), and a bracket further on is the
+    content's own ('a disaster" for the party (and for the country)')."""
+    shut = text.find(")", aside, aside + 200)
+    inner = text[aside + 2 : shut if shut >= 0 else aside + 60].split()
+    if len(inner) < 2:
+        return False
+    between = text[end:aside].strip(" ,").split()
+    return not between or (len(between) <= 2 and inner[0].lower() in _ASIDE_OPENERS)
 
 
 def _strip_edges(text: str, a: int, b: int) -> tuple[int, int]:

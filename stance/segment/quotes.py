@@ -417,6 +417,24 @@ timely daily weekly monthly yearly only family-friendly kindly lively manly woma
 _NEXT_WORD = re.compile(r"(?:[ \t]+|[ \t]*\n[ \t]*)([a-z][a-z-]*)\b")
 
 
+_PREPOSITIONS = frozenset(
+    """in on at for with by from into about against over under during after before since until like
+unlike despite without within through throughout across toward towards among amid between beyond around
+behind near upon via per""".split()
+)
+
+
+def _named_after_of(text: str, q: RawQuote) -> bool:
+    """Whether a one-word fragment after "of" is a thing named ('the rise of "woke" across the
+    colleges'), which a preposition after it does not make the speaker's word, as an article
+    would not. A gerund ('accused him of "lying" to voters') is an act the speaker names."""
+    word = text[q.parts[-1][0] : q.parts[-1][1]].strip(" .,;:!?").lower()
+    if word.endswith("ing"):
+        return False
+    m = _NEXT_WORD.match(text, q.close_end)
+    return m is not None and m.group(1) in _PREPOSITIONS
+
+
 def looks_like_scare_quote(text: str, q: RawQuote, has_cue_before: bool, verb_near: bool = False) -> bool:
     """Short fragments that name or distance a term rather than report speech.
 
@@ -424,7 +442,8 @@ def looks_like_scare_quote(text: str, q: RawQuote, has_cue_before: bool, verb_ne
     predicate or clause; a title-cased phrase or a noun after "so-called", "the", "on" is a term.
     One or two words a few words after a reporting verb (`verb_near`: 'called the senator a "liar"
     and ...', 'said they tried to "bury" it') are the speaker's words too, unless after "a" or
-    "an" in mid-phrase or one word modifying the noun after it ('pushed "woke" policies').
+    "an" in mid-phrase, one word after "of" before a preposition (see _named_after_of) or one
+    word modifying the noun after it ('pushed "woke" policies').
     """
     ws: list[str] = []
     for a, b in q.parts:
@@ -463,6 +482,7 @@ def looks_like_scare_quote(text: str, q: RawQuote, has_cue_before: bool, verb_ne
         and n <= 2
         and prev_word not in _TERM_BEFORE
         and (prev_word not in ("a", "an") or _ends_phrase(text, q))
+        and not (prev_word == "of" and n == 1 and _named_after_of(text, q))
         and not (n == 1 and _modifies_noun(text, q))
     ):
         # A speaker's word, not a term: 'called the senator a "liar" and ...', 'said the council
