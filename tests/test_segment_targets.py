@@ -636,6 +636,16 @@ def test_a_company_after_another_companys_form_and_and_is_a_company_of_its_own()
     assert _seg(joined + quote)[0].targets == []
 
 
+def test_a_states_own_parts_in_its_ministers_words_are_no_target():
+    # "states" after a state's adjective are its federal states, a modifier like "U.S. firms".
+    for intro, members, speaker in (
+        ("BONN, May 4 - West German Finance Minister Jan Kowal spoke on Monday.", "The West German states", "Kowal"),
+        ("WASHINGTON, May 4 - U.S. Labor Secretary Ann Lind spoke on Monday.", "Many American states", "Lind"),
+    ):
+        text = f'{intro} "{members} must pay their share of the cost," {speaker} said.\n'
+        assert _seg(text)[-1].targets == [], members
+
+
 def test_a_city_where_an_agreement_was_reached_is_no_target_in_a_quote():
     for where in ("the agreement in Lisbon", "the consensus we reached in Lisbon", "what we agreed in Lisbon"):
         assert _seg(f'"We stand by {where}," Tom Berg said.\n')[0].targets == []

@@ -105,18 +105,20 @@ _APPOSITION = re.compile(
     r"(?:,\s+(?:the\s+|a\s+|an\s+)?|\s+of\s+(?:the\s+)?)[^,;:\"“”]{1,100}?(?=[,;:]|\s+(?:said|says|told)\b|\.?$)"
 )
 _NEXT_WORD = re.compile(r"[ \t\n]+([A-Za-z][\w'’\-]*)")
-# Words after a name that show it stands as a noun: verbs, auxiliaries, conjunctions, prepositions;
-# and the nouns for a group's members ("OPEC members", "EC states"), which name the group itself.
+# Words after a name that show it stands as a noun: verbs, auxiliaries, conjunctions, prepositions.
 _NOMINAL_NEXT = frozenset(
     """is was are were be been has had have will would shall should can could may might must does did
 do and or but nor to of in on at for with by as from into than that which who whose whom where when
-while if because so not also still alone itself themselves members member nations countries states""".split()
+while if because so not also still alone itself themselves""".split()
 ) | {
     neg + tail
     for neg in "isn aren wasn weren hasn haven hadn won wouldn can couldn shan shouldn mustn doesn didn don".split()
     for tail in ("'t", "’t")
 }
 # Words before an unnamed official that end the description: "... said a senior official".
+# Nouns for a group's members: after a bloc ("OPEC members", "EC states") they name the bloc
+# itself; after a state they are its parts ("the West German states", "American states").
+_MEMBER_NOUNS = frozenset({"members", "member", "nations", "countries", "states"})
 _DETS_STOP = frozenset(
     """a an the one another two three several some many other most its his her their our this that
 these those both all each said says told and or but of in at for with by from to as that which""".split()
@@ -2225,10 +2227,15 @@ class _Segmenter:
             if e > b:
                 continue
             m = _NEXT_WORD.match(text, e)
-            if m and m.group(1)[:1].islower() and m.group(1).lower() not in _NOMINAL_NEXT:
+            if m and m.group(1)[:1].islower() and not self._nominal_next(m.group(1).lower(), c):
                 continue
             out.append(self._resolve.get(c, c))
         return out
+
+    def _nominal_next(self, word: str, c: str) -> bool:
+        """Whether the lower-case word after name `c` shows the name stands as a noun; the nouns
+        for members do so only after a bloc."""
+        return word in _NOMINAL_NEXT or (word in _MEMBER_NOUNS and self.lex.kinds.get(c) == "blocs")
 
     def _load_spans(self) -> list[tuple[int, int, str]]:
         if self._lex_spans is None:
