@@ -1736,7 +1736,9 @@ class _Segmenter:
             index: dict[str, dict[str, list[int]]] = {}
             for person in self.ents.persons:
                 words = [w.rstrip("'’") for w in person.name.split() if not (len(w) == 2 and w.endswith("."))]
-                while words and (words[0] in _HONORIFICS or _party_word(words[0]) or _title_before_given(words)):
+                while words and (
+                    words[0] in _HONORIFICS or _party_word(words[0]) or self._title_before_given(words, person.pos)
+                ):
                     words = words[1:]
                 if len(words) >= 2:
                     index.setdefault(words[-1], {}).setdefault(" ".join(words), []).append(person.pos)
@@ -1752,6 +1754,26 @@ class _Segmenter:
                     at.sort()
             self._persons = index
         return self._persons
+
+    def _title_before_given(self, words: list[str], pos: int) -> bool:
+        """Whether a name's first word, at `pos`, is the end of a title before a given name
+        ("Exchequer Nigel Lawson" after "Chancellor of the Exchequer", "Hostage Ann Berg"): a
+        word that is no listed given name, before one, with a family name still to come, and
+        that reads as a title: a title word, one the story also writes in lower case ("hostage",
+        "investor"), or one ending a title's "of" phrase. A given name missing from the lists ("Keir Rodney
+        Berg", "Abu Omar Kovac") is none of these and stays."""
+        w = words[0] if len(words) >= 3 else ""
+        if not w or w in _MALE_GIVEN or w in _FEMALE_GIVEN:
+            return False
+        if words[1] not in _MALE_GIVEN and words[1] not in _FEMALE_GIVEN:
+            return False
+        return (
+            _title_or_opener(w)
+            or _title_or_opener(w.rsplit("-", 1)[-1])
+            or w.lower() in _CAPTIVE_WORDS
+            or self._common_word(w)
+            or bool(_OF_BEFORE.search(self.text, max(0, pos - 40), pos))
+        )
 
     def _firm_named(self, words: list[str]) -> str | None:
         """The company a run of capitals in a quote names, by the story's short name for it; also
@@ -2649,16 +2671,12 @@ def _same_person(name: str, speaker: str | None) -> bool:
 _NOBLE = frozenset({"Sir", "Dame", "Lord", "Lady", "Baroness", "Baron"})
 
 
-def _title_before_given(words: list[str]) -> bool:
-    """Whether a name's first word is the end of a title before a given name ("Exchequer Nigel
-    Lawson" after "Chancellor of the Exchequer", "Hostage Ann Berg"): a word that is no given name,
-    before one, with a family name still to come."""
-    return (
-        len(words) >= 3
-        and words[0] not in _MALE_GIVEN
-        and words[0] not in _FEMALE_GIVEN
-        and (words[1] in _MALE_GIVEN or words[1] in _FEMALE_GIVEN)
-    )
+# Nouns for what befell a person that stand as a title before the name ("Hostage Ann Berg").
+_CAPTIVE_WORDS = frozenset({"hostage", "captive", "prisoner", "detainee", "dissident", "defector"})
+# "of the", or "of"/"for" after a capital, right before a name's first word: that word ends a
+# title ("Chancellor of the Exchequer", "Minister of Mines", "Undersecretary for Management"); not
+# "the government of Jacinda Kate Berg".
+_OF_BEFORE = re.compile(r"(?:\bof\s+the|\b[A-Z][\w\-]*\s+(?:of|for))\s+$")
 
 
 def _title_or_opener(word: str) -> bool:
