@@ -665,6 +665,12 @@ def test_a_states_own_parts_in_its_ministers_words_are_no_target():
         assert _seg(text)[-1].targets == [], members
 
 
+def test_states_before_the_verb_round_are_targets():
+    for verb in ("round out", "round off", "round up"):
+        text = f'"China and Japan {verb} our three biggest markets," a trade official said.\n'
+        assert _seg(text)[0].targets == ["China", "Japan"], verb
+
+
 def test_a_city_where_an_agreement_was_reached_is_no_target_in_a_quote():
     for where in ("the agreement in Lisbon", "the consensus we reached in Lisbon", "what we agreed in Lisbon"):
         assert _seg(f'"We stand by {where}," Tom Berg said.\n')[0].targets == []

@@ -457,8 +457,9 @@ _IN_NAME = re.compile(
 # A sea or a company named "of" a state ("the Gulf of Norland", "Kell Co of Norland"): a place or
 # a name, no party.
 _FEATURE_OF = re.compile(r"\b(?:Gulf|Sea|Bay|Straits?|Co|Corp|Inc|Company|Corporation)\s+of\s+$")
-# A round of trade talks named after where it opened ("the Uruguay Round"): a name, no party.
-_ROUND_NEXT = re.compile(r"\s+[Rr]ound\b")
+# A round of trade talks named after where it opened ("the Uruguay Round"): a name, no party;
+# not the verb "round off/out/up/down" ("Norland and Japan round out the top three").
+_ROUND_NEXT = re.compile(r"\s+(?:Round\b|round\b(?!\s+(?:off|out|up|down)\b))")
 # A headline's source, one to three words after its last dash or colon: "NO CUT SEEN - NORLAND ANALYSTS".
 _HEADLINE_SOURCE = re.compile(r"(?<=\S{3})\s*(?:\s-+\s*|-\s+|:\s+)(?=(?:[^\s\-:]+\s*){1,3}$)")
 _FILING_NEXT = re.compile(r"\s+(?:filings?|registration)\b")
