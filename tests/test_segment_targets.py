@@ -536,6 +536,17 @@ def test_bare_producers_are_the_lexicon_trade_group_only_in_a_story_naming_the_t
     assert _seg(dairy + full)[0].targets == ["coffee producers"]
 
 
+def test_the_trade_counts_for_bare_producers_in_any_case_or_by_its_bodys_name():
+    quote = '    "The producers have turned down every offer," a delegate said.\n'
+    for intro, title in (
+        ("Coffee export quota talks broke down in Lisbon on Friday.\n", None),
+        ("Talks at the International Coffee Organization broke down on Friday.\n", None),
+        ("Talks at the ICO broke down in Lisbon on Friday.\n", None),
+        ("Export quota talks broke down in Lisbon on Friday.\n", "COFFEE TALKS COLLAPSE"),
+    ):
+        assert _seg(intro + quote, title=title)[0].targets == ["coffee producers"], intro
+
+
 def test_a_state_naming_a_round_of_trade_talks_is_no_target():
     for name in ("the Uruguay Round", "the Uruguay round"):
         text = f'"Farm subsidies will wreck {name}," Tom Berg said.\n'

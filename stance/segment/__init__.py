@@ -49,7 +49,7 @@ from stance.segment.speakers import (
     pre_attribution,
     sentence_subject,
 )
-from stance.targets import TargetLexicon, trie_pattern
+from stance.targets import TargetLexicon, letter_shape, trie_pattern
 
 __all__ = ["segment", "MIXED_MODES"]
 
@@ -588,6 +588,8 @@ class _Segmenter:
         self._firm_prefixes: frozenset[str] | None = None
         self._firm_name_list: list[tuple[int, list[str]]] | None = None
         self._common: dict[str, bool] = {}
+        self._trades: dict[str, bool] = {}
+        self._story_names: frozenset[str] = frozenset()
         self._firm_at: tuple[list[int], list[tuple[int, int, str]]] | None = None
         self._counts: dict[str, int] | None = None
         self._headline: str | None = None
@@ -2263,9 +2265,11 @@ class _Segmenter:
     def _load_spans(self) -> list[tuple[int, int, str]]:
         if self._lex_spans is None:
             text = self.text
+            found = self.lex.spans(text)
+            self._story_names = frozenset(c for _, _, c in found)
             spans = [
                 sp
-                for sp in self.lex.spans(text)
+                for sp in found
                 if not (
                     self._surname(*sp)
                     or self._longer_name(*sp)
@@ -2291,7 +2295,22 @@ class _Segmenter:
         if " " in alias or not alias[1:].islower():
             return False
         trade = c.split()[0]
-        return trade.islower() and not alias.lower().startswith(trade) and not self._common_word(trade)
+        return trade.islower() and not alias.lower().startswith(trade) and not self._trade_named(trade)
+
+    def _trade_named(self, trade: str) -> bool:
+        """Whether the story writes the trade word in any case ("coffee", a headline's "Coffee",
+        "COFFEE"), in its text or title, or names a body called after it ("the ICO" for the
+        International Coffee Organisation); memoised."""
+        hit = self._trades.get(trade)
+        if hit is None:
+            key = f" {trade} ".encode("ascii", "replace")
+            hit = (
+                key in letter_shape(self.text, lower=True)
+                or key in letter_shape(self.article.title or "", lower=True)
+                or any(c[:1].isupper() and trade in c.lower().split() for c in self._story_names)
+            )
+            self._trades[trade] = hit
+        return hit
 
     def _word_in_name(self, s: int, e: int, c: str) -> bool:
         """A party's one-word alias ("Democrats", "Labour") inside a longer name: another party's
