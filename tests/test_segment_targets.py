@@ -607,6 +607,18 @@ def test_only_a_subject_pronoun_opening_a_quote_reaches_back_past_the_sentence_b
         assert _seg(intro + f'"{q}"\n')[0].targets == [], q
 
 
+def test_an_owners_pronoun_opening_a_quote_reaches_the_sentence_before_past_the_speakers_side():
+    for intro, quote, state in (
+        ("Japan cut its tariffs on U.S. beef on Monday.", "Its market is still far too closed", "Japan"),
+        ("Iran test-fired two missiles on Sunday.", "Their threats will not frighten us", "Iran"),
+    ):
+        text = f'{intro} "{quote}," a U.S. trade official said on Monday.\n'
+        assert _seg(text)[0].targets == [state], quote
+    # Not past a sentence that names nobody.
+    text = 'Japan cut its tariffs on U.S. beef. Sales fell. "Its market is closed," a U.S. official said.\n'
+    assert _seg(text)[0].targets == []
+
+
 def test_a_title_word_before_a_given_name_is_no_part_of_a_person_target():
     for intro, family, full in (
         ("Chancellor of the Exchequer Anna Kovac spoke on Monday.\n", "Kovac", "Anna Kovac"),

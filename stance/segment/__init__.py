@@ -410,6 +410,9 @@ _MARK_SPLIT = re.compile("[" + re.escape(ALL_MARKS) + "]")
 # an object's ("Its board", "Their success") most often means what the narration around the
 # quote names, the speaker's own body included (pool half A: 0 true, 4 false targets).
 _PRONOUN_START = re.compile(r"^\W*(?:they|it)\b", re.I)
+# An owner's pronoun opening a quote ("Its market", "Their threats"): the owner is named in the
+# narration before, not by the attribution, which names the speaker's side.
+_OWNER_START = re.compile(r"^\W*(?:its|their)\b", re.I)
 # After a city that is the venue of talks or the place of a deal or an event, not a party: "the
 # Lisbon accord", "the Oslo train bombing".
 _VENUE_NEXT = re.compile(
@@ -1918,7 +1921,7 @@ class _Segmenter:
                 return [last]
         if any(_points_outside(text, a, b) for a, b in spans):
             # A pronoun or role noun pointing outside the quote: the party named last around it.
-            got = self._context_targets(group, own, speaker)[-1:]
+            got = self._context_targets(group, own, speaker, bool(_OWNER_START.match(first_text)))[-1:]
             if got:
                 return got
         return self._fallback(group, own)
@@ -2049,13 +2052,21 @@ class _Segmenter:
             self._title_cache = list(dict.fromkeys(found))
         return self._title_cache
 
-    def _context_targets(self, group: list[RawQuote], own: set[str], speaker: str | None) -> list[str]:
+    def _context_targets(
+        self, group: list[RawQuote], own: set[str], speaker: str | None, owner: bool = False
+    ) -> list[str]:
         """Targets named outside the marks in the quote's sentence, else in the sentence before it;
-        a city named there as a place ("dealers in Oslo") is no party a pronoun points back to."""
+        a city named there as a place ("dealers in Oslo") is no party a pronoun points back to.
+        A quote opening with an owner's pronoun (`owner`: "Its market ...", "Their threats ...")
+        also reaches the sentence before when its own names only the speaker's side ("... a
+        Norlandic official said"): the owner is no one the attribution names."""
         cands, ss = self._sentence_names(group)
         if not cands:
             cands = self._names_before(ss)
-        return [c for c in dict.fromkeys(cands) if c not in own and not self._is_group(c)]
+        out = [c for c in dict.fromkeys(cands) if c not in own and not self._is_group(c)]
+        if not out and owner and cands:
+            out = [c for c in dict.fromkeys(self._names_before(ss)) if c not in own and not self._is_group(c)]
+        return out
 
     def _sentence_names(self, group: list[RawQuote]) -> tuple[list[str], int]:
         """Names outside the marks in the quote's sentence, with where that sentence starts."""
