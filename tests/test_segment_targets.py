@@ -536,6 +536,17 @@ def test_bare_producers_are_the_lexicon_trade_group_only_in_a_story_naming_the_t
     assert _seg(dairy + full)[0].targets == ["coffee producers"]
 
 
+def test_the_trade_counts_for_bare_producers_in_any_case_or_by_its_bodys_name():
+    quote = '    "The producers have turned down every offer," a delegate said.\n'
+    for intro, title in (
+        ("Coffee export quota talks broke down in Lisbon on Friday.\n", None),
+        ("Talks at the International Coffee Organization broke down on Friday.\n", None),
+        ("Talks at the ICO broke down in Lisbon on Friday.\n", None),
+        ("Export quota talks broke down in Lisbon on Friday.\n", "COFFEE TALKS COLLAPSE"),
+    ):
+        assert _seg(intro + quote, title=title)[0].targets == ["coffee producers"], intro
+
+
 def test_a_state_naming_a_round_of_trade_talks_is_no_target():
     for name in ("the Uruguay Round", "the Uruguay round"):
         text = f'"Farm subsidies will wreck {name}," Tom Berg said.\n'
@@ -596,12 +607,43 @@ def test_only_a_subject_pronoun_opening_a_quote_reaches_back_past_the_sentence_b
         assert _seg(intro + f'"{q}"\n')[0].targets == [], q
 
 
+def test_an_owners_pronoun_opening_a_quote_reaches_the_sentence_before_past_the_speakers_side():
+    for intro, quote, state in (
+        ("Japan cut its tariffs on U.S. beef on Monday.", "Its market is still far too closed", "Japan"),
+        ("Iran test-fired two missiles on Sunday.", "Their threats will not frighten us", "Iran"),
+    ):
+        text = f'{intro} "{quote}," a U.S. trade official said on Monday.\n'
+        assert _seg(text)[0].targets == [state], quote
+    # Not past a sentence that names nobody.
+    text = 'Japan cut its tariffs on U.S. beef. Sales fell. "Its market is closed," a U.S. official said.\n'
+    assert _seg(text)[0].targets == []
+
+
 def test_a_title_word_before_a_given_name_is_no_part_of_a_person_target():
     for intro, family, full in (
         ("Chancellor of the Exchequer Anna Kovac spoke on Monday.\n", "Kovac", "Anna Kovac"),
         ("Hostage Peter Lund was freed on Monday.\n", "Lund", "Peter Lund"),
     ):
         text = intro + f'    "{family} has done well," analyst Tom Berg said.\n'
+        assert _seg(text)[-1].targets == [full], intro
+
+
+def test_a_given_name_missing_from_the_lists_before_a_listed_one_stays_in_a_person_target():
+    for intro, family, full in (
+        ("Party leader Keir Alan Kovac spoke on Monday.\n", "Kovac", "Keir Alan Kovac"),
+        ("Rebel commander Abu Omar Lund spoke on Monday.\n", "Lund", "Abu Omar Lund"),
+        ("Prime Minister Jacinda Kate Berg spoke on Monday.\n", "Berg", "Jacinda Kate Berg"),
+        ("The government of Jacinda Kate Berg fell on Monday.\n", "Berg", "Jacinda Kate Berg"),
+    ):
+        text = intro + f'    "{family} has no plan," analyst Tom Holt said.\n'
+        assert _seg(text)[-1].targets == [full], intro
+    # A word the story also writes in lower case, or one ending a title's "of" phrase, ends a title.
+    for intro, full in (
+        ("Investor Peter Lund bought the stake. The investor spoke on Monday.\n", "Peter Lund"),
+        ("The Minister of Mines Peter Lund spoke on Monday.\n", "Peter Lund"),
+        ("Undersecretary for Management Peter Lund spoke on Monday.\n", "Peter Lund"),
+    ):
+        text = intro + '    "Lund has done well," analyst Tom Holt said.\n'
         assert _seg(text)[-1].targets == [full], intro
 
 
@@ -634,6 +676,22 @@ def test_a_company_after_another_companys_form_and_and_is_a_company_of_its_own()
     # After a name joined by "and", it is the end of that name.
     joined = "Harbor and Vestra Mills Inc agreed to merge.\n"
     assert _seg(joined + quote)[0].targets == []
+
+
+def test_a_states_own_parts_in_its_ministers_words_are_no_target():
+    # "states" after a state's adjective are its federal states, a modifier like "U.S. firms".
+    for intro, members, speaker in (
+        ("BONN, May 4 - West German Finance Minister Jan Kowal spoke on Monday.", "The West German states", "Kowal"),
+        ("WASHINGTON, May 4 - U.S. Labor Secretary Ann Lind spoke on Monday.", "Many American states", "Lind"),
+    ):
+        text = f'{intro} "{members} must pay their share of the cost," {speaker} said.\n'
+        assert _seg(text)[-1].targets == [], members
+
+
+def test_states_before_the_verb_round_are_targets():
+    for verb in ("round out", "round off", "round up"):
+        text = f'"China and Japan {verb} our three biggest markets," a trade official said.\n'
+        assert _seg(text)[0].targets == ["China", "Japan"], verb
 
 
 def test_a_city_where_an_agreement_was_reached_is_no_target_in_a_quote():

@@ -110,18 +110,20 @@ _APPOSITION = re.compile(
     r"(?:,\s+(?:the\s+|a\s+|an\s+)?|\s+of\s+(?:the\s+)?)[^,;:\"“”]{1,100}?(?=[,;:]|\s+(?:said|says|told)\b|\.?$)"
 )
 _NEXT_WORD = re.compile(r"[ \t\n]+([A-Za-z][\w'’\-]*)")
-# Words after a name that show it stands as a noun: verbs, auxiliaries, conjunctions, prepositions;
-# and the nouns for a group's members ("OPEC members", "EC states"), which name the group itself.
+# Words after a name that show it stands as a noun: verbs, auxiliaries, conjunctions, prepositions.
 _NOMINAL_NEXT = frozenset(
     """is was are were be been has had have will would shall should can could may might must does did
 do and or but nor to of in on at for with by as from into than that which who whose whom where when
-while if because so not also still alone itself themselves members member nations countries states""".split()
+while if because so not also still alone itself themselves""".split()
 ) | {
     neg + tail
     for neg in "isn aren wasn weren hasn haven hadn won wouldn can couldn shan shouldn mustn doesn didn don".split()
     for tail in ("'t", "’t")
 }
 # Words before an unnamed official that end the description: "... said a senior official".
+# Nouns for a group's members: after a bloc ("OPEC members", "EC states") they name the bloc
+# itself; after a state they are its parts ("the West German states", "American states").
+_MEMBER_NOUNS = frozenset({"members", "member", "nations", "countries", "states"})
 _DETS_STOP = frozenset(
     """a an the one another two three several some many other most its his her their our this that
 these those both all each said says told and or but of in at for with by from to as that which""".split()
@@ -442,6 +444,9 @@ _MARK_SPLIT = re.compile("[" + re.escape(ALL_MARKS) + "]")
 # an object's ("Its board", "Their success") most often means what the narration around the
 # quote names, the speaker's own body included (pool half A: 0 true, 4 false targets).
 _PRONOUN_START = re.compile(r"^\W*(?:they|it)\b", re.I)
+# An owner's pronoun opening a quote ("Its market", "Their threats"): the owner is named in the
+# narration before, not by the attribution, which names the speaker's side.
+_OWNER_START = re.compile(r"^\W*(?:its|their)\b", re.I)
 # After a city that is the venue of talks or the place of a deal or an event, not a party: "the
 # Lisbon accord", "the Oslo train bombing".
 _VENUE_NEXT = re.compile(
@@ -500,8 +505,9 @@ _IN_NAME = re.compile(
 # A sea or a company named "of" a state ("the Gulf of Norland", "Kell Co of Norland"): a place or
 # a name, no party.
 _FEATURE_OF = re.compile(r"\b(?:Gulf|Sea|Bay|Straits?|Co|Corp|Inc|Company|Corporation)\s+of\s+$")
-# A round of trade talks named after where it opened ("the Uruguay Round"): a name, no party.
-_ROUND_NEXT = re.compile(r"\s+[Rr]ound\b")
+# A round of trade talks named after where it opened ("the Uruguay Round"): a name, no party;
+# not the verb "round off/out/up/down" ("Norland and Japan round out the top three").
+_ROUND_NEXT = re.compile(r"\s+(?:Round\b|round\b(?!\s+(?:off|out|up|down)\b))")
 # A headline's source, one to three words after its last dash or colon: "NO CUT SEEN - NORLAND ANALYSTS".
 _HEADLINE_SOURCE = re.compile(r"(?<=\S{3})\s*(?:\s-+\s*|-\s+|:\s+)(?=(?:[^\s\-:]+\s*){1,3}$)")
 _FILING_NEXT = re.compile(r"\s+(?:filings?|registration)\b")
@@ -631,6 +637,8 @@ class _Segmenter:
         self._firm_prefixes: frozenset[str] | None = None
         self._firm_name_list: list[tuple[int, list[str]]] | None = None
         self._common: dict[str, bool] = {}
+        self._trades: dict[str, bool] = {}
+        self._story_names: frozenset[str] = frozenset()
         self._firm_at: tuple[list[int], list[tuple[int, int, str]]] | None = None
         self._counts: dict[str, int] | None = None
         self._headline: str | None = None
@@ -1797,7 +1805,9 @@ class _Segmenter:
             index: dict[str, dict[str, list[int]]] = {}
             for person in self.ents.persons:
                 words = [w.rstrip("'’") for w in person.name.split() if not (len(w) == 2 and w.endswith("."))]
-                while words and (words[0] in _HONORIFICS or _party_word(words[0]) or _title_before_given(words)):
+                while words and (
+                    words[0] in _HONORIFICS or _party_word(words[0]) or self._title_before_given(words, person.pos)
+                ):
                     words = words[1:]
                 if len(words) >= 2:
                     index.setdefault(words[-1], {}).setdefault(" ".join(words), []).append(person.pos)
@@ -1813,6 +1823,26 @@ class _Segmenter:
                     at.sort()
             self._persons = index
         return self._persons
+
+    def _title_before_given(self, words: list[str], pos: int) -> bool:
+        """Whether a name's first word, at `pos`, is the end of a title before a given name
+        ("Exchequer Nigel Lawson" after "Chancellor of the Exchequer", "Hostage Ann Berg"): a
+        word that is no listed given name, before one, with a family name still to come, and
+        that reads as a title: a title word, one the story also writes in lower case ("hostage",
+        "investor"), or one ending a title's "of" phrase. A given name missing from the lists ("Keir Rodney
+        Berg", "Abu Omar Kovac") is none of these and stays."""
+        w = words[0] if len(words) >= 3 else ""
+        if not w or w in _MALE_GIVEN or w in _FEMALE_GIVEN:
+            return False
+        if words[1] not in _MALE_GIVEN and words[1] not in _FEMALE_GIVEN:
+            return False
+        return (
+            _title_or_opener(w)
+            or _title_or_opener(w.rsplit("-", 1)[-1])
+            or w.lower() in _CAPTIVE_WORDS
+            or self._common_word(w)
+            or bool(_OF_BEFORE.search(self.text, max(0, pos - 40), pos))
+        )
 
     def _firm_named(self, words: list[str]) -> str | None:
         """The company a run of capitals in a quote names, by the story's short name for it; also
@@ -1954,7 +1984,7 @@ class _Segmenter:
                 return [last]
         if any(_points_outside(text, a, b) for a, b in spans):
             # A pronoun or role noun pointing outside the quote: the party named last around it.
-            got = self._context_targets(group, own, speaker)[-1:]
+            got = self._context_targets(group, own, speaker, bool(_OWNER_START.match(first_text)))[-1:]
             if got:
                 return got
         return self._fallback(group, own)
@@ -2085,13 +2115,21 @@ class _Segmenter:
             self._title_cache = list(dict.fromkeys(found))
         return self._title_cache
 
-    def _context_targets(self, group: list[RawQuote], own: set[str], speaker: str | None) -> list[str]:
+    def _context_targets(
+        self, group: list[RawQuote], own: set[str], speaker: str | None, owner: bool = False
+    ) -> list[str]:
         """Targets named outside the marks in the quote's sentence, else in the sentence before it;
-        a city named there as a place ("dealers in Oslo") is no party a pronoun points back to."""
+        a city named there as a place ("dealers in Oslo") is no party a pronoun points back to.
+        A quote opening with an owner's pronoun (`owner`: "Its market ...", "Their threats ...")
+        also reaches the sentence before when its own names only the speaker's side ("... a
+        Norlandic official said"): the owner is no one the attribution names."""
         cands, ss = self._sentence_names(group)
         if not cands:
             cands = self._names_before(ss)
-        return [c for c in dict.fromkeys(cands) if c not in own and not self._is_group(c)]
+        out = [c for c in dict.fromkeys(cands) if c not in own and not self._is_group(c)]
+        if not out and owner and cands:
+            out = [c for c in dict.fromkeys(self._names_before(ss)) if c not in own and not self._is_group(c)]
+        return out
 
     def _sentence_names(self, group: list[RawQuote]) -> tuple[list[str], int]:
         """Names outside the marks in the quote's sentence, with where that sentence starts."""
@@ -2288,17 +2326,24 @@ class _Segmenter:
             if e > b:
                 continue
             m = _NEXT_WORD.match(text, e)
-            if m and m.group(1)[:1].islower() and m.group(1).lower() not in _NOMINAL_NEXT:
+            if m and m.group(1)[:1].islower() and not self._nominal_next(m.group(1).lower(), c):
                 continue
             out.append(self._resolve.get(c, c))
         return out
 
+    def _nominal_next(self, word: str, c: str) -> bool:
+        """Whether the lower-case word after name `c` shows the name stands as a noun; the nouns
+        for members do so only after a bloc."""
+        return word in _NOMINAL_NEXT or (word in _MEMBER_NOUNS and self.lex.kinds.get(c) == "blocs")
+
     def _load_spans(self) -> list[tuple[int, int, str]]:
         if self._lex_spans is None:
             text = self.text
+            found = self.lex.spans(text)
+            self._story_names = frozenset(c for _, _, c in found)
             spans = [
                 sp
-                for sp in self.lex.spans(text)
+                for sp in found
                 if not (
                     self._surname(*sp)
                     or self._longer_name(*sp)
@@ -2324,7 +2369,22 @@ class _Segmenter:
         if " " in alias or not alias[1:].islower():
             return False
         trade = c.split()[0]
-        return trade.islower() and not alias.lower().startswith(trade) and not self._common_word(trade)
+        return trade.islower() and not alias.lower().startswith(trade) and not self._trade_named(trade)
+
+    def _trade_named(self, trade: str) -> bool:
+        """Whether the story writes the trade word in any case ("coffee", a headline's "Coffee",
+        "COFFEE"), in its text or title, or names a body called after it ("the ICO" for the
+        International Coffee Organisation); memoised."""
+        hit = self._trades.get(trade)
+        if hit is None:
+            key = f" {trade} ".encode("ascii", "replace")
+            hit = (
+                key in letter_shape(self.text, lower=True)
+                or key in letter_shape(self.article.title or "", lower=True)
+                or any(c[:1].isupper() and trade in c.lower().split() for c in self._story_names)
+            )
+            self._trades[trade] = hit
+        return hit
 
     def _word_in_name(self, s: int, e: int, c: str) -> bool:
         """A party's one-word alias ("Democrats", "Labour") inside a longer name: another party's
@@ -2728,16 +2788,12 @@ def _same_person(name: str, speaker: str | None) -> bool:
 _NOBLE = frozenset({"Sir", "Dame", "Lord", "Lady", "Baroness", "Baron"})
 
 
-def _title_before_given(words: list[str]) -> bool:
-    """Whether a name's first word is the end of a title before a given name ("Exchequer Nigel
-    Lawson" after "Chancellor of the Exchequer", "Hostage Ann Berg"): a word that is no given name,
-    before one, with a family name still to come."""
-    return (
-        len(words) >= 3
-        and words[0] not in _MALE_GIVEN
-        and words[0] not in _FEMALE_GIVEN
-        and (words[1] in _MALE_GIVEN or words[1] in _FEMALE_GIVEN)
-    )
+# Nouns for what befell a person that stand as a title before the name ("Hostage Ann Berg").
+_CAPTIVE_WORDS = frozenset({"hostage", "captive", "prisoner", "detainee", "dissident", "defector"})
+# "of the", or "of"/"for" after a capital, right before a name's first word: that word ends a
+# title ("Chancellor of the Exchequer", "Minister of Mines", "Undersecretary for Management"); not
+# "the government of Jacinda Kate Berg".
+_OF_BEFORE = re.compile(r"(?:\bof\s+the|\b[A-Z][\w\-]*\s+(?:of|for))\s+$")
 
 
 def _title_or_opener(word: str) -> bool:
