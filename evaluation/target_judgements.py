@@ -13,6 +13,9 @@ The labellers also named each quote's speaker (`data/modern_quotes/`); the predi
 speaker of the matched quote is scored against it by family name (the last word), since the
 labellers wrote full names where the text may give "Mr Blair".
 
+The same scoring reads the Reuters-pool judgements (`--judgements data/pool_labels`), whose labels
+are stances or `not_about`: any stance means the quote is about the target.
+
     python -m evaluation.target_judgements [--trace] [--data DIR] [--judgements DIR] [--speakers DIR]
 """
 
@@ -33,8 +36,10 @@ from stance.records import Article
 from stance.segment import segment
 from stance.targets import TargetLexicon
 
-# Where each corpus keeps its texts, under the data directory.
+# Where each corpus keeps its texts, under the data directory: a folder of .txt files, or one
+# articles JSONL (with headlines) for the Reuters pool, whose judgements are in data/pool_labels/.
 CORPUS_TEXTS: dict[str, str] = {"polnear-train": "polnear/train/text", "bbc-politics": "bbc-politics"}
+CORPUS_ARTICLES: dict[str, str] = {"reuters-pool": "reuters-pool/articles.jsonl"}
 
 
 def half(doc: str) -> str:
@@ -142,11 +147,14 @@ def evaluate(
         by_doc[corpus, doc].append((s, e, tj))
     stats: dict[tuple[str, str], collections.Counter[str]] = collections.defaultdict(collections.Counter)
     rows: list[dict[str, Any]] = []
+    articles = _jsonl_articles(root, {corpus for corpus, _ in by_doc})
     try:
         for (corpus, doc), quotes in sorted(by_doc.items()):
-            path = root / CORPUS_TEXTS.get(corpus, corpus) / f"{doc}.txt"
-            text = path.read_text(encoding="utf-8")
-            preds = segment(Article(id=doc, text=text), lex, mixed="content")
+            article = articles.get((corpus, doc))
+            if article is None:
+                path = root / CORPUS_TEXTS.get(corpus, corpus) / f"{doc}.txt"
+                article = Article(id=doc, text=path.read_text(encoding="utf-8"))
+            preds = segment(article, lex, mixed="content")
             srcs = {q.quote_id: record.get(id(q.targets), {}) for q in preds} if trace else {}
             c = stats[corpus, half(doc)]
             for s, e, tj in sorted(quotes):
@@ -155,6 +163,18 @@ def evaluate(
         if undo is not None:
             undo()
     return stats, rows
+
+
+def _jsonl_articles(root: Path, corpora: set[str]) -> dict[tuple[str, str], Article]:
+    """(corpus, doc) -> article, for the corpora kept as one articles JSONL."""
+    out: dict[tuple[str, str], Article] = {}
+    for corpus in sorted(corpora & CORPUS_ARTICLES.keys()):
+        with (root / CORPUS_ARTICLES[corpus]).open(encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    d = json.loads(line)
+                    out[corpus, str(d["doc"])] = Article(id=str(d["doc"]), text=d["text"], title=d.get("title"))
+    return out
 
 
 def _score(
@@ -174,7 +194,7 @@ def _score(
         if o > bo:
             best, bo = q, o
     pred = list(best.targets) if best is not None else []
-    gold = {t for t, lab in tj.items() if lab == "about"}
+    gold = {t for t, lab in tj.items() if lab != "not_about"}  # "about", or a stance label (pool)
     row: dict[str, Any] = {"corpus": corpus, "doc": doc, "start": s, "end": e, "half": half(doc)}
     row.update(pred=pred, judg=tj)
     row.update(tp=[], fp=[], unj=[], fn=[t for t in sorted(gold) if t not in pred])

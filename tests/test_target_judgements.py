@@ -70,3 +70,20 @@ def test_family_names_that_differ_only_in_typography_agree():
     assert _family("Sean O’Malley") == _family("Sean O'Malley") == "o'malley"
     assert _family("Ana García") == _family("Ana Garcia")
     assert _family("Ana Garcia") != _family("Ana Garcias")
+
+
+def test_pool_judgements_read_articles_jsonl_with_headlines_and_stance_labels(tmp_path):
+    text = 'Foreign Minister Jan Kowal of Norland said: "Japan must open its markets to our farmers."\n'
+    (tmp_path / "data" / "reuters-pool").mkdir(parents=True)
+    art = {"doc": "pool:1", "title": "NORLAND WARNS JAPAN ON FARM TRADE", "text": text}
+    (tmp_path / "data" / "reuters-pool" / "articles.jsonl").write_text(json.dumps(art) + "\n", encoding="utf-8")
+    start, end = text.index('"Japan'), text.index("farmers") + 8
+    rows = [
+        {"corpus": "reuters-pool", "doc": "pool:1", "start": start, "end": end, "target": t, "label": lab}
+        for t, lab in (("Japan", "threatening"), ("Norland", "not_about"), ("Osteria", "neutral"))
+    ]
+    (tmp_path / "pool").mkdir()
+    (tmp_path / "pool" / "p.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    stats, out = evaluate(load_judgements(tmp_path / "pool"), tmp_path / "data")
+    c = stats["reuters-pool", half("pool:1")]
+    assert (c["TP"], c["FN"]) == (1, 1) and out[0]["tp"] == ["Japan"] and out[0]["fn"] == ["Osteria"]
