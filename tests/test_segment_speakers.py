@@ -1505,3 +1505,17 @@ def test_review_a_possessive_plural_party_and_a_peers_title():
     assert q.speaker == "Ann Kovac"
     q = segment(Article(id="d", text='Lady Gaga sang at the rally. "Go vote," she told the crowd.'))[-1]
     assert q.speaker == "Lady Gaga"
+
+
+def test_but_said_after_a_subject_with_an_apposition_is_that_subjects():
+    for text, who in (
+        ('The Lord Chancellor, Lord Brant, agreed the act was unfair but added that "it is small".', "Lord Brant"),
+        (
+            "Alexei Ivlov, an official with Tramtorg, a trading body, told reporters he had no news, but said "
+            'that Moscow "would consider" buying wheat.',
+            "Alexei Ivlov",
+        ),
+    ):
+        assert segment(Article(id="d", text=text))[-1].speaker == who, text
+    text = 'Appearing before supporters on Monday, the leader thanked voters but said the result was "not final".'
+    assert segment(Article(id="d", text=text))[-1].speaker != "Appearing"

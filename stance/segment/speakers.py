@@ -2060,19 +2060,36 @@ def _subject_before_verb(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     return None
 
 
-def _clause_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
-    """The subject at the head of a clause, found only where a verb plainly follows it."""
+def _clause_subject(text: str, lo: int, hi: int, apposition: bool = False) -> tuple[int, int] | None:
+    """The subject at the head of a clause, found only where a verb plainly follows it; with
+    `apposition`, also a subject set off with its apposition before the verb ("Lord Brant, the
+    Lord Chancellor, agreed ... but added")."""
     dm = _DATELINE.match(text, lo, hi)
     if dm:
         lo = dm.end()
     pos = lo
+    head: tuple[int, int] | None = None
     for piece in text[lo:hi].split(","):
         a, b = _trim(text, pos, pos + len(piece))
         pos += len(piece) + 1
-        if b <= a or _CLAUSE_SKIP.match(text[a:b]):
+        if b <= a or (head is None and _CLAUSE_SKIP.match(text[a:b])):
+            continue
+        if head is not None:
+            # "The Lord Privy Seal, Lord Brant, agreed ...": the subject and its apposition end
+            # where a piece opens with the verb.
+            first = text[a:b].split()[0]
+            if first[:1].islower() and _is_verb_like(first):
+                return head if _valid_mention(text, *head) else None
+            if _tighten(text, a, b)[1] < b or len(text[a:b].split()) > 6:
+                return None
+            head = (head[0], b)
             continue
         a2, b2 = _tighten(text, a, b)
-        return (a2, b2) if b2 < b and _valid_mention(text, a2, b2) else None
+        if b2 < b:
+            return (a2, b2) if _valid_mention(text, a2, b2) else None
+        if not apposition or text[a:b].split()[0].lower().endswith("ing"):
+            return None  # "Appearing before supporters, ...": a participle's clause, no subject
+        head = (a, b)  # no verb yet: perhaps a subject with an apposition after it
     return None
 
 
@@ -2202,7 +2219,7 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
         cut = cm.end()
         if cm.group() == "but" and not seg[cut:].strip():
             # "Kovac predicted a deal, but said ...": the subject of the first clause.
-            return _clause_subject(text, lo, lo + cm.start())
+            return _clause_subject(text, lo, lo + cm.start(), apposition=True)
     seg_lo = lo + cut
     chunks = []
     pos = seg_lo
