@@ -873,3 +873,35 @@ def test_a_report_or_article_where_the_contents_own_subject_acted_stays_in():
     assert content('The bank said prices have "clearly peaked" in its monthly report.') == [
         'prices have "clearly peaked'
     ]
+
+
+def test_review5_the_speakers_medium_stays_out_and_the_subjects_document_stays_in():
+    for text, content in (
+        ('Kovac said the government had "lost its way" in an interview with the BBC on Sunday.',
+         'the government had "lost its way'),
+        ('Berg said the West has "betrayed Ukraine" in his speech to the assembly.', 'the West has "betrayed Ukraine'),
+        ('Berg said the company had "hidden" the losses in its annual report for 2023.',
+         'the company had "hidden" the losses in its annual report for 2023'),
+    ):
+        (q,) = segment(Article(id="d", text=text))
+        assert q.text == content, text
+
+
+def test_review5_told_then_a_pronoun_with_too_or_himself_starts_the_content():
+    for who, rest in (("she too", 'was "deeply shocked" by the verdict'), ("he himself", 'had "no idea" about it')):
+        (q,) = segment(Article(id="d", text=f"Kovac told reporters {who} {rest}."))
+        assert q.text == f"{who} {rest}", who
+
+
+def test_review5_broadcast_media_and_chambers_after_said_stay_out():
+    for where in ("on television", "on social media", "in parliament", "at the weekend"):
+        (q,) = segment(Article(id="d", text=f'Kovac said {where} she would "never quit" the party.'))
+        assert q.text == 'she would "never quit" the party', where
+
+
+def test_review5_an_accusation_or_warning_with_of_is_the_speakers_word():
+    for text in (
+        'Berg accused the minister of "cowardice" over the strikes.',
+        'Kovac warned of "chaos" at the borders if the deal failed.',
+    ):
+        assert len(segment(Article(id="d", text=text))) == 1, text

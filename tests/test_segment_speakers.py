@@ -1519,3 +1519,45 @@ def test_but_said_after_a_subject_with_an_apposition_is_that_subjects():
         assert segment(Article(id="d", text=text))[-1].speaker == who, text
     text = 'Appearing before supporters on Monday, the leader thanked voters but said the result was "not final".'
     assert segment(Article(id="d", text=text))[-1].speaker != "Appearing"
+
+
+def test_review5_sound_verbs_after_a_quote_still_attribute_it():
+    for text, who, cue in (
+        ('"It is over," Ann Kovac whispered to an aide after the vote.', "Ann Kovac", "whispered"),
+        ('"Get out!" roared the chairman.', "chairman", "roared"),
+        ('Kovac whispered to an aide: "We are done."', "Kovac", "whispered"),
+    ):
+        (q,) = segment(Article(id="d", text=text))
+        assert (q.speaker, q.cue.text) == (who, cue), text
+
+
+def test_review5_a_person_addressed_in_a_quote_is_not_the_host_who_says_it():
+    for text, who in (
+        ('"Please welcome Governor Tom Berg," the host said.', "host"),
+        ('"Senator Kovac, you are out of order," the chairman said. The senator sat down.', "chairman"),
+    ):
+        assert segment(Article(id="d", text=text))[0].speaker == who, text
+
+
+def test_review5_a_participle_aside_naming_someone_else_stays_an_aside():
+    (q,) = segment(Article(id="d", text='The minister, replacing Ann Kovac, told reporters: "I am honoured."'))
+    assert q.speaker == "minister"
+
+
+def test_review5_thats_why_and_is_exactly_why_open_the_cues_clause():
+    for text, who in (
+        ("The plan will cost jobs. That's why critics say it is \"doomed\".", "critics"),
+        ('The plan will cost jobs. That is exactly why Kovac said it was "doomed".', "Kovac"),
+    ):
+        assert segment(Article(id="d", text=text))[-1].speaker == who, text
+
+
+def test_review5_a_long_quote_of_names_before_many_pronoun_quotes_is_not_slow():
+    import time
+
+    names = ["Tom Berg", "Ann Kovac", "Jan Lind", "Eva Holm"]
+    speech = " ".join(f"I spoke to {names[i % 4]} and to {names[(i + 1) % 4]} about it." for i in range(1500))
+    text = '"' + speech + '"\n\n' + " ".join(f'"Point {i} is settled," he said.' for i in range(150))
+    start = time.perf_counter()
+    assert len(segment(Article(id="d", text=text))) == 151
+    assert time.perf_counter() - start < 5.0

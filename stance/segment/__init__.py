@@ -304,7 +304,8 @@ _TOLD_NAMED = re.compile(
 # "that" inside the subject ('the man in the red car she saw was "armed"'), not the content's own.
 _RELATIVE_PRONOUN = re.compile(
     r"(?:he|she|they|it|we|I|you)[ \t]+(?!(?:still|also|never|just|now|then|already|always|even|only|"
-    r"really|not)\b)(?![a-z]+ly\b)[a-z]+[ \t]+(?:was|is|were|are|had|has|have|would|will|could|should|did)\b"
+    r"really|not|too|all|both|each|alone|himself|herself|itself|themselves|ourselves|myself)\b)(?![a-z]+ly\b)"
+    r"[a-z]+[ \t]+(?:was|is|were|are|had|has|have|would|will|could|should|did)\b"
 )
 _COMMA_END = re.compile(r"[,:]\s*$")
 # Clause boundaries a content without a reporting verb starts after.
@@ -346,7 +347,9 @@ _SETTING_HEAD = re.compile(
     r"[ \t]+(?:in|on|at|from|during)[ \t]+(?:(?!of\b)[\w.'’-]+[ \t]+){0,3}?(?:(?:interview|statement|speech|"
     r"post|tweet|op-ed|letter|e-?mail|video|memo|report|blog|column|book|memoir|article|editorial|podcast|"
     r"listing|message|note|briefing|conference|hearing|rally|meeting|debate|broadcast|appearance|filing|"
-    r"release|session|show|program|programme)s?|remarks|testimony|address|Twitter|Facebook|Instagram|"
+    r"release|session|show|program|programme|newsletter|visit|series|thread|channel)s?|remarks|testimony|"
+    r"address|Twitter|Facebook|Instagram|YouTube|LinkedIn|Telegram|X|television|TV|radio|airwaves|"
+    r"social[ \t]+media|parliament|Parliament|Commons|Senate|chamber|weekend|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 # A content opened by "that" goes on through 'and' + a past verb with its own clause ('said that
@@ -2914,7 +2917,12 @@ def _occurrences(
 
 
 # The medium alternative of _CONTENT_END: 'in an interview', 'in its annual report'.
-_MEDIUM_AT = re.compile(r"\s+in\s+(?:an?|his|her|their|its)\s")
+# A document the content's subject produced ('in its annual report', 'in an article'), where that
+# subject may have acted; a medium of speaking ('in an interview', 'in his speech') is the speaker's.
+_MEDIUM_AT = re.compile(
+    r"\s+in\s+(?:(?:its|their)\s+(?!(?:[\w'’-]+\s+){0,2}?(?:interview|statement|speech|remarks|post|tweet)s?\b)|"
+    r"(?:an?|his|her)\s+(?:[\w'’-]+\s+){0,2}?(?:report|accounts|filing|budget|results|article|book|column)s?\b)"
+)
 _PERFECT = re.compile(r"\b(?:had|has|have)[ \t]+[\"“]?(?!been\b|to\b)[a-z]")
 # A content's subject that is likely the speaker: 'said she had ...'.
 _SPEAKER_LIKE = frozenset("he she i we they".split())

@@ -473,15 +473,16 @@ def _cue_index(text: str) -> tuple[list[int], list[CueMatch], list[int]]:
         if lw in CUE_WORDS and not name_noun_at(text, s, w):
             if lw == "pressed" and _PRESSED_ON.match(text, e):
                 continue  # "pressed on the timing, he said": asked, not speaking
-            if lw in _SOUND_CUES and not _QUOTE_NEXT.match(text, e):
+            if lw in _SOUND_CUES and _CLAUSE_NEXT.match(text, e):
                 continue  # "The crowd roared as Kovac took the stage:": a sound, not the speaker's verb
             out.append(CueMatch(s, e, w))
     return [c.s for c in out], out, [cue_strength(c.word) for c in out]
 
 
-# Verbs of sound that crowds, engines and economies make too: cues only right before the quote.
+# Verbs of sound that crowds, engines and economies make too: no cue where another clause follows
+# ("The crowd roared as Kovac took the stage:"); '"...," she sighed' and 'roared the chairman' are.
 _SOUND_CUES = frozenset({"boomed", "roared", "sighed", "chuckled", "whispered", "muttered"})
-_QUOTE_NEXT = re.compile(r"\s*[:,]?\s*[\"“‘']")
+_CLAUSE_NEXT = re.compile(r"\s+(?:as|when|while|after|before|until|because|and|but)\b")
 
 # Cue words that are also nouns, so a name's last word: "the United States", "Consumer Reports".
 _NAME_NOUNS = frozenset({"states", "reports", "claims", "notes"})

@@ -431,8 +431,17 @@ def _named_after_of(text: str, q: RawQuote) -> bool:
     word = text[q.parts[-1][0] : q.parts[-1][1]].strip(" .,;:!?").lower()
     if word.endswith("ing"):
         return False
+    if _ACCUSED_OF.search(text, max(0, q.open_pos - 60), q.open_pos):
+        return False  # 'accused the minister of "cowardice" over ...', 'warned of "chaos" at ...': the speaker's word
     m = _NEXT_WORD.match(text, q.close_end)
     return m is not None and m.group(1) in _PREPOSITIONS
+
+
+# A verb whose "of" takes the speaker's charge or warning, not a thing named: 'accused X of', 'warned of'.
+_ACCUSED_OF = re.compile(
+    r"\b(?:accus|warn|complain|convict|suspect|guilty)"
+    r"\w*\b(?:\s+(?!of\b)[\w'’.-]+){0,4}\s+of\s*$"
+)
 
 
 def looks_like_scare_quote(text: str, q: RawQuote, has_cue_before: bool, verb_near: bool = False) -> bool:

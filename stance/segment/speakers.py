@@ -489,7 +489,9 @@ class Entities:
             self._person_like[name] = ok
         return ok
 
-    def latest_named(self, pos: int, clash: frozenset[str], pronoun: str | None = None) -> tuple[int, str] | None:
+    def latest_named(
+        self, pos: int, clash: frozenset[str], pronoun: str | None = None, addressed: bool = False
+    ) -> tuple[int, str] | None:
         """The latest person named before pos, in full or by surname ("Kovac said ..." after "Anna
         Kovac"), whose roles share nothing with clash; with a pronoun, one it may mean."""
         fits = (lambda n: True) if pronoun is None else (lambda n: self.fits_pronoun(n, pronoun))
@@ -511,7 +513,7 @@ class Entities:
                 i -= 1
                 if pos - p.pos >= 5000:
                     return None
-                if pronoun is not None and self._in_quote(p.pos):
+                if pronoun is not None and self._in_quote(p.pos, addressed):
                     continue
                 if not any(r.rstrip(".,") in clash for r in p.roles):
                     name = p.name if fits(p.name) else self.name_tail(p.name, pronoun)
@@ -527,29 +529,33 @@ class Entities:
             full = self.earlier_full_name(last, k)
             if full is None or _OBJECT_BEFORE.search(self.text, max(0, k - 12), k):
                 continue
-            if pronoun is not None and self._in_quote(k):
+            if pronoun is not None and self._in_quote(k, addressed):
                 continue
             if not any(r.rstrip(".,") in clash for r in self._roles_by_name.get(full, ())):
                 name = full if fits(full) else self.name_tail(full, pronoun)
                 if name is not None:
                     return k, name
 
-    def _in_quote(self, pos: int) -> bool:
+    def _in_quote(self, pos: int, addressed: bool = False) -> bool:
         """Whether pos lies inside a direct quote: a person named in someone's words is rarely the
-        "he" of the next attribution ('"... than Tom Berg." / "I think so," he said'), unless the
-        words address or introduce the person, who answers next ('"Senator Kovac, will you run?"',
-        '"Please welcome Tom Berg"')."""
+        "he" of the next attribution ('"... than Tom Berg." / "I think so," he said'). With
+        `addressed`, for a pronoun after a later quote, not when the words address or introduce the
+        person, who answers next ('"Senator Kovac, will you run?"', '"Please welcome Tom Berg"');
+        the host who says them is not that person."""
         starts, ends = self.quoted
         i = bisect.bisect_right(starts, pos) - 1
         if i < 0 or pos >= ends[i]:
             return False
+        if not addressed:
+            return True
         text = self.text
         if _INTRODUCED.search(text, max(starts[i], pos - 12), pos):
             return False
         run = _CAP_RUN_RE.match(text, pos)
-        lead = text[starts[i] : pos].split()
-        addressed = run is not None and text.startswith(",", run.end()) and len(lead) <= 3
-        return not (addressed and all(w.strip("\"“‘'")[:1].isupper() or not w.strip("\"“‘'") for w in lead))
+        if run is None or not text.startswith(",", run.end()) or pos - starts[i] > 40:
+            return True
+        lead = [w.strip("\"“‘'") for w in text[starts[i] : pos].split()]
+        return not (len(lead) <= 3 and all(w[:1].isupper() or not w for w in lead))
 
     def sentence_subject_of(self, found: tuple[int, str], clash: frozenset[str], pronoun: str) -> tuple[int, str]:
         """The person who opens the sentence of the one found, if another fits the pronoun: "he"
@@ -1101,7 +1107,7 @@ def _pronoun_person(
     ("the official said ... he added") counts too, as the group he speaks for."""
     clash = _FEMALE if pronoun == "he" else _MALE
     best = ents.latest_person_speaker(pos, pronoun)
-    named = ents.latest_named(pos, clash, pronoun)
+    named = ents.latest_named(pos, clash, pronoun, addressed=True)
     if named is not None:
         named = ents.sentence_subject_of(named, clash, pronoun)
     if named is not None and (best is None or named[0] > best[0]):
@@ -2139,7 +2145,7 @@ _CLAUSE_CUT = re.compile(
     rf"(?:t{WORD_EDGE}hat\b|;|b{WORD_EDGE}ut\b|a{WORD_EDGE}nd\s+(?=[a-z]+\s+(?:said|told))|"
     r",\s*and\s+(?=(?:his|her|their|the|a|an|one|another)\s+(?:[a-z]+\s+){0,2}$)|:|"
     rf"w{WORD_EDGE}hile\b|b{WORD_EDGE}ecause\b|w{WORD_EDGE}hen\b|a{WORD_EDGE}fter\b|"
-    rf"(?:i{WORD_EDGE}s|w{WORD_EDGE}as)\s+(?:why|how)\b|a{WORD_EDGE}s\b(?=\s+[A-Z]))"
+    rf"(?:i{WORD_EDGE}s|w{WORD_EDGE}as|['’]s)\s+(?:[a-z]+ly\s+|just\s+)?(?:why|how)\b|a{WORD_EDGE}s\b(?=\s+[A-Z]))"
 )
 _COMMA_SPLIT = re.compile(r"(,)(?!\d{3})")  # "40,000 nurses" is one number
 # A finite verb before ", and her husband said": the clause before has its own predicate.
@@ -2260,7 +2266,8 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
             and len(chunks) > 1
             and _PARTICIPLE_ASIDE.match(piece)
             and piece.split()[0] not in _TITLE_PARTICIPLES
-            and not _is_person_name(" ".join(piece.split()[-2:]))  # "practising GP Ann Kovac"
+            # "practising GP Ann Kovac": a participle before a title is part of the subject
+            and not (piece.split()[1].lower() in ROLE_WORDS or piece.split()[1].isupper())
         ):
             continue  # "Tom Berg, delivering the speech for his boss, said": an aside, not a title
         if _CLAUSE_SKIP.match(piece) and chosen and not _conjunction_then_name(piece):
