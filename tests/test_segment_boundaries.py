@@ -905,3 +905,12 @@ def test_review5_an_accusation_or_warning_with_of_is_the_speakers_word():
         'Kovac warned of "chaos" at the borders if the deal failed.',
     ):
         assert len(segment(Article(id="d", text=text))) == 1, text
+
+
+def test_review5_a_bracket_holding_a_figure_is_the_contents_own():
+    for text in (
+        'Berg said the scheme would cost "at least $2bn" (about £1.6bn) over five years and would never pay.',
+        'Kovac said the rate would rise to "at least 5%" (from 4.5% now) by the end of the year.',
+    ):
+        (q,) = segment(Article(id="d", text=text))
+        assert q.text.endswith(("would never pay", "by the end of the year")), text

@@ -1561,3 +1561,8 @@ def test_review5_a_long_quote_of_names_before_many_pronoun_quotes_is_not_slow():
     start = time.perf_counter()
     assert len(segment(Article(id="d", text=text))) == 151
     assert time.perf_counter() - start < 5.0
+
+
+def test_review5_a_plural_party_possessive_is_no_part_of_the_name():
+    (q,) = segment(Article(id="d", text="The Tories' Tom Berg said: \"It is reckless.\""))
+    assert q.speaker == "Tom Berg"

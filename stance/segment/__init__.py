@@ -2944,6 +2944,7 @@ def _own_subject_acted(text: str, a: int, end: int) -> bool:
     return _PERFECT.search(text, m.end(1), end) is not None
 
 
+_FIGURE_OR_TAG = re.compile(r"\d|[$£€¥]|^\s*[A-Z]\s*[,-]")
 _ASIDE_OPENERS = frozenset("though although but while whereas even who which whose".split())
 
 
@@ -2955,9 +2956,10 @@ def _narration_aside(text: str, end: int, aside: int) -> bool:
     Act" (CPA)', '$2bn (£1.6bn)', 'Sen. Tom Berg (R-Ohio)'), and a bracket further on is the
     content's own ('a disaster" for the party (and for the country)')."""
     shut = text.find(")", aside, aside + 200)
-    inner = text[aside + 2 : shut if shut >= 0 else aside + 60].split()
-    if len(inner) < 2:
-        return False
+    inside = text[aside + 2 : shut if shut >= 0 else aside + 60]
+    inner = inside.split()
+    if len(inner) < 2 or _FIGURE_OR_TAG.search(inside):
+        return False  # '(about £1.6bn)', '(from 4.5% now)', '(R, Ohio)': the content's own
     between = text[end:aside].strip(" ,").split()
     return not between or (len(between) <= 2 and inner[0].lower() in _ASIDE_OPENERS)
 

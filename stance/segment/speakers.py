@@ -1083,7 +1083,8 @@ _INSIDE_NON_NAME = _NON_NAME_CAPS - {"May", "June"}
 
 def _party_word(word: str) -> bool:
     """A party member's name ("Democrat", "Tories", "Dem", "Dems'"), which opens or ends no person's name."""
-    return word.lower().rstrip("'’").removesuffix("s") in _PARTY_NAMES
+    w = word.lower().rstrip("'’")
+    return w in _PARTY_NAMES or w.removesuffix("s") in _PARTY_NAMES
 
 
 def _inside_non_name(words: list[str]) -> bool:
