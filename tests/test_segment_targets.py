@@ -833,3 +833,8 @@ def test_fourth_review_pronoun_and_owner_targets():
     text = 'Critics attacked President Tony Berg\'s government. Ana Kovac said: "Berg has no plan."'
     (q,) = segment(Article(id="d", text=text), mixed="fragment")
     assert q.targets == ["Tony Berg"]
+
+
+def test_review5_a_title_case_agency_datelines_place_is_no_target():
+    (q,) = segment(Article(id="d", text='Berlin (dpa) - Chancellor Olaf Schulz said the plan was "a disaster".'))
+    assert q.targets == []

@@ -27,6 +27,7 @@ from stance.segment.quotes import (
     pair_marks,
 )
 from stance.segment.speakers import (
+    _AGENCY_DATELINE,
     _BREAK,
     _FEMALE_GIVEN,
     _MALE_GIVEN,
@@ -2344,11 +2345,13 @@ class _Segmenter:
             text = self.text
             found = self.lex.spans(text)
             self._story_names = frozenset(c for _, _, c in found)
+            top = _AGENCY_DATELINE.match(text) if text[:1].isalpha() or text[:1].isspace() else None
             spans = [
                 sp
                 for sp in found
                 if not (
-                    self._surname(*sp)
+                    (top is not None and sp[0] < top.end())  # "Berlin (dpa) - ": where, not whom
+                    or self._surname(*sp)
                     or self._longer_name(*sp)
                     or self._word_in_name(*sp)
                     or self._other_trade(*sp)
