@@ -838,3 +838,10 @@ def test_fourth_review_pronoun_and_owner_targets():
 def test_review5_a_title_case_agency_datelines_place_is_no_target():
     (q,) = segment(Article(id="d", text='Berlin (dpa) - Chancellor Olaf Schulz said the plan was "a disaster".'))
     assert q.targets == []
+
+
+def test_review5_a_groups_of_phrase_is_no_title_before_a_given_name():
+    (q,) = segment(Article(id="d", text='"Critics of Keir Rodney Starmer are wrong," Tom Berg said.'))
+    assert q.targets == ["Keir Rodney Starmer"]
+    (q,) = segment(Article(id="d", text='"Minister of Mines Ann Berg will fail," Tom Kerr said.'))
+    assert q.targets == ["Ann Berg"]

@@ -1845,8 +1845,14 @@ class _Segmenter:
             or _title_or_opener(w.rsplit("-", 1)[-1])
             or w.lower() in _CAPTIVE_WORDS
             or self._common_word(w)
-            or bool(_OF_BEFORE.search(self.text, max(0, pos - 40), pos))
+            or self._title_of_before(pos)
         )
+
+    def _title_of_before(self, pos: int) -> bool:
+        """Whether the words before pos end a title's "of" phrase ("Chancellor of the", "Minister
+        of"), not a group's ("Critics of Keir Rodney Berg")."""
+        m = _OF_BEFORE.search(self.text, max(0, pos - 40), pos)
+        return m is not None and (m.group(1) is None or _title_or_opener(m.group(1)))
 
     def _firm_named(self, words: list[str]) -> str | None:
         """The company a run of capitals in a quote names, by the story's short name for it; also
@@ -2799,7 +2805,7 @@ _CAPTIVE_WORDS = frozenset({"hostage", "captive", "prisoner", "detainee", "dissi
 # "of the", or "of"/"for" after a capital, right before a name's first word: that word ends a
 # title ("Chancellor of the Exchequer", "Minister of Mines", "Undersecretary for Management"); not
 # "the government of Jacinda Kate Berg".
-_OF_BEFORE = re.compile(r"(?:\bof\s+the|\b[A-Z][\w\-]*\s+(?:of|for))\s+$")
+_OF_BEFORE = re.compile(r"(?:\bof\s+the|\b([A-Z][\w\-]*)\s+(?:of|for))\s+$")
 
 
 def _title_or_opener(word: str) -> bool:
