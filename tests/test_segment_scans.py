@@ -204,3 +204,20 @@ def test_entities_are_the_same_with_the_run_memo_warm():
     speakers._RUN_MEMO.clear()
     cold = seen()
     assert seen() == cold
+
+
+_REPORT_CASES = [
+    "Kovac referred to Berg as a thief, then went on to call him a liar and called on Lund to resign.",
+    "Referred  to, calls\non, to  brand; To Label them, TO CALL, dubbed9 _praised praiseé épraised “warned” it",
+    "The United States stated that Consumer Reports claimed, and Callers were thanked.",
+]
+
+
+def test_report_verbs_match_the_text_pattern():
+    import stance.segment as seg
+
+    for text in _REPORT_CASES + _SAYING_CASES + _EDGE_CASES:
+        for a in range(0, len(text) + 1, 2):
+            for b in range(a, len(text) + 1):  # windows ending inside words too ("Callers|")
+                found = [(m.span(), m.group()) for m in seg._report_verb_matches(text, a, b)]
+                assert found == [(m.span(), m.group()) for m in seg._REPORT_VERB.finditer(text, a, b)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from itertools import islice
 from typing import Literal
@@ -180,6 +181,13 @@ _REPORT_VERB = re.compile(
     r"(?:"
     + trie_pattern({g for f in _REPORT_FORMS for g in (f, f.capitalize())}, guard=r"(?<![A-Za-z].)")
     + r")(?![A-Za-z])"
+)
+# Where a reporting verb may start: the forms in the lower-case letter shape (`letter_shape`),
+# their words apart by blanks, looked ahead to so that no start is passed over. Every match of
+# _REPORT_VERB starts at one of these (its letters are ASCII, with no ASCII letter before or
+# after it), and the regex engine jumps between the shape's blanks instead of trying each letter.
+_REPORT_STARTS = re.compile(
+    b" (?=(?:" + trie_pattern(sorted(_REPORT_FORMS), space=" +").encode("ascii") + b") )"
 )
 # Verbs of saying whose object is the whole clause after them ('said the plan was "a mess"').
 _SAYING_WORDS = """say says said saying told tells telling added adds argued argues insisted insists noted notes
@@ -2694,9 +2702,25 @@ _GOES_ON_WORDS = frozenset({"further", "again", "went", "goes", "continued", "co
 
 def _report_verbs(text: str, a: int, b: int) -> list[CueMatch]:
     """Reporting verbs in text[a:b], less the names that end in one ("the United States")."""
-    # Read with the pattern, not the letter-shape scan: some forms are two words ("referred to").
-    found = (CueMatch(m.start(), m.end(), m.group()) for m in _REPORT_VERB.finditer(text, a, b))
+    found = (CueMatch(m.start(), m.end(), m.group()) for m in _report_verb_matches(text, a, b))
     return [m for m in found if not name_noun_at(text, m.s, m.word)]
+
+
+def _report_verb_matches(text: str, a: int, b: int) -> Iterable[re.Match[str]]:
+    """`_REPORT_VERB.finditer(text, a, b)`, with the pattern tried only where `_REPORT_STARTS`
+    says a form may start, left to right from the end of the last match, as `finditer` does.
+    A window that ends inside a word is read with the pattern alone: there it takes the word's
+    cut-off start as a word of its own ("Says|ayers"), the letter shape does not."""
+    if b < len(text) and text[b].isascii() and text[b].isalpha():
+        return _REPORT_VERB.finditer(text, a, b)
+    out = []
+    end = a
+    for c in _REPORT_STARTS.finditer(letter_shape(text, lower=True), a, b + 2):
+        s = c.start()  # the blank before the word in the shape: the word's offset in the text
+        if s >= end and (m := _REPORT_VERB.match(text, s, b)) is not None:
+            out.append(m)
+            end = m.end()
+    return out
 
 
 def _goes_on(text: str, att: Attribution) -> bool:
