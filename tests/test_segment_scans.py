@@ -221,3 +221,17 @@ def test_report_verbs_match_the_text_pattern():
             for b in range(a, len(text) + 1):  # windows ending inside words too ("Callers|")
                 found = [(m.span(), m.group()) for m in seg._report_verb_matches(text, a, b)]
                 assert found == [(m.span(), m.group()) for m in seg._REPORT_VERB.finditer(text, a, b)]
+
+
+def test_iter_cues_equals_the_cues_inside_each_window():
+    text = (
+        "Kovac went on to say, according to aides, that she told reporters the plan states its aims; "
+        "Berg added: the United States notes it. He went on to warn, said Lund, and claims were noted."
+    )
+    every = iter_cues(text)
+    assert any(c.e > d.s for c, d in zip(every, every[1:]))  # overlapping cues ("went on to say", "say")
+    for lo in range(0, len(text) + 1, 2):
+        for hi in range(lo, len(text) + 1):
+            for k in (0, 1, 2, 3):
+                inside = [c for c in every if lo <= c.s and c.e <= hi and cue_strength(c.group()) >= k]
+                assert iter_cues(text, lo, hi, min_strength=k) == inside

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from itertools import accumulate
 from typing import NamedTuple
 
 from stance.targets import letter_shape, word_scanner
@@ -451,9 +452,15 @@ _PERSON_BEFORE = re.compile(r"(?:\b(?:he|she|they|He|She|They|I|we|We)|\b(?!The\
 _PRESSED_ON = re.compile(r"\s+(?:on|about|for|by|over|to|into|ahead|forward|the|him|her|them)\b")
 
 
+# One text's cues of at least each strength (0, 1, 2): their starts, the cues, and for each cue
+# the furthest end of it and the cues before it.
+_CueIndex = tuple[tuple[list[int], list[CueMatch], list[int]], ...]
+
+
 @lru_cache(maxsize=8)
-def _cue_index(text: str) -> tuple[list[int], list[CueMatch], list[int]]:
-    """All cues of a text with their starts and strengths, found once, in one regex pass over the text."""
+def _cue_index(text: str) -> _CueIndex:
+    """All cues of a text, found once, in one regex pass over the text, listed for each least
+    strength a caller asks for: `iter_cues` then takes a slice instead of testing every cue."""
     out: list[CueMatch] = []
     for m in _WORD_SCAN.finditer(letter_shape(text, lower=True)):
         s, e = m.start(), m.end() - 1
@@ -476,7 +483,13 @@ def _cue_index(text: str) -> tuple[list[int], list[CueMatch], list[int]]:
             if lw in _SOUND_CUES and not _QUOTE_NEXT.match(text, e):
                 continue  # "The crowd roared as Kovac took the stage:": a sound, not the speaker's verb
             out.append(CueMatch(s, e, w))
-    return [c.s for c in out], out, [cue_strength(c.word) for c in out]
+    strength = [cue_strength(c.word) for c in out]
+    index = []
+    for least in range(3):
+        cues = [c for c, k in zip(out, strength) if k >= least]
+        reach = list(accumulate((c.e for c in cues), max))
+        index.append(([c.s for c in cues], cues, reach))
+    return tuple(index)
 
 
 # Verbs of sound that crowds, engines and economies make too: cues only right before the quote.
@@ -502,10 +515,12 @@ def iter_cues(text: str, lo: int = 0, hi: int | None = None, min_strength: int =
     """Cues lying wholly inside text[lo:hi], left to right, of at least `min_strength`: most
     callers want only the cues that attribute speech, and asking here spares a lookup per cue."""
     hi = len(text) if hi is None else hi
-    starts, cues, strength = _cue_index(text)
+    if min_strength > 2:
+        return []
+    starts, cues, reach = _cue_index(text)[max(0, min_strength)]
     i, j = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
-    if min_strength:
-        return [c for c, k in zip(cues[i:j], strength[i:j]) if k >= min_strength and c.e <= hi]
+    if i == j or reach[j - 1] <= hi:
+        return cues[i:j]  # no cue there runs past hi: most windows
     return [c for c in cues[i:j] if c.e <= hi]
 
 
