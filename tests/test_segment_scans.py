@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from stance.segment import speakers
-from stance.segment.cues import cue_strength, iter_cues
+from stance.segment.cues import DESCRIPTION_HEADS, cue_strength, iter_cues
 
 _EDGE_CASES = [
     "An official said the officials and a senior Official met.",
@@ -18,7 +18,7 @@ _EDGE_CASES = [
 
 
 def test_head_words_are_the_whole_word_matches():
-    plain = re.compile(r"\b(?:" + "|".join(sorted(speakers._HEADS)) + r")\b")
+    plain = re.compile(r"\b(?:" + "|".join(sorted(DESCRIPTION_HEADS)) + r")\b")
     for text in _EDGE_CASES:
         assert speakers._head_words(text) == [m.span() for m in plain.finditer(text)], text
 

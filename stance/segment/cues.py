@@ -444,7 +444,40 @@ _MULTI_FIRST = frozenset(
 # lower-case letter shape, which needs half the alternatives at each word, and keeps those
 # written in one of the three forms.
 _WORD_FORMS = frozenset(f for w in CUE_WORDS | _MULTI_FIRST for f in (w, w.capitalize(), w.upper()))
-_WORD_SCAN = word_scanner(CUE_WORDS | _MULTI_FIRST)
+# Head nouns of unnamed sources and of documents, which the speaker rules look for in the whole
+# text ("a senior official", "diplomats said", "the agency's report": `speakers._head_words`).
+# The cue scan finds them in the same pass over the letter shape: one pass costs little more
+# than each of two.
+ONE_HEADS = ("official", "spokesman", "spokeswoman", "diplomat", "delegate", "negotiator", "aide", "economist",
+             "banker", "executive")
+GROUP_HEADS = ("sources", "officials", "diplomats", "analysts", "delegates", "economists", "dealers", "traders",
+               "bankers", "experts", "observers")
+REPORT_HEADS = ("report", "study", "statement", "survey", "communique")
+DESCRIPTION_HEADS = frozenset(ONE_HEADS + GROUP_HEADS + REPORT_HEADS)
+_WORD_SCAN = word_scanner(CUE_WORDS | _MULTI_FIRST | DESCRIPTION_HEADS)
+
+
+@lru_cache(maxsize=8)
+def _shape_words(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
+    """The whole words of the text's lower-case letter shape that are written as a cue word may
+    be (lower case, capitalised or capitals), with the word, and those spelt as a head noun is
+    (`DESCRIPTION_HEADS`), as (start, end) in the text; both from one scan."""
+    cues: list[tuple[int, int, str]] = []
+    heads: list[tuple[int, int]] = []
+    for m in _WORD_SCAN.finditer(letter_shape(text, lower=True)):
+        s, e = m.start(), m.end() - 1
+        w = text[s:e]
+        if w in _WORD_FORMS:
+            cues.append((s, e, w))
+        if w in DESCRIPTION_HEADS:
+            heads.append((s, e))
+    return cues, heads
+
+
+def head_noun_words(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the words of the text spelt as one of `DESCRIPTION_HEADS`, standing between
+    characters that are not ASCII letters (the caller checks the edges a regex's \b would)."""
+    return _shape_words(text)[1]
 
 
 # A pronoun or a capitalised name (not a sentence's first "The") right before a verb.
@@ -462,11 +495,7 @@ def _cue_index(text: str) -> _CueIndex:
     """All cues of a text, found once, in one regex pass over the text, listed for each least
     strength a caller asks for: `iter_cues` then takes a slice instead of testing every cue."""
     out: list[CueMatch] = []
-    for m in _WORD_SCAN.finditer(letter_shape(text, lower=True)):
-        s, e = m.start(), m.end() - 1
-        w = text[s:e]
-        if w not in _WORD_FORMS:
-            continue
+    for s, e, w in _shape_words(text)[0]:
         lw = w.lower()
         if lw in _MULTI_FIRST:
             mm = _MULTI_RE.match(text, s)
