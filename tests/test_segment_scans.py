@@ -235,3 +235,41 @@ def test_iter_cues_equals_the_cues_inside_each_window():
             for k in (0, 1, 2, 3):
                 inside = [c for c in every if lo <= c.s and c.e <= hi and cue_strength(c.group()) >= k]
                 assert iter_cues(text, lo, hi, min_strength=k) == inside
+
+
+# The content-end pattern as written before its first character came first (see _CONTENT_END).
+_PLAIN_CONTENT_END = (
+    r",\s|;|\s--\s|\s—\s|\s[–-]\s|\s(?:but|while|whereas)\s|\sand\s+(?:says|said|added|adds|warned|warns|tells|told|"
+    r"notes|noted|insists|insisted)\b|"
+    r"\s+(?:he|she|they|it)\s+(?:said|added)\b|"
+    r"\s+and\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:said|says|told|tells|added|argued|insisted|warned|noted|claimed)\b|"
+    r"\s+and\s+(?:\w+ed|\w+ing|he|she|they|we|I|has|have|had|says|claims|pledges|calls|argues|promises)\b|"
+    r"\s+(?:in\s+(?:an?|his|her|their|its)\s+(?:[\w'’-]+\s+){0,2}?(?:interview|statement|speech|post|tweet|op-ed|"
+    r"letter|e-?mail|video|memo|report|blog|column|book|memoir|article|editorial|podcast|address)|"
+    r"on\s+(?:Twitter|Facebook|Instagram)|according\s+to)\b"
+)
+_CONTENT_END_CASES = [
+    "Kovac said the plan was late, but Berg said it was not; the mayor -- and she -- agreed — or not – fine",
+    "it was good and Tom Berg said so and walked away, while he added more and she said it in an interview",
+    "she wrote in her weekly column on Twitter according to aides and pledged it,\tand he said\n and they said",
+    "the board said that it deplored the move and vowed and believed it would go, and announced that",
+]
+
+
+def test_content_ends_match_the_plain_patterns():
+    import stance.segment as seg
+
+    plain = re.compile(_PLAIN_CONTENT_END)
+    that_plain = re.compile(
+        _PLAIN_CONTENT_END.replace(
+            r"\s+and\s+(?:\w+ed|",
+            r"\s+and\s+(?:(?:vowed|pledged|announced|promised|warned|insisted|added|noted|stressed|declared)\b|"
+            r"\w+ed(?!\s+(?:it|he|she|they|that)\b)|",
+        )
+    )
+    for fast, slow in [(seg._CONTENT_END, plain), (seg._THAT_CONTENT_END, that_plain)]:
+        for text in _CONTENT_END_CASES + _EDGE_CASES:
+            for a in range(len(text) + 1):
+                for b in range(a, len(text) + 1, 3):
+                    found = [m.span() for m in fast.finditer(text, a, b)]
+                    assert found == [m.span() for m in slow.finditer(text, a, b)]
