@@ -134,13 +134,14 @@ def test_word_edge_patterns_match_their_boundary_forms():
             speakers._CLAUSE_CUT,
             r"(?:\bthat\b|;|\bbut\b|\band\s+(?=[a-z]+\s+(?:said|told))|"
             r",\s*and\s+(?=(?:his|her|their|the|a|an|one|another)\s+(?:[a-z]+\s+){0,2}$)|:|\bwhile\b|\bbecause\b|"
-            r"\bwhen\b|\bafter\b|\bas\b(?=\s+[A-Z]))",
+            r"\bwhen\b|\bafter\b|\b(?:is|was)\s+(?:why|how)\b|\bas\b(?=\s+[A-Z]))",
         ),
     ]
     texts = [
         "Mrs. Kovac, who said that she was being heard, told Mr Berg; but he left two days ago, as Ana said",
         "thatch hethat her_ 9his whose Ms  was  been widely  whichever andsaid and then said: because",
         "Kovac said the plan failed, and her aide told reporters that when it was over, Dr Lund left weeks later",
+        "That is why it was how Berg won; this is whyever, wasn't how, is  how, Was why, as Kovac is how",
     ]
     for fast, plain in pairs:
         plain = re.compile(plain)
