@@ -274,3 +274,30 @@ def test_content_ends_match_the_plain_patterns():
                 for b in range(a, len(text) + 1, 3):
                     found = [m.span() for m in fast.finditer(text, a, b)]
                     assert found == [m.span() for m in slow.finditer(text, a, b)]
+
+
+def test_first_character_forms_match_the_plain_patterns():
+    import stance.segment as seg
+
+    pairs = [
+        (speakers._RELATIVE_IN, r",?\s+(?:who|which)\s"),
+        (seg._FEATURE_OF, r"\b(?:Gulf|Sea|Bay|Straits?|Co|Corp|Inc|Company|Corporation)\s+of\s+$"),
+        (
+            speakers._TRAILING_TIME,
+            r"\s+(?:(?:on|last|this|late|early|earlier|later)\s+(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|"
+            r"[Ss]un)day|(?:last|this|late|earlier|later)\s+(?:week|month|year|night|morning|afternoon|evening|weekend)"
+            r"|at\s+the\s+time)\s*$",
+        ),
+    ]
+    texts = [
+        "the official, who spoke ,who ,  which  a man who\twhich, whose; Ana Kovac,\nwho said",
+        "the Gulf of  the Straits of the Strait of xCo of Corp of, Norco Company of  Corporation of ",
+        "Kovac said on Monday  last week, later  this evening at the  time;  on tuesday at the time \n",
+    ]
+    for fast, plain in pairs:
+        plain = re.compile(plain)
+        for text in texts + _EDGE_CASES:
+            for a in range(len(text) + 1):
+                for b in range(a, len(text) + 1):
+                    found = [m.span() for m in fast.finditer(text, a, b)]
+                    assert found == [m.span() for m in plain.finditer(text, a, b)], (fast.pattern, text[a:b])

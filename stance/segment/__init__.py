@@ -516,7 +516,7 @@ _IN_NAME = re.compile(
 )
 # A sea or a company named "of" a state ("the Gulf of Norland", "Kell Co of Norland"): a place or
 # a name, no party.
-_FEATURE_OF = re.compile(r"\b(?:Gulf|Sea|Bay|Straits?|Co|Corp|Inc|Company|Corporation)\s+of\s+$")
+_FEATURE_OF = re.compile(words_pattern("Gulf Sea Bay Strait Straits Co Corp Inc Company Corporation") + r"\s+of\s+$")
 # A round of trade talks named after where it opened ("the Uruguay Round"): a name, no party;
 # not the verb "round off/out/up/down" ("Norland and Japan round out the top three").
 _ROUND_NEXT = re.compile(r"\s+(?:Round\b|round\b(?!\s+(?:off|out|up|down)\b))")

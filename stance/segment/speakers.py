@@ -2133,7 +2133,8 @@ _VERB_BEFORE = re.compile(
 )
 
 
-_RELATIVE_IN = re.compile(r",?\s+(?:who|which)\s")
+# ",?\s+(?:who|which)\s" opening with its first character (a comma or a white space one).
+_RELATIVE_IN = re.compile(r"[,\s](?:(?<=,)\s+|(?<=\s)\s*)(?:who|which)\s")
 _RELATIVE_OPEN = re.compile(r",\s*(?:who|which|whose)\b")
 
 
@@ -2468,7 +2469,7 @@ about over under than but or nor so not since until without within during agains
 
 
 _TRAILING_TIME = re.compile(
-    r"\s+(?:(?:on|last|this|late|early|earlier|later)\s+(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day"
+    r"\s\s*(?:(?:on|last|this|late|early|earlier|later)\s+(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day"
     r"|(?:last|this|late|earlier|later)\s+(?:week|month|year|night|morning|afternoon|evening|weekend)"
     r"|at\s+the\s+time)\s*$"
 )
