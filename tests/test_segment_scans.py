@@ -301,3 +301,16 @@ def test_first_character_forms_match_the_plain_patterns():
                 for b in range(a, len(text) + 1):
                     found = [m.span() for m in fast.finditer(text, a, b)]
                     assert found == [m.span() for m in plain.finditer(text, a, b)], (fast.pattern, text[a:b])
+
+
+def test_token_gaps_split_as_the_token_pattern_finds():
+    import stance.segment as seg
+
+    texts = [
+        'Kovac (the envoy) said: "yes"; Berg, “no” –\tfine\u00a0here\u2028x\x1cy  ',
+        "Norland's minister,Ana Kovac;later:said(it)",
+    ]
+    for text in texts + _EDGE_CASES:
+        for a in range(len(text) + 1):
+            for b in range(a, len(text) + 1):
+                assert text[a:b].translate(seg._TOKEN_GAPS).split() == seg._TOKEN.findall(text, a, b)

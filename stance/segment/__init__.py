@@ -60,6 +60,10 @@ _CONTEXT_MAX = 1500
 # not "[\w]+"), nor a lookbehind (put after the first character instead): the regex engine then
 # skips to the characters a match can start with instead of trying the pattern at every position.
 _TOKEN = re.compile(r"[^\s,;:()\"“”][^\s,;:()\"“”]*")
+# _TOKEN's separators other than white space, made spaces: `text.translate(_TOKEN_GAPS).split()`
+# are _TOKEN's matches in text (str.split and the regex's \s take the same characters for white
+# space), without a match object for each.
+_TOKEN_GAPS = str.maketrans(dict.fromkeys(",;:()\"“”", " "))
 _AUX = frozenset({"also", "later", "has", "had", "have", "earlier", "then", "again", "further"})
 _NOT_SUBJECT = frozenset(
     {"He", "She", "It", "They", "We", "I", "The", "But", "And", "A", "An", "This", "That"}
@@ -671,7 +675,7 @@ class _Segmenter:
         for m in iter_cues(text, min_strength=2):
             lo = max(0, m.start() - 60)
             # Words first, offsets only for the few cues that name someone: most do not.
-            words = _TOKEN.findall(text, lo, m.start())
+            words = text[lo : m.start()].translate(_TOKEN_GAPS).split()
             n = len(words)
             while n and words[n - 1].lower() in _AUX:
                 n -= 1
