@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from stance.segment import speakers
-from stance.segment.cues import cue_strength, iter_cues
+from stance.segment.cues import DESCRIPTION_HEADS, cue_strength, iter_cues
 
 _EDGE_CASES = [
     "An official said the officials and a senior Official met.",
@@ -18,7 +18,7 @@ _EDGE_CASES = [
 
 
 def test_head_words_are_the_whole_word_matches():
-    plain = re.compile(r"\b(?:" + "|".join(sorted(speakers._HEADS)) + r")\b")
+    plain = re.compile(r"\b(?:" + "|".join(sorted(DESCRIPTION_HEADS)) + r")\b")
     for text in _EDGE_CASES:
         assert speakers._head_words(text) == [m.span() for m in plain.finditer(text)], text
 
@@ -134,13 +134,14 @@ def test_word_edge_patterns_match_their_boundary_forms():
             speakers._CLAUSE_CUT,
             r"(?:\bthat\b|;|\bbut\b|\band\s+(?=[a-z]+\s+(?:said|told))|"
             r",\s*and\s+(?=(?:his|her|their|the|a|an|one|another)\s+(?:[a-z]+\s+){0,2}$)|:|\bwhile\b|\bbecause\b|"
-            r"\bwhen\b|\bafter\b|\bas\b(?=\s+[A-Z]))",
+            r"\bwhen\b|\bafter\b|\b(?:is|was)\s+(?:why|how)\b|\bas\b(?=\s+[A-Z]))",
         ),
     ]
     texts = [
         "Mrs. Kovac, who said that she was being heard, told Mr Berg; but he left two days ago, as Ana said",
         "thatch hethat her_ 9his whose Ms  was  been widely  whichever andsaid and then said: because",
         "Kovac said the plan failed, and her aide told reporters that when it was over, Dr Lund left weeks later",
+        "That is why it was how Berg won; this is whyever, wasn't how, is  how, Was why, as Kovac is how",
     ]
     for fast, plain in pairs:
         plain = re.compile(plain)
@@ -204,3 +205,112 @@ def test_entities_are_the_same_with_the_run_memo_warm():
     speakers._RUN_MEMO.clear()
     cold = seen()
     assert seen() == cold
+
+
+_REPORT_CASES = [
+    "Kovac referred to Berg as a thief, then went on to call him a liar and called on Lund to resign.",
+    "Referred  to, calls\non, to  brand; To Label them, TO CALL, dubbed9 _praised praiseé épraised “warned” it",
+    "The United States stated that Consumer Reports claimed, and Callers were thanked.",
+]
+
+
+def test_report_verbs_match_the_text_pattern():
+    import stance.segment as seg
+
+    for text in _REPORT_CASES + _SAYING_CASES + _EDGE_CASES:
+        for a in range(0, len(text) + 1, 2):
+            for b in range(a, len(text) + 1):  # windows ending inside words too ("Callers|")
+                found = [(m.span(), m.group()) for m in seg._report_verb_matches(text, a, b)]
+                assert found == [(m.span(), m.group()) for m in seg._REPORT_VERB.finditer(text, a, b)]
+
+
+def test_iter_cues_equals_the_cues_inside_each_window():
+    text = (
+        "Kovac went on to say, according to aides, that she told reporters the plan states its aims; "
+        "Berg added: the United States notes it. He went on to warn, said Lund, and claims were noted."
+    )
+    every = iter_cues(text)
+    assert any(c.e > d.s for c, d in zip(every, every[1:]))  # overlapping cues ("went on to say", "say")
+    for lo in range(0, len(text) + 1, 2):
+        for hi in range(lo, len(text) + 1):
+            for k in (0, 1, 2, 3):
+                inside = [c for c in every if lo <= c.s and c.e <= hi and cue_strength(c.group()) >= k]
+                assert iter_cues(text, lo, hi, min_strength=k) == inside
+
+
+# The content-end pattern as written before its first character came first (see _CONTENT_END).
+_PLAIN_CONTENT_END = (
+    r",\s|;|\s--\s|\s—\s|\s[–-]\s|\s(?:but|while|whereas)\s|\sand\s+(?:says|said|added|adds|warned|warns|tells|told|"
+    r"notes|noted|insists|insisted)\b|"
+    r"\s+(?:he|she|they|it)\s+(?:said|added)\b|"
+    r"\s+and\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:said|says|told|tells|added|argued|insisted|warned|noted|claimed)\b|"
+    r"\s+and\s+(?:\w+ed|\w+ing|he|she|they|we|I|has|have|had|says|claims|pledges|calls|argues|promises)\b|"
+    r"\s+(?:in\s+(?:an?|his|her|their|its)\s+(?:[\w'’-]+\s+){0,2}?(?:interview|statement|speech|post|tweet|op-ed|"
+    r"letter|e-?mail|video|memo|report|blog|column|book|memoir|article|editorial|podcast|address)|"
+    r"on\s+(?:Twitter|Facebook|Instagram)|according\s+to)\b"
+)
+_CONTENT_END_CASES = [
+    "Kovac said the plan was late, but Berg said it was not; the mayor -- and she -- agreed — or not – fine",
+    "it was good and Tom Berg said so and walked away, while he added more and she said it in an interview",
+    "she wrote in her weekly column on Twitter according to aides and pledged it,\tand he said\n and they said",
+    "the board said that it deplored the move and vowed and believed it would go, and announced that",
+]
+
+
+def test_content_ends_match_the_plain_patterns():
+    import stance.segment as seg
+
+    plain = re.compile(_PLAIN_CONTENT_END)
+    that_plain = re.compile(
+        _PLAIN_CONTENT_END.replace(
+            r"\s+and\s+(?:\w+ed|",
+            r"\s+and\s+(?:(?:vowed|pledged|announced|promised|warned|insisted|added|noted|stressed|declared)\b|"
+            r"\w+ed(?!\s+(?:it|he|she|they|that)\b)|",
+        )
+    )
+    for fast, slow in [(seg._CONTENT_END, plain), (seg._THAT_CONTENT_END, that_plain)]:
+        for text in _CONTENT_END_CASES + _EDGE_CASES:
+            for a in range(len(text) + 1):
+                for b in range(a, len(text) + 1, 3):
+                    found = [m.span() for m in fast.finditer(text, a, b)]
+                    assert found == [m.span() for m in slow.finditer(text, a, b)]
+
+
+def test_first_character_forms_match_the_plain_patterns():
+    import stance.segment as seg
+
+    pairs = [
+        (speakers._RELATIVE_IN, r",?\s+(?:who|which)\s"),
+        (seg._FEATURE_OF, r"\b(?:Gulf|Sea|Bay|Straits?|Co|Corp|Inc|Company|Corporation)\s+of\s+$"),
+        (
+            speakers._TRAILING_TIME,
+            r"\s+(?:(?:on|last|this|late|early|earlier|later)\s+(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|"
+            r"[Ss]un)day|(?:last|this|late|earlier|later)\s+(?:week|month|year|night|morning|afternoon|evening|weekend)"
+            r"|at\s+the\s+time)\s*$",
+        ),
+    ]
+    texts = [
+        "the official, who spoke ,who ,  which  a man who\twhich, whose; Ana Kovac,\nwho said",
+        "the Gulf of  the Straits of the Strait of xCo of Corp of, Norco Company of  Corporation of ",
+        "Kovac said on Monday  last week, later  this evening at the  time;  on tuesday at the time \n",
+    ]
+    for fast, plain in pairs:
+        plain = re.compile(plain)
+        for text in texts + _EDGE_CASES:
+            for a in range(len(text) + 1):
+                for b in range(a, len(text) + 1):
+                    found = [m.span() for m in fast.finditer(text, a, b)]
+                    assert found == [m.span() for m in plain.finditer(text, a, b)], (fast.pattern, text[a:b])
+
+
+def test_token_gaps_split_as_the_token_pattern_finds():
+    import stance.segment as seg
+
+    texts = [
+        'Kovac (the envoy) said: "yes"; Berg, “no” –\tfine\u00a0here\u2028x\x1cy  ',
+        "Norland's minister,Ana Kovac;later:said(it)",
+    ]
+    for text in texts + _EDGE_CASES:
+        for a in range(len(text) + 1):
+            for b in range(a, len(text) + 1):
+                assert text[a:b].translate(seg._TOKEN_GAPS).split() == seg._TOKEN.findall(text, a, b)

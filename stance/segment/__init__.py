@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from itertools import islice
 from typing import Literal
@@ -60,6 +61,10 @@ _CONTEXT_MAX = 1500
 # not "[\w]+"), nor a lookbehind (put after the first character instead): the regex engine then
 # skips to the characters a match can start with instead of trying the pattern at every position.
 _TOKEN = re.compile(r"[^\s,;:()\"“”][^\s,;:()\"“”]*")
+# _TOKEN's separators other than white space, made spaces: `text.translate(_TOKEN_GAPS).split()`
+# are _TOKEN's matches in text (str.split and the regex's \s take the same characters for white
+# space), without a match object for each.
+_TOKEN_GAPS = str.maketrans(dict.fromkeys(",;:()\"“”", " "))
 _AUX = frozenset({"also", "later", "has", "had", "have", "earlier", "then", "again", "further"})
 _NOT_SUBJECT = frozenset(
     {"He", "She", "It", "They", "We", "I", "The", "But", "And", "A", "An", "This", "That"}
@@ -181,6 +186,13 @@ _REPORT_VERB = re.compile(
     r"(?:"
     + trie_pattern({g for f in _REPORT_FORMS for g in (f, f.capitalize())}, guard=r"(?<![A-Za-z].)")
     + r")(?![A-Za-z])"
+)
+# Where a reporting verb may start: the forms in the lower-case letter shape (`letter_shape`),
+# their words apart by blanks, looked ahead to so that no start is passed over. Every match of
+# _REPORT_VERB starts at one of these (its letters are ASCII, with no ASCII letter before or
+# after it), and the regex engine jumps between the shape's blanks instead of trying each letter.
+_REPORT_STARTS = re.compile(
+    b" (?=(?:" + trie_pattern(sorted(_REPORT_FORMS), space=" +").encode("ascii") + b") )"
 )
 # Verbs of saying whose object is the whole clause after them ('said the plan was "a mess"').
 _SAYING_WORDS = """say says said saying told tells telling added adds argued argues insisted insists noted notes
@@ -314,14 +326,18 @@ _CLAUSE_MARKS = (",", ";", ":", "—", " – ", "―", " -- ")
 # Where the reported content ends after its last fragment: a clause boundary, a second verb
 # phrase ("... and called ...", "... and she would ..."), a conjunction, a spaced dash, or an
 # adjunct saying where it was said.
+# Every alternative opens with a comma, a semicolon or a white space character: that one
+# character comes first and each alternative checks it with a lookbehind, so the regex engine
+# skips to those characters instead of trying all the alternatives at every position.
 _CONTENT_END = re.compile(
-    r",\s|;|\s--\s|\s—\s|\s[–-]\s|\s(?:but|while|whereas)\s|\sand\s+(?:says|said|added|adds|warned|warns|tells|told|notes|noted|insists|insisted)\b|"
-    r"\s+(?:he|she|they|it)\s+(?:said|added)\b|"
-    r"\s+and\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:said|says|told|tells|added|argued|insisted|warned|noted|claimed)\b|"
-    r"\s+and\s+(?:\w+ed|\w+ing|he|she|they|we|I|has|have|had|says|claims|pledges|calls|argues|promises)\b|"
-    r"\s+(?:in\s+(?:an?|his|her|their|its)\s+(?:[\w'’-]+\s+){0,2}?(?:interview|statement|speech|post|tweet|op-ed|"
-    r"letter|e-?mail|video|memo|report|blog|column|book|memoir|article|editorial|podcast|address)|"
-    r"on\s+(?:Twitter|Facebook|Instagram)|according\s+to)\b"
+    r"[,;\s](?:(?<=,)\s|(?<=;)|(?<=\s)--\s|(?<=\s)—\s|(?<=\s)[–-]\s|(?<=\s)(?:but|while|whereas)\s|"
+    r"(?<=\s)and\s+(?:says|said|added|adds|warned|warns|tells|told|notes|noted|insists|insisted)\b|"
+    r"(?<=\s)\s*(?:he|she|they|it)\s+(?:said|added)\b|"
+    r"(?<=\s)\s*and\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:said|says|told|tells|added|argued|insisted|warned|noted|claimed)\b|"
+    r"(?<=\s)\s*and\s+(?:\w+ed|\w+ing|he|she|they|we|I|has|have|had|says|claims|pledges|calls|argues|promises)\b|"
+    r"(?<=\s)\s*(?:in\s+(?:an?|his|her|their|its)\s+(?:[\w'’-]+\s+){0,2}?(?:interview|statement|speech|post|tweet|"
+    r"op-ed|letter|e-?mail|video|memo|report|blog|column|book|memoir|article|editorial|podcast|address)|"
+    r"on\s+(?:Twitter|Facebook|Instagram)|according\s+to)\b)"
 )
 # A time right after a verb of saying ('said Tuesday night the plan ...'): when it was said.
 _LEADING_TIME = re.compile(
@@ -357,8 +373,8 @@ _SETTING_HEAD = re.compile(
 # it "deplored" the move and believed it would ...'): a second verb of the same subject.
 _THAT_CONTENT_END = re.compile(
     _CONTENT_END.pattern.replace(
-        r"\s+and\s+(?:\w+ed|",
-        r"\s+and\s+(?:(?:vowed|pledged|announced|promised|warned|insisted|added|noted|stressed|declared)\b|"
+        r"(?<=\s)\s*and\s+(?:\w+ed|",
+        r"(?<=\s)\s*and\s+(?:(?:vowed|pledged|announced|promised|warned|insisted|added|noted|stressed|declared)\b|"
         r"\w+ed(?!\s+(?:it|he|she|they|that)\b)|",
     )
 )
@@ -508,7 +524,7 @@ _IN_NAME = re.compile(
 )
 # A sea or a company named "of" a state ("the Gulf of Norland", "Kell Co of Norland"): a place or
 # a name, no party.
-_FEATURE_OF = re.compile(r"\b(?:Gulf|Sea|Bay|Straits?|Co|Corp|Inc|Company|Corporation)\s+of\s+$")
+_FEATURE_OF = re.compile(words_pattern("Gulf Sea Bay Strait Straits Co Corp Inc Company Corporation") + r"\s+of\s+$")
 # A round of trade talks named after where it opened ("the Uruguay Round"): a name, no party;
 # not the verb "round off/out/up/down" ("Norland and Japan round out the top three").
 _ROUND_NEXT = re.compile(r"\s+(?:Round\b|round\b(?!\s+(?:off|out|up|down)\b))")
@@ -663,7 +679,7 @@ class _Segmenter:
         for m in iter_cues(text, min_strength=2):
             lo = max(0, m.start() - 60)
             # Words first, offsets only for the few cues that name someone: most do not.
-            words = _TOKEN.findall(text, lo, m.start())
+            words = text[lo : m.start()].translate(_TOKEN_GAPS).split()
             n = len(words)
             while n and words[n - 1].lower() in _AUX:
                 n -= 1
@@ -2706,9 +2722,25 @@ _GOES_ON_WORDS = frozenset({"further", "again", "went", "goes", "continued", "co
 
 def _report_verbs(text: str, a: int, b: int) -> list[CueMatch]:
     """Reporting verbs in text[a:b], less the names that end in one ("the United States")."""
-    # Read with the pattern, not the letter-shape scan: some forms are two words ("referred to").
-    found = (CueMatch(m.start(), m.end(), m.group()) for m in _REPORT_VERB.finditer(text, a, b))
+    found = (CueMatch(m.start(), m.end(), m.group()) for m in _report_verb_matches(text, a, b))
     return [m for m in found if not name_noun_at(text, m.s, m.word)]
+
+
+def _report_verb_matches(text: str, a: int, b: int) -> Iterable[re.Match[str]]:
+    """`_REPORT_VERB.finditer(text, a, b)`, with the pattern tried only where `_REPORT_STARTS`
+    says a form may start, left to right from the end of the last match, as `finditer` does.
+    A window that ends inside a word is read with the pattern alone: there it takes the word's
+    cut-off start as a word of its own ("Says|ayers"), the letter shape does not."""
+    if b < len(text) and text[b].isascii() and text[b].isalpha():
+        return _REPORT_VERB.finditer(text, a, b)
+    out = []
+    end = a
+    for c in _REPORT_STARTS.finditer(letter_shape(text, lower=True), a, b + 2):
+        s = c.start()  # the blank before the word in the shape: the word's offset in the text
+        if s >= end and (m := _REPORT_VERB.match(text, s, b)) is not None:
+            out.append(m)
+            end = m.end()
+    return out
 
 
 def _goes_on(text: str, att: Attribution) -> bool:

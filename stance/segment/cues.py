@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from itertools import accumulate
 from typing import NamedTuple
 
 from stance.targets import letter_shape, word_scanner
@@ -443,7 +444,40 @@ _MULTI_FIRST = frozenset(
 # lower-case letter shape, which needs half the alternatives at each word, and keeps those
 # written in one of the three forms.
 _WORD_FORMS = frozenset(f for w in CUE_WORDS | _MULTI_FIRST for f in (w, w.capitalize(), w.upper()))
-_WORD_SCAN = word_scanner(CUE_WORDS | _MULTI_FIRST)
+# Head nouns of unnamed sources and of documents, which the speaker rules look for in the whole
+# text ("a senior official", "diplomats said", "the agency's report": `speakers._head_words`).
+# The cue scan finds them in the same pass over the letter shape: one pass costs little more
+# than each of two.
+ONE_HEADS = ("official", "spokesman", "spokeswoman", "diplomat", "delegate", "negotiator", "aide", "economist",
+             "banker", "executive")
+GROUP_HEADS = ("sources", "officials", "diplomats", "analysts", "delegates", "economists", "dealers", "traders",
+               "bankers", "experts", "observers")
+REPORT_HEADS = ("report", "study", "statement", "survey", "communique")
+DESCRIPTION_HEADS = frozenset(ONE_HEADS + GROUP_HEADS + REPORT_HEADS)
+_WORD_SCAN = word_scanner(CUE_WORDS | _MULTI_FIRST | DESCRIPTION_HEADS)
+
+
+@lru_cache(maxsize=8)
+def _shape_words(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
+    """The whole words of the text's lower-case letter shape that are written as a cue word may
+    be (lower case, capitalised or capitals), with the word, and those spelt as a head noun is
+    (`DESCRIPTION_HEADS`), as (start, end) in the text; both from one scan."""
+    cues: list[tuple[int, int, str]] = []
+    heads: list[tuple[int, int]] = []
+    for m in _WORD_SCAN.finditer(letter_shape(text, lower=True)):
+        s, e = m.start(), m.end() - 1
+        w = text[s:e]
+        if w in _WORD_FORMS:
+            cues.append((s, e, w))
+        if w in DESCRIPTION_HEADS:
+            heads.append((s, e))
+    return cues, heads
+
+
+def head_noun_words(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the words of the text spelt as one of `DESCRIPTION_HEADS`, standing between
+    characters that are not ASCII letters (the caller checks the edges a regex's \b would)."""
+    return _shape_words(text)[1]
 
 
 # A pronoun or a capitalised name (not a sentence's first "The") right before a verb.
@@ -451,15 +485,17 @@ _PERSON_BEFORE = re.compile(r"(?:\b(?:he|she|they|He|She|They|I|we|We)|\b(?!The\
 _PRESSED_ON = re.compile(r"\s+(?:on|about|for|by|over|to|into|ahead|forward|the|him|her|them)\b")
 
 
+# One text's cues of at least each strength (0, 1, 2): their starts, the cues, and for each cue
+# the furthest end of it and the cues before it.
+_CueIndex = tuple[tuple[list[int], list[CueMatch], list[int]], ...]
+
+
 @lru_cache(maxsize=8)
-def _cue_index(text: str) -> tuple[list[int], list[CueMatch], list[int]]:
-    """All cues of a text with their starts and strengths, found once, in one regex pass over the text."""
+def _cue_index(text: str) -> _CueIndex:
+    """All cues of a text, found once, in one regex pass over the text, listed for each least
+    strength a caller asks for: `iter_cues` then takes a slice instead of testing every cue."""
     out: list[CueMatch] = []
-    for m in _WORD_SCAN.finditer(letter_shape(text, lower=True)):
-        s, e = m.start(), m.end() - 1
-        w = text[s:e]
-        if w not in _WORD_FORMS:
-            continue
+    for s, e, w in _shape_words(text)[0]:
         lw = w.lower()
         if lw in _MULTI_FIRST:
             mm = _MULTI_RE.match(text, s)
@@ -476,7 +512,13 @@ def _cue_index(text: str) -> tuple[list[int], list[CueMatch], list[int]]:
             if lw in _SOUND_CUES and _CLAUSE_NEXT.match(text, e):
                 continue  # "The crowd roared as Kovac took the stage:": a sound, not the speaker's verb
             out.append(CueMatch(s, e, w))
-    return [c.s for c in out], out, [cue_strength(c.word) for c in out]
+    strength = [cue_strength(c.word) for c in out]
+    index = []
+    for least in range(3):
+        cues = [c for c, k in zip(out, strength) if k >= least]
+        reach = list(accumulate((c.e for c in cues), max))
+        index.append(([c.s for c in cues], cues, reach))
+    return tuple(index)
 
 
 # Verbs of sound that crowds, engines and economies make too: no cue where another clause follows
@@ -503,10 +545,12 @@ def iter_cues(text: str, lo: int = 0, hi: int | None = None, min_strength: int =
     """Cues lying wholly inside text[lo:hi], left to right, of at least `min_strength`: most
     callers want only the cues that attribute speech, and asking here spares a lookup per cue."""
     hi = len(text) if hi is None else hi
-    starts, cues, strength = _cue_index(text)
+    if min_strength > 2:
+        return []
+    starts, cues, reach = _cue_index(text)[max(0, min_strength)]
     i, j = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
-    if min_strength:
-        return [c for c, k in zip(cues[i:j], strength[i:j]) if k >= min_strength and c.e <= hi]
+    if i == j or reach[j - 1] <= hi:
+        return cues[i:j]  # no cue there runs past hi: most windows
     return [c for c in cues[i:j] if c.e <= hi]
 
 

@@ -15,9 +15,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from stance.segment.cues import CueMatch, cue_strength, is_cue, iter_cues
+from stance.segment.cues import (
+    GROUP_HEADS,
+    ONE_HEADS,
+    REPORT_HEADS,
+    CueMatch,
+    cue_strength,
+    head_noun_words,
+    is_cue,
+    iter_cues,
+)
 from stance.segment.quotes import ALL_MARKS, _is_abbrev
-from stance.targets import WORD_EDGE, letter_shape, word_scanner, words_pattern
+from stance.targets import WORD_EDGE, words_pattern
 
 _MARK_SET = frozenset(ALL_MARKS)
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
@@ -777,31 +786,21 @@ def _inside_org_name(text: str, start: int, end: int) -> bool:
     return bool(m) and m.group(1).split()[-1].lower() in ORG_WORDS
 
 
-_ONE_HEADS = ("official", "spokesman", "spokeswoman", "diplomat", "delegate", "negotiator", "aide", "economist",
-              "banker", "executive")
-_GROUP_HEADS = ("sources", "officials", "diplomats", "analysts", "delegates", "economists", "dealers", "traders",
-                "bankers", "experts", "observers")
-_REPORT_HEADS = ("report", "study", "statement", "survey", "communique")
-# The head nouns are found first (a word scan of the letter shape the cue scan already made), then
-# the phrase before each one is read from a short window: the full patterns over the whole text
-# would cost more than the rest.
-_HEADS = frozenset(_ONE_HEADS + _GROUP_HEADS + _REPORT_HEADS)
-_HEAD_SCAN = word_scanner(_HEADS)
 # An unnamed person introduced with an indefinite article, whom a later "the official" means.
 _DESCRIPTION_RE = re.compile(
     words_pattern("A a An an One one Another another")
     + r"[ \t\n]+((?:(?:[A-Z](?:\.[A-Z])+\.|[\w'’&\-]+)[ \t\n]+){0,5}?"
-    r"(" + "|".join(_ONE_HEADS) + r"))\Z"
+    r"(" + "|".join(ONE_HEADS) + r"))\Z"
 )
 # "the Consumer Safety Agency (CSA) study": an organisation's document, which speaks for it.
 _DOC_SOURCE_RE = re.compile(
     rf"[Tt]{WORD_EDGE}he[ \t\n]+"
     r"([A-Z][\w'’&\-]*(?:[ \t\n]+(?:of[ \t\n]+|and[ \t\n]+|for[ \t\n]+)?[A-Z][\w'’&\-]*){0,6})"
-    r"(?:[ \t\n]+\([A-Z][A-Z.&\-]+\))?[ \t\n]+(?:" + "|".join(_REPORT_HEADS) + r")\Z"
+    r"(?:[ \t\n]+\([A-Z][A-Z.&\-]+\))?[ \t\n]+(?:" + "|".join(REPORT_HEADS) + r")\Z"
 )
 # A group of unnamed sources as a sentence's subject, whom a later "one said" belongs to.
 _GROUP_PHRASE = (
-    r"[ \t]*([A-Z][\w.'’\-]*(?:[ \t\n]+[\w.'’\-]+){0,3}?[ \t\n]+(?:" + "|".join(_GROUP_HEADS) + r"))\Z"
+    r"[ \t]*([A-Z][\w.'’\-]*(?:[ \t\n]+[\w.'’\-]+){0,3}?[ \t\n]+(?:" + "|".join(GROUP_HEADS) + r"))\Z"
 )
 _GROUP_SUBJECT_RE = re.compile(r"(?:(?<=[.!?][ \t\n])|(?<=[.!?][ \t\n]{2})|(?<=\n))" + _GROUP_PHRASE)
 _GROUP_SUBJECT_AT_START_RE = re.compile(r"(?:^|(?<=[.!?][ \t\n])|(?<=[.!?][ \t\n]{2})|(?<=\n))" + _GROUP_PHRASE)
@@ -812,17 +811,18 @@ def _verb_follows(text: str, pos: int) -> bool:
     return nxt is not None and _is_verb_like(nxt.group(1))
 
 
+# The head nouns (`DESCRIPTION_HEADS`) are found first (a word scan of the letter shape, in the
+# cue scan's pass), then the phrase before each one is read from a short window: the full
+# patterns over the whole text would cost more than the rest.
 def _head_words(text: str) -> list[tuple[int, int]]:
-    """Spans of the head nouns standing as whole words (`\\b` edges, as a regex would see them).
+    """Spans of the head nouns (`DESCRIPTION_HEADS`) standing as whole words (`\\b` edges, as a regex would see them).
     The letter shape also reads "Officials" or "official9x" as the word, so the exact spelling
     and the characters at its edges are checked here."""
     out = []
     n = len(text)
-    for m in _HEAD_SCAN.finditer(letter_shape(text, lower=True)):
-        s, e = m.start(), m.end() - 1
+    for s, e in head_noun_words(text):
         if (
-            text[s:e] in _HEADS
-            and not (s and (text[s - 1].isalnum() or text[s - 1] == "_"))
+            not (s and (text[s - 1].isalnum() or text[s - 1] == "_"))
             and not (e < n and (text[e].isalnum() or text[e] == "_"))
         ):
             out.append((s, e))
@@ -838,14 +838,14 @@ def _scan_descriptions(text: str, ents: Entities, is_place) -> None:
         if lo:
             lo = text.find(" ", lo, start) + 1 or start
         window = text[lo:end]
-        if head in _ONE_HEADS:
+        if head in ONE_HEADS:
             m = _DESCRIPTION_RE.search(window)
             if m:
                 phrase = " ".join(m.group(1).split())
                 ents.descriptions.append((lo + m.start(1), phrase, head))
                 if _verb_follows(text, end):
                     ents.subject_descriptions.append((lo + m.start(1), phrase, head))
-        elif head in _GROUP_HEADS:
+        elif head in GROUP_HEADS:
             m = (_GROUP_SUBJECT_AT_START_RE if lo == 0 else _GROUP_SUBJECT_RE).search(window)
             if m and m.group(1).split()[0] not in _NON_NAME_CAPS and _verb_follows(text, end):
                 ents.group_subjects.append((lo + m.start(1), " ".join(m.group(1).split())))
@@ -2142,11 +2142,14 @@ def sentence_subject(text: str, a: int, b: int) -> tuple[int, int] | None:
 
 
 # "\bthat\b|;|\bbut\b|...", with each word's edge after its first letter (see `WORD_EDGE`).
+# Each alternative opens with a plain character (none with a group), so that the regex engine
+# skips to the characters a cut can start with instead of trying every position.
+_WHY = r"(?:[a-z]+ly\s+|just\s+)?(?:why|how)\b"  # "That is (exactly) why critics say"
 _CLAUSE_CUT = re.compile(
     rf"(?:t{WORD_EDGE}hat\b|;|b{WORD_EDGE}ut\b|a{WORD_EDGE}nd\s+(?=[a-z]+\s+(?:said|told))|"
     r",\s*and\s+(?=(?:his|her|their|the|a|an|one|another)\s+(?:[a-z]+\s+){0,2}$)|:|"
     rf"w{WORD_EDGE}hile\b|b{WORD_EDGE}ecause\b|w{WORD_EDGE}hen\b|a{WORD_EDGE}fter\b|"
-    rf"(?:i{WORD_EDGE}s|w{WORD_EDGE}as|['’]s)\s+(?:[a-z]+ly\s+|just\s+)?(?:why|how)\b|a{WORD_EDGE}s\b(?=\s+[A-Z]))"
+    rf"i{WORD_EDGE}s\s+{_WHY}|w{WORD_EDGE}as\s+{_WHY}|['’]s\s+{_WHY}|a{WORD_EDGE}s\b(?=\s+[A-Z]))"
 )
 _COMMA_SPLIT = re.compile(r"(,)(?!\d{3})")  # "40,000 nurses" is one number
 # A finite verb before ", and her husband said": the clause before has its own predicate.
@@ -2155,7 +2158,8 @@ _VERB_BEFORE = re.compile(
 )
 
 
-_RELATIVE_IN = re.compile(r",?\s+(?:who|which)\s")
+# ",?\s+(?:who|which)\s" opening with its first character (a comma or a white space one).
+_RELATIVE_IN = re.compile(r"[,\s](?:(?<=,)\s+|(?<=\s)\s*)(?:who|which)\s")
 _RELATIVE_OPEN = re.compile(r",\s*(?:who|which|whose)\b")
 
 
@@ -2491,7 +2495,7 @@ about over under than but or nor so not since until without within during agains
 
 
 _TRAILING_TIME = re.compile(
-    r"\s+(?:(?:on|last|this|late|early|earlier|later)\s+(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day"
+    r"\s\s*(?:(?:on|last|this|late|early|earlier|later)\s+(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day"
     r"|(?:last|this|late|earlier|later)\s+(?:week|month|year|night|morning|afternoon|evening|weekend)"
     r"|at\s+the\s+time)\s*$"
 )
