@@ -1566,3 +1566,14 @@ def test_review5_a_long_quote_of_names_before_many_pronoun_quotes_is_not_slow():
 def test_review5_a_plural_party_possessive_is_no_part_of_the_name():
     (q,) = segment(Article(id="d", text="The Tories' Tom Berg said: \"It is reckless.\""))
     assert q.speaker == "Tom Berg"
+
+
+def test_a_colon_inside_a_number_and_a_leading_time_are_no_part_of_the_subject():
+    for text, mention in (
+        ('At 10:30 the mayor said the plan was "a disaster".', "the mayor"),
+        ('On Monday night Tom Berg said the plan was "a disaster".', "Tom Berg"),
+    ):
+        (q,) = segment(Article(id="d", text=text))
+        assert q.speaker_mention.text == mention, text
+    text = 'Tom Berg spoke. Then he went on to recite John 3:1-5 from the Bible, saying: "This know also."'
+    assert segment(Article(id="d", text=text))[-1].speaker_mention.text == "he"

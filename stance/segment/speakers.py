@@ -1654,6 +1654,12 @@ _PEOPLE_PLURALS = frozenset(
 )
 _WITH_ING = re.compile(r"with\s")
 _ING_CUE = re.compile(r"[a-z]+ing\b")
+# A time opening the sentence with no comma: "At 10:30 the mayor said", "On Monday night the mayor said".
+_LEAD_TIME = re.compile(
+    r"(?:at|on|by|after|before|around|until)\s+(?:\d[\d:.]*(?:\s*[ap]\.?m\.?)?|noon|midnight|dawn|dusk|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?)\s+(?=\S)",
+    re.I,
+)
 _PREP_THEN_NAME = re.compile(r"(?:with|to|from|by|for|against|about|like|unlike)\s+(?=[A-Z])")
 _SUBORD_LEAD = re.compile(r"(?:as|while|when|whenever|after|once|of course|recently)\b[,\s]*(?=\S)", re.I)
 
@@ -2147,7 +2153,7 @@ def sentence_subject(text: str, a: int, b: int) -> tuple[int, int] | None:
 _WHY = r"(?:[a-z]+ly\s+|just\s+)?(?:why|how)\b"  # "That is (exactly) why critics say"
 _CLAUSE_CUT = re.compile(
     rf"(?:t{WORD_EDGE}hat\b|;|b{WORD_EDGE}ut\b|a{WORD_EDGE}nd\s+(?=[a-z]+\s+(?:said|told))|"
-    r",\s*and\s+(?=(?:his|her|their|the|a|an|one|another)\s+(?:[a-z]+\s+){0,2}$)|:|"
+    r",\s*and\s+(?=(?:his|her|their|the|a|an|one|another)\s+(?:[a-z]+\s+){0,2}$)|:(?!\d)|"  # not "3:1-5", "10:30"
     rf"w{WORD_EDGE}hile\b|b{WORD_EDGE}ecause\b|w{WORD_EDGE}hen\b|a{WORD_EDGE}fter\b|"
     rf"i{WORD_EDGE}s\s+{_WHY}|w{WORD_EDGE}as\s+{_WHY}|['’]s\s+{_WHY}|a{WORD_EDGE}s\b(?=\s+[A-Z]))"
 )
@@ -2325,7 +2331,7 @@ def _subject_before(text: str, lo: int, cs: int) -> tuple[int, int] | None:
     else:
         a, b = chosen[0]
     a2 = a
-    lm = _LEAD_STRIP.match(text[a:b]) or _SUBORD_LEAD.match(text[a:b])
+    lm = _LEAD_STRIP.match(text[a:b]) or _SUBORD_LEAD.match(text[a:b]) or _LEAD_TIME.match(text[a:b])
     if lm:
         a2 = a + lm.end()
     elif (
