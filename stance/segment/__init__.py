@@ -32,6 +32,7 @@ from stance.segment.speakers import (
     _BREAK,
     _FEMALE_GIVEN,
     _MALE_GIVEN,
+    _NAME_TOKEN,
     _NON_NAME_CAPS,
     GENERIC_HEADS,
     PERSON_PRONOUNS,
@@ -80,7 +81,6 @@ _AGO = re.compile(
     words_pattern("day days week weeks month months year years hour hours") + r"\s+(?:ago|earlier|later|after|before)\b"
 )
 _RELATIVE_BEFORE = re.compile(words_pattern("that which") + r"\s+$")
-_WORD_RUN = re.compile(r"[\w'’\-][\w'’\-]*")
 _LONG_TEXT = 30_000
 _PLACE_PREPS = frozenset({"in", "at", "near", "from"})
 # Words before a capitalised run that make it a body's name, not a person's: "the campaign group
@@ -2367,7 +2367,7 @@ class _Segmenter:
             text = self.text
             found = self.lex.spans(text)
             self._story_names = frozenset(c for _, _, c in found)
-            top = _AGENCY_DATELINE.match(text) if text[:1].isalpha() or text[:1].isspace() else None
+            top = _AGENCY_DATELINE.match(text)
             spans = [
                 sp
                 for sp in found
@@ -2552,10 +2552,10 @@ class _Segmenter:
             return None
         if self._word_starts is None:
             index: dict[str, list[int]] = {}
-            for m in _WORD_RUN.finditer(self.text):
+            for m in _NAME_TOKEN.finditer(self.text):
                 index.setdefault(m.group(), []).append(m.start())
             self._word_starts = index
-        keys = [m.group() if m else "" for m in map(_WORD_RUN.match, name.split())]
+        keys = [m.group() if m else "" for m in map(_NAME_TOKEN.match, name.split())]
         if not keys:
             return []
         found = [self._word_starts.get(k, []) for k in keys]

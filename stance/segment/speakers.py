@@ -72,6 +72,8 @@ DOC_HEADS = frozenset(
 broadcast release document survey editorial article""".split()
 )
 
+# Titles a peer's name keeps in its canonical form ("Lord Janner").
+_PEERAGE = frozenset({"lord", "lady", "baroness"})
 _TITLES = frozenset(
     {
         "president",
@@ -100,12 +102,8 @@ _TITLES = frozenset(
         "mayor",
         "ayatollah",
         "sheikh",
-        "lord",
-        "lady",
-        "baroness",
     }
-)
-_PEERAGE = frozenset({"lord", "lady", "baroness"})
+) | _PEERAGE
 _PARTICLES = frozenset(
     {
         "de",
@@ -1648,9 +1646,10 @@ _LEAD_STRIP = re.compile(
     re.I,
 )
 # A subordinator before the subject of the cue that follows: "As spokesman X said, ...".
+# Plural people nouns that may be a whole subject besides `GENERIC_HEADS` ("That is why critics say").
 _PEOPLE_PLURALS = frozenset(
-    "critics opponents supporters residents experts observers lawyers advocates activists protesters voters "
-    "allies rivals skeptics sceptics detractors proponents scientists researchers economists investors".split()
+    "critics opponents supporters residents lawyers advocates activists protesters voters "
+    "allies rivals skeptics sceptics detractors proponents scientists researchers investors".split()
 )
 _WITH_ING = re.compile(r"with\s")
 _ING_CUE = re.compile(r"[a-z]+ing\b")
