@@ -348,6 +348,20 @@ def test_an_all_caps_headline_names_a_mixed_case_company():
     assert _seg(text, title="CREDITORS SEE BID TOO LOW")[0].targets == []
 
 
+def test_the_company_a_headline_names_before_its_ticker_is_what_a_quote_naming_nobody_is_about():
+    story = "Norvale Mills Inc shares rose sharply on Monday after the sale.\n"
+    text = story + '    Analyst Dana Holt said: "The closures were overdue."\n'
+    # The company as the story writes it, whether the headline gives a slug or a legal form.
+    assert _seg(text, title="TALKING POINT/NORVALE MILLS <NVM>")[-1].targets == ["Norvale Mills"]
+    assert _seg(text, title="NORVALE MILLS INC <NVM> STOCK UP SHARPLY")[-1].targets == ["Norvale Mills"]
+    assert _seg(text, title="ANALYSTS SEE NORVALE <NVM> GAINS")[-1].targets == ["Norvale Mills"]
+    # Not what the speaker speaks for, and not where the quote names a party of its own.
+    own = story + '    Norvale Mills chairman Tom Lund said: "The closures were overdue."\n'
+    assert _seg(own, title="TALKING POINT/NORVALE MILLS <NVM>")[-1].targets == []
+    named = story + '    Analyst Dana Holt said: "Japan will buy less."\n'
+    assert _seg(named, title="TALKING POINT/NORVALE MILLS <NVM>")[-1].targets == ["Japan"]
+
+
 def test_the_body_a_headline_opens_with_as_the_speaker_is_no_fallback_target():
     text = 'The company said on Monday: "The offer undervalues our shareholders\' stake."\n'
     assert _seg(text, title="GENCORP <GNC> REJECTS TAKEOVER OFFER")[0].targets == []

@@ -651,6 +651,7 @@ class _Segmenter:
         self._title_cache: list[str] | None = None
         self._headline_cache: list[str] | None = None
         self._bodies_cache: list[str] | None = None
+        self._ticker_firm: str | None = None
         self._persons: dict[str, dict[str, list[int]]] | None = None
         self._name_ok: dict[str, bool] = {}
         self._firms: dict[str, str] | None = None
@@ -1656,6 +1657,10 @@ class _Segmenter:
             # Nobody named in or around the quote: the body the headline is about ("NORCO <NRC>
             # SEES ...", "CENTRAL BANK SEEN EASING") where it is not the speaker's own.
             around = [c for c in self._headline_bodies() if c not in own][:1]
+            if not around:
+                firm = self._headline_firm()
+                if firm and not self._speaks_for(firm, mention, speaker):
+                    around = [firm]
         return list(dict.fromkeys([*found, *around]))
 
     def _pronoun_target(self, group: list[RawQuote], speaker: str | None, own: set[str] | frozenset[str]) -> str | None:
@@ -2132,6 +2137,46 @@ class _Segmenter:
                 out.append(self._resolve.get(c, c))
         self._bodies_cache = list(dict.fromkeys(out))
         return self._bodies_cache
+
+    def _headline_firm(self) -> str | None:
+        """The company a company story's headline names before its stock ticker ("TALKING
+        POINT/NORCO <NRC>", "NORCO MILLS <NRM> STOCK UP"), as the story writes its name: the
+        company the story is about."""
+        if self._ticker_firm is None:
+            title = self.article.title or ""
+            m = _TICKER.search(title)
+            hit = ""
+            if m:
+                hit = self._firm_titled(title[: m.start()].split()) or ""
+            self._ticker_firm = hit
+        return self._ticker_firm or None
+
+    def _firm_titled(self, words: list[str]) -> str | None:
+        """The company of the firm index that the last words before a headline's ticker name in
+        capitals ("TALKING POINT/NORCO MILLS INC", "BIDDERS FOR NORCO"): the longest run of them
+        that is a company's name or opens one, as the story writes it."""
+        words = " ".join(words).rsplit("/", 1)[-1].split()  # "TALKING POINT/NORCO": a slug first
+        while words and {words[-1].rstrip("."), words[-1].rstrip(".").title()} & _LEGAL_FORMS:
+            words = words[:-1]
+        firms = self._firm_index()
+        for k in range(max(0, len(words) - 4), len(words)):
+            head = " ".join(words[k:]).casefold()
+            for key, written in firms.items():
+                folded = written.casefold()
+                if key.casefold() == head or folded == head or folded.startswith(head + " "):
+                    return written
+        return None
+
+    def _speaks_for(self, firm: str, mention: Span | None, speaker: str | None) -> bool:
+        """Whether the speaker is the company or is introduced with it ("Norco said", "Norco
+        chairman Tom Lund", "Tom Lund of Norco", `_employs`): its quotes are its own words."""
+        first = firm.split()[0]
+        if speaker is None:
+            return mention is not None and first in mention.text
+        if first in speaker or speaker in firm or (mention is not None and first in mention.text):
+            return True
+        _, mentions = self._firm_mentions()
+        return any(f == firm and self._employs(a, b, speaker) for a, b, f in mentions)
 
     def _title_names(self) -> list[str]:
         if self._title_cache is None:
