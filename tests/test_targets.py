@@ -160,6 +160,17 @@ def test_new_after_a_lower_case_word_makes_another_place(lex):
     assert lex.find("the future of New Labour") == ["Labour Party"]
 
 
+def test_british_bodies_are_in_the_lexicon(lex):
+    assert lex.find("Peers in the House of Lords and the Commons disagreed") == ["House of Lords", "House of Commons"]
+    assert lex.find("the Lords will block it, and the CSA must pay") == ["House of Lords", "Child Support Agency"]
+    assert lex.find("The Scottish Executive and the Welsh Assembly Government agreed") == [
+        "Scottish Executive",
+        "Welsh Assembly Government",
+    ]
+    # Their home is Britain: a Lords committee chairman speaks for Britain's side.
+    assert {"House of Lords", "Britain"} <= lex.side(["House of Lords"])
+
+
 def test_long_text_spans_match_a_plain_scan(lex):
     """A long text is scanned through its letter shape; what it finds must be what the alias
     pattern finds on its own, at word edges, across wrapped lines and beside other scripts."""
