@@ -167,6 +167,8 @@ def test_british_bodies_are_in_the_lexicon(lex):
         "Scottish Executive",
         "Welsh Assembly Government",
     ]
+    # The party's adjective names it as "Labour" does Labour.
+    assert lex.find("Tory plans would cut deep, said a Labour spokesman") == ["Conservative Party", "Labour Party"]
     # Their home is Britain: a Lords committee chairman speaks for Britain's side.
     assert {"House of Lords", "Britain"} <= lex.side(["House of Lords"])
 
