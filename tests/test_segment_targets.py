@@ -441,6 +441,19 @@ def test_a_person_a_quote_names_is_a_target_by_the_full_name_the_story_gives():
     assert q.targets == ["Marta Ilves"]
 
 
+def test_a_person_a_quote_calls_by_a_listed_given_name_alone_is_a_target():
+    story = "Senator Maria Ilves and Governor Tom Berg met voters on Tuesday.\n"
+    q = _seg(story + '"I like Maria, but her plan will fail," Dana Whitlow said.\n')[0]
+    assert q.targets == ["Maria Ilves"]
+    # Not "the Bill" (a thing), not a name two people of the story share, not the speaker.
+    bill = "Senator Bill Lund spoke on Tuesday.\n" + '"I think the Bill will fail," Dana Whitlow said.\n'
+    assert _seg(bill)[0].targets == []
+    two = "Tom Lund and Tom Berg met voters on Tuesday.\n" + '"Tom is wrong," Dana Whitlow said.\n'
+    assert _seg(two)[0].targets == []
+    own = story + '"Maria keeps her word," Ilves said.\n'
+    assert _seg(own)[0].targets == []
+
+
 def test_the_speaker_named_in_their_own_words_is_no_target():
     text = 'Dana Whitlow told supporters: "Whitlow keeps her word and Marta Ilves does not."\n'
     assert _seg(text)[0].targets == ["Marta Ilves"]

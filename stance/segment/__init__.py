@@ -543,6 +543,8 @@ _HEADLINE_SPEAKS = re.compile(
 _CAPS_WORD = re.compile(r"(?<![\w<])[A-Z][A-Z0-9&]+(?![\w>])")
 # A stock ticker in a headline ("NORCO <NRC> SEES ...") marks a company story.
 _TICKER = re.compile(r"<[A-Z][A-Z0-9.]*>")
+# An article right before a capitalised word makes a thing of it ("the Bill", "a Mark").
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|an?|An?)\s+$")
 # After a city in a headline: where a meeting was held or a deal made ("LISBON G-7 MEET", "OSLO PACT").
 # Talks in a capital are most often with its government, so "talks" is no venue here.
 _HEADLINE_VENUE = re.compile(
@@ -653,6 +655,7 @@ class _Segmenter:
         self._bodies_cache: list[str] | None = None
         self._ticker_firm: str | None = None
         self._persons: dict[str, dict[str, list[int]]] | None = None
+        self._given_names: dict[str, set[str]] | None = None
         self._name_ok: dict[str, bool] = {}
         self._firms: dict[str, str] | None = None
         self._firm_prefixes: frozenset[str] | None = None
@@ -1801,14 +1804,33 @@ class _Segmenter:
                     out.append(firm)
                 continue
             names = index.get(words[-1])
-            if not names:
-                continue
-            given = [w for w in words[:-1] if not _title_or_opener(w)]
-            full = self._closest_name(names, given, m.start())
+            if names:
+                given = [w for w in words[:-1] if not _title_or_opener(w)]
+                full = self._closest_name(names, given, m.start())
+            else:
+                full = self._called_by_given_name(words, m.start())
             if not full or full in out or _same_person(full, speaker):
                 continue
             out.append(full)
         return out
+
+    def _called_by_given_name(self, words: list[str], pos: int) -> str | None:
+        """The one person of the story a quote calls by a listed given name alone ("I like
+        Bernie", "when Bill was governor" after "Bernie Kell" or "Bill Lund"); not "the Bill" or
+        "a Mark", and no one where the story names two people so."""
+        if len(words) != 1 or (words[0] not in _MALE_GIVEN and words[0] not in _FEMALE_GIVEN):
+            return None
+        if _ARTICLE_BEFORE.search(self.text, max(0, pos - 5), pos):
+            return None
+        if self._given_names is None:
+            by_given: dict[str, set[str]] = {}
+            for names in self._person_index().values():
+                for name in names:
+                    if self._person_name(name):
+                        by_given.setdefault(name.split()[0], set()).add(name)
+            self._given_names = by_given
+        found = self._given_names.get(words[0], set())
+        return next(iter(found)) if len(found) == 1 else None
 
     def _closest_name(self, names: dict[str, list[int]], given: list[str], pos: int) -> str | None:
         """Of the full names sharing a family name, the one named last before pos (else first after
