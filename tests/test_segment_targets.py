@@ -832,6 +832,15 @@ def test_he_or_she_in_a_quote_naming_nobody_is_the_person_named_before_other_tha
     assert "Eva Lind" in q.targets and "Tom Berg" not in q.targets
 
 
+def test_a_mixed_quotes_pronoun_of_the_other_sex_than_the_speaker_is_someone_else():
+    story = "Norland opposition leader Ana Kovac lost the vote on Monday. "
+    (q,) = segment(Article(id="d", text=story + 'Tom Berg said the party had "let her down badly".'))
+    assert q.speaker == "Tom Berg" and q.targets == ["Ana Kovac"]
+    # A woman's "her" in her own reported words may be herself.
+    (q,) = segment(Article(id="d", text=story + 'Maria Lund said the party had "let her down badly".'))
+    assert q.targets == []
+
+
 def test_a_person_named_only_as_an_owner_is_the_one_a_quote_names_by_family_name():
     text = (
         "Critics attacked the way Tony Berg's government works. Ana Kovac, the opposition leader, "

@@ -1669,11 +1669,11 @@ class _Segmenter:
     def _pronoun_target(self, group: list[RawQuote], speaker: str | None, own: set[str] | frozenset[str]) -> str | None:
         """The person a quote's "he" or "she" means when it names nobody else: the person named
         last before it who is not the speaker ('"She cannot be trusted," Berg said' after a story
-        about Ana Kovac). Only a direct quote that names nobody before the pronoun counts: in a
-        mixed fragment "she" is the reporter's word for the speaker, and after a name in the quote
-        it means that name."""
-        if any(g.kind == "mixed" for g in group):
-            return None
+        about Ana Kovac). Only a quote that names nobody before the pronoun counts (after a name
+        it means that name), and a mixed one only where the speaker's given name is of the other
+        sex: there "she" is most often the reporter's word for the speaker, but Tom Berg's "she"
+        is someone else."""
+        mixed = any(g.kind == "mixed" for g in group)
         text = self.text
         m = None
         for g in group:
@@ -1682,6 +1682,8 @@ class _Segmenter:
         if m is None or any(_names_someone(text[a : min(b, m.start())]) for g in group for a, b in g.parts):
             return None
         pronoun = "he" if m.group().lower() in ("he", "him", "his") else "she"
+        if mixed and not (speaker and _gender_clash(speaker, pronoun)):
+            return None
         starts, names = self._named_people()
         body = self.layout.para_span(0)[1] if len(self.layout.para_starts) > 1 else 0
         start = group[0].open_pos
