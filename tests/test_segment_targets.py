@@ -841,6 +841,16 @@ def test_a_mixed_quotes_pronoun_of_the_other_sex_than_the_speaker_is_someone_els
     assert q.targets == []
 
 
+def test_a_head_of_government_of_the_lexicon_speaks_for_the_state():
+    # Britain, named in the attribution sentence, is the Prime Minister's own side, no target.
+    text = 'Asked about Britain, Tony Blair said: "We will send more aid next week."'
+    (q,) = segment(Article(id="d", text=text), mixed="fragment")
+    assert q.speaker == "Tony Blair" and q.targets == []
+    other = 'Asked about Britain, Ana Kovac said: "We will send more aid next week."'
+    (q,) = segment(Article(id="d", text=other), mixed="fragment")
+    assert q.targets == ["Britain"]
+
+
 def test_a_person_named_only_as_an_owner_is_the_one_a_quote_names_by_family_name():
     text = (
         "Critics attacked the way Tony Berg's government works. Ana Kovac, the opposition leader, "
