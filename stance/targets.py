@@ -86,6 +86,23 @@ _REGION_BEFORE = re.compile(
     + ")$"
 )
 
+
+
+def _new_place(text: str, a: int) -> bool:
+    """Whether the name at a follows a capitalised "New" after a word in lower case, which makes
+    another place or body of it ("in New England", "of New Mexico", "the New Democratic Party");
+    a "New" that opens a sentence ("New Irish curbs ...") or stands in a title-cased headline
+    ("Praises New Irish Policies") is the adjective."""
+    k = a - 4
+    if k < 2 or text[k : a - 1] != "New" or text[k - 1] != " ":
+        return False
+    m = _WORD_BEFORE.search(text, max(0, k - 24), k - 1)
+    return m is not None and m.group().islower()
+
+
+_WORD_BEFORE = re.compile(r"[A-Za-z]+$")
+
+
 _LETTER_SHAPE = bytes(c if 65 <= c <= 90 or 97 <= c <= 122 else 32 for c in range(256))
 _LOWER_SHAPE = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
 
@@ -256,7 +273,7 @@ class TargetLexicon:
             if canon is None:
                 continue
             if a > 1 and (text[a - 1].isspace() or text[a - 1] == "-"):
-                if _REGION_BEFORE.search(text, max(0, a - 11), a - 1):
+                if _REGION_BEFORE.search(text, max(0, a - 11), a - 1) or _new_place(text, a):
                     continue
             out.append((a, m.end(), canon))
         return out

@@ -348,6 +348,20 @@ def test_an_all_caps_headline_names_a_mixed_case_company():
     assert _seg(text, title="CREDITORS SEE BID TOO LOW")[0].targets == []
 
 
+def test_the_company_a_headline_names_before_its_ticker_is_what_a_quote_naming_nobody_is_about():
+    story = "Norvale Mills Inc shares rose sharply on Monday after the sale.\n"
+    text = story + '    Analyst Dana Holt said: "The closures were overdue."\n'
+    # The company as the story writes it, whether the headline gives a slug or a legal form.
+    assert _seg(text, title="TALKING POINT/NORVALE MILLS <NVM>")[-1].targets == ["Norvale Mills"]
+    assert _seg(text, title="NORVALE MILLS INC <NVM> STOCK UP SHARPLY")[-1].targets == ["Norvale Mills"]
+    assert _seg(text, title="ANALYSTS SEE NORVALE <NVM> GAINS")[-1].targets == ["Norvale Mills"]
+    # Not what the speaker speaks for, and not where the quote names a party of its own.
+    own = story + '    Norvale Mills chairman Tom Lund said: "The closures were overdue."\n'
+    assert _seg(own, title="TALKING POINT/NORVALE MILLS <NVM>")[-1].targets == []
+    named = story + '    Analyst Dana Holt said: "Japan will buy less."\n'
+    assert _seg(named, title="TALKING POINT/NORVALE MILLS <NVM>")[-1].targets == ["Japan"]
+
+
 def test_the_body_a_headline_opens_with_as_the_speaker_is_no_fallback_target():
     text = 'The company said on Monday: "The offer undervalues our shareholders\' stake."\n'
     assert _seg(text, title="GENCORP <GNC> REJECTS TAKEOVER OFFER")[0].targets == []
@@ -425,6 +439,19 @@ def test_a_person_a_quote_names_is_a_target_by_the_full_name_the_story_gives():
     q = _seg(text)[0]
     assert q.speaker == "Dana Whitlow"
     assert q.targets == ["Marta Ilves"]
+
+
+def test_a_person_a_quote_calls_by_a_listed_given_name_alone_is_a_target():
+    story = "Senator Maria Ilves and Governor Tom Berg met voters on Tuesday.\n"
+    q = _seg(story + '"I like Maria, but her plan will fail," Dana Whitlow said.\n')[0]
+    assert q.targets == ["Maria Ilves"]
+    # Not "the Bill" (a thing), not a name two people of the story share, not the speaker.
+    bill = "Senator Bill Lund spoke on Tuesday.\n" + '"I think the Bill will fail," Dana Whitlow said.\n'
+    assert _seg(bill)[0].targets == []
+    two = "Tom Lund and Tom Berg met voters on Tuesday.\n" + '"Tom is wrong," Dana Whitlow said.\n'
+    assert _seg(two)[0].targets == []
+    own = story + '"Maria keeps her word," Ilves said.\n'
+    assert _seg(own)[0].targets == []
 
 
 def test_the_speaker_named_in_their_own_words_is_no_target():
@@ -803,6 +830,25 @@ def test_he_or_she_in_a_quote_naming_nobody_is_the_person_named_before_other_tha
     wrong_gender = 'Ana Kovac met Tom Berg and Eva Lind. "She will never win," Berg said.'
     (q,) = segment(Article(id="d", text=wrong_gender), mixed="fragment")
     assert "Eva Lind" in q.targets and "Tom Berg" not in q.targets
+
+
+def test_a_mixed_quotes_pronoun_of_the_other_sex_than_the_speaker_is_someone_else():
+    story = "Norland opposition leader Ana Kovac lost the vote on Monday. "
+    (q,) = segment(Article(id="d", text=story + 'Tom Berg said the party had "let her down badly".'))
+    assert q.speaker == "Tom Berg" and q.targets == ["Ana Kovac"]
+    # A woman's "her" in her own reported words may be herself.
+    (q,) = segment(Article(id="d", text=story + 'Maria Lund said the party had "let her down badly".'))
+    assert q.targets == []
+
+
+def test_a_head_of_government_of_the_lexicon_speaks_for_the_state():
+    # Britain, named in the attribution sentence, is the Prime Minister's own side, no target.
+    text = 'Asked about Britain, Tony Blair said: "We will send more aid next week."'
+    (q,) = segment(Article(id="d", text=text), mixed="fragment")
+    assert q.speaker == "Tony Blair" and q.targets == []
+    other = 'Asked about Britain, Ana Kovac said: "We will send more aid next week."'
+    (q,) = segment(Article(id="d", text=other), mixed="fragment")
+    assert q.targets == ["Britain"]
 
 
 def test_a_person_named_only_as_an_owner_is_the_one_a_quote_names_by_family_name():

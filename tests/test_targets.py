@@ -150,6 +150,29 @@ def test_a_compass_word_makes_a_region_not_the_state(lex):
     ]
 
 
+def test_new_after_a_lower_case_word_makes_another_place(lex):
+    """"New" inside a sentence names a place or body of its own ("New England", "New Mexico");
+    opening a sentence or in a title-cased headline it is the adjective."""
+    assert lex.find("Power prices in New England rose, said Tom Berg of New Mexico") == []
+    assert lex.find("the New Democratic Party voted against it") == []
+    assert lex.find("New Irish curbs on imports were announced") == ["Ireland"]
+    assert lex.find("Minister Praises New Irish Trade Policies") == ["Ireland"]
+    assert lex.find("the future of New Labour") == ["Labour Party"]
+
+
+def test_british_bodies_are_in_the_lexicon(lex):
+    assert lex.find("Peers in the House of Lords and the Commons disagreed") == ["House of Lords", "House of Commons"]
+    assert lex.find("the Lords will block it, and the CSA must pay") == ["House of Lords", "Child Support Agency"]
+    assert lex.find("The Scottish Executive and the Welsh Assembly Government agreed") == [
+        "Scottish Executive",
+        "Welsh Assembly Government",
+    ]
+    # The party's adjective names it as "Labour" does Labour.
+    assert lex.find("Tory plans would cut deep, said a Labour spokesman") == ["Conservative Party", "Labour Party"]
+    # Their home is Britain: a Lords committee chairman speaks for Britain's side.
+    assert {"House of Lords", "Britain"} <= lex.side(["House of Lords"])
+
+
 def test_long_text_spans_match_a_plain_scan(lex):
     """A long text is scanned through its letter shape; what it finds must be what the alias
     pattern finds on its own, at word edges, across wrapped lines and beside other scripts."""

@@ -543,6 +543,8 @@ _HEADLINE_SPEAKS = re.compile(
 _CAPS_WORD = re.compile(r"(?<![\w<])[A-Z][A-Z0-9&]+(?![\w>])")
 # A stock ticker in a headline ("NORCO <NRC> SEES ...") marks a company story.
 _TICKER = re.compile(r"<[A-Z][A-Z0-9.]*>")
+# An article right before a capitalised word makes a thing of it ("the Bill", "a Mark").
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|an?|An?)\s+$")
 # After a city in a headline: where a meeting was held or a deal made ("LISBON G-7 MEET", "OSLO PACT").
 # Talks in a capital are most often with its government, so "talks" is no venue here.
 _HEADLINE_VENUE = re.compile(
@@ -651,7 +653,9 @@ class _Segmenter:
         self._title_cache: list[str] | None = None
         self._headline_cache: list[str] | None = None
         self._bodies_cache: list[str] | None = None
+        self._ticker_firm: str | None = None
         self._persons: dict[str, dict[str, list[int]]] | None = None
+        self._given_names: dict[str, set[str]] | None = None
         self._name_ok: dict[str, bool] = {}
         self._firms: dict[str, str] | None = None
         self._firm_prefixes: frozenset[str] | None = None
@@ -1656,16 +1660,20 @@ class _Segmenter:
             # Nobody named in or around the quote: the body the headline is about ("NORCO <NRC>
             # SEES ...", "CENTRAL BANK SEEN EASING") where it is not the speaker's own.
             around = [c for c in self._headline_bodies() if c not in own][:1]
+            if not around:
+                firm = self._headline_firm()
+                if firm and not self._speaks_for(firm, mention, speaker):
+                    around = [firm]
         return list(dict.fromkeys([*found, *around]))
 
     def _pronoun_target(self, group: list[RawQuote], speaker: str | None, own: set[str] | frozenset[str]) -> str | None:
         """The person a quote's "he" or "she" means when it names nobody else: the person named
         last before it who is not the speaker ('"She cannot be trusted," Berg said' after a story
-        about Ana Kovac). Only a direct quote that names nobody before the pronoun counts: in a
-        mixed fragment "she" is the reporter's word for the speaker, and after a name in the quote
-        it means that name."""
-        if any(g.kind == "mixed" for g in group):
-            return None
+        about Ana Kovac). Only a quote that names nobody before the pronoun counts (after a name
+        it means that name), and a mixed one only where the speaker's given name is of the other
+        sex: there "she" is most often the reporter's word for the speaker, but Tom Berg's "she"
+        is someone else."""
+        mixed = any(g.kind == "mixed" for g in group)
         text = self.text
         m = None
         for g in group:
@@ -1674,6 +1682,8 @@ class _Segmenter:
         if m is None or any(_names_someone(text[a : min(b, m.start())]) for g in group for a, b in g.parts):
             return None
         pronoun = "he" if m.group().lower() in ("he", "him", "his") else "she"
+        if mixed and not (speaker and _gender_clash(speaker, pronoun)):
+            return None
         starts, names = self._named_people()
         body = self.layout.para_span(0)[1] if len(self.layout.para_starts) > 1 else 0
         start = group[0].open_pos
@@ -1796,14 +1806,33 @@ class _Segmenter:
                     out.append(firm)
                 continue
             names = index.get(words[-1])
-            if not names:
-                continue
-            given = [w for w in words[:-1] if not _title_or_opener(w)]
-            full = self._closest_name(names, given, m.start())
+            if names:
+                given = [w for w in words[:-1] if not _title_or_opener(w)]
+                full = self._closest_name(names, given, m.start())
+            else:
+                full = self._called_by_given_name(words, m.start())
             if not full or full in out or _same_person(full, speaker):
                 continue
             out.append(full)
         return out
+
+    def _called_by_given_name(self, words: list[str], pos: int) -> str | None:
+        """The one person of the story a quote calls by a listed given name alone ("I like
+        Bernie", "when Bill was governor" after "Bernie Kell" or "Bill Lund"); not "the Bill" or
+        "a Mark", and no one where the story names two people so."""
+        if len(words) != 1 or (words[0] not in _MALE_GIVEN and words[0] not in _FEMALE_GIVEN):
+            return None
+        if _ARTICLE_BEFORE.search(self.text, max(0, pos - 5), pos):
+            return None
+        if self._given_names is None:
+            by_given: dict[str, set[str]] = {}
+            for names in self._person_index().values():
+                for name in names:
+                    if self._person_name(name):
+                        by_given.setdefault(name.split()[0], set()).add(name)
+            self._given_names = by_given
+        found = self._given_names.get(words[0], set())
+        return next(iter(found)) if len(found) == 1 else None
 
     def _closest_name(self, names: dict[str, list[int]], given: list[str], pos: int) -> str | None:
         """Of the full names sharing a family name, the one named last before pos (else first after
@@ -2132,6 +2161,46 @@ class _Segmenter:
                 out.append(self._resolve.get(c, c))
         self._bodies_cache = list(dict.fromkeys(out))
         return self._bodies_cache
+
+    def _headline_firm(self) -> str | None:
+        """The company a company story's headline names before its stock ticker ("TALKING
+        POINT/NORCO <NRC>", "NORCO MILLS <NRM> STOCK UP"), as the story writes its name: the
+        company the story is about."""
+        if self._ticker_firm is None:
+            title = self.article.title or ""
+            m = _TICKER.search(title)
+            hit = ""
+            if m:
+                hit = self._firm_titled(title[: m.start()].split()) or ""
+            self._ticker_firm = hit
+        return self._ticker_firm or None
+
+    def _firm_titled(self, words: list[str]) -> str | None:
+        """The company of the firm index that the last words before a headline's ticker name in
+        capitals ("TALKING POINT/NORCO MILLS INC", "BIDDERS FOR NORCO"): the longest run of them
+        that is a company's name or opens one, as the story writes it."""
+        words = " ".join(words).rsplit("/", 1)[-1].split()  # "TALKING POINT/NORCO": a slug first
+        while words and {words[-1].rstrip("."), words[-1].rstrip(".").title()} & _LEGAL_FORMS:
+            words = words[:-1]
+        firms = self._firm_index()
+        for k in range(max(0, len(words) - 4), len(words)):
+            head = " ".join(words[k:]).casefold()
+            for key, written in firms.items():
+                folded = written.casefold()
+                if key.casefold() == head or folded == head or folded.startswith(head + " "):
+                    return written
+        return None
+
+    def _speaks_for(self, firm: str, mention: Span | None, speaker: str | None) -> bool:
+        """Whether the speaker is the company or is introduced with it ("Norco said", "Norco
+        chairman Tom Lund", "Tom Lund of Norco", `_employs`): its quotes are its own words."""
+        first = firm.split()[0]
+        if speaker is None:
+            return mention is not None and first in mention.text
+        if first in speaker or speaker in firm or (mention is not None and first in mention.text):
+            return True
+        _, mentions = self._firm_mentions()
+        return any(f == firm and self._employs(a, b, speaker) for a, b, f in mentions)
 
     def _title_names(self) -> list[str]:
         if self._title_cache is None:
