@@ -310,3 +310,27 @@ def _same_spans(fast: re.Pattern[str], plain: re.Pattern[str], texts: list[str],
             for b in range(a, len(text) + 1, step):
                 found = [m.span() for m in fast.finditer(text, a, b)]
                 assert found == [m.span() for m in plain.finditer(text, a, b)], (fast.pattern, text[a:b])
+
+
+def test_abbreviation_test_reads_the_token_as_the_character_loop_did():
+    from stance.segment.quotes import _ABBREV, ALL_MARKS, _is_abbrev
+
+    def plain(text: str, dot: int) -> bool:
+        j = dot
+        while j > 0 and not text[j - 1].isspace() and text[j - 1] not in ALL_MARKS + "(":
+            j -= 1
+        word = text[j:dot].lower()
+        if not word:
+            return False
+        return word in _ABBREV or (len(word) == 1 and word.isalpha()) or ("." in word and len(word) <= 6)
+
+    texts = [
+        "Mr. Kovac met Gen. Berg and Dr.Lind in the U.S. at 5 p.m. on Jan. 4.",
+        'He said "St. Anne" (approx. 40 km) and (Messrs. Roe.) x.y.z. a.b.c.d. Washington. e.g. Inc.',
+        "Ltd.\tCo.\u00a0Corp.\nN.Y. «Sen.» “Rep.” „no.” İnc. ABCDEF. ABCDEFG. .. . x.",
+        "q.",
+        ".",
+    ]
+    for text in texts + _EDGE_CASES:
+        for dot in range(len(text)):
+            assert _is_abbrev(text, dot) == plain(text, dot), (text, dot)

@@ -66,6 +66,8 @@ _TOKEN = re.compile(r"[^\s,;:()\"“”][^\s,;:()\"“”]*")
 # are _TOKEN's matches in text (str.split and the regex's \s take the same characters for white
 # space), without a match object for each.
 _TOKEN_GAPS = str.maketrans(dict.fromkeys(",;:()\"“”", " "))
+# The quotation marks as a set: whether a stretch holds one is one C-level set test.
+_MARKS = frozenset(ALL_MARKS)
 _AUX = frozenset({"also", "later", "has", "had", "have", "earlier", "then", "again", "further"})
 _NOT_SUBJECT = frozenset(
     {"He", "She", "It", "They", "We", "I", "The", "But", "And", "A", "An", "This", "That"}
@@ -894,7 +896,7 @@ class _Segmenter:
                     if _ends_sentence(self.text, q.parts[-1][1]) and _words_before(self.text, q.close_end, post[0]):
                         break  # '"... rise." Spending, Kovac said, "...': a new sentence, its own aside
                     gap = self.text[post[1] : nxt.open_pos]
-                    if any(c in ALL_MARKS for c in gap) and not (skip and _only_titles(gap)):
+                    if not _MARKS.isdisjoint(gap) and not (skip and _only_titles(gap)):
                         break
                     gap = gap.rstrip().rstrip(ALL_MARKS)
                     if _ends_sentence(self.text, q.parts[-1][1]) and _colon_leads(
@@ -1281,7 +1283,7 @@ class _Segmenter:
         the last clause mark, is kept when the sentence has no such attribution."""
         text = self.text
         pre = text[ss : q.open_pos]
-        if any(c in pre for c in ";:") or any(c in ALL_MARKS for c in pre) or _ends_sentence(text, q.parts[-1][1]):
+        if ";" in pre or ":" in pre or not _MARKS.isdisjoint(pre) or _ends_sentence(text, q.parts[-1][1]):
             return a  # '... watches "Harbour Lights." Berg, who ..., said': the next sentence's speaker
         if self._post(q.close_end, self.layout.para_span(self.layout.para_of(q.close_end - 1))[1]) is None:
             return a
@@ -1337,7 +1339,7 @@ class _Segmenter:
                 return None  # '..., Berg said, "we ...': the attribution ends where the quote opens
         a = self._content_start(q, ss)
         a, b = _strip_edges(text, a, k)
-        if a >= b or (len(q.parts) == 1 and any(c in ALL_MARKS for c in text[a:b])):
+        if a >= b or (len(q.parts) == 1 and not _MARKS.isdisjoint(text[a:b])):
             return None  # '"fair" and Lind said "unfair."': an earlier quote is its own
         words = text[a:b].split()
         if words[0].lower() in _FRAME_OPENERS or (
