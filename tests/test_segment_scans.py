@@ -334,3 +334,29 @@ def test_abbreviation_test_reads_the_token_as_the_character_loop_did():
     for text in texts + _EDGE_CASES:
         for dot in range(len(text)):
             assert _is_abbrev(text, dot) == plain(text, dot), (text, dot)
+
+
+def test_legal_forms_after_space_are_the_pattern_matches_there():
+    import stance.segment as seg
+
+    texts = [
+        "Norco Inc said. Kell Co. and Berg Cos' units; Vale Corp's plant, Lund Corporation\tLtd.",
+        "xCo Inc.x Co-op Coal Corpse PLC's Plc’s AG\nSA NV Bhd Pty Limited LimitedX Inc_ Co\u00a0Corp",
+        "Co Inc at the start, (Norco Ltd) and “Berg PLC” end Co",
+        "Inc",
+    ]
+    for text in texts + _EDGE_CASES:
+        plain = [m.span() for m in seg._LEGAL_FORM_AT.finditer(text) if text[m.start() - 1 : m.start()].isspace()]
+        assert [m.span() for m in seg._legal_forms_after_space(text)] == plain, text
+
+
+def test_sentence_ends_without_other_stops_are_found_by_the_full_stop_form():
+    from stance.segment import quotes
+
+    texts = [
+        'He left. "Then" she came... The end.) Next. 9 lives. (A) test." B',
+        "U.S. talks.\tNew era.\u00a0Old one.. “Quoted.” Z… Q",
+    ]
+    for text in texts + _EDGE_CASES:
+        if "!" not in text and "?" not in text:
+            _same_spans(quotes._SENT_END_DOT, quotes._SENT_END, [text])

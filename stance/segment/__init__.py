@@ -13,7 +13,7 @@ import dataclasses
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import islice
+from itertools import islice, repeat
 from typing import Literal
 
 from stance.records import Article, Quote, Span
@@ -1906,11 +1906,9 @@ class _Segmenter:
             return self._firm_name_list
         text = self.text
         out: list[tuple[int, list[str]]] = []
-        for m in _LEGAL_FORM_AT.finditer(text):
+        for m in _legal_forms_after_space(text):
             words: list[str] = []
             pos = m.start()
-            if not text[pos - 1 : pos].isspace():
-                continue
             before = text[max(0, pos - 80) : pos].split()
             if m.group(1) in ("Co", "Cos") and before[-1:] in (["and"], ["&"]):
                 # "Kell Berg and Co Inc": the partners' names are the firm's.
@@ -2870,6 +2868,24 @@ _LEGAL_FORM_AT = re.compile(
     "(" + "|".join(sorted(_LEGAL_FORMS, key=len, reverse=True)) + r")\.?(?:['’]s)?(?![\w\-])"
 )
 _INITIALS = re.compile(r"(?:[A-Z]\.)+$")
+# What each legal form starts with ("Co" for "Co", "Cos", "Corp" and "Corporation").
+_LEGAL_FORM_OPENINGS = tuple(sorted({f[:2] if f.startswith("Co") else f for f in _LEGAL_FORMS}))
+
+
+def _legal_forms_after_space(text: str) -> list[re.Match[str]]:
+    """The matches of `_LEGAL_FORM_AT` that stand after white space, in text order: those
+    `finditer` finds there (no match holds white space, so none reaches over another's start).
+    Where a form's opening stands is found with str.find, a few quick passes over the text,
+    instead of the pattern's first-character test at every character."""
+    starts = []
+    for opening in _LEGAL_FORM_OPENINGS:
+        i = text.find(opening, 1)
+        while i >= 0:
+            if text[i - 1].isspace():
+                starts.append(i)
+            i = text.find(opening, i + 1)
+    starts.sort()
+    return [m for m in map(_LEGAL_FORM_AT.match, repeat(text), starts) if m is not None]
 # Capitalised words that open a run of capitals without being part of a company's name.
 # ("On Friday Norco Corp", "Because Norco ..."); "New", "May" and "One" open names of their own.
 _FIRM_OPENERS = (_NON_NAME_CAPS | _NON_NAME | frozenset("Unlike Like Because Even".split())) - frozenset(

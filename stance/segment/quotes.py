@@ -59,10 +59,14 @@ _LINE_BREAK = re.compile(r"\n\s*")
 # Patterns that are searched for open with a character class, not a repeat of one ("[.!?][.!?]*",
 # not "[.!?]+"): the regex engine then skips to the characters a match can start with instead of
 # trying the whole pattern at every position.
-_SENT_END = re.compile(
-    r"[.!?][.!?]*[" + re.escape(ALL_MARKS) + r")\]]*(\s+)"
+_SENT_END_REST = (
+    r"[.!?]*[" + re.escape(ALL_MARKS) + r")\]]*(\s+)"
     r"(?=[" + re.escape(ALL_MARKS) + r"(\[]{0,3}(?:\.\.\.|…)?[A-Z0-9])"
 )
+_SENT_END = re.compile(r"[.!?]" + _SENT_END_REST)
+# The same where the text has no "!" or "?": a match then opens with a full stop, a literal the
+# regex engine finds with a quick scan instead of testing a character class at every character.
+_SENT_END_DOT = re.compile(r"\." + _SENT_END_REST)
 
 
 _BLANK_BREAK = re.compile(r"\n[ \t]*\n\s*")
@@ -112,7 +116,9 @@ class Layout:
             text = self.text
             ps = self.para_starts[p]
             starts = self._sent_starts[p] = [ps]
-            for m in _SENT_END.finditer(text, ps, self.para_ends[p]):
+            pe = self.para_ends[p]
+            plain = text.find("!", ps, pe) < 0 and text.find("?", ps, pe) < 0
+            for m in (_SENT_END_DOT if plain else _SENT_END).finditer(text, ps, pe):
                 dot = m.start()
                 if text[dot] == "." and _is_abbrev(text, dot):
                     continue
