@@ -360,3 +360,16 @@ def test_sentence_ends_without_other_stops_are_found_by_the_full_stop_form():
     for text in texts + _EDGE_CASES:
         if "!" not in text and "?" not in text:
             _same_spans(quotes._SENT_END_DOT, quotes._SENT_END, [text])
+
+
+def test_acronym_expansions_are_the_pattern_matches():
+    long_name = " ".join(["Norland"] * 60)
+    texts = [
+        "The Consumer Safety Agency (CSA) and the Bank of Norland (BON) met the Board for Roads (BFR).",
+        "McKell Trade Office (MTO), (XYZ) alone, Kell(KL) and Lund  \n Berg  (L.B.) or A (B) (C-D)",
+        f"{long_name} Agency (NA) said; {long_name}, Office (NO) and the Tom’s Fund-Raiser (TFR)",
+        "Union of the and Workers (UW) (UW) Union (U&W) de Vale Corp_2 (VC)",
+    ]
+    for text in texts + _EDGE_CASES:
+        found = [m.span() for m in speakers._acronym_expansions(text)]
+        assert found == [m.span() for m in speakers._ACRONYM_RE.finditer(text)], text
