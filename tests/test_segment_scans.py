@@ -373,3 +373,23 @@ def test_acronym_expansions_are_the_pattern_matches():
     for text in texts + _EDGE_CASES:
         found = [m.span() for m in speakers._acronym_expansions(text)]
         assert found == [m.span() for m in speakers._ACRONYM_RE.finditer(text)], text
+
+
+def test_suffix_index_keeps_the_longest_name_so_far():
+    text = (
+        "Ana Kovac met Tom Berg. Later Maria Ana Kovac and Kovac spoke; Ivo Berg, Tom Berg and "
+        "Jan Tom Berg left, then Ana Kovac returned with Lea Marie Berg."
+    )
+    ents = speakers.build_entities(text, lambda s: False)
+    plain: dict[tuple[str, ...], tuple[list[int], list[str], list[str | None]]] = {}
+    for p in sorted(ents.persons, key=lambda p: p.pos):
+        pt = tuple(p.name.split())
+        for k in range(1, len(pt) + 1):
+            ps, best, fwd = plain.setdefault(pt[-k:], ([], [], [None]))
+            prev = best[-1] if best else None
+            ps.append(p.pos)
+            best.append(p.name if prev is None or len(pt) >= len(prev.split()) else prev)
+            if fwd[0] is None and len(pt) > k:
+                fwd[0] = p.name
+    assert len(ents.persons) >= 6
+    assert ents._suffix_index() == plain

@@ -1106,7 +1106,7 @@ class _Segmenter:
             return True
         # Further on, still inside the clause a verb of saying reports ('said the reforms did not
         # amount to "amnesty"'), but not after an article ('the old idea of a "megabank"': a thing named).
-        before = _PREV_WORD.search(self.text, max(ss, pos - 30), pos)
+        before = _prev_word(self.text, max(ss, pos - 30), pos)
         if before is not None and before.group(1).lower() in ("a", "an", "the"):
             return False
         return self._saying_verb(ss, pos) is not None
@@ -2445,7 +2445,7 @@ class _Segmenter:
         text = self.text
         if self.lex.kinds.get(c) != "people" or " " in text[s:e]:
             return False
-        before = _PREV_WORD.search(text, max(0, s - 30), s)
+        before = _prev_word(text, max(0, s - 30), s)
         if not before:
             return False
         given = before.group(1)

@@ -301,18 +301,23 @@ class Entities:
         position (longest, later on ties), and the first longer name anywhere (forward match)."""
         if self._suffix is None:
             idx: dict[tuple[str, ...], tuple[list[int], list[str], list[str | None]]] = {}
+            width: dict[tuple[str, ...], int] = {}  # how many words the best name so far has
             for p in sorted(self.persons, key=lambda p: p.pos):
                 pt = tuple(p.name.split())
-                for k in range(1, len(pt) + 1):
+                n = len(pt)
+                for k in range(1, n + 1):
                     key = pt[-k:]
                     ent = idx.get(key)
                     if ent is None:
                         ent = idx[key] = ([], [], [None])
                     ps, best, fwd = ent
-                    prev = best[-1] if best else None
                     ps.append(p.pos)
-                    best.append(p.name if prev is None or len(pt) >= len(prev.split()) else prev)
-                    if fwd[0] is None and len(pt) > k:
+                    if not best or n >= width[key]:
+                        best.append(p.name)
+                        width[key] = n
+                    else:
+                        best.append(best[-1])
+                    if fwd[0] is None and n > k:
                         fwd[0] = p.name
             self._suffix = idx
         return self._suffix
