@@ -310,3 +310,86 @@ def _same_spans(fast: re.Pattern[str], plain: re.Pattern[str], texts: list[str],
             for b in range(a, len(text) + 1, step):
                 found = [m.span() for m in fast.finditer(text, a, b)]
                 assert found == [m.span() for m in plain.finditer(text, a, b)], (fast.pattern, text[a:b])
+
+
+def test_abbreviation_test_reads_the_token_as_the_character_loop_did():
+    from stance.segment.quotes import _ABBREV, ALL_MARKS, _is_abbrev
+
+    def plain(text: str, dot: int) -> bool:
+        j = dot
+        while j > 0 and not text[j - 1].isspace() and text[j - 1] not in ALL_MARKS + "(":
+            j -= 1
+        word = text[j:dot].lower()
+        if not word:
+            return False
+        return word in _ABBREV or (len(word) == 1 and word.isalpha()) or ("." in word and len(word) <= 6)
+
+    texts = [
+        "Mr. Kovac met Gen. Berg and Dr.Lind in the U.S. at 5 p.m. on Jan. 4.",
+        'He said "St. Anne" (approx. 40 km) and (Messrs. Roe.) x.y.z. a.b.c.d. Washington. e.g. Inc.',
+        "Ltd.\tCo.\u00a0Corp.\nN.Y. «Sen.» “Rep.” „no.” İnc. ABCDEF. ABCDEFG. .. . x.",
+        "q.",
+        ".",
+    ]
+    for text in texts + _EDGE_CASES:
+        for dot in range(len(text)):
+            assert _is_abbrev(text, dot) == plain(text, dot), (text, dot)
+
+
+def test_legal_forms_after_space_are_the_pattern_matches_there():
+    import stance.segment as seg
+
+    texts = [
+        "Norco Inc said. Kell Co. and Berg Cos' units; Vale Corp's plant, Lund Corporation\tLtd.",
+        "xCo Inc.x Co-op Coal Corpse PLC's Plc’s AG\nSA NV Bhd Pty Limited LimitedX Inc_ Co\u00a0Corp",
+        "Co Inc at the start, (Norco Ltd) and “Berg PLC” end Co",
+        "Inc",
+    ]
+    for text in texts + _EDGE_CASES:
+        plain = [m.span() for m in seg._LEGAL_FORM_AT.finditer(text) if text[m.start() - 1 : m.start()].isspace()]
+        assert [m.span() for m in seg._legal_forms_after_space(text)] == plain, text
+
+
+def test_sentence_ends_without_other_stops_are_found_by_the_full_stop_form():
+    from stance.segment import quotes
+
+    texts = [
+        'He left. "Then" she came... The end.) Next. 9 lives. (A) test." B',
+        "U.S. talks.\tNew era.\u00a0Old one.. “Quoted.” Z… Q",
+    ]
+    for text in texts + _EDGE_CASES:
+        if "!" not in text and "?" not in text:
+            _same_spans(quotes._SENT_END_DOT, quotes._SENT_END, [text])
+
+
+def test_acronym_expansions_are_the_pattern_matches():
+    long_name = " ".join(["Norland"] * 60)
+    texts = [
+        "The Consumer Safety Agency (CSA) and the Bank of Norland (BON) met the Board for Roads (BFR).",
+        "McKell Trade Office (MTO), (XYZ) alone, Kell(KL) and Lund  \n Berg  (L.B.) or A (B) (C-D)",
+        f"{long_name} Agency (NA) said; {long_name}, Office (NO) and the Tom’s Fund-Raiser (TFR)",
+        "Union of the and Workers (UW) (UW) Union (U&W) de Vale Corp_2 (VC)",
+    ]
+    for text in texts + _EDGE_CASES:
+        found = [m.span() for m in speakers._acronym_expansions(text)]
+        assert found == [m.span() for m in speakers._ACRONYM_RE.finditer(text)], text
+
+
+def test_suffix_index_keeps_the_longest_name_so_far():
+    text = (
+        "Ana Kovac met Tom Berg. Later Maria Ana Kovac and Kovac spoke; Ivo Berg, Tom Berg and "
+        "Jan Tom Berg left, then Ana Kovac returned with Lea Marie Berg."
+    )
+    ents = speakers.build_entities(text, lambda s: False)
+    plain: dict[tuple[str, ...], tuple[list[int], list[str], list[str | None]]] = {}
+    for p in sorted(ents.persons, key=lambda p: p.pos):
+        pt = tuple(p.name.split())
+        for k in range(1, len(pt) + 1):
+            ps, best, fwd = plain.setdefault(pt[-k:], ([], [], [None]))
+            prev = best[-1] if best else None
+            ps.append(p.pos)
+            best.append(p.name if prev is None or len(pt) >= len(prev.split()) else prev)
+            if fwd[0] is None and len(pt) > k:
+                fwd[0] = p.name
+    assert len(ents.persons) >= 6
+    assert ents._suffix_index() == plain

@@ -13,7 +13,7 @@ import dataclasses
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import islice
+from itertools import islice, repeat
 from typing import Literal
 
 from stance.records import Article, Quote, Span
@@ -66,6 +66,8 @@ _TOKEN = re.compile(r"[^\s,;:()\"“”][^\s,;:()\"“”]*")
 # are _TOKEN's matches in text (str.split and the regex's \s take the same characters for white
 # space), without a match object for each.
 _TOKEN_GAPS = str.maketrans(dict.fromkeys(",;:()\"“”", " "))
+# The quotation marks as a set: whether a stretch holds one is one C-level set test.
+_MARKS = frozenset(ALL_MARKS)
 _AUX = frozenset({"also", "later", "has", "had", "have", "earlier", "then", "again", "further"})
 _NOT_SUBJECT = frozenset(
     {"He", "She", "It", "They", "We", "I", "The", "But", "And", "A", "An", "This", "That"}
@@ -898,7 +900,7 @@ class _Segmenter:
                     if _ends_sentence(self.text, q.parts[-1][1]) and _words_before(self.text, q.close_end, post[0]):
                         break  # '"... rise." Spending, Kovac said, "...': a new sentence, its own aside
                     gap = self.text[post[1] : nxt.open_pos]
-                    if any(c in ALL_MARKS for c in gap) and not (skip and _only_titles(gap)):
+                    if not _MARKS.isdisjoint(gap) and not (skip and _only_titles(gap)):
                         break
                     gap = gap.rstrip().rstrip(ALL_MARKS)
                     if _ends_sentence(self.text, q.parts[-1][1]) and _colon_leads(
@@ -1108,7 +1110,7 @@ class _Segmenter:
             return True
         # Further on, still inside the clause a verb of saying reports ('said the reforms did not
         # amount to "amnesty"'), but not after an article ('the old idea of a "megabank"': a thing named).
-        before = _PREV_WORD.search(self.text, max(ss, pos - 30), pos)
+        before = _prev_word(self.text, max(ss, pos - 30), pos)
         if before is not None and before.group(1).lower() in ("a", "an", "the"):
             return False
         return self._saying_verb(ss, pos) is not None
@@ -1285,7 +1287,7 @@ class _Segmenter:
         the last clause mark, is kept when the sentence has no such attribution."""
         text = self.text
         pre = text[ss : q.open_pos]
-        if any(c in pre for c in ";:") or any(c in ALL_MARKS for c in pre) or _ends_sentence(text, q.parts[-1][1]):
+        if ";" in pre or ":" in pre or not _MARKS.isdisjoint(pre) or _ends_sentence(text, q.parts[-1][1]):
             return a  # '... watches "Harbour Lights." Berg, who ..., said': the next sentence's speaker
         if self._post(q.close_end, self.layout.para_span(self.layout.para_of(q.close_end - 1))[1]) is None:
             return a
@@ -1341,7 +1343,7 @@ class _Segmenter:
                 return None  # '..., Berg said, "we ...': the attribution ends where the quote opens
         a = self._content_start(q, ss)
         a, b = _strip_edges(text, a, k)
-        if a >= b or (len(q.parts) == 1 and any(c in ALL_MARKS for c in text[a:b])):
+        if a >= b or (len(q.parts) == 1 and not _MARKS.isdisjoint(text[a:b])):
             return None  # '"fair" and Lind said "unfair."': an earlier quote is its own
         words = text[a:b].split()
         if words[0].lower() in _FRAME_OPENERS or (
@@ -1933,11 +1935,9 @@ class _Segmenter:
             return self._firm_name_list
         text = self.text
         out: list[tuple[int, list[str]]] = []
-        for m in _LEGAL_FORM_AT.finditer(text):
+        for m in _legal_forms_after_space(text):
             words: list[str] = []
             pos = m.start()
-            if not text[pos - 1 : pos].isspace():
-                continue
             before = text[max(0, pos - 80) : pos].split()
             if m.group(1) in ("Co", "Cos") and before[-1:] in (["and"], ["&"]):
                 # "Kell Berg and Co Inc": the partners' names are the firm's.
@@ -2514,7 +2514,7 @@ class _Segmenter:
         text = self.text
         if self.lex.kinds.get(c) != "people" or " " in text[s:e]:
             return False
-        before = _PREV_WORD.search(text, max(0, s - 30), s)
+        before = _prev_word(text, max(0, s - 30), s)
         if not before:
             return False
         given = before.group(1)
@@ -2937,6 +2937,24 @@ _LEGAL_FORM_AT = re.compile(
     "(" + "|".join(sorted(_LEGAL_FORMS, key=len, reverse=True)) + r")\.?(?:['’]s)?(?![\w\-])"
 )
 _INITIALS = re.compile(r"(?:[A-Z]\.)+$")
+# What each legal form starts with ("Co" for "Co", "Cos", "Corp" and "Corporation").
+_LEGAL_FORM_OPENINGS = tuple(sorted({f[:2] if f.startswith("Co") else f for f in _LEGAL_FORMS}))
+
+
+def _legal_forms_after_space(text: str) -> list[re.Match[str]]:
+    """The matches of `_LEGAL_FORM_AT` that stand after white space, in text order: those
+    `finditer` finds there (no match holds white space, so none reaches over another's start).
+    Where a form's opening stands is found with str.find, a few quick passes over the text,
+    instead of the pattern's first-character test at every character."""
+    starts = []
+    for opening in _LEGAL_FORM_OPENINGS:
+        i = text.find(opening, 1)
+        while i >= 0:
+            if text[i - 1].isspace():
+                starts.append(i)
+            i = text.find(opening, i + 1)
+    starts.sort()
+    return [m for m in map(_LEGAL_FORM_AT.match, repeat(text), starts) if m is not None]
 # Capitalised words that open a run of capitals without being part of a company's name.
 # ("On Friday Norco Corp", "Because Norco ..."); "New", "May" and "One" open names of their own.
 _FIRM_OPENERS = (_NON_NAME_CAPS | _NON_NAME | frozenset("Unlike Like Because Even".split())) - frozenset(

@@ -516,8 +516,7 @@ def _cue_index(text: str) -> _CueIndex:
     index = []
     for least in range(3):
         cues = [c for c, k in zip(out, strength) if k >= least]
-        reach = list(accumulate((c.e for c in cues), max))
-        index.append(([c.s for c in cues], cues, reach))
+        index.append(([c.s for c in cues], cues, list(accumulate([c.e for c in cues], max))))
     return tuple(index)
 
 

@@ -59,10 +59,14 @@ _LINE_BREAK = re.compile(r"\n\s*")
 # Patterns that are searched for open with a character class, not a repeat of one ("[.!?][.!?]*",
 # not "[.!?]+"): the regex engine then skips to the characters a match can start with instead of
 # trying the whole pattern at every position.
-_SENT_END = re.compile(
-    r"[.!?][.!?]*[" + re.escape(ALL_MARKS) + r")\]]*(\s+)"
+_SENT_END_REST = (
+    r"[.!?]*[" + re.escape(ALL_MARKS) + r")\]]*(\s+)"
     r"(?=[" + re.escape(ALL_MARKS) + r"(\[]{0,3}(?:\.\.\.|…)?[A-Z0-9])"
 )
+_SENT_END = re.compile(r"[.!?]" + _SENT_END_REST)
+# The same where the text has no "!" or "?": a match then opens with a full stop, a literal the
+# regex engine finds with a quick scan instead of testing a character class at every character.
+_SENT_END_DOT = re.compile(r"\." + _SENT_END_REST)
 
 
 _BLANK_BREAK = re.compile(r"\n[ \t]*\n\s*")
@@ -98,8 +102,8 @@ class Layout:
         self._sent_starts: dict[int, list[int]] = {}
 
     def para_of(self, pos: int) -> int:
-        i = bisect.bisect_right(self.para_starts, pos) - 1
-        return i if i > 0 else 0
+        # The first paragraph starts at 0: searching from the second gives 0 for any pos before it.
+        return bisect.bisect_right(self.para_starts, pos, 1) - 1
 
     def para_span(self, i: int) -> tuple[int, int]:
         return self.para_starts[i], self.para_ends[i]
@@ -112,7 +116,9 @@ class Layout:
             text = self.text
             ps = self.para_starts[p]
             starts = self._sent_starts[p] = [ps]
-            for m in _SENT_END.finditer(text, ps, self.para_ends[p]):
+            pe = self.para_ends[p]
+            plain = text.find("!", ps, pe) < 0 and text.find("?", ps, pe) < 0
+            for m in (_SENT_END_DOT if plain else _SENT_END).finditer(text, ps, pe):
                 dot = m.start()
                 if text[dot] == "." and _is_abbrev(text, dot):
                     continue
@@ -127,13 +133,18 @@ class Layout:
         return ss[i], ss[i + 1] if i + 1 < len(ss) else self.para_ends[p]
 
 
+# The token before a period, up to a space, a quotation mark or "(": as no abbreviation below is
+# longer than six characters (`_is_abbrev`), a token is read back at most seven, one regex search
+# instead of a loop over its characters.
+_TOKEN_BEFORE_DOT = re.compile(r"[^\s" + re.escape(ALL_MARKS) + r"(]{1,7}\Z")
+
+
 def _is_abbrev(text: str, dot: int) -> bool:
-    j = dot
-    while j > 0 and not text[j - 1].isspace() and text[j - 1] not in ALL_MARKS + "(":
-        j -= 1
-    word = text[j:dot].lower()
-    if not word:
-        return False
+    lo = max(0, dot - 7)
+    m = _TOKEN_BEFORE_DOT.search(text, lo, dot)
+    if m is None or m.start() == dot - 7:
+        return False  # no token, or one of seven characters or more: no abbreviation
+    word = text[m.start() : dot].lower()
     if word in _ABBREV or (len(word) == 1 and word.isalpha()):
         return True
     # "U.S." and other dotted initialisms: a period inside the token.

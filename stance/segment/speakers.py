@@ -301,18 +301,23 @@ class Entities:
         position (longest, later on ties), and the first longer name anywhere (forward match)."""
         if self._suffix is None:
             idx: dict[tuple[str, ...], tuple[list[int], list[str], list[str | None]]] = {}
+            width: dict[tuple[str, ...], int] = {}  # how many words the best name so far has
             for p in sorted(self.persons, key=lambda p: p.pos):
                 pt = tuple(p.name.split())
-                for k in range(1, len(pt) + 1):
+                n = len(pt)
+                for k in range(1, n + 1):
                     key = pt[-k:]
                     ent = idx.get(key)
                     if ent is None:
                         ent = idx[key] = ([], [], [None])
                     ps, best, fwd = ent
-                    prev = best[-1] if best else None
                     ps.append(p.pos)
-                    best.append(p.name if prev is None or len(pt) >= len(prev.split()) else prev)
-                    if fwd[0] is None and len(pt) > k:
+                    if not best or n >= width[key]:
+                        best.append(p.name)
+                        width[key] = n
+                    else:
+                        best.append(best[-1])
+                    if fwd[0] is None and n > k:
                         fwd[0] = p.name
             self._suffix = idx
         return self._suffix
@@ -677,6 +682,35 @@ _ACRONYM_RE = re.compile(
 )
 
 
+# A gap of the words `_ACRONYM_RE` reads before the bracket: any character not in one ends them.
+_RUN_GAP_BACK = 200
+
+
+def _in_acronym_run(c: str) -> bool:
+    """Whether `_ACRONYM_RE` can read c before an acronym's bracket: a word character (as the
+    word class of the regex: alphanumeric or "_"), an apostrophe, a hyphen or white space."""
+    return c.isalnum() or c == "_" or c in "'’-" or c.isspace()
+
+
+def _acronym_expansions(text: str) -> list[re.Match[str]]:
+    """The matches of `_ACRONYM_RE` ("Consumer Safety Agency (CSA)"), as `finditer` finds them.
+    Each ends at a bracketed acronym (`_ACRONYM_HINT`), and all it holds before the bracket are
+    characters `_in_acronym_run`, so it starts after the last other character before the bracket:
+    the pattern is searched there, from a point with such a character before it, instead of
+    being tried, with its backtracking over word gaps, at every capital of the story."""
+    out: list[re.Match[str]] = []
+    done = 0
+    for h in _ACRONYM_HINT.finditer(text):
+        lo = max(done, h.start() - _RUN_GAP_BACK)
+        while lo > done and _in_acronym_run(text[lo - 1]):
+            lo = max(done, lo - _RUN_GAP_BACK)
+        m = _ACRONYM_RE.search(text, lo, h.end())
+        if m is not None:
+            out.append(m)
+            done = m.end()
+    return out
+
+
 _RUN_MEMO: dict[Any, dict[str, tuple]] = {}
 _NEW = ("new",)  # what the memo gives for a run not classified yet
 # A name right after these is an object ("Kovac told Berg that ..."); "he" next is rarely Berg.
@@ -863,10 +897,9 @@ _NEXT_WORD = re.compile(r"[ \t\n]+([a-z]+)\b")
 def build_entities(text: str, is_place) -> Entities:
     """Scan capitalised runs once: people (two or more name tokens), organisations and acronyms."""
     ents = Entities()
-    if _ACRONYM_HINT.search(text):
-        for m in _ACRONYM_RE.finditer(text):
-            full = " ".join(m.group(1).split())
-            ents.acronyms[m.group(2)] = full
+    for m in _acronym_expansions(text):
+        full = " ".join(m.group(1).split())
+        ents.acronyms[m.group(2)] = full
     if len(_RUN_MEMO) > 8:
         _RUN_MEMO.clear()
     memo = _RUN_MEMO.setdefault(is_place, {})
