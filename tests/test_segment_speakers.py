@@ -1577,3 +1577,17 @@ def test_a_colon_inside_a_number_and_a_leading_time_are_no_part_of_the_subject()
         assert q.speaker_mention.text == mention, text
     text = 'Tom Berg spoke. Then he went on to recite John 3:1-5 from the Bible, saying: "This know also."'
     assert segment(Article(id="d", text=text))[-1].speaker_mention.text == "he"
+
+
+def test_a_bare_spokesman_speaks_for_the_body_opening_the_sentence_before():
+    lead = 'Tom Berg, a farmer, called the curfew "cruel". '
+    for body_sentence, body in (
+        ("But the Norland Home Office defended the plan.", "Norland Home Office"),
+        ("The Department for Roads and Rail would not comment on the claims.", "Department for Roads and Rail"),
+    ):
+        text = lead + body_sentence + ' A spokesman said: "The curfew saves lives."\n'
+        assert _speakers(text)[-1] == body, body_sentence
+    # A person or a place opening the sentence before is no employer: the old reading stays.
+    for body_sentence in ("Anna Kovac defended the plan.", "Norland defended the plan."):
+        text = lead + body_sentence + ' A spokesman said: "The curfew saves lives."\n'
+        assert _speakers(text)[-1] not in {"Norland", "Norland Home Office"}, body_sentence

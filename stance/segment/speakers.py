@@ -1293,6 +1293,13 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
                 return grp[1], "group"
         first = low.split()[0]
         if (
+            head in _SPOKES
+            and len(ctoks) == 1
+            and first in {"a", "an"}
+            and (body := _body_before(pos, ents, canon_org, is_place)) is not None
+        ):
+            return body, "org"  # "The Home Office defended it. A spokesman said ...": the office's
+        if (
             head in GENERIC_HEADS
             and not all(t.lower() in _BARE_MODS for t in ctoks[:-1])
             and first not in {"the", "this", "that", "his", "her", "its", "their"}
@@ -1369,6 +1376,51 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
     org = " ".join(ctoks) if ctoks else m
     org = org.rstrip(".,")
     return canon_org(org) or ents.acronyms.get(org) or org, "org"
+
+
+_SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+# A body at the head of a sentence, before its verb: "The Department for Roads said", "But the
+# Home Office defended"; its name glued by "of", "for", "and", "the" as `_ACRONYM_RE` reads one.
+_BODY_LEAD = re.compile(
+    r"\s*(?:(?:But|And|Yet|However|Meanwhile),?\s+)?(?:[Tt]he\s+)?"
+    r"([A-Z][\w'’\-]*(?:\s+(?:of|and|for|on|the)?\s*[A-Z][\w'’\-]*)*)\s+[a-z]"
+)
+
+
+def _previous_sentence(text: str, pos: int) -> tuple[int, int] | None:
+    """The sentence before the one holding pos (within a few hundred characters), skipping blank
+    lines and stops after abbreviations ("Dr.", "U.S.")."""
+    lo = max(0, pos - 600)
+    bounds = [lo]
+    for m in _SENTENCE_END.finditer(text, lo, pos):
+        if text[m.start()] != "." or not _is_abbrev(text, m.start()):
+            bounds.append(m.end())
+    while len(bounds) > 1 and not text[bounds[-2] : bounds[-1]].strip():
+        bounds.pop()
+    if len(bounds) < 2 or (bounds[0] == lo and lo > 0 and len(bounds) == 2):
+        return None  # no sentence start in reach
+    return bounds[-2], bounds[-1]
+
+
+def _body_before(pos: int, ents: Entities, canon_org, is_place) -> str | None:
+    """The body a bare "a spokesman" speaks for: the organisation that opens the sentence before
+    ("The Norland Home Office defended the plan. A spokesman said ..."). News introduces a
+    spokesman so only right after naming his body; the person named last is not his employer."""
+    text = ents.text
+    sent = _previous_sentence(text, pos)
+    if sent is None:
+        return None
+    m = _BODY_LEAD.match(text, sent[0], sent[1])
+    if m is None:
+        return None
+    body = m.group(1)
+    words = body.split()
+    # The head noun: the first word before "of"/"for" ("Ministry of Roads"), else the last.
+    head = words[0] if len(words) > 1 and words[1] in {"of", "for"} else words[-1]
+    known = canon_org(body) or ents.acronyms.get(body)
+    if is_place(body) or not (known or head.lower() in ORG_WORDS):
+        return None
+    return known or body
 
 
 # Words for a body of members that news uses for any such body named before ("the group said"
