@@ -1591,3 +1591,23 @@ def test_a_bare_spokesman_speaks_for_the_body_opening_the_sentence_before():
     for body_sentence in ("Anna Kovac defended the plan.", "Norland defended the plan."):
         text = lead + body_sentence + ' A spokesman said: "The curfew saves lives."\n'
         assert _speakers(text)[-1] not in {"Norland", "Norland Home Office"}, body_sentence
+
+
+def test_a_pronoun_goes_back_to_the_subject_of_the_sentence_that_named_someone_else():
+    lead = "Jan Kovac spoke first.\n\n"
+    for sentence in (
+        # A phrase quoted inside the sentence does not open it.
+        'Tom Berg, now working for the party, says a "soft" image does not fit Mr Kovac.',
+        # Nor does the stop of an abbreviation.
+        "Tom Berg, a top U.S. trade official, accused Mr Kovac of cheating.",
+        "Tom Berg, who met Dr. Kovac on Monday, said the talks failed.",
+        # A party word and a lower-case role before the name are its title, and so is a longer
+        # title of capitalised words, a field and a role.
+        "Tory leader Tom Berg accused the minister and Mr Kovac of squabbling.",
+        "Former press chief Tom Berg says a new image does not fit Mr Kovac.",
+        "But Fair Deal Trust director Tom Berg said there were gaps in Mr Kovac's account.",
+        # A verb before a role is no title: the subject is still found.
+        "Tom Berg told committee chairman Ole St. Kovac a plan might fail.",
+    ):
+        text = lead + sentence + ' He said: "The pattern is the same."\n'
+        assert _speakers(text)[-1] == "Tom Berg", sentence

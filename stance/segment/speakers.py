@@ -570,7 +570,7 @@ class Entities:
         text = self.text
         at = found[0]
         w = max(0, at - 300)
-        lo = max(text.rfind(". ", w, at), text.rfind("\n", w, at), text.rfind("“", w, at), text.rfind('"', w, at)) + 1
+        lo = _sentence_start(text, w, at)
         if lo <= 0 and w > 0 or lo >= at:
             return found  # no sentence start in reach, or the person found opens it
         start = _after_lead_adverbial(text, lo, at)
@@ -579,7 +579,15 @@ class Entities:
             return found
         # An adverbial set off by a comma opens the sentence before its subject: "Moments later, Kovac ...".
         head = text[lo : first[0]].rsplit(",", 1)[-1].split()
-        if len(head) > 3 or any(w[:1].islower() and w.lower() not in _ROLES_OR_DETS for w in head):
+        if head and head[0].lower() in {"but", "and", "yet", "so"}:
+            head = head[1:]
+        given = first[1].split()
+        while head and head[-1] in given:
+            head.pop()  # found at the family name: the given names are no part of the title
+        # A title may be long and hold the field of a role ("Fair Deal Trust director Tom Berg").
+        if not _role_field(head) and (
+            len(head) > 3 or any(w[:1].islower() and w.lower() not in _ROLES_OR_DETS for w in head)
+        ):
             return found  # not at the head of the sentence
         return first
 
@@ -938,6 +946,43 @@ def _after_lead_adverbial(text: str, lo: int, hi: int) -> int:
     return lo
 
 
+def _sentence_start(text: str, w: int, at: int) -> int:
+    """Where the sentence holding `at` opens, looking back no further than w (0 if it opens before
+    w): after a full stop that ends no abbreviation ("Dr. Kovac" goes on), a line break, or a quote
+    mark that closes or opens a sentence ('"...," Kovac said', '. "...'); the marks of a phrase
+    quoted inside the sentence ('a "cruel" plan') are no boundary."""
+    dot = text.rfind(". ", w, at)
+    while dot >= 0 and _is_abbrev(text, dot):
+        dot = text.rfind(". ", w, dot)
+    lo = max(dot, text.rfind("\n", w, at))
+    for mark in ("“", '"', "”"):
+        i = text.rfind(mark, max(lo, w), at)
+        while i > lo:
+            before = text[max(w, i - 3) : i].rstrip(" ")
+            if not before or before[-1] in ".!?,:;\n":
+                lo = i
+                break
+            i = text.rfind(mark, max(lo, w), i)
+    return lo + 1
+
+
+# Lower-case words of a title after a capitalised run, then the name: "Tory party press chief Tom Berg".
+_TITLE_THEN_NAME = re.compile(r"((?:\s+[a-z][\w\-]*){1,3})(?:\s+[A-Z][\w'’.\-]*)+")
+
+
+def _role_field(words: list[str]) -> bool:
+    """Whether words before a name are its title ("Tory leader", "Former party press chief", "Fair
+    Deal Trust director"): a role word last (no mere "Mr"), at most six words, at most two of them
+    lower-case other than roles, and no function word, pronoun, verb or adverb among them
+    ("It was no good Mr", "told committee chairman" are clauses)."""
+    if not words or len(words) > 6 or words[-1].lower() not in ROLE_WORDS or words[-1].lower() in _HONORIFICS:
+        return False
+    lower = [w for w in words if w[:1].islower()]
+    return sum(w not in ROLE_WORDS for w in lower) <= 2 and not any(
+        w.lower() in _FUNCTION_WORDS or w.lower() in PRONOUNS or _is_finite(w) or _is_adverb(w) for w in lower
+    )
+
+
 def _first_name_end(text: str, lo: int, hi: int) -> int:
     """Offset from lo just past the first capitalised run after lo (before hi)."""
     m = _CAP_RUN_RE.search(text, lo, hi)
@@ -949,7 +994,19 @@ def _first_name_end(text: str, lo: int, hi: int) -> int:
             m = _CAP_RUN_RE.search(text, m.end(), hi)
         else:
             break  # "But Kovac": a name after the sentence's opening word
-    return (m.end() if m is not None else k) - lo
+    if m is None:
+        return k - lo
+    end = m.end()
+    while end < hi:
+        # A title cut off by its abbreviation's stop ("Norland Gov. Tom Berg") or a lower-case role
+        # ("Tory leader Tom Berg") runs on to the name after it.
+        if text.startswith(". ", end) and _is_abbrev(text, end) and (nxt := _CAP_RUN_RE.match(text, end + 2)):
+            end = nxt.end()
+        elif (rm := _TITLE_THEN_NAME.match(text, end, hi)) is not None and _role_field(rm.group(1).split()):
+            end = rm.end()
+        else:
+            break
+    return end - lo
 
 
 def _lower_in(text: str, word: str) -> bool:
