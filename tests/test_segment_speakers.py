@@ -1611,3 +1611,13 @@ def test_a_pronoun_goes_back_to_the_subject_of_the_sentence_that_named_someone_e
     ):
         text = lead + sentence + ' He said: "The pattern is the same."\n'
         assert _speakers(text)[-1] == "Tom Berg", sentence
+
+
+def test_a_pronoun_after_a_fronted_participle_clause_is_not_the_person_it_names():
+    lead = 'Jan Kovac asked for more money. Ole Berg, a former envoy, said he was "very happy" here. '
+    for clause in ("Commenting on Mr Kovac's case, he said", "Asked whether Mr Kovac should stay, he replied"):
+        text = lead + clause + ': "The state owes him nothing."\n'
+        assert _speakers(text)[-1] == "Ole Berg", clause
+    # Without the fronted clause the person named last may well be meant.
+    text = lead + 'Mr Kovac disagreed. He said: "The state owes me a living."\n'
+    assert _speakers(text)[-1] == "Jan Kovac"

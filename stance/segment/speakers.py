@@ -1155,6 +1155,23 @@ def _gender_clash(name: str, pronoun: str) -> bool:
     return any(w in other for w in words[:-1] or words)
 
 
+# A participle's clause fronted before the subject: "Commenting on Kovac's case, he said",
+# "Asked about Kovac, she replied"; it has no subject of its own.
+_FRONTED_PARTICIPLE = re.compile(
+    r"\s*(?:[A-Z][a-z]+ing|Asked|Pressed|Questioned|Challenged|Quizzed)\s[^.!?;:\"“”]{0,200},\s*$"
+)
+
+
+def _before_fronted_participle(text: str, pos: int) -> int:
+    """Where to look back from for a pronoun's person: before its own sentence when the pronoun
+    follows a fronted participle's clause, which names someone else ("Commenting on Kovac's case,
+    he said" is never Kovac: news would name him), else the pronoun itself."""
+    ss = _sentence_start(text, max(0, pos - 300), pos)
+    if ss < pos and _FRONTED_PARTICIPLE.match(text, ss, pos):
+        return ss
+    return pos
+
+
 def _pronoun_person(
     pos: int, ents: Entities, pronoun: str, canon_org=None, is_place=None
 ) -> tuple[str | None, str]:
@@ -1163,7 +1180,7 @@ def _pronoun_person(
     ("the official said ... he added") counts too, as the group he speaks for."""
     clash = _FEMALE if pronoun == "he" else _MALE
     best = ents.latest_person_speaker(pos, pronoun)
-    named = ents.latest_named(pos, clash, pronoun, addressed=True)
+    named = ents.latest_named(_before_fronted_participle(ents.text, pos), clash, pronoun, addressed=True)
     if named is not None:
         named = ents.sentence_subject_of(named, clash, pronoun)
     if named is not None and (best is None or named[0] > best[0]):
