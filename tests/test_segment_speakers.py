@@ -1621,3 +1621,23 @@ def test_a_pronoun_after_a_fronted_participle_clause_is_not_the_person_it_names(
     # Without the fronted clause the person named last may well be meant.
     text = lead + 'Mr Kovac disagreed. He said: "The state owes me a living."\n'
     assert _speakers(text)[-1] == "Jan Kovac"
+
+
+def test_a_relative_clause_after_a_name_gives_no_roles_but_its_own_pronoun():
+    # "close to her", "represents Mr Kovac": another's words, no sign of the person's sex.
+    text = (
+        "Jan Kovac spoke first.\n\nSanders Holt, who cites ties close to her, says the deal will fail."
+        ' He says: "It is a bad deal."\n'
+    )
+    assert _speakers(text)[-1] == "Sanders Holt"
+    text = (
+        "Ole Kovac was freed. Lawyer Sunniva Berg, who represents Mr Kovac, spoke outside the court."
+        ' She said: "They should have acted at the outset."\n'
+    )
+    assert _speakers(text)[-1] == "Sunniva Berg"
+    # Her own "she" marks her: a later "he" is not her, though she spoke last.
+    text = (
+        'Senator Ole Kovac spoke in the hall. Sunniva Berg, who met us when she visited, was not moved.'
+        ' "He is savage," she said.\n\n"Politics is hard," he said.\n'
+    )
+    assert _speakers(text)[-2:] == ["Sunniva Berg", "Ole Kovac"]

@@ -426,10 +426,27 @@ class Entities:
                 return name + _of_tail(tail.group()) if tail else name
         return None
 
+    def _named_index(self) -> tuple[list[int], list[Person]]:
+        """The people's positions and mentions, and each name's roles over all its mentions."""
+        if self._named is None:
+            self._named = ([p.pos for p in self.persons], self.persons)
+            roles: dict[str, set[str]] = {}
+            for p in self.persons:
+                roles.setdefault(p.name, set()).update(p.roles)
+            self._roles_by_name = roles
+        return self._named
+
     def latest_person_speaker(self, pos: int, pronoun: str) -> tuple[int, str] | None:
-        """The latest person who spoke before pos whom "he"/"she" may mean."""
+        """The latest person who spoke before pos whom "he"/"she" may mean: not one introduced
+        with the other pronoun ("Anna Berg, who said she ..." is no "he")."""
+        self._named_index()
+        other = "she" if pronoun == "he" else "he"
         return self._spk.latest_matching(
-            "person", pos, lambda n: not _gender_clash(n, pronoun) and not _inside_non_name(n.split())
+            "person",
+            pos,
+            lambda n: not _gender_clash(n, pronoun)
+            and not _inside_non_name(n.split())
+            and other not in self._roles_by_name.get(n, ()),
         )
 
     def fits_pronoun(self, name: str, pronoun: str) -> bool:
@@ -502,13 +519,7 @@ class Entities:
         """The latest person named before pos, in full or by surname ("Kovac said ..." after "Anna
         Kovac"), whose roles share nothing with clash; with a pronoun, one it may mean."""
         fits = (lambda n: True) if pronoun is None else (lambda n: self.fits_pronoun(n, pronoun))
-        if self._named is None:
-            self._named = ([p.pos for p in self.persons], self.persons)
-            roles: dict[str, set[str]] = {}
-            for p in self.persons:
-                roles.setdefault(p.name, set()).update(p.roles)
-            self._roles_by_name = roles
-        ps, persons = self._named
+        ps, persons = self._named_index()
         i = bisect.bisect_left(ps, pos) - 1
         lo = max(0, pos - 2000)
         # The latest stand-alone surname before pos: one backward search per last name known by then.
@@ -919,9 +930,25 @@ def build_entities(text: str, is_place) -> Entities:
             rset.add(w)
         am = _APPOS_ROLE.match(text, end, end + 80)
         if am:
-            rset |= set(am.group(1).lower().split())
+            rset |= _appositive_roles(am.group(1))
         ents.add_person(Person(hit[1], rset, start))
     return ents
+
+
+def _appositive_roles(appos: str) -> set[str]:
+    """What an apposition after a name tells of the person: all its words for "X, a spokeswoman
+    for ...". A relative clause holds no role, only the sex of its first "he"/"she" when no other
+    name comes before it ("X, who said she ..."; in "X, who knew Berg as he rose" it is Berg's, and
+    "close to her" is someone else's)."""
+    words = appos.split()
+    if words[0] not in _RELATIVE_WORDS:
+        return set(appos.lower().split())
+    for w in words[1:]:
+        if w[:1].isupper():
+            break
+        if w in PERSON_PRONOUNS:
+            return {w}
+    return set()
 
 
 _ROLES_OR_DETS = ROLE_WORDS | _DETS
