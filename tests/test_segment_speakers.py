@@ -1641,3 +1641,13 @@ def test_a_relative_clause_after_a_name_gives_no_roles_but_its_own_pronoun():
         ' "He is savage," she said.\n\n"Politics is hard," he said.\n'
     )
     assert _speakers(text)[-2:] == ["Sunniva Berg", "Ole Kovac"]
+
+
+def test_a_pronoun_skips_a_party_or_a_place_that_spoke_last():
+    text = 'Tom Hale, for the Liberal Democrats, said the vote was "a farce". He said: "They must think again."\n'
+    assert _speakers(text) == ["Tom Hale", "Tom Hale"]
+    text = (
+        'Tom Hale noted that Portugal and the Czech Republic have announced their withdrawal "regardless of'
+        ' the facts". He accused the government of "being less than straightforward".\n'
+    )
+    assert _speakers(text)[-1] == "Tom Hale"

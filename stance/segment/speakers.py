@@ -438,14 +438,16 @@ class Entities:
 
     def latest_person_speaker(self, pos: int, pronoun: str) -> tuple[int, str] | None:
         """The latest person who spoke before pos whom "he"/"she" may mean: not one introduced
-        with the other pronoun ("Anna Berg, who said she ..." is no "he")."""
+        with the other pronoun ("Anna Berg, who said she ..." is no "he"), nor a capitalised run that
+        is no person's name, as `fits_pronoun` asks of one named ("the Liberal Democrats", "the
+        Czech Republic", which the lexicon's names and the speech verbs make speakers)."""
         self._named_index()
         other = "she" if pronoun == "he" else "he"
         return self._spk.latest_matching(
             "person",
             pos,
             lambda n: not _gender_clash(n, pronoun)
-            and not _inside_non_name(n.split())
+            and self.person_like(n)
             and other not in self._roles_by_name.get(n, ()),
         )
 
