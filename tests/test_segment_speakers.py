@@ -1651,3 +1651,13 @@ def test_a_pronoun_skips_a_party_or_a_place_that_spoke_last():
         ' the facts". He accused the government of "being less than straightforward".\n'
     )
     assert _speakers(text)[-1] == "Tom Hale"
+
+
+def test_an_unnamed_spokesman_of_a_body_named_with_for_or_of_speaks_for_the_whole_body():
+    for body, pronoun in (("Department for Rural Affairs", "she"), ("Ministry of Rural Affairs", "he")):
+        head = "spokeswoman" if pronoun == "she" else "spokesman"
+        text = (
+            f"Lord Berg spoke first. A {body} {head} said the two ministers agreed."
+            f' "Their dispute is narrow," {pronoun} said.\n'
+        )
+        assert _speakers(text) == [body], body
