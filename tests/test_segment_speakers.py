@@ -1661,3 +1661,11 @@ def test_an_unnamed_spokesman_of_a_body_named_with_for_or_of_speaks_for_the_whol
             f' "Their dispute is narrow," {pronoun} said.\n'
         )
         assert _speakers(text) == [body], body
+
+
+def test_he_after_a_spokesman_for_a_named_body_is_the_body():
+    text = (
+        'John Dent criticised the plan. He said: "It is wrong." But a spokesman for the Norland Home'
+        ' Office defended the proposals. He said: "We stand by them."\n'
+    )
+    assert _speakers(text) == ["John Dent", "Norland Home Office"]

@@ -825,6 +825,13 @@ _GROUP_SUBJECT_RE = re.compile(r"(?:(?<=[.!?][ \t\n])|(?<=[.!?][ \t\n]{2})|(?<=\
 _GROUP_SUBJECT_AT_START_RE = re.compile(r"(?:^|(?<=[.!?][ \t\n])|(?<=[.!?][ \t\n]{2})|(?<=\n))" + _GROUP_PHRASE)
 
 
+# The body an unnamed person works for, after the head noun: "(a spokesman) for the Home Office".
+_BODY_AFTER = re.compile(
+    r"[ \t\n]+(?:for|of|at|from)[ \t\n]+(?:the[ \t\n]+)?[A-Z][\w'’&\-]*"
+    r"(?:[ \t\n]+(?:(?:of|for|and)[ \t\n]+)?[A-Z][\w'’&\-]*){0,5}"
+)
+
+
 def _verb_follows(text: str, pos: int) -> bool:
     nxt = _NEXT_WORD.match(text, pos)
     return nxt is not None and _is_verb_like(nxt.group(1))
@@ -862,7 +869,12 @@ def _scan_descriptions(text: str, ents: Entities, is_place) -> None:
             if m:
                 phrase = " ".join(m.group(1).split())
                 ents.descriptions.append((lo + m.start(1), phrase, head))
-                if _verb_follows(text, end):
+                body = _BODY_AFTER.match(text, end)
+                if body is not None and _verb_follows(text, body.end()):
+                    # "a spokesman for the Home Office defended ...": the body is who he speaks for
+                    desc = f"a {phrase} {' '.join(body.group().split())}"
+                    ents.subject_descriptions.append((lo + m.start(1), desc, head))
+                elif _verb_follows(text, end):
                     ents.subject_descriptions.append((lo + m.start(1), phrase, head))
         elif head in GROUP_HEADS:
             m = (_GROUP_SUBJECT_AT_START_RE if lo == 0 else _GROUP_SUBJECT_RE).search(window)
