@@ -1669,3 +1669,17 @@ def test_he_after_a_spokesman_for_a_named_body_is_the_body():
         ' Office defended the proposals. He said: "We stand by them."\n'
     )
     assert _speakers(text) == ["John Dent", "Norland Home Office"]
+
+
+def test_a_pronoun_may_mean_a_person_the_story_names_by_one_word_only():
+    text = (
+        "Jan Kovac went with the odds.\n\nBrask openly admitted that his pick was political."
+        ' "With an eye to the vote," he said.\n'
+    )
+    assert _speakers(text) == ["Brask"]
+    text = 'Jan Kovac went with the odds.\n\nBrask defied the question. "It will be one or the other," he said.\n'
+    assert _speakers(text) == ["Brask"]
+    # Capitalised common words opening a sentence, or a line of wrapped text, are no such name.
+    for middle in ("Questions would then be put to the panel.", "He said the United\nStates was warning Norland."):
+        text = f'Jan Kovac spoke first. {middle} "We will see," he said.\n'
+        assert _speakers(text) == ["Jan Kovac"], middle
