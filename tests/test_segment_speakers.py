@@ -1680,6 +1680,10 @@ def test_a_pronoun_may_mean_a_person_the_story_names_by_one_word_only():
     text = 'Jan Kovac went with the odds.\n\nBrask defied the question. "It will be one or the other," he said.\n'
     assert _speakers(text) == ["Brask"]
     # Capitalised common words opening a sentence, or a line of wrapped text, are no such name.
-    for middle in ("Questions would then be put to the panel.", "He said the United\nStates was warning Norland."):
+    for middle in (
+        "Questions would then be put to the panel.",
+        "He said the United\nStates was warning Norland.",
+        "Others joined the march.",
+    ):
         text = f'Jan Kovac spoke first. {middle} "We will see," he said.\n'
         assert _speakers(text) == ["Jan Kovac"], middle

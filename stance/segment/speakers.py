@@ -1213,7 +1213,8 @@ def _before_fronted_participle(text: str, pos: int) -> int:
     return pos
 
 
-_QUESTION_WORDS = frozenset("how what why when where who none nobody everyone everybody".split())
+# Capitalised words that open a sentence as its subject and are never a name.
+_QUESTION_WORDS = frozenset("how what why when where who none nobody everyone everybody people others".split())
 # A sentence opened by one capitalised word and a verb: "Cruz openly admitted ...", "But Kovac said".
 _LONE_SUBJECT = re.compile(
     r"\s*(?:(?:But|And|Then|Later|Meanwhile),?\s+)?([A-Z][a-z]+)\s+(?:[a-z]+ly\s+|also\s+|then\s+)?([a-z’']+)\b"
@@ -1251,6 +1252,7 @@ def _lone_name_subject(
                 or low in PRONOUNS
                 or low in _FUNCTION_WORDS
                 or low in _QUESTION_WORDS
+                or low in _DETS
                 or low.endswith(("ing", "ion", "ions", "ness", "ment", "ments", "ity", "ities"))  # no names
                 or low in ROLE_WORDS
                 or low in _NON_NAME_WORDS
