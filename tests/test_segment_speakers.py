@@ -1687,3 +1687,15 @@ def test_a_pronoun_may_mean_a_person_the_story_names_by_one_word_only():
     ):
         text = f'Jan Kovac spoke first. {middle} "We will see," he said.\n'
         assert _speakers(text) == ["Jan Kovac"], middle
+
+
+def test_a_body_named_with_of_keeps_its_whole_name():
+    for body in ("National Union of Students", "Chamber of Mines", "Confederation of Norland Industry"):
+        text = f'Tom Berg spoke. The {body} said the fees were "a tax on learning".\n'
+        assert _speakers(text) == [body], body
+    text = 'Tom Berg spoke. The Confederation of Norland Industry (CNI) said the fees were "a tax".\n'
+    assert _speakers(text) == ["Confederation of Norland Industry"]
+    # A person with the body's title is still the person.
+    for mention in ("Chamber of Commerce president Anna Kovac", "Secretary of State Anna Kovac"):
+        text = f'Tom Berg spoke. {mention} said the fees were "a tax".\n'
+        assert _speakers(text) == ["Anna Kovac"], mention

@@ -1730,7 +1730,8 @@ _FOR_IN_NAMES = """Department Ministry Office Commission Council Centre Center I
 Federation Union Coalition Fund Foundation Trust""".split()
 # "of" after an organisation word belongs to its name ("Bank of Japan official"), not a tail.
 _OF_IN_NAMES = """Bank Ministry Department Minister Secretary Office University Council Committee Board
-Association""".split()
+Association Union Federation Confederation Chamber Institute Society League Commission Bureau Academy
+College""".split()
 
 
 def _not_after(words: list[str]) -> str:
@@ -1782,14 +1783,33 @@ _ADDRESS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr"})
 
 def _body_with_field(toks: list[str]) -> str | None:
     """A body named by its kind and its field, "Department for Education", "Office of National
-    Statistics": the whole name (the capitals after "for"/"of" are no person's)."""
-    if len(toks) < 3 or not toks[0][:1].isupper() or toks[0].lower() not in ORG_WORDS:
+    Statistics", "National Union of Students": the whole name (the capitals after "for"/"of" are
+    no person's), with capitalised words before the kind; an acronym in brackets after it is left off."""
+    if toks and _ACRONYM_HINT.fullmatch(toks[-1].rstrip(".,")):
+        toks = toks[:-1]
+    k = next((i for i, t in enumerate(toks[:3]) if not t[:1].isupper() or _BODY_KIND.get(t) is not None), None)
+    if k is None or len(toks) < k + 3 or not toks[k][:1].isupper() or toks[k + 1] not in _BODY_KIND.get(toks[k], ()):
         return None
-    if toks[1] not in ("for", "of") or not toks[2][:1].isupper():
+    if not toks[k + 2][:1].isupper() or any(t.lower() in ROLE_WORDS for t in toks[:k]):
         return None
-    if not all(t[:1].isupper() or t in ("and", "of", "for", "the", "&") for t in toks[2:]):
+    if not all(t[:1].isupper() or t in ("and", "of", "for", "the", "&") for t in toks[k + 2 :]):
         return None
+    if any(t.lower().rstrip(".,") in _PERSON_TITLES for t in toks[k + 2 :]):
+        return None  # "Department of Energy Secretary Tom Berg": a person with the body's title
     return " ".join(toks).rstrip(".,")
+
+
+_PERSON_TITLES = _TITLES | GENERIC_HEADS | frozenset(
+    "director administrator deputy chief head commissioner chair governor president".split()
+)
+# The words that name a body's kind, and the words its field follows ("Union of", "Department for").
+_BODY_KIND: dict[str, tuple[str, ...]] = {
+    **{w.capitalize(): ("for", "of") for w in ORG_WORDS},
+    **{w: ("of",) for w in _OF_IN_NAMES if w.lower() not in _TITLES},  # "Secretary of State X" is a person
+    **{w: ("for",) for w in _FOR_IN_NAMES},
+}
+for _w in set(_OF_IN_NAMES) & set(_FOR_IN_NAMES):
+    _BODY_KIND[_w] = ("for", "of")
 
 
 def _noun_phrase(toks: list[str]) -> list[str]:
