@@ -1699,3 +1699,11 @@ def test_a_body_named_with_of_keeps_its_whole_name():
     for mention in ("Chamber of Commerce president Anna Kovac", "Secretary of State Anna Kovac"):
         text = f'Tom Berg spoke. {mention} said the fees were "a tax".\n'
         assert _speakers(text) == ["Anna Kovac"], mention
+
+
+def test_it_is_the_body_that_opens_the_sentence_before():
+    text = (
+        "Tom Berg, a farmer, lost his appeal. A Norland Audit Office report found the scheme had"
+        ' failed. It said the ministry was "slow to act".\n'
+    )
+    assert _speakers(text)[-1] == "Norland Audit Office"

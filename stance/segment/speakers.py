@@ -1357,7 +1357,9 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
     if low in PERSON_PRONOUNS:
         return _pronoun_person(pos, ents, low, canon_org, is_place)
     if low in {"it", "its"}:
-        return _latest_org(pos, ents, canon_org), "org"
+        # "The Norland Home Office defended the plan. It said ...": the body the sentence before
+        # is about, else the organisation that spoke last.
+        return _body_before(pos, ents, canon_org, is_place) or _latest_org(pos, ents, canon_org), "org"
     if low in {"one", "another"}:
         # "..., said one": the unnamed source introduced before.
         grp = ents.latest_speaker(pos, "unnamed")
@@ -1558,7 +1560,7 @@ _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 # A body at the head of a sentence, before its verb: "The Department for Roads said", "But the
 # Home Office defended"; its name glued by "of", "for", "and", "the" as `_ACRONYM_RE` reads one.
 _BODY_LEAD = re.compile(
-    r"\s*(?:(?:But|And|Yet|However|Meanwhile),?\s+)?(?:[Tt]he\s+)?"
+    r"\s*(?:(?:But|And|Yet|However|Meanwhile),?\s+)?(?:[Tt]he\s+|An?\s+)?"
     r"([A-Z][\w'’\-]*(?:\s+(?:of|and|for|on|the)?\s*[A-Z][\w'’\-]*)*)\s+[a-z]"
 )
 
