@@ -1707,3 +1707,15 @@ def test_it_is_the_body_that_opens_the_sentence_before():
         ' failed. It said the ministry was "slow to act".\n'
     )
     assert _speakers(text)[-1] == "Norland Audit Office"
+
+
+def test_a_line_break_in_hard_wrapped_text_does_not_open_a_sentence():
+    text = (
+        "Chairman Tom Berg of the tax-writing budget committee said today\n"
+        "President Jan Kovac must reconsider his opposition to any tax\n"
+        'increases.\n    "I think the president will have to move," he said.\n'
+    )
+    assert _speakers(text) == ["Tom Berg"]
+    # A capitalised common word before an auxiliary is no one-word name.
+    text = 'Jan Kovac spoke first. Hindsight had proved him right. "We will see," he said.\n'
+    assert _speakers(text) == ["Jan Kovac"]

@@ -987,6 +987,20 @@ def _after_lead_adverbial(text: str, lo: int, hi: int) -> int:
     return lo
 
 
+def _paragraph_break(text: str, nl: int) -> bool:
+    """Whether the line break at nl ends a paragraph or a sentence, not a line of hard-wrapped
+    text (a long line cut at a space, "... said today President\nReagan must ..."): a blank or
+    indented line follows, sentence punctuation (or nothing) comes before, or the line is not of
+    a print width (a headline, a byline, an unwrapped paragraph)."""
+    if text[nl + 1 : nl + 2] in ("\n", " ", "\t", ""):
+        return True
+    before = text[max(0, nl - 3) : nl].rstrip()
+    if not before or before[-1] in ".!?:\"”’'":
+        return True
+    # Wrapped lines are of a print width; a shorter line is a headline, a longer one a paragraph.
+    return not 50 <= nl - text.rfind("\n", max(0, nl - 90), nl) <= 85
+
+
 def _sentence_start(text: str, w: int, at: int) -> int:
     """Where the sentence holding `at` opens, looking back no further than w (0 if it opens before
     w): after a full stop that ends no abbreviation ("Dr. Kovac" goes on), a line break, or a quote
@@ -995,7 +1009,10 @@ def _sentence_start(text: str, w: int, at: int) -> int:
     dot = max(text.rfind(". ", w, at), text.rfind(".\xa0", w, at))
     while dot >= 0 and _is_abbrev(text, dot):
         dot = max(text.rfind(". ", w, dot), text.rfind(".\xa0", w, dot))
-    lo = max(dot, text.rfind("\n", w, at))
+    nl = text.rfind("\n", w, at)
+    while nl > dot and not _paragraph_break(text, nl):
+        nl = text.rfind("\n", w, nl)  # a line of hard-wrapped text goes on
+    lo = max(dot, nl)
     for mark in ("“", '"', "”"):
         i = text.rfind(mark, max(lo, w), at)
         while i > lo:
@@ -1214,7 +1231,12 @@ def _before_fronted_participle(text: str, pos: int) -> int:
 
 
 # Capitalised words that open a sentence as its subject and are never a name.
-_QUESTION_WORDS = frozenset("how what why when where who none nobody everyone everybody people others".split())
+_QUESTION_WORDS = frozenset(
+    """how what why when where who none nobody everyone everybody people others unless despite although
+though if while whether because since""".split()
+)
+# Auxiliaries and modals: after a capitalised word they show no person ("Hindsight had", "Fungicide may").
+_AUXILIARIES = frozenset("is was are were has had have does did will would can could may might must should".split())
 # A sentence opened by one capitalised word and a verb: "Cruz openly admitted ...", "But Kovac said".
 _LONE_SUBJECT = re.compile(
     r"\s*(?:(?:But|And|Then|Later|Meanwhile),?\s+)?([A-Z][a-z]+)\s+(?:[a-z]+ly\s+|also\s+|then\s+)?([a-z’']+)\b"
@@ -1243,7 +1265,12 @@ def _lone_name_subject(
             continue
         tries -= 1
         m = _LONE_SUBJECT.match(text, ss, hi)
-        if m is not None and _is_finite(m.group(2)) and text[:ss].rstrip()[-1:] in ".!?\"”’'":
+        if (
+            m is not None
+            and _is_finite(m.group(2))
+            and m.group(2) not in _AUXILIARIES
+            and text[:ss].rstrip()[-1:] in ".!?\"”’'"
+        ):
             # (after a full stop: a line break in hard-wrapped text opens no sentence)
             word = m.group(1)
             low = word.lower()
@@ -1253,7 +1280,7 @@ def _lone_name_subject(
                 or low in _FUNCTION_WORDS
                 or low in _QUESTION_WORDS
                 or low in _DETS
-                or low.endswith(("ing", "ion", "ions", "ness", "ment", "ments", "ity", "ities"))  # no names
+                or low.endswith(("ing", "ed", "ion", "ions", "ness", "ment", "ments", "ity", "ities"))  # no names
                 or low in ROLE_WORDS
                 or low in _NON_NAME_WORDS
                 or low in _PEOPLE_PLURALS
