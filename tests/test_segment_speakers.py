@@ -1719,3 +1719,11 @@ def test_a_line_break_in_hard_wrapped_text_does_not_open_a_sentence():
     # A capitalised common word before an auxiliary is no one-word name.
     text = 'Jan Kovac spoke first. Hindsight had proved him right. "We will see," he said.\n'
     assert _speakers(text) == ["Jan Kovac"]
+
+
+def test_the_state_and_party_epithet_is_the_subject_of_the_sentence_that_named_the_person():
+    text = (
+        "Senate leader Tom Berg said President Jan Kovac may win the veto battle. The Ohio Democrat"
+        ' said it would be "tough" to override the veto.\n'
+    )
+    assert _speakers(text) == ["Tom Berg"]

@@ -1454,6 +1454,14 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
         # only shortly after the person was named.
         return full, "person"
     # A person name somewhere in the core: the trailing capitalised tokens after any role words.
+    if (
+        low.startswith("the ")
+        and 2 <= len(ctoks) <= 3
+        and _party_word(ctoks[-1])
+        and not ctoks[-1].lower().endswith("s")
+        and (found := _party_member(pos, ents)) is not None
+    ):
+        return found, "person"  # "the Wisconsin Republican": one party member named before
     roles, name = _party_off(*_strip_role_prefix(ctoks, is_place))
     name = [t for t in name if _is_name_word(t)]
     if name and not name[0][:1].isupper() and len(name) == 1:
@@ -1724,6 +1732,18 @@ musician star celebrity host anchor presenter comedian novelist writer activist 
 investor physician surgeon neurosurgeon doctor scientist professor pastor preacher priest
 athlete player coach father mother son daughter husband wife widow grandmother grandfather""".split()
 )
+
+
+def _party_member(pos: int, ents: Entities) -> str | None:
+    """Whom "the Ohio Democrat" means: the person named last, or the subject of the sentence
+    that named him ("Chairman Tom Berg said today President Kovac must act. The Ohio Democrat
+    added ..."), or a person who spoke since."""
+    named = ents.latest_named(pos, frozenset(), "any")
+    if named is not None:
+        named = ents.sentence_subject_of(named, frozenset(), "any")
+    spoke = ents.latest_person_speaker(pos, "any")
+    best = max((x for x in (named, spoke) if x is not None), default=None, key=lambda x: x[0])
+    return best[1] if best else None
 
 
 def _latest_any_person(pos: int, ents: Entities, sex: str, head: str) -> str | None:
