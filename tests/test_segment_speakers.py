@@ -1727,3 +1727,9 @@ def test_the_state_and_party_epithet_is_the_subject_of_the_sentence_that_named_t
         ' said it would be "tough" to override the veto.\n'
     )
     assert _speakers(text) == ["Tom Berg"]
+
+
+def test_his_remarks_are_the_words_of_the_man_named_before():
+    for words in ("His remarks described", "His statement called"):
+        text = f'Mayor Tom Berg met the press on Monday. {words} the plan "a disgrace".\n'
+        assert _speakers(text) == ["Tom Berg"], words

@@ -1363,6 +1363,14 @@ def _latest_org(pos: int, ents: Entities, canon_org=None) -> str | None:
     return best[1] if best else None
 
 
+# A possessive pronoun before something said or written ("His remarks", "her letter"): its owner speaks.
+_POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "its": "it"}
+_POSSESSED_WORDS = re.compile(
+    r"(?i:(his|her|its))\s+(?:[a-z\-]+\s+){0,2}?"
+    r"(?:remarks|comments|claims?|statements?|words|speech|letter|report|message|tweets?|book|memo|email)$"
+)
+
+
 def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_place) -> tuple[str | None, str]:
     """The entity a mention refers to, and its type ('person', 'org' or 'group')."""
     m = " ".join(mention.replace("\n", " ").split())
@@ -1381,6 +1389,10 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
     low = m.lower()
     if not m:
         return None, "group"
+    pm = _POSSESSED_WORDS.match(m)
+    if pm:
+        # "His remarks", "her statement", "their letter": the words are the owner's
+        return canonical_speaker(_POSSESSIVE_PRONOUN[pm.group(1).lower()], pos, ents, canon_org, is_place)
     if low in PERSON_PRONOUNS:
         return _pronoun_person(pos, ents, low, canon_org, is_place)
     if low in {"it", "its"}:
