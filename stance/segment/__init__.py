@@ -31,9 +31,11 @@ from stance.segment.speakers import (
     _AGENCY_DATELINE,
     _BREAK,
     _FEMALE_GIVEN,
+    _FOR_IN_NAMES,
     _MALE_GIVEN,
     _NAME_TOKEN,
     _NON_NAME_CAPS,
+    _OF_IN_NAMES,
     GENERIC_HEADS,
     PERSON_PRONOUNS,
     ROLE_WORDS,
@@ -136,6 +138,8 @@ _DETS_STOP = frozenset(
     """a an the one another two three several some many other most its his her their our this that
 these those both all each said says told and or but of in at for with by from to as that which""".split()
 )
+# The words a body's name holds "for" or "of" after ("Department for Roads", "Ministry of Trade").
+_BODY_GLUED = {"for": frozenset(_FOR_IN_NAMES), "of": frozenset(_OF_IN_NAMES)}
 _PARA_GAP = re.compile(r"\n[ \t]*\n|\n[ \t]")
 _TITLE_GLUE = frozenset({"of", "and", "for", "the", "to"})
 # Lower-case words of a description a name stands in apposition to: "a U.S. Navy spokesman, X,".
@@ -738,6 +742,9 @@ class _Segmenter:
         while k > 0 and len(toks) - k < 5:
             pos, w = toks[k - 1]
             gap = text[pos : toks[k][0]]
+            if k > 1 and toks[k][1][:1].isupper() and toks[k - 2][1] in _BODY_GLUED.get(w, ()):
+                k -= 1  # "a Department for Rural Affairs spokeswoman": the body's name goes on
+                continue
             if w.lower() in _DETS_STOP or "," in gap or not w[:1].isalpha() or w.endswith(".") or _PARA_GAP.search(gap):
                 break
             k -= 1

@@ -431,10 +431,29 @@ class Entities:
                 return name + _of_tail(tail.group()) if tail else name
         return None
 
+    def _named_index(self) -> tuple[list[int], list[Person]]:
+        """The people's positions and mentions, and each name's roles over all its mentions."""
+        if self._named is None:
+            self._named = ([p.pos for p in self.persons], self.persons)
+            roles: dict[str, set[str]] = {}
+            for p in self.persons:
+                roles.setdefault(p.name, set()).update(p.roles)
+            self._roles_by_name = roles
+        return self._named
+
     def latest_person_speaker(self, pos: int, pronoun: str) -> tuple[int, str] | None:
-        """The latest person who spoke before pos whom "he"/"she" may mean."""
+        """The latest person who spoke before pos whom "he"/"she" may mean: not one introduced
+        with the other pronoun ("Anna Berg, who said she ..." is no "he"), nor a capitalised run that
+        is no person's name, as `fits_pronoun` asks of one named ("the Liberal Democrats", "the
+        Czech Republic", which the lexicon's names and the speech verbs make speakers)."""
+        self._named_index()
+        other = "she" if pronoun == "he" else "he"
         return self._spk.latest_matching(
-            "person", pos, lambda n: not _gender_clash(n, pronoun) and not _inside_non_name(n.split())
+            "person",
+            pos,
+            lambda n: not _gender_clash(n, pronoun)
+            and self.person_like(n)
+            and other not in self._roles_by_name.get(n, ()),
         )
 
     def fits_pronoun(self, name: str, pronoun: str) -> bool:
@@ -507,13 +526,7 @@ class Entities:
         """The latest person named before pos, in full or by surname ("Kovac said ..." after "Anna
         Kovac"), whose roles share nothing with clash; with a pronoun, one it may mean."""
         fits = (lambda n: True) if pronoun is None else (lambda n: self.fits_pronoun(n, pronoun))
-        if self._named is None:
-            self._named = ([p.pos for p in self.persons], self.persons)
-            roles: dict[str, set[str]] = {}
-            for p in self.persons:
-                roles.setdefault(p.name, set()).update(p.roles)
-            self._roles_by_name = roles
-        ps, persons = self._named
+        ps, persons = self._named_index()
         i = bisect.bisect_left(ps, pos) - 1
         lo = max(0, pos - 2000)
         # The latest stand-alone surname before pos: one backward search per last name known by then.
@@ -575,7 +588,7 @@ class Entities:
         text = self.text
         at = found[0]
         w = max(0, at - 300)
-        lo = max(text.rfind(". ", w, at), text.rfind("\n", w, at), text.rfind("“", w, at), text.rfind('"', w, at)) + 1
+        lo = _sentence_start(text, w, at)
         if lo <= 0 and w > 0 or lo >= at:
             return found  # no sentence start in reach, or the person found opens it
         start = _after_lead_adverbial(text, lo, at)
@@ -584,7 +597,15 @@ class Entities:
             return found
         # An adverbial set off by a comma opens the sentence before its subject: "Moments later, Kovac ...".
         head = text[lo : first[0]].rsplit(",", 1)[-1].split()
-        if len(head) > 3 or any(w[:1].islower() and w.lower() not in _ROLES_OR_DETS for w in head):
+        if head and head[0].lower() in {"but", "and", "yet", "so"}:
+            head = head[1:]
+        given = first[1].split()
+        while head and head[-1] in given:
+            head.pop()  # found at the family name: the given names are no part of the title
+        # A title may be long and hold the field of a role ("Fair Deal Trust director Tom Berg").
+        if not _role_field(head) and (
+            len(head) > 3 or any(w[:1].islower() and w.lower() not in _ROLES_OR_DETS for w in head)
+        ):
             return found  # not at the head of the sentence
         return first
 
@@ -838,6 +859,13 @@ _GROUP_SUBJECT_RE = re.compile(r"(?:(?<=[.!?][ \t\n])|(?<=[.!?][ \t\n]{2})|(?<=\
 _GROUP_SUBJECT_AT_START_RE = re.compile(r"(?:^|(?<=[.!?][ \t\n])|(?<=[.!?][ \t\n]{2})|(?<=\n))" + _GROUP_PHRASE)
 
 
+# The body an unnamed person works for, after the head noun: "(a spokesman) for the Home Office".
+_BODY_AFTER = re.compile(
+    r"[ \t\n]+(?:for|of|at|from)[ \t\n]+(?:the[ \t\n]+)?[A-Z][\w'’&\-]*"
+    r"(?:[ \t\n]+(?:(?:of|for|and)[ \t\n]+)?[A-Z][\w'’&\-]*){0,5}"
+)
+
+
 def _verb_follows(text: str, pos: int) -> bool:
     nxt = _NEXT_WORD.match(text, pos)
     return nxt is not None and _is_verb_like(nxt.group(1))
@@ -875,7 +903,12 @@ def _scan_descriptions(text: str, ents: Entities, is_place) -> None:
             if m:
                 phrase = " ".join(m.group(1).split())
                 ents.descriptions.append((lo + m.start(1), phrase, head))
-                if _verb_follows(text, end):
+                body = _BODY_AFTER.match(text, end)
+                if body is not None and _verb_follows(text, body.end()):
+                    # "a spokesman for the Home Office defended ...": the body is who he speaks for
+                    desc = f"a {phrase} {' '.join(body.group().split())}"
+                    ents.subject_descriptions.append((lo + m.start(1), desc, head))
+                elif _verb_follows(text, end):
                     ents.subject_descriptions.append((lo + m.start(1), phrase, head))
         elif head in GROUP_HEADS:
             m = (_GROUP_SUBJECT_AT_START_RE if lo == 0 else _GROUP_SUBJECT_RE).search(window)
@@ -944,9 +977,25 @@ def build_entities(text: str, is_place) -> Entities:
             rset.add(w)
         am = _APPOS_ROLE.match(text, end, end + 80)
         if am:
-            rset |= set(am.group(1).lower().split())
+            rset |= _appositive_roles(am.group(1))
         ents.add_person(Person(hit[1], rset, start))
     return ents
+
+
+def _appositive_roles(appos: str) -> set[str]:
+    """What an apposition after a name tells of the person: all its words for "X, a spokeswoman
+    for ...". A relative clause holds no role, only the sex of its first "he"/"she" when no other
+    name comes before it ("X, who said she ..."; in "X, who knew Berg as he rose" it is Berg's, and
+    "close to her" is someone else's)."""
+    words = appos.split()
+    if words[0] not in _RELATIVE_WORDS:
+        return set(appos.lower().split())
+    for w in words[1:]:
+        if w[:1].isupper():
+            break
+        if w in PERSON_PRONOUNS:
+            return {w}
+    return set()
 
 
 _ROLES_OR_DETS = ROLE_WORDS | _DETS
@@ -971,6 +1020,60 @@ def _after_lead_adverbial(text: str, lo: int, hi: int) -> int:
     return lo
 
 
+def _paragraph_break(text: str, nl: int) -> bool:
+    """Whether the line break at nl ends a paragraph or a sentence, not a line of hard-wrapped
+    text (a long line cut at a space, "... said today President\nReagan must ..."): a blank or
+    indented line follows, sentence punctuation (or nothing) comes before, or the line is not of
+    a print width (a headline, a byline, an unwrapped paragraph)."""
+    if text[nl + 1 : nl + 2] in ("\n", " ", "\t", ""):
+        return True
+    before = text[max(0, nl - 3) : nl].rstrip()
+    if not before or before[-1] in ".!?:\"”’'":
+        return True
+    # Wrapped lines are of a print width; a shorter line is a headline, a longer one a paragraph.
+    return not 50 <= nl - text.rfind("\n", max(0, nl - 90), nl) <= 85
+
+
+def _sentence_start(text: str, w: int, at: int) -> int:
+    """Where the sentence holding `at` opens, looking back no further than w (0 if it opens before
+    w): after a full stop that ends no abbreviation ("Dr. Kovac" goes on), a line break, or a quote
+    mark that closes or opens a sentence ('"...," Kovac said', '. "...'); the marks of a phrase
+    quoted inside the sentence ('a "cruel" plan') are no boundary."""
+    dot = max(text.rfind(". ", w, at), text.rfind(".\xa0", w, at))
+    while dot >= 0 and _is_abbrev(text, dot):
+        dot = max(text.rfind(". ", w, dot), text.rfind(".\xa0", w, dot))
+    nl = text.rfind("\n", w, at)
+    while nl > dot and not _paragraph_break(text, nl):
+        nl = text.rfind("\n", w, nl)  # a line of hard-wrapped text goes on
+    lo = max(dot, nl)
+    for mark in ("“", '"', "”"):
+        i = text.rfind(mark, max(lo, w), at)
+        while i > lo:
+            before = text[max(w, i - 3) : i].rstrip(" ")
+            if not before or before[-1] in ".!?,:;\n":
+                lo = i
+                break
+            i = text.rfind(mark, max(lo, w), i)
+    return lo + 1
+
+
+# Lower-case words of a title after a capitalised run, then the name: "Tory party press chief Tom Berg".
+_TITLE_THEN_NAME = re.compile(r"((?:\s+[a-z][\w\-]*){1,3})(?:\s+[A-Z][\w'’.\-]*)+")
+
+
+def _role_field(words: list[str]) -> bool:
+    """Whether words before a name are its title ("Tory leader", "Former party press chief", "Fair
+    Deal Trust director"): a role word last (no mere "Mr"), at most six words, at most two of them
+    lower-case other than roles, and no function word, pronoun, verb or adverb among them
+    ("It was no good Mr", "told committee chairman" are clauses)."""
+    if not words or len(words) > 6 or words[-1].lower() not in ROLE_WORDS or words[-1].lower() in _HONORIFICS:
+        return False
+    lower = [w for w in words if w[:1].islower()]
+    return sum(w not in ROLE_WORDS for w in lower) <= 2 and not any(
+        w.lower() in _FUNCTION_WORDS or w.lower() in PRONOUNS or _is_finite(w) or _is_adverb(w) for w in lower
+    )
+
+
 def _first_name_end(text: str, lo: int, hi: int) -> int:
     """Offset from lo just past the first capitalised run after lo (before hi)."""
     m = _CAP_RUN_RE.search(text, lo, hi)
@@ -982,7 +1085,19 @@ def _first_name_end(text: str, lo: int, hi: int) -> int:
             m = _CAP_RUN_RE.search(text, m.end(), hi)
         else:
             break  # "But Kovac": a name after the sentence's opening word
-    return (m.end() if m is not None else k) - lo
+    if m is None:
+        return k - lo
+    end = m.end()
+    while end < hi:
+        # A title cut off by its abbreviation's stop ("Norland Gov. Tom Berg") or a lower-case role
+        # ("Tory leader Tom Berg") runs on to the name after it.
+        if text.startswith(". ", end) and _is_abbrev(text, end) and (nxt := _CAP_RUN_RE.match(text, end + 2)):
+            end = nxt.end()
+        elif (rm := _TITLE_THEN_NAME.match(text, end, hi)) is not None and _role_field(rm.group(1).split()):
+            end = rm.end()
+        else:
+            break
+    return end - lo
 
 
 def _lower_in(text: str, word: str) -> bool:
@@ -1131,6 +1246,90 @@ def _gender_clash(name: str, pronoun: str) -> bool:
     return any(w in other for w in words[:-1] or words)
 
 
+# A participle's clause fronted before the subject: "Commenting on Kovac's case, he said",
+# "Asked about Kovac, she replied"; it has no subject of its own.
+_FRONTED_PARTICIPLE = re.compile(
+    r"\s*(?:[A-Z][a-z]+ing|Asked|Pressed|Questioned|Challenged|Quizzed)\s[^.!?;:\"“”]{0,200},\s*$"
+)
+
+
+def _before_fronted_participle(text: str, pos: int) -> int:
+    """Where to look back from for a pronoun's person: before its own sentence when the pronoun
+    follows a fronted participle's clause, which names someone else ("Commenting on Kovac's case,
+    he said" is never Kovac: news would name him), else the pronoun itself."""
+    ss = _sentence_start(text, max(0, pos - 300), pos)
+    if ss < pos and _FRONTED_PARTICIPLE.match(text, ss, pos):
+        return ss
+    return pos
+
+
+# Capitalised words that open a sentence as its subject and are never a name.
+_QUESTION_WORDS = frozenset(
+    """how what why when where who none nobody everyone everybody people others unless despite although
+though if while whether because since""".split()
+)
+# Auxiliaries and modals: after a capitalised word they show no person ("Hindsight had", "Fungicide may").
+_AUXILIARIES = frozenset("is was are were has had have does did will would can could may might must should".split())
+# A sentence opened by one capitalised word and a verb: "Cruz openly admitted ...", "But Kovac said".
+_LONE_SUBJECT = re.compile(
+    r"\s*(?:(?:But|And|Then|Later|Meanwhile),?\s+)?([A-Z][a-z]+)\s+(?:[a-z]+ly\s+|also\s+|then\s+)?([a-z’']+)\b"
+)
+
+
+def _lone_name_subject(
+    ents: Entities, after: int, pos: int, pronoun: str, is_place, canon_org=None
+) -> tuple[int, str] | None:
+    """A person the story calls by one name only ("Cruz openly admitted ...", never "Ted Cruz"),
+    as the subject of one of the two sentences before pos that open after `after`: the people
+    index knows only names introduced in full. A word the text also writes in lower case
+    ("Officials said"), a place, a party, a role or a pronoun is no such name."""
+    text = ents.text
+    # The pronoun's own sentence is not its antecedent's; a quote that opens a sentence (whose
+    # mark a pronoun after the quote is resolved from) ends the sentence before.
+    hi = _sentence_start(text, max(0, pos - 400), pos + 1) - 1
+    tries, steps = 2, 6
+    while tries and steps:
+        steps -= 1
+        ss = _sentence_start(text, max(0, hi - 400), hi)
+        if ss <= after or ss >= hi:
+            return None
+        if ents._in_quote(ss + 1) or not text[ss:hi].strip():
+            hi = ss - 1  # a quoted sentence's first word is not the story's subject
+            continue
+        tries -= 1
+        m = _LONE_SUBJECT.match(text, ss, hi)
+        if (
+            m is not None
+            and _is_finite(m.group(2))
+            and m.group(2) not in _AUXILIARIES
+            and text[:ss].rstrip()[-1:] in ".!?\"”’'"
+        ):
+            # (after a full stop: a line break in hard-wrapped text opens no sentence)
+            word = m.group(1)
+            low = word.lower()
+            if not (
+                word in _NON_NAME_CAPS
+                or low in PRONOUNS
+                or low in _FUNCTION_WORDS
+                or low in _QUESTION_WORDS
+                or low in _DETS
+                or low.endswith(("ing", "ed", "ion", "ions", "ness", "ment", "ments", "ity", "ities"))  # no names
+                or low in ROLE_WORDS
+                or low in _NON_NAME_WORDS
+                or low in _PEOPLE_PLURALS
+                or _party_word(word)
+                or is_place(word)
+                or (canon_org is not None and canon_org(word) == word)  # "Bundesbank": a body
+                or _lower_in(text, word)
+                or (low.endswith("s") and _lower_in(text, word[:-1]))  # "Questions", "Things"
+            ):
+                name = resolve_name(word, ss, ents)
+                if ents.fits_pronoun(name, pronoun):
+                    return m.start(1), name
+        hi = ss - 1
+    return None
+
+
 def _pronoun_person(
     pos: int, ents: Entities, pronoun: str, canon_org=None, is_place=None
 ) -> tuple[str | None, str]:
@@ -1139,11 +1338,15 @@ def _pronoun_person(
     ("the official said ... he added") counts too, as the group he speaks for."""
     clash = _FEMALE if pronoun == "he" else _MALE
     best = ents.latest_person_speaker(pos, pronoun)
-    named = ents.latest_named(pos, clash, pronoun, addressed=True)
+    named = ents.latest_named(_before_fronted_participle(ents.text, pos), clash, pronoun, addressed=True)
     if named is not None:
         named = ents.sentence_subject_of(named, clash, pronoun)
     if named is not None and (best is None or named[0] > best[0]):
         best = named
+    if is_place is not None:
+        lone = _lone_name_subject(ents, best[0] if best else max(0, pos - 600), pos, pronoun, is_place, canon_org)
+        if lone is not None:
+            best = lone
     one = max(
         (x for x in (ents.latest_speaker(pos, "one", "any"), ents.latest_speaker(pos, "one", pronoun)) if x),
         default=None,
@@ -1193,6 +1396,14 @@ def _latest_org(pos: int, ents: Entities, canon_org=None) -> str | None:
     return best[1] if best else None
 
 
+# A possessive pronoun before something said or written ("His remarks", "her letter"): its owner speaks.
+_POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "its": "it"}
+_POSSESSED_WORDS = re.compile(
+    r"(?i:(his|her|its))\s+(?:[a-z\-]+\s+){0,2}?"
+    r"(?:remarks|comments|claims?|statements?|words|speech|letter|report|message|tweets?|book|memo|email)$"
+)
+
+
 def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_place) -> tuple[str | None, str]:
     """The entity a mention refers to, and its type ('person', 'org' or 'group')."""
     m = " ".join(mention.replace("\n", " ").split())
@@ -1211,10 +1422,16 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
     low = m.lower()
     if not m:
         return None, "group"
+    pm = _POSSESSED_WORDS.match(m)
+    if pm:
+        # "His remarks", "her statement", "their letter": the words are the owner's
+        return canonical_speaker(_POSSESSIVE_PRONOUN[pm.group(1).lower()], pos, ents, canon_org, is_place)
     if low in PERSON_PRONOUNS:
         return _pronoun_person(pos, ents, low, canon_org, is_place)
     if low in {"it", "its"}:
-        return _latest_org(pos, ents, canon_org), "org"
+        # "The Norland Home Office defended the plan. It said ...": the body the sentence before
+        # is about, else the organisation that spoke last.
+        return _body_before(pos, ents, canon_org, is_place) or _latest_org(pos, ents, canon_org), "org"
     if low in {"one", "another"}:
         # "..., said one": the unnamed source introduced before.
         grp = ents.latest_speaker(pos, "unnamed")
@@ -1282,6 +1499,14 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
         # only shortly after the person was named.
         return full, "person"
     # A person name somewhere in the core: the trailing capitalised tokens after any role words.
+    if (
+        low.startswith("the ")
+        and 2 <= len(ctoks) <= 3
+        and _party_word(ctoks[-1])
+        and not ctoks[-1].lower().endswith("s")
+        and (found := _party_member(pos, ents)) is not None
+    ):
+        return found, "person"  # "the Wisconsin Republican": one party member named before
     roles, name = _party_off(*_strip_role_prefix(ctoks, is_place))
     name = [t for t in name if _is_name_word(t)]
     if name and not name[0][:1].isupper() and len(name) == 1:
@@ -1325,6 +1550,13 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
             if grp is not None and (named is None or grp[0] > named[0]):
                 return grp[1], "group"
         first = low.split()[0]
+        if (
+            head in _SPOKES
+            and len(ctoks) == 1
+            and first in {"a", "an"}
+            and (body := _body_before(pos, ents, canon_org, is_place)) is not None
+        ):
+            return body, "org"  # "The Home Office defended it. A spokesman said ...": the office's
         if (
             head in GENERIC_HEADS
             and not all(t.lower() in _BARE_MODS for t in ctoks[:-1])
@@ -1402,6 +1634,51 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
     org = " ".join(ctoks) if ctoks else m
     org = org.rstrip(".,")
     return canon_org(org) or ents.acronyms.get(org) or org, "org"
+
+
+_SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+# A body at the head of a sentence, before its verb: "The Department for Roads said", "But the
+# Home Office defended"; its name glued by "of", "for", "and", "the" as `_ACRONYM_RE` reads one.
+_BODY_LEAD = re.compile(
+    r"\s*(?:(?:But|And|Yet|However|Meanwhile),?\s+)?(?:[Tt]he\s+|An?\s+)?"
+    r"([A-Z][\w'’\-]*(?:\s+(?:of|and|for|on|the)?\s*[A-Z][\w'’\-]*)*)\s+[a-z]"
+)
+
+
+def _previous_sentence(text: str, pos: int) -> tuple[int, int] | None:
+    """The sentence before the one holding pos (within a few hundred characters), skipping blank
+    lines and stops after abbreviations ("Dr.", "U.S.")."""
+    lo = max(0, pos - 600)
+    bounds = [lo]
+    for m in _SENTENCE_END.finditer(text, lo, pos):
+        if text[m.start()] != "." or not _is_abbrev(text, m.start()):
+            bounds.append(m.end())
+    while len(bounds) > 1 and not text[bounds[-2] : bounds[-1]].strip():
+        bounds.pop()
+    if len(bounds) < 2 or (bounds[0] == lo and lo > 0 and len(bounds) == 2):
+        return None  # no sentence start in reach
+    return bounds[-2], bounds[-1]
+
+
+def _body_before(pos: int, ents: Entities, canon_org, is_place) -> str | None:
+    """The body a bare "a spokesman" speaks for: the organisation that opens the sentence before
+    ("The Norland Home Office defended the plan. A spokesman said ..."). News introduces a
+    spokesman so only right after naming his body; the person named last is not his employer."""
+    text = ents.text
+    sent = _previous_sentence(text, pos)
+    if sent is None:
+        return None
+    m = _BODY_LEAD.match(text, sent[0], sent[1])
+    if m is None:
+        return None
+    body = m.group(1)
+    words = body.split()
+    # The head noun: the first word before "of"/"for" ("Ministry of Roads"), else the last.
+    head = words[0] if len(words) > 1 and words[1] in {"of", "for"} else words[-1]
+    known = canon_org(body) or ents.acronyms.get(body)
+    if is_place(body) or not (known or head.lower() in ORG_WORDS):
+        return None
+    return known or body
 
 
 # Words for a body of members that news uses for any such body named before ("the group said"
@@ -1502,6 +1779,18 @@ athlete player coach father mother son daughter husband wife widow grandmother g
 )
 
 
+def _party_member(pos: int, ents: Entities) -> str | None:
+    """Whom "the Ohio Democrat" means: the person named last, or the subject of the sentence
+    that named him ("Chairman Tom Berg said today President Kovac must act. The Ohio Democrat
+    added ..."), or a person who spoke since."""
+    named = ents.latest_named(pos, frozenset(), "any")
+    if named is not None:
+        named = ents.sentence_subject_of(named, frozenset(), "any")
+    spoke = ents.latest_person_speaker(pos, "any")
+    best = max((x for x in (named, spoke) if x is not None), default=None, key=lambda x: x[0])
+    return best[1] if best else None
+
+
 def _latest_any_person(pos: int, ents: Entities, sex: str, head: str) -> str | None:
     """The person who spoke last before pos, else the one named last; sex is "he", "she" or
     "any". A person named since the last speaker is more often the one spoken about. Nobody,
@@ -1535,7 +1824,8 @@ _FOR_IN_NAMES = """Department Ministry Office Commission Council Centre Center I
 Federation Union Coalition Fund Foundation Trust""".split()
 # "of" after an organisation word belongs to its name ("Bank of Japan official"), not a tail.
 _OF_IN_NAMES = """Bank Ministry Department Minister Secretary Office University Council Committee Board
-Association""".split()
+Association Union Federation Confederation Chamber Institute Society League Commission Bureau Academy
+College""".split()
 
 
 def _not_after(words: list[str]) -> str:
@@ -1587,14 +1877,33 @@ _ADDRESS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr"})
 
 def _body_with_field(toks: list[str]) -> str | None:
     """A body named by its kind and its field, "Department for Education", "Office of National
-    Statistics": the whole name (the capitals after "for"/"of" are no person's)."""
-    if len(toks) < 3 or not toks[0][:1].isupper() or toks[0].lower() not in ORG_WORDS:
+    Statistics", "National Union of Students": the whole name (the capitals after "for"/"of" are
+    no person's), with capitalised words before the kind; an acronym in brackets after it is left off."""
+    if toks and _ACRONYM_HINT.fullmatch(toks[-1].rstrip(".,")):
+        toks = toks[:-1]
+    k = next((i for i, t in enumerate(toks[:3]) if not t[:1].isupper() or _BODY_KIND.get(t) is not None), None)
+    if k is None or len(toks) < k + 3 or not toks[k][:1].isupper() or toks[k + 1] not in _BODY_KIND.get(toks[k], ()):
         return None
-    if toks[1] not in ("for", "of") or not toks[2][:1].isupper():
+    if not toks[k + 2][:1].isupper() or any(t.lower() in ROLE_WORDS for t in toks[:k]):
         return None
-    if not all(t[:1].isupper() or t in ("and", "of", "for", "the", "&") for t in toks[2:]):
+    if not all(t[:1].isupper() or t in ("and", "of", "for", "the", "&") for t in toks[k + 2 :]):
         return None
+    if any(t.lower().rstrip(".,") in _PERSON_TITLES for t in toks[k + 2 :]):
+        return None  # "Department of Energy Secretary Tom Berg": a person with the body's title
     return " ".join(toks).rstrip(".,")
+
+
+_PERSON_TITLES = _TITLES | GENERIC_HEADS | frozenset(
+    "director administrator deputy chief head commissioner chair governor president".split()
+)
+# The words that name a body's kind, and the words its field follows ("Union of", "Department for").
+_BODY_KIND: dict[str, tuple[str, ...]] = {
+    **{w.capitalize(): ("for", "of") for w in ORG_WORDS},
+    **{w: ("of",) for w in _OF_IN_NAMES if w.lower() not in _TITLES},  # "Secretary of State X" is a person
+    **{w: ("for",) for w in _FOR_IN_NAMES},
+}
+for _w in set(_OF_IN_NAMES) & set(_FOR_IN_NAMES):
+    _BODY_KIND[_w] = ("for", "of")
 
 
 def _noun_phrase(toks: list[str]) -> list[str]:
