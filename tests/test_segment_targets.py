@@ -891,3 +891,24 @@ def test_review5_a_groups_of_phrase_is_no_title_before_a_given_name():
     assert q.targets == ["Keir Rodney Starmer"]
     (q,) = segment(Article(id="d", text='"Minister of Mines Ann Berg will fail," Tom Kerr said.'))
     assert q.targets == ["Ann Berg"]
+
+
+def test_the_headline_company_is_no_target_of_its_own_people_or_of_other_sides():
+    title = "NORCO <NRC> PROFITS RISE"
+    story = "Norco Corp said profits rose 20 pct. "
+    quote = '"We are pleased with the results."'
+    # The company's own spokesman, chairman or president speaks for it.
+    for who in ("A company spokesman said:", "Its chairman said:", "The company's president, Tom Lund, said:",
+                "Tom Lund, its president, said:"):
+        assert _seg(story + who + " " + quote, title=title)[-1].targets == [], who
+    assert _seg(story + quote[:-2] + ',"' + " the company said.", title=title)[-1].targets == []
+    # An official or a rival's president speaks for a side of their own.
+    for who in ("Commerce Secretary Tom Berg said:", "Federal Reserve chairman Tom Berg said:",
+                "Kell president Ann Roy said:", "Ann Roy, president of Kell Inc, said:"):
+        assert _seg(story + who + ' "Demand is growing."', title=title)[-1].targets == [], who
+    # An outsider with no side of their own speaks about the company, whatever their name or firm.
+    for who in ("Tom Brandt, a union leader, said:", "Tom Norcott, a union leader, said:",
+                "Ann Roy, an analyst at Norcross Securities, said:", "Ann Roy of Kell Securities said:"):
+        assert _seg(story + who + ' "The cuts are a betrayal."', title=title)[-1].targets == ["Norco"], who
+    text = 'First Chicago Corp said profit rose. Ann Roy, an analyst at First Boston Corp, said: "Demand is strong."'
+    assert _seg(text, title="FIRST CHICAGO <FNB> PROFIT UP")[-1].targets == ["First Chicago"]

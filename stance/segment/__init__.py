@@ -2199,15 +2199,41 @@ class _Segmenter:
         return None
 
     def _speaks_for(self, firm: str, mention: Span | None, speaker: str | None) -> bool:
-        """Whether the speaker is the company or is introduced with it ("Norco said", "Norco
-        chairman Tom Lund", "Tom Lund of Norco", `_employs`): its quotes are its own words."""
-        first = firm.split()[0]
+        """Whether the speaker is the company, is introduced with it ("Norco said", "Norco
+        chairman Tom Lund", "Tom Lund of Norco", "the company", "Tom Lund, its president",
+        `_employs`), or speaks for a side of their own ("Commerce Secretary Tom Berg", "Kell
+        president Ann Roy"): only an outsider with no side of their own (an analyst, a union
+        leader) speaks about the headline's company when the quote names nobody."""
+        first = _firm_word(firm)
+        if mention is not None and (first.search(mention.text) or self._introduced_with_side(mention, speaker)):
+            return True
         if speaker is None:
-            return mention is not None and first in mention.text
-        if first in speaker or speaker in firm or (mention is not None and first in mention.text):
+            return False
+        if first.search(speaker) or speaker in firm:
             return True
         _, mentions = self._firm_mentions()
         return any(f == firm and self._employs(a, b, speaker) for a, b, f in mentions)
+
+    def _introduced_with_side(self, mention: Span, speaker: str | None) -> bool:
+        """Whether the words that introduce a speaker give them a side: the company's ("a company
+        spokesman", "its chairman", "The company's president, Tom Lund", "Tom Lund, its
+        president"), or a body or office of their own (a capitalised title or name before the
+        name, "Commerce Secretary Tom Berg", or after it, "Tom Lund, president of Kell Inc"),
+        unless it is an outsider's trade ("Ann Roy, an analyst at Kell Securities")."""
+        text = self.text
+        name = set(speaker.split()) if speaker else set()
+        before = _SENTENCE_BREAK.split(text[max(0, mention.start - 60) : mention.start])[-1]
+        after = _SENTENCE_BREAK.split(text[mention.end : mention.end + 60])[0]
+        if _OWN_SIDE_WORD.search(mention.text) or _OWN_SIDE_WORD.search(before) or _OWN_SIDE_WORD.search(after):
+            return True
+        if _OUTSIDER_WORD.search(mention.text) or _OUTSIDER_WORD.search(after):
+            return False
+        words = [w.strip(",.;:") for w in mention.text.split()]
+        cut = next((i for i, w in enumerate(words) if w in name), len(words))
+        if any(w[:1].isupper() and w not in _DETERMINERS for w in words[:cut]):
+            return True  # a title before the name: "Commerce Secretary Tom Berg", "Kell president Ann Roy"
+        rest = " ".join(words[cut:]) + " " + after
+        return bool(_CAPITALISED_WORD.search(rest)) and any(w.lower() in _OFFICE_WORDS for w in rest.split())
 
     def _title_names(self) -> list[str]:
         if self._title_cache is None:
@@ -2934,6 +2960,29 @@ _LEGAL_FORMS = frozenset("Inc Corp Corporation Co Cos Ltd Plc PLC AG SA NV Bhd P
 _FIRM_POINTER = re.compile(
     words_pattern("The the This this Its its")
     + r" (?:company|company's|firm|firm's|stock|shares|board|management|takeover|bid|offer)\b"
+)
+def _firm_word(firm: str) -> re.Pattern[str]:
+    """The first word of a company's name as a whole word that no other name word follows
+    ("Norco", "Norco Inc chairman", "First Chicago", not "Norcott" nor "First Boston")."""
+    words = firm.split()
+    allowed = "|".join(map(re.escape, sorted(_LEGAL_FORMS | set(words[1:2]))))
+    return re.compile(rf"\b{re.escape(words[0])}\b(?!\s+(?!(?:{allowed})\b)[A-Z])")
+
+
+# Words that make a speaker the company's own ("a company spokesman", "its president").
+_OWN_SIDE_WORD = re.compile(r"\b(?:[Ii]ts|[Tt]heir|company|firm|corporation)\b")
+# Trades of outsiders who comment on a company without a side of their own.
+_OUTSIDER_WORD = re.compile(
+    r"\b(?:[Aa]nalysts?|[Ee]conomists?|[Aa]rbitrage(?:u)?rs?|[Tt]raders?|[Dd]ealers?|[Bb]rokers?|[Ss]trategists?|"
+    r"[Uu]nion|[Ii]nvestors?|[Ss]hareholders?|[Cc]onsultants?|[Ee]xperts?|[Oo]bservers?)\b"
+)
+# Sentence breaks and quotation marks bound the words that introduce a speaker.
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|[\"“”\n:;]")
+_DETERMINERS = frozenset({"The", "A", "An", "Its", "Their", "His", "Her"})
+# Offices that give a speaker named with another body a side of their own ("Tom Lund, president of Kell").
+_OFFICE_WORDS = frozenset(
+    "president chairman chairwoman chief executive director head spokesman spokeswoman secretary minister "
+    "official officer governor attorney".split()
 )
 _EMPLOYER_BEFORE = re.compile(words_pattern("of for at with") + r"\s+$")
 # How often a story names a state for it to be what a quote naming nobody, after a paragraph that
