@@ -912,3 +912,32 @@ def test_the_headline_company_is_no_target_of_its_own_people_or_of_other_sides()
         assert _seg(story + who + ' "The cuts are a betrayal."', title=title)[-1].targets == ["Norco"], who
     text = 'First Chicago Corp said profit rose. Ann Roy, an analyst at First Boston Corp, said: "Demand is strong."'
     assert _seg(text, title="FIRST CHICAGO <FNB> PROFIT UP")[-1].targets == ["First Chicago"]
+
+
+def test_a_given_name_alone_must_read_as_a_name():
+    def target(first: str, quote: str) -> list[str]:
+        text = f'{first} Lund, a banker, spoke first. Ann Kell, an economist, said: "{quote}"'
+        return _seg(text)[-1].targets
+
+    # A thing after a determiner or possessive, a place after a preposition, a title, or a word
+    # that opens a sentence as a verb or adjective is nobody.
+    assert target("Bill", "We will vote against this Bill.") == []
+    assert target("Bill", "Their Bill is a mess and we will amend that Bill.") == []
+    assert target("Mark", "Mark my words, the plan will fail.") == []
+    assert target("Frank", "Frank talks are needed now.") == []
+    assert target("Sue", "We will sue them. Sue them all.") == []
+    assert target("Max", "Max output is what we need.") == []
+    assert target("Lord", "Lord knows what will happen.") == []
+    assert target("Virginia", "Prices in Virginia are falling.") == []
+    assert target("Florence", "Prices from Florence are falling.") == []
+    # A name it still is.
+    assert target("Bill", "Bill, you are wrong.") == ["Bill Lund"]
+    assert target("Bill", "Bill and I agree on this.") == ["Bill Lund"]
+    assert target("Bernie", "Bernie wants to win and I back Bernie.") == ["Bernie Lund"]
+
+
+def test_a_given_name_in_words_of_a_speaker_whose_family_the_story_names_alone_may_be_family():
+    quote = 'Hillary Clinton said: "Bill and I are proud of this school."'
+    assert _seg("President Clinton met Bill Lund, a donor, on Monday. " + quote)[-1].targets == []
+    # Without a namesake of her family, Bill is the one Bill of the story.
+    assert _seg("Bill Lund, a donor, spoke on Monday. " + quote)[-1].targets == ["Bill Lund"]

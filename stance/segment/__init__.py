@@ -549,8 +549,28 @@ _HEADLINE_SPEAKS = re.compile(
 _CAPS_WORD = re.compile(r"(?<![\w<])[A-Z][A-Z0-9&]+(?![\w>])")
 # A stock ticker in a headline ("NORCO <NRC> SEES ...") marks a company story.
 _TICKER = re.compile(r"<[A-Z][A-Z0-9.]*>")
-# An article right before a capitalised word makes a thing of it ("the Bill", "a Mark").
-_ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|an?|An?)\s+$")
+# A determiner or possessive right before a capitalised word makes a thing of it ("the Bill", "a
+# Mark", "this Bill", "Labour's Bill"), a preposition of place a place ("in Virginia").
+_NOT_A_NAME_BEFORE = re.compile(
+    r"(?:\b(?:[Tt]he|an?|An?|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Oo]ur|[Tt]heir|[Yy]our|[Mm]y|[Ee]very|[Aa]ny|"
+    r"in|into|from|at|near|across|outside|around|via)|\w['’]s)\s+$"
+)
+# Where a sentence or quotation opens, before a word.
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]\s+|[\"“‘(]\s*)$")
+# A lower-case word after a capitalised word (but not "and"/"or", as in "Bill and I").
+_LOWER_WORD_AFTER = re.compile(r"\s+(?!(?:and|or|nor)\b)[a-z]")
+# Given names that are common words too, a verb or adjective when they open a sentence ("Mark my
+# words", "Sue them", "Frank talks").
+_WORD_GIVEN = frozenset(
+    "Mark Frank Sue Max Chuck Jack Bill Will Rob Pat Art Bob Grant Hope Faith Joy Rose Dawn Guy Ray Drew Rich "
+    "Sandy Penny Carol Jay Bud Buck Lance Wade Dean Miles Harry Mike Don Jimmy Nick Matt Sly".split()
+)
+# Title words that are listed given names too ("Lord", "Sir"): no name alone.
+_TITLE_GIVEN = frozenset({"Lord", "Sir", "Dame", "Baroness", "Lady", "King", "Prince", "Earl"})
+# Titles that name a person by family name alone.
+_FAMILY_TITLES = frozenset(
+    "president senator sen governor gov mr mrs ms miss dr former secretary speaker mayor judge".split()
+)
 # After a city in a headline: where a meeting was held or a deal made ("LISBON G-7 MEET", "OSLO PACT").
 # Talks in a capital are most often with its government, so "talks" is no venue here.
 _HEADLINE_VENUE = re.compile(
@@ -662,6 +682,7 @@ class _Segmenter:
         self._ticker_firm: str | None = None
         self._persons: dict[str, dict[str, list[int]]] | None = None
         self._given_names: dict[str, set[str]] | None = None
+        self._family_alone: dict[str, bool] = {}
         self._name_ok: dict[str, bool] = {}
         self._firms: dict[str, str] | None = None
         self._firm_prefixes: frozenset[str] | None = None
@@ -1819,19 +1840,35 @@ class _Segmenter:
                 given = [w for w in words[:-1] if not _title_or_opener(w)]
                 full = self._closest_name(names, given, m.start())
             else:
-                full = self._called_by_given_name(words, m.start())
+                full = self._called_by_given_name(words, m.start(), speaker)
             if not full or full in out or _same_person(full, speaker):
                 continue
             out.append(full)
         return out
 
-    def _called_by_given_name(self, words: list[str], pos: int) -> str | None:
+    def _called_by_given_name(self, words: list[str], pos: int, speaker: str | None = None) -> str | None:
         """The one person of the story a quote calls by a listed given name alone ("I like
-        Bernie", "when Bill was governor" after "Bernie Kell" or "Bill Lund"); not "the Bill" or
-        "a Mark", and no one where the story names two people so."""
+        Bernie", "when Bill was governor" after "Bernie Kell" or "Bill Lund"); no one where the
+        story names two people so. The word must read as a name: not a title ("Lord knows"), not
+        a thing after a determiner or possessive ("this Bill", "Labour's Bill", "a Mark"), a
+        place after a preposition ("in Virginia"), nor a verb or adjective opening a sentence
+        ("Mark my words", "Sue them", "Frank talks"); and not where the speaker's own family is
+        in the story by family name alone ("President Clinton") and the name is of the other
+        sex than the speaker's: "Bill" in Hillary Clinton's words may be her husband."""
         if len(words) != 1 or (words[0] not in _MALE_GIVEN and words[0] not in _FEMALE_GIVEN):
             return None
-        if _ARTICLE_BEFORE.search(self.text, max(0, pos - 5), pos):
+        text = self.text
+        if words[0] in _TITLE_GIVEN or _NOT_A_NAME_BEFORE.search(text, max(0, pos - 12), pos):
+            return None
+        end = pos + len(words[0])
+        if (
+            words[0] in _WORD_GIVEN
+            and _SENTENCE_OPENING.search(text, max(0, pos - 3), pos)
+            and _LOWER_WORD_AFTER.match(text, end)
+        ):
+            return None
+        pronoun = "he" if words[0] in _MALE_GIVEN else "she"
+        if speaker and _gender_clash(speaker, pronoun) and self._family_named_alone(speaker):
             return None
         if self._given_names is None:
             by_given: dict[str, set[str]] = {}
@@ -1842,6 +1879,19 @@ class _Segmenter:
             self._given_names = by_given
         found = self._given_names.get(words[0], set())
         return next(iter(found)) if len(found) == 1 else None
+
+    def _family_named_alone(self, speaker: str) -> bool:
+        """Whether the story names someone of the speaker's family name after a title rather than
+        the speaker's given name ("President Clinton" in a story quoting Hillary Clinton)."""
+        family = speaker.split()[-1]
+        if family not in self._family_alone:
+            given = speaker.split()[0]
+            pattern = re.compile(rf"\b([A-Z][a-z]+\.?)\s+{re.escape(family)}\b")
+            self._family_alone[family] = any(
+                m.group(1) != given and m.group(1).rstrip(".").lower() in _FAMILY_TITLES
+                for m in pattern.finditer(self.text)
+            )
+        return self._family_alone[family]
 
     def _closest_name(self, names: dict[str, list[int]], given: list[str], pos: int) -> str | None:
         """Of the full names sharing a family name, the one named last before pos (else first after
