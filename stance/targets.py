@@ -26,6 +26,7 @@ SECTIONS: tuple[str, ...] = ("states", "blocs", "organisations", "parties", "peo
 RELATIONS: tuple[str, ...] = ("home", "members", "narrower")
 # Aliases that name a city (a capital, a seat of government) rather than the state itself.
 PLACES_KEY = "places"
+SPELLED_KEY = "spelled_out"
 DEFAULT_PATH_PARTS: tuple[str, ...] = ("configs", "targets.yaml")
 
 
@@ -139,6 +140,7 @@ class TargetLexicon:
     narrower: dict[str, list[str]] = field(default_factory=dict)
     roles: dict[str, str] = field(default_factory=dict)
     places: frozenset[str] = frozenset()
+    spelled_out: frozenset[str] = frozenset()
     _role_pattern: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
     _pattern: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
     _lookup: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
@@ -216,11 +218,15 @@ class TargetLexicon:
         relations: dict[str, Any] = {}
         roles: Any = {}
         places: Any = []
+        spelled: Any = []
         for key, section in raw.items():
             if key == "version":
                 continue
             if key == PLACES_KEY:
                 places = section or []
+                continue
+            if key == SPELLED_KEY:
+                spelled = section or []
                 continue
             if key == "roles":
                 roles = section or {}
@@ -260,6 +266,7 @@ class TargetLexicon:
             narrower=narrower,
             roles=_roles(roles, kinds, path),
             places=_places(places, aliases, path),
+            spelled_out=_places(spelled, aliases, path, SPELLED_KEY),
         )
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
@@ -426,12 +433,13 @@ def _roles(raw: Any, kinds: dict[str, str], path: str | Path | None) -> dict[str
     return out
 
 
-def _places(raw: Any, aliases: dict[str, list[str]], path: str | Path | None) -> frozenset[str]:
-    """The checked "places" section: aliases of the lexicon that name a city."""
+def _places(raw: Any, aliases: dict[str, list[str]], path: str | Path | None, key: str = PLACES_KEY) -> frozenset[str]:
+    """A checked list of aliases of the lexicon: "places" (aliases that name a city) or
+    "spelled_out" (acronyms that name the body only in a story that writes its name in full)."""
     if not isinstance(raw, list):
-        raise StanceError("key 'places' must list aliases that name a city", path)
+        raise StanceError(f"key {key!r} must list aliases of the lexicon", path)
     known = {n for canon, names in aliases.items() for n in (canon, *names)}
     for name in raw:
         if not isinstance(name, str) or name not in known:
-            raise StanceError(f"places: {name!r} is not an alias of the lexicon", path)
+            raise StanceError(f"{key}: {name!r} is not an alias of the lexicon", path)
     return frozenset(raw)

@@ -941,3 +941,18 @@ def test_a_given_name_in_words_of_a_speaker_whose_family_the_story_names_alone_m
     assert _seg("President Clinton met Bill Lund, a donor, on Monday. " + quote)[-1].targets == []
     # Without a namesake of her family, Bill is the one Bill of the story.
     assert _seg("Bill Lund, a donor, spoke on Monday. " + quote)[-1].targets == ["Bill Lund"]
+
+
+def test_a_shared_acronym_is_the_lexicons_body_only_where_the_story_spells_it_out():
+    # "CSA" alone, or another body's CSA, is not the Child Support Agency, nor at home in Britain.
+    assert _seg('Ann Lund, a charity director, said: "CSA victims deserve justice."')[0].targets == []
+    text = 'Ann Lund, a space official, said: "The Canadian Space Agency (CSA) will launch a satellite."'
+    assert _seg(text)[0].targets == ["Canada"]
+    text = (
+        "Norland's Consumer Safety Agency (CSA) fined a British firm, Kell Ltd, on Monday.\n\n"
+        'CSA chief Jan Kowal said: "They broke the rules and they must pay."'
+    )
+    assert _seg(text)[-1].targets == ["Britain"]
+    # Spelt out, it is.
+    text = 'The Child Support Agency (CSA) was criticised. Ann Lund, an MP, said: "The CSA has failed parents."'
+    assert _seg(text)[-1].targets == ["Child Support Agency"]

@@ -204,6 +204,16 @@ def test_places_are_aliases_that_name_a_city(lex, tmp_path):
     assert TargetLexicon.load(ok).is_city("Nordby")
 
 
+def test_spelled_out_lists_aliases_of_the_lexicon(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("organisations:\n  Norland Safety Board: [NSB]\nspelled_out: [NSA]\n", encoding="utf-8")
+    with pytest.raises(StanceError, match="spelled_out"):
+        TargetLexicon.load(bad)
+    ok = tmp_path / "ok.yaml"
+    ok.write_text("organisations:\n  Norland Safety Board: [NSB]\nspelled_out: [NSB]\n", encoding="utf-8")
+    assert TargetLexicon.load(ok).spelled_out == frozenset({"NSB"})
+
+
 def test_proper_canonical_matches_a_proper_name_in_any_case_but_no_common_noun():
     lex = TargetLexicon.from_dict(
         {"organisations": {"NorCorp": ["NorCorp"], "creditor banks": ["creditors"]}}

@@ -2530,12 +2530,18 @@ class _Segmenter:
                     or self._word_in_name(*sp)
                     or self._other_trade(*sp)
                     or self._namesake(*sp)
+                    or self._unspelled(*sp)
                 )
             ]
             self._lex_spans = spans
             self._lex_starts = [s for s, _, _ in spans]
             self._resolve = self.lex.resolver(c for _, _, c in spans)
         return self._lex_spans
+
+    def _unspelled(self, s: int, e: int, c: str) -> bool:
+        """An acronym many bodies share ("CSA") in a story that never writes the lexicon's body
+        in full: another body's, or one the reader cannot tell ("the Canadian Space Agency (CSA)")."""
+        return self.text[s:e] in self.lex.spelled_out and c not in self.text
 
     def _other_trade(self, s: int, e: int, c: str) -> bool:
         """A group the lexicon names for its trade ("coffee producers") met as a bare common noun
