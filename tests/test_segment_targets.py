@@ -956,3 +956,14 @@ def test_a_shared_acronym_is_the_lexicons_body_only_where_the_story_spells_it_ou
     # Spelt out, it is.
     text = 'The Child Support Agency (CSA) was criticised. Ann Lund, an MP, said: "The CSA has failed parents."'
     assert _seg(text)[-1].targets == ["Child Support Agency"]
+
+
+def test_a_body_written_as_another_states_is_not_the_lexicons_namesake():
+    for quote in ("Canada's House of Commons must vote.", "The House of Commons in Ottawa must act.",
+                  "The vote in the Commons in Ottawa was close."):
+        assert _seg(f'Ann Lund, a Canadian MP, said: "{quote}"')[0].targets == ["Canada"], quote
+    text = 'Ann Lund, an Australian senator, said: "The House of Representatives in Canberra must act."'
+    assert _seg(text)[0].targets == ["Australia"]
+    # The state's own is still its body.
+    text = 'Ann Lund, a Canadian MP, said: "Britain\'s House of Commons must vote."'
+    assert "House of Commons" in _seg(text)[0].targets

@@ -2531,12 +2531,25 @@ class _Segmenter:
                     or self._other_trade(*sp)
                     or self._namesake(*sp)
                     or self._unspelled(*sp)
+                    or self._foreign_namesake(*sp)
                 )
             ]
             self._lex_spans = spans
             self._lex_starts = [s for s, _, _ in spans]
             self._resolve = self.lex.resolver(c for _, _, c in spans)
         return self._lex_spans
+
+    def _foreign_namesake(self, s: int, e: int, c: str) -> bool:
+        """A body the lexicon places in one state, written as another state's ("Canada's House of
+        Commons", "the Commons in Ottawa", "the House of Representatives in Canberra"): that
+        state's own assembly of the same name, not the lexicon's."""
+        home = self.lex.homes.get(c)
+        if home is None or self.lex.kinds.get(c) == "states":
+            return False
+        text = self.text
+        around = (_STATE_BEFORE.search(text, max(0, s - 30), s), _IN_PLACE_AFTER.match(text, e))
+        words = [m.group(1) for m in around if m]
+        return any(t != home and self.lex.is_state_like(t) for w in words for t in self.lex.find(w))
 
     def _unspelled(self, s: int, e: int, c: str) -> bool:
         """An acronym many bodies share ("CSA") in a story that never writes the lexicon's body
@@ -3025,6 +3038,10 @@ def _firm_word(firm: str) -> re.Pattern[str]:
     return re.compile(rf"\b{re.escape(words[0])}\b(?!\s+(?!(?:{allowed})\b)[A-Z])")
 
 
+# A state's name or adjective right before a body ("Canada's House", "the Australian Senate"), and
+# a place right after it ("the Commons in Ottawa").
+_STATE_BEFORE = re.compile(r"(?<![\w.])([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?:['’]s)?\s+$")
+_IN_PLACE_AFTER = re.compile(r"\s+in\s+([A-Z][\w.]*(?: [A-Z][a-z]+)?)")
 # Words that make a speaker the company's own ("a company spokesman", "its president").
 _OWN_SIDE_WORD = re.compile(r"\b(?:[Ii]ts|[Tt]heir|company|firm|corporation)\b")
 # Trades of outsiders who comment on a company without a side of their own.
