@@ -967,3 +967,12 @@ def test_a_body_written_as_another_states_is_not_the_lexicons_namesake():
     # The state's own is still its body.
     text = 'Ann Lund, a Canadian MP, said: "Britain\'s House of Commons must vote."'
     assert "House of Commons" in _seg(text)[0].targets
+
+
+def test_a_mixed_quotes_pronoun_after_a_person_the_reporter_names_by_a_common_noun_is_nobody():
+    for lead in ("said his daughter was", "said of his sister that", "said the new chairwoman had"):
+        text = f'Ann Lund was there. Tom Berg {lead} "proud of her school".'
+        assert _seg(text)[-1].targets == [], lead
+        assert segment(Article(id="d1", text=text), mixed="content")[-1].targets == [], lead
+    # With no such noun the other-sex pronoun is still the woman named before.
+    assert _seg('Ann Lund was there. Tom Berg said it was "her worst idea".')[-1].targets == ["Ann Lund"]

@@ -1677,7 +1677,7 @@ class _Segmenter:
             if not any(t not in own and self._topical(t) for t in found):
                 found.update(dict.fromkeys(self._headline_counterpart(own)))
             return list(found)
-        person = self._pronoun_target(group, speaker, own)
+        person = self._pronoun_target(group, speaker, own, mention)
         if person is not None:
             found.setdefault(person, None)
         around = self._around(group, spans, own, speaker)
@@ -1696,7 +1696,13 @@ class _Segmenter:
                     around = [firm]
         return list(dict.fromkeys([*found, *around]))
 
-    def _pronoun_target(self, group: list[RawQuote], speaker: str | None, own: set[str] | frozenset[str]) -> str | None:
+    def _pronoun_target(
+        self,
+        group: list[RawQuote],
+        speaker: str | None,
+        own: set[str] | frozenset[str],
+        mention: Span | None = None,
+    ) -> str | None:
         """The person a quote's "he" or "she" means when it names nobody else: the person named
         last before it who is not the speaker ('"She cannot be trusted," Berg said' after a story
         about Ana Kovac). Only a quote that names nobody before the pronoun counts (after a name
@@ -1713,6 +1719,8 @@ class _Segmenter:
             return None
         pronoun = "he" if m.group().lower() in ("he", "him", "his") else "she"
         if mixed and not (speaker and _gender_clash(speaker, pronoun)):
+            return None
+        if mixed and self._lead_in_names_someone(group[0].open_pos, mention):
             return None
         starts, names = self._named_people()
         body = self.layout.para_span(0)[1] if len(self.layout.para_starts) > 1 else 0
@@ -2539,6 +2547,15 @@ class _Segmenter:
             self._resolve = self.lex.resolver(c for _, _, c in spans)
         return self._lex_spans
 
+    def _lead_in_names_someone(self, open_pos: int, mention: Span | None) -> bool:
+        """Whether the reporter's words between the speaker and a mixed quote name someone a "she"
+        in it may mean by a common noun for a person ("Tom Berg said his daughter was", "said of
+        his sister that", "said the new chairwoman had")."""
+        if mention is None or not open_pos - 200 <= mention.end <= open_pos:
+            return False
+        lead = _SENTENCE_BREAK.split(self.text[mention.end : open_pos])[-1]
+        return any(_person_noun(w) for m in _NOUN_PHRASE.finditer(lead) for w in m.group(1).split())
+
     def _foreign_namesake(self, s: int, e: int, c: str) -> bool:
         """A body the lexicon places in one state, written as another state's ("Canada's House of
         Commons", "the Commons in Ottawa", "the House of Representatives in Canberra"): that
@@ -3037,6 +3054,19 @@ def _firm_word(firm: str) -> re.Pattern[str]:
     allowed = "|".join(map(re.escape, sorted(_LEGAL_FORMS | set(words[1:2]))))
     return re.compile(rf"\b{re.escape(words[0])}\b(?!\s+(?!(?:{allowed})\b)[A-Z])")
 
+
+# A noun phrase with an article or possessive ("his sister", "the new chairwoman").
+_NOUN_PHRASE = re.compile(r"\b(?:[Tt]he|an?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur)\s+([a-z]+(?:\s+[a-z]+)?)")
+_KIN_WORDS = frozenset(
+    "daughter son wife husband sister brother mother father mom dad aunt uncle niece nephew widow widower "
+    "girlfriend boyfriend fiancee fiance partner friend colleague rival opponent boss successor predecessor "
+    "deputy challenger running mate".split()
+)
+
+
+def _person_noun(word: str) -> bool:
+    """Whether a common noun names a person by kin or sex ("daughter", "rival", "chairwoman")."""
+    return word in _KIN_WORDS or word.endswith(("woman", "man", "person"))
 
 # A state's name or adjective right before a body ("Canada's House", "the Australian Senate"), and
 # a place right after it ("the Commons in Ottawa").
