@@ -375,6 +375,24 @@ def test_acronym_expansions_are_the_pattern_matches():
         assert found == [m.span() for m in speakers._ACRONYM_RE.finditer(text)], text
 
 
+def test_acronym_expansions_search_only_the_run_before_each_bracket(monkeypatch):
+    # Many bracketed acronyms that expand to nothing ("the alliance (NATO)"): each is searched
+    # from the last punctuation before it, not from the last match or the story's start.
+    sentence = "Prices rose by 5 pct in March, the office said. Talks went on, said the alliance (NTB). "
+    text = sentence * 80
+    searched: list[int] = []
+    pattern = speakers._ACRONYM_RE
+
+    class Counting:
+        def search(self, t: str, pos: int, endpos: int):
+            searched.append(endpos - pos)
+            return pattern.search(t, pos, endpos)
+
+    monkeypatch.setattr(speakers, "_ACRONYM_RE", Counting())
+    assert speakers._acronym_expansions(text) == []
+    assert len(searched) == 80 and max(searched) < 40
+
+
 def test_suffix_index_keeps_the_longest_name_so_far():
     text = (
         "Ana Kovac met Tom Berg. Later Maria Ana Kovac and Kovac spoke; Ivo Berg, Tom Berg and "

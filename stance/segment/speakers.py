@@ -703,28 +703,36 @@ _ACRONYM_RE = re.compile(
 )
 
 
-# A gap of the words `_ACRONYM_RE` reads before the bracket: any character not in one ends them.
-_RUN_GAP_BACK = 200
+# The characters `_ACRONYM_RE` reads before an acronym's bracket (a word character, an apostrophe,
+# a hyphen, white space) from the last other character on: a run that ends where the search ends.
+_RUN_TAIL = re.compile(r"(?<![\w'’\s\-])[\w'’\s\-]*+\Z")
+_RUN_WINDOW = 256
 
 
-def _in_acronym_run(c: str) -> bool:
-    """Whether `_ACRONYM_RE` can read c before an acronym's bracket: a word character (as the
-    word class of the regex: alphanumeric or "_"), an apostrophe, a hyphen or white space."""
-    return c.isalnum() or c == "_" or c in "'’-" or c.isspace()
+def _run_start(text: str, end: int, floor: int) -> int:
+    """Where the run of characters `_ACRONYM_RE` reads before `end` starts, not before floor: one
+    backward look over a window that grows fourfold, so the cost is that of the run itself."""
+    width = _RUN_WINDOW
+    while True:
+        lo = max(floor, end - width)
+        m = _RUN_TAIL.search(text, lo, end)
+        if m is not None or lo == floor:
+            return max(floor, m.start()) if m is not None else floor
+        width *= 4
 
 
 def _acronym_expansions(text: str) -> list[re.Match[str]]:
     """The matches of `_ACRONYM_RE` ("Consumer Safety Agency (CSA)"), as `finditer` finds them.
     Each ends at a bracketed acronym (`_ACRONYM_HINT`), and all it holds before the bracket are
-    characters `_in_acronym_run`, so it starts after the last other character before the bracket:
-    the pattern is searched there, from a point with such a character before it, instead of
-    being tried, with its backtracking over word gaps, at every capital of the story."""
+    characters of a run (`_RUN_TAIL`), so it starts after the last other character before the
+    bracket: the pattern is searched there, instead of being tried, with its backtracking over
+    word gaps, at every capital of the story. That start is found by looking back from the
+    bracket, not by stepping back from it in fixed jumps (which ran back to the last match or
+    the story's start in prose, where the character before a jump is nearly always a letter)."""
     out: list[re.Match[str]] = []
     done = 0
     for h in _ACRONYM_HINT.finditer(text):
-        lo = max(done, h.start() - _RUN_GAP_BACK)
-        while lo > done and _in_acronym_run(text[lo - 1]):
-            lo = max(done, lo - _RUN_GAP_BACK)
+        lo = _run_start(text, h.start(), done)
         m = _ACRONYM_RE.search(text, lo, h.end())
         if m is not None:
             out.append(m)
