@@ -163,6 +163,9 @@ def test_new_after_a_lower_case_word_makes_another_place(lex):
 def test_british_bodies_are_in_the_lexicon(lex):
     assert lex.find("Peers in the House of Lords and the Commons disagreed") == ["House of Lords", "House of Commons"]
     assert lex.find("the Lords will block it, and the CSA must pay") == ["House of Lords", "Child Support Agency"]
+    # Opening a sentence too.
+    assert lex.find("The Commons will vote and the Lords will follow.") == ["House of Commons", "House of Lords"]
+    assert lex.find("Peers spoke. The Lords will block it.") == ["House of Lords"]
     assert lex.find("The Scottish Executive and the Welsh Assembly Government agreed") == [
         "Scottish Executive",
         "Welsh Assembly Government",
