@@ -976,3 +976,10 @@ def test_a_mixed_quotes_pronoun_after_a_person_the_reporter_names_by_a_common_no
         assert segment(Article(id="d1", text=text), mixed="content")[-1].targets == [], lead
     # With no such noun the other-sex pronoun is still the woman named before.
     assert _seg('Ann Lund was there. Tom Berg said it was "her worst idea".')[-1].targets == ["Ann Lund"]
+
+
+def test_a_party_word_before_a_family_name_is_a_given_name():
+    assert _seg('Ann Lund, a shop owner, said: "Shoppers love Tory Burch bags."')[0].targets == []
+    # Before a title, a body or a name that goes on, it is the party.
+    for quote in ("Tory plans will hurt families.", "The Tory Party will lose.", "Tory Treasurer Jim Kell is wrong."):
+        assert "Conservative Party" in _seg(f'Ann Lund, a Labour MP, said: "{quote}"')[0].targets, quote

@@ -37,6 +37,7 @@ from stance.segment.speakers import (
     _NON_NAME_CAPS,
     _OF_IN_NAMES,
     GENERIC_HEADS,
+    ORG_WORDS,
     PERSON_PRONOUNS,
     ROLE_WORDS,
     Attribution,
@@ -2613,8 +2614,27 @@ class _Segmenter:
         after = _NEXT_WORD.match(text, e)
         if after and after.group(1) in _BODY_AFTER_PARTY_WORD:
             return True
+        if after and self._family_name_after(after.group(1)) and not _NEXT_CAPITAL.match(text, after.end()):
+            return True
         before = _prev_word(text, max(0, s - 30), s)
         return bool(before and before.group(1) in _NAME_BEFORE_PARTY_WORD)
+
+    def _family_name_after(self, word: str) -> bool:
+        """Whether a word after a party's one-word alias makes it a given name ("Tory Burch bags"):
+        a capitalised singular word that is no title, body, party, given name or lexicon name, and
+        no capital after it ("Tory MP", "Tory Leader", "Tory Party", "Tory Eurosceptics", "Tory
+        Treasurer Jim Kell" stay the party's)."""
+        return (
+            len(word) > 2
+            and word[0].isupper()
+            and word[1:].islower()
+            and not word.endswith("s")
+            and word.lower() not in ROLE_WORDS
+            and word.lower() not in ORG_WORDS
+            and word not in _MALE_GIVEN
+            and word not in _FEMALE_GIVEN
+            and self.lex.canonical(word) is None
+        )
 
     def _longer_name(self, s: int, e: int, c: str) -> bool:
         """A body's common-word alias ("the House", "the Senate") where the name goes on with "of"
@@ -2857,6 +2877,7 @@ _CAP_WORD = r"[A-ZÀ-ÖØ-Þ]" + _CAP_WORD_REST
 # (The lookbehind after the first capital, not before it: see _TOKEN.)
 _CAP_RUN_WORDS = re.compile(rf"[A-ZÀ-ÖØ-Þ](?<![\w'’\-].){_CAP_WORD_REST}(?:[ \t]+{_CAP_WORD})*")
 # Words around a party's one-word alias that make it part of another name (`_word_in_name`).
+_NEXT_CAPITAL = re.compile(r"[ \t\n]+[A-Z]")
 _BODY_AFTER_PARTY_WORD = frozenset(
     "Ministry Minister Department Day Organisation Organization Office Court Code Law Relations Exchange Union".split()
 )
