@@ -89,19 +89,24 @@ _REGION_BEFORE = re.compile(
 
 
 
-def _new_place(text: str, a: int) -> bool:
+def _new_place(text: str, a: int, e: int) -> bool:
     """Whether the name at a follows a capitalised "New" after a word in lower case, which makes
     another place or body of it ("in New England", "of New Mexico", "the New Democratic Party");
     a "New" that opens a sentence ("New Irish curbs ...") or stands in a title-cased headline
-    ("Praises New Irish Policies") is the adjective."""
+    ("Praises New Irish Policies") is the adjective, and so is one after "a" or "an" where no
+    word follows the name ("a New Europe and ...": a slogan about the place itself; "a New
+    England town" is the other place)."""
     k = a - 4
     if k < 2 or text[k : a - 1] != "New" or text[k - 1] != " ":
         return False
     m = _WORD_BEFORE.search(text, max(0, k - 24), k - 1)
-    return m is not None and m.group().islower()
+    if m is None or not m.group().islower():
+        return False
+    return m.group() not in ("a", "an") or _WORD_AFTER.match(text, e) is not None
 
 
 _WORD_BEFORE = re.compile(r"[A-Za-z]+$")
+_WORD_AFTER = re.compile(r"[ \t]+(?!(?:and|or)\b)[A-Za-z]")
 
 
 _LETTER_SHAPE = bytes(c if 65 <= c <= 90 or 97 <= c <= 122 else 32 for c in range(256))
@@ -280,7 +285,7 @@ class TargetLexicon:
             if canon is None:
                 continue
             if a > 1 and (text[a - 1].isspace() or text[a - 1] == "-"):
-                if _REGION_BEFORE.search(text, max(0, a - 11), a - 1) or _new_place(text, a):
+                if _REGION_BEFORE.search(text, max(0, a - 11), a - 1) or _new_place(text, a, m.end()):
                     continue
             out.append((a, m.end(), canon))
         return out

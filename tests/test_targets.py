@@ -158,6 +158,8 @@ def test_new_after_a_lower_case_word_makes_another_place(lex):
     assert lex.find("New Irish curbs on imports were announced") == ["Ireland"]
     assert lex.find("Minister Praises New Irish Trade Policies") == ["Ireland"]
     assert lex.find("the future of New Labour") == ["Labour Party"]
+    assert lex.find("The party wants a New Europe and a New Britain") == ["Western Europe", "Britain"]
+    assert lex.find("He is a New England farmer") == []
 
 
 def test_british_bodies_are_in_the_lexicon(lex):
