@@ -341,6 +341,11 @@ class TargetLexicon:
         headline writes it ("NORCORP" for "NorCorp"); None for a common noun ("CREDITORS")."""
         return self._folded_proper.get(" ".join(name.split()).casefold())
 
+    @property
+    def spelled_bodies(self) -> frozenset[str]:
+        """Canonical names that an alias of "spelled_out" stands for."""
+        return frozenset(self._lookup[a] for a in self.spelled_out if a in self._lookup)
+
     def is_city(self, alias: str) -> bool:
         """Whether a surface form names a city ("Lisbon", "Washington"): a city is also where
         talks are held, and named as their venue it is no party to them."""

@@ -2529,6 +2529,8 @@ class _Segmenter:
             found = self.lex.spans(text)
             self._story_names = frozenset(c for _, _, c in found)
             top = _AGENCY_DATELINE.match(text)
+            homes = self.lex.homes
+            spelled = self.lex.spelled_bodies
             spans = [
                 sp
                 for sp in found
@@ -2539,8 +2541,8 @@ class _Segmenter:
                     or self._word_in_name(*sp)
                     or self._other_trade(*sp)
                     or self._namesake(*sp)
-                    or self._unspelled(*sp)
-                    or self._foreign_namesake(*sp)
+                    or (sp[2] in spelled and self._unspelled(*sp))
+                    or (sp[2] in homes and self._foreign_namesake(*sp))
                 )
             ]
             self._lex_spans = spans
@@ -3068,9 +3070,11 @@ _FIRM_POINTER = re.compile(
     words_pattern("The the This this Its its")
     + r" (?:company|company's|firm|firm's|stock|shares|board|management|takeover|bid|offer)\b"
 )
+@lru_cache(maxsize=256)
 def _firm_word(firm: str) -> re.Pattern[str]:
     """The first word of a company's name as a whole word that no other name word follows
-    ("Norco", "Norco Inc chairman", "First Chicago", not "Norcott" nor "First Boston")."""
+    ("Norco", "Norco Inc chairman", "First Chicago", not "Norcott" nor "First Boston"); compiled
+    once per company, as a story asks for its headline's company at every quote naming nobody."""
     words = firm.split()
     allowed = "|".join(map(re.escape, sorted(_LEGAL_FORMS | set(words[1:2]))))
     return re.compile(rf"\b{re.escape(words[0])}\b(?!\s+(?!(?:{allowed})\b)[A-Z])")
