@@ -1263,73 +1263,6 @@ def _before_fronted_participle(text: str, pos: int) -> int:
     return pos
 
 
-# Capitalised words that open a sentence as its subject and are never a name.
-_QUESTION_WORDS = frozenset(
-    """how what why when where who none nobody everyone everybody people others unless despite although
-though if while whether because since""".split()
-)
-# Auxiliaries and modals: after a capitalised word they show no person ("Hindsight had", "Fungicide may").
-_AUXILIARIES = frozenset("is was are were has had have does did will would can could may might must should".split())
-# A sentence opened by one capitalised word and a verb: "Cruz openly admitted ...", "But Kovac said".
-_LONE_SUBJECT = re.compile(
-    r"\s*(?:(?:But|And|Then|Later|Meanwhile),?\s+)?([A-Z][a-z]+)\s+(?:[a-z]+ly\s+|also\s+|then\s+)?([a-z’']+)\b"
-)
-
-
-def _lone_name_subject(
-    ents: Entities, after: int, pos: int, pronoun: str, is_place, canon_org=None
-) -> tuple[int, str] | None:
-    """A person the story calls by one name only ("Cruz openly admitted ...", never "Ted Cruz"),
-    as the subject of one of the two sentences before pos that open after `after`: the people
-    index knows only names introduced in full. A word the text also writes in lower case
-    ("Officials said"), a place, a party, a role or a pronoun is no such name."""
-    text = ents.text
-    # The pronoun's own sentence is not its antecedent's; a quote that opens a sentence (whose
-    # mark a pronoun after the quote is resolved from) ends the sentence before.
-    hi = _sentence_start(text, max(0, pos - 400), pos + 1) - 1
-    tries, steps = 2, 6
-    while tries and steps:
-        steps -= 1
-        ss = _sentence_start(text, max(0, hi - 400), hi)
-        if ss <= after or ss >= hi:
-            return None
-        if ents._in_quote(ss + 1) or not text[ss:hi].strip():
-            hi = ss - 1  # a quoted sentence's first word is not the story's subject
-            continue
-        tries -= 1
-        m = _LONE_SUBJECT.match(text, ss, hi)
-        if (
-            m is not None
-            and _is_finite(m.group(2))
-            and m.group(2) not in _AUXILIARIES
-            and text[:ss].rstrip()[-1:] in ".!?\"”’'"
-        ):
-            # (after a full stop: a line break in hard-wrapped text opens no sentence)
-            word = m.group(1)
-            low = word.lower()
-            if not (
-                word in _NON_NAME_CAPS
-                or low in PRONOUNS
-                or low in _FUNCTION_WORDS
-                or low in _QUESTION_WORDS
-                or low in _DETS
-                or low.endswith(("ing", "ed", "ion", "ions", "ness", "ment", "ments", "ity", "ities"))  # no names
-                or low in ROLE_WORDS
-                or low in _NON_NAME_WORDS
-                or low in _PEOPLE_PLURALS
-                or _party_word(word)
-                or is_place(word)
-                or (canon_org is not None and canon_org(word) == word)  # "Bundesbank": a body
-                or _lower_in(text, word)
-                or (low.endswith("s") and _lower_in(text, word[:-1]))  # "Questions", "Things"
-            ):
-                name = resolve_name(word, ss, ents)
-                if ents.fits_pronoun(name, pronoun):
-                    return m.start(1), name
-        hi = ss - 1
-    return None
-
-
 def _pronoun_person(
     pos: int, ents: Entities, pronoun: str, canon_org=None, is_place=None
 ) -> tuple[str | None, str]:
@@ -1343,10 +1276,6 @@ def _pronoun_person(
         named = ents.sentence_subject_of(named, clash, pronoun)
     if named is not None and (best is None or named[0] > best[0]):
         best = named
-    if is_place is not None:
-        lone = _lone_name_subject(ents, best[0] if best else max(0, pos - 600), pos, pronoun, is_place, canon_org)
-        if lone is not None:
-            best = lone
     one = max(
         (x for x in (ents.latest_speaker(pos, "one", "any"), ents.latest_speaker(pos, "one", pronoun)) if x),
         default=None,
