@@ -1593,6 +1593,17 @@ def test_a_bare_spokesman_speaks_for_the_body_opening_the_sentence_before():
         assert _speakers(text)[-1] not in {"Norland", "Norland Home Office"}, body_sentence
 
 
+def test_a_spokesman_for_a_named_party_speaks_for_it_not_for_the_body_before():
+    # "for X" is said: the body opening the sentence before (here X's opponent) is not his employer.
+    for before, mention, speaker in (
+        ("The Norland Home Office fined Acme Holdings on Monday.", "A spokesman for Acme", "Acme"),
+        ("The Norland Home Office fined Zentrix on Monday.", "A spokesman for Oslo-based Zentrix", "Zentrix"),
+        ("The Norland Police Federation criticised Tom Berg.", "A spokeswoman for Mr Berg", "spokeswoman"),
+    ):
+        text = f'{before} {mention} said: "We will appeal."\n'
+        assert _speakers(text) == [speaker], mention
+
+
 def test_a_pronoun_goes_back_to_the_subject_of_the_sentence_that_named_someone_else():
     lead = "Jan Kovac spoke first.\n\n"
     for sentence in (

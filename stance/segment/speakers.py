@@ -1391,6 +1391,8 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
             # "a senior official at a big Norland bank" is a senior Norland bank official.
             body = [t for t in body if t.lower() not in _EVALUATIVE]
             return " ".join([*mods, *body, head]), "group"
+        if head.lower() in _SPOKES and (named := _spoken_for(body, pos, ents, is_place)) is not None:
+            return named, "org"  # "a spokeswoman for Acme": the company's
     dm = _DOC_FROM.match(m)
     if dm:
         # "the statement from the Norland Liberation Front": the body that issued it.
@@ -1482,6 +1484,7 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
         if (
             head in _SPOKES
             and len(ctoks) == 1
+            and len(pieces) == 1
             and first in {"a", "an"}
             and (body := _body_before(pos, ents, canon_org, is_place)) is not None
         ):
@@ -1566,6 +1569,26 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
 
 
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+
+def _spoken_for(body: list[str], pos: int, ents: Entities, is_place) -> str | None:
+    """The body "a spokesman for X" speaks for when X is a capitalised name the lexicon does not
+    know ("for Acme", "for Oslo-based Acme"). For a person ("for Mr Berg", "for Governor Anna
+    Kovac") the speaker is the spokesman himself, and a place ("for Norland") may be any side."""
+    if any(t.lower().rstrip(".") in _HONORIFICS or t.lower() in ROLE_WORDS for t in body):
+        return None
+    toks = [t for t in body if not t.endswith("-based")]
+    if not toks or len(toks) > 4 or not all(t[:1].isupper() and _is_name_word(t) for t in toks):
+        return None
+    name = " ".join(toks)
+    if is_place(name) or toks[0] in _MALE_GIVEN or toks[0] in _FEMALE_GIVEN:
+        return None
+    full = ents.full_name(tuple(toks), pos)
+    if full is not None and "-based" not in full and ents.person_like(full):
+        return None  # "for Berg" after "Tom Berg"
+    return name
+
+
 # A body at the head of a sentence, before its verb: "The Department for Roads said", "But the
 # Home Office defended"; its name glued by "of", "for", "and", "the" as `_ACRONYM_RE` reads one.
 _BODY_LEAD = re.compile(
