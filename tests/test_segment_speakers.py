@@ -1593,6 +1593,19 @@ def test_a_bare_spokesman_speaks_for_the_body_opening_the_sentence_before():
         assert _speakers(text)[-1] not in {"Norland", "Norland Home Office"}, body_sentence
 
 
+def test_the_body_before_a_bare_spokesman_or_it_skips_a_time_phrase_and_is_no_common_noun():
+    for before, mention in (
+        ("On Monday the Norland Home Office defended the plan.", "A spokesman"),
+        ("On Monday the Norland Home Office published new figures.", "It"),
+        ("Last year, the Norland Home Office cut the budget.", "A spokeswoman"),
+    ):
+        text = f'{before} {mention} said: "The rules are fair."\n'
+        assert _speakers(text) == ["Norland Home Office"], before
+    # A plural common noun opening the sentence is no body: "Markets" is not who spoke.
+    text = 'The Bank of Norland raised rates. Markets fell. A spokesman said: "This was expected."\n'
+    assert _speakers(text)[0] != "Markets"
+
+
 def test_a_spokesman_for_a_named_party_speaks_for_it_not_for_the_body_before():
     # "for X" is said: the body opening the sentence before (here X's opponent) is not his employer.
     for before, mention, speaker in (

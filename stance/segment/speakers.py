@@ -1592,8 +1592,11 @@ def _spoken_for(body: list[str], pos: int, ents: Entities, is_place) -> str | No
 # A body at the head of a sentence, before its verb: "The Department for Roads said", "But the
 # Home Office defended"; its name glued by "of", "for", "and", "the" as `_ACRONYM_RE` reads one.
 _BODY_LEAD = re.compile(
-    r"\s*(?:(?:But|And|Yet|However|Meanwhile),?\s+)?(?:[Tt]he\s+|An?\s+)?"
-    r"([A-Z][\w'’\-]*(?:\s+(?:of|and|for|on|the)?\s*[A-Z][\w'’\-]*)*)\s+[a-z]"
+    r"\s*(?:(?:But|And|Yet|However|Meanwhile|Yesterday|Today|Earlier|Later),?\s+)?"
+    r"(?:(?:On|In|Last|This|Earlier|Later|Late|Early)\s+(?:[A-Z][a-z]+|week|month|year|night|morning|weekend)"
+    r"(?:\s+\d{1,2})?,?\s+)?"  # a time phrase first: "On Monday the Home Office", "Last year, the Treasury"
+    r"([Tt]he\s+|An?\s+)?"
+    r"([A-Z][\w'’\-]*(?:\s+(?:of|and|for|on)?\s*[A-Z][\w'’\-]*)*)\s+[a-z]"
 )
 
 
@@ -1623,13 +1626,15 @@ def _body_before(pos: int, ents: Entities, canon_org, is_place) -> str | None:
     m = _BODY_LEAD.match(text, sent[0], sent[1])
     if m is None:
         return None
-    body = m.group(1)
+    body = m.group(2)
     words = body.split()
     # The head noun: the first word before "of"/"for" ("Ministry of Roads"), else the last.
     head = words[0] if len(words) > 1 and words[1] in {"of", "for"} else words[-1]
     known = canon_org(body) or ents.acronyms.get(body)
     if is_place(body) or not (known or head.lower() in ORG_WORDS):
         return None
+    if not known and len(words) == 1 and m.group(1) is None:
+        return None  # a common noun as subject, no body: "Markets fell.", "Courts agreed."
     return known or body
 
 
