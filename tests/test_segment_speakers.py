@@ -1606,6 +1606,19 @@ def test_the_body_before_a_bare_spokesman_or_it_skips_a_time_phrase_and_is_no_co
     assert _speakers(text)[0] != "Markets"
 
 
+def test_a_sentence_may_end_with_an_abbreviation_before_the_pronouns_antecedent():
+    for place in ("U.S.", "U.K."):
+        text = f'Tom Berg moved to the {place} Peter Kovac stayed home. "It was hard," he said.\n'
+        assert _speakers(text) == ["Peter Kovac"], place
+    # A company's abbreviation before its chief's role keeps the chief at the sentence's head.
+    for company in ("Acme Inc.", "Acme Ltd.", "Acme Corp."):
+        text = f'{company} chief Tom Berg met Peter Kovac on Monday. He said: "We agreed."\n'
+        assert _speakers(text) == ["Tom Berg"], company
+    # A title's abbreviation still runs on to the name.
+    text = 'Jan Lund spoke. Norland Gov. Tom Berg met Peter Kovac on Monday. He said: "We agreed."\n'
+    assert _speakers(text) == ["Tom Berg"]
+
+
 def test_a_spokesman_for_a_named_party_speaks_for_it_not_for_the_body_before():
     # "for X" is said: the body opening the sentence before (here X's opponent) is not his employer.
     for before, mention, speaker in (

@@ -25,7 +25,7 @@ from stance.segment.cues import (
     is_cue,
     iter_cues,
 )
-from stance.segment.quotes import ALL_MARKS, _is_abbrev
+from stance.segment.quotes import _TOKEN_BEFORE_DOT, ALL_MARKS, _is_abbrev
 from stance.targets import WORD_EDGE, words_pattern
 
 _MARK_SET = frozenset(ALL_MARKS)
@@ -1034,13 +1034,45 @@ def _paragraph_break(text: str, nl: int) -> bool:
     return not 50 <= nl - text.rfind("\n", max(0, nl - 90), nl) <= 85
 
 
+# Abbreviations that may end a sentence ("moved to the U.S.", "lives on Main St.", "Acme Inc."),
+# unlike titles ("Dr.", "Gov."), which a name always follows.
+_FINAL_ABBREVS = frozenset("inc ltd co corp bros plc jr sr st etc".split())
+# Capitalised words that open a sentence, never a name after an abbreviation ("U.S. Senate").
+_SENTENCE_OPENERS = frozenset(
+    """The A An He She It They We I His Her Its Their This That These Those There But And Yet So
+In On At After Before When While If As Meanwhile However""".split()
+)
+
+
+def _abbrev_goes_on(text: str, dot: int) -> bool:
+    """Whether the full stop at dot ends an abbreviation inside its sentence. After "U.S.", "St."
+    or "Inc." a word that opens sentences ("The", "He") starts a new one, and after "U.S." or
+    "Inc." so does a given name ("moved to the U.S. Peter Kovac stayed"; but "St. Peter")."""
+    if not _is_abbrev(text, dot):
+        return False
+    tok = _TOKEN_BEFORE_DOT.search(text, max(0, dot - 7), dot)
+    word = text[tok.start() : dot].lower() if tok else ""
+    if "." not in word and word not in _FINAL_ABBREVS:
+        return True
+    j = dot + 1
+    while j < len(text) and text[j] in " \xa0":
+        j += 1
+    k = j
+    while k < len(text) and text[k].isalpha():
+        k += 1
+    nxt = text[j:k]
+    if nxt in _SENTENCE_OPENERS:
+        return False
+    return word == "st" or not (nxt in _MALE_GIVEN or nxt in _FEMALE_GIVEN)
+
+
 def _sentence_start(text: str, w: int, at: int) -> int:
     """Where the sentence holding `at` opens, looking back no further than w (0 if it opens before
     w): after a full stop that ends no abbreviation ("Dr. Kovac" goes on), a line break, or a quote
     mark that closes or opens a sentence ('"...," Kovac said', '. "...'); the marks of a phrase
     quoted inside the sentence ('a "cruel" plan') are no boundary."""
     dot = max(text.rfind(". ", w, at), text.rfind(".\xa0", w, at))
-    while dot >= 0 and _is_abbrev(text, dot):
+    while dot >= 0 and _abbrev_goes_on(text, dot):
         dot = max(text.rfind(". ", w, dot), text.rfind(".\xa0", w, dot))
     nl = text.rfind("\n", w, at)
     while nl > dot and not _paragraph_break(text, nl):
@@ -1091,8 +1123,15 @@ def _first_name_end(text: str, lo: int, hi: int) -> int:
     while end < hi:
         # A title cut off by its abbreviation's stop ("Norland Gov. Tom Berg") or a lower-case role
         # ("Tory leader Tom Berg") runs on to the name after it.
-        if text.startswith(". ", end) and _is_abbrev(text, end) and (nxt := _CAP_RUN_RE.match(text, end + 2)):
+        if text.startswith(". ", end) and _abbrev_goes_on(text, end) and (nxt := _CAP_RUN_RE.match(text, end + 2)):
             end = nxt.end()
+        elif (
+            text.startswith(". ", end)
+            and _abbrev_goes_on(text, end)
+            and (rm := _TITLE_THEN_NAME.match(text, end + 1, hi)) is not None
+            and _role_field(rm.group(1).split())
+        ):
+            end = rm.end()  # "Acme Inc. chief Tom Berg": a company's abbreviation, then the role
         elif (rm := _TITLE_THEN_NAME.match(text, end, hi)) is not None and _role_field(rm.group(1).split()):
             end = rm.end()
         else:
@@ -1606,7 +1645,7 @@ def _previous_sentence(text: str, pos: int) -> tuple[int, int] | None:
     lo = max(0, pos - 600)
     bounds = [lo]
     for m in _SENTENCE_END.finditer(text, lo, pos):
-        if text[m.start()] != "." or not _is_abbrev(text, m.start()):
+        if text[m.start()] != "." or not _abbrev_goes_on(text, m.start()):
             bounds.append(m.end())
     while len(bounds) > 1 and not text[bounds[-2] : bounds[-1]].strip():
         bounds.pop()
