@@ -1767,6 +1767,15 @@ def test_the_state_and_party_epithet_is_the_subject_of_the_sentence_that_named_t
     assert _speakers(text) == ["Tom Berg"]
 
 
+def test_the_state_and_party_epithet_is_never_a_rival_party_member_nor_one_named_far_back():
+    for other in ("Anna Kovac", "Peter Kovac"):
+        text = f'Senator Tom Berg, a Republican, met Senator {other}. The Ohio Democrat said: "He is wrong."\n'
+        assert _speakers(text) == [other], other
+    filler = "The room was full of people waiting for the vote to begin. " * 30
+    text = f'Senator Tom Berg opened the hearing. {filler}The Ohio Democrat said: "We will win."\n'
+    assert _speakers(text) != ["Tom Berg"]
+
+
 def test_his_remarks_are_the_words_of_the_man_named_before():
     for words in ("His remarks described", "His statement called"):
         text = f'Mayor Tom Berg met the press on Monday. {words} the plan "a disgrace".\n'

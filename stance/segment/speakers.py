@@ -1474,7 +1474,7 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
         and 2 <= len(ctoks) <= 3
         and _party_word(ctoks[-1])
         and not ctoks[-1].lower().endswith("s")
-        and (found := _party_member(pos, ents)) is not None
+        and (found := _party_member(pos, ents, ctoks[-1])) is not None
     ):
         return found, "person"  # "the Wisconsin Republican": one party member named before
     roles, name = _party_off(*_strip_role_prefix(ctoks, is_place))
@@ -1775,16 +1775,36 @@ athlete player coach father mother son daughter husband wife widow grandmother g
 )
 
 
-def _party_member(pos: int, ents: Entities) -> str | None:
+# Party words that name the same side ("Dem" is a "Democrat"); any other party word is a rival's.
+_PARTY_SIDES = ({"democrat", "dem"}, {"republican", "gop"}, {"tory", "tories", "conservative"}, {"liberal", "lib"})
+# How far back "the Ohio Democrat" may reach for the person it stands for.
+_PARTY_MEMBER_REACH = 1500
+
+
+def _rival_parties(word: str) -> frozenset[str]:
+    """The party words that rule a person out as "the Ohio Democrat": every party but the word's."""
+    w = word.lower().rstrip("'’").removesuffix("s")
+    side = next((g for g in _PARTY_SIDES if w in g), {w})
+    rivals = _PARTY_NAMES - side
+    return frozenset(rivals | {r + "s" for r in rivals})
+
+
+def _party_member(pos: int, ents: Entities, party: str) -> str | None:
     """Whom "the Ohio Democrat" means: the person named last, or the subject of the sentence
     that named him ("Chairman Tom Berg said today President Kovac must act. The Ohio Democrat
-    added ..."), or a person who spoke since."""
-    named = ents.latest_named(pos, frozenset(), "any")
+    added ..."), or a person who spoke since; never one called a member of another party ("Tom
+    Berg, a Republican"), nor one named far back."""
+    clash = _rival_parties(party)
+    named = ents.latest_named(pos, clash, "any")
     if named is not None:
-        named = ents.sentence_subject_of(named, frozenset(), "any")
+        named = ents.sentence_subject_of(named, clash, "any")
     spoke = ents.latest_person_speaker(pos, "any")
+    if spoke is not None and not clash.isdisjoint(r.rstrip(".,") for r in ents._roles_by_name.get(spoke[1], ())):
+        spoke = None
     best = max((x for x in (named, spoke) if x is not None), default=None, key=lambda x: x[0])
-    return best[1] if best else None
+    if best is None or pos - best[0] > _PARTY_MEMBER_REACH:
+        return None
+    return best[1]
 
 
 def _latest_any_person(pos: int, ents: Entities, sex: str, head: str) -> str | None:
