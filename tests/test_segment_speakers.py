@@ -1757,6 +1757,12 @@ def test_a_line_break_in_hard_wrapped_text_does_not_open_a_sentence():
         'increases.\n    "I think the president will have to move," he said.\n'
     )
     assert _speakers(text) == ["Tom Berg"]
+    # A headline of that width before an unwrapped paragraph still ends: its person is not "he".
+    text = (
+        "Minister Tom Berg quits after a long row over rural hospital closures\n"
+        'The premier, Peter Kovac, named Anna Lund to the post on Monday. "She will do well," he said.\n'
+    )
+    assert _speakers(text) == ["Peter Kovac"]
 
 
 def test_the_state_and_party_epithet_is_the_subject_of_the_sentence_that_named_the_person():

@@ -1023,15 +1023,19 @@ def _after_lead_adverbial(text: str, lo: int, hi: int) -> int:
 def _paragraph_break(text: str, nl: int) -> bool:
     """Whether the line break at nl ends a paragraph or a sentence, not a line of hard-wrapped
     text (a long line cut at a space, "... said today President\nReagan must ..."): a blank or
-    indented line follows, sentence punctuation (or nothing) comes before, or the line is not of
-    a print width (a headline, a byline, an unwrapped paragraph)."""
+    indented line follows, sentence punctuation (or nothing) comes before, or the line or the one
+    after it is not of a print width (a headline, a byline, an unwrapped paragraph)."""
     if text[nl + 1 : nl + 2] in ("\n", " ", "\t", ""):
         return True
     before = text[max(0, nl - 3) : nl].rstrip()
     if not before or before[-1] in ".!?:\"”’'":
         return True
     # Wrapped lines are of a print width; a shorter line is a headline, a longer one a paragraph.
-    return not 50 <= nl - text.rfind("\n", max(0, nl - 90), nl) <= 85
+    if not 50 <= nl - text.rfind("\n", max(0, nl - 90), nl) <= 85:
+        return True
+    # So is the next line in wrapped text: a headline of that width before an unwrapped paragraph
+    # ("Minister Tom Berg quits after long row over rural hospital closures\nThe premier ...") ends.
+    return text.find("\n", nl + 1, nl + 88) < 0 and len(text) - nl > 88
 
 
 # Abbreviations that may end a sentence ("moved to the U.S.", "lives on Main St.", "Acme Inc."),
