@@ -1748,6 +1748,10 @@ def test_it_is_the_body_that_opens_the_sentence_before():
         ' failed. It said the ministry was "slow to act".\n'
     )
     assert _speakers(text)[-1] == "Norland Audit Office"
+    # "It" after a law or bill the body passed is the text, which is quoted: the body is no speaker.
+    for before in ("The Norland Senate passed the bill on Monday.", "The Norland Parliament passed a new law."):
+        text = f'{before} It says: "All citizens may vote."\n'
+        assert _speakers(text) == [None], before
 
 
 def test_a_line_break_in_hard_wrapped_text_does_not_open_a_sentence():

@@ -1403,7 +1403,7 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
     if low in {"it", "its"}:
         # "The Norland Home Office defended the plan. It said ...": the body the sentence before
         # is about, else the organisation that spoke last.
-        return _body_before(pos, ents, canon_org, is_place) or _latest_org(pos, ents, canon_org), "org"
+        return _body_before(pos, ents, canon_org, is_place, it=True) or _latest_org(pos, ents, canon_org), "org"
     if low in {"one", "another"}:
         # "..., said one": the unnamed source introduced before.
         grp = ents.latest_speaker(pos, "unnamed")
@@ -1643,6 +1643,12 @@ _BODY_LEAD = re.compile(
 )
 
 
+# A law or bill in the sentence before "It says": the text is quoted, not its maker.
+_LEGAL_TEXT = re.compile(
+    r"\b(?:bill|bills|law|laws|treaty|resolution|constitution|charter|amendment|decree|legislation|statute)\b"
+)
+
+
 def _previous_sentence(text: str, pos: int) -> tuple[int, int] | None:
     """The sentence before the one holding pos (within a few hundred characters), skipping blank
     lines and stops after abbreviations ("Dr.", "U.S.")."""
@@ -1658,10 +1664,12 @@ def _previous_sentence(text: str, pos: int) -> tuple[int, int] | None:
     return bounds[-2], bounds[-1]
 
 
-def _body_before(pos: int, ents: Entities, canon_org, is_place) -> str | None:
+def _body_before(pos: int, ents: Entities, canon_org, is_place, it: bool = False) -> str | None:
     """The body a bare "a spokesman" speaks for: the organisation that opens the sentence before
     ("The Norland Home Office defended the plan. A spokesman said ..."). News introduces a
-    spokesman so only right after naming his body; the person named last is not his employer."""
+    spokesman so only right after naming his body; the person named last is not his employer.
+    For "it", nobody when that sentence's object is a law or bill ("The Senate passed the bill.
+    It says ..." quotes the bill)."""
     text = ents.text
     sent = _previous_sentence(text, pos)
     if sent is None:
@@ -1678,6 +1686,8 @@ def _body_before(pos: int, ents: Entities, canon_org, is_place) -> str | None:
         return None
     if not known and len(words) == 1 and m.group(1) is None:
         return None  # a common noun as subject, no body: "Markets fell.", "Courts agreed."
+    if it and _LEGAL_TEXT.search(text, m.end(), sent[1]):
+        return None
     return known or body
 
 
