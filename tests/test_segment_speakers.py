@@ -1748,6 +1748,9 @@ def test_it_is_the_body_that_opens_the_sentence_before():
         ' failed. It said the ministry was "slow to act".\n'
     )
     assert _speakers(text)[-1] == "Norland Audit Office"
+    # A body named with "of" after capitalised words keeps its whole name.
+    text = 'The National Union of Norland Farmers criticised Tom Berg. "He is wrong," it said.\n'
+    assert _speakers(text) == ["National Union of Norland Farmers"]
     # "It" after a law or bill the body passed is the text, which is quoted: the body is no speaker.
     for before in ("The Norland Senate passed the bill on Monday.", "The Norland Parliament passed a new law."):
         text = f'{before} It says: "All citizens may vote."\n'

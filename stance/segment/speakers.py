@@ -1679,8 +1679,10 @@ def _body_before(pos: int, ents: Entities, canon_org, is_place, it: bool = False
         return None
     body = m.group(2)
     words = body.split()
-    # The head noun: the first word before "of"/"for" ("Ministry of Roads"), else the last.
-    head = words[0] if len(words) > 1 and words[1] in {"of", "for"} else words[-1]
+    # The head noun: the word before the first "of"/"for" ("Ministry of Roads", "National Union of
+    # Students"), else the last.
+    glue = next((i for i, w in enumerate(words) if w in {"of", "for"}), 0)
+    head = words[glue - 1] if glue else words[-1]
     known = canon_org(body) or ents.acronyms.get(body)
     if is_place(body) or not (known or head.lower() in ORG_WORDS):
         return None
