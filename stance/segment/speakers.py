@@ -1396,7 +1396,8 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
         return None, "group"
     pm = _POSSESSED_WORDS.match(m)
     if pm:
-        # "His remarks", "her statement", "their letter": the words are the owner's
+        # "His remarks", "her statement", "its letter": the words are the owner's ("their" is left
+        # alone: a group's owner is rarely the one body that spoke last)
         return canonical_speaker(_POSSESSIVE_PRONOUN[pm.group(1).lower()], pos, ents, canon_org, is_place)
     if low in PERSON_PRONOUNS:
         return _pronoun_person(pos, ents, low, canon_org, is_place)
