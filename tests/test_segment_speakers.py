@@ -1619,6 +1619,14 @@ def test_a_sentence_may_end_with_an_abbreviation_before_the_pronouns_antecedent(
     assert _speakers(text) == ["Tom Berg"]
 
 
+def test_a_pronoun_goes_to_the_subject_of_a_clause_joined_by_and():
+    text = 'Tom Berg called the plan "cruel" and Peter Kovac agreed. "It is bad," he said.\n'
+    assert _speakers(text)[-1] == "Peter Kovac"
+    # Names joined as one subject or object are no new clause.
+    text = 'Tom Berg said he does not believe Jan and Peter Kovac should be immune. "It is bad," he said.\n'
+    assert _speakers(text)[-1] == "Tom Berg"
+
+
 def test_a_spokesman_for_a_named_party_speaks_for_it_not_for_the_body_before():
     # "for X" is said: the body opening the sentence before (here X's opponent) is not his employer.
     for before, mention, speaker in (

@@ -591,6 +591,8 @@ class Entities:
         lo = _sentence_start(text, w, at)
         if lo <= 0 and w > 0 or lo >= at:
             return found  # no sentence start in reach, or the person found opens it
+        if _coordinated_subject(text, lo, at):
+            return found  # "Berg called the plan "cruel" and Kovac agreed": the last clause's subject
         start = _after_lead_adverbial(text, lo, at)
         first = self.latest_named(start + 1 + _first_name_end(text, start, at), clash, pronoun)
         if first is None or first[0] < lo or first[0] >= at or first[1] == found[1]:
@@ -1095,6 +1097,28 @@ def _sentence_start(text: str, w: int, at: int) -> int:
 
 # Lower-case words of a title after a capitalised run, then the name: "Tory party press chief Tom Berg".
 _TITLE_THEN_NAME = re.compile(r"((?:\s+[a-z][\w\-]*){1,3})(?:\s+[A-Z][\w'’.\-]*)+")
+
+
+def _coordinated_subject(text: str, lo: int, at: int) -> bool:
+    """Whether the name at `at` opens a clause joined by "and"/"but" to its sentence (opened at
+    lo) as its subject: "Tom Berg called it "cruel" and Peter Kovac agreed"."""
+    start = at
+    for _ in range(3):  # found at the family name: back over the given names
+        word = text[max(lo, start - 20) : start].rstrip(" ").rsplit(" ", 1)[-1]
+        if not (word[:1].isupper() and word.isalpha()) or word in _SENTENCE_OPENERS:
+            break
+        start = text.rfind(word, lo, start)
+    before = text[max(lo, start - 30) : start]
+    if not before.endswith((" and ", " but ")):
+        return False
+    last = before.rsplit(" ", 3)[-3].strip("\"“”’'")
+    if last[:1].isupper():
+        return False  # names joined as one subject or object: "Reagan and Trump have", "Khizr and Anna Khan"
+    run = _CAP_RUN_RE.match(text, at)
+    if run is None:
+        return False
+    nxt = text[run.end() : run.end() + 30].split()
+    return bool(nxt) and _is_finite(nxt[0].strip(",.;:"))
 
 
 def _role_field(words: list[str]) -> bool:
