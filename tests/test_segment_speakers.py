@@ -1627,6 +1627,17 @@ def test_a_pronoun_goes_to_the_subject_of_a_clause_joined_by_and():
     assert _speakers(text)[-1] == "Tom Berg"
 
 
+def test_a_bare_spokesman_speaks_for_the_one_body_the_sentence_before_names():
+    text = 'Tom Berg wrote to the Norland Home Office on Monday. A spokesman said: "We will reply."\n'
+    assert _speakers(text) == ["Norland Home Office"]
+    # With two bodies named, neither is taken.
+    text = (
+        "Tom Berg criticised the Norland Police Federation and the Norland Home Office."
+        ' A spokesman said: "We will reply."\n'
+    )
+    assert _speakers(text)[0] not in {"Norland Police Federation", "Norland Home Office"}
+
+
 def test_a_spokesman_for_a_named_party_speaks_for_it_not_for_the_body_before():
     # "for X" is said: the body opening the sentence before (here X's opponent) is not his employer.
     for before, mention, speaker in (

@@ -1689,6 +1689,28 @@ def _previous_sentence(text: str, pos: int) -> tuple[int, int] | None:
     return bounds[-2], bounds[-1]
 
 
+# "the Home Office" inside a sentence: a body named with its article.
+_BODY_INSIDE = re.compile(r"\bthe\s+([A-Z][\w'’\-]*(?:\s+(?:of|and|for)?\s*[A-Z][\w'’\-]*)*)")
+
+
+def _object_body(text: str, sent: tuple[int, int], ents: Entities, canon_org, is_place) -> str | None:
+    """The one body a sentence opened by someone else names ("Tom Berg wrote to the Home Office on
+    Monday. A spokesman said ..."): the spokesman answers for it; with two bodies, nobody."""
+    found = None
+    for m in _BODY_INSIDE.finditer(text, sent[0], sent[1]):
+        body = m.group(1)
+        words = body.split()
+        glue = next((i for i, w in enumerate(words) if w in {"of", "for"}), 0)
+        head = words[glue - 1] if glue else words[-1]
+        known = canon_org(body) or ents.acronyms.get(body)
+        if is_place(body) or not (known or head.lower() in ORG_WORDS):
+            continue
+        if found is not None:
+            return None
+        found = known or body
+    return found
+
+
 def _body_before(pos: int, ents: Entities, canon_org, is_place, it: bool = False) -> str | None:
     """The body a bare "a spokesman" speaks for: the organisation that opens the sentence before
     ("The Norland Home Office defended the plan. A spokesman said ..."). News introduces a
@@ -1701,7 +1723,7 @@ def _body_before(pos: int, ents: Entities, canon_org, is_place, it: bool = False
         return None
     m = _BODY_LEAD.match(text, sent[0], sent[1])
     if m is None:
-        return None
+        return None if it else _object_body(text, sent, ents, canon_org, is_place)
     body = m.group(2)
     words = body.split()
     # The head noun: the word before the first "of"/"for" ("Ministry of Roads", "National Union of
@@ -1710,7 +1732,7 @@ def _body_before(pos: int, ents: Entities, canon_org, is_place, it: bool = False
     head = words[glue - 1] if glue else words[-1]
     known = canon_org(body) or ents.acronyms.get(body)
     if is_place(body) or not (known or head.lower() in ORG_WORDS):
-        return None
+        return None if it else _object_body(text, sent, ents, canon_org, is_place)
     if not known and len(words) == 1 and m.group(1) is None:
         return None  # a common noun as subject, no body: "Markets fell.", "Courts agreed."
     if it and _LEGAL_TEXT.search(text, m.end(), sent[1]):
