@@ -25,7 +25,7 @@ from stance.segment.cues import (
     is_cue,
     iter_cues,
 )
-from stance.segment.quotes import ALL_MARKS, _is_abbrev
+from stance.segment.quotes import _TOKEN_BEFORE_DOT, ALL_MARKS, _is_abbrev
 from stance.targets import WORD_EDGE, words_pattern
 
 _MARK_SET = frozenset(ALL_MARKS)
@@ -591,6 +591,8 @@ class Entities:
         lo = _sentence_start(text, w, at)
         if lo <= 0 and w > 0 or lo >= at:
             return found  # no sentence start in reach, or the person found opens it
+        if _coordinated_subject(text, lo, at):
+            return found  # "Berg called the plan "cruel" and Kovac agreed": the last clause's subject
         start = _after_lead_adverbial(text, lo, at)
         first = self.latest_named(start + 1 + _first_name_end(text, start, at), clash, pronoun)
         if first is None or first[0] < lo or first[0] >= at or first[1] == found[1]:
@@ -1031,15 +1033,51 @@ def _after_lead_adverbial(text: str, lo: int, hi: int) -> int:
 def _paragraph_break(text: str, nl: int) -> bool:
     """Whether the line break at nl ends a paragraph or a sentence, not a line of hard-wrapped
     text (a long line cut at a space, "... said today President\nReagan must ..."): a blank or
-    indented line follows, sentence punctuation (or nothing) comes before, or the line is not of
-    a print width (a headline, a byline, an unwrapped paragraph)."""
+    indented line follows, sentence punctuation (or nothing) comes before, or the line or the one
+    after it is not of a print width (a headline, a byline, an unwrapped paragraph)."""
     if text[nl + 1 : nl + 2] in ("\n", " ", "\t", ""):
         return True
     before = text[max(0, nl - 3) : nl].rstrip()
     if not before or before[-1] in ".!?:\"”’'":
         return True
     # Wrapped lines are of a print width; a shorter line is a headline, a longer one a paragraph.
-    return not 50 <= nl - text.rfind("\n", max(0, nl - 90), nl) <= 85
+    if not 50 <= nl - text.rfind("\n", max(0, nl - 90), nl) <= 85:
+        return True
+    # So is the next line in wrapped text: a headline of that width before an unwrapped paragraph
+    # ("Minister Tom Berg quits after long row over rural hospital closures\nThe premier ...") ends.
+    return text.find("\n", nl + 1, nl + 88) < 0 and len(text) - nl > 88
+
+
+# Abbreviations that may end a sentence ("moved to the U.S.", "lives on Main St.", "Acme Inc."),
+# unlike titles ("Dr.", "Gov."), which a name always follows.
+_FINAL_ABBREVS = frozenset("inc ltd co corp bros plc jr sr st etc".split())
+# Capitalised words that open a sentence, never a name after an abbreviation ("U.S. Senate").
+_SENTENCE_OPENERS = frozenset(
+    """The A An He She It They We I His Her Its Their This That These Those There But And Yet So
+In On At After Before When While If As Meanwhile However""".split()
+)
+
+
+def _abbrev_goes_on(text: str, dot: int) -> bool:
+    """Whether the full stop at dot ends an abbreviation inside its sentence. After "U.S.", "St."
+    or "Inc." a word that opens sentences ("The", "He") starts a new one, and after "U.S." or
+    "Inc." so does a given name ("moved to the U.S. Peter Kovac stayed"; but "St. Peter")."""
+    if not _is_abbrev(text, dot):
+        return False
+    tok = _TOKEN_BEFORE_DOT.search(text, max(0, dot - 7), dot)
+    word = text[tok.start() : dot].lower() if tok else ""
+    if "." not in word and word not in _FINAL_ABBREVS:
+        return True
+    j = dot + 1
+    while j < len(text) and text[j] in " \xa0":
+        j += 1
+    k = j
+    while k < len(text) and text[k].isalpha():
+        k += 1
+    nxt = text[j:k]
+    if nxt in _SENTENCE_OPENERS:
+        return False
+    return word == "st" or not (nxt in _MALE_GIVEN or nxt in _FEMALE_GIVEN)
 
 
 def _sentence_start(text: str, w: int, at: int) -> int:
@@ -1048,7 +1086,7 @@ def _sentence_start(text: str, w: int, at: int) -> int:
     mark that closes or opens a sentence ('"...," Kovac said', '. "...'); the marks of a phrase
     quoted inside the sentence ('a "cruel" plan') are no boundary."""
     dot = max(text.rfind(". ", w, at), text.rfind(".\xa0", w, at))
-    while dot >= 0 and _is_abbrev(text, dot):
+    while dot >= 0 and _abbrev_goes_on(text, dot):
         dot = max(text.rfind(". ", w, dot), text.rfind(".\xa0", w, dot))
     nl = text.rfind("\n", w, at)
     while nl > dot and not _paragraph_break(text, nl):
@@ -1067,6 +1105,28 @@ def _sentence_start(text: str, w: int, at: int) -> int:
 
 # Lower-case words of a title after a capitalised run, then the name: "Tory party press chief Tom Berg".
 _TITLE_THEN_NAME = re.compile(r"((?:\s+[a-z][\w\-]*){1,3})(?:\s+[A-Z][\w'’.\-]*)+")
+
+
+def _coordinated_subject(text: str, lo: int, at: int) -> bool:
+    """Whether the name at `at` opens a clause joined by "and"/"but" to its sentence (opened at
+    lo) as its subject: "Tom Berg called it "cruel" and Peter Kovac agreed"."""
+    start = at
+    for _ in range(3):  # found at the family name: back over the given names
+        word = text[max(lo, start - 20) : start].rstrip(" ").rsplit(" ", 1)[-1]
+        if not (word[:1].isupper() and word.isalpha()) or word in _SENTENCE_OPENERS:
+            break
+        start = text.rfind(word, lo, start)
+    before = text[max(lo, start - 30) : start]
+    if not before.endswith((" and ", " but ")):
+        return False
+    last = before.rsplit(" ", 3)[-3].strip("\"“”’'")
+    if last[:1].isupper():
+        return False  # names joined as one subject or object: "Reagan and Trump have", "Khizr and Anna Khan"
+    run = _CAP_RUN_RE.match(text, at)
+    if run is None:
+        return False
+    nxt = text[run.end() : run.end() + 30].split()
+    return bool(nxt) and _is_finite(nxt[0].strip(",.;:"))
 
 
 def _role_field(words: list[str]) -> bool:
@@ -1099,8 +1159,15 @@ def _first_name_end(text: str, lo: int, hi: int) -> int:
     while end < hi:
         # A title cut off by its abbreviation's stop ("Norland Gov. Tom Berg") or a lower-case role
         # ("Tory leader Tom Berg") runs on to the name after it.
-        if text.startswith(". ", end) and _is_abbrev(text, end) and (nxt := _CAP_RUN_RE.match(text, end + 2)):
+        if text.startswith(". ", end) and _abbrev_goes_on(text, end) and (nxt := _CAP_RUN_RE.match(text, end + 2)):
             end = nxt.end()
+        elif (
+            text.startswith(". ", end)
+            and _abbrev_goes_on(text, end)
+            and (rm := _TITLE_THEN_NAME.match(text, end + 1, hi)) is not None
+            and _role_field(rm.group(1).split())
+        ):
+            end = rm.end()  # "Acme Inc. chief Tom Berg": a company's abbreviation, then the role
         elif (rm := _TITLE_THEN_NAME.match(text, end, hi)) is not None and _role_field(rm.group(1).split()):
             end = rm.end()
         else:
@@ -1271,73 +1338,6 @@ def _before_fronted_participle(text: str, pos: int) -> int:
     return pos
 
 
-# Capitalised words that open a sentence as its subject and are never a name.
-_QUESTION_WORDS = frozenset(
-    """how what why when where who none nobody everyone everybody people others unless despite although
-though if while whether because since""".split()
-)
-# Auxiliaries and modals: after a capitalised word they show no person ("Hindsight had", "Fungicide may").
-_AUXILIARIES = frozenset("is was are were has had have does did will would can could may might must should".split())
-# A sentence opened by one capitalised word and a verb: "Cruz openly admitted ...", "But Kovac said".
-_LONE_SUBJECT = re.compile(
-    r"\s*(?:(?:But|And|Then|Later|Meanwhile),?\s+)?([A-Z][a-z]+)\s+(?:[a-z]+ly\s+|also\s+|then\s+)?([a-z’']+)\b"
-)
-
-
-def _lone_name_subject(
-    ents: Entities, after: int, pos: int, pronoun: str, is_place, canon_org=None
-) -> tuple[int, str] | None:
-    """A person the story calls by one name only ("Cruz openly admitted ...", never "Ted Cruz"),
-    as the subject of one of the two sentences before pos that open after `after`: the people
-    index knows only names introduced in full. A word the text also writes in lower case
-    ("Officials said"), a place, a party, a role or a pronoun is no such name."""
-    text = ents.text
-    # The pronoun's own sentence is not its antecedent's; a quote that opens a sentence (whose
-    # mark a pronoun after the quote is resolved from) ends the sentence before.
-    hi = _sentence_start(text, max(0, pos - 400), pos + 1) - 1
-    tries, steps = 2, 6
-    while tries and steps:
-        steps -= 1
-        ss = _sentence_start(text, max(0, hi - 400), hi)
-        if ss <= after or ss >= hi:
-            return None
-        if ents._in_quote(ss + 1) or not text[ss:hi].strip():
-            hi = ss - 1  # a quoted sentence's first word is not the story's subject
-            continue
-        tries -= 1
-        m = _LONE_SUBJECT.match(text, ss, hi)
-        if (
-            m is not None
-            and _is_finite(m.group(2))
-            and m.group(2) not in _AUXILIARIES
-            and text[:ss].rstrip()[-1:] in ".!?\"”’'"
-        ):
-            # (after a full stop: a line break in hard-wrapped text opens no sentence)
-            word = m.group(1)
-            low = word.lower()
-            if not (
-                word in _NON_NAME_CAPS
-                or low in PRONOUNS
-                or low in _FUNCTION_WORDS
-                or low in _QUESTION_WORDS
-                or low in _DETS
-                or low.endswith(("ing", "ed", "ion", "ions", "ness", "ment", "ments", "ity", "ities"))  # no names
-                or low in ROLE_WORDS
-                or low in _NON_NAME_WORDS
-                or low in _PEOPLE_PLURALS
-                or _party_word(word)
-                or is_place(word)
-                or (canon_org is not None and canon_org(word) == word)  # "Bundesbank": a body
-                or _lower_in(text, word)
-                or (low.endswith("s") and _lower_in(text, word[:-1]))  # "Questions", "Things"
-            ):
-                name = resolve_name(word, ss, ents)
-                if ents.fits_pronoun(name, pronoun):
-                    return m.start(1), name
-        hi = ss - 1
-    return None
-
-
 def _pronoun_person(
     pos: int, ents: Entities, pronoun: str, canon_org=None, is_place=None
 ) -> tuple[str | None, str]:
@@ -1351,10 +1351,6 @@ def _pronoun_person(
         named = ents.sentence_subject_of(named, clash, pronoun)
     if named is not None and (best is None or named[0] > best[0]):
         best = named
-    if is_place is not None:
-        lone = _lone_name_subject(ents, best[0] if best else max(0, pos - 600), pos, pronoun, is_place, canon_org)
-        if lone is not None:
-            best = lone
     one = max(
         (x for x in (ents.latest_speaker(pos, "one", "any"), ents.latest_speaker(pos, "one", pronoun)) if x),
         default=None,
@@ -1432,14 +1428,15 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
         return None, "group"
     pm = _POSSESSED_WORDS.match(m)
     if pm:
-        # "His remarks", "her statement", "their letter": the words are the owner's
+        # "His remarks", "her statement", "its letter": the words are the owner's ("their" is left
+        # alone: a group's owner is rarely the one body that spoke last)
         return canonical_speaker(_POSSESSIVE_PRONOUN[pm.group(1).lower()], pos, ents, canon_org, is_place)
     if low in PERSON_PRONOUNS:
         return _pronoun_person(pos, ents, low, canon_org, is_place)
     if low in {"it", "its"}:
         # "The Norland Home Office defended the plan. It said ...": the body the sentence before
         # is about, else the organisation that spoke last.
-        return _body_before(pos, ents, canon_org, is_place) or _latest_org(pos, ents, canon_org), "org"
+        return _body_before(pos, ents, canon_org, is_place, it=True) or _latest_org(pos, ents, canon_org), "org"
     if low in {"one", "another"}:
         # "..., said one": the unnamed source introduced before.
         grp = ents.latest_speaker(pos, "unnamed")
@@ -1470,6 +1467,8 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
             # "a senior official at a big Norland bank" is a senior Norland bank official.
             body = [t for t in body if t.lower() not in _EVALUATIVE]
             return " ".join([*mods, *body, head]), "group"
+        if head.lower() in _SPOKES and (named := _spoken_for(body, pos, ents, is_place)) is not None:
+            return named, "org"  # "a spokeswoman for Acme": the company's
     dm = _DOC_FROM.match(m)
     if dm:
         # "the statement from the Norland Liberation Front": the body that issued it.
@@ -1512,7 +1511,7 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
         and 2 <= len(ctoks) <= 3
         and _party_word(ctoks[-1])
         and not ctoks[-1].lower().endswith("s")
-        and (found := _party_member(pos, ents)) is not None
+        and (found := _party_member(pos, ents, ctoks[-1])) is not None
     ):
         return found, "person"  # "the Wisconsin Republican": one party member named before
     roles, name = _party_off(*_strip_role_prefix(ctoks, is_place))
@@ -1561,6 +1560,7 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
         if (
             head in _SPOKES
             and len(ctoks) == 1
+            and len(pieces) == 1
             and first in {"a", "an"}
             and (body := _body_before(pos, ents, canon_org, is_place)) is not None
         ):
@@ -1645,11 +1645,40 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
 
 
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+
+def _spoken_for(body: list[str], pos: int, ents: Entities, is_place) -> str | None:
+    """The body "a spokesman for X" speaks for when X is a capitalised name the lexicon does not
+    know ("for Acme", "for Oslo-based Acme"). For a person ("for Mr Berg", "for Governor Anna
+    Kovac") the speaker is the spokesman himself, and a place ("for Norland") may be any side."""
+    if any(t.lower().rstrip(".") in _HONORIFICS or t.lower() in ROLE_WORDS for t in body):
+        return None
+    toks = [t for t in body if not t.endswith("-based")]
+    if not toks or len(toks) > 4 or not all(t[:1].isupper() and _is_name_word(t) for t in toks):
+        return None
+    name = " ".join(toks)
+    if is_place(name) or toks[0] in _MALE_GIVEN or toks[0] in _FEMALE_GIVEN:
+        return None
+    full = ents.full_name(tuple(toks), pos)
+    if full is not None and "-based" not in full and ents.person_like(full):
+        return None  # "for Berg" after "Tom Berg"
+    return name
+
+
 # A body at the head of a sentence, before its verb: "The Department for Roads said", "But the
 # Home Office defended"; its name glued by "of", "for", "and", "the" as `_ACRONYM_RE` reads one.
 _BODY_LEAD = re.compile(
-    r"\s*(?:(?:But|And|Yet|However|Meanwhile),?\s+)?(?:[Tt]he\s+|An?\s+)?"
-    r"([A-Z][\w'’\-]*(?:\s+(?:of|and|for|on|the)?\s*[A-Z][\w'’\-]*)*)\s+[a-z]"
+    r"\s*(?:(?:But|And|Yet|However|Meanwhile|Yesterday|Today|Earlier|Later),?\s+)?"
+    r"(?:(?:On|In|Last|This|Earlier|Later|Late|Early)\s+(?:[A-Z][a-z]+|week|month|year|night|morning|weekend)"
+    r"(?:\s+\d{1,2})?,?\s+)?"  # a time phrase first: "On Monday the Home Office", "Last year, the Treasury"
+    r"([Tt]he\s+|An?\s+)?"
+    r"([A-Z][\w'’\-]*(?:\s+(?:of|and|for|on)?\s*[A-Z][\w'’\-]*)*)\s+[a-z]"
+)
+
+
+# A law or bill in the sentence before "It says": the text is quoted, not its maker.
+_LEGAL_TEXT = re.compile(
+    r"\b(?:bill|bills|law|laws|treaty|resolution|constitution|charter|amendment|decree|legislation|statute)\b"
 )
 
 
@@ -1659,7 +1688,7 @@ def _previous_sentence(text: str, pos: int) -> tuple[int, int] | None:
     lo = max(0, pos - 600)
     bounds = [lo]
     for m in _SENTENCE_END.finditer(text, lo, pos):
-        if text[m.start()] != "." or not _is_abbrev(text, m.start()):
+        if text[m.start()] != "." or not _abbrev_goes_on(text, m.start()):
             bounds.append(m.end())
     while len(bounds) > 1 and not text[bounds[-2] : bounds[-1]].strip():
         bounds.pop()
@@ -1668,23 +1697,53 @@ def _previous_sentence(text: str, pos: int) -> tuple[int, int] | None:
     return bounds[-2], bounds[-1]
 
 
-def _body_before(pos: int, ents: Entities, canon_org, is_place) -> str | None:
+# "the Home Office" inside a sentence: a body named with its article.
+_BODY_INSIDE = re.compile(r"\bthe\s+([A-Z][\w'’\-]*(?:\s+(?:of|and|for)?\s*[A-Z][\w'’\-]*)*)")
+
+
+def _object_body(text: str, sent: tuple[int, int], ents: Entities, canon_org, is_place) -> str | None:
+    """The one body a sentence opened by someone else names ("Tom Berg wrote to the Home Office on
+    Monday. A spokesman said ..."): the spokesman answers for it; with two bodies, nobody."""
+    found = None
+    for m in _BODY_INSIDE.finditer(text, sent[0], sent[1]):
+        body = m.group(1)
+        words = body.split()
+        glue = next((i for i, w in enumerate(words) if w in {"of", "for"}), 0)
+        head = words[glue - 1] if glue else words[-1]
+        known = canon_org(body) or ents.acronyms.get(body)
+        if is_place(body) or not (known or head.lower() in ORG_WORDS):
+            continue
+        if found is not None:
+            return None
+        found = known or body
+    return found
+
+
+def _body_before(pos: int, ents: Entities, canon_org, is_place, it: bool = False) -> str | None:
     """The body a bare "a spokesman" speaks for: the organisation that opens the sentence before
     ("The Norland Home Office defended the plan. A spokesman said ..."). News introduces a
-    spokesman so only right after naming his body; the person named last is not his employer."""
+    spokesman so only right after naming his body; the person named last is not his employer.
+    For "it", nobody when that sentence's object is a law or bill ("The Senate passed the bill.
+    It says ..." quotes the bill)."""
     text = ents.text
     sent = _previous_sentence(text, pos)
     if sent is None:
         return None
     m = _BODY_LEAD.match(text, sent[0], sent[1])
     if m is None:
-        return None
-    body = m.group(1)
+        return None if it else _object_body(text, sent, ents, canon_org, is_place)
+    body = m.group(2)
     words = body.split()
-    # The head noun: the first word before "of"/"for" ("Ministry of Roads"), else the last.
-    head = words[0] if len(words) > 1 and words[1] in {"of", "for"} else words[-1]
+    # The head noun: the word before the first "of"/"for" ("Ministry of Roads", "National Union of
+    # Students"), else the last.
+    glue = next((i for i, w in enumerate(words) if w in {"of", "for"}), 0)
+    head = words[glue - 1] if glue else words[-1]
     known = canon_org(body) or ents.acronyms.get(body)
     if is_place(body) or not (known or head.lower() in ORG_WORDS):
+        return None if it else _object_body(text, sent, ents, canon_org, is_place)
+    if not known and len(words) == 1 and m.group(1) is None:
+        return None  # a common noun as subject, no body: "Markets fell.", "Courts agreed."
+    if it and _LEGAL_TEXT.search(text, m.end(), sent[1]):
         return None
     return known or body
 
@@ -1787,16 +1846,36 @@ athlete player coach father mother son daughter husband wife widow grandmother g
 )
 
 
-def _party_member(pos: int, ents: Entities) -> str | None:
+# Party words that name the same side ("Dem" is a "Democrat"); any other party word is a rival's.
+_PARTY_SIDES = ({"democrat", "dem"}, {"republican", "gop"}, {"tory", "tories", "conservative"}, {"liberal", "lib"})
+# How far back "the Ohio Democrat" may reach for the person it stands for.
+_PARTY_MEMBER_REACH = 1500
+
+
+def _rival_parties(word: str) -> frozenset[str]:
+    """The party words that rule a person out as "the Ohio Democrat": every party but the word's."""
+    w = word.lower().rstrip("'’").removesuffix("s")
+    side = next((g for g in _PARTY_SIDES if w in g), {w})
+    rivals = _PARTY_NAMES - side
+    return frozenset(rivals | {r + "s" for r in rivals})
+
+
+def _party_member(pos: int, ents: Entities, party: str) -> str | None:
     """Whom "the Ohio Democrat" means: the person named last, or the subject of the sentence
     that named him ("Chairman Tom Berg said today President Kovac must act. The Ohio Democrat
-    added ..."), or a person who spoke since."""
-    named = ents.latest_named(pos, frozenset(), "any")
+    added ..."), or a person who spoke since; never one called a member of another party ("Tom
+    Berg, a Republican"), nor one named far back."""
+    clash = _rival_parties(party)
+    named = ents.latest_named(pos, clash, "any")
     if named is not None:
-        named = ents.sentence_subject_of(named, frozenset(), "any")
+        named = ents.sentence_subject_of(named, clash, "any")
     spoke = ents.latest_person_speaker(pos, "any")
+    if spoke is not None and not clash.isdisjoint(r.rstrip(".,") for r in ents._roles_by_name.get(spoke[1], ())):
+        spoke = None
     best = max((x for x in (named, spoke) if x is not None), default=None, key=lambda x: x[0])
-    return best[1] if best else None
+    if best is None or pos - best[0] > _PARTY_MEMBER_REACH:
+        return None
+    return best[1]
 
 
 def _latest_any_person(pos: int, ents: Entities, sex: str, head: str) -> str | None:
