@@ -1812,3 +1812,31 @@ def test_his_remarks_are_the_words_of_the_man_named_before():
     for words in ("His remarks described", "His statement called"):
         text = f'Mayor Tom Berg met the press on Monday. {words} the plan "a disgrace".\n'
         assert _speakers(text) == ["Tom Berg"], words
+
+
+def test_a_bare_spokesman_after_a_person_in_a_court_or_house_is_not_that_bodys():
+    # Only a body the person dealt with as its other side (wrote to, asked) has the spokesman.
+    for before in (
+        "Tom Berg appeared in the Norland High Court on Monday.",
+        "The minister, Tom Berg, spoke to the Norland Assembly.",
+        "Tom Berg was charged by the Norland Prosecution Service.",
+    ):
+        assert _speakers(f'{before} A spokesman said: "He denies it."\n') == ["spokesman"], before
+    text = 'Tom Berg asked the Norland Transport Agency for help. A spokesman said: "We will reply."\n'
+    assert _speakers(text) == ["Norland Transport Agency"]
+
+
+def test_a_past_it_said_after_a_law_is_the_body_that_opens_the_sentence():
+    for before, body in (
+        ("The Norland Home Office welcomed the new law.", "Norland Home Office"),
+        ("The Norland Bar Council opposed the amendment in court.", "Norland Bar Council"),
+        ("The Norland Parliament passed a bill.", "Norland Parliament"),
+    ):
+        assert _speakers(f'{before} It said: "We are proud."\n') == [body], before
+
+
+def test_an_institution_opening_the_sentence_without_article_is_the_spokesmans_body():
+    for noun in ("Police", "Parliament", "Government"):
+        text = f'{noun} acted on Monday. A spokesman said: "It is done."\n'
+        assert _speakers(text) == [noun], noun
+    assert _speakers('Markets fell. A spokesman said: "It is done."\n') == ["spokesman"]

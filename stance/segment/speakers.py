@@ -1676,10 +1676,16 @@ _BODY_LEAD = re.compile(
 )
 
 
-# A law or bill in the sentence before "It says": the text is quoted, not its maker.
+# A law or bill ending the sentence before "It says": the text is quoted, not its maker ("The
+# Senate passed the bill."); a law elsewhere in it ("welcomed the new law in court") is no object.
 _LEGAL_TEXT = re.compile(
-    r"\b(?:bill|bills|law|laws|treaty|resolution|constitution|charter|amendment|decree|legislation|statute)\b"
+    r"\b(?:bill|bills|law|laws|treaty|resolution|constitution|charter|amendment|decree|legislation|statute)"
+    r"(?:\s+(?:on|in|last|this|yesterday|today)(?:\s+[A-Za-z]+)?)?\s*[.!?]?[\"'”’]?\s*$"
 )
+# "it says/states/reads" in the present: a text speaks so; a body's past "it said" is its own.
+_TEXT_CUE = re.compile(r"[Ii]t\s+(?:says|states|reads)\b")
+# Institutions news names without an article as the subject ("Police arrested two men.").
+_BARE_BODIES = frozenset({"police", "parliament", "government", "congress", "army", "navy"})
 
 
 def _previous_sentence(text: str, pos: int) -> tuple[int, int] | None:
@@ -1699,12 +1705,20 @@ def _previous_sentence(text: str, pos: int) -> tuple[int, int] | None:
 
 # "the Home Office" inside a sentence: a body named with its article.
 _BODY_INSIDE = re.compile(r"\bthe\s+([A-Z][\w'’\-]*(?:\s+(?:of|and|for)?\s*[A-Z][\w'’\-]*)*)")
+# The person dealt with the body as its other side: he wrote to, asked or sued it, so its
+# spokesman answers. A court he appeared in or a house he spoke to has no spokesman for him.
+_DEALT_WITH = re.compile(
+    r"\b(?:(?:wrote|written|writes|complained|appealed|applied|reported\s+\w+|sent\s+\w+(?:\s+\w+)?)\s+to"
+    r"|asked|contacted|approached|petitioned|lobbied|sued|called\s+on|urged)\s+$"
+)
 
 
 def _object_body(text: str, sent: tuple[int, int], ents: Entities, canon_org, is_place) -> str | None:
     """The one body a sentence opened by someone else names ("Tom Berg wrote to the Home Office on
-    Monday. A spokesman said ..."): the spokesman answers for it; with two bodies, nobody."""
-    found = None
+    Monday. A spokesman said ..."): the spokesman answers for it when the person dealt with it as
+    its other side (wrote to, asked, sued it); a court or house he appeared in is no such side, and
+    with two bodies, nobody."""
+    found, dealt = None, False
     for m in _BODY_INSIDE.finditer(text, sent[0], sent[1]):
         body = m.group(1)
         words = body.split()
@@ -1716,15 +1730,16 @@ def _object_body(text: str, sent: tuple[int, int], ents: Entities, canon_org, is
         if found is not None:
             return None
         found = known or body
-    return found
+        dealt = _DEALT_WITH.search(text, max(sent[0], m.start() - 40), m.start()) is not None
+    return found if dealt else None
 
 
 def _body_before(pos: int, ents: Entities, canon_org, is_place, it: bool = False) -> str | None:
     """The body a bare "a spokesman" speaks for: the organisation that opens the sentence before
     ("The Norland Home Office defended the plan. A spokesman said ..."). News introduces a
     spokesman so only right after naming his body; the person named last is not his employer.
-    For "it", nobody when that sentence's object is a law or bill ("The Senate passed the bill.
-    It says ..." quotes the bill)."""
+    For a present "it says", nobody when that sentence ends on a law or bill ("The Senate passed
+    the bill. It says ..." quotes the bill); a past "it said" is the body's own."""
     text = ents.text
     sent = _previous_sentence(text, pos)
     if sent is None:
@@ -1741,9 +1756,9 @@ def _body_before(pos: int, ents: Entities, canon_org, is_place, it: bool = False
     known = canon_org(body) or ents.acronyms.get(body)
     if is_place(body) or not (known or head.lower() in ORG_WORDS):
         return None if it else _object_body(text, sent, ents, canon_org, is_place)
-    if not known and len(words) == 1 and m.group(1) is None:
+    if not known and len(words) == 1 and m.group(1) is None and head.lower() not in _BARE_BODIES:
         return None  # a common noun as subject, no body: "Markets fell.", "Courts agreed."
-    if it and _LEGAL_TEXT.search(text, m.end(), sent[1]):
+    if it and _TEXT_CUE.match(text, pos) and _LEGAL_TEXT.search(text[m.end() : sent[1]]):
         return None
     return known or body
 
