@@ -1840,3 +1840,14 @@ def test_an_institution_opening_the_sentence_without_article_is_the_spokesmans_b
         text = f'{noun} acted on Monday. A spokesman said: "It is done."\n'
         assert _speakers(text) == [noun], noun
     assert _speakers('Markets fell. A spokesman said: "It is done."\n') == ["spokesman"]
+
+
+def test_a_spokesman_for_a_titled_person_or_a_us_state_stays_the_spokesman():
+    for text in (
+        'Mr Kovac was arrested on Monday. A spokesman for Kovac said: "He is innocent."\n',
+        'The Norland Home Office fined Acme on Monday. A spokesman for Texas said: "We will appeal."\n',
+    ):
+        assert _speakers(text) == ["spokesman"], text
+    # A firm named in full before is no person: its spokesman speaks for it.
+    text = 'Acme Holdings makes toys. A spokesman for Acme Holdings said: "We will appeal."\n'
+    assert _speakers(text) == ["Acme Holdings"]

@@ -1657,12 +1657,26 @@ def _spoken_for(body: list[str], pos: int, ents: Entities, is_place) -> str | No
     if not toks or len(toks) > 4 or not all(t[:1].isupper() and _is_name_word(t) for t in toks):
         return None
     name = " ".join(toks)
-    if is_place(name) or toks[0] in _MALE_GIVEN or toks[0] in _FEMALE_GIVEN:
-        return None
+    if is_place(name) or _REGION.fullmatch(name) or toks[0] in _MALE_GIVEN or toks[0] in _FEMALE_GIVEN:
+        return None  # "for Norland", "for Texas", "for Tom Berg"
+    if len(toks) == 1 and _titled_before(ents.text, name, pos):
+        return None  # "for Kovac" after "Mr Kovac"
+    if toks[-1].lower() in ORG_WORDS or toks[-1].lower() in _FIRM_TAILS:
+        return name  # "for Acme Holdings": a firm's name, whoever else shares its first word
     full = ents.full_name(tuple(toks), pos)
     if full is not None and "-based" not in full and ents.person_like(full):
         return None  # "for Berg" after "Tom Berg"
     return name
+
+
+# Last words of a firm's name that no person's name ends with.
+_FIRM_TAILS = frozenset("holdings industries airlines airways motors systems group partners".split())
+
+
+def _titled_before(text: str, name: str, pos: int) -> bool:
+    """Whether the story names `name` with a courtesy title before pos ("Mr Kovac"): a person."""
+    titled = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+" + re.escape(name) + r"\b")
+    return titled.search(text, 0, pos) is not None  # only for "a spokesman for <one name>": rare
 
 
 # A body at the head of a sentence, before its verb: "The Department for Roads said", "But the
