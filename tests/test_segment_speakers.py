@@ -1851,3 +1851,13 @@ def test_a_spokesman_for_a_titled_person_or_a_us_state_stays_the_spokesman():
     # A firm named in full before is no person: its spokesman speaks for it.
     text = 'Acme Holdings makes toys. A spokesman for Acme Holdings said: "We will appeal."\n'
     assert _speakers(text) == ["Acme Holdings"]
+
+
+def test_a_street_abbreviation_before_a_persons_full_name_ends_the_sentence():
+    text = 'Tom Berg lives on Elm St. Peter Kovac visited him. "He was kind," he said.\n'
+    assert _speakers(text) == ["Peter Kovac"]
+    for text in (
+        'Tom Berg prayed in St. Peter Kovac church. "He was kind," he said.\n',
+        'Tom Berg lives in East St. Louis now. "He was kind," he said.\n',
+    ):
+        assert _speakers(text) == ["Tom Berg"], text

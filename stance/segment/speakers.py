@@ -1077,7 +1077,23 @@ def _abbrev_goes_on(text: str, dot: int) -> bool:
     nxt = text[j:k]
     if nxt in _SENTENCE_OPENERS:
         return False
-    return word == "st" or not (nxt in _MALE_GIVEN or nxt in _FEMALE_GIVEN)
+    if not (nxt in _MALE_GIVEN or nxt in _FEMALE_GIVEN):
+        return True
+    return word == "st" and not _street_then_person(text, tok.start() if tok else dot, k)
+
+
+# "Main St. Peter Kovac visited": a street's "St." (after a capitalised name) before a person's
+# given and family name and a lower-case word; "St. Peter's", "East St. Louis" go on.
+_NAME_BEFORE_ST = re.compile(r"[A-Z][a-z]+\s+$")
+_FAMILY_THEN_LOWER = re.compile(r"\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[a-z]")
+
+
+def _street_then_person(text: str, st: int, given_end: int) -> bool:
+    """Whether "St." at st names a street and the given name ending at given_end opens a
+    person's full name as a new sentence's subject."""
+    return bool(_NAME_BEFORE_ST.search(text, max(0, st - 20), st)) and bool(
+        _FAMILY_THEN_LOWER.match(text, given_end)
+    )
 
 
 def _sentence_start(text: str, w: int, at: int) -> int:
