@@ -1861,3 +1861,10 @@ def test_a_street_abbreviation_before_a_persons_full_name_ends_the_sentence():
         'Tom Berg lives in East St. Louis now. "He was kind," he said.\n',
     ):
         assert _speakers(text) == ["Tom Berg"], text
+
+
+def test_the_ohio_democrat_may_be_a_former_member_of_a_rival_party():
+    text = 'Senator Tom Berg, a former Republican, now a Democrat, spoke. The Ohio Democrat said: "We will win."\n'
+    assert _speakers(text) == ["Tom Berg"]
+    text = 'Senator Anna Kovac met Senator Tom Berg, a Republican. The Ohio Democrat said: "We will win."\n'
+    assert _speakers(text) == ["Anna Kovac"]

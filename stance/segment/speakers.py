@@ -1905,6 +1905,19 @@ def _rival_parties(word: str) -> frozenset[str]:
     return frozenset(rivals | {r + "s" for r in rivals})
 
 
+def _called_own_party(ents: Entities, name: str, party: str) -> bool:
+    """Whether the story calls the person a member of the party too (a switcher: "a former
+    Republican, now a Democrat"), which a rival party word among his roles does not rule out."""
+    w = party.lower().rstrip("'’").removesuffix("s")
+    side = next((g for g in _PARTY_SIDES if w in g), {w})
+    for p in ents.persons:
+        if p.name == name:
+            clause = ents.text[p.pos : p.pos + 200].split(". ", 1)[0]  # the sentence that names him
+            if any(t.strip(",;:()").lower().removesuffix("s") in side for t in clause.split()[1:] if t[:1].isupper()):
+                return True
+    return False
+
+
 def _party_member(pos: int, ents: Entities, party: str) -> str | None:
     """Whom "the Ohio Democrat" means: the person named last, or the subject of the sentence
     that named him ("Chairman Tom Berg said today President Kovac must act. The Ohio Democrat
@@ -1912,6 +1925,9 @@ def _party_member(pos: int, ents: Entities, party: str) -> str | None:
     Berg, a Republican"), nor one named far back."""
     clash = _rival_parties(party)
     named = ents.latest_named(pos, clash, "any")
+    last = ents.latest_named(pos, frozenset(), "any")
+    if last is not None and last != named and _called_own_party(ents, last[1], party):
+        named = last  # "Tom Berg, a former Republican, now a Democrat": a party switcher
     if named is not None:
         named = ents.sentence_subject_of(named, clash, "any")
     spoke = ents.latest_person_speaker(pos, "any")
