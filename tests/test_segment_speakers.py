@@ -1822,8 +1822,13 @@ def test_a_bare_spokesman_after_a_person_in_a_court_or_house_is_not_that_bodys()
         "Tom Berg was charged by the Norland Prosecution Service.",
     ):
         assert _speakers(f'{before} A spokesman said: "He denies it."\n') == ["spokesman"], before
-    text = 'Tom Berg asked the Norland Transport Agency for help. A spokesman said: "We will reply."\n'
-    assert _speakers(text) == ["Norland Transport Agency"]
+    for before, body in (
+        ("Tom Berg asked the Norland Transport Agency for help.", "Norland Transport Agency"),
+        ("Tom Berg was arrested by the Norland Police on Monday.", "Norland Police"),
+        ("Tom Berg of the Norland Home Office spoke on Monday.", "Norland Home Office"),
+        ("Late on Monday the Norland Home Office defended the plan.", "Norland Home Office"),
+    ):
+        assert _speakers(f'{before} A spokesman said: "We will reply."\n') == [body], before
 
 
 def test_a_past_it_said_after_a_law_is_the_body_that_opens_the_sentence():
@@ -1833,6 +1838,8 @@ def test_a_past_it_said_after_a_law_is_the_body_that_opens_the_sentence():
         ("The Norland Parliament passed a bill.", "Norland Parliament"),
     ):
         assert _speakers(f'{before} It said: "We are proud."\n') == [body], before
+    text = 'The Norland Senate passed the bill on Monday, Senator Tom Berg said. It says: "All may vote."\n'
+    assert _speakers(text) == [None]
 
 
 def test_an_institution_opening_the_sentence_without_article_is_the_spokesmans_body():

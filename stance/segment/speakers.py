@@ -1699,7 +1699,7 @@ def _titled_before(text: str, name: str, pos: int) -> bool:
 # Home Office defended"; its name glued by "of", "for", "and", "the" as `_ACRONYM_RE` reads one.
 _BODY_LEAD = re.compile(
     r"\s*(?:(?:But|And|Yet|However|Meanwhile|Yesterday|Today|Earlier|Later),?\s+)?"
-    r"(?:(?:On|In|Last|This|Earlier|Later|Late|Early)\s+(?:[A-Z][a-z]+|week|month|year|night|morning|weekend)"
+    r"(?:(?:On|In|Last|This|Earlier|Later|Late|Early)\s+(?:on\s+)?(?:[A-Z][a-z]+|week|month|year|night|morning|weekend)"
     r"(?:\s+\d{1,2})?,?\s+)?"  # a time phrase first: "On Monday the Home Office", "Last year, the Treasury"
     r"([Tt]he\s+|An?\s+)?"
     r"([A-Z][\w'’\-]*(?:\s+(?:of|and|for|on)?\s*[A-Z][\w'’\-]*)*)\s+[a-z]"
@@ -1710,7 +1710,8 @@ _BODY_LEAD = re.compile(
 # Senate passed the bill."); a law elsewhere in it ("welcomed the new law in court") is no object.
 _LEGAL_TEXT = re.compile(
     r"\b(?:bill|bills|law|laws|treaty|resolution|constitution|charter|amendment|decree|legislation|statute)"
-    r"(?:\s+(?:on|in|last|this|yesterday|today)(?:\s+[A-Za-z]+)?)?\s*[.!?]?[\"'”’]?\s*$"
+    r"(?:\s+(?:on|in|last|this|yesterday|today)(?:\s+[A-Za-z]+)?)?"
+    r"(?:,[^,.]{0,60}\b(?:said|says|added))?\s*[.!?]?[\"'”’]?\s*$"  # "..., Senator Tom Berg said."
 )
 # "it says/states/reads" in the present: a text speaks so; a body's past "it said" is its own.
 _TEXT_CUE = re.compile(r"[Ii]t\s+(?:says|states|reads)\b")
@@ -1736,10 +1737,12 @@ def _previous_sentence(text: str, pos: int) -> tuple[int, int] | None:
 # "the Home Office" inside a sentence: a body named with its article.
 _BODY_INSIDE = re.compile(r"\bthe\s+([A-Z][\w'’\-]*(?:\s+(?:of|and|for)?\s*[A-Z][\w'’\-]*)*)")
 # The person dealt with the body as its other side: he wrote to, asked or sued it, so its
-# spokesman answers. A court he appeared in or a house he spoke to has no spokesman for him.
+# spokesman answers, as the police who arrested him or the body he is "of" do. A court he
+# appeared in or a house he spoke to has no spokesman for him.
 _DEALT_WITH = re.compile(
     r"\b(?:(?:wrote|written|writes|complained|appealed|applied|reported\s+\w+|sent\s+\w+(?:\s+\w+)?)\s+to"
-    r"|asked|contacted|approached|petitioned|lobbied|sued|called\s+on|urged)\s+$"
+    r"|asked|contacted|approached|petitioned|lobbied|sued|called\s+on|urged"
+    r"|(?:arrested|detained|questioned)\s+by|[A-Z][a-z]+\s+of)\s+$"  # "Tom Berg of the Home Office"
 )
 
 
