@@ -1690,9 +1690,10 @@ _FIRM_TAILS = frozenset("holdings industries airlines airways motors systems gro
 
 
 def _titled_before(text: str, name: str, pos: int) -> bool:
-    """Whether the story names `name` with a courtesy title before pos ("Mr Kovac"): a person."""
+    """Whether the story names `name` with a courtesy title in the 3,000 characters before pos
+    ("Mr Kovac"): a person. A fixed window, as a story may say "a spokesman for Acme" often."""
     titled = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+" + re.escape(name) + r"\b")
-    return titled.search(text, 0, pos) is not None  # only for "a spokesman for <one name>": rare
+    return titled.search(text, max(0, pos - 3000), pos) is not None
 
 
 # A body at the head of a sentence, before its verb: "The Department for Roads said", "But the
@@ -1908,17 +1909,20 @@ def _rival_parties(word: str) -> frozenset[str]:
     return frozenset(rivals | {r + "s" for r in rivals})
 
 
-def _called_own_party(ents: Entities, name: str, party: str) -> bool:
-    """Whether the story calls the person a member of the party too (a switcher: "a former
-    Republican, now a Democrat"), which a rival party word among his roles does not rule out."""
+def _switcher_may_stand(text: str, lo: int, pos: int, clash: frozenset[str]) -> bool:
+    """Whether a rival party's word stands in text[lo:pos], after the person found, so that a
+    party switcher may be named there (saves a second search for the person named last)."""
+    return any(w.strip(",.;:()").lower() in clash for w in text[lo:pos].split() if w[:1].isupper())
+
+
+def _called_own_party(text: str, at: int, party: str) -> bool:
+    """Whether the sentence naming the person at `at` calls him a member of the party too (a
+    switcher: "a former Republican, now a Democrat"), which a rival party word among his roles
+    does not rule out."""
     w = party.lower().rstrip("'’").removesuffix("s")
     side = next((g for g in _PARTY_SIDES if w in g), {w})
-    for p in ents.persons:
-        if p.name == name:
-            clause = ents.text[p.pos : p.pos + 200].split(". ", 1)[0]  # the sentence that names him
-            if any(t.strip(",;:()").lower().removesuffix("s") in side for t in clause.split()[1:] if t[:1].isupper()):
-                return True
-    return False
+    clause = text[at : at + 200].split(". ", 1)[0]
+    return any(t.strip(",;:()").lower().removesuffix("s") in side for t in clause.split()[1:] if t[:1].isupper())
 
 
 def _party_member(pos: int, ents: Entities, party: str) -> str | None:
@@ -1928,9 +1932,10 @@ def _party_member(pos: int, ents: Entities, party: str) -> str | None:
     Berg, a Republican"), nor one named far back."""
     clash = _rival_parties(party)
     named = ents.latest_named(pos, clash, "any")
-    last = ents.latest_named(pos, frozenset(), "any")
-    if last is not None and last != named and _called_own_party(ents, last[1], party):
-        named = last  # "Tom Berg, a former Republican, now a Democrat": a party switcher
+    if _switcher_may_stand(ents.text, max(named[0] if named else 0, pos - _PARTY_MEMBER_REACH), pos, clash):
+        last = ents.latest_named(pos, frozenset(), "any")
+        if last is not None and last != named and _called_own_party(ents.text, last[0], party):
+            named = last  # "Tom Berg, a former Republican, now a Democrat": a party switcher
     if named is not None:
         named = ents.sentence_subject_of(named, clash, "any")
     spoke = ents.latest_person_speaker(pos, "any")
