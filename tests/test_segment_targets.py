@@ -983,3 +983,17 @@ def test_a_party_word_before_a_family_name_is_a_given_name():
     # Before a title, a body or a name that goes on, it is the party.
     for quote in ("Tory plans will hurt families.", "The Tory Party will lose.", "Tory Treasurer Jim Kell is wrong."):
         assert "Conservative Party" in _seg(f'Ann Lund, a Labour MP, said: "{quote}"')[0].targets, quote
+
+
+def test_a_person_or_company_next_to_another_state_is_still_the_lexicons():
+    # Only assemblies have namesakes abroad: a leader on a visit, a titled leader and a company's
+    # branch are the lexicon's own.
+    for quote, both in (
+        ("West German Chancellor Helmut Kohl is firm.", {"West Germany", "Helmut Kohl"}),
+        ("Reagan in Moscow will talk about arms.", {"Ronald Reagan", "Soviet Union"}),
+        ("IBM in Japan is losing money.", {"IBM", "Japan"}),
+        ("Volkswagen in Brazil is on strike.", {"Volkswagen", "Brazil"}),
+    ):
+        assert both <= set(_seg(f'Jean Roy, a French official, said: "{quote}"')[0].targets), quote
+    text = 'Jean Roy met Chancellor Kohl in Paris on Monday. "He is a friend," Roy said.'
+    assert "Helmut Kohl" in _seg(text)[0].targets

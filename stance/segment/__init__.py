@@ -2562,9 +2562,11 @@ class _Segmenter:
     def _foreign_namesake(self, s: int, e: int, c: str) -> bool:
         """A body the lexicon places in one state, written as another state's ("Canada's House of
         Commons", "the Commons in Ottawa", "the House of Representatives in Canberra"): that
-        state's own assembly of the same name, not the lexicon's."""
+        state's own assembly of the same name, not the lexicon's. Only assemblies have namesakes
+        abroad: a person or company next to another state is on a visit or runs a branch there
+        ("Reagan in Moscow", "West German Chancellor Helmut Kohl", "IBM in Japan")."""
         home = self.lex.homes.get(c)
-        if home is None or self.lex.kinds.get(c) == "states":
+        if home is None or not _ASSEMBLY_WORD.search(c):
             return False
         text = self.text
         around = (_STATE_BEFORE.search(text, max(0, s - 30), s), _IN_PLACE_AFTER.match(text, e))
@@ -3096,6 +3098,8 @@ def _person_noun(word: str) -> bool:
 # A state's name or adjective right before a body ("Canada's House", "the Australian Senate"), and
 # a place right after it ("the Commons in Ottawa").
 _STATE_BEFORE = re.compile(r"(?<![\w.])([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?:['’]s)?\s+$")
+# Words naming an assembly, the bodies that have namesakes in other states (House of Commons, Congress).
+_ASSEMBLY_WORD = re.compile(r"\b(?:House|Commons|Lords|Congress|Parliament|Assembly|Senate|Diet|Chamber)\b")
 _IN_PLACE_AFTER = re.compile(r"\s+in\s+([A-Z][\w.]*(?: [A-Z][a-z]+)?)")
 # Words that make a speaker the company's own ("a company spokesman", "its president").
 _OWN_SIDE_WORD = re.compile(r"\b(?:[Ii]ts|[Tt]heir|company|firm|corporation)\b")
