@@ -997,3 +997,27 @@ def test_a_person_or_company_next_to_another_state_is_still_the_lexicons():
         assert both <= set(_seg(f'Jean Roy, a French official, said: "{quote}"')[0].targets), quote
     text = 'Jean Roy met Chancellor Kohl in Paris on Monday. "He is a friend," Roy said.'
     assert "Helmut Kohl" in _seg(text)[0].targets
+
+
+def test_an_outsider_speaks_about_the_headline_company_even_when_the_clause_names_it():
+    title = "NORCO <NRC> PROFITS RISE"
+    story = "Norco Corp said profits rose 20 pct. "
+    quote = ' "Demand is strong and margins will improve."'
+    for who in (
+        "In a note to its clients, analyst Ann Roy said:",
+        "Commenting on the company's results, analyst Ann Roy said:",
+        "Ann Roy, an analyst who covers the firm, said:",
+        "Ann Roy, who follows the company for Kell Securities, said:",
+        "Ann Roy, who raised her rating on the company's stock, said:",
+        "Ann Roy, head of research at Kell Securities, said:",
+        "Tom Brandt, a union leader at the company's main plant, said:",
+        "Tom Brandt, president of Local 12 of the United Auto Workers, said:",
+        "Tom Berg, the company's largest shareholder, said:",
+        "Tom Berg, an investor who owns 10 pct of their stock, said:",
+        "Tom Berg, a partner at the Kell law firm, said:",
+    ):
+        assert _seg(story + who + quote, title=title)[-1].targets == ["Norco"], who
+    # The company's own officers still speak for it.
+    for who in ("Tom Lund, its former chairman, said:", "A spokesman for the company said:",
+                "Tom Lund, the firm's chief executive, said:"):
+        assert _seg(story + who + quote, title=title)[-1].targets == [], who

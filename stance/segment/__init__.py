@@ -2278,15 +2278,18 @@ class _Segmenter:
         spokesman", "its chairman", "The company's president, Tom Lund", "Tom Lund, its
         president"), or a body or office of their own (a capitalised title or name before the
         name, "Commerce Secretary Tom Berg", or after it, "Tom Lund, president of Kell Inc"),
-        unless it is an outsider's trade ("Ann Roy, an analyst at Kell Securities")."""
+        unless it is an outsider's trade ("Ann Roy, an analyst at Kell Securities"), which wins over
+        the company named in the clause ("an analyst who covers the firm"). Around the name, the
+        company makes the side only as the possessor of an office ("its president", "the company's
+        chairman", "a spokesman for the company"), not anywhere in the clause."""
         text = self.text
         name = set(speaker.split()) if speaker else set()
         before = _SENTENCE_BREAK.split(text[max(0, mention.start - 60) : mention.start])[-1]
         after = _SENTENCE_BREAK.split(text[mention.end : mention.end + 60])[0]
-        if _OWN_SIDE_WORD.search(mention.text) or _OWN_SIDE_WORD.search(before) or _OWN_SIDE_WORD.search(after):
-            return True
         if _OUTSIDER_WORD.search(mention.text) or _OUTSIDER_WORD.search(after):
-            return False
+            return False  # "In a note to its clients, analyst Ann Roy", "the company's largest shareholder"
+        if _OWN_SIDE_WORD.search(mention.text) or _OWN_OFFICE.search(before) or _OWN_OFFICE.search(after):
+            return True
         words = [w.strip(",.;:") for w in mention.text.split()]
         cut = next((i for i, w in enumerate(words) if w in name), len(words))
         if any(w[:1].isupper() and w not in _DETERMINERS for w in words[:cut]):
@@ -3103,10 +3106,21 @@ _ASSEMBLY_WORD = re.compile(r"\b(?:House|Commons|Lords|Congress|Parliament|Assem
 _IN_PLACE_AFTER = re.compile(r"\s+in\s+([A-Z][\w.]*(?: [A-Z][a-z]+)?)")
 # Words that make a speaker the company's own ("a company spokesman", "its president").
 _OWN_SIDE_WORD = re.compile(r"\b(?:[Ii]ts|[Tt]heir|company|firm|corporation)\b")
-# Trades of outsiders who comment on a company without a side of their own.
+# Trades of outsiders who comment on a company without a side of their own, and the employers that
+# mark a brokerage's staff or a union's officers ("head of research at Kell Securities").
 _OUTSIDER_WORD = re.compile(
     r"\b(?:[Aa]nalysts?|[Ee]conomists?|[Aa]rbitrage(?:u)?rs?|[Tt]raders?|[Dd]ealers?|[Bb]rokers?|[Ss]trategists?|"
-    r"[Uu]nion|[Ii]nvestors?|[Ss]hareholders?|[Cc]onsultants?|[Ee]xperts?|[Oo]bservers?)\b"
+    r"[Uu]nion|[Ii]nvestors?|[Ss]hareholders?|[Cc]onsultants?|[Ee]xperts?|[Oo]bservers?|"
+    r"Securities|Brokerage|Auto Workers|Steelworkers|Teamsters|law firm)\b"
+)
+# The company as the possessor of an office next to a speaker's name ("its president", "a company
+# spokesman", "the firm's chairman", "president of the company", "a spokesman for the firm").
+_OWN_OFFICE = re.compile(
+    r"\b(?:(?:[Ii]ts|[Tt]heir|company(?:['’]s)?|firm(?:['’]s)?|corporation(?:['’]s)?)(?:\s+[a-z-]+){0,2}\s+"
+    r"(?:president|chairman|chairwoman|chief|executive|director|head|spokesman|spokeswoman|secretary|official|"
+    r"officer|founder|owner|manager|treasurer|counsel|attorney)|"
+    r"(?:president|chairman|chairwoman|executive|director|head|spokesman|spokeswoman|official|officer|founder|"
+    r"owner|manager|treasurer|counsel|attorney)\s+(?:of|for|at|with)\s+(?:the|its)\s+(?:company|firm|corporation))\b"
 )
 # Sentence breaks and quotation marks bound the words that introduce a speaker.
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|[\"“”\n:;]")
