@@ -1021,3 +1021,18 @@ def test_an_outsider_speaks_about_the_headline_company_even_when_the_clause_name
     for who in ("Tom Lund, its former chairman, said:", "A spokesman for the company said:",
                 "Tom Lund, the firm's chief executive, said:"):
         assert _seg(story + who + quote, title=title)[-1].targets == [], who
+
+
+def test_a_given_name_opening_a_sentence_with_a_verb_is_a_name():
+    def target(first: str, quote: str) -> list[str]:
+        text = f'{first} Lund, a banker, spoke first. Ann Kell, an economist, said: "{quote}"'
+        return _seg(text)[-1].targets
+
+    for first, quote in (("Bill", "Bill has been a good friend."), ("Mark", "Mark is a good banker."),
+                         ("Mark", "Mark said no to us."), ("Harry", "Harry told me so."),
+                         ("Mike", "Mike called me yesterday."), ("Nick", "Nick knows this market."),
+                         ("Bill", "We met at Bill's house.")):
+        assert target(first, quote) == [f"{first} Lund"], quote
+    # The verb and adjective readings stay nobody.
+    assert target("Mark", "Mark my words, the plan will fail.") == []
+    assert target("Frank", "Frank talks are needed now.") == []

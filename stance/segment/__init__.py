@@ -556,15 +556,23 @@ _NOT_A_NAME_BEFORE = re.compile(
     r"(?:\b(?:[Tt]he|an?|An?|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Oo]ur|[Tt]heir|[Yy]our|[Mm]y|[Ee]very|[Aa]ny|"
     r"in|into|from|at|near|across|outside|around|via)|\w['’]s)\s+$"
 )
+# "at" before a possessive is a person's home or party ("at Bill's house"), not a place.
+_AT_BEFORE = re.compile(r"\bat\s+$")
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 # Where a sentence or quotation opens, before a word.
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]\s+|[\"“‘(]\s*)$")
-# A lower-case word after a capitalised word (but not "and"/"or", as in "Bill and I").
-_LOWER_WORD_AFTER = re.compile(r"\s+(?!(?:and|or|nor)\b)[a-z]")
+# A lower-case word after a capitalised word (but not "and"/"or", as in "Bill and I"), unless it is
+# a finite verb, an auxiliary or an adverb before one: a sentence that opens with a name goes on
+# so ("Mark is", "Bill has", "Mike called"), while the verb or adjective reading does not.
+_LOWER_WORD_AFTER = re.compile(
+    r"\s+(?!(?:and|or|nor|is|was|has|had|have|are|were|said|says|told|tells|will|would|can|could|should|shall|"
+    r"may|might|must|did|does|do|knows|thinks|wants|also|never|always|just|still|then|[a-z]+ed)\b)[a-z]"
+)
 # Given names that are common words too, a verb or adjective when they open a sentence ("Mark my
 # words", "Sue them", "Frank talks").
 _WORD_GIVEN = frozenset(
     "Mark Frank Sue Max Chuck Jack Bill Will Rob Pat Art Bob Grant Hope Faith Joy Rose Dawn Guy Ray Drew Rich "
-    "Sandy Penny Carol Jay Bud Buck Lance Wade Dean Miles Harry Mike Don Jimmy Nick Matt Sly".split()
+    "Sandy Penny Carol Jay Bud Buck Lance Wade Miles Sly".split()
 )
 # Title words that are listed given names too ("Lord", "Sir"): no name alone.
 _TITLE_GIVEN = frozenset({"Lord", "Sir", "Dame", "Baroness", "Lady", "King", "Prince", "Earl"})
@@ -1867,9 +1875,12 @@ class _Segmenter:
         if len(words) != 1 or (words[0] not in _MALE_GIVEN and words[0] not in _FEMALE_GIVEN):
             return None
         text = self.text
-        if words[0] in _TITLE_GIVEN or _NOT_A_NAME_BEFORE.search(text, max(0, pos - 12), pos):
-            return None
         end = pos + len(words[0])
+        if words[0] in _TITLE_GIVEN or (
+            _NOT_A_NAME_BEFORE.search(text, max(0, pos - 12), pos)
+            and not (_AT_BEFORE.search(text, max(0, pos - 4), pos) and _POSSESSIVE_AFTER.match(text, end))
+        ):
+            return None
         if (
             words[0] in _WORD_GIVEN
             and _SENTENCE_OPENING.search(text, max(0, pos - 3), pos)
