@@ -1036,3 +1036,12 @@ def test_a_given_name_opening_a_sentence_with_a_verb_is_a_name():
     # The verb and adjective readings stay nobody.
     assert target("Mark", "Mark my words, the plan will fail.") == []
     assert target("Frank", "Frank talks are needed now.") == []
+
+
+def test_a_capitalised_word_after_tory_after_a_determiner_or_for_a_party_thing_is_the_partys():
+    for quote in ("The Tory Budget is a disaster.", "A Tory Right is forming.", "Tory Manifesto promises are weak.",
+                  "Tory Conference was a mess.", "Tory Thatcherism is over.", "Tory Scotland is shrinking."):
+        text = f'Ann Lund, a Labour MP, said: "{quote}"'
+        assert _seg(text)[0].targets == ["Conservative Party"], quote
+    # A given name it still is.
+    assert _seg('Ann Lund, a buyer, said: "Tory Burch bags sell well."')[0].targets == []

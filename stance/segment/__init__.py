@@ -2632,9 +2632,14 @@ class _Segmenter:
         after = _NEXT_WORD.match(text, e)
         if after and after.group(1) in _BODY_AFTER_PARTY_WORD:
             return True
-        if after and self._family_name_after(after.group(1)) and not _NEXT_CAPITAL.match(text, after.end()):
-            return True
         before = _prev_word(text, max(0, s - 30), s)
+        if (
+            after
+            and not (before and before.group(1) in _PARTY_DETERMINERS)  # "The Tory Budget", "A Tory Right"
+            and self._family_name_after(after.group(1))
+            and not _NEXT_CAPITAL.match(text, after.end())
+        ):
+            return True
         return bool(before and before.group(1) in _NAME_BEFORE_PARTY_WORD)
 
     def _family_name_after(self, word: str) -> bool:
@@ -2646,7 +2651,8 @@ class _Segmenter:
             len(word) > 2
             and word[0].isupper()
             and word[1:].islower()
-            and not word.endswith("s")
+            and not word.endswith(("s", "ism", "phobia"))
+            and word not in _PARTY_THING_WORDS
             and word.lower() not in ROLE_WORDS
             and word.lower() not in ORG_WORDS
             and word not in _MALE_GIVEN
@@ -2899,6 +2905,12 @@ _NEXT_CAPITAL = re.compile(r"[ \t\n]+[A-Z]")
 _BODY_AFTER_PARTY_WORD = frozenset(
     "Ministry Minister Department Day Organisation Organization Office Court Code Law Relations Exchange Union".split()
 )
+# Words British copy capitalises after a party's name ("Tory Budget", "Tory Right"): the party's, no family name.
+_PARTY_THING_WORDS = frozenset(
+    "Budget Right Left Manifesto Conference Leadership Policy Campaign Revolt Rebellion Establishment Grandee "
+    "Heartland Shires Brexit Scotland Westminster".split()
+)
+_PARTY_DETERMINERS = frozenset("The the A a An an This this That that Every every No no".split())
 _NAME_BEFORE_PARTY_WORD = frozenset("Social Christian Free International National Independent Swiss".split())
 _PREV_WORD = re.compile(r"([A-Za-z][\w'’\-]*)[ \t]+$")
 _NEXT_CAP_WORD = re.compile(r"[ \t]+([A-Z][\w&'’\-]*)")
