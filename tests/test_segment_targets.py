@@ -1045,3 +1045,13 @@ def test_a_capitalised_word_after_tory_after_a_determiner_or_for_a_party_thing_i
         assert _seg(text)[0].targets == ["Conservative Party"], quote
     # A given name it still is.
     assert _seg('Ann Lund, a buyer, said: "Tory Burch bags sell well."')[0].targets == []
+
+
+def test_a_lead_in_noun_blocks_a_mixed_quotes_pronoun_only_for_a_person_of_its_sex():
+    for lead in ("said on the human rights issue that", "said the statesman had", "said the company chairman was"):
+        text = f'Ann Lund spoke. Tom Berg {lead} "she let us down".'
+        assert _seg(text)[-1].targets == ["Ann Lund"], lead
+    # A woman or a person of either sex may be the "she".
+    for lead in ("said the chairwoman had", "said his rival had"):
+        assert _seg(f'Ann Lund spoke. Tom Berg {lead} "she let us down".')[-1].targets == [], lead
+

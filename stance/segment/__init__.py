@@ -1729,7 +1729,7 @@ class _Segmenter:
         pronoun = "he" if m.group().lower() in ("he", "him", "his") else "she"
         if mixed and not (speaker and _gender_clash(speaker, pronoun)):
             return None
-        if mixed and self._lead_in_names_someone(group[0].open_pos, mention):
+        if mixed and self._lead_in_names_someone(group[0].open_pos, mention, pronoun):
             return None
         starts, names = self._named_people()
         body = self.layout.para_span(0)[1] if len(self.layout.para_starts) > 1 else 0
@@ -2564,14 +2564,14 @@ class _Segmenter:
             self._resolve = self.lex.resolver(c for _, _, c in spans)
         return self._lex_spans
 
-    def _lead_in_names_someone(self, open_pos: int, mention: Span | None) -> bool:
-        """Whether the reporter's words between the speaker and a mixed quote name someone a "she"
-        in it may mean by a common noun for a person ("Tom Berg said his daughter was", "said of
-        his sister that", "said the new chairwoman had")."""
+    def _lead_in_names_someone(self, open_pos: int, mention: Span | None, pronoun: str) -> bool:
+        """Whether the reporter's words between the speaker and a mixed quote name someone the
+        quote's "he" or "she" may mean by a common noun for a person of that sex or either ("Tom
+        Berg said his daughter was", "said of his sister that", "said the new chairwoman had")."""
         if mention is None or not open_pos - 200 <= mention.end <= open_pos:
             return False
         lead = _SENTENCE_BREAK.split(self.text[mention.end : open_pos])[-1]
-        return any(_person_noun(w) for m in _NOUN_PHRASE.finditer(lead) for w in m.group(1).split())
+        return any(_person_noun(w, pronoun) for m in _NOUN_PHRASE.finditer(lead) for w in m.group(1).split())
 
     def _foreign_namesake(self, s: int, e: int, c: str) -> bool:
         """A body the lexicon places in one state, written as another state's ("Canada's House of
@@ -3110,16 +3110,28 @@ def _firm_word(firm: str) -> re.Pattern[str]:
 
 # A noun phrase with an article or possessive ("his sister", "the new chairwoman").
 _NOUN_PHRASE = re.compile(r"\b(?:[Tt]he|an?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur)\s+([a-z]+(?:\s+[a-z]+)?)")
+# Common nouns for a person of either sex, for a woman, and for a man (a closed list: "human" and
+# "statesman" end like "woman" but are no "she").
 _KIN_WORDS = frozenset(
-    "daughter son wife husband sister brother mother father mom dad aunt uncle niece nephew widow widower "
-    "girlfriend boyfriend fiancee fiance partner friend colleague rival opponent boss successor predecessor "
-    "deputy challenger running mate".split()
+    "partner friend colleague rival opponent boss successor predecessor deputy challenger mate spouse".split()
+)
+_SHE_WORDS = frozenset(
+    "daughter wife sister mother mom aunt niece widow girlfriend fiancee woman grandmother granddaughter".split()
+)
+_HE_WORDS = frozenset(
+    "son husband brother father dad uncle nephew widower boyfriend fiance man grandfather grandson chairman "
+    "spokesman businessman congressman councilman policeman statesman sportsman".split()
 )
 
 
-def _person_noun(word: str) -> bool:
-    """Whether a common noun names a person by kin or sex ("daughter", "rival", "chairwoman")."""
-    return word in _KIN_WORDS or word.endswith(("woman", "man", "person"))
+def _person_noun(word: str, pronoun: str) -> bool:
+    """Whether a common noun names a person "he" or "she" may mean: one of either sex ("rival"),
+    or of the pronoun's ("daughter", "chairwoman" for "she"; "son", "chairman" for "he")."""
+    if word in _KIN_WORDS or word.endswith("person"):
+        return True
+    if pronoun == "she":
+        return word in _SHE_WORDS or word.endswith("woman")
+    return word in _HE_WORDS
 
 # A state's name or adjective right before a body ("Canada's House", "the Australian Senate"), and
 # a place right after it ("the Commons in Ottawa").
