@@ -1055,3 +1055,7 @@ def test_a_lead_in_noun_blocks_a_mixed_quotes_pronoun_only_for_a_person_of_its_s
     for lead in ("said the chairwoman had", "said his rival had"):
         assert _seg(f'Ann Lund spoke. Tom Berg {lead} "she let us down".')[-1].targets == [], lead
 
+
+def test_a_shared_acronym_spelt_out_in_lower_case_is_the_lexicons_body():
+    text = 'The child support agency (CSA) was criticised. Ann Lund said: "The CSA is failing."'
+    assert _seg(text)[-1].targets == ["Child Support Agency"]

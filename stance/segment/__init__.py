@@ -698,6 +698,7 @@ class _Segmenter:
         self._firm_name_list: list[tuple[int, list[str]]] | None = None
         self._common: dict[str, bool] = {}
         self._trades: dict[str, bool] = {}
+        self._written_out: dict[str, bool] = {}
         self._story_names: frozenset[str] = frozenset()
         self._firm_at: tuple[list[int], list[tuple[int, int, str]]] | None = None
         self._counts: dict[str, int] | None = None
@@ -2589,8 +2590,15 @@ class _Segmenter:
 
     def _unspelled(self, s: int, e: int, c: str) -> bool:
         """An acronym many bodies share ("CSA") in a story that never writes the lexicon's body
-        in full: another body's, or one the reader cannot tell ("the Canadian Space Agency (CSA)")."""
-        return self.text[s:e] in self.lex.spelled_out and c not in self.text
+        in full, in any case: another body's, or one the reader cannot tell ("the Canadian Space
+        Agency (CSA)")."""
+        if self.text[s:e] not in self.lex.spelled_out:
+            return False
+        hit = self._written_out.get(c)
+        if hit is None:  # in any case: "the child support agency (CSA)"
+            key = b" " + c.encode("ascii", "replace").lower() + b" "
+            hit = self._written_out[c] = key in letter_shape(self.text, lower=True)
+        return not hit
 
     def _other_trade(self, s: int, e: int, c: str) -> bool:
         """A group the lexicon names for its trade ("coffee producers") met as a bare common noun
