@@ -983,3 +983,79 @@ def test_a_party_word_before_a_family_name_is_a_given_name():
     # Before a title, a body or a name that goes on, it is the party.
     for quote in ("Tory plans will hurt families.", "The Tory Party will lose.", "Tory Treasurer Jim Kell is wrong."):
         assert "Conservative Party" in _seg(f'Ann Lund, a Labour MP, said: "{quote}"')[0].targets, quote
+
+
+def test_a_person_or_company_next_to_another_state_is_still_the_lexicons():
+    # Only assemblies have namesakes abroad: a leader on a visit, a titled leader and a company's
+    # branch are the lexicon's own.
+    for quote, both in (
+        ("West German Chancellor Helmut Kohl is firm.", {"West Germany", "Helmut Kohl"}),
+        ("Reagan in Moscow will talk about arms.", {"Ronald Reagan", "Soviet Union"}),
+        ("IBM in Japan is losing money.", {"IBM", "Japan"}),
+        ("Volkswagen in Brazil is on strike.", {"Volkswagen", "Brazil"}),
+    ):
+        assert both <= set(_seg(f'Jean Roy, a French official, said: "{quote}"')[0].targets), quote
+    text = 'Jean Roy met Chancellor Kohl in Paris on Monday. "He is a friend," Roy said.'
+    assert "Helmut Kohl" in _seg(text)[0].targets
+
+
+def test_an_outsider_speaks_about_the_headline_company_even_when_the_clause_names_it():
+    title = "NORCO <NRC> PROFITS RISE"
+    story = "Norco Corp said profits rose 20 pct. "
+    quote = ' "Demand is strong and margins will improve."'
+    for who in (
+        "In a note to its clients, analyst Ann Roy said:",
+        "Commenting on the company's results, analyst Ann Roy said:",
+        "Ann Roy, an analyst who covers the firm, said:",
+        "Ann Roy, who follows the company for Kell Securities, said:",
+        "Ann Roy, who raised her rating on the company's stock, said:",
+        "Ann Roy, head of research at Kell Securities, said:",
+        "Tom Brandt, a union leader at the company's main plant, said:",
+        "Tom Brandt, president of Local 12 of the United Auto Workers, said:",
+        "Tom Berg, the company's largest shareholder, said:",
+        "Tom Berg, an investor who owns 10 pct of their stock, said:",
+        "Tom Berg, a partner at the Kell law firm, said:",
+    ):
+        assert _seg(story + who + quote, title=title)[-1].targets == ["Norco"], who
+    # The company's own officers still speak for it.
+    for who in ("Tom Lund, its former chairman, said:", "A spokesman for the company said:",
+                "Tom Lund, the firm's chief executive, said:"):
+        assert _seg(story + who + quote, title=title)[-1].targets == [], who
+
+
+def test_a_given_name_opening_a_sentence_with_a_verb_is_a_name():
+    def target(first: str, quote: str) -> list[str]:
+        text = f'{first} Lund, a banker, spoke first. Ann Kell, an economist, said: "{quote}"'
+        return _seg(text)[-1].targets
+
+    for first, quote in (("Bill", "Bill has been a good friend."), ("Mark", "Mark is a good banker."),
+                         ("Mark", "Mark said no to us."), ("Harry", "Harry told me so."),
+                         ("Mike", "Mike called me yesterday."), ("Nick", "Nick knows this market."),
+                         ("Bill", "We met at Bill's house.")):
+        assert target(first, quote) == [f"{first} Lund"], quote
+    # The verb and adjective readings stay nobody.
+    assert target("Mark", "Mark my words, the plan will fail.") == []
+    assert target("Frank", "Frank talks are needed now.") == []
+
+
+def test_a_capitalised_word_after_tory_after_a_determiner_or_for_a_party_thing_is_the_partys():
+    for quote in ("The Tory Budget is a disaster.", "A Tory Right is forming.", "Tory Manifesto promises are weak.",
+                  "Tory Conference was a mess.", "Tory Thatcherism is over.", "Tory Scotland is shrinking."):
+        text = f'Ann Lund, a Labour MP, said: "{quote}"'
+        assert _seg(text)[0].targets == ["Conservative Party"], quote
+    # A given name it still is.
+    assert _seg('Ann Lund, a buyer, said: "Tory Burch bags sell well."')[0].targets == []
+
+
+def test_a_lead_in_noun_blocks_a_mixed_quotes_pronoun_only_for_a_person_of_its_sex():
+    for lead in ("said on the human rights issue that", "said the statesman had", "said the company chairman was"):
+        text = f'Ann Lund spoke. Tom Berg {lead} "she let us down".'
+        assert _seg(text)[-1].targets == ["Ann Lund"], lead
+    # A woman or a person of either sex may be the "she".
+    for lead in ("said the chairwoman had", "said his rival had"):
+        assert _seg(f'Ann Lund spoke. Tom Berg {lead} "she let us down".')[-1].targets == [], lead
+
+
+def test_a_shared_acronym_spelt_out_in_lower_case_is_the_lexicons_body():
+    text = 'The child support agency (CSA) was criticised. Ann Lund said: "The CSA is failing."'
+    assert _seg(text)[-1].targets == ["Child Support Agency"]

@@ -556,15 +556,23 @@ _NOT_A_NAME_BEFORE = re.compile(
     r"(?:\b(?:[Tt]he|an?|An?|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Oo]ur|[Tt]heir|[Yy]our|[Mm]y|[Ee]very|[Aa]ny|"
     r"in|into|from|at|near|across|outside|around|via)|\w['’]s)\s+$"
 )
+# "at" before a possessive is a person's home or party ("at Bill's house"), not a place.
+_AT_BEFORE = re.compile(r"\bat\s+$")
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 # Where a sentence or quotation opens, before a word.
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]\s+|[\"“‘(]\s*)$")
-# A lower-case word after a capitalised word (but not "and"/"or", as in "Bill and I").
-_LOWER_WORD_AFTER = re.compile(r"\s+(?!(?:and|or|nor)\b)[a-z]")
+# A lower-case word after a capitalised word (but not "and"/"or", as in "Bill and I"), unless it is
+# a finite verb, an auxiliary or an adverb before one: a sentence that opens with a name goes on
+# so ("Mark is", "Bill has", "Mike called"), while the verb or adjective reading does not.
+_LOWER_WORD_AFTER = re.compile(
+    r"\s+(?!(?:and|or|nor|is|was|has|had|have|are|were|said|says|told|tells|will|would|can|could|should|shall|"
+    r"may|might|must|did|does|do|knows|thinks|wants|also|never|always|just|still|then|[a-z]+ed)\b)[a-z]"
+)
 # Given names that are common words too, a verb or adjective when they open a sentence ("Mark my
 # words", "Sue them", "Frank talks").
 _WORD_GIVEN = frozenset(
     "Mark Frank Sue Max Chuck Jack Bill Will Rob Pat Art Bob Grant Hope Faith Joy Rose Dawn Guy Ray Drew Rich "
-    "Sandy Penny Carol Jay Bud Buck Lance Wade Dean Miles Harry Mike Don Jimmy Nick Matt Sly".split()
+    "Sandy Penny Carol Jay Bud Buck Lance Wade Miles Sly".split()
 )
 # Title words that are listed given names too ("Lord", "Sir"): no name alone.
 _TITLE_GIVEN = frozenset({"Lord", "Sir", "Dame", "Baroness", "Lady", "King", "Prince", "Earl"})
@@ -690,6 +698,7 @@ class _Segmenter:
         self._firm_name_list: list[tuple[int, list[str]]] | None = None
         self._common: dict[str, bool] = {}
         self._trades: dict[str, bool] = {}
+        self._written_out: dict[str, bool] = {}
         self._story_names: frozenset[str] = frozenset()
         self._firm_at: tuple[list[int], list[tuple[int, int, str]]] | None = None
         self._counts: dict[str, int] | None = None
@@ -1721,7 +1730,7 @@ class _Segmenter:
         pronoun = "he" if m.group().lower() in ("he", "him", "his") else "she"
         if mixed and not (speaker and _gender_clash(speaker, pronoun)):
             return None
-        if mixed and self._lead_in_names_someone(group[0].open_pos, mention):
+        if mixed and self._lead_in_names_someone(group[0].open_pos, mention, pronoun):
             return None
         starts, names = self._named_people()
         body = self.layout.para_span(0)[1] if len(self.layout.para_starts) > 1 else 0
@@ -1867,9 +1876,12 @@ class _Segmenter:
         if len(words) != 1 or (words[0] not in _MALE_GIVEN and words[0] not in _FEMALE_GIVEN):
             return None
         text = self.text
-        if words[0] in _TITLE_GIVEN or _NOT_A_NAME_BEFORE.search(text, max(0, pos - 12), pos):
-            return None
         end = pos + len(words[0])
+        if words[0] in _TITLE_GIVEN or (
+            _NOT_A_NAME_BEFORE.search(text, max(0, pos - 12), pos)
+            and not (_AT_BEFORE.search(text, max(0, pos - 4), pos) and _POSSESSIVE_AFTER.match(text, end))
+        ):
+            return None
         if (
             words[0] in _WORD_GIVEN
             and _SENTENCE_OPENING.search(text, max(0, pos - 3), pos)
@@ -2278,15 +2290,18 @@ class _Segmenter:
         spokesman", "its chairman", "The company's president, Tom Lund", "Tom Lund, its
         president"), or a body or office of their own (a capitalised title or name before the
         name, "Commerce Secretary Tom Berg", or after it, "Tom Lund, president of Kell Inc"),
-        unless it is an outsider's trade ("Ann Roy, an analyst at Kell Securities")."""
+        unless it is an outsider's trade ("Ann Roy, an analyst at Kell Securities"), which wins over
+        the company named in the clause ("an analyst who covers the firm"). Around the name, the
+        company makes the side only as the possessor of an office ("its president", "the company's
+        chairman", "a spokesman for the company"), not anywhere in the clause."""
         text = self.text
         name = set(speaker.split()) if speaker else set()
         before = _SENTENCE_BREAK.split(text[max(0, mention.start - 60) : mention.start])[-1]
         after = _SENTENCE_BREAK.split(text[mention.end : mention.end + 60])[0]
-        if _OWN_SIDE_WORD.search(mention.text) or _OWN_SIDE_WORD.search(before) or _OWN_SIDE_WORD.search(after):
-            return True
         if _OUTSIDER_WORD.search(mention.text) or _OUTSIDER_WORD.search(after):
-            return False
+            return False  # "In a note to its clients, analyst Ann Roy", "the company's largest shareholder"
+        if _OWN_SIDE_WORD.search(mention.text) or _OWN_OFFICE.search(before) or _OWN_OFFICE.search(after):
+            return True
         words = [w.strip(",.;:") for w in mention.text.split()]
         cut = next((i for i, w in enumerate(words) if w in name), len(words))
         if any(w[:1].isupper() and w not in _DETERMINERS for w in words[:cut]):
@@ -2550,21 +2565,23 @@ class _Segmenter:
             self._resolve = self.lex.resolver(c for _, _, c in spans)
         return self._lex_spans
 
-    def _lead_in_names_someone(self, open_pos: int, mention: Span | None) -> bool:
-        """Whether the reporter's words between the speaker and a mixed quote name someone a "she"
-        in it may mean by a common noun for a person ("Tom Berg said his daughter was", "said of
-        his sister that", "said the new chairwoman had")."""
+    def _lead_in_names_someone(self, open_pos: int, mention: Span | None, pronoun: str) -> bool:
+        """Whether the reporter's words between the speaker and a mixed quote name someone the
+        quote's "he" or "she" may mean by a common noun for a person of that sex or either ("Tom
+        Berg said his daughter was", "said of his sister that", "said the new chairwoman had")."""
         if mention is None or not open_pos - 200 <= mention.end <= open_pos:
             return False
         lead = _SENTENCE_BREAK.split(self.text[mention.end : open_pos])[-1]
-        return any(_person_noun(w) for m in _NOUN_PHRASE.finditer(lead) for w in m.group(1).split())
+        return any(_person_noun(w, pronoun) for m in _NOUN_PHRASE.finditer(lead) for w in m.group(1).split())
 
     def _foreign_namesake(self, s: int, e: int, c: str) -> bool:
         """A body the lexicon places in one state, written as another state's ("Canada's House of
         Commons", "the Commons in Ottawa", "the House of Representatives in Canberra"): that
-        state's own assembly of the same name, not the lexicon's."""
+        state's own assembly of the same name, not the lexicon's. Only assemblies have namesakes
+        abroad: a person or company next to another state is on a visit or runs a branch there
+        ("Reagan in Moscow", "West German Chancellor Helmut Kohl", "IBM in Japan")."""
         home = self.lex.homes.get(c)
-        if home is None or self.lex.kinds.get(c) == "states":
+        if home is None or not _ASSEMBLY_WORD.search(c):
             return False
         text = self.text
         around = (_STATE_BEFORE.search(text, max(0, s - 30), s), _IN_PLACE_AFTER.match(text, e))
@@ -2573,8 +2590,15 @@ class _Segmenter:
 
     def _unspelled(self, s: int, e: int, c: str) -> bool:
         """An acronym many bodies share ("CSA") in a story that never writes the lexicon's body
-        in full: another body's, or one the reader cannot tell ("the Canadian Space Agency (CSA)")."""
-        return self.text[s:e] in self.lex.spelled_out and c not in self.text
+        in full, in any case: another body's, or one the reader cannot tell ("the Canadian Space
+        Agency (CSA)")."""
+        if self.text[s:e] not in self.lex.spelled_out:
+            return False
+        hit = self._written_out.get(c)
+        if hit is None:  # in any case: "the child support agency (CSA)"
+            key = b" " + c.encode("ascii", "replace").lower() + b" "
+            hit = self._written_out[c] = key in letter_shape(self.text, lower=True)
+        return not hit
 
     def _other_trade(self, s: int, e: int, c: str) -> bool:
         """A group the lexicon names for its trade ("coffee producers") met as a bare common noun
@@ -2616,9 +2640,14 @@ class _Segmenter:
         after = _NEXT_WORD.match(text, e)
         if after and after.group(1) in _BODY_AFTER_PARTY_WORD:
             return True
-        if after and self._family_name_after(after.group(1)) and not _NEXT_CAPITAL.match(text, after.end()):
-            return True
         before = _prev_word(text, max(0, s - 30), s)
+        if (
+            after
+            and not (before and before.group(1) in _PARTY_DETERMINERS)  # "The Tory Budget", "A Tory Right"
+            and self._family_name_after(after.group(1))
+            and not _NEXT_CAPITAL.match(text, after.end())
+        ):
+            return True
         return bool(before and before.group(1) in _NAME_BEFORE_PARTY_WORD)
 
     def _family_name_after(self, word: str) -> bool:
@@ -2630,7 +2659,8 @@ class _Segmenter:
             len(word) > 2
             and word[0].isupper()
             and word[1:].islower()
-            and not word.endswith("s")
+            and not word.endswith(("s", "ism", "phobia"))
+            and word not in _PARTY_THING_WORDS
             and word.lower() not in ROLE_WORDS
             and word.lower() not in ORG_WORDS
             and word not in _MALE_GIVEN
@@ -2883,6 +2913,12 @@ _NEXT_CAPITAL = re.compile(r"[ \t\n]+[A-Z]")
 _BODY_AFTER_PARTY_WORD = frozenset(
     "Ministry Minister Department Day Organisation Organization Office Court Code Law Relations Exchange Union".split()
 )
+# Words British copy capitalises after a party's name ("Tory Budget", "Tory Right"): the party's, no family name.
+_PARTY_THING_WORDS = frozenset(
+    "Budget Right Left Manifesto Conference Leadership Policy Campaign Revolt Rebellion Establishment Grandee "
+    "Heartland Shires Brexit Scotland Westminster".split()
+)
+_PARTY_DETERMINERS = frozenset("The the A a An an This this That that Every every No no".split())
 _NAME_BEFORE_PARTY_WORD = frozenset("Social Christian Free International National Independent Swiss".split())
 _PREV_WORD = re.compile(r"([A-Za-z][\w'’\-]*)[ \t]+$")
 _NEXT_CAP_WORD = re.compile(r"[ \t]+([A-Z][\w&'’\-]*)")
@@ -3082,27 +3118,52 @@ def _firm_word(firm: str) -> re.Pattern[str]:
 
 # A noun phrase with an article or possessive ("his sister", "the new chairwoman").
 _NOUN_PHRASE = re.compile(r"\b(?:[Tt]he|an?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur)\s+([a-z]+(?:\s+[a-z]+)?)")
+# Common nouns for a person of either sex, for a woman, and for a man (a closed list: "human" and
+# "statesman" end like "woman" but are no "she").
 _KIN_WORDS = frozenset(
-    "daughter son wife husband sister brother mother father mom dad aunt uncle niece nephew widow widower "
-    "girlfriend boyfriend fiancee fiance partner friend colleague rival opponent boss successor predecessor "
-    "deputy challenger running mate".split()
+    "partner friend colleague rival opponent boss successor predecessor deputy challenger mate spouse".split()
+)
+_SHE_WORDS = frozenset(
+    "daughter wife sister mother mom aunt niece widow girlfriend fiancee woman grandmother granddaughter".split()
+)
+_HE_WORDS = frozenset(
+    "son husband brother father dad uncle nephew widower boyfriend fiance man grandfather grandson chairman "
+    "spokesman businessman congressman councilman policeman statesman sportsman".split()
 )
 
 
-def _person_noun(word: str) -> bool:
-    """Whether a common noun names a person by kin or sex ("daughter", "rival", "chairwoman")."""
-    return word in _KIN_WORDS or word.endswith(("woman", "man", "person"))
+def _person_noun(word: str, pronoun: str) -> bool:
+    """Whether a common noun names a person "he" or "she" may mean: one of either sex ("rival"),
+    or of the pronoun's ("daughter", "chairwoman" for "she"; "son", "chairman" for "he")."""
+    if word in _KIN_WORDS or word.endswith("person"):
+        return True
+    if pronoun == "she":
+        return word in _SHE_WORDS or word.endswith("woman")
+    return word in _HE_WORDS
 
 # A state's name or adjective right before a body ("Canada's House", "the Australian Senate"), and
 # a place right after it ("the Commons in Ottawa").
 _STATE_BEFORE = re.compile(r"(?<![\w.])([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?:['’]s)?\s+$")
+# Words naming an assembly, the bodies that have namesakes in other states (House of Commons, Congress).
+_ASSEMBLY_WORD = re.compile(r"\b(?:House|Commons|Lords|Congress|Parliament|Assembly|Senate|Diet|Chamber)\b")
 _IN_PLACE_AFTER = re.compile(r"\s+in\s+([A-Z][\w.]*(?: [A-Z][a-z]+)?)")
 # Words that make a speaker the company's own ("a company spokesman", "its president").
 _OWN_SIDE_WORD = re.compile(r"\b(?:[Ii]ts|[Tt]heir|company|firm|corporation)\b")
-# Trades of outsiders who comment on a company without a side of their own.
+# Trades of outsiders who comment on a company without a side of their own, and the employers that
+# mark a brokerage's staff or a union's officers ("head of research at Kell Securities").
 _OUTSIDER_WORD = re.compile(
     r"\b(?:[Aa]nalysts?|[Ee]conomists?|[Aa]rbitrage(?:u)?rs?|[Tt]raders?|[Dd]ealers?|[Bb]rokers?|[Ss]trategists?|"
-    r"[Uu]nion|[Ii]nvestors?|[Ss]hareholders?|[Cc]onsultants?|[Ee]xperts?|[Oo]bservers?)\b"
+    r"[Uu]nion|[Ii]nvestors?|[Ss]hareholders?|[Cc]onsultants?|[Ee]xperts?|[Oo]bservers?|"
+    r"Securities|Brokerage|Auto Workers|Steelworkers|Teamsters|law firm)\b"
+)
+# The company as the possessor of an office next to a speaker's name ("its president", "a company
+# spokesman", "the firm's chairman", "president of the company", "a spokesman for the firm").
+_OWN_OFFICE = re.compile(
+    r"\b(?:(?:[Ii]ts|[Tt]heir|company(?:['’]s)?|firm(?:['’]s)?|corporation(?:['’]s)?)(?:\s+[a-z-]+){0,2}\s+"
+    r"(?:president|chairman|chairwoman|chief|executive|director|head|spokesman|spokeswoman|secretary|official|"
+    r"officer|founder|owner|manager|treasurer|counsel|attorney)|"
+    r"(?:president|chairman|chairwoman|executive|director|head|spokesman|spokeswoman|official|officer|founder|"
+    r"owner|manager|treasurer|counsel|attorney)\s+(?:of|for|at|with)\s+(?:the|its)\s+(?:company|firm|corporation))\b"
 )
 # Sentence breaks and quotation marks bound the words that introduce a speaker.
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|[\"“”\n:;]")
