@@ -1747,6 +1747,19 @@ _DEALT_WITH = re.compile(
 )
 
 
+def _body_reading(body: str, ents: Entities, canon_org, is_place) -> tuple[str | None, str] | None:
+    """Whether a capitalised run names a body, read by its head noun, the word before the first
+    "of"/"for" ("Ministry of Roads", "National Union of Students"), else the last: None for a place
+    or no body, else its lexicon name (None if unlisted) and that head."""
+    words = body.split()
+    glue = next((i for i, w in enumerate(words) if w in {"of", "for"}), 0)
+    head = words[glue - 1] if glue else words[-1]
+    known = canon_org(body) or ents.acronyms.get(body)
+    if is_place(body) or not (known or head.lower() in ORG_WORDS):
+        return None
+    return known, head
+
+
 def _object_body(text: str, sent: tuple[int, int], ents: Entities, canon_org, is_place) -> str | None:
     """The one body a sentence opened by someone else names ("Tom Berg wrote to the Home Office on
     Monday. A spokesman said ..."): the spokesman answers for it when the person dealt with it as
@@ -1755,15 +1768,12 @@ def _object_body(text: str, sent: tuple[int, int], ents: Entities, canon_org, is
     found, dealt = None, False
     for m in _BODY_INSIDE.finditer(text, sent[0], sent[1]):
         body = m.group(1)
-        words = body.split()
-        glue = next((i for i, w in enumerate(words) if w in {"of", "for"}), 0)
-        head = words[glue - 1] if glue else words[-1]
-        known = canon_org(body) or ents.acronyms.get(body)
-        if is_place(body) or not (known or head.lower() in ORG_WORDS):
+        reading = _body_reading(body, ents, canon_org, is_place)
+        if reading is None:
             continue
         if found is not None:
             return None
-        found = known or body
+        found = reading[0] or body
         dealt = _DEALT_WITH.search(text, max(sent[0], m.start() - 40), m.start()) is not None
     return found if dealt else None
 
@@ -1782,15 +1792,11 @@ def _body_before(pos: int, ents: Entities, canon_org, is_place, it: bool = False
     if m is None:
         return None if it else _object_body(text, sent, ents, canon_org, is_place)
     body = m.group(2)
-    words = body.split()
-    # The head noun: the word before the first "of"/"for" ("Ministry of Roads", "National Union of
-    # Students"), else the last.
-    glue = next((i for i, w in enumerate(words) if w in {"of", "for"}), 0)
-    head = words[glue - 1] if glue else words[-1]
-    known = canon_org(body) or ents.acronyms.get(body)
-    if is_place(body) or not (known or head.lower() in ORG_WORDS):
+    reading = _body_reading(body, ents, canon_org, is_place)
+    if reading is None:
         return None if it else _object_body(text, sent, ents, canon_org, is_place)
-    if not known and len(words) == 1 and m.group(1) is None and head.lower() not in _BARE_BODIES:
+    known, head = reading
+    if not known and len(body.split()) == 1 and m.group(1) is None and head.lower() not in _BARE_BODIES:
         return None  # a common noun as subject, no body: "Markets fell.", "Courts agreed."
     if it and _TEXT_CUE.match(text, pos) and _LEGAL_TEXT.search(text[m.end() : sent[1]]):
         return None
