@@ -88,7 +88,6 @@ _REGION_BEFORE = re.compile(
 )
 
 
-
 def _new_place(text: str, a: int, e: int) -> bool:
     """Whether the name at a follows a capitalised "New" after a word in lower case, which makes
     another place or body of it ("in New England", "of New Mexico", "the New Democratic Party");
