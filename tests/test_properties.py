@@ -22,7 +22,7 @@ every row whose input exceeds the model's max length carries `"truncated": true`
 from __future__ import annotations
 
 import textwrap
-import time
+import time  # the speed guards read process CPU time: other jobs on a shared machine do not count
 from pathlib import Path
 from typing import Any
 
@@ -154,9 +154,9 @@ def test_segment_one_long_sentence_of_many_quotes_is_fast() -> None:
     # Each quote once looked back to its sentence's start: 100 KB took 7 s, now about 0.5 s.
     piece = 'Tom Berg said "the levy will rise for farmers" and Ana Kovac replied "the budget holds", '
     text = "In Norland " + piece * 1100 + "and the session closed."
-    start = time.perf_counter()
+    start = time.process_time()
     quotes = segment_checked(text)
-    assert len(quotes) >= 2199 and time.perf_counter() - start < 3.0
+    assert len(quotes) >= 2199 and time.process_time() - start < 3.0
 
 
 def test_segment_windows_line_ends_and_zero_width_marks_change_nothing_but_offsets() -> None:
@@ -176,8 +176,8 @@ def test_segment_a_long_run_of_capitalised_words_is_fast() -> None:
     # Every suffix of a run of capitals was indexed as a name: 30,000 words took 8 s and 3.5 GB.
     words = " ".join(f"Word{i % 97} Tom Berg" for i in range(10_000))
     text = f'Tom Berg said: "We will go." {words} "We stay," Berg said.'
-    start = time.perf_counter()
-    assert len(segment_checked(text)) == 2 and time.perf_counter() - start < 3.0
+    start = time.process_time()
+    assert len(segment_checked(text)) == 2 and time.process_time() - start < 3.0
 
 
 def test_segment_an_article_of_many_speakers_is_fast() -> None:
@@ -188,8 +188,8 @@ def test_segment_an_article_of_many_speakers_is_fast() -> None:
         paras.append(f'Councillor {["Jan", "Ana", "Tom"][i % 3]} {family}{i} of Ward {i} said: "We need buses."\n\n'
                      f'"Our routes are empty," he added.\n\n')
     text = "".join(paras)
-    start = time.perf_counter()
-    assert len(segment_checked(text)) == 8000 and time.perf_counter() - start < 8.0
+    start = time.process_time()
+    assert len(segment_checked(text)) == 8000 and time.process_time() - start < 8.0
 
 
 def test_segment_hard_wrapped_text_with_blank_lines_between_paragraphs() -> None:

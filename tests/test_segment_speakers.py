@@ -896,9 +896,9 @@ def test_pronoun_resolution_stays_near_linear_over_many_distinct_names():
 
     fam = [f"Kov{chr(97 + i % 26)}{chr(97 + (i // 26) % 26)}" for i in range(600)]
     text = "".join(f'Then {fam[i % 600].capitalize()} left, then came back. "Yes," he said.\n\n' for i in range(1500))
-    started = time.perf_counter()
+    started = time.process_time()
     assert len(segment(Article(id="d", text=text))) == 1500
-    assert time.perf_counter() - started < 30  # counting each run over the whole text took minutes
+    assert time.process_time() - started < 30  # counting each run over the whole text took minutes
 
 
 def test_a_role_for_a_named_person_is_not_that_person():
@@ -1558,9 +1558,9 @@ def test_review5_a_long_quote_of_names_before_many_pronoun_quotes_is_not_slow():
     names = ["Tom Berg", "Ann Kovac", "Jan Lind", "Eva Holm"]
     speech = " ".join(f"I spoke to {names[i % 4]} and to {names[(i + 1) % 4]} about it." for i in range(1500))
     text = '"' + speech + '"\n\n' + " ".join(f'"Point {i} is settled," he said.' for i in range(150))
-    start = time.perf_counter()
+    start = time.process_time()
     assert len(segment(Article(id="d", text=text))) == 151
-    assert time.perf_counter() - start < 5.0
+    assert time.process_time() - start < 5.0
 
 
 def test_review5_a_plural_party_possessive_is_no_part_of_the_name():
