@@ -3158,12 +3158,14 @@ _OUTSIDER_WORD = re.compile(
 )
 # The company as the possessor of an office next to a speaker's name ("its president", "a company
 # spokesman", "the firm's chairman", "president of the company", "a spokesman for the firm").
+_OFFICES = (
+    "president|chairman|chairwoman|executive|director|head|spokesman|spokeswoman|official|officer|founder|owner|"
+    "manager|treasurer|counsel|attorney"
+)
 _OWN_OFFICE = re.compile(
     r"\b(?:(?:[Ii]ts|[Tt]heir|company(?:['’]s)?|firm(?:['’]s)?|corporation(?:['’]s)?)(?:\s+[a-z-]+){0,2}\s+"
-    r"(?:president|chairman|chairwoman|chief|executive|director|head|spokesman|spokeswoman|secretary|official|"
-    r"officer|founder|owner|manager|treasurer|counsel|attorney)|"
-    r"(?:president|chairman|chairwoman|executive|director|head|spokesman|spokeswoman|official|officer|founder|"
-    r"owner|manager|treasurer|counsel|attorney)\s+(?:of|for|at|with)\s+(?:the|its)\s+(?:company|firm|corporation))\b"
+    rf"(?:chief|secretary|{_OFFICES})|"
+    rf"(?:{_OFFICES})\s+(?:of|for|at|with)\s+(?:the|its)\s+(?:company|firm|corporation))\b"
 )
 # Sentence breaks and quotation marks bound the words that introduce a speaker.
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|[\"“”\n:;]")
