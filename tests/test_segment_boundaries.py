@@ -914,3 +914,27 @@ def test_review5_a_bracket_holding_a_figure_is_the_contents_own():
     ):
         (q,) = segment(Article(id="d", text=text))
         assert q.text.endswith(("would never pay", "by the end of the year")), text
+
+
+def test_a_participle_with_its_own_report_starts_a_new_quote():
+    """'," X said, adding that ... . "..."': the participle reports on its own, and the next quote
+    goes on with that report rather than with the first quote."""
+    text = (
+        "The mayor spoke on Friday.\n\n"
+        '"The council never wanted the bridge," Kowal said, adding that he had pushed for it as '
+        'mayor of Dunmore. "A mayor must keep his word, whatever the budget."'
+    )
+    qs = _seg(text, mixed="content")
+    assert [q.text for q in qs] == [
+        "The council never wanted the bridge,",
+        "that he had pushed for it as mayor of Dunmore. A mayor must keep his word, whatever the budget.",
+    ]
+    assert qs[1].speaker_mention is not None and qs[1].speaker_mention.text == "Kowal"
+    # 'explaining' too; an attribution with no participle of saying still joins the two parts.
+    text = (
+        '"We will rebuild the pier," Berg said, explaining why the harbour board had met twice. '
+        '"The storms will not wait for us."'
+    )
+    assert len(_seg(text, mixed="content")) == 2
+    text = '"We will rebuild the pier," Berg said after the harbour board had met twice. "The storms will not wait."'
+    assert len(_seg(text, mixed="content")) == 1

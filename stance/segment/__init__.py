@@ -390,6 +390,9 @@ _THAT_CONTENT_END = re.compile(
 _OTHER_SUBJECT = re.compile(
     r"\s\s*and\s+(?:[\w'’%.,-]+\s+){1,3}(?:said|say|says|told|tells|added|argued|insisted|warned|noted|claimed)\b"
 )
+# After an attribution, a participle of saying with words of its own ('," Kovac said, adding that
+# the fund was empty. "..."'): a second report, which the next quote goes on with.
+_OWN_REPORT_AFTER = re.compile(r",[ \t]+(?:adding|explaining)[ \t]+((?:that[ \t]+)?[\w'’]+[ \t]+\w)")
 _PARTICIPLE_AFTER_COMMA = re.compile(
     r",\s+(?:(?:\w+ly|instead|then|again|also|still|later)\s+)?\w+ing\b|,\s+(?:though|although|while|whose|as)\b"
 )
@@ -962,6 +965,8 @@ class _Segmenter:
                         break  # '," he said. The White House said aid was coming. "...': another source
                     if gap.strip() and gap.rstrip()[-1] not in ",.:;":
                         break  # '," he said, adding that "...' introduces a new, mixed quote
+                    if _OWN_REPORT_AFTER.match(gap):
+                        break  # '," he said, adding that he ... . "...': the participle's own report
                     if len(gap.split()) > 8 and (
                         gap.rstrip()[-1] != "."
                         or self._sentence(post[1])[1] < nxt.open_pos
@@ -1342,7 +1347,7 @@ class _Segmenter:
             return list(q.parts)
         if q.kind != "mixed":
             lead = self._content_lead(q.open_pos, _capitalised(self.text, q.parts[0][0], q.parts[0][1]))
-            lead = lead or self._that_lead(q) or self._clause_before(q)
+            lead = lead or self._that_lead(q) or self._clause_before(q) or self._participle_lead(q)
             return [lead, *q.parts] if lead else list(q.parts)
         a = q.content[0] if q.content else q.parts[0][0]
         b = max(g.content[1] if g.content else g.parts[-1][1] for g in group)
@@ -1414,6 +1419,23 @@ class _Segmenter:
         if rel is None or _PREP_BEFORE.intersection(text[max(ss, rel.start() - 12) : rel.start()].split()[-1:]):
             return None  # 'in which he pledged ...': the pronoun is where, not what
         return rel.span(1)
+
+    def _participle_lead(self, q: RawQuote) -> tuple[int, int] | None:
+        """The report of a participle of saying that the quote goes on with: '"...," Kovac said,
+        adding that the fund was empty. "We will ask again."' reports 'that the fund was empty.'
+        with the second quote (the first one ended at its attribution, see _merge_split). Only a
+        sentence that holds a quote before the participle and ends where this quote opens."""
+        text = self.text
+        k = q.open_pos
+        while k > 0 and text[k - 1] in " \t":
+            k -= 1
+        if k == 0 or text[k - 1] not in ".!?":
+            return None
+        ss, _ = self._sentence(k - 1)
+        m = _OWN_REPORT_AFTER.search(text, ss, k)
+        if m is None or _MARKS.isdisjoint(text[ss : m.start()]) or not _MARKS.isdisjoint(text[m.start() : k]):
+            return None
+        return m.start(1), k
 
     def _that_lead(self, q: RawQuote) -> tuple[int, int] | None:
         """The reported clause a quoted sentence completes: 'Berg said that whatever the vote,
