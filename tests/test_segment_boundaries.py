@@ -938,3 +938,17 @@ def test_a_participle_with_its_own_report_starts_a_new_quote():
     assert len(_seg(text, mixed="content")) == 2
     text = '"We will rebuild the pier," Berg said after the harbour board had met twice. "The storms will not wait."'
     assert len(_seg(text, mixed="content")) == 1
+
+
+def test_a_headline_cited_with_its_byline_is_no_quote():
+    """A link roundup cites a story by its headline and writer: '"Pier gallery to close," by the
+    Gazette's Ann Lund: ...'. The headline is nobody's words; the story's own quoted lines are."""
+    text = (
+        'HARBOUR ARTS -"Old pier gallery to close at the end of May," by the Gazette\'s Ann Lund: '
+        '"The gallery has lost its lease."\n\n'
+        'CITY HALL -"Council backs new tram line," by Tom Berg: "The vote was close."'
+    )
+    assert _texts(text) == ["The gallery has lost its lease.", "The vote was close."]
+    # A passive agent after a quote is no byline.
+    text = '"The storm will pass," Berg said, calmed by Kowal\'s words. "It always does," Kowal said.'
+    assert len(_seg(text)) == 2

@@ -390,6 +390,11 @@ _THAT_CONTENT_END = re.compile(
 _OTHER_SUBJECT = re.compile(
     r"\s\s*and\s+(?:[\w'’%.,-]+\s+){1,3}(?:said|say|says|told|tells|added|argued|insisted|warned|noted|claimed)\b"
 )
+# A byline after a headline cited in quotation marks: '"Port to close," by the Gazette's Ann Lund',
+# '," by Ann Lund:', '," by Ann Lund http://...'. The writer of a story, not a speaker.
+_BYLINE_AFTER = re.compile(
+    r"[ \t]*by[ \t]+(?:the[ \t]+)?(?:[A-Z][\w.&-]*[ \t]+){0,4}[A-Z][\w.&-]*(?:['’]s?[ \t]+[A-Z]|[ \t]*:|[ \t]+https?:)"
+)
 # After an attribution, a participle of saying with words of its own ('," Kovac said, adding that
 # the fund was empty. "..."'): a second report, which the next quote goes on with.
 _OWN_REPORT_AFTER = re.compile(r",[ \t]+(?:adding|explaining)[ \t]+((?:that[ \t]+)?[\w'’]+[ \t]+\w)")
@@ -1073,6 +1078,8 @@ class _Segmenter:
         text = self.text
         kept: list[RawQuote] = []
         for q in raws:
+            if text[q.parts[-1][1] - 1 : q.parts[-1][1]] == "," and _BYLINE_AFTER.match(text, q.close_end):
+                continue  # '"Port to close in May," by the Gazette's Ann Lund: ...': a story's headline
             ss, se = self._sentence(q.open_pos)
             lo = max(ss, q.open_pos - _LOOK_BACK)
             pre = text[lo : q.open_pos]
