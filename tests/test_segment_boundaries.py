@@ -952,3 +952,25 @@ def test_a_headline_cited_with_its_byline_is_no_quote():
     # A passive agent after a quote is no byline.
     text = '"The storm will pass," Berg said, calmed by Kowal\'s words. "It always does," Kowal said.'
     assert len(_seg(text)) == 2
+
+
+def test_a_quote_with_no_attribution_goes_on_with_its_speakers_report_before_it():
+    """'Kovac said the talks had stalled. "We will not give in."': one report, in content mode."""
+    text = 'The port reopened on Monday. Kowal said the talks had stalled over pay. "We will not give in."'
+    (q,) = _seg(text, mixed="content")
+    assert q.text == "the talks had stalled over pay. We will not give in."
+    assert q.speaker_mention is not None and q.speaker_mention.text == "Kowal"
+    (q,) = _seg(text, mixed="fragment")
+    assert q.text == "We will not give in."
+    # In the next paragraph too, after "that".
+    (q,) = _seg('Lund said that the dock had been sold.\n\n"It went for far too little."', mixed="content")
+    assert q.text == "that the dock had been sold. It went for far too little."
+
+    # Not where the quote has its own attribution, the verb is followed by a time rather than a
+    # clause, or the sentence holds a quote of its own.
+    for text in (
+        'Kowal said the talks had stalled over pay. "We will not give in," Berg said.',
+        'Kowal said on Monday after the long meeting. "We will not give in."',
+        'Kowal said the talks were "stuck" over pay. "We will not give in."',
+    ):
+        assert _seg(text, mixed="content")[-1].text.startswith("We will not give in"), text

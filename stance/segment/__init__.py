@@ -390,6 +390,13 @@ _THAT_CONTENT_END = re.compile(
 _OTHER_SUBJECT = re.compile(
     r"\s\s*and\s+(?:[\w'’%.,-]+\s+){1,3}(?:said|say|says|told|tells|added|argued|insisted|warned|noted|claimed)\b"
 )
+# A verb of saying that reports a clause right after it ('said the talks had stalled', 'said that ...'),
+# not a time, a place or a medium first.
+_SAID_CLAUSE = re.compile(
+    r"\b(?:said|says|added|adds|explained|argued|insisted|noted|wrote|writes)[ \t]+"
+    r"(?!(?:in|on|at|during|after|before|when|while|to|of|about|for|with|from|by|as|last|this|earlier|later)\b)"
+    r"(?=[a-z])"
+)
 # A byline after a headline cited in quotation marks: '"Port to close," by the Gazette's Ann Lund',
 # '," by Ann Lund:', '," by Ann Lund http://...'. The writer of a story, not a speaker.
 _BYLINE_AFTER = re.compile(
@@ -896,6 +903,9 @@ class _Segmenter:
             parts = self._output_parts(group)
             if not parts:
                 continue
+            if cue is None and mention is not None and len(group) == 1 and parts == list(q.parts):
+                lead = self._reported_lead(q, mention)
+                parts = [lead, *parts] if lead else parts
             qtext = " ".join(self.text[a:b] for a, b in parts)
             n = len(records) + 1
             content = q.content or (group[0].parts[0][0], group[-1].parts[-1][1])
@@ -1426,6 +1436,28 @@ class _Segmenter:
         if rel is None or _PREP_BEFORE.intersection(text[max(ss, rel.start() - 12) : rel.start()].split()[-1:]):
             return None  # 'in which he pledged ...': the pronoun is where, not what
         return rel.span(1)
+
+    def _reported_lead(self, q: RawQuote, mention: Span) -> tuple[int, int] | None:
+        """The reported clause that a quote with no attribution of its own goes on with: 'Kovac
+        said the talks had stalled. "We will not give in."' reports 'the talks had stalled.' too,
+        its speaker's one report running on into her words. Only for a direct quote (content mode),
+        right after that sentence (in its paragraph or the one before), whose speaker is the
+        subject of its verb of saying and which holds no quotation mark."""
+        text = self.text
+        if self.mixed != "content" or q.kind != "direct":
+            return None
+        k = q.open_pos
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+        if k == 0 or text[k - 1] != "." or self.layout.para_of(q.open_pos) - self.layout.para_of(k - 1) > 1:
+            return None
+        ss, _ = self._sentence(k - 1)
+        if not (ss <= mention.start < k) or not _MARKS.isdisjoint(text[ss:k]):
+            return None
+        m = _SAID_CLAUSE.search(text, mention.end, k)
+        if m is None or m.start() - mention.end > 20 or len(text[m.end() : k].split()) < 3:
+            return None
+        return m.end(), k
 
     def _participle_lead(self, q: RawQuote) -> tuple[int, int] | None:
         """The report of a participle of saying that the quote goes on with: '"...," Kovac said,
