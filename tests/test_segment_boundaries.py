@@ -974,3 +974,25 @@ def test_a_quote_with_no_attribution_goes_on_with_its_speakers_report_before_it(
         'Kowal said the talks were "stuck" over pay. "We will not give in."',
     ):
         assert _seg(text, mixed="content")[-1].text.startswith("We will not give in"), text
+
+
+def test_a_content_with_no_verb_of_saying_starts_at_a_stance_verbs_that():
+    """'Lund estimated that there are "..."': the content is the "that" clause, as after "said"."""
+    for text, content in (
+        (
+            'Lund estimated that there are "far too many boats for one small harbour" in Dunmore.',
+            'that there are "far too many boats for one small harbour" in Dunmore',
+        ),
+        (
+            'The Harbour Party projects that "a small levy on every ship" would raise $2 billion.',
+            'that "a small levy on every ship" would raise $2 billion',
+        ),
+        (
+            'In a note, Berg voiced confidence that the pier would be "rebuilt well before the winter storms."',
+            'that the pier would be "rebuilt well before the winter storms.',
+        ),
+    ):
+        assert _texts(text, mixed="content") == [content], text
+    # A "that" after any other word opens a relative clause, which stays in the content.
+    text = 'She had not sent any emails that were "marked secret at the time of sending" to her staff.'
+    assert _texts(text, mixed="content")[0].startswith("She had not sent")

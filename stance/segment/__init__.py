@@ -397,6 +397,15 @@ _SAID_CLAUSE = re.compile(
     r"(?!(?:in|on|at|during|after|before|when|while|to|of|about|for|with|from|by|as|last|this|earlier|later)\b)"
     r"(?=[a-z])"
 )
+# A verb of thinking, judging or foreseeing in the past or present ('estimated that', 'projects
+# that') or a noun of stance ('confidence that') before a "that" clause.
+_STANCE_STEMS = """estimat anticipat project speculat predict protest accept believ think thought hop fear
+suggest conclud conced acknowledg admit agre argu claim assert insist warn not reveal indicat show
+found expect assum guess worr doubt reckon recogniz recognis realiz realis""".split()
+_STANCE_THAT = re.compile(
+    r"\b(?:(?:" + "|".join(_STANCE_STEMS) + r")(?:ed|d|es|s|ied|ies|ks|ts|ws)?|thought|found|shown|"
+    r"confidence|hope|belief|view|fear|warning|assertion)[ \t]+(that)[ \t]+(?!(?:with|as|to|for|of|in|on|at|by)\b)"
+)
 # A byline after a headline cited in quotation marks: '"Port to close," by the Gazette's Ann Lund',
 # '," by Ann Lund:', '," by Ann Lund http://...'. The writer of a story, not a speaker.
 _BYLINE_AFTER = re.compile(
@@ -1299,6 +1308,8 @@ class _Segmenter:
             a = q.open_pos  # 'wrote to his followers, "It is time to go."': the quote is the content
         elif not cues and a > ss:
             a = self._lead_of_attributed(q, ss, a)
+        if not cues:
+            a = _complement_that(text, a, q.open_pos)
         return a
 
     def _noun_use(self, cue: CueMatch) -> bool:
@@ -3026,6 +3037,17 @@ _GOES_ON = frozenset({"added", "adds", "continued", "continues"})
 # Words between a speaker and the cue that say the speaker was speaking before: "Berg further
 # said:", "went on to say:" ("also" may mean "too": "Kovac also said" after Berg's words).
 _GOES_ON_WORDS = frozenset({"further", "again", "went", "goes", "continued", "continues"})
+
+
+def _complement_that(text: str, a: int, b: int) -> int:
+    """Where a content with no verb of saying starts when a verb or a noun of stance takes a
+    "that" clause before the fragment ('Lund estimated that there are "far too many"', 'voiced
+    confidence that the plan would "hold"'): at that "that", as after a verb of saying. Only
+    after such a word: after others a "that" opens a relative clause ('emails that were "lost"')."""
+    found = None
+    for m in _STANCE_THAT.finditer(text, a, b):
+        found = m
+    return found.start(1) if found else a
 
 
 def _report_verbs(text: str, a: int, b: int) -> list[CueMatch]:
