@@ -930,6 +930,7 @@ def test_a_participle_with_its_own_report_starts_a_new_quote():
         "that he had pushed for it as mayor of Dunmore. A mayor must keep his word, whatever the budget.",
     ]
     assert qs[1].speaker_mention is not None and qs[1].speaker_mention.text == "Kowal"
+    assert qs[1].cue is not None and qs[1].cue.text == "adding"
     # 'explaining' too; an attribution with no participle of saying still joins the two parts.
     text = (
         '"We will rebuild the pier," Berg said, explaining why the harbour board had met twice. '

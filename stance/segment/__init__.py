@@ -414,6 +414,8 @@ _BYLINE_AFTER = re.compile(
 # After an attribution, a participle of saying with words of its own ('," Kovac said, adding that
 # the fund was empty. "..."'): a second report, which the next quote goes on with.
 _OWN_REPORT_AFTER = re.compile(r",[ \t]+(?:adding|explaining)[ \t]+((?:that[ \t]+)?[\w'’]+[ \t]+\w)")
+# The participle right before the report it leads (see _participle_lead).
+_PARTICIPLE_BEFORE = re.compile(r",[ \t]+(adding|explaining)[ \t]+\Z")
 _PARTICIPLE_AFTER_COMMA = re.compile(
     r",\s+(?:(?:\w+ly|instead|then|again|also|still|later)\s+)?\w+ing\b|,\s+(?:though|although|while|whose|as)\b"
 )
@@ -915,6 +917,10 @@ class _Segmenter:
             if cue is None and mention is not None and len(group) == 1 and parts == list(q.parts):
                 lead = self._reported_lead(q, mention)
                 parts = [lead, *parts] if lead else parts
+            if cue is None and parts[0] != q.parts[0]:
+                w = _PARTICIPLE_BEFORE.search(self.text, max(0, parts[0][0] - 16), parts[0][0])
+                if w:  # '..., adding that ... . "...': the participle is this quote's cue
+                    cue = Span(w.group(1), w.start(1), w.end(1))
             qtext = " ".join(self.text[a:b] for a, b in parts)
             n = len(records) + 1
             content = q.content or (group[0].parts[0][0], group[-1].parts[-1][1])
