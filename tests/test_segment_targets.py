@@ -1059,3 +1059,25 @@ def test_a_lead_in_noun_blocks_a_mixed_quotes_pronoun_only_for_a_person_of_its_s
 def test_a_shared_acronym_spelt_out_in_lower_case_is_the_lexicons_body():
     text = 'The child support agency (CSA) was criticised. Ann Lund said: "The CSA is failing."'
     assert _seg(text)[-1].targets == ["Child Support Agency"]
+
+
+def test_a_headline_company_written_without_the_stops_of_its_initials_is_the_storys():
+    story = 'J.C. Norco Co said sales rose. Ann Roy, an analyst at Kell Securities, said: "Margins will improve."'
+    assert _seg(story, title="JC NORCO <JCN> UP ON ANALYST VIEW")[-1].targets == ["J.C. Norco"]
+
+
+def test_a_headline_company_outside_the_firm_index_is_found_before_its_legal_form():
+    # A legal form in lower case, and a name opening with a state, keep a company out of the index.
+    quote = ' Ann Roy, an analyst at Kell Securities, said: "The stock is cheap."'
+    story = "Vellmar Foods corp's stock rose 2 dlrs on bid talk." + quote
+    assert _seg(story, title="TALKING POINT/VELLMAR FOODS CORP <VFC>")[-1].targets == ["Vellmar Foods"]
+    story = "American Kestrel Inc's stock rose 2 dlrs on bid talk." + quote
+    assert _seg(story, title="MORE AMERICAN KESTREL <AKS> DEALS SEEN")[-1].targets == ["American Kestrel"]
+    # A state's name ending another company's name is not the headline's company.
+    story = 'Continental Ohio Corp said sales rose. Ann Roy, an analyst, said: "Demand is strong."'
+    assert _seg(story, title="CONT'L OHIO <COH> SEEN HIGHER")[-1].targets == []
+
+
+def test_the_company_speaking_in_its_report_to_shareholders_speaks_for_itself():
+    text = 'Norco Corp said profits rose. "We expect more growth," the company said in its report to shareholders.'
+    assert _seg(text, title="NORCO <NRC> PROFITS RISE")[-1].targets == []

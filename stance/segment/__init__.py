@@ -2249,9 +2249,30 @@ class _Segmenter:
             m = _TICKER.search(title)
             hit = ""
             if m:
-                hit = self._firm_titled(title[: m.start()].split()) or ""
+                words = title[: m.start()].split()
+                hit = self._firm_titled(words) or self._firm_written(words) or ""
             self._ticker_firm = hit
         return self._ticker_firm or None
+
+    def _firm_written(self, words: list[str]) -> str | None:
+        """The company a headline's last words before its ticker name where the firm index does
+        not hold it: the longest run of them that the story writes capitalised before a legal
+        form in any case ("Purolator Courier corp's stock"; "American Brands Inc", whose opening
+        state keeps it out of the index, `_firm_index`), as the story writes it. Searched once
+        per story, for its headline only."""
+        words = " ".join(words).rsplit("/", 1)[-1].split()
+        while words and {words[-1].rstrip("."), words[-1].rstrip(".").title()} & _LEGAL_FORMS:
+            words = words[:-1]
+        forms = "|".join(sorted(_LEGAL_FORMS))
+        for k in range(max(0, len(words) - 4), len(words)):
+            if not all(w.isalpha() for w in words[k:]) or (k == len(words) - 1 and self._is_place(words[k].title())):
+                continue  # "CONT'L ILLINOIS": a state alone is no company's name
+            name = r"\s+".join(f"{w[0]}(?i:{re.escape(w[1:])})" for w in words[k:])
+            for m in re.finditer(rf"\b({name})\s+(?i:{forms})\b", self.text):
+                before = self.text[max(0, m.start() - 30) : m.start()].split()
+                if not (before and before[-1][:1].isupper()):  # "Continental Illinois Corp" is no "Illinois"
+                    return " ".join(m.group(1).split())
+        return None
 
     def _firm_titled(self, words: list[str]) -> str | None:
         """The company of the firm index that the last words before a headline's ticker name in
@@ -2262,10 +2283,10 @@ class _Segmenter:
             words = words[:-1]
         firms = self._firm_index()
         for k in range(max(0, len(words) - 4), len(words)):
-            head = " ".join(words[k:]).casefold()
+            head = _fold_initials(" ".join(words[k:]))
             for key, written in firms.items():
-                folded = written.casefold()
-                if key.casefold() == head or folded == head or folded.startswith(head + " "):
+                folded = _fold_initials(written)
+                if _fold_initials(key) == head or folded == head or folded.startswith(head + " "):
                     return written
         return None
 
@@ -2298,9 +2319,13 @@ class _Segmenter:
         name = set(speaker.split()) if speaker else set()
         before = _SENTENCE_BREAK.split(text[max(0, mention.start - 60) : mention.start])[-1]
         after = _SENTENCE_BREAK.split(text[mention.end : mention.end + 60])[0]
-        if _OUTSIDER_WORD.search(mention.text) or _OUTSIDER_WORD.search(after):
+        if _OUTSIDER_WORD.search(mention.text):
             return False  # "In a note to its clients, analyst Ann Roy", "the company's largest shareholder"
-        if _OWN_SIDE_WORD.search(mention.text) or _OWN_OFFICE.search(before) or _OWN_OFFICE.search(after):
+        if _OWN_SIDE_WORD.search(mention.text):
+            return True  # "the company said in its report to shareholders": the words after are not its side
+        if _OUTSIDER_WORD.search(after):
+            return False
+        if _OWN_OFFICE.search(before) or _OWN_OFFICE.search(after):
             return True
         words = [w.strip(",.;:") for w in mention.text.split()]
         cut = next((i for i, w in enumerate(words) if w in name), len(words))
@@ -3107,6 +3132,13 @@ _FIRM_POINTER = re.compile(
     + r" (?:company|company's|firm|firm's|stock|shares|board|management|takeover|bid|offer)\b"
 )
 @lru_cache(maxsize=256)
+def _fold_initials(name: str) -> str:
+    """A company's name folded for matching a headline's capitals: case, and the stops and
+    ampersands of initials, which wire headlines drop ("JC PENNEY" for "J.C. Penney", "ATT" for
+    "AT&T")."""
+    return name.replace(".", "").replace("&", "").casefold()
+
+
 def _firm_word(firm: str) -> re.Pattern[str]:
     """The first word of a company's name as a whole word that no other name word follows
     ("Norco", "Norco Inc chairman", "First Chicago", not "Norcott" nor "First Boston"); compiled
