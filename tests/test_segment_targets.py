@@ -1081,3 +1081,19 @@ def test_a_headline_company_outside_the_firm_index_is_found_before_its_legal_for
 def test_the_company_speaking_in_its_report_to_shareholders_speaks_for_itself():
     text = 'Norco Corp said profits rose. "We expect more growth," the company said in its report to shareholders.'
     assert _seg(text, title="NORCO <NRC> PROFITS RISE")[-1].targets == []
+
+
+def test_he_or_she_in_a_quote_naming_a_state_is_the_person_named_before_too():
+    lead = "Ann Kovac, the finance minister, cut taxes on Monday. Tom Berg, an economist, said: "
+    assert _seg(lead + '"She has been good for Japan."')[0].targets == ["Japan", "Ann Kovac"]
+    assert _seg(lead + '"Japan will grow and she deserves credit."')[0].targets == ["Japan", "Ann Kovac"]
+    # After a name in the quote, the pronoun is that person's.
+    assert _seg(lead + '"Japan needs Ken Sato and he will come back."')[0].targets == ["Japan", "Ken Sato"]
+
+
+def test_a_knight_called_by_sir_and_given_name_is_the_speaker_not_a_target():
+    text = (
+        "Jan Kowal, the finance minister, cut taxes on Monday. Sir Tom Berg, a banker, said: "
+        '"Japan will grow." Sir Tom added: "I think he has done well for Japan."'
+    )
+    assert _seg(text)[-1].targets == ["Japan", "Jan Kowal"]

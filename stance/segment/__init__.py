@@ -1686,6 +1686,11 @@ class _Segmenter:
         if any(t not in own for t in found):
             if not any(t not in own and self._topical(t) for t in found):
                 found.update(dict.fromkeys(self._headline_counterpart(own)))
+            # A quote naming a state may still speak of a person as "he" or "she" ('"She has been
+            # good for Norland," Berg said' after a story about Ann Kovac): a second target.
+            person = self._pronoun_target(group, speaker, own, mention)
+            if person is not None:
+                found.setdefault(person, None)
             return list(found)
         person = self._pronoun_target(group, speaker, own, mention)
         if person is not None:
@@ -3095,6 +3100,8 @@ def _same_person(name: str, speaker: str | None) -> bool:
     b = [w for w in speaker.split() if not _title_or_opener(w) and w not in _NOBLE]
     if not a or not b:
         return False
+    if len(a) == 1 and name.split()[0] in ("Sir", "Dame") and len(b) > 1 and a[0] == b[0]:
+        return True  # "Sir Tom" is the knight's given name: Sir Tom Berg
     if a[-1] != b[-1]:
         return False
     # One side without a given name, the same given name, or an initial for it ("T. Berg").
