@@ -1097,3 +1097,19 @@ def test_a_knight_called_by_sir_and_given_name_is_the_speaker_not_a_target():
         '"Japan will grow." Sir Tom added: "I think he has done well for Japan."'
     )
     assert _seg(text)[-1].targets == ["Japan", "Jan Kowal"]
+
+
+def test_an_office_in_a_quote_is_the_one_person_the_story_titles_with_it():
+    def targets(story: str, quote: str, who: str = "Tom Berg, an economist,") -> list[str]:
+        return _seg(f'{story} {who} said: "{quote}"')[-1].targets
+
+    assert targets("Prime Minister Ann Kovac cut taxes on Monday.", "The prime minister is wrong.") == ["Ann Kovac"]
+    story = "Taxes were raised by Finance Minister Michael\nWelk on Monday."
+    assert targets(story, "It is a money machine for the minister of finance.") == ["Michael Welk"]
+    assert targets("Japan's Foreign Minister Jan Kowal flew home.", "The foreign minister did well.") == ["Jan Kowal"]
+    # A company's president, the speaker's own office, two holders, or an office of something named: nobody.
+    assert targets("Norco President Tom Lund left on Monday.", "The president has failed.") == []
+    assert targets("Prime Minister Ann Kovac spoke.", "The prime minister is right.", "Kovac") == []
+    story = "Prime Minister Ann Kovac met Prime Minister Jan Kowal."
+    assert targets(story, "The prime minister is wrong.") == []
+    assert targets("President Ann Kovac spoke.", "The president of the club is wrong.") == []

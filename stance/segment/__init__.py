@@ -710,6 +710,7 @@ class _Segmenter:
         self._post_cache: dict[tuple[int, int], tuple[Attribution, int] | None] = {}
         self._context_cache: dict[tuple[int, int], str] = {}
         self._named_cache: tuple[list[int], list[str]] | None = None
+        self._holders: dict[str, set[str]] | None = None
         self.ents: Entities = build_entities(self.text, lex.names_state_like)
         self._register_speech_subjects()
 
@@ -1679,6 +1680,8 @@ class _Segmenter:
         for a, b in spans:
             for t in self._persons_in(a, b, speaker):
                 found.setdefault(t, None)
+            for t in self._office_holders_in(a, b, speaker):
+                found.setdefault(t, None)
         if described and any(t not in own for t in found):
             named = [c for c in self._context_states(group, own) if c not in found]
             if named:
@@ -1812,6 +1815,56 @@ class _Segmenter:
         after = text[end : end + 40]
         k = after.find(family)
         return k > 0 and all(w[:1].isupper() or w.lower() in ROLE_WORDS for w in after[:k].split())
+
+    def _office_holders_in(self, a: int, b: int, speaker: str | None) -> list[str]:
+        """People a quote calls by their office ("the prime minister", "the minister of finance")
+        where the story gives exactly one person that title before the name ("Prime Minister Ann
+        Kovac", "Japan's Finance Minister Tom Berg"); not the speaker, and not an office the
+        quote gives to another body ("the president of the company")."""
+        text = self.text
+        if not _OFFICE_IN_QUOTE.search(text, a, b):
+            return []
+        holders = self._office_holders()
+        out: list[str] = []
+        for m in _OFFICE_IN_QUOTE.finditer(text, a, b):
+            if _OF_NEXT.match(text, m.end()):
+                continue  # "the president of the company"
+            names = holders.get(_office_key(m.group(1)), set())
+            if len(names) == 1:
+                (name,) = names
+                if not _same_person(name, speaker):
+                    out.append(name)
+        return out
+
+    def _office_holders(self) -> dict[str, set[str]]:
+        """Office -> the people the story titles with it right before their name ("Prime Minister
+        Ann Kovac", "Chancellor Kohl", "Japan's Finance Minister Tom Berg"): a lexicon person
+        by their canonical name, another by the full name the story gives them. A title after
+        another capitalised name that is no state belongs to a company or a body ("Norco
+        President Tom Lund") and counts for none. Built once per story."""
+        if self._holders is None:
+            holders: dict[str, set[str]] = {}
+            spans = self._load_spans()
+            by_start = {s: c for s, _, c in spans}
+            starts, names = self._named_people()
+            for m in _TITLE_BEFORE_NAME.finditer(self.text):
+                prev = self.text[max(0, m.start() - 30) : m.start()].split()
+                owner = prev[-1].removesuffix("'s").removesuffix("’s") if prev else ""
+                if owner[:1].isupper() and not self._is_place(owner):
+                    continue
+                k = m.end()
+                canon = by_start.get(k)
+                if canon is not None and self.lex.kinds.get(canon) == "people":
+                    name = self._resolve.get(canon, canon)
+                else:
+                    # The named-people index marks a family name: given names may stand between.
+                    i = bisect.bisect_left(starts, k)
+                    if i == len(starts) or not _GIVEN_NAMES_GAP.fullmatch(self.text, k, starts[i]):
+                        continue
+                    name = names[i]
+                holders.setdefault(_office_key(m.group(1)), set()).add(name)
+            self._holders = holders
+        return self._holders
 
     def _named_people(self) -> tuple[list[int], list[str]]:
         """Where the article names a person, in full or by family name ("Kovac" after "Ana
@@ -3089,6 +3142,31 @@ def _narration(words: list[str], lead: str) -> bool:
     if first in ("in", "on", "at") and any(w[:1].isupper() for w in words[1:]):
         return True  # "In the northern city of Tromso", "On the campaign trail in Ohio": a place
     return len(words) <= 4 and bool(_TIME.search(lead)) and (first in _DEICTIC_TIME or words[-1].lower() == "ago")
+
+
+# Offices a story gives a person as a title ("Prime Minister Ann Kovac") and a quote calls them by
+# ("the prime minister"); "minister of finance" is the finance minister (`_office_key`).
+_OFFICES_TITLED = (
+    r"(?:Prime Minister|Premier|Chancellor|President|Vice President|Speaker|Governor|"
+    r"(?:Finance|Foreign|Trade|Defence|Defense|Interior|Home|Economy|Economics|Agriculture) Minister|"
+    r"(?:Treasury|Commerce|Agriculture|Defense|Labor|Energy|Home|Foreign) Secretary|Secretary of State)"
+)
+_TITLE_BEFORE_NAME = re.compile(rf"(?<![\w-])({_OFFICES_TITLED})\s+(?=[A-Z][a-z])")
+_OFFICE_IN_QUOTE = re.compile(
+    r"\b[Tt]he\s+((?i:prime minister|premier|chancellor|president|vice president|speaker|governor|"
+    r"(?:finance|foreign|trade|defence|defense|interior|home|economy|economics|agriculture) minister|"
+    r"minister (?:of|for) (?:finance|foreign affairs|trade|defence|defense|the interior|the economy|agriculture)|"
+    r"(?:treasury|commerce|agriculture|defense|labor|energy|home|foreign) secretary|secretary of state))\b"
+)
+_GIVEN_NAMES_GAP = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}")
+_OF_NEXT = re.compile(r"\s+of\b|['’]s\s+(?:company|firm|board)\b")
+
+
+def _office_key(office: str) -> str:
+    """An office as a key: lower case, single spaces, "minister of finance" as "finance minister"."""
+    key = " ".join(office.lower().split())
+    m = re.fullmatch(r"minister (?:of|for) (?:the )?(\w+)(?: affairs)?", key)
+    return f"{m.group(1)} minister" if m else key
 
 
 def _same_person(name: str, speaker: str | None) -> bool:
