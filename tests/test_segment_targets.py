@@ -1113,3 +1113,15 @@ def test_an_office_in_a_quote_is_the_one_person_the_story_titles_with_it():
     story = "Prime Minister Ann Kovac met Prime Minister Jan Kowal."
     assert targets(story, "The prime minister is wrong.") == []
     assert targets("President Ann Kovac spoke.", "The president of the club is wrong.") == []
+
+
+def test_a_group_named_relative_to_one_state_after_another_owner_is_that_owners():
+    def targets(quote: str) -> list[str]:
+        return _seg(f'Jose Roy, a Mexican banker, said: "{quote}"')[0].targets
+
+    assert targets("The peso fell against all of the country's trading partners.") == []
+    assert targets("Shipping with its main trading partners grew.") == []
+    # Ours, America's, or after a contraction, they are the lexicon's group.
+    assert targets("We must listen to our trading partners.") == ["U.S. trading partners"]
+    assert targets("America's trading partners must act.") == ["U.S. trading partners"]
+    assert targets("It's up to trading partners to act.") == ["U.S. trading partners"]

@@ -2482,10 +2482,29 @@ class _Segmenter:
             hit = hit or bool(_FEATURE_OF.search(text, max(0, s - 12), s))
             if parties == "quote" and not hit:
                 hit = self._venue(s, e) or self._national_group(i) or self._filed_with(i) or self._office_of(i)
+                hit = hit or self._others_group(i)
             elif parties == "fallback" and not hit:
                 hit = self._placed(s, e) or self._filed_with(i)
             self._incidental_memo[key] = hit
         return hit
+
+    def _others_group(self, i: int) -> bool:
+        """A group the lexicon names relative to one state ("U.S. trading partners") matched by
+        its bare noun after another owner's possessive ("its trading partners", "the country's
+        main trading partners", "Japan's trading partners"): that owner's group, not the
+        lexicon's. "Our trading partners" and the state's own possessive keep it."""
+        s, e, c = self._lex_spans[i]
+        first = c.split()[0]
+        if not self._is_group(c) or not self._is_place(first) or self.text.startswith(first, s):
+            return False
+        m = _OWNER_BEFORE.search(self.text, max(0, s - 40), s)
+        if m is None:
+            return False
+        owner = m.group(1)
+        if owner.lower()[:-2] in _NOT_OWNERS:
+            return False  # "It's in the Group of Seven's interest": a contraction, no owner
+        home = self.lex.canonical(first)
+        return owner.lower() != "our" and self.lex.canonical(owner.removesuffix("'s").removesuffix("’s")) != home
 
     def _office_of(self, i: int) -> bool:
         """A state named as what an office or a status belongs to ("the president of Norland",
@@ -3158,6 +3177,11 @@ _OFFICE_IN_QUOTE = re.compile(
     r"minister (?:of|for) (?:finance|foreign affairs|trade|defence|defense|the interior|the economy|agriculture)|"
     r"(?:treasury|commerce|agriculture|defense|labor|energy|home|foreign) secretary|secretary of state))\b"
 )
+# A possessive before a noun and at most two modifiers ("its main", "the country's", "Japan's").
+_OWNER_BEFORE = re.compile(
+    r"\b((?:[Ii]ts|[Tt]heir|[Oo]ur|[Hh]is|[Hh]er)|(?:the\s+)?[\w.]+['’]s)\s+(?:[a-z]+\s+){0,2}$"
+)
+_NOT_OWNERS = frozenset("it that there here what who he she".split())
 _GIVEN_NAMES_GAP = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}")
 _OF_NEXT = re.compile(r"\s+of\b|['’]s\s+(?:company|firm|board)\b")
 
