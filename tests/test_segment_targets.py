@@ -1125,3 +1125,15 @@ def test_a_group_named_relative_to_one_state_after_another_owner_is_that_owners(
     assert targets("We must listen to our trading partners.") == ["U.S. trading partners"]
     assert targets("America's trading partners must act.") == ["U.S. trading partners"]
     assert targets("It's up to trading partners to act.") == ["U.S. trading partners"]
+
+
+def test_the_banks_in_a_quote_of_a_debt_story_are_the_creditor_banks():
+    quote = 'Finance Secretary Jan Kowal said: "We offered the banks a choice and they took it."'
+    story = (
+        "Norland reached a rescheduling deal with its creditor banks on Monday.\n"
+        "    The deal covers loans due in 1988 and 1989.\n"
+        "    Exports of copper rose 5 pct last year, officials said.\n    "
+    )
+    assert "creditor banks" in _seg(story + quote)[-1].targets
+    # Where the story names no creditors, the banks are someone else's.
+    assert "creditor banks" not in _seg("Norland reformed its stock market on Monday. " + quote)[-1].targets

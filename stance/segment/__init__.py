@@ -1682,6 +1682,8 @@ class _Segmenter:
                 found.setdefault(t, None)
             for t in self._office_holders_in(a, b, speaker):
                 found.setdefault(t, None)
+            if self._creditors_named_in(a, b):
+                found.setdefault(_CREDITORS, None)
         if described and any(t not in own for t in found):
             named = [c for c in self._context_states(group, own) if c not in found]
             if named:
@@ -1815,6 +1817,13 @@ class _Segmenter:
         after = text[end : end + 40]
         k = after.find(family)
         return k > 0 and all(w[:1].isupper() or w.lower() in ROLE_WORDS for w in after[:k].split())
+
+    def _creditors_named_in(self, a: int, b: int) -> bool:
+        """Whether a quote speaks of "the banks" in a story that names a debtor's creditor banks
+        (any alias of the lexicon's group: "creditor banks", "creditors", "the advisory
+        committee"): in debt copy the banks a debtor's officials and bankers speak of are the
+        creditors ("we offered the banks a choice", "a good deal for Norland and the banks")."""
+        return bool(_THE_BANKS.search(self.text, a, b)) and self._name_counts().get(_CREDITORS, 0) > 0
 
     def _office_holders_in(self, a: int, b: int, speaker: str | None) -> list[str]:
         """People a quote calls by their office ("the prime minister", "the minister of finance")
@@ -3182,6 +3191,9 @@ _OWNER_BEFORE = re.compile(
     r"\b((?:[Ii]ts|[Tt]heir|[Oo]ur|[Hh]is|[Hh]er)|(?:the\s+)?[\w.]+['’]s)\s+(?:[a-z]+\s+){0,2}$"
 )
 _NOT_OWNERS = frozenset("it that there here what who he she".split())
+# "The banks" in a quote, and the lexicon's group they are in a story about a debtor's creditors.
+_THE_BANKS = re.compile(r"\b[Tt]he\s+banks\b")
+_CREDITORS = "creditor banks"
 _GIVEN_NAMES_GAP = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}")
 _OF_NEXT = re.compile(r"\s+of\b|['’]s\s+(?:company|firm|board)\b")
 
