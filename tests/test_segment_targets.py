@@ -1137,3 +1137,19 @@ def test_the_banks_in_a_quote_of_a_debt_story_are_the_creditor_banks():
     assert "creditor banks" in _seg(story + quote)[-1].targets
     # Where the story names no creditors, the banks are someone else's.
     assert "creditor banks" not in _seg("Norland reformed its stock market on Monday. " + quote)[-1].targets
+
+
+def test_a_body_called_the_and_the_last_word_of_its_name_is_that_body():
+    story = "The Farm Credit System lost 900 mln dlrs last year.\n    Senator Ann Kovac, a Democrat, said: "
+    assert _seg(story + '"The system needs help now."')[-1].targets == ["Farm Credit System"]
+    text = "Japan's Finance Ministry set new rules.\n    Ann Kovac, a banker, said: \"The ministry is right.\""
+    assert _seg(text)[-1].targets == ["Japanese Finance Ministry"]
+    # Not a head that opens a longer name, two bodies ending so, or "the bank" (most often the speaker's).
+    assert _seg(story + '"The System Board must act."')[-1].targets == []
+    text = (
+        "The Farm Credit System and the European Monetary System were discussed.\n"
+        '    Ann Kovac, a banker, said: "The system will change."'
+    )
+    assert _seg(text)[-1].targets == []
+    text = 'The World Bank lent money.\n    Ann Kovac, a banker, said: "The bank has been generous."'
+    assert _seg(text)[-1].targets == []

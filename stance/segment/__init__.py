@@ -711,6 +711,7 @@ class _Segmenter:
         self._context_cache: dict[tuple[int, int], str] = {}
         self._named_cache: tuple[list[int], list[str]] | None = None
         self._holders: dict[str, set[str]] | None = None
+        self._heads: dict[str, str] | None = None
         self.ents: Entities = build_entities(self.text, lex.names_state_like)
         self._register_speech_subjects()
 
@@ -1684,6 +1685,8 @@ class _Segmenter:
                 found.setdefault(t, None)
             if self._creditors_named_in(a, b):
                 found.setdefault(_CREDITORS, None)
+            for t in self._bodies_by_head_in(a, b):
+                found.setdefault(t, None)
         if described and any(t not in own for t in found):
             named = [c for c in self._context_states(group, own) if c not in found]
             if named:
@@ -1817,6 +1820,36 @@ class _Segmenter:
         after = text[end : end + 40]
         k = after.find(family)
         return k > 0 and all(w[:1].isupper() or w.lower() in ROLE_WORDS for w in after[:k].split())
+
+    def _bodies_by_head_in(self, a: int, b: int) -> list[str]:
+        """Bodies a quote calls "the" and the last word of their name ("the system" for the Farm
+        Credit System, "the ministry" for Japan's Finance Ministry): the one lexicon organisation
+        the story names whose name ends so; a quote naming it so speaks of it as the story's
+        known body. Not a head that goes on as a longer name ("the System Board", "the Ministry
+        of Labour"), nor a head used for other things (`_NOT_HEADS`)."""
+        text = self.text
+        heads = self._org_heads()
+        if not heads:
+            return []
+        out: list[str] = []
+        for m in _THE_WORD.finditer(text, a, b):
+            body = heads.get(m.group(1).lower())
+            if body and not _HEAD_GOES_ON.match(text, m.end()):
+                out.append(body)
+        return out
+
+    def _org_heads(self) -> dict[str, str]:
+        """Last word of each lexicon organisation the story names -> the organisation, for words
+        that only one of them ends with."""
+        if self._heads is None:
+            seen: dict[str, list[str]] = {}
+            for c in self._name_counts():
+                if self.lex.kinds.get(c) == "organisations" and " " in c:
+                    head = c.split()[-1].lower()
+                    if head.isalpha() and head not in _NOT_HEADS:
+                        seen.setdefault(head, []).append(c)
+            self._heads = {h: cs[0] for h, cs in seen.items() if len(cs) == 1}
+        return self._heads
 
     def _creditors_named_in(self, a: int, b: int) -> bool:
         """Whether a quote speaks of "the banks" in a story that names a debtor's creditor banks
@@ -3191,6 +3224,11 @@ _OWNER_BEFORE = re.compile(
     r"\b((?:[Ii]ts|[Tt]heir|[Oo]ur|[Hh]is|[Hh]er)|(?:the\s+)?[\w.]+['’]s)\s+(?:[a-z]+\s+){0,2}$"
 )
 _NOT_OWNERS = frozenset("it that there here what who he she".split())
+_THE_WORD = re.compile(r"\b[Tt]he\s+([A-Za-z]+)\b")
+_HEAD_GOES_ON = re.compile(r"\s+of\s+[A-Z]|\s+[A-Z]")
+# Heads of bodies' names that a quote uses for other things: "the board", "the company", "the
+# bank" (most often the speaker's own), "the Treasury" (any state's).
+_NOT_HEADS = frozenset("board company corp inc co group party house trust fund bank treasury".split())
 # "The banks" in a quote, and the lexicon's group they are in a story about a debtor's creditors.
 _THE_BANKS = re.compile(r"\b[Tt]he\s+banks\b")
 _CREDITORS = "creditor banks"
