@@ -1153,3 +1153,12 @@ def test_a_body_called_the_and_the_last_word_of_its_name_is_that_body():
     assert _seg(text)[-1].targets == []
     text = 'The World Bank lent money.\n    Ann Kovac, a banker, said: "The bank has been generous."'
     assert _seg(text)[-1].targets == []
+
+
+def test_a_bloc_called_the_and_the_last_word_of_its_name_is_that_bloc():
+    text = (
+        "The European Community raised farm tariffs on Monday.\n"
+        "    Wheat prices rose 2 pct in Chicago.\n"
+        '    Ann Kovac, a Canadian trade official, said: "The Community must think again."'
+    )
+    assert _seg(text)[-1].targets == ["European Community"]

@@ -1839,12 +1839,13 @@ class _Segmenter:
         return out
 
     def _org_heads(self) -> dict[str, str]:
-        """Last word of each lexicon organisation the story names -> the organisation, for words
-        that only one of them ends with."""
+        """Last word of each lexicon organisation or bloc with a name of several words the story
+        names ("the Community" for the European Community) -> that body, for words that only one
+        of them ends with."""
         if self._heads is None:
             seen: dict[str, list[str]] = {}
             for c in self._name_counts():
-                if self.lex.kinds.get(c) == "organisations" and " " in c:
+                if self.lex.kinds.get(c) in ("organisations", "blocs") and " " in c:
                     head = c.split()[-1].lower()
                     if head.isalpha() and head not in _NOT_HEADS:
                         seen.setdefault(head, []).append(c)
