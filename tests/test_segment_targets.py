@@ -1059,3 +1059,106 @@ def test_a_lead_in_noun_blocks_a_mixed_quotes_pronoun_only_for_a_person_of_its_s
 def test_a_shared_acronym_spelt_out_in_lower_case_is_the_lexicons_body():
     text = 'The child support agency (CSA) was criticised. Ann Lund said: "The CSA is failing."'
     assert _seg(text)[-1].targets == ["Child Support Agency"]
+
+
+def test_a_headline_company_written_without_the_stops_of_its_initials_is_the_storys():
+    story = 'J.C. Norco Co said sales rose. Ann Roy, an analyst at Kell Securities, said: "Margins will improve."'
+    assert _seg(story, title="JC NORCO <JCN> UP ON ANALYST VIEW")[-1].targets == ["J.C. Norco"]
+
+
+def test_a_headline_company_outside_the_firm_index_is_found_before_its_legal_form():
+    # A legal form in lower case, and a name opening with a state, keep a company out of the index.
+    quote = ' Ann Roy, an analyst at Kell Securities, said: "The stock is cheap."'
+    story = "Vellmar Foods corp's stock rose 2 dlrs on bid talk." + quote
+    assert _seg(story, title="TALKING POINT/VELLMAR FOODS CORP <VFC>")[-1].targets == ["Vellmar Foods"]
+    story = "American Kestrel Inc's stock rose 2 dlrs on bid talk." + quote
+    assert _seg(story, title="MORE AMERICAN KESTREL <AKS> DEALS SEEN")[-1].targets == ["American Kestrel"]
+    # A state's name ending another company's name is not the headline's company.
+    story = 'Continental Ohio Corp said sales rose. Ann Roy, an analyst, said: "Demand is strong."'
+    assert _seg(story, title="CONT'L OHIO <COH> SEEN HIGHER")[-1].targets == []
+
+
+def test_the_company_speaking_in_its_report_to_shareholders_speaks_for_itself():
+    text = 'Norco Corp said profits rose. "We expect more growth," the company said in its report to shareholders.'
+    assert _seg(text, title="NORCO <NRC> PROFITS RISE")[-1].targets == []
+
+
+def test_he_or_she_in_a_quote_naming_a_state_is_the_person_named_before_too():
+    lead = "Ann Kovac, the finance minister, cut taxes on Monday. Tom Berg, an economist, said: "
+    assert _seg(lead + '"She has been good for Japan."')[0].targets == ["Japan", "Ann Kovac"]
+    assert _seg(lead + '"Japan will grow and she deserves credit."')[0].targets == ["Japan", "Ann Kovac"]
+    # After a name in the quote, the pronoun is that person's.
+    assert _seg(lead + '"Japan needs Ken Sato and he will come back."')[0].targets == ["Japan", "Ken Sato"]
+
+
+def test_a_knight_called_by_sir_and_given_name_is_the_speaker_not_a_target():
+    text = (
+        "Jan Kowal, the finance minister, cut taxes on Monday. Sir Tom Berg, a banker, said: "
+        '"Japan will grow." Sir Tom added: "I think he has done well for Japan."'
+    )
+    assert _seg(text)[-1].targets == ["Japan", "Jan Kowal"]
+
+
+def test_an_office_in_a_quote_is_the_one_person_the_story_titles_with_it():
+    def targets(story: str, quote: str, who: str = "Tom Berg, an economist,") -> list[str]:
+        return _seg(f'{story} {who} said: "{quote}"')[-1].targets
+
+    assert targets("Prime Minister Ann Kovac cut taxes on Monday.", "The prime minister is wrong.") == ["Ann Kovac"]
+    story = "Taxes were raised by Finance Minister Michael\nWelk on Monday."
+    assert targets(story, "It is a money machine for the minister of finance.") == ["Michael Welk"]
+    assert targets("Japan's Foreign Minister Jan Kowal flew home.", "The foreign minister did well.") == ["Jan Kowal"]
+    # A company's president, the speaker's own office, two holders, or an office of something named: nobody.
+    assert targets("Norco President Tom Lund left on Monday.", "The president has failed.") == []
+    assert targets("Prime Minister Ann Kovac spoke.", "The prime minister is right.", "Kovac") == []
+    story = "Prime Minister Ann Kovac met Prime Minister Jan Kowal."
+    assert targets(story, "The prime minister is wrong.") == []
+    assert targets("President Ann Kovac spoke.", "The president of the club is wrong.") == []
+
+
+def test_a_group_named_relative_to_one_state_after_another_owner_is_that_owners():
+    def targets(quote: str) -> list[str]:
+        return _seg(f'Jose Roy, a Mexican banker, said: "{quote}"')[0].targets
+
+    assert targets("The peso fell against all of the country's trading partners.") == []
+    assert targets("Shipping with its main trading partners grew.") == []
+    # Ours, America's, or after a contraction, they are the lexicon's group.
+    assert targets("We must listen to our trading partners.") == ["U.S. trading partners"]
+    assert targets("America's trading partners must act.") == ["U.S. trading partners"]
+    assert targets("It's up to trading partners to act.") == ["U.S. trading partners"]
+
+
+def test_the_banks_in_a_quote_of_a_debt_story_are_the_creditor_banks():
+    quote = 'Finance Secretary Jan Kowal said: "We offered the banks a choice and they took it."'
+    story = (
+        "Norland reached a rescheduling deal with its creditor banks on Monday.\n"
+        "    The deal covers loans due in 1988 and 1989.\n"
+        "    Exports of copper rose 5 pct last year, officials said.\n    "
+    )
+    assert "creditor banks" in _seg(story + quote)[-1].targets
+    # Where the story names no creditors, the banks are someone else's.
+    assert "creditor banks" not in _seg("Norland reformed its stock market on Monday. " + quote)[-1].targets
+
+
+def test_a_body_called_the_and_the_last_word_of_its_name_is_that_body():
+    story = "The Farm Credit System lost 900 mln dlrs last year.\n    Senator Ann Kovac, a Democrat, said: "
+    assert _seg(story + '"The system needs help now."')[-1].targets == ["Farm Credit System"]
+    text = "Japan's Finance Ministry set new rules.\n    Ann Kovac, a banker, said: \"The ministry is right.\""
+    assert _seg(text)[-1].targets == ["Japanese Finance Ministry"]
+    # Not a head that opens a longer name, two bodies ending so, or "the bank" (most often the speaker's).
+    assert _seg(story + '"The System Board must act."')[-1].targets == []
+    text = (
+        "The Farm Credit System and the European Monetary System were discussed.\n"
+        '    Ann Kovac, a banker, said: "The system will change."'
+    )
+    assert _seg(text)[-1].targets == []
+    text = 'The World Bank lent money.\n    Ann Kovac, a banker, said: "The bank has been generous."'
+    assert _seg(text)[-1].targets == []
+
+
+def test_a_bloc_called_the_and_the_last_word_of_its_name_is_that_bloc():
+    text = (
+        "The European Community raised farm tariffs on Monday.\n"
+        "    Wheat prices rose 2 pct in Chicago.\n"
+        '    Ann Kovac, a Canadian trade official, said: "The Community must think again."'
+    )
+    assert _seg(text)[-1].targets == ["European Community"]

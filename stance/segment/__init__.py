@@ -736,6 +736,8 @@ class _Segmenter:
         self._post_cache: dict[tuple[int, int], tuple[Attribution, int] | None] = {}
         self._context_cache: dict[tuple[int, int], str] = {}
         self._named_cache: tuple[list[int], list[str]] | None = None
+        self._holders: dict[str, set[str]] | None = None
+        self._heads: dict[str, str] | None = None
         self.ents: Entities = build_entities(self.text, lex.names_state_like)
         self._register_speech_subjects()
 
@@ -1757,6 +1759,12 @@ class _Segmenter:
         for a, b in spans:
             for t in self._persons_in(a, b, speaker):
                 found.setdefault(t, None)
+            for t in self._office_holders_in(a, b, speaker):
+                found.setdefault(t, None)
+            if self._creditors_named_in(a, b):
+                found.setdefault(_CREDITORS, None)
+            for t in self._bodies_by_head_in(a, b):
+                found.setdefault(t, None)
         if described and any(t not in own for t in found):
             named = [c for c in self._context_states(group, own) if c not in found]
             if named:
@@ -1764,6 +1772,11 @@ class _Segmenter:
         if any(t not in own for t in found):
             if not any(t not in own and self._topical(t) for t in found):
                 found.update(dict.fromkeys(self._headline_counterpart(own)))
+            # A quote naming a state may still speak of a person as "he" or "she" ('"She has been
+            # good for Norland," Berg said' after a story about Ann Kovac): a second target.
+            person = self._pronoun_target(group, speaker, own, mention)
+            if person is not None:
+                found.setdefault(person, None)
             return list(found)
         person = self._pronoun_target(group, speaker, own, mention)
         if person is not None:
@@ -1885,6 +1898,94 @@ class _Segmenter:
         after = text[end : end + 40]
         k = after.find(family)
         return k > 0 and all(w[:1].isupper() or w.lower() in ROLE_WORDS for w in after[:k].split())
+
+    def _bodies_by_head_in(self, a: int, b: int) -> list[str]:
+        """Bodies a quote calls "the" and the last word of their name ("the system" for the Farm
+        Credit System, "the ministry" for Japan's Finance Ministry): the one lexicon organisation
+        the story names whose name ends so; a quote naming it so speaks of it as the story's
+        known body. Not a head that goes on as a longer name ("the System Board", "the Ministry
+        of Labour"), nor a head used for other things (`_NOT_HEADS`)."""
+        text = self.text
+        heads = self._org_heads()
+        if not heads:
+            return []
+        out: list[str] = []
+        for m in _THE_WORD.finditer(text, a, b):
+            body = heads.get(m.group(1).lower())
+            if body and not _HEAD_GOES_ON.match(text, m.end()):
+                out.append(body)
+        return out
+
+    def _org_heads(self) -> dict[str, str]:
+        """Last word of each lexicon organisation or bloc with a name of several words the story
+        names ("the Community" for the European Community) -> that body, for words that only one
+        of them ends with."""
+        if self._heads is None:
+            seen: dict[str, list[str]] = {}
+            for c in self._name_counts():
+                if self.lex.kinds.get(c) in ("organisations", "blocs") and " " in c:
+                    head = c.split()[-1].lower()
+                    if head.isalpha() and head not in _NOT_HEADS:
+                        seen.setdefault(head, []).append(c)
+            self._heads = {h: cs[0] for h, cs in seen.items() if len(cs) == 1}
+        return self._heads
+
+    def _creditors_named_in(self, a: int, b: int) -> bool:
+        """Whether a quote speaks of "the banks" in a story that names a debtor's creditor banks
+        (any alias of the lexicon's group: "creditor banks", "creditors", "the advisory
+        committee"): in debt copy the banks a debtor's officials and bankers speak of are the
+        creditors ("we offered the banks a choice", "a good deal for Norland and the banks")."""
+        return bool(_THE_BANKS.search(self.text, a, b)) and self._name_counts().get(_CREDITORS, 0) > 0
+
+    def _office_holders_in(self, a: int, b: int, speaker: str | None) -> list[str]:
+        """People a quote calls by their office ("the prime minister", "the minister of finance")
+        where the story gives exactly one person that title before the name ("Prime Minister Ann
+        Kovac", "Japan's Finance Minister Tom Berg"); not the speaker, and not an office the
+        quote gives to another body ("the president of the company")."""
+        text = self.text
+        if not _OFFICE_IN_QUOTE.search(text, a, b):
+            return []
+        holders = self._office_holders()
+        out: list[str] = []
+        for m in _OFFICE_IN_QUOTE.finditer(text, a, b):
+            if _OF_NEXT.match(text, m.end()):
+                continue  # "the president of the company"
+            names = holders.get(_office_key(m.group(1)), set())
+            if len(names) == 1:
+                (name,) = names
+                if not _same_person(name, speaker):
+                    out.append(name)
+        return out
+
+    def _office_holders(self) -> dict[str, set[str]]:
+        """Office -> the people the story titles with it right before their name ("Prime Minister
+        Ann Kovac", "Chancellor Kohl", "Japan's Finance Minister Tom Berg"): a lexicon person
+        by their canonical name, another by the full name the story gives them. A title after
+        another capitalised name that is no state belongs to a company or a body ("Norco
+        President Tom Lund") and counts for none. Built once per story."""
+        if self._holders is None:
+            holders: dict[str, set[str]] = {}
+            spans = self._load_spans()
+            by_start = {s: c for s, _, c in spans}
+            starts, names = self._named_people()
+            for m in _TITLE_BEFORE_NAME.finditer(self.text):
+                prev = self.text[max(0, m.start() - 30) : m.start()].split()
+                owner = prev[-1].removesuffix("'s").removesuffix("’s") if prev else ""
+                if owner[:1].isupper() and not self._is_place(owner):
+                    continue
+                k = m.end()
+                canon = by_start.get(k)
+                if canon is not None and self.lex.kinds.get(canon) == "people":
+                    name = self._resolve.get(canon, canon)
+                else:
+                    # The named-people index marks a family name: given names may stand between.
+                    i = bisect.bisect_left(starts, k)
+                    if i == len(starts) or not _GIVEN_NAMES_GAP.fullmatch(self.text, k, starts[i]):
+                        continue
+                    name = names[i]
+                holders.setdefault(_office_key(m.group(1)), set()).add(name)
+            self._holders = holders
+        return self._holders
 
     def _named_people(self) -> tuple[list[int], list[str]]:
         """Where the article names a person, in full or by family name ("Kovac" after "Ana
@@ -2327,9 +2428,30 @@ class _Segmenter:
             m = _TICKER.search(title)
             hit = ""
             if m:
-                hit = self._firm_titled(title[: m.start()].split()) or ""
+                words = title[: m.start()].split()
+                hit = self._firm_titled(words) or self._firm_written(words) or ""
             self._ticker_firm = hit
         return self._ticker_firm or None
+
+    def _firm_written(self, words: list[str]) -> str | None:
+        """The company a headline's last words before its ticker name where the firm index does
+        not hold it: the longest run of them that the story writes capitalised before a legal
+        form in any case ("Purolator Courier corp's stock"; "American Brands Inc", whose opening
+        state keeps it out of the index, `_firm_index`), as the story writes it. Searched once
+        per story, for its headline only."""
+        words = " ".join(words).rsplit("/", 1)[-1].split()
+        while words and {words[-1].rstrip("."), words[-1].rstrip(".").title()} & _LEGAL_FORMS:
+            words = words[:-1]
+        forms = "|".join(sorted(_LEGAL_FORMS))
+        for k in range(max(0, len(words) - 4), len(words)):
+            if not all(w.isalpha() for w in words[k:]) or (k == len(words) - 1 and self._is_place(words[k].title())):
+                continue  # "CONT'L ILLINOIS": a state alone is no company's name
+            name = r"\s+".join(f"{w[0]}(?i:{re.escape(w[1:])})" for w in words[k:])
+            for m in re.finditer(rf"\b({name})\s+(?i:{forms})\b", self.text):
+                before = self.text[max(0, m.start() - 30) : m.start()].split()
+                if not (before and before[-1][:1].isupper()):  # "Continental Illinois Corp" is no "Illinois"
+                    return " ".join(m.group(1).split())
+        return None
 
     def _firm_titled(self, words: list[str]) -> str | None:
         """The company of the firm index that the last words before a headline's ticker name in
@@ -2340,10 +2462,10 @@ class _Segmenter:
             words = words[:-1]
         firms = self._firm_index()
         for k in range(max(0, len(words) - 4), len(words)):
-            head = " ".join(words[k:]).casefold()
+            head = _fold_initials(" ".join(words[k:]))
             for key, written in firms.items():
-                folded = written.casefold()
-                if key.casefold() == head or folded == head or folded.startswith(head + " "):
+                folded = _fold_initials(written)
+                if _fold_initials(key) == head or folded == head or folded.startswith(head + " "):
                     return written
         return None
 
@@ -2376,9 +2498,13 @@ class _Segmenter:
         name = set(speaker.split()) if speaker else set()
         before = _SENTENCE_BREAK.split(text[max(0, mention.start - 60) : mention.start])[-1]
         after = _SENTENCE_BREAK.split(text[mention.end : mention.end + 60])[0]
-        if _OUTSIDER_WORD.search(mention.text) or _OUTSIDER_WORD.search(after):
+        if _OUTSIDER_WORD.search(mention.text):
             return False  # "In a note to its clients, analyst Ann Roy", "the company's largest shareholder"
-        if _OWN_SIDE_WORD.search(mention.text) or _OWN_OFFICE.search(before) or _OWN_OFFICE.search(after):
+        if _OWN_SIDE_WORD.search(mention.text):
+            return True  # "the company said in its report to shareholders": the words after are not its side
+        if _OUTSIDER_WORD.search(after):
+            return False
+        if _OWN_OFFICE.search(before) or _OWN_OFFICE.search(after):
             return True
         words = [w.strip(",.;:") for w in mention.text.split()]
         cut = next((i for i, w in enumerate(words) if w in name), len(words))
@@ -2477,10 +2603,29 @@ class _Segmenter:
             hit = hit or bool(_FEATURE_OF.search(text, max(0, s - 12), s))
             if parties == "quote" and not hit:
                 hit = self._venue(s, e) or self._national_group(i) or self._filed_with(i) or self._office_of(i)
+                hit = hit or self._others_group(i)
             elif parties == "fallback" and not hit:
                 hit = self._placed(s, e) or self._filed_with(i)
             self._incidental_memo[key] = hit
         return hit
+
+    def _others_group(self, i: int) -> bool:
+        """A group the lexicon names relative to one state ("U.S. trading partners") matched by
+        its bare noun after another owner's possessive ("its trading partners", "the country's
+        main trading partners", "Japan's trading partners"): that owner's group, not the
+        lexicon's. "Our trading partners" and the state's own possessive keep it."""
+        s, e, c = self._lex_spans[i]
+        first = c.split()[0]
+        if not self._is_group(c) or not self._is_place(first) or self.text.startswith(first, s):
+            return False
+        m = _OWNER_BEFORE.search(self.text, max(0, s - 40), s)
+        if m is None:
+            return False
+        owner = m.group(1)
+        if owner.lower()[:-2] in _NOT_OWNERS:
+            return False  # "It's in the Group of Seven's interest": a contraction, no owner
+        home = self.lex.canonical(first)
+        return owner.lower() != "our" and self.lex.canonical(owner.removesuffix("'s").removesuffix("’s")) != home
 
     def _office_of(self, i: int) -> bool:
         """A state named as what an office or a status belongs to ("the president of Norland",
@@ -3150,6 +3295,44 @@ def _narration(words: list[str], lead: str) -> bool:
     return len(words) <= 4 and bool(_TIME.search(lead)) and (first in _DEICTIC_TIME or words[-1].lower() == "ago")
 
 
+# Offices a story gives a person as a title ("Prime Minister Ann Kovac") and a quote calls them by
+# ("the prime minister"); "minister of finance" is the finance minister (`_office_key`).
+_OFFICES_TITLED = (
+    r"(?:Prime Minister|Premier|Chancellor|President|Vice President|Speaker|Governor|"
+    r"(?:Finance|Foreign|Trade|Defence|Defense|Interior|Home|Economy|Economics|Agriculture) Minister|"
+    r"(?:Treasury|Commerce|Agriculture|Defense|Labor|Energy|Home|Foreign) Secretary|Secretary of State)"
+)
+_TITLE_BEFORE_NAME = re.compile(rf"(?<![\w-])({_OFFICES_TITLED})\s+(?=[A-Z][a-z])")
+_OFFICE_IN_QUOTE = re.compile(
+    r"\b[Tt]he\s+((?i:prime minister|premier|chancellor|president|vice president|speaker|governor|"
+    r"(?:finance|foreign|trade|defence|defense|interior|home|economy|economics|agriculture) minister|"
+    r"minister (?:of|for) (?:finance|foreign affairs|trade|defence|defense|the interior|the economy|agriculture)|"
+    r"(?:treasury|commerce|agriculture|defense|labor|energy|home|foreign) secretary|secretary of state))\b"
+)
+# A possessive before a noun and at most two modifiers ("its main", "the country's", "Japan's").
+_OWNER_BEFORE = re.compile(
+    r"\b((?:[Ii]ts|[Tt]heir|[Oo]ur|[Hh]is|[Hh]er)|(?:the\s+)?[\w.]+['’]s)\s+(?:[a-z]+\s+){0,2}$"
+)
+_NOT_OWNERS = frozenset("it that there here what who he she".split())
+_THE_WORD = re.compile(r"\b[Tt]he\s+([A-Za-z]+)\b")
+_HEAD_GOES_ON = re.compile(r"\s+of\s+[A-Z]|\s+[A-Z]")
+# Heads of bodies' names that a quote uses for other things: "the board", "the company", "the
+# bank" (most often the speaker's own), "the Treasury" (any state's).
+_NOT_HEADS = frozenset("board company corp inc co group party house trust fund bank treasury".split())
+# "The banks" in a quote, and the lexicon's group they are in a story about a debtor's creditors.
+_THE_BANKS = re.compile(r"\b[Tt]he\s+banks\b")
+_CREDITORS = "creditor banks"
+_GIVEN_NAMES_GAP = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}")
+_OF_NEXT = re.compile(r"\s+of\b|['’]s\s+(?:company|firm|board)\b")
+
+
+def _office_key(office: str) -> str:
+    """An office as a key: lower case, single spaces, "minister of finance" as "finance minister"."""
+    key = " ".join(office.lower().split())
+    m = re.fullmatch(r"minister (?:of|for) (?:the )?(\w+)(?: affairs)?", key)
+    return f"{m.group(1)} minister" if m else key
+
+
 def _same_person(name: str, speaker: str | None) -> bool:
     """Whether a full name is the speaker's: the same family name, and the same given name where
     the speaker has one ("Anna Berg" is not "Tom Berg")."""
@@ -3159,6 +3342,8 @@ def _same_person(name: str, speaker: str | None) -> bool:
     b = [w for w in speaker.split() if not _title_or_opener(w) and w not in _NOBLE]
     if not a or not b:
         return False
+    if len(a) == 1 and name.split()[0] in ("Sir", "Dame") and len(b) > 1 and a[0] == b[0]:
+        return True  # "Sir Tom" is the knight's given name: Sir Tom Berg
     if a[-1] != b[-1]:
         return False
     # One side without a given name, the same given name, or an initial for it ("T. Berg").
@@ -3196,6 +3381,13 @@ _FIRM_POINTER = re.compile(
     + r" (?:company|company's|firm|firm's|stock|shares|board|management|takeover|bid|offer)\b"
 )
 @lru_cache(maxsize=256)
+def _fold_initials(name: str) -> str:
+    """A company's name folded for matching a headline's capitals: case, and the stops and
+    ampersands of initials, which wire headlines drop ("JC PENNEY" for "J.C. Penney", "ATT" for
+    "AT&T")."""
+    return name.replace(".", "").replace("&", "").casefold()
+
+
 def _firm_word(firm: str) -> re.Pattern[str]:
     """The first word of a company's name as a whole word that no other name word follows
     ("Norco", "Norco Inc chairman", "First Chicago", not "Norcott" nor "First Boston"); compiled
