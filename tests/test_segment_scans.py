@@ -411,3 +411,25 @@ def test_suffix_index_keeps_the_longest_name_so_far():
                 fwd[0] = p.name
     assert len(ents.persons) >= 6
     assert ents._suffix_index() == plain
+
+
+def test_family_words_are_the_capitalised_words_of_the_index():
+    import stance.segment as seg
+    from stance.records import Article
+    from stance.targets import TargetLexicon
+
+    texts = [
+        "Ana Kovac met Tom Berg. Kovac's aide and Berg’s son saw Kovacs, McBerg, Berg-Lund and -Berg.",
+        "_Kovac 9Kovac éKovac Kovac_ Kovac9 KOVAC kovac 'Kovac ’Kovac's Kovac's's Berg'",
+        "Ana Kovac said. O'Neil Ryan met Lea O'Neil; O'Neil's view, X Y and Ivo Å Ek in Ek's home.",
+    ]
+    lex = TargetLexicon.load()
+    for text in texts + _EDGE_CASES:
+        s = seg._Segmenter(Article(id="t", text=text), lex, "content")
+        index = s._person_index()
+        plain = []
+        for m in seg._CAPITALISED_WORD.finditer(text):
+            family = m.group().removesuffix("'s").removesuffix("’s")
+            if family in index:
+                plain.append((m.start(), family))
+        assert sorted(s._family_words(index)) == plain, text

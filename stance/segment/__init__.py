@@ -265,6 +265,9 @@ def _names_someone(s: str) -> bool:
 
 
 _CAPITALISED_WORD = re.compile(r"[A-Z](?<![\w'’-].)[\w'’-]+")
+# One character of such a word, and the run of them from an offset (`_family_words`).
+_NAME_CHAR = re.compile(r"[\w'’-]")
+_NAME_CHARS = re.compile(r"[\w'’-]*")
 _PERSON_NOUN_PHRASE = re.compile(words_pattern("The the My my His his Her her Our our Their their") + r"\s+[a-z]+")
 _NAME_COLON = re.compile(
     r"(?:^|(?<=\s[-—–]\s)|(?<=\n))((?:[A-Z][\w.'’-]+\s+){1,2}[A-Z][\w'’-]+(?:\s+and\s+(?:[A-Z][\w.'’-]+\s+){1,2}"
@@ -1814,14 +1817,30 @@ class _Segmenter:
         if self._named_cache is None:
             index = self._person_index()
             at: list[tuple[int, str]] = []
-            for m in _CAPITALISED_WORD.finditer(self.text):
-                names = index.get(m.group().removesuffix("'s").removesuffix("’s"))
-                if names:
-                    full = self._closest_name(names, [], m.start())
-                    if full:
-                        at.append((m.start(), full))
+            for k, family in sorted(self._family_words(index)):
+                full = self._closest_name(index[family], [], k)
+                if full:
+                    at.append((k, full))
             self._named_cache = ([k for k, _ in at], [name for _, name in at])
         return self._named_cache
+
+    def _family_words(self, index: dict[str, dict[str, list[int]]]) -> list[tuple[int, str]]:
+        """Where a family name of the index stands as a capitalised word of the text, possessive
+        or not (as `_CAPITALISED_WORD` reads words): found by a search for each family name,
+        not a regex pass over every capitalised word, as a story names only a few people."""
+        text = self.text
+        out: list[tuple[int, str]] = []
+        for family in index:
+            if not (family[:1].isascii() and family[:1].isupper()):
+                continue  # a word of _CAPITALISED_WORD opens with A-Z
+            k = text.find(family)
+            while k >= 0:
+                if not (k and _NAME_CHAR.match(text, k - 1)):
+                    word = text[k : _NAME_CHARS.match(text, k).end()]
+                    if len(word) > 1 and word.removesuffix("'s").removesuffix("’s") == family:
+                        out.append((k, family))
+                k = text.find(family, k + 1)
+        return out
 
     def _said_of_other_gender(self, name: str, pronoun: str) -> bool:
         """Whether the story gives the person the other pronoun right after their name and a
