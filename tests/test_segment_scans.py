@@ -433,3 +433,22 @@ def test_family_words_are_the_capitalised_words_of_the_index():
             if family in index:
                 plain.append((m.start(), family))
         assert sorted(s._family_words(index)) == plain, text
+
+
+def test_word_at_finds_the_whole_words_an_index_of_the_text_holds():
+    import stance.segment as seg
+    from stance.records import Article
+    from stance.targets import TargetLexicon
+
+    texts = [
+        "Ana Kovac met Tom Berg. Kovac's aide, Kovacs, McKovac, Kovac-Lund, -Kovac and Kovac_ left Kovac",
+        "Berg’s 9Berg éBerg Berg9 'Berg ’Berg Berg' O'Neil O'Neil's Neil",
+    ]
+    lex = TargetLexicon.load()
+    for text in texts + _EDGE_CASES:
+        s = seg._Segmenter(Article(id="t", text=text), lex, "content")
+        index: dict[str, list[int]] = {}
+        for m in seg._NAME_TOKEN.finditer(text):
+            index.setdefault(m.group(), []).append(m.start())
+        for word in ["Kovac", "Berg", "Berg’s", "O'Neil", "Neil", "Kovac's", "", "-Kovac", *index]:
+            assert s._word_at(word) == index.get(word, []), (text, word)

@@ -2804,20 +2804,16 @@ class _Segmenter:
         return out
 
     def _starts_of(self, name: str) -> list[int] | None:
-        """Where the name's first word may start, from an index of the text's words built once:
-        scanning the text for each speaker made an article of many speakers quadratic. None for
-        a story of ordinary length, which one scan per speaker reads faster than it is indexed."""
+        """Where the name's first word may start, from where each of its words stands (`_word_at`,
+        found once per word): scanning the text for each speaker's first word made an article of
+        many speakers quadratic. None for a story of ordinary length, which one scan per speaker
+        reads fastest."""
         if len(self.text) < _LONG_TEXT:
             return None
-        if self._word_starts is None:
-            index: dict[str, list[int]] = {}
-            for m in _NAME_TOKEN.finditer(self.text):
-                index.setdefault(m.group(), []).append(m.start())
-            self._word_starts = index
         keys = [m.group() if m else "" for m in map(_NAME_TOKEN.match, name.split())]
         if not keys:
             return []
-        found = [self._word_starts.get(k, []) for k in keys]
+        found = [self._word_at(k) for k in keys]
         k = min(range(len(keys)), key=lambda j: len(found[j]))
         if k == 0:
             return found[0]
@@ -2825,6 +2821,25 @@ class _Segmenter:
         reach = sum(len(w) for w in keys[:k]) + 8 * k
         starts = (self.text.rfind(keys[0], max(0, p - reach), p) for p in found[k])
         return sorted({i for i in starts if i >= 0})
+
+    def _word_at(self, word: str) -> list[int]:
+        """Where `word` stands as a whole word (a maximal run of `_NAME_TOKEN`'s characters), in
+        text order; found by str.find once per word asked about, which reads a long story faster
+        than indexing every one of its words."""
+        if self._word_starts is None:
+            self._word_starts = {}
+        hit = self._word_starts.get(word)
+        if hit is None:
+            text = self.text
+            hit = []
+            i = text.find(word) if word else -1
+            while i >= 0:
+                j = i + len(word)
+                if not (i and _NAME_CHAR.match(text, i - 1)) and not _NAME_CHAR.match(text, j):
+                    hit.append(i)
+                i = text.find(word, i + 1)
+            self._word_starts[word] = hit
+        return hit
 
     def _introduced_affiliation(self, speaker: str) -> tuple[set[str], list[str]]:
         """Affiliations in the title before the speaker's name ("Argentina's Economy Minister",
