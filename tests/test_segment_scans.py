@@ -452,3 +452,20 @@ def test_word_at_finds_the_whole_words_an_index_of_the_text_holds():
             index.setdefault(m.group(), []).append(m.start())
         for word in ["Kovac", "Berg", "Berg’s", "O'Neil", "Neil", "Kovac's", "", "-Kovac", *index]:
             assert s._word_at(word) == index.get(word, []), (text, word)
+
+
+def test_token_start_is_where_the_token_pattern_finds_the_word():
+    import stance.segment as seg
+
+    texts = [
+        'Kovac (the envoy) said: "yes"; Berg, “no” –\tfine\u00a0here\u2028x\x1cy  ',
+        "a aa a aaa aa a, a:a a  ",
+        "Norland's minister,Ana Kovac;later:said(it) Kovac Kovac",
+    ]
+    for text in texts + _EDGE_CASES:
+        for a in range(len(text) + 1):
+            for b in range(a, len(text) + 1, 3):
+                window = text[a:b].translate(seg._TOKEN_GAPS)
+                words = window.split()
+                starts = [m.start() - a for m in seg._TOKEN.finditer(text, a, b)]
+                assert [seg._token_start(window, words, k) for k in range(len(words))] == starts

@@ -13,7 +13,7 @@ import dataclasses
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import islice, repeat
+from itertools import repeat
 from typing import Literal
 
 from stance.records import Article, Quote, Span
@@ -723,7 +723,8 @@ class _Segmenter:
         for m in iter_cues(text, min_strength=2):
             lo = max(0, m.start() - 60)
             # Words first, offsets only for the few cues that name someone: most do not.
-            words = text[lo : m.start()].translate(_TOKEN_GAPS).split()
+            window = text[lo : m.start()].translate(_TOKEN_GAPS)
+            words = window.split()
             n = len(words)
             while n and words[n - 1].lower() in _AUX:
                 n -= 1
@@ -749,7 +750,7 @@ class _Segmenter:
                 # 'The agency, received in London, said', 'Tom Reed of Ohio said': where or
                 # whose, not who
                 continue
-            pos = next(islice(_TOKEN.finditer(text, lo, m.start()), first, None)).start()
+            pos = lo + _token_start(window, words, first)
             canon, typ = canonical_speaker(
                 " ".join(words[first:n]), pos, self.ents, self._canon_org, self._is_place
             )
@@ -2976,6 +2977,16 @@ def _before_apposition(pre: str, k: int) -> int:
     lo = max(pre.rfind(c, 0, j) for c in _CLAUSE_MARKS) + 1
     that = [t for t in _THAT.finditer(pre, lo, j)]
     return that[-1].start() - 1 if that else k
+
+
+def _token_start(window: str, words: list[str], k: int) -> int:
+    """Where words[k] starts in window, whose white-space-split words they are: found back from
+    the window's end, one str.rfind per word after it, as each word is followed only by white
+    space up to the next one's start (no regex pass over the window's first words)."""
+    at = len(window)
+    for w in reversed(words[k:]):
+        at = window.rfind(w, 0, at)
+    return at
 
 
 def _prev_word(text: str, lo: int, hi: int) -> re.Match[str] | None:
