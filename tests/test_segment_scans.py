@@ -411,3 +411,61 @@ def test_suffix_index_keeps_the_longest_name_so_far():
                 fwd[0] = p.name
     assert len(ents.persons) >= 6
     assert ents._suffix_index() == plain
+
+
+def test_family_words_are_the_capitalised_words_of_the_index():
+    import stance.segment as seg
+    from stance.records import Article
+    from stance.targets import TargetLexicon
+
+    texts = [
+        "Ana Kovac met Tom Berg. Kovac's aide and Berg’s son saw Kovacs, McBerg, Berg-Lund and -Berg.",
+        "_Kovac 9Kovac éKovac Kovac_ Kovac9 KOVAC kovac 'Kovac ’Kovac's Kovac's's Berg'",
+        "Ana Kovac said. O'Neil Ryan met Lea O'Neil; O'Neil's view, X Y and Ivo Å Ek in Ek's home.",
+    ]
+    lex = TargetLexicon.load()
+    for text in texts + _EDGE_CASES:
+        s = seg._Segmenter(Article(id="t", text=text), lex, "content")
+        index = s._person_index()
+        plain = []
+        for m in seg._CAPITALISED_WORD.finditer(text):
+            family = m.group().removesuffix("'s").removesuffix("’s")
+            if family in index:
+                plain.append((m.start(), family))
+        assert sorted(s._family_words(index)) == plain, text
+
+
+def test_word_at_finds_the_whole_words_an_index_of_the_text_holds():
+    import stance.segment as seg
+    from stance.records import Article
+    from stance.targets import TargetLexicon
+
+    texts = [
+        "Ana Kovac met Tom Berg. Kovac's aide, Kovacs, McKovac, Kovac-Lund, -Kovac and Kovac_ left Kovac",
+        "Berg’s 9Berg éBerg Berg9 'Berg ’Berg Berg' O'Neil O'Neil's Neil",
+    ]
+    lex = TargetLexicon.load()
+    for text in texts + _EDGE_CASES:
+        s = seg._Segmenter(Article(id="t", text=text), lex, "content")
+        index: dict[str, list[int]] = {}
+        for m in seg._NAME_TOKEN.finditer(text):
+            index.setdefault(m.group(), []).append(m.start())
+        for word in ["Kovac", "Berg", "Berg’s", "O'Neil", "Neil", "Kovac's", "", "-Kovac", *index]:
+            assert s._word_at(word) == index.get(word, []), (text, word)
+
+
+def test_token_start_is_where_the_token_pattern_finds_the_word():
+    import stance.segment as seg
+
+    texts = [
+        'Kovac (the envoy) said: "yes"; Berg, “no” –\tfine\u00a0here\u2028x\x1cy  ',
+        "a aa a aaa aa a, a:a a  ",
+        "Norland's minister,Ana Kovac;later:said(it) Kovac Kovac",
+    ]
+    for text in texts + _EDGE_CASES:
+        for a in range(len(text) + 1):
+            for b in range(a, len(text) + 1, 3):
+                window = text[a:b].translate(seg._TOKEN_GAPS)
+                words = window.split()
+                starts = [m.start() - a for m in seg._TOKEN.finditer(text, a, b)]
+                assert [seg._token_start(window, words, k) for k in range(len(words))] == starts

@@ -192,6 +192,23 @@ def test_long_text_spans_match_a_plain_scan(lex):
     assert [m.span() for m in lex._matches(text)] == plain
 
 
+def test_shape_scan_first_letter_guard_keeps_every_candidate(lex):
+    """The scan's opening test of an alias's first letter only fails sooner where the trie fails."""
+    import re
+
+    from stance.targets import letter_shape
+
+    guard_end = lex._shape_scan.pattern.index(b"])") + 2
+    plain = re.compile(b" " + lex._shape_scan.pattern[guard_end:])
+    text = (
+        "the  House, 12 Japanese firms; zebra Norland's U.S. x-Japan the\nSenate. "
+        "(Washington) ,al Qaeda and the West ; Quito"
+    ) * 3
+    shape = letter_shape(text)
+    found = [m.start() for m in lex._shape_scan.finditer(shape)]
+    assert found and found == [m.start() for m in plain.finditer(shape)]
+
+
 def test_the_administration_is_found_however_it_is_capitalised(lex):
     for text in ("the administration", "The administration", "the Administration", "The Administration"):
         assert lex.find(f"{text} agreed") == ["Reagan administration"]

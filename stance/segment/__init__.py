@@ -13,7 +13,7 @@ import dataclasses
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import islice, repeat
+from itertools import repeat
 from typing import Literal
 
 from stance.records import Article, Quote, Span
@@ -265,6 +265,9 @@ def _names_someone(s: str) -> bool:
 
 
 _CAPITALISED_WORD = re.compile(r"[A-Z](?<![\w'’-].)[\w'’-]+")
+# One character of such a word, and the run of them from an offset (`_family_words`).
+_NAME_CHAR = re.compile(r"[\w'’-]")
+_NAME_CHARS = re.compile(r"[\w'’-]*")
 _PERSON_NOUN_PHRASE = re.compile(words_pattern("The the My my His his Her her Our our Their their") + r"\s+[a-z]+")
 _NAME_COLON = re.compile(
     r"(?:^|(?<=\s[-—–]\s)|(?<=\n))((?:[A-Z][\w.'’-]+\s+){1,2}[A-Z][\w'’-]+(?:\s+and\s+(?:[A-Z][\w.'’-]+\s+){1,2}"
@@ -748,7 +751,8 @@ class _Segmenter:
         for m in iter_cues(text, min_strength=2):
             lo = max(0, m.start() - 60)
             # Words first, offsets only for the few cues that name someone: most do not.
-            words = text[lo : m.start()].translate(_TOKEN_GAPS).split()
+            window = text[lo : m.start()].translate(_TOKEN_GAPS)
+            words = window.split()
             n = len(words)
             while n and words[n - 1].lower() in _AUX:
                 n -= 1
@@ -774,7 +778,7 @@ class _Segmenter:
                 # 'The agency, received in London, said', 'Tom Reed of Ohio said': where or
                 # whose, not who
                 continue
-            pos = next(islice(_TOKEN.finditer(text, lo, m.start()), first, None)).start()
+            pos = lo + _token_start(window, words, first)
             canon, typ = canonical_speaker(
                 " ".join(words[first:n]), pos, self.ents, self._canon_org, self._is_place
             )
@@ -1993,14 +1997,30 @@ class _Segmenter:
         if self._named_cache is None:
             index = self._person_index()
             at: list[tuple[int, str]] = []
-            for m in _CAPITALISED_WORD.finditer(self.text):
-                names = index.get(m.group().removesuffix("'s").removesuffix("’s"))
-                if names:
-                    full = self._closest_name(names, [], m.start())
-                    if full:
-                        at.append((m.start(), full))
+            for k, family in sorted(self._family_words(index)):
+                full = self._closest_name(index[family], [], k)
+                if full:
+                    at.append((k, full))
             self._named_cache = ([k for k, _ in at], [name for _, name in at])
         return self._named_cache
+
+    def _family_words(self, index: dict[str, dict[str, list[int]]]) -> list[tuple[int, str]]:
+        """Where a family name of the index stands as a capitalised word of the text, possessive
+        or not (as `_CAPITALISED_WORD` reads words): found by a search for each family name,
+        not a regex pass over every capitalised word, as a story names only a few people."""
+        text = self.text
+        out: list[tuple[int, str]] = []
+        for family in index:
+            if not (family[:1].isascii() and family[:1].isupper()):
+                continue  # a word of _CAPITALISED_WORD opens with A-Z
+            k = text.find(family)
+            while k >= 0:
+                if not (k and _NAME_CHAR.match(text, k - 1)):
+                    word = text[k : _NAME_CHARS.match(text, k).end()]
+                    if len(word) > 1 and word.removesuffix("'s").removesuffix("’s") == family:
+                        out.append((k, family))
+                k = text.find(family, k + 1)
+        return out
 
     def _said_of_other_gender(self, name: str, pronoun: str) -> bool:
         """Whether the story gives the person the other pronoun right after their name and a
@@ -3008,20 +3028,16 @@ class _Segmenter:
         return out
 
     def _starts_of(self, name: str) -> list[int] | None:
-        """Where the name's first word may start, from an index of the text's words built once:
-        scanning the text for each speaker made an article of many speakers quadratic. None for
-        a story of ordinary length, which one scan per speaker reads faster than it is indexed."""
+        """Where the name's first word may start, from where each of its words stands (`_word_at`,
+        found once per word): scanning the text for each speaker's first word made an article of
+        many speakers quadratic. None for a story of ordinary length, which one scan per speaker
+        reads fastest."""
         if len(self.text) < _LONG_TEXT:
             return None
-        if self._word_starts is None:
-            index: dict[str, list[int]] = {}
-            for m in _NAME_TOKEN.finditer(self.text):
-                index.setdefault(m.group(), []).append(m.start())
-            self._word_starts = index
         keys = [m.group() if m else "" for m in map(_NAME_TOKEN.match, name.split())]
         if not keys:
             return []
-        found = [self._word_starts.get(k, []) for k in keys]
+        found = [self._word_at(k) for k in keys]
         k = min(range(len(keys)), key=lambda j: len(found[j]))
         if k == 0:
             return found[0]
@@ -3029,6 +3045,25 @@ class _Segmenter:
         reach = sum(len(w) for w in keys[:k]) + 8 * k
         starts = (self.text.rfind(keys[0], max(0, p - reach), p) for p in found[k])
         return sorted({i for i in starts if i >= 0})
+
+    def _word_at(self, word: str) -> list[int]:
+        """Where `word` stands as a whole word (a maximal run of `_NAME_TOKEN`'s characters), in
+        text order; found by str.find once per word asked about, which reads a long story faster
+        than indexing every one of its words."""
+        if self._word_starts is None:
+            self._word_starts = {}
+        hit = self._word_starts.get(word)
+        if hit is None:
+            text = self.text
+            hit = []
+            i = text.find(word) if word else -1
+            while i >= 0:
+                j = i + len(word)
+                if not (i and _NAME_CHAR.match(text, i - 1)) and not _NAME_CHAR.match(text, j):
+                    hit.append(i)
+                i = text.find(word, i + 1)
+            self._word_starts[word] = hit
+        return hit
 
     def _introduced_affiliation(self, speaker: str) -> tuple[set[str], list[str]]:
         """Affiliations in the title before the speaker's name ("Argentina's Economy Minister",
@@ -3165,6 +3200,16 @@ def _before_apposition(pre: str, k: int) -> int:
     lo = max(pre.rfind(c, 0, j) for c in _CLAUSE_MARKS) + 1
     that = [t for t in _THAT.finditer(pre, lo, j)]
     return that[-1].start() - 1 if that else k
+
+
+def _token_start(window: str, words: list[str], k: int) -> int:
+    """Where words[k] starts in window, whose white-space-split words they are: found back from
+    the window's end, one str.rfind per word after it, as each word is followed only by white
+    space up to the next one's start (no regex pass over the window's first words)."""
+    at = len(window)
+    for w in reversed(words[k:]):
+        at = window.rfind(w, 0, at)
+    return at
 
 
 def _prev_word(text: str, lo: int, hi: int) -> re.Match[str] | None:
