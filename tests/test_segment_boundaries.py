@@ -933,7 +933,7 @@ def test_a_participle_with_its_own_report_starts_a_new_quote():
     assert qs[1].cue is not None and qs[1].cue.text == "adding"
     # 'explaining' too; an attribution with no participle of saying still joins the two parts.
     text = (
-        '"We will rebuild the pier," Berg said, explaining why the harbour board had met twice. '
+        '"We will rebuild the pier," Berg said, explaining that the harbour board had met twice. '
         '"The storms will not wait for us."'
     )
     assert len(_seg(text, mixed="content")) == 2
@@ -997,3 +997,36 @@ def test_a_content_with_no_verb_of_saying_starts_at_a_stance_verbs_that():
     # A "that" after any other word opens a relative clause, which stays in the content.
     text = 'She had not sent any emails that were "marked secret at the time of sending" to her staff.'
     assert _texts(text, mixed="content")[0].startswith("She had not sent")
+
+
+def test_review9_a_participles_report_goes_only_to_a_quote_with_no_attribution_of_its_own():
+    """'..., adding that ... . "..."' leads the next quote only when that quote has no speaker of
+    its own (another speaker's reply must not take Kowal's report), only after "that" or a subject
+    pronoun ('adding weight to', 'adding to the confusion' are no reports), and in fragment mode the
+    two quotes stay joined under the first cue."""
+    for text, last in (
+        ('"We will not pay," Kowal said, adding that Lund had agreed. "It is a lie," Lund replied.', "It is a lie,"),
+        ('"We will not pay," Kowal said, adding that Berg lied. "We will ask again," he said.', "We will ask again,"),
+        (
+            '"We will not pay," Kowal said, explaining that Berg lied. "We will ask again," Lund said, "and again."',
+            "We will ask again, and again.",
+        ),
+        (
+            '"We will not pay," Kowal said, adding weight to the claims of his rivals. "We will ask again."',
+            "We will not pay, We will ask again.",
+        ),
+        ('"We will not pay," Kowal said, adding to the confusion. "We ask again."', "We will not pay, We ask again."),
+        (
+            '"We will not pay," Kowal said, explaining why the fund was empty. "We will ask again."',
+            "We will not pay, We will ask again.",
+        ),
+    ):
+        assert _seg(text, mixed="content")[-1].text == last, text
+    text = '"We will not pay," Kowal said, adding that the fund was empty. "We will ask again next year."'
+    (q,) = _seg(text, mixed="fragment")
+    assert q.text == "We will not pay, We will ask again next year."
+    assert q.cue is not None and q.cue.text == "said"
+    qs = _seg(text, mixed="content")
+    assert qs[-1].text == "that the fund was empty. We will ask again next year."
+    assert qs[-1].cue is not None and qs[-1].cue.text == "adding"
+

@@ -413,7 +413,11 @@ _BYLINE_AFTER = re.compile(
 )
 # After an attribution, a participle of saying with words of its own ('," Kovac said, adding that
 # the fund was empty. "..."'): a second report, which the next quote goes on with.
-_OWN_REPORT_AFTER = re.compile(r",[ \t]+(?:adding|explaining)[ \t]+((?:that[ \t]+)?[\w'’]+[ \t]+\w)")
+# Only a clause: "that" or a subject pronoun first, not 'adding weight to', 'adding to the row',
+# 'explaining why'.
+_OWN_REPORT_AFTER = re.compile(
+    r",[ \t]+(?:adding|explaining)[ \t]+((?:that|he|she|it|they|we|I|there)[ \t]+[\w'’]+[ \t]+\w)"
+)
 # The participle right before the report it leads (see _participle_lead).
 _PARTICIPLE_BEFORE = re.compile(r",[ \t]+(adding|explaining)[ \t]+\Z")
 _PARTICIPLE_AFTER_COMMA = re.compile(
@@ -878,6 +882,7 @@ class _Segmenter:
             attr = self._attribute(group)
             mention = cue = None
             speaker = None
+            inherited = False
             if attr is not None and attr.mention is not None:
                 a, b = attr.mention
                 a = _pronoun_alone(self.text, a, b)  # '"Never." Later he added:' is his
@@ -911,16 +916,16 @@ class _Segmenter:
                 # A quote with no attribution goes on the last speaker's; not one a thing's
                 # relative clause introduces ('posters that read "..."').
                 mention, speaker = prev[0], prev[1]
+                inherited = attr is None
             parts = self._output_parts(group)
             if not parts:
                 continue
             if cue is None and mention is not None and len(group) == 1 and parts == list(q.parts):
                 lead = self._reported_lead(q, mention)
+                if lead is None and inherited:
+                    # '..., adding that ... . "...': the participle's report, and the participle its cue
+                    lead, cue = self._participle_lead(q) or (None, None)
                 parts = [lead, *parts] if lead else parts
-            if cue is None and parts[0] != q.parts[0]:
-                w = _PARTICIPLE_BEFORE.search(self.text, max(0, parts[0][0] - 16), parts[0][0])
-                if w:  # '..., adding that ... . "...': the participle is this quote's cue
-                    cue = Span(w.group(1), w.start(1), w.end(1))
             qtext = " ".join(self.text[a:b] for a, b in parts)
             n = len(records) + 1
             content = q.content or (group[0].parts[0][0], group[-1].parts[-1][1])
@@ -995,7 +1000,7 @@ class _Segmenter:
                         break  # '," he said. The White House said aid was coming. "...': another source
                     if gap.strip() and gap.rstrip()[-1] not in ",.:;":
                         break  # '," he said, adding that "...' introduces a new, mixed quote
-                    if _OWN_REPORT_AFTER.match(gap):
+                    if self.mixed == "content" and _OWN_REPORT_AFTER.match(gap):
                         break  # '," he said, adding that he ... . "...': the participle's own report
                     if len(gap.split()) > 8 and (
                         gap.rstrip()[-1] != "."
@@ -1381,7 +1386,7 @@ class _Segmenter:
             return list(q.parts)
         if q.kind != "mixed":
             lead = self._content_lead(q.open_pos, _capitalised(self.text, q.parts[0][0], q.parts[0][1]))
-            lead = lead or self._that_lead(q) or self._clause_before(q) or self._participle_lead(q)
+            lead = lead or self._that_lead(q) or self._clause_before(q)
             return [lead, *q.parts] if lead else list(q.parts)
         a = q.content[0] if q.content else q.parts[0][0]
         b = max(g.content[1] if g.content else g.parts[-1][1] for g in group)
@@ -1476,12 +1481,16 @@ class _Segmenter:
             return None
         return m.end(), k
 
-    def _participle_lead(self, q: RawQuote) -> tuple[int, int] | None:
-        """The report of a participle of saying that the quote goes on with: '"...," Kovac said,
-        adding that the fund was empty. "We will ask again."' reports 'that the fund was empty.'
-        with the second quote (the first one ended at its attribution, see _merge_split). Only a
-        sentence that holds a quote before the participle and ends where this quote opens."""
+    def _participle_lead(self, q: RawQuote) -> tuple[tuple[int, int], Span] | None:
+        """The report of a participle of saying that the quote goes on with, and the participle:
+        '"...," Kovac said, adding that the fund was empty. "We will ask again."' reports 'that the
+        fund was empty.' with the second quote (the first one ended at its attribution, see
+        _merge_split). Only in content mode, for a quote with no attribution of its own (its speaker
+        is the participle's), after a sentence that holds a quote before the participle and ends
+        where this quote opens."""
         text = self.text
+        if self.mixed != "content" or q.kind != "direct":
+            return None
         k = q.open_pos
         while k > 0 and text[k - 1] in " \t":
             k -= 1
@@ -1491,7 +1500,10 @@ class _Segmenter:
         m = _OWN_REPORT_AFTER.search(text, ss, k)
         if m is None or _MARKS.isdisjoint(text[ss : m.start()]) or not _MARKS.isdisjoint(text[m.start() : k]):
             return None
-        return m.start(1), k
+        w = _PARTICIPLE_BEFORE.search(text, max(0, m.start(1) - 16), m.start(1))
+        if w is None:
+            return None
+        return (m.start(1), k), Span(w.group(1), w.start(1), w.end(1))
 
     def _that_lead(self, q: RawQuote) -> tuple[int, int] | None:
         """The reported clause a quoted sentence completes: 'Berg said that whatever the vote,
