@@ -1030,3 +1030,30 @@ def test_review9_a_participles_report_goes_only_to_a_quote_with_no_attribution_o
     assert qs[-1].text == "that the fund was empty. We will ask again next year."
     assert qs[-1].cue is not None and qs[-1].cue.text == "adding"
 
+
+def test_review9_a_report_before_a_quote_is_taken_only_from_its_speakers_own_verb_and_clause():
+    """'Kowal said the talks had stalled. "..."' takes in the report only when the speaker is the
+    subject of the verb of saying (not 'has not said', 'denied he said', 'Lund, who said') and the
+    verb reports a short clause with its own subject (not 'wrote a long letter', 'said goodbye',
+    'said yesterday ...', nor a second verb phrase or a whole long sentence)."""
+    quote = '"We will not give in."'
+    for before in (
+        "Kowal has not said the talks had stalled.",
+        "Kowal denied he said the talks had stalled.",
+        "Kowal thanked Lund, who said the talks had stalled.",
+        "Reporters asked Kowal, who said nothing of the kind.",
+        "Kowal wrote a long letter to the council last year.",
+        "Kowal said goodbye to his staff at the port.",
+        "Kowal said a short prayer for the lost sailors.",
+        "Kowal noted the time and left the room in a hurry.",
+        "Kowal explained the plan to the council on Monday.",
+        "Kowal argued the case before the court for hours.",
+        "Kowal said yesterday the talks had stalled.",
+        "Kowal said he would resign on Friday and then left the room.",
+        "Kowal said the talks had stalled" + " and the port had closed" * 12 + ".",
+    ):
+        text = f"{before} {quote}"
+        assert _seg(text, mixed="content")[-1].text == "We will not give in.", text
+    # The speaker's own report still leads it, after an adverb too.
+    (q,) = _seg(f"Kowal also said that the talks had stalled. {quote}", mixed="content")
+    assert q.text == "that the talks had stalled. We will not give in."

@@ -390,13 +390,25 @@ _THAT_CONTENT_END = re.compile(
 _OTHER_SUBJECT = re.compile(
     r"\s\s*and\s+(?:[\w'’%.,-]+\s+){1,3}(?:said|say|says|told|tells|added|argued|insisted|warned|noted|claimed)\b"
 )
-# A verb of saying that reports a clause right after it ('said the talks had stalled', 'said that ...'),
-# not a time, a place or a medium first.
+# Right after its subject (or the subject's apposition, '..., who ..., said'), a verb of saying and
+# the clause it reports, which has its own subject and verb ('said the talks had stalled', 'said
+# that he would go'). Not 'has not said', 'denied he said', 'Lund, who said' (another subject), not
+# an object ('wrote a long letter to ...', 'said goodbye') and not a time first ('said yesterday').
+_FINITE_AUX = r"(?:had|has|have|was|were|is|are|would|will|could|should|might|must|may|can|did|does|do)"
 _SAID_CLAUSE = re.compile(
-    r"\b(?:said|says|added|adds|explained|argued|insisted|noted|wrote|writes)[ \t]+"
-    r"(?!(?:in|on|at|during|after|before|when|while|to|of|about|for|with|from|by|as|last|this|earlier|later)\b)"
-    r"(?=[a-z])"
+    r"(?:,[ \t]+[^,.;:!?\"“”\n]{1,60},)?[ \t]+(?:(?:also|later|earlier|again)[ \t]+)?"
+    r"(?:said|says|added|adds|insisted|argued|explained|noted|wrote|writes)[ \t]+"
+    r"(?=(?:that[ \t]+)?(?:(?:he|she|they|we|I|there)[ \t]+[a-z]|it[ \t]+(?:" + _FINITE_AUX + r"|[a-z]+ed)\b"
+    r"|(?:the|a|an|his|her|its|their|our|this|these|those)"
+    r"(?:[ \t]+(?!(?:for|to|of|in|on|at|with|about|from|by|and|or|but|before|after|"
+    + _FINITE_AUX
+    + r")\b)[\w.'’-]+){1,3}"
+    r"[ \t]+(?:" + _FINITE_AUX + r"|[a-z]+ed)\b))"
 )
+# What ends a reported clause before the quote that goes on with it: a second verb phrase
+# ('... and then left the room'), a second clause.
+_REPORT_STOPS = re.compile(r"\band then\b|, and\b|;")
+_REPORT_MAX_WORDS = 30
 # A verb of thinking, judging or foreseeing in the past or present ('estimated that', 'projects
 # that') or a noun of stance ('confidence that') before a "that" clause.
 _STANCE_STEMS = """estimat anticipat project speculat predict protest accept believ think thought hop fear
@@ -1464,7 +1476,8 @@ class _Segmenter:
         said the talks had stalled. "We will not give in."' reports 'the talks had stalled.' too,
         its speaker's one report running on into her words. Only for a direct quote (content mode),
         right after that sentence (in its paragraph or the one before), whose speaker is the
-        subject of its verb of saying and which holds no quotation mark."""
+        subject of its verb of saying (see _SAID_CLAUSE) and which holds no quotation mark; a
+        short report of one clause."""
         text = self.text
         if self.mixed != "content" or q.kind != "direct":
             return None
@@ -1476,8 +1489,10 @@ class _Segmenter:
         ss, _ = self._sentence(k - 1)
         if not (ss <= mention.start < k) or not _MARKS.isdisjoint(text[ss:k]):
             return None
-        m = _SAID_CLAUSE.search(text, mention.end, k)
-        if m is None or m.start() - mention.end > 20 or len(text[m.end() : k].split()) < 3:
+        m = _SAID_CLAUSE.match(text, mention.end, k)
+        if m is None or not 3 <= len(text[m.end() : k].split()) <= _REPORT_MAX_WORDS:
+            return None
+        if _REPORT_STOPS.search(text, m.end(), k):
             return None
         return m.end(), k
 
