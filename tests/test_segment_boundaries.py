@@ -1057,3 +1057,31 @@ def test_review9_a_report_before_a_quote_is_taken_only_from_its_speakers_own_ver
     # The speaker's own report still leads it, after an adverb too.
     (q,) = _seg(f"Kowal also said that the talks had stalled. {quote}", mixed="content")
     assert q.text == "that the talks had stalled. We will not give in."
+
+
+def test_review9_a_stance_verbs_that_starts_a_content_only_as_that_verbs_own_clause():
+    """The "that" of a stance verb starts a content with no verb of saying, but not the bare word
+    "not", a relative "that" after a noun ('projects that were'), a noun's own clause ('the view
+    that'), a pointing "that" ('accepted that "..."'), a "that" inside an aside, nor where an
+    attribution follows the quote: the content keeps the words before."""
+    for text, start in (
+        ('It is not that the talks "failed for lack of trying on either side" at all, Lund wrote.', "It is not"),
+        ('Lund did not that Berg was "far too slow to act on the harbour crisis."', "Lund did"),
+        ('The shows that were "sold out weeks before the opening night" were cancelled.', "The shows"),
+        ('Two projects that were "far too slow to reach the harbour office" were cut.', "Two projects"),
+        ('It was a thought that "nobody in the council had dared to say out loud" before.', "It was"),
+        ('It was the hope that "nobody in the council had dared to say out loud" that won.', "It was"),
+        ('Kowal accepted that "generous offer from the harbour board" on Friday.', "Kowal accepted"),
+        ('Norland believes that Berg will "never again sign a deal with its old rival," Kowal said.', "Norland"),
+        ('The view that Norland would "never again sign a deal" was widely shared, Kowal said.', "The view"),
+        ('Kowal, who fears that the town is dying, is "far too old to lead the harbour board," Lund said.', "Kowal"),
+    ):
+        (content,) = _texts(text, mixed="content")
+        assert content.startswith(start), text
+    # Two fragments in one sentence share one content; they never nest.
+    text = (
+        'Lund believes that the ship was "far too slow for one small harbour" and fears that the crew '
+        'was "far too tired to sail again so soon."'
+    )
+    (q,) = _seg(text, mixed="content")
+    assert q.text.startswith("that the ship was")

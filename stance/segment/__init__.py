@@ -411,12 +411,24 @@ _REPORT_STOPS = re.compile(r"\band then\b|, and\b|;")
 _REPORT_MAX_WORDS = 30
 # A verb of thinking, judging or foreseeing in the past or present ('estimated that', 'projects
 # that') or a noun of stance ('confidence that') before a "that" clause.
+# Not a "that" a verb follows ('projects that were cut': a relative clause) and not a bare "not".
 _STANCE_STEMS = """estimat anticipat project speculat predict protest accept believ think thought hop fear
-suggest conclud conced acknowledg admit agre argu claim assert insist warn not reveal indicat show
+suggest conclud conced acknowledg admit agre argu claim assert insist warn reveal indicat show
 found expect assum guess worr doubt reckon recogniz recognis realiz realis""".split()
 _STANCE_THAT = re.compile(
-    r"\b(?:(?:" + "|".join(_STANCE_STEMS) + r")(?:ed|d|es|s|ied|ies|ks|ts|ws)?|thought|found|shown|"
-    r"confidence|hope|belief|view|fear|warning|assertion)[ \t]+(that)[ \t]+(?!(?:with|as|to|for|of|in|on|at|by)\b)"
+    r"\b(?:(?:" + "|".join(_STANCE_STEMS) + r")(?:ed|d|es|s|ied|ies|ks|ts|ws)?|thought|found|shown|noted|notes|"
+    r"confidence|hope|belief|view|fear|warning|assertion)[ \t]+(that)[ \t]+"
+    r"(?!(?:with|as|to|for|of|in|on|at|by|" + _FINITE_AUX + r"|had|could|would|been|being)\b)"
+)
+_RELATIVE_WORDS = frozenset({"who", "which", "that", "whom", "whose"})
+# Verbs of stance that also take an object, which a "that" right before a quote may point at.
+_OBJECT_STEMS = ("accept", "acknowledg", "admit", "recogni")
+# The words before a noun ('the view that', 'two projects that', "Lund's hope that"): a stance
+# word after one is a noun with its own "that" clause or relative clause, inside the content.
+_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:a|an|the|this|that|these|those|his|her|its|their|our|my|your|some|many|all|no|any|each|"
+    r"two|three|four|five|six|seven|eight|nine|ten)|['’]s?|\d)[ \t]+\Z",
+    re.IGNORECASE,
 )
 # A byline after a headline cited in quotation marks: '"Port to close," by the Gazette's Ann Lund',
 # '," by Ann Lund:', '," by Ann Lund http://...'. The writer of a story, not a speaker.
@@ -1332,8 +1344,28 @@ class _Segmenter:
         elif not cues and a > ss:
             a = self._lead_of_attributed(q, ss, a)
         if not cues:
-            a = _complement_that(text, a, q.open_pos)
+            a = self._stance_that_start(q, ss, a)
         return a
+
+    def _stance_that_start(self, q: RawQuote, ss: int, a: int) -> int:
+        """Where a content with no verb of saying before the fragment starts when a verb or noun of
+        stance takes a "that" clause holding it (see _complement_that). With several fragments in
+        the sentence, only a "that" before the first of them, so that they share one content and do
+        not nest. Not when a comma parts the "that" from the quote ('Kowal, who fears that the town
+        is dying, is "..."') or when an attribution follows the quote ('...," Kowal said'): the
+        sentence before it is what that speaker reports."""
+        text = self.text
+        first = min((text.find(c, ss, q.open_pos) for c in _MARKS if c in text[ss : q.open_pos]), default=q.open_pos)
+        k = _complement_that(text, a, first)
+        if k == a or "," in text[k:first]:
+            return a
+        _, se = self._sentence(q.open_pos)
+        for cue in iter_cues(text, q.close_end, se, min_strength=1):
+            between = text[q.close_end : cue.start()]
+            lead = between[between.rfind(",") + 1 :].split() if "," in between or text[q.close_end - 2] == "," else None
+            if lead is not None and len(lead) <= 4 and _RELATIVE_WORDS.isdisjoint(w.lower() for w in lead):
+                return a  # '..., Kowal said': the speaker reports the whole sentence before
+        return k
 
     def _noun_use(self, cue: CueMatch) -> bool:
         """Whether a cue word after an article or a possessive is a noun or an adjective inside
@@ -3076,9 +3108,15 @@ def _complement_that(text: str, a: int, b: int) -> int:
     """Where a content with no verb of saying starts when a verb or a noun of stance takes a
     "that" clause before the fragment ('Lund estimated that there are "far too many"', 'voiced
     confidence that the plan would "hold"'): at that "that", as after a verb of saying. Only
-    after such a word: after others a "that" opens a relative clause ('emails that were "lost"')."""
+    after such a word: after others a "that" opens a relative clause ('emails that were "lost"'),
+    and not after a noun's determiner ('the view that', 'two projects that') nor as a pointing
+    "that" right before the quote ('accepted that "generous offer"')."""
     found = None
     for m in _STANCE_THAT.finditer(text, a, b):
+        if _NOUN_BEFORE.search(text, max(a, m.start() - 8), m.start()):
+            continue
+        if text[m.end() : m.end() + 1] in _MARKS and m.group().lower().startswith(_OBJECT_STEMS):
+            continue  # 'accepted that "generous offer"': "that" points at the thing accepted
         found = m
     return found.start(1) if found else a
 
