@@ -1085,3 +1085,18 @@ def test_review9_a_stance_verbs_that_starts_a_content_only_as_that_verbs_own_cla
     )
     (q,) = _seg(text, mixed="content")
     assert q.text.startswith("that the ship was")
+
+
+def test_review9_a_byline_is_only_after_a_headline_that_opens_its_line():
+    """'," by Friday:' or a passive agent ('was called "...," by Norland's Foreign Minister Jan
+    Kowal') inside a sentence is no byline: the quote stays."""
+    for text in (
+        'Kowal said the fund would be "empty and broke," by Friday: the ministry agreed.',
+        'The pier will be "fully rebuilt for the summer season," by May: Lund said so on Friday.',
+        'The strike was called "an act of war against our people," by Norland\'s Foreign Minister Jan Kowal.',
+        'The deal was hailed as "a new dawn for the harbour," by President Jan Kowal: he spoke at length.',
+    ):
+        assert len(_seg(text)) == 1, text
+    # A headline that opens its line after a list's dash still is one.
+    text = 'The week in arts.\n\n—"Old pier gallery to close in May," by the Gazette\'s Ann Lund: a sad loss.'
+    assert _seg(text) == []

@@ -435,6 +435,10 @@ _NOUN_BEFORE = re.compile(
 _BYLINE_AFTER = re.compile(
     r"[ \t]*by[ \t]+(?:the[ \t]+)?(?:[A-Z][\w.&-]*[ \t]+){0,4}[A-Z][\w.&-]*(?:['’]s?[ \t]+[A-Z]|[ \t]*:|[ \t]+https?:)"
 )
+# Where a headline cited with its byline stands: at the start of a line, after at most a section
+# label in capitals ('HARBOUR ARTS -') or a list's dash or bullet; not inside a sentence ('was
+# called "...," by Kowal').
+_HEADLINE_BEFORE = re.compile(r"[ \t]*(?:[A-Z][A-Z&'’ .]*[ \t]*[-–—:|][ \t]*|[-–—•*][ \t]*)?\Z")
 # After an attribution, a participle of saying with words of its own ('," Kovac said, adding that
 # the fund was empty. "..."'): a second report, which the next quote goes on with.
 # Only a clause: "that" or a subject pronoun first, not 'adding weight to', 'adding to the row',
@@ -1132,7 +1136,11 @@ class _Segmenter:
         text = self.text
         kept: list[RawQuote] = []
         for q in raws:
-            if text[q.parts[-1][1] - 1 : q.parts[-1][1]] == "," and _BYLINE_AFTER.match(text, q.close_end):
+            if (
+                text[q.parts[-1][1] - 1 : q.parts[-1][1]] == ","
+                and _BYLINE_AFTER.match(text, q.close_end)
+                and _HEADLINE_BEFORE.match(text, text.rfind("\n", 0, q.open_pos) + 1, q.open_pos)
+            ):
                 continue  # '"Port to close in May," by the Gazette's Ann Lund: ...': a story's headline
             ss, se = self._sentence(q.open_pos)
             lo = max(ss, q.open_pos - _LOOK_BACK)
