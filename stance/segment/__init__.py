@@ -393,30 +393,62 @@ _THAT_CONTENT_END = re.compile(
 _OTHER_SUBJECT = re.compile(
     r"\s\s*and\s+(?:[\w'’%.,-]+\s+){1,3}(?:said|say|says|told|tells|added|argued|insisted|warned|noted|claimed)\b"
 )
-# A verb of saying that reports a clause right after it ('said the talks had stalled', 'said that ...'),
-# not a time, a place or a medium first.
+# Right after its subject (or the subject's apposition, '..., who ..., said'), a verb of saying and
+# the clause it reports, which has its own subject and verb ('said the talks had stalled', 'said
+# that he would go'). Not 'has not said', 'denied he said', 'Lund, who said' (another subject), not
+# an object ('wrote a long letter to ...', 'said goodbye') and not a time first ('said yesterday').
+_FINITE_AUX = r"(?:had|has|have|was|were|is|are|would|will|could|should|might|must|may|can|did|does|do)"
 _SAID_CLAUSE = re.compile(
-    r"\b(?:said|says|added|adds|explained|argued|insisted|noted|wrote|writes)[ \t]+"
-    r"(?!(?:in|on|at|during|after|before|when|while|to|of|about|for|with|from|by|as|last|this|earlier|later)\b)"
-    r"(?=[a-z])"
+    r"(?:,[ \t]+[^,.;:!?\"“”\n]{1,60},)?[ \t]+(?:(?:also|later|earlier|again)[ \t]+)?"
+    r"(?:said|says|added|adds|insisted|argued|explained|noted|wrote|writes)[ \t]+"
+    r"(?=(?:that[ \t]+)?(?:(?:he|she|they|we|I|there)[ \t]+[a-z]|it[ \t]+(?:" + _FINITE_AUX + r"|[a-z]+ed)\b"
+    r"|(?:the|a|an|his|her|its|their|our|this|these|those)"
+    r"(?:[ \t]+(?!(?:for|to|of|in|on|at|with|about|from|by|and|or|but|before|after|"
+    + _FINITE_AUX
+    + r")\b)[\w.'’-]+){1,3}"
+    r"[ \t]+(?:" + _FINITE_AUX + r"|[a-z]+ed)\b))"
 )
+# What ends a reported clause before the quote that goes on with it: a second verb phrase
+# ('... and then left the room'), a second clause.
+_REPORT_STOPS = re.compile(r"\band then\b|, and\b|;")
+_REPORT_MAX_WORDS = 30
 # A verb of thinking, judging or foreseeing in the past or present ('estimated that', 'projects
 # that') or a noun of stance ('confidence that') before a "that" clause.
+# Not a "that" a verb follows ('projects that were cut': a relative clause) and not a bare "not".
 _STANCE_STEMS = """estimat anticipat project speculat predict protest accept believ think thought hop fear
-suggest conclud conced acknowledg admit agre argu claim assert insist warn not reveal indicat show
+suggest conclud conced acknowledg admit agre argu claim assert insist warn reveal indicat show
 found expect assum guess worr doubt reckon recogniz recognis realiz realis""".split()
 _STANCE_THAT = re.compile(
-    r"\b(?:(?:" + "|".join(_STANCE_STEMS) + r")(?:ed|d|es|s|ied|ies|ks|ts|ws)?|thought|found|shown|"
-    r"confidence|hope|belief|view|fear|warning|assertion)[ \t]+(that)[ \t]+(?!(?:with|as|to|for|of|in|on|at|by)\b)"
+    r"\b(?:(?:" + "|".join(_STANCE_STEMS) + r")(?:ed|d|es|s|ied|ies|ks|ts|ws)?|thought|found|shown|noted|notes|"
+    r"confidence|hope|belief|view|fear|warning|assertion)[ \t]+(that)[ \t]+"
+    r"(?!(?:with|as|to|for|of|in|on|at|by|" + _FINITE_AUX + r"|had|could|would|been|being)\b)"
+)
+_RELATIVE_WORDS = frozenset({"who", "which", "that", "whom", "whose"})
+# Verbs of stance that also take an object, which a "that" right before a quote may point at.
+_OBJECT_STEMS = ("accept", "acknowledg", "admit", "recogni")
+# The words before a noun ('the view that', 'two projects that', "Lund's hope that"): a stance
+# word after one is a noun with its own "that" clause or relative clause, inside the content.
+_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:a|an|the|this|that|these|those|his|her|its|their|our|my|your|some|many|all|no|any|each|"
+    r"two|three|four|five|six|seven|eight|nine|ten)|['’]s?|\d)[ \t]+\Z",
+    re.IGNORECASE,
 )
 # A byline after a headline cited in quotation marks: '"Port to close," by the Gazette's Ann Lund',
 # '," by Ann Lund:', '," by Ann Lund http://...'. The writer of a story, not a speaker.
 _BYLINE_AFTER = re.compile(
     r"[ \t]*by[ \t]+(?:the[ \t]+)?(?:[A-Z][\w.&-]*[ \t]+){0,4}[A-Z][\w.&-]*(?:['’]s?[ \t]+[A-Z]|[ \t]*:|[ \t]+https?:)"
 )
+# Where a headline cited with its byline stands: at the start of a line, after at most a section
+# label in capitals ('HARBOUR ARTS -') or a list's dash or bullet; not inside a sentence ('was
+# called "...," by Kowal').
+_HEADLINE_BEFORE = re.compile(r"[ \t]*(?:[A-Z][A-Z&'’ .]*[ \t]*[-–—:|][ \t]*|[-–—•*][ \t]*)?\Z")
 # After an attribution, a participle of saying with words of its own ('," Kovac said, adding that
 # the fund was empty. "..."'): a second report, which the next quote goes on with.
-_OWN_REPORT_AFTER = re.compile(r",[ \t]+(?:adding|explaining)[ \t]+((?:that[ \t]+)?[\w'’]+[ \t]+\w)")
+# Only a clause: "that" or a subject pronoun first, not 'adding weight to', 'adding to the row',
+# 'explaining why'.
+_OWN_REPORT_AFTER = re.compile(
+    r",[ \t]+(?:adding|explaining)[ \t]+((?:that|he|she|it|they|we|I|there)[ \t]+[\w'’]+[ \t]+\w)"
+)
 # The participle right before the report it leads (see _participle_lead).
 _PARTICIPLE_BEFORE = re.compile(r",[ \t]+(adding|explaining)[ \t]+\Z")
 _PARTICIPLE_AFTER_COMMA = re.compile(
@@ -884,6 +916,7 @@ class _Segmenter:
             attr = self._attribute(group)
             mention = cue = None
             speaker = None
+            inherited = False
             if attr is not None and attr.mention is not None:
                 a, b = attr.mention
                 a = _pronoun_alone(self.text, a, b)  # '"Never." Later he added:' is his
@@ -917,16 +950,16 @@ class _Segmenter:
                 # A quote with no attribution goes on the last speaker's; not one a thing's
                 # relative clause introduces ('posters that read "..."').
                 mention, speaker = prev[0], prev[1]
+                inherited = attr is None
             parts = self._output_parts(group)
             if not parts:
                 continue
             if cue is None and mention is not None and len(group) == 1 and parts == list(q.parts):
                 lead = self._reported_lead(q, mention)
+                if lead is None and inherited:
+                    # '..., adding that ... . "...': the participle's report, and the participle its cue
+                    lead, cue = self._participle_lead(q) or (None, None)
                 parts = [lead, *parts] if lead else parts
-            if cue is None and parts[0] != q.parts[0]:
-                w = _PARTICIPLE_BEFORE.search(self.text, max(0, parts[0][0] - 16), parts[0][0])
-                if w:  # '..., adding that ... . "...': the participle is this quote's cue
-                    cue = Span(w.group(1), w.start(1), w.end(1))
             qtext = " ".join(self.text[a:b] for a, b in parts)
             n = len(records) + 1
             content = q.content or (group[0].parts[0][0], group[-1].parts[-1][1])
@@ -1001,7 +1034,7 @@ class _Segmenter:
                         break  # '," he said. The White House said aid was coming. "...': another source
                     if gap.strip() and gap.rstrip()[-1] not in ",.:;":
                         break  # '," he said, adding that "...' introduces a new, mixed quote
-                    if _OWN_REPORT_AFTER.match(gap):
+                    if self.mixed == "content" and _OWN_REPORT_AFTER.match(gap):
                         break  # '," he said, adding that he ... . "...': the participle's own report
                     if len(gap.split()) > 8 and (
                         gap.rstrip()[-1] != "."
@@ -1109,7 +1142,11 @@ class _Segmenter:
         text = self.text
         kept: list[RawQuote] = []
         for q in raws:
-            if text[q.parts[-1][1] - 1 : q.parts[-1][1]] == "," and _BYLINE_AFTER.match(text, q.close_end):
+            if (
+                text[q.parts[-1][1] - 1 : q.parts[-1][1]] == ","
+                and _BYLINE_AFTER.match(text, q.close_end)
+                and _HEADLINE_BEFORE.match(text, text.rfind("\n", 0, q.open_pos) + 1, q.open_pos)
+            ):
                 continue  # '"Port to close in May," by the Gazette's Ann Lund: ...': a story's headline
             ss, se = self._sentence(q.open_pos)
             lo = max(ss, q.open_pos - _LOOK_BACK)
@@ -1321,8 +1358,28 @@ class _Segmenter:
         elif not cues and a > ss:
             a = self._lead_of_attributed(q, ss, a)
         if not cues:
-            a = _complement_that(text, a, q.open_pos)
+            a = self._stance_that_start(q, ss, a)
         return a
+
+    def _stance_that_start(self, q: RawQuote, ss: int, a: int) -> int:
+        """Where a content with no verb of saying before the fragment starts when a verb or noun of
+        stance takes a "that" clause holding it (see _complement_that). With several fragments in
+        the sentence, only a "that" before the first of them, so that they share one content and do
+        not nest. Not when a comma parts the "that" from the quote ('Kowal, who fears that the town
+        is dying, is "..."') or when an attribution follows the quote ('...," Kowal said'): the
+        sentence before it is what that speaker reports."""
+        text = self.text
+        first = min((text.find(c, ss, q.open_pos) for c in _MARKS if c in text[ss : q.open_pos]), default=q.open_pos)
+        k = _complement_that(text, a, first)
+        if k == a or "," in text[k:first]:
+            return a
+        _, se = self._sentence(q.open_pos)
+        for cue in iter_cues(text, q.close_end, se, min_strength=1):
+            between = text[q.close_end : cue.start()]
+            lead = between[between.rfind(",") + 1 :].split() if "," in between or text[q.close_end - 2] == "," else None
+            if lead is not None and len(lead) <= 4 and _RELATIVE_WORDS.isdisjoint(w.lower() for w in lead):
+                return a  # '..., Kowal said': the speaker reports the whole sentence before
+        return k
 
     def _noun_use(self, cue: CueMatch) -> bool:
         """Whether a cue word after an article or a possessive is a noun or an adjective inside
@@ -1387,7 +1444,7 @@ class _Segmenter:
             return list(q.parts)
         if q.kind != "mixed":
             lead = self._content_lead(q.open_pos, _capitalised(self.text, q.parts[0][0], q.parts[0][1]))
-            lead = lead or self._that_lead(q) or self._clause_before(q) or self._participle_lead(q)
+            lead = lead or self._that_lead(q) or self._clause_before(q)
             return [lead, *q.parts] if lead else list(q.parts)
         a = q.content[0] if q.content else q.parts[0][0]
         b = max(g.content[1] if g.content else g.parts[-1][1] for g in group)
@@ -1465,7 +1522,8 @@ class _Segmenter:
         said the talks had stalled. "We will not give in."' reports 'the talks had stalled.' too,
         its speaker's one report running on into her words. Only for a direct quote (content mode),
         right after that sentence (in its paragraph or the one before), whose speaker is the
-        subject of its verb of saying and which holds no quotation mark."""
+        subject of its verb of saying (see _SAID_CLAUSE) and which holds no quotation mark; a
+        short report of one clause."""
         text = self.text
         if self.mixed != "content" or q.kind != "direct":
             return None
@@ -1477,17 +1535,23 @@ class _Segmenter:
         ss, _ = self._sentence(k - 1)
         if not (ss <= mention.start < k) or not _MARKS.isdisjoint(text[ss:k]):
             return None
-        m = _SAID_CLAUSE.search(text, mention.end, k)
-        if m is None or m.start() - mention.end > 20 or len(text[m.end() : k].split()) < 3:
+        m = _SAID_CLAUSE.match(text, mention.end, k)
+        if m is None or not 3 <= len(text[m.end() : k].split()) <= _REPORT_MAX_WORDS:
+            return None
+        if _REPORT_STOPS.search(text, m.end(), k):
             return None
         return m.end(), k
 
-    def _participle_lead(self, q: RawQuote) -> tuple[int, int] | None:
-        """The report of a participle of saying that the quote goes on with: '"...," Kovac said,
-        adding that the fund was empty. "We will ask again."' reports 'that the fund was empty.'
-        with the second quote (the first one ended at its attribution, see _merge_split). Only a
-        sentence that holds a quote before the participle and ends where this quote opens."""
+    def _participle_lead(self, q: RawQuote) -> tuple[tuple[int, int], Span] | None:
+        """The report of a participle of saying that the quote goes on with, and the participle:
+        '"...," Kovac said, adding that the fund was empty. "We will ask again."' reports 'that the
+        fund was empty.' with the second quote (the first one ended at its attribution, see
+        _merge_split). Only in content mode, for a quote with no attribution of its own (its speaker
+        is the participle's), after a sentence that holds a quote before the participle and ends
+        where this quote opens."""
         text = self.text
+        if self.mixed != "content" or q.kind != "direct":
+            return None
         k = q.open_pos
         while k > 0 and text[k - 1] in " \t":
             k -= 1
@@ -1497,7 +1561,10 @@ class _Segmenter:
         m = _OWN_REPORT_AFTER.search(text, ss, k)
         if m is None or _MARKS.isdisjoint(text[ss : m.start()]) or not _MARKS.isdisjoint(text[m.start() : k]):
             return None
-        return m.start(1), k
+        w = _PARTICIPLE_BEFORE.search(text, max(0, m.start(1) - 16), m.start(1))
+        if w is None:
+            return None
+        return (m.start(1), k), Span(w.group(1), w.start(1), w.end(1))
 
     def _that_lead(self, q: RawQuote) -> tuple[int, int] | None:
         """The reported clause a quoted sentence completes: 'Berg said that whatever the vote,
@@ -3239,9 +3306,15 @@ def _complement_that(text: str, a: int, b: int) -> int:
     """Where a content with no verb of saying starts when a verb or a noun of stance takes a
     "that" clause before the fragment ('Lund estimated that there are "far too many"', 'voiced
     confidence that the plan would "hold"'): at that "that", as after a verb of saying. Only
-    after such a word: after others a "that" opens a relative clause ('emails that were "lost"')."""
+    after such a word: after others a "that" opens a relative clause ('emails that were "lost"'),
+    and not after a noun's determiner ('the view that', 'two projects that') nor as a pointing
+    "that" right before the quote ('accepted that "generous offer"')."""
     found = None
     for m in _STANCE_THAT.finditer(text, a, b):
+        if _NOUN_BEFORE.search(text, max(a, m.start() - 8), m.start()):
+            continue
+        if text[m.end() : m.end() + 1] in _MARKS and m.group().lower().startswith(_OBJECT_STEMS):
+            continue  # 'accepted that "generous offer"': "that" points at the thing accepted
         found = m
     return found.start(1) if found else a
 
