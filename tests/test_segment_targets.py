@@ -1083,6 +1083,15 @@ def test_the_company_speaking_in_its_report_to_shareholders_speaks_for_itself():
     assert _seg(text, title="NORCO <NRC> PROFITS RISE")[-1].targets == []
 
 
+def test_a_rival_company_or_a_named_consulting_firm_is_an_outsider_on_the_headline_company():
+    title = "NORCO <NRC> PROFITS RISE"
+    lead = "Norco Corp said profits rose. "
+    rival = '"The cuts are cruel," a rival company said in a statement to shareholders.'
+    firm = '"The cuts are cruel," said the consulting firm Kell, which advises investors.'
+    assert _seg(lead + rival, title=title)[-1].targets == ["Norco"]
+    assert _seg(lead + firm, title=title)[-1].targets == ["Norco"]
+
+
 def test_he_or_she_in_a_quote_naming_a_state_is_the_person_named_before_too():
     lead = "Ann Kovac, the finance minister, cut taxes on Monday. Tom Berg, an economist, said: "
     assert _seg(lead + '"She has been good for Japan."')[0].targets == ["Japan", "Ann Kovac"]
@@ -1097,6 +1106,14 @@ def test_a_knight_called_by_sir_and_given_name_is_the_speaker_not_a_target():
         '"Japan will grow." Sir Tom added: "I think he has done well for Japan."'
     )
     assert _seg(text)[-1].targets == ["Japan", "Jan Kowal"]
+
+
+def test_sir_and_a_given_name_the_speaker_shares_without_a_knighthood_is_another_man():
+    said = 'Tom Lund, a shareholder, said: "Sir Tom has failed us."'
+    assert _seg(f"Sir Tom Berg, the chairman, resigned on Monday. {said}")[0].targets == ["Sir Tom"]
+    # Two knights called Sir Tom: the speaker's given name does not say which one he means.
+    two = 'Sir Tom Lund met Sir Tom Berg on Monday. Sir Tom Lund said: "Sir Tom has failed us."'
+    assert _seg(two)[0].targets != []
 
 
 def test_an_office_in_a_quote_is_the_one_person_the_story_titles_with_it():
@@ -1125,6 +1142,28 @@ def test_a_group_named_relative_to_one_state_after_another_owner_is_that_owners(
     assert targets("We must listen to our trading partners.") == ["U.S. trading partners"]
     assert targets("America's trading partners must act.") == ["U.S. trading partners"]
     assert targets("It's up to trading partners to act.") == ["U.S. trading partners"]
+
+
+def test_a_bloc_called_by_its_abbreviation_after_a_possessive_is_still_the_bloc():
+    def targets(quote: str) -> list[str]:
+        return _seg(f'Ann Lund, a Labour MP, said: "{quote}"')[0].targets
+
+    assert targets("Britain's EU rebate must stay.") == ["Britain", "European Union"]
+    assert targets("The country's E.U. membership is safe.") == ["European Union"]
+    assert targets("Britain's G7 presidency starts in January.") == ["Britain", "G-7"]
+    assert targets("This year's meetings of Group of Seven ministers matter.") == ["G-7"]
+
+
+def test_its_or_the_nations_trading_partners_from_the_united_states_side_are_its_group():
+    def targets(quote: str) -> list[str]:
+        return _seg(f'Dana Holt, a U.S. senator, said: "{quote}"')[0].targets
+
+    both = ["United States", "U.S. trading partners"]
+    assert targets("The United States must press its trading partners to open up.") == both
+    assert targets("The nation's trading partners must act.") == ["U.S. trading partners"]
+    assert "U.S. trading partners" in targets("It is the U.S.'s trading partners that must act.")
+    # Another state's "its" is still that state's group.
+    assert "U.S. trading partners" not in targets("Japan must press its trading partners.")
 
 
 def test_the_banks_in_a_quote_of_a_debt_story_are_the_creditor_banks():

@@ -1754,7 +1754,7 @@ class _Segmenter:
                 return None  # none near, or only in the headline
             name = names[k]
             if (
-                not _same_person(name, speaker)
+                not _same_person(name, speaker, self.text)
                 and name not in own
                 and self.ents.fits_pronoun(name, pronoun)
                 and self._person_name(name)
@@ -1875,7 +1875,7 @@ class _Segmenter:
             names = holders.get(_office_key(m.group(1)), set())
             if len(names) == 1:
                 (name,) = names
-                if not _same_person(name, speaker):
+                if not _same_person(name, speaker, self.text):
                     out.append(name)
         return out
 
@@ -1960,7 +1960,7 @@ class _Segmenter:
                 full = self._closest_name(names, given, m.start())
             else:
                 full = self._called_by_given_name(words, m.start(), speaker)
-            if not full or full in out or _same_person(full, speaker):
+            if not full or full in out or _same_person(full, speaker, self.text):
                 continue
             out.append(full)
         return out
@@ -2422,11 +2422,11 @@ class _Segmenter:
         after = _SENTENCE_BREAK.split(text[mention.end : mention.end + 60])[0]
         if _OUTSIDER_WORD.search(mention.text):
             return False  # "In a note to its clients, analyst Ann Roy", "the company's largest shareholder"
-        if _OWN_SIDE_WORD.search(mention.text):
+        if _THE_COMPANY.fullmatch(mention.text.strip()):
             return True  # "the company said in its report to shareholders": the words after are not its side
         if _OUTSIDER_WORD.search(after):
             return False
-        if _OWN_OFFICE.search(before) or _OWN_OFFICE.search(after):
+        if _OWN_SIDE_WORD.search(mention.text) or _OWN_OFFICE.search(before) or _OWN_OFFICE.search(after):
             return True
         words = [w.strip(",.;:") for w in mention.text.split()]
         cut = next((i for i, w in enumerate(words) if w in name), len(words))
@@ -2538,16 +2538,32 @@ class _Segmenter:
         lexicon's. "Our trading partners" and the state's own possessive keep it."""
         s, e, c = self._lex_spans[i]
         first = c.split()[0]
-        if not self._is_group(c) or not self._is_place(first) or self.text.startswith(first, s):
-            return False
+        if not self._is_group(c) or not self._is_place(first) or not self.text[s:e].islower():
+            return False  # only the bare noun: "EU", "G7", "Group of Seven" name the bloc itself
         m = _OWNER_BEFORE.search(self.text, max(0, s - 40), s)
         if m is None:
             return False
-        owner = m.group(1)
+        owner = m.group(1).removeprefix("the ").removeprefix("The ")
         if owner.lower()[:-2] in _NOT_OWNERS:
             return False  # "It's in the Group of Seven's interest": a contraction, no owner
         home = self.lex.canonical(first)
-        return owner.lower() != "our" and self.lex.canonical(owner.removesuffix("'s").removesuffix("’s")) != home
+        pronoun = owner.lower() in ("its", "their") or owner[:1].islower()
+        if owner.lower() == "our" or pronoun and self._state_before(i) == home:
+            return False  # "its", "the nation's" after the United States or from a U.S. senator
+        return self.lex.canonical(owner.removesuffix("'s").removesuffix("’s")) != home
+
+    def _state_before(self, i: int) -> str | None:
+        """The state named last within 200 characters before lexicon match i, which "its", "their"
+        or "the nation's" there most likely stand for ("The United States must press its trading
+        partners", "Dana Holt, a U.S. senator: 'The nation's trading partners ...'")."""
+        s = self._lex_spans[i][0]
+        for j in range(i - 1, -1, -1):
+            t, _, c = self._lex_spans[j]
+            if t < s - 200:
+                break
+            if self.lex.kinds.get(c) == "states":
+                return self.lex.canonical(c)
+        return None
 
     def _office_of(self, i: int) -> bool:
         """A state named as what an office or a status belongs to ("the president of Norland",
@@ -3244,9 +3260,10 @@ def _office_key(office: str) -> str:
     return f"{m.group(1)} minister" if m else key
 
 
-def _same_person(name: str, speaker: str | None) -> bool:
+def _same_person(name: str, speaker: str | None, text: str = "") -> bool:
     """Whether a full name is the speaker's: the same family name, and the same given name where
-    the speaker has one ("Anna Berg" is not "Tom Berg")."""
+    the speaker has one ("Anna Berg" is not "Tom Berg"); "Sir Tom" only where the story knights
+    the speaker, and no one else, by that given name (`_knight_of`)."""
     if not speaker:
         return False
     a = [w for w in name.split() if not _title_or_opener(w) and w not in _NOBLE]
@@ -3254,7 +3271,7 @@ def _same_person(name: str, speaker: str | None) -> bool:
     if not a or not b:
         return False
     if len(a) == 1 and name.split()[0] in ("Sir", "Dame") and len(b) > 1 and a[0] == b[0]:
-        return True  # "Sir Tom" is the knight's given name: Sir Tom Berg
+        return _knight_of(name.split()[0], a[0], b[-1], text)  # "Sir Tom" is Sir Tom Berg
     if a[-1] != b[-1]:
         return False
     # One side without a given name, the same given name, or an initial for it ("T. Berg").
@@ -3262,6 +3279,14 @@ def _same_person(name: str, speaker: str | None) -> bool:
 
 
 _NOBLE = frozenset({"Sir", "Dame", "Lord", "Lady", "Baroness", "Baron"})
+
+
+def _knight_of(title: str, given: str, family: str, text: str) -> bool:
+    """Whether "Sir Tom" in a story is the speaker Tom Berg: the story calls the speaker "Sir Tom
+    Berg" and calls no one else "Sir Tom" with a family name; given names are shared far more
+    often than family names, so a plain Tom Lund speaking of "Sir Tom" speaks of another man."""
+    families = set(re.findall(rf"\b{title}\s+{re.escape(given)}\s+([A-Z][\w'’-]+)", text))
+    return families == {family}
 
 
 # Nouns for what befell a person that stand as a title before the name ("Hostage Ann Berg").
@@ -3341,6 +3366,8 @@ _ASSEMBLY_WORD = re.compile(r"\b(?:House|Commons|Lords|Congress|Parliament|Assem
 _IN_PLACE_AFTER = re.compile(r"\s+in\s+([A-Z][\w.]*(?: [A-Z][a-z]+)?)")
 # Words that make a speaker the company's own ("a company spokesman", "its president").
 _OWN_SIDE_WORD = re.compile(r"\b(?:[Ii]ts|[Tt]heir|company|firm|corporation)\b")
+# A mention that is the company itself, no other firm ("the company", not "a rival company").
+_THE_COMPANY = re.compile(r"[Tt]he\s+(?:company|firm|corporation)")
 # Trades of outsiders who comment on a company without a side of their own, and the employers that
 # mark a brokerage's staff or a union's officers ("head of research at Kell Securities").
 _OUTSIDER_WORD = re.compile(
