@@ -1194,6 +1194,28 @@ def test_a_body_called_the_and_the_last_word_of_its_name_is_that_body():
     assert _seg(text)[-1].targets == []
 
 
+def test_the_and_a_common_noun_that_ends_a_bodys_name_is_not_that_body():
+    def targets(story: str, speaker: str, quote: str) -> list[str]:
+        return _seg(f'{story}\n    Tom Berg, {speaker}, said: "{quote}"')[-1].targets
+
+    # Heads that are common nouns used alone for other things.
+    nyse = "Shares fell on the New York Stock Exchange on Monday."
+    assert targets(nyse, "a trader", "The exchange rate of the dollar worries everyone.") == []
+    eu = "The European Union raised farm tariffs."
+    assert targets(eu, "head of the Norland Steelworkers", "The union will strike in May.") == []
+    china = "The Chinese government raised tariffs on Monday."
+    assert targets(china, "a Taiwan trade official", "The government will answer soon.") == []
+    uaw = "The United Auto Workers met General Motors on Monday."
+    assert targets(uaw, "a Norco spokesman", "The workers will get a fair raise.") == []
+    # A head of the list that goes on with "of", or beside a ministry the lexicon lacks.
+    fcs = "The Farm Credit System lost 900 mln dlrs last year."
+    assert targets(fcs, "an analyst", "The system of farm subsidies is rigged.") == []
+    two = "Japan's Finance Ministry and Norland's Trade Ministry met on Monday."
+    assert targets(two, "a Norland trade official", "The ministry will not accept this.") == []
+    # The speaker's own body.
+    assert targets(fcs, "a Farm Credit System official", "The system needs help now.") == []
+
+
 def test_a_bloc_called_the_and_the_last_word_of_its_name_is_that_bloc():
     text = (
         "The European Community raised farm tariffs on Monday.\n"

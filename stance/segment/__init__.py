@@ -1686,7 +1686,8 @@ class _Segmenter:
             if self._creditors_named_in(a, b):
                 found.setdefault(_CREDITORS, None)
             for t in self._bodies_by_head_in(a, b):
-                found.setdefault(t, None)
+                if t not in own:  # "the system" from a Farm Credit System official is his own body
+                    found.setdefault(t, None)
         if described and any(t not in own for t in found):
             named = [c for c in self._context_states(group, own) if c not in found]
             if named:
@@ -1825,8 +1826,8 @@ class _Segmenter:
         """Bodies a quote calls "the" and the last word of their name ("the system" for the Farm
         Credit System, "the ministry" for Japan's Finance Ministry): the one lexicon organisation
         the story names whose name ends so; a quote naming it so speaks of it as the story's
-        known body. Not a head that goes on as a longer name ("the System Board", "the Ministry
-        of Labour"), nor a head used for other things (`_NOT_HEADS`)."""
+        known body. Not a head that goes on as a longer name or is another's ("the System Board",
+        "the ministry of trade"), and only the heads of `_BODY_HEADS`."""
         text = self.text
         heads = self._org_heads()
         if not heads:
@@ -1840,17 +1841,28 @@ class _Segmenter:
 
     def _org_heads(self) -> dict[str, str]:
         """Last word of each lexicon organisation or bloc with a name of several words the story
-        names ("the Community" for the European Community) -> that body, for words that only one
-        of them ends with."""
+        names ("the Community" for the European Community) -> that body, for the heads of
+        `_BODY_HEADS` that only one body of the story ends with: not where the story also names
+        a body the lexicon lacks with that head ("Norland's Trade Ministry", `_other_body`)."""
         if self._heads is None:
             seen: dict[str, list[str]] = {}
             for c in self._name_counts():
                 if self.lex.kinds.get(c) in ("organisations", "blocs") and " " in c:
                     head = c.split()[-1].lower()
-                    if head.isalpha() and head not in _NOT_HEADS:
+                    if head in _BODY_HEADS:
                         seen.setdefault(head, []).append(c)
-            self._heads = {h: cs[0] for h, cs in seen.items() if len(cs) == 1}
+            self._heads = {h: cs[0] for h, cs in seen.items() if len(cs) == 1 and not self._other_body(h, cs[0])}
         return self._heads
+
+    def _other_body(self, head: str, body: str) -> bool:
+        """Whether the story names another body with this head that no lexicon match covers
+        ("Norland's Trade Ministry" beside Japan's Finance Ministry): then "the ministry" may be
+        either. A word of the body's own name before the head ("the Finance Ministry") is the
+        body. Once per head of a story."""
+        ends = {e for _, e, _ in self._load_spans()}
+        own = set(body.split())
+        pattern = rf"(?<![\w.])(?!(?:The|This|That|A|An)\b)([A-Z][\w.&'’-]*)\s+{head.title()}\b"
+        return any(m.end() not in ends and m.group(1) not in own for m in re.finditer(pattern, self.text))
 
     def _creditors_named_in(self, a: int, b: int) -> bool:
         """Whether a quote speaks of "the banks" in a story that names a debtor's creditor banks
@@ -3242,10 +3254,11 @@ _OWNER_BEFORE = re.compile(
 )
 _NOT_OWNERS = frozenset("it that there here what who he she".split())
 _THE_WORD = re.compile(r"\b[Tt]he\s+([A-Za-z]+)\b")
-_HEAD_GOES_ON = re.compile(r"\s+of\s+[A-Z]|\s+[A-Z]")
-# Heads of bodies' names that a quote uses for other things: "the board", "the company", "the
-# bank" (most often the speaker's own), "the Treasury" (any state's).
-_NOT_HEADS = frozenset("board company corp inc co group party house trust fund bank treasury".split())
+_HEAD_GOES_ON = re.compile(r"\s+of\b|\s+[A-Z]")
+# Heads of bodies' names that stand for one known body when a story names it ("the system", "the
+# Community"); most heads are also common nouns used alone for other things ("the government",
+# "the union", "the council", "the exchange rate", "the workers"), and those are left out.
+_BODY_HEADS = frozenset("system ministry community agency".split())
 # "The banks" in a quote, and the lexicon's group they are in a story about a debtor's creditors.
 _THE_BANKS = re.compile(r"\b[Tt]he\s+banks\b")
 _CREDITORS = "creditor banks"
