@@ -1100,6 +1100,13 @@ def test_he_or_she_in_a_quote_naming_a_state_is_the_person_named_before_too():
     assert _seg(lead + '"Japan needs Ken Sato and he will come back."')[0].targets == ["Japan", "Ken Sato"]
 
 
+def test_he_after_a_person_of_a_state_in_the_quote_is_that_person_not_one_named_before():
+    story = 'Tom Lund, the finance minister, cut taxes on Monday. Ann Roy, an analyst, said: '
+    assert _seg(story + '"Japan\'s prime minister has said he will resign."')[-1].targets == ["Japan"]
+    assert _seg(story + '"Japan\'s new leader, whoever he is, must act."')[-1].targets == ["Japan"]
+    assert _seg(story + '"He has been good for Japan."')[-1].targets == ["Japan", "Tom Lund"]
+
+
 def test_a_knight_called_by_sir_and_given_name_is_the_speaker_not_a_target():
     text = (
         "Jan Kowal, the finance minister, cut taxes on Monday. Sir Tom Berg, a banker, said: "
@@ -1132,6 +1139,25 @@ def test_an_office_in_a_quote_is_the_one_person_the_story_titles_with_it():
     assert targets("President Ann Kovac spoke.", "The president of the club is wrong.") == []
 
 
+def test_an_office_word_used_otherwise_held_no_more_or_the_speakers_own_gives_no_holder():
+    def targets(story: str, speaker: str, quote: str) -> list[str]:
+        return _seg(f'{story} {speaker} said: "{quote}"')[-1].targets
+
+    premier = "Premier Jan Kowal of Norland met bankers."
+    assert targets(premier, "Ann Roy, an analyst,", "This is the premier export market for Norco.") == []
+    speaker = "Speaker Tom Lund opened the session."
+    assert targets(speaker, "Ann Roy, an audio engineer,", "The speaker system failed twice.") == []
+    late = "Ann Roy praised the late President Tom Lund."
+    assert targets(late, "Tom Berg, a farmer,", "The president has failed our farmers.") == []
+    kohl = "Chancellor Helmut Kohl met French leaders."
+    assert targets(kohl, "Jan Kowal, Norland's chancellor,", "The chancellor must act and I will.") == []
+    # A shadow office is the opposition's: the holder is still the one the quote means.
+    office = "Foreign Secretary Jan Kowal flew to Cairo."
+    assert targets(office, "Tom Berg, the shadow foreign secretary,", "The foreign secretary was slow.") == [
+        "Jan Kowal"
+    ]
+
+
 def test_a_group_named_relative_to_one_state_after_another_owner_is_that_owners():
     def targets(quote: str) -> list[str]:
         return _seg(f'Jose Roy, a Mexican banker, said: "{quote}"')[0].targets
@@ -1152,6 +1178,8 @@ def test_a_bloc_called_by_its_abbreviation_after_a_possessive_is_still_the_bloc(
     assert targets("The country's E.U. membership is safe.") == ["European Union"]
     assert targets("Britain's G7 presidency starts in January.") == ["Britain", "G-7"]
     assert targets("This year's meetings of Group of Seven ministers matter.") == ["G-7"]
+    # A group named after no state stays itself after any possessive.
+    assert targets("The region's debtor nations need help.") == ["debtor countries"]
 
 
 def test_its_or_the_nations_trading_partners_from_the_united_states_side_are_its_group():
@@ -1176,6 +1204,13 @@ def test_the_banks_in_a_quote_of_a_debt_story_are_the_creditor_banks():
     assert "creditor banks" in _seg(story + quote)[-1].targets
     # Where the story names no creditors, the banks are someone else's.
     assert "creditor banks" not in _seg("Norland reformed its stock market on Monday. " + quote)[-1].targets
+
+
+def test_the_banks_of_a_river_or_from_a_creditor_banks_own_man_are_not_the_creditors():
+    story = "Norland agreed a deal with its creditors. Floods hit the north.\n    "
+    assert _seg(story + 'Ann Roy, a farmer, said: "Water broke the banks of the river."')[-1].targets == []
+    story = "Brazil's creditor banks met on Monday.\n    Tom Berg, an official of Kell Bank, "
+    assert _seg(story + 'one of the creditor banks, said: "The banks want a deal soon."')[-1].targets == []
 
 
 def test_a_body_called_the_and_the_last_word_of_its_name_is_that_body():

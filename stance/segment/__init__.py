@@ -1681,9 +1681,9 @@ class _Segmenter:
         for a, b in spans:
             for t in self._persons_in(a, b, speaker):
                 found.setdefault(t, None)
-            for t in self._office_holders_in(a, b, speaker):
+            for t in self._office_holders_in(a, b, speaker, mention):
                 found.setdefault(t, None)
-            if self._creditors_named_in(a, b):
+            if self._creditors_named_in(a, b) and _CREDITORS not in own:  # not a creditor bank's own man
                 found.setdefault(_CREDITORS, None)
             for t in self._bodies_by_head_in(a, b):
                 if t not in own:  # "the system" from a Farm Credit System official is his own body
@@ -1697,7 +1697,9 @@ class _Segmenter:
                 found.update(dict.fromkeys(self._headline_counterpart(own)))
             # A quote naming a state may still speak of a person as "he" or "she" ('"She has been
             # good for Norland," Berg said' after a story about Ann Kovac): a second target.
-            person = self._pronoun_target(group, speaker, own, mention)
+            person = None
+            if not self._owned_person_before_pronoun(group):  # "Japan's prime minister said he ..."
+                person = self._pronoun_target(group, speaker, own, mention)
             if person is not None:
                 found.setdefault(person, None)
             return list(found)
@@ -1864,6 +1866,18 @@ class _Segmenter:
         pattern = rf"(?<![\w.])(?!(?:The|This|That|A|An)\b)([A-Z][\w.&'’-]*)\s+{head.title()}\b"
         return any(m.end() not in ends and m.group(1) not in own for m in re.finditer(pattern, self.text))
 
+    def _owned_person_before_pronoun(self, group: list[RawQuote]) -> bool:
+        """Whether a quote naming a state gives its "he" or "she" a person noun of its own first,
+        owned by a name ("Japan's prime minister has said he will resign", "Japan's new leader,
+        whoever he is"): the pronoun means that person, not one named earlier in the story."""
+        text = self.text
+        for g in group:
+            for a, b in g.parts:
+                m = _THIRD_PERSON.search(text, a, b)
+                if m is not None:
+                    return bool(_OWNED_NOUN.search(text, a, m.start()))
+        return False
+
     def _creditors_named_in(self, a: int, b: int) -> bool:
         """Whether a quote speaks of "the banks" in a story that names a debtor's creditor banks
         (any alias of the lexicon's group: "creditor banks", "creditors", "the advisory
@@ -1871,12 +1885,15 @@ class _Segmenter:
         creditors ("we offered the banks a choice", "a good deal for Norland and the banks")."""
         return bool(_THE_BANKS.search(self.text, a, b)) and self._name_counts().get(_CREDITORS, 0) > 0
 
-    def _office_holders_in(self, a: int, b: int, speaker: str | None) -> list[str]:
+    def _office_holders_in(self, a: int, b: int, speaker: str | None, mention: Span | None = None) -> list[str]:
         """People a quote calls by their office ("the prime minister", "the minister of finance")
         where the story gives exactly one person that title before the name ("Prime Minister Ann
-        Kovac", "Japan's Finance Minister Tom Berg"); not the speaker, and not an office the
-        quote gives to another body ("the president of the company")."""
+        Kovac", "Japan's Finance Minister Tom Berg"); not the speaker, nor an office the words
+        that introduce the speaker give him ("Jan Kowal, Norland's chancellor"; a shadow or deputy
+        office is another's: "the shadow chancellor" speaks of the chancellor), and not an
+        office the quote gives to another body ("the president of the company")."""
         text = self.text
+        own = _SHADOW_OFFICE.sub(" ", " ".join(mention.text.lower().split())) if mention is not None else ""
         if not _OFFICE_IN_QUOTE.search(text, a, b):
             return []
         holders = self._office_holders()
@@ -1884,8 +1901,9 @@ class _Segmenter:
         for m in _OFFICE_IN_QUOTE.finditer(text, a, b):
             if _OF_NEXT.match(text, m.end()):
                 continue  # "the president of the company"
-            names = holders.get(_office_key(m.group(1)), set())
-            if len(names) == 1:
+            key = _office_key(m.group(1))
+            names = holders.get(key, set())
+            if len(names) == 1 and key not in own:
                 (name,) = names
                 if not _same_person(name, speaker, self.text):
                     out.append(name)
@@ -1905,8 +1923,8 @@ class _Segmenter:
             for m in _TITLE_BEFORE_NAME.finditer(self.text):
                 prev = self.text[max(0, m.start() - 30) : m.start()].split()
                 owner = prev[-1].removesuffix("'s").removesuffix("’s") if prev else ""
-                if owner[:1].isupper() and not self._is_place(owner):
-                    continue
+                if owner[:1].isupper() and not self._is_place(owner) or owner in _PAST_HOLDER:
+                    continue  # "Norco President Tom Lund"; "former President Tom Lund" holds it no more
                 k = m.end()
                 canon = by_start.get(k)
                 if canon is not None and self.lex.kinds.get(canon) == "people":
@@ -2550,15 +2568,15 @@ class _Segmenter:
         lexicon's. "Our trading partners" and the state's own possessive keep it."""
         s, e, c = self._lex_spans[i]
         first = c.split()[0]
-        if not self._is_group(c) or not self._is_place(first) or not self.text[s:e].islower():
-            return False  # only the bare noun: "EU", "G7", "Group of Seven" name the bloc itself
+        home = self.lex.canonical(first)
+        if not self._is_group(c) or self.lex.kinds.get(home or "") != "states" or not self.text[s:e].islower():
+            return False  # only a state's group by its bare noun: "EU", "G7", "debtor nations" name the bloc
         m = _OWNER_BEFORE.search(self.text, max(0, s - 40), s)
         if m is None:
             return False
         owner = m.group(1).removeprefix("the ").removeprefix("The ")
         if owner.lower()[:-2] in _NOT_OWNERS:
             return False  # "It's in the Group of Seven's interest": a contraction, no owner
-        home = self.lex.canonical(first)
         pronoun = owner.lower() in ("its", "their") or owner[:1].islower()
         if owner.lower() == "our" or pronoun and self._state_before(i) == home:
             return False  # "its", "the nation's" after the United States or from a U.S. senator
@@ -3243,7 +3261,7 @@ _OFFICES_TITLED = (
 )
 _TITLE_BEFORE_NAME = re.compile(rf"(?<![\w-])({_OFFICES_TITLED})\s+(?=[A-Z][a-z])")
 _OFFICE_IN_QUOTE = re.compile(
-    r"\b[Tt]he\s+((?i:prime minister|premier|chancellor|president|vice president|speaker|governor|"
+    r"\b[Tt]he\s+(Premier\b|Speaker\b|(?i:prime minister|chancellor|president|vice president|governor|"
     r"(?:finance|foreign|trade|defence|defense|interior|home|economy|economics|agriculture) minister|"
     r"minister (?:of|for) (?:finance|foreign affairs|trade|defence|defense|the interior|the economy|agriculture)|"
     r"(?:treasury|commerce|agriculture|defense|labor|energy|home|foreign) secretary|secretary of state))\b"
@@ -3260,7 +3278,14 @@ _HEAD_GOES_ON = re.compile(r"\s+of\b|\s+[A-Z]")
 # "the union", "the council", "the exchange rate", "the workers"), and those are left out.
 _BODY_HEADS = frozenset("system ministry community agency".split())
 # "The banks" in a quote, and the lexicon's group they are in a story about a debtor's creditors.
-_THE_BANKS = re.compile(r"\b[Tt]he\s+banks\b")
+_THE_BANKS = re.compile(r"\b[Tt]he\s+banks\b(?!\s+of\s+(?:the\s+|a\s+)?[a-z])")  # not "the banks of the river"
+# An office another holds: the opposition's, a deputy's ("the shadow foreign secretary").
+_SHADOW_OFFICE = re.compile(r"\b(?:shadow|deputy|former|ex|junior|assistant|vice|under)[- ]\w+(?: \w+)?")
+# Words before a title that say the person holds the office no more ("former President Tom Lund").
+_PAST_HOLDER = frozenset("former late then ex onetime".split())
+# A person noun owned by a name in a quote ("Japan's prime minister", "Japan's new leader").
+_OWNED_NOUN = re.compile(r"[A-Z][\w.]*['’]s\s+(?:[a-z]+\s+)?(?:minister|leader|president|premier|chancellor|"
+                         r"governor|chief|head|king|queen|ruler|envoy|ambassador|official|spokesman|spokeswoman)\b")
 _CREDITORS = "creditor banks"
 _GIVEN_NAMES_GAP = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}")
 _OF_NEXT = re.compile(r"\s+of\b|['’]s\s+(?:company|firm|board)\b")
