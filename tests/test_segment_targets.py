@@ -1078,6 +1078,14 @@ def test_a_headline_company_outside_the_firm_index_is_found_before_its_legal_for
     assert _seg(story, title="CONT'L OHIO <COH> SEEN HIGHER")[-1].targets == []
 
 
+def test_a_headline_company_joined_by_and_is_not_cut_at_the_joiner():
+    said = ' said sales rose. Ann Roy, an analyst, said: "The stock is cheap."'
+    assert _seg("H and R Norco Inc" + said, title="H AND R NORCO <HRN> UP")[-1].targets == ["H and R Norco"]
+    assert _seg("Smith & Wesson Inc" + said, title="SMITH AND WESSON <SW> UP")[-1].targets == ["Smith & Wesson"]
+    # The headline drops the joiner: no name, rather than the tail after it.
+    assert _seg("H and R Norco Inc" + said, title="H R NORCO <HRN> UP")[-1].targets == []
+
+
 def test_the_company_speaking_in_its_report_to_shareholders_speaks_for_itself():
     text = 'Norco Corp said profits rose. "We expect more growth," the company said in its report to shareholders.'
     assert _seg(text, title="NORCO <NRC> PROFITS RISE")[-1].targets == []

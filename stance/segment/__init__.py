@@ -2396,12 +2396,16 @@ class _Segmenter:
             words = words[:-1]
         forms = "|".join(sorted(_LEGAL_FORMS))
         for k in range(max(0, len(words) - 4), len(words)):
-            if not all(w.isalpha() for w in words[k:]) or (k == len(words) - 1 and self._is_place(words[k].title())):
+            if not all(w.isalpha() or w == "&" for w in words[k:]) or words[k].upper() in ("AND", "&"):
+                continue  # a run opens with a word of the name, not its joiner
+            if k == len(words) - 1 and self._is_place(words[k].title()):
                 continue  # "CONT'L ILLINOIS": a state alone is no company's name
-            name = r"\s+".join(f"{w[0]}(?i:{re.escape(w[1:])})" for w in words[k:])
+            parts = (_JOINER if w.upper() in ("AND", "&") else f"{w[0]}(?i:{re.escape(w[1:])})" for w in words[k:])
+            name = r"\s+".join(parts)
             for m in re.finditer(rf"\b({name})\s+(?i:{forms})\b", self.text):
                 before = self.text[max(0, m.start() - 30) : m.start()].split()
-                if not (before and before[-1][:1].isupper()):  # "Continental Illinois Corp" is no "Illinois"
+                # "Continental Illinois Corp" is no "Illinois", nor "H and R Norco Inc" an "R Norco"
+                if not (before and (before[-1][:1].isupper() or before[-1] in ("and", "&"))):
                     return " ".join(m.group(1).split())
         return None
 
@@ -3266,6 +3270,8 @@ _OFFICE_IN_QUOTE = re.compile(
     r"minister (?:of|for) (?:finance|foreign affairs|trade|defence|defense|the interior|the economy|agriculture)|"
     r"(?:treasury|commerce|agriculture|defense|labor|energy|home|foreign) secretary|secretary of state))\b"
 )
+# "AND" or "&" joining the words of a company's name in a headline, either way in the story.
+_JOINER = r"(?:and|&)"
 # A possessive before a noun and at most two modifiers ("its main", "the country's", "Japan's").
 _OWNER_BEFORE = re.compile(
     r"\b((?:[Ii]ts|[Tt]heir|[Oo]ur|[Hh]is|[Hh]er)|(?:the\s+)?[\w.]+['’]s)\s+(?:[a-z]+\s+){0,2}$"
@@ -3354,7 +3360,6 @@ _FIRM_POINTER = re.compile(
     words_pattern("The the This this Its its")
     + r" (?:company|company's|firm|firm's|stock|shares|board|management|takeover|bid|offer)\b"
 )
-@lru_cache(maxsize=256)
 def _fold_initials(name: str) -> str:
     """A company's name folded for matching a headline's capitals: case, and the stops and
     ampersands of initials, which wire headlines drop ("JC PENNEY" for "J.C. Penney", "ATT" for
@@ -3362,6 +3367,7 @@ def _fold_initials(name: str) -> str:
     return name.replace(".", "").replace("&", "").casefold()
 
 
+@lru_cache(maxsize=256)
 def _firm_word(firm: str) -> re.Pattern[str]:
     """The first word of a company's name as a whole word that no other name word follows
     ("Norco", "Norco Inc chairman", "First Chicago", not "Norcott" nor "First Boston"); compiled
