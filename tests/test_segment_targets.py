@@ -1226,6 +1226,8 @@ def test_a_body_called_the_and_the_last_word_of_its_name_is_that_body():
     assert _seg(story + '"The system needs help now."')[-1].targets == ["Farm Credit System"]
     text = "Japan's Finance Ministry set new rules.\n    Ann Kovac, a banker, said: \"The ministry is right.\""
     assert _seg(text)[-1].targets == ["Japanese Finance Ministry"]
+    text = "The Scottish Executive cut funding.\n    Ann Kovac, a teacher, said: \"The executive has let us down.\""
+    assert _seg(text)[-1].targets == ["Scottish Executive"]
     # Not a head that opens a longer name, two bodies ending so, or "the bank" (most often the speaker's).
     assert _seg(story + '"The System Board must act."')[-1].targets == []
     text = (
@@ -1250,6 +1252,8 @@ def test_the_and_a_common_noun_that_ends_a_bodys_name_is_not_that_body():
     assert targets(china, "a Taiwan trade official", "The government will answer soon.") == []
     uaw = "The United Auto Workers met General Motors on Monday."
     assert targets(uaw, "a Norco spokesman", "The workers will get a fair raise.") == []
+    scot = "The Scottish Executive cut funding."
+    assert targets(scot, "a Norco spokesman", "The executive who left was paid too much.") == []
     # A head of the list that goes on with "of", or beside a ministry the lexicon lacks.
     fcs = "The Farm Credit System lost 900 mln dlrs last year."
     assert targets(fcs, "an analyst", "The system of farm subsidies is rigged.") == []

@@ -3278,11 +3278,12 @@ _OWNER_BEFORE = re.compile(
 )
 _NOT_OWNERS = frozenset("it that there here what who he she".split())
 _THE_WORD = re.compile(r"\b[Tt]he\s+([A-Za-z]+)\b")
-_HEAD_GOES_ON = re.compile(r"\s+of\b|\s+[A-Z]")
+_HEAD_GOES_ON = re.compile(r"\s+of\b|\s+[A-Z]|,?\s+who(?:m|se)?\b")  # "the executive who left" is a person
 # Heads of bodies' names that stand for one known body when a story names it ("the system", "the
-# Community"); most heads are also common nouns used alone for other things ("the government",
-# "the union", "the council", "the exchange rate", "the workers"), and those are left out.
-_BODY_HEADS = frozenset("system ministry community agency".split())
+# Community", "the Executive" for the Scottish Executive); most heads are also common nouns used
+# alone for other things ("the government", "the union", "the council", "the exchange rate", "the
+# workers"), and those are left out.
+_BODY_HEADS = frozenset("system ministry community agency executive".split())
 # "The banks" in a quote, and the lexicon's group they are in a story about a debtor's creditors.
 _THE_BANKS = re.compile(r"\b[Tt]he\s+banks\b(?!\s+of\s+(?:the\s+|a\s+)?[a-z])")  # not "the banks of the river"
 # An office another holds: the opposition's, a deputy's ("the shadow foreign secretary").
