@@ -1159,6 +1159,10 @@ def test_an_office_word_used_otherwise_held_no_more_or_the_speakers_own_gives_no
     assert targets(late, "Tom Berg, a farmer,", "The president has failed our farmers.") == []
     kohl = "Chancellor Helmut Kohl met French leaders."
     assert targets(kohl, "Jan Kowal, Norland's chancellor,", "The chancellor must act and I will.") == []
+    governor = "Governor Tom Lund of Ohio signed the bill."
+    assert targets(governor, "Ann Roy, a banker,", "The governor at the central bank should cut rates.") == []
+    board = "President Tom Lund of Norland met bankers. Norco Corp said profit fell."
+    assert targets(board, "Ann Roy, an analyst,", "The president and the board of Norco must go.") == ["Norco"]
     # A shadow office is the opposition's: the holder is still the one the quote means.
     office = "Foreign Secretary Jan Kowal flew to Cairo."
     assert targets(office, "Tom Berg, the shadow foreign secretary,", "The foreign secretary was slow.") == [

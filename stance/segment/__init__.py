@@ -3295,7 +3295,11 @@ _OWNED_NOUN = re.compile(r"[A-Z][\w.]*['’]s\s+(?:[a-z]+\s+)?(?:minister|leader
                          r"governor|chief|head|king|queen|ruler|envoy|ambassador|official|spokesman|spokeswoman)\b")
 _CREDITORS = "creditor banks"
 _GIVEN_NAMES_GAP = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}")
-_OF_NEXT = re.compile(r"\s+of\b|['’]s\s+(?:company|firm|board)\b")
+# What makes an office in a quote another body's: "the president of the club", "the governor at
+# the central bank", "the president and the board" (a company's), "the president's company".
+_OF_NEXT = re.compile(
+    r"\s+of\b|\s+(?:at|for)\s+(?:the|a|an|its)\b|\s+and\s+(?:the\s+)?board\b|['’]s\s+(?:company|firm|board)\b"
+)
 
 
 def _office_key(office: str) -> str:
