@@ -1168,6 +1168,8 @@ def test_an_office_word_used_otherwise_held_no_more_or_the_speakers_own_gives_no
     assert targets(office, "Tom Berg, the shadow foreign secretary,", "The foreign secretary was slow.") == [
         "Jan Kowal"
     ]
+    elect = "Prime Minister Ann Kovac cut taxes."
+    assert targets(elect, "Prime Minister-elect Tom Berg", "The prime minister was right.") == ["Ann Kovac"]
 
 
 def test_a_group_named_relative_to_one_state_after_another_owner_is_that_owners():

@@ -3286,8 +3286,11 @@ _HEAD_GOES_ON = re.compile(r"\s+of\b|\s+[A-Z]|,?\s+who(?:m|se)?\b")  # "the exec
 _BODY_HEADS = frozenset("system ministry community agency executive".split())
 # "The banks" in a quote, and the lexicon's group they are in a story about a debtor's creditors.
 _THE_BANKS = re.compile(r"\b[Tt]he\s+banks\b(?!\s+of\s+(?:the\s+|a\s+)?[a-z])")  # not "the banks of the river"
-# An office another holds: the opposition's, a deputy's ("the shadow foreign secretary").
-_SHADOW_OFFICE = re.compile(r"\b(?:shadow|deputy|former|ex|junior|assistant|vice|under)[- ]\w+(?: \w+)?")
+# An office another holds: the opposition's, a deputy's, or one not held yet ("the shadow foreign
+# secretary", "Prime Minister-elect Tom Berg").
+_SHADOW_OFFICE = re.compile(
+    r"\b(?:shadow|deputy|former|ex|junior|assistant|vice|under)[- ]\w+(?: \w+)?|(?:\w+ )?\w+[- ](?:elect|designate)\b"
+)
 # Words before a title that say the person holds the office no more ("former President Tom Lund").
 _PAST_HOLDER = frozenset("former late then ex onetime".split())
 # A person noun owned by a name in a quote ("Japan's prime minister", "Japan's new leader").
