@@ -1078,9 +1078,26 @@ def test_a_headline_company_outside_the_firm_index_is_found_before_its_legal_for
     assert _seg(story, title="CONT'L OHIO <COH> SEEN HIGHER")[-1].targets == []
 
 
+def test_a_headline_company_joined_by_and_is_not_cut_at_the_joiner():
+    said = ' said sales rose. Ann Roy, an analyst, said: "The stock is cheap."'
+    assert _seg("H and R Norco Inc" + said, title="H AND R NORCO <HRN> UP")[-1].targets == ["H and R Norco"]
+    assert _seg("Smith & Wesson Inc" + said, title="SMITH AND WESSON <SW> UP")[-1].targets == ["Smith & Wesson"]
+    # The headline drops the joiner: no name, rather than the tail after it.
+    assert _seg("H and R Norco Inc" + said, title="H R NORCO <HRN> UP")[-1].targets == []
+
+
 def test_the_company_speaking_in_its_report_to_shareholders_speaks_for_itself():
     text = 'Norco Corp said profits rose. "We expect more growth," the company said in its report to shareholders.'
     assert _seg(text, title="NORCO <NRC> PROFITS RISE")[-1].targets == []
+
+
+def test_a_rival_company_or_a_named_consulting_firm_is_an_outsider_on_the_headline_company():
+    title = "NORCO <NRC> PROFITS RISE"
+    lead = "Norco Corp said profits rose. "
+    rival = '"The cuts are cruel," a rival company said in a statement to shareholders.'
+    firm = '"The cuts are cruel," said the consulting firm Kell, which advises investors.'
+    assert _seg(lead + rival, title=title)[-1].targets == ["Norco"]
+    assert _seg(lead + firm, title=title)[-1].targets == ["Norco"]
 
 
 def test_he_or_she_in_a_quote_naming_a_state_is_the_person_named_before_too():
@@ -1091,12 +1108,27 @@ def test_he_or_she_in_a_quote_naming_a_state_is_the_person_named_before_too():
     assert _seg(lead + '"Japan needs Ken Sato and he will come back."')[0].targets == ["Japan", "Ken Sato"]
 
 
+def test_he_after_a_person_of_a_state_in_the_quote_is_that_person_not_one_named_before():
+    story = 'Tom Lund, the finance minister, cut taxes on Monday. Ann Roy, an analyst, said: '
+    assert _seg(story + '"Japan\'s prime minister has said he will resign."')[-1].targets == ["Japan"]
+    assert _seg(story + '"Japan\'s new leader, whoever he is, must act."')[-1].targets == ["Japan"]
+    assert _seg(story + '"He has been good for Japan."')[-1].targets == ["Japan", "Tom Lund"]
+
+
 def test_a_knight_called_by_sir_and_given_name_is_the_speaker_not_a_target():
     text = (
         "Jan Kowal, the finance minister, cut taxes on Monday. Sir Tom Berg, a banker, said: "
         '"Japan will grow." Sir Tom added: "I think he has done well for Japan."'
     )
     assert _seg(text)[-1].targets == ["Japan", "Jan Kowal"]
+
+
+def test_sir_and_a_given_name_the_speaker_shares_without_a_knighthood_is_another_man():
+    said = 'Tom Lund, a shareholder, said: "Sir Tom has failed us."'
+    assert _seg(f"Sir Tom Berg, the chairman, resigned on Monday. {said}")[0].targets == ["Sir Tom"]
+    # Two knights called Sir Tom: the speaker's given name does not say which one he means.
+    two = 'Sir Tom Lund met Sir Tom Berg on Monday. Sir Tom Lund said: "Sir Tom has failed us."'
+    assert _seg(two)[0].targets != []
 
 
 def test_an_office_in_a_quote_is_the_one_person_the_story_titles_with_it():
@@ -1115,6 +1147,31 @@ def test_an_office_in_a_quote_is_the_one_person_the_story_titles_with_it():
     assert targets("President Ann Kovac spoke.", "The president of the club is wrong.") == []
 
 
+def test_an_office_word_used_otherwise_held_no_more_or_the_speakers_own_gives_no_holder():
+    def targets(story: str, speaker: str, quote: str) -> list[str]:
+        return _seg(f'{story} {speaker} said: "{quote}"')[-1].targets
+
+    premier = "Premier Jan Kowal of Norland met bankers."
+    assert targets(premier, "Ann Roy, an analyst,", "This is the premier export market for Norco.") == []
+    speaker = "Speaker Tom Lund opened the session."
+    assert targets(speaker, "Ann Roy, an audio engineer,", "The speaker system failed twice.") == []
+    late = "Ann Roy praised the late President Tom Lund."
+    assert targets(late, "Tom Berg, a farmer,", "The president has failed our farmers.") == []
+    kohl = "Chancellor Helmut Kohl met French leaders."
+    assert targets(kohl, "Jan Kowal, Norland's chancellor,", "The chancellor must act and I will.") == []
+    governor = "Governor Tom Lund of Ohio signed the bill."
+    assert targets(governor, "Ann Roy, a banker,", "The governor at the central bank should cut rates.") == []
+    board = "President Tom Lund of Norland met bankers. Norco Corp said profit fell."
+    assert targets(board, "Ann Roy, an analyst,", "The president and the board of Norco must go.") == ["Norco"]
+    # A shadow office is the opposition's: the holder is still the one the quote means.
+    office = "Foreign Secretary Jan Kowal flew to Cairo."
+    assert targets(office, "Tom Berg, the shadow foreign secretary,", "The foreign secretary was slow.") == [
+        "Jan Kowal"
+    ]
+    elect = "Prime Minister Ann Kovac cut taxes."
+    assert targets(elect, "Prime Minister-elect Tom Berg", "The prime minister was right.") == ["Ann Kovac"]
+
+
 def test_a_group_named_relative_to_one_state_after_another_owner_is_that_owners():
     def targets(quote: str) -> list[str]:
         return _seg(f'Jose Roy, a Mexican banker, said: "{quote}"')[0].targets
@@ -1125,6 +1182,30 @@ def test_a_group_named_relative_to_one_state_after_another_owner_is_that_owners(
     assert targets("We must listen to our trading partners.") == ["U.S. trading partners"]
     assert targets("America's trading partners must act.") == ["U.S. trading partners"]
     assert targets("It's up to trading partners to act.") == ["U.S. trading partners"]
+
+
+def test_a_bloc_called_by_its_abbreviation_after_a_possessive_is_still_the_bloc():
+    def targets(quote: str) -> list[str]:
+        return _seg(f'Ann Lund, a Labour MP, said: "{quote}"')[0].targets
+
+    assert targets("Britain's EU rebate must stay.") == ["Britain", "European Union"]
+    assert targets("The country's E.U. membership is safe.") == ["European Union"]
+    assert targets("Britain's G7 presidency starts in January.") == ["Britain", "G-7"]
+    assert targets("This year's meetings of Group of Seven ministers matter.") == ["G-7"]
+    # A group named after no state stays itself after any possessive.
+    assert targets("The region's debtor nations need help.") == ["debtor countries"]
+
+
+def test_its_or_the_nations_trading_partners_from_the_united_states_side_are_its_group():
+    def targets(quote: str) -> list[str]:
+        return _seg(f'Dana Holt, a U.S. senator, said: "{quote}"')[0].targets
+
+    both = ["United States", "U.S. trading partners"]
+    assert targets("The United States must press its trading partners to open up.") == both
+    assert targets("The nation's trading partners must act.") == ["U.S. trading partners"]
+    assert "U.S. trading partners" in targets("It is the U.S.'s trading partners that must act.")
+    # Another state's "its" is still that state's group.
+    assert "U.S. trading partners" not in targets("Japan must press its trading partners.")
 
 
 def test_the_banks_in_a_quote_of_a_debt_story_are_the_creditor_banks():
@@ -1139,11 +1220,20 @@ def test_the_banks_in_a_quote_of_a_debt_story_are_the_creditor_banks():
     assert "creditor banks" not in _seg("Norland reformed its stock market on Monday. " + quote)[-1].targets
 
 
+def test_the_banks_of_a_river_or_from_a_creditor_banks_own_man_are_not_the_creditors():
+    story = "Norland agreed a deal with its creditors. Floods hit the north.\n    "
+    assert _seg(story + 'Ann Roy, a farmer, said: "Water broke the banks of the river."')[-1].targets == []
+    story = "Brazil's creditor banks met on Monday.\n    Tom Berg, an official of Kell Bank, "
+    assert _seg(story + 'one of the creditor banks, said: "The banks want a deal soon."')[-1].targets == []
+
+
 def test_a_body_called_the_and_the_last_word_of_its_name_is_that_body():
     story = "The Farm Credit System lost 900 mln dlrs last year.\n    Senator Ann Kovac, a Democrat, said: "
     assert _seg(story + '"The system needs help now."')[-1].targets == ["Farm Credit System"]
     text = "Japan's Finance Ministry set new rules.\n    Ann Kovac, a banker, said: \"The ministry is right.\""
     assert _seg(text)[-1].targets == ["Japanese Finance Ministry"]
+    text = "The Scottish Executive cut funding.\n    Ann Kovac, a teacher, said: \"The executive has let us down.\""
+    assert _seg(text)[-1].targets == ["Scottish Executive"]
     # Not a head that opens a longer name, two bodies ending so, or "the bank" (most often the speaker's).
     assert _seg(story + '"The System Board must act."')[-1].targets == []
     text = (
@@ -1153,6 +1243,30 @@ def test_a_body_called_the_and_the_last_word_of_its_name_is_that_body():
     assert _seg(text)[-1].targets == []
     text = 'The World Bank lent money.\n    Ann Kovac, a banker, said: "The bank has been generous."'
     assert _seg(text)[-1].targets == []
+
+
+def test_the_and_a_common_noun_that_ends_a_bodys_name_is_not_that_body():
+    def targets(story: str, speaker: str, quote: str) -> list[str]:
+        return _seg(f'{story}\n    Tom Berg, {speaker}, said: "{quote}"')[-1].targets
+
+    # Heads that are common nouns used alone for other things.
+    nyse = "Shares fell on the New York Stock Exchange on Monday."
+    assert targets(nyse, "a trader", "The exchange rate of the dollar worries everyone.") == []
+    eu = "The European Union raised farm tariffs."
+    assert targets(eu, "head of the Norland Steelworkers", "The union will strike in May.") == []
+    china = "The Chinese government raised tariffs on Monday."
+    assert targets(china, "a Taiwan trade official", "The government will answer soon.") == []
+    uaw = "The United Auto Workers met General Motors on Monday."
+    assert targets(uaw, "a Norco spokesman", "The workers will get a fair raise.") == []
+    scot = "The Scottish Executive cut funding."
+    assert targets(scot, "a Norco spokesman", "The executive who left was paid too much.") == []
+    # A head of the list that goes on with "of", or beside a ministry the lexicon lacks.
+    fcs = "The Farm Credit System lost 900 mln dlrs last year."
+    assert targets(fcs, "an analyst", "The system of farm subsidies is rigged.") == []
+    two = "Japan's Finance Ministry and Norland's Trade Ministry met on Monday."
+    assert targets(two, "a Norland trade official", "The ministry will not accept this.") == []
+    # The speaker's own body.
+    assert targets(fcs, "a Farm Credit System official", "The system needs help now.") == []
 
 
 def test_a_bloc_called_the_and_the_last_word_of_its_name_is_that_bloc():

@@ -1830,12 +1830,13 @@ class _Segmenter:
         for a, b in spans:
             for t in self._persons_in(a, b, speaker):
                 found.setdefault(t, None)
-            for t in self._office_holders_in(a, b, speaker):
+            for t in self._office_holders_in(a, b, speaker, mention):
                 found.setdefault(t, None)
-            if self._creditors_named_in(a, b):
+            if self._creditors_named_in(a, b) and _CREDITORS not in own:  # not a creditor bank's own man
                 found.setdefault(_CREDITORS, None)
             for t in self._bodies_by_head_in(a, b):
-                found.setdefault(t, None)
+                if t not in own:  # "the system" from a Farm Credit System official is his own body
+                    found.setdefault(t, None)
         if described and any(t not in own for t in found):
             named = [c for c in self._context_states(group, own) if c not in found]
             if named:
@@ -1845,7 +1846,9 @@ class _Segmenter:
                 found.update(dict.fromkeys(self._headline_counterpart(own)))
             # A quote naming a state may still speak of a person as "he" or "she" ('"She has been
             # good for Norland," Berg said' after a story about Ann Kovac): a second target.
-            person = self._pronoun_target(group, speaker, own, mention)
+            person = None
+            if not self._owned_person_before_pronoun(group):  # "Japan's prime minister said he ..."
+                person = self._pronoun_target(group, speaker, own, mention)
             if person is not None:
                 found.setdefault(person, None)
             return list(found)
@@ -1903,7 +1906,7 @@ class _Segmenter:
                 return None  # none near, or only in the headline
             name = names[k]
             if (
-                not _same_person(name, speaker)
+                not _same_person(name, speaker, self.text)
                 and name not in own
                 and self.ents.fits_pronoun(name, pronoun)
                 and self._person_name(name)
@@ -1974,8 +1977,8 @@ class _Segmenter:
         """Bodies a quote calls "the" and the last word of their name ("the system" for the Farm
         Credit System, "the ministry" for Japan's Finance Ministry): the one lexicon organisation
         the story names whose name ends so; a quote naming it so speaks of it as the story's
-        known body. Not a head that goes on as a longer name ("the System Board", "the Ministry
-        of Labour"), nor a head used for other things (`_NOT_HEADS`)."""
+        known body. Not a head that goes on as a longer name or is another's ("the System Board",
+        "the ministry of trade"), and only the heads of `_BODY_HEADS`."""
         text = self.text
         heads = self._org_heads()
         if not heads:
@@ -1989,17 +1992,40 @@ class _Segmenter:
 
     def _org_heads(self) -> dict[str, str]:
         """Last word of each lexicon organisation or bloc with a name of several words the story
-        names ("the Community" for the European Community) -> that body, for words that only one
-        of them ends with."""
+        names ("the Community" for the European Community) -> that body, for the heads of
+        `_BODY_HEADS` that only one body of the story ends with: not where the story also names
+        a body the lexicon lacks with that head ("Norland's Trade Ministry", `_other_body`)."""
         if self._heads is None:
             seen: dict[str, list[str]] = {}
             for c in self._name_counts():
                 if self.lex.kinds.get(c) in ("organisations", "blocs") and " " in c:
                     head = c.split()[-1].lower()
-                    if head.isalpha() and head not in _NOT_HEADS:
+                    if head in _BODY_HEADS:
                         seen.setdefault(head, []).append(c)
-            self._heads = {h: cs[0] for h, cs in seen.items() if len(cs) == 1}
+            self._heads = {h: cs[0] for h, cs in seen.items() if len(cs) == 1 and not self._other_body(h, cs[0])}
         return self._heads
+
+    def _other_body(self, head: str, body: str) -> bool:
+        """Whether the story names another body with this head that no lexicon match covers
+        ("Norland's Trade Ministry" beside Japan's Finance Ministry): then "the ministry" may be
+        either. A word of the body's own name before the head ("the Finance Ministry") is the
+        body. Once per head of a story."""
+        ends = {e for _, e, _ in self._load_spans()}
+        own = set(body.split())
+        pattern = rf"(?<![\w.])(?!(?:The|This|That|A|An)\b)([A-Z][\w.&'’-]*)\s+{head.title()}\b"
+        return any(m.end() not in ends and m.group(1) not in own for m in re.finditer(pattern, self.text))
+
+    def _owned_person_before_pronoun(self, group: list[RawQuote]) -> bool:
+        """Whether a quote naming a state gives its "he" or "she" a person noun of its own first,
+        owned by a name ("Japan's prime minister has said he will resign", "Japan's new leader,
+        whoever he is"): the pronoun means that person, not one named earlier in the story."""
+        text = self.text
+        for g in group:
+            for a, b in g.parts:
+                m = _THIRD_PERSON.search(text, a, b)
+                if m is not None:
+                    return bool(_OWNED_NOUN.search(text, a, m.start()))
+        return False
 
     def _creditors_named_in(self, a: int, b: int) -> bool:
         """Whether a quote speaks of "the banks" in a story that names a debtor's creditor banks
@@ -2008,12 +2034,15 @@ class _Segmenter:
         creditors ("we offered the banks a choice", "a good deal for Norland and the banks")."""
         return bool(_THE_BANKS.search(self.text, a, b)) and self._name_counts().get(_CREDITORS, 0) > 0
 
-    def _office_holders_in(self, a: int, b: int, speaker: str | None) -> list[str]:
+    def _office_holders_in(self, a: int, b: int, speaker: str | None, mention: Span | None = None) -> list[str]:
         """People a quote calls by their office ("the prime minister", "the minister of finance")
         where the story gives exactly one person that title before the name ("Prime Minister Ann
-        Kovac", "Japan's Finance Minister Tom Berg"); not the speaker, and not an office the
-        quote gives to another body ("the president of the company")."""
+        Kovac", "Japan's Finance Minister Tom Berg"); not the speaker, nor an office the words
+        that introduce the speaker give him ("Jan Kowal, Norland's chancellor"; a shadow or deputy
+        office is another's: "the shadow chancellor" speaks of the chancellor), and not an
+        office the quote gives to another body ("the president of the company")."""
         text = self.text
+        own = _SHADOW_OFFICE.sub(" ", " ".join(mention.text.lower().split())) if mention is not None else ""
         if not _OFFICE_IN_QUOTE.search(text, a, b):
             return []
         holders = self._office_holders()
@@ -2021,10 +2050,11 @@ class _Segmenter:
         for m in _OFFICE_IN_QUOTE.finditer(text, a, b):
             if _OF_NEXT.match(text, m.end()):
                 continue  # "the president of the company"
-            names = holders.get(_office_key(m.group(1)), set())
-            if len(names) == 1:
+            key = _office_key(m.group(1))
+            names = holders.get(key, set())
+            if len(names) == 1 and key not in own:
                 (name,) = names
-                if not _same_person(name, speaker):
+                if not _same_person(name, speaker, self.text):
                     out.append(name)
         return out
 
@@ -2042,8 +2072,8 @@ class _Segmenter:
             for m in _TITLE_BEFORE_NAME.finditer(self.text):
                 prev = self.text[max(0, m.start() - 30) : m.start()].split()
                 owner = prev[-1].removesuffix("'s").removesuffix("’s") if prev else ""
-                if owner[:1].isupper() and not self._is_place(owner):
-                    continue
+                if owner[:1].isupper() and not self._is_place(owner) or owner in _PAST_HOLDER:
+                    continue  # "Norco President Tom Lund"; "former President Tom Lund" holds it no more
                 k = m.end()
                 canon = by_start.get(k)
                 if canon is not None and self.lex.kinds.get(canon) == "people":
@@ -2125,7 +2155,7 @@ class _Segmenter:
                 full = self._closest_name(names, given, m.start())
             else:
                 full = self._called_by_given_name(words, m.start(), speaker)
-            if not full or full in out or _same_person(full, speaker):
+            if not full or full in out or _same_person(full, speaker, self.text):
                 continue
             out.append(full)
         return out
@@ -2531,12 +2561,16 @@ class _Segmenter:
             words = words[:-1]
         forms = "|".join(sorted(_LEGAL_FORMS))
         for k in range(max(0, len(words) - 4), len(words)):
-            if not all(w.isalpha() for w in words[k:]) or (k == len(words) - 1 and self._is_place(words[k].title())):
+            if not all(w.isalpha() or w == "&" for w in words[k:]) or words[k].upper() in ("AND", "&"):
+                continue  # a run opens with a word of the name, not its joiner
+            if k == len(words) - 1 and self._is_place(words[k].title()):
                 continue  # "CONT'L ILLINOIS": a state alone is no company's name
-            name = r"\s+".join(f"{w[0]}(?i:{re.escape(w[1:])})" for w in words[k:])
+            parts = (_JOINER if w.upper() in ("AND", "&") else f"{w[0]}(?i:{re.escape(w[1:])})" for w in words[k:])
+            name = r"\s+".join(parts)
             for m in re.finditer(rf"\b({name})\s+(?i:{forms})\b", self.text):
                 before = self.text[max(0, m.start() - 30) : m.start()].split()
-                if not (before and before[-1][:1].isupper()):  # "Continental Illinois Corp" is no "Illinois"
+                # "Continental Illinois Corp" is no "Illinois", nor "H and R Norco Inc" an "R Norco"
+                if not (before and (before[-1][:1].isupper() or before[-1] in ("and", "&"))):
                     return " ".join(m.group(1).split())
         return None
 
@@ -2587,11 +2621,11 @@ class _Segmenter:
         after = _SENTENCE_BREAK.split(text[mention.end : mention.end + 60])[0]
         if _OUTSIDER_WORD.search(mention.text):
             return False  # "In a note to its clients, analyst Ann Roy", "the company's largest shareholder"
-        if _OWN_SIDE_WORD.search(mention.text):
+        if _THE_COMPANY.fullmatch(mention.text.strip()):
             return True  # "the company said in its report to shareholders": the words after are not its side
         if _OUTSIDER_WORD.search(after):
             return False
-        if _OWN_OFFICE.search(before) or _OWN_OFFICE.search(after):
+        if _OWN_SIDE_WORD.search(mention.text) or _OWN_OFFICE.search(before) or _OWN_OFFICE.search(after):
             return True
         words = [w.strip(",.;:") for w in mention.text.split()]
         cut = next((i for i, w in enumerate(words) if w in name), len(words))
@@ -2703,16 +2737,32 @@ class _Segmenter:
         lexicon's. "Our trading partners" and the state's own possessive keep it."""
         s, e, c = self._lex_spans[i]
         first = c.split()[0]
-        if not self._is_group(c) or not self._is_place(first) or self.text.startswith(first, s):
-            return False
+        home = self.lex.canonical(first)
+        if not self._is_group(c) or self.lex.kinds.get(home or "") != "states" or not self.text[s:e].islower():
+            return False  # only a state's group by its bare noun: "EU", "G7", "debtor nations" name the bloc
         m = _OWNER_BEFORE.search(self.text, max(0, s - 40), s)
         if m is None:
             return False
-        owner = m.group(1)
+        owner = m.group(1).removeprefix("the ").removeprefix("The ")
         if owner.lower()[:-2] in _NOT_OWNERS:
             return False  # "It's in the Group of Seven's interest": a contraction, no owner
-        home = self.lex.canonical(first)
-        return owner.lower() != "our" and self.lex.canonical(owner.removesuffix("'s").removesuffix("’s")) != home
+        pronoun = owner.lower() in ("its", "their") or owner[:1].islower()
+        if owner.lower() == "our" or pronoun and self._state_before(i) == home:
+            return False  # "its", "the nation's" after the United States or from a U.S. senator
+        return self.lex.canonical(owner.removesuffix("'s").removesuffix("’s")) != home
+
+    def _state_before(self, i: int) -> str | None:
+        """The state named last within 200 characters before lexicon match i, which "its", "their"
+        or "the nation's" there most likely stand for ("The United States must press its trading
+        partners", "Dana Holt, a U.S. senator: 'The nation's trading partners ...'")."""
+        s = self._lex_spans[i][0]
+        for j in range(i - 1, -1, -1):
+            t, _, c = self._lex_spans[j]
+            if t < s - 200:
+                break
+            if self.lex.kinds.get(c) == "states":
+                return self.lex.canonical(c)
+        return None
 
     def _office_of(self, i: int) -> bool:
         """A state named as what an office or a status belongs to ("the president of Norland",
@@ -3422,26 +3472,44 @@ _OFFICES_TITLED = (
 )
 _TITLE_BEFORE_NAME = re.compile(rf"(?<![\w-])({_OFFICES_TITLED})\s+(?=[A-Z][a-z])")
 _OFFICE_IN_QUOTE = re.compile(
-    r"\b[Tt]he\s+((?i:prime minister|premier|chancellor|president|vice president|speaker|governor|"
+    r"\b[Tt]he\s+(Premier\b|Speaker\b|(?i:prime minister|chancellor|president|vice president|governor|"
     r"(?:finance|foreign|trade|defence|defense|interior|home|economy|economics|agriculture) minister|"
     r"minister (?:of|for) (?:finance|foreign affairs|trade|defence|defense|the interior|the economy|agriculture)|"
     r"(?:treasury|commerce|agriculture|defense|labor|energy|home|foreign) secretary|secretary of state))\b"
 )
+# "AND" or "&" joining the words of a company's name in a headline, either way in the story.
+_JOINER = r"(?:and|&)"
 # A possessive before a noun and at most two modifiers ("its main", "the country's", "Japan's").
 _OWNER_BEFORE = re.compile(
     r"\b((?:[Ii]ts|[Tt]heir|[Oo]ur|[Hh]is|[Hh]er)|(?:the\s+)?[\w.]+['’]s)\s+(?:[a-z]+\s+){0,2}$"
 )
 _NOT_OWNERS = frozenset("it that there here what who he she".split())
 _THE_WORD = re.compile(r"\b[Tt]he\s+([A-Za-z]+)\b")
-_HEAD_GOES_ON = re.compile(r"\s+of\s+[A-Z]|\s+[A-Z]")
-# Heads of bodies' names that a quote uses for other things: "the board", "the company", "the
-# bank" (most often the speaker's own), "the Treasury" (any state's).
-_NOT_HEADS = frozenset("board company corp inc co group party house trust fund bank treasury".split())
+_HEAD_GOES_ON = re.compile(r"\s+of\b|\s+[A-Z]|,?\s+who(?:m|se)?\b")  # "the executive who left" is a person
+# Heads of bodies' names that stand for one known body when a story names it ("the system", "the
+# Community", "the Executive" for the Scottish Executive); most heads are also common nouns used
+# alone for other things ("the government", "the union", "the council", "the exchange rate", "the
+# workers"), and those are left out.
+_BODY_HEADS = frozenset("system ministry community agency executive".split())
 # "The banks" in a quote, and the lexicon's group they are in a story about a debtor's creditors.
-_THE_BANKS = re.compile(r"\b[Tt]he\s+banks\b")
+_THE_BANKS = re.compile(r"\b[Tt]he\s+banks\b(?!\s+of\s+(?:the\s+|a\s+)?[a-z])")  # not "the banks of the river"
+# An office another holds: the opposition's, a deputy's, or one not held yet ("the shadow foreign
+# secretary", "Prime Minister-elect Tom Berg").
+_SHADOW_OFFICE = re.compile(
+    r"\b(?:shadow|deputy|former|ex|junior|assistant|vice|under)[- ]\w+(?: \w+)?|(?:\w+ )?\w+[- ](?:elect|designate)\b"
+)
+# Words before a title that say the person holds the office no more ("former President Tom Lund").
+_PAST_HOLDER = frozenset("former late then ex onetime".split())
+# A person noun owned by a name in a quote ("Japan's prime minister", "Japan's new leader").
+_OWNED_NOUN = re.compile(r"[A-Z][\w.]*['’]s\s+(?:[a-z]+\s+)?(?:minister|leader|president|premier|chancellor|"
+                         r"governor|chief|head|king|queen|ruler|envoy|ambassador|official|spokesman|spokeswoman)\b")
 _CREDITORS = "creditor banks"
 _GIVEN_NAMES_GAP = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}")
-_OF_NEXT = re.compile(r"\s+of\b|['’]s\s+(?:company|firm|board)\b")
+# What makes an office in a quote another body's: "the president of the club", "the governor at
+# the central bank", "the president and the board" (a company's), "the president's company".
+_OF_NEXT = re.compile(
+    r"\s+of\b|\s+(?:at|for)\s+(?:the|a|an|its)\b|\s+and\s+(?:the\s+)?board\b|['’]s\s+(?:company|firm|board)\b"
+)
 
 
 def _office_key(office: str) -> str:
@@ -3451,9 +3519,10 @@ def _office_key(office: str) -> str:
     return f"{m.group(1)} minister" if m else key
 
 
-def _same_person(name: str, speaker: str | None) -> bool:
+def _same_person(name: str, speaker: str | None, text: str = "") -> bool:
     """Whether a full name is the speaker's: the same family name, and the same given name where
-    the speaker has one ("Anna Berg" is not "Tom Berg")."""
+    the speaker has one ("Anna Berg" is not "Tom Berg"); "Sir Tom" only where the story knights
+    the speaker, and no one else, by that given name (`_knight_of`)."""
     if not speaker:
         return False
     a = [w for w in name.split() if not _title_or_opener(w) and w not in _NOBLE]
@@ -3461,7 +3530,7 @@ def _same_person(name: str, speaker: str | None) -> bool:
     if not a or not b:
         return False
     if len(a) == 1 and name.split()[0] in ("Sir", "Dame") and len(b) > 1 and a[0] == b[0]:
-        return True  # "Sir Tom" is the knight's given name: Sir Tom Berg
+        return _knight_of(name.split()[0], a[0], b[-1], text)  # "Sir Tom" is Sir Tom Berg
     if a[-1] != b[-1]:
         return False
     # One side without a given name, the same given name, or an initial for it ("T. Berg").
@@ -3469,6 +3538,14 @@ def _same_person(name: str, speaker: str | None) -> bool:
 
 
 _NOBLE = frozenset({"Sir", "Dame", "Lord", "Lady", "Baroness", "Baron"})
+
+
+def _knight_of(title: str, given: str, family: str, text: str) -> bool:
+    """Whether "Sir Tom" in a story is the speaker Tom Berg: the story calls the speaker "Sir Tom
+    Berg" and calls no one else "Sir Tom" with a family name; given names are shared far more
+    often than family names, so a plain Tom Lund speaking of "Sir Tom" speaks of another man."""
+    families = set(re.findall(rf"\b{title}\s+{re.escape(given)}\s+([A-Z][\w'’-]+)", text))
+    return families == {family}
 
 
 # Nouns for what befell a person that stand as a title before the name ("Hostage Ann Berg").
@@ -3498,7 +3575,6 @@ _FIRM_POINTER = re.compile(
     words_pattern("The the This this Its its")
     + r" (?:company|company's|firm|firm's|stock|shares|board|management|takeover|bid|offer)\b"
 )
-@lru_cache(maxsize=256)
 def _fold_initials(name: str) -> str:
     """A company's name folded for matching a headline's capitals: case, and the stops and
     ampersands of initials, which wire headlines drop ("JC PENNEY" for "J.C. Penney", "ATT" for
@@ -3506,6 +3582,7 @@ def _fold_initials(name: str) -> str:
     return name.replace(".", "").replace("&", "").casefold()
 
 
+@lru_cache(maxsize=256)
 def _firm_word(firm: str) -> re.Pattern[str]:
     """The first word of a company's name as a whole word that no other name word follows
     ("Norco", "Norco Inc chairman", "First Chicago", not "Norcott" nor "First Boston"); compiled
@@ -3548,6 +3625,8 @@ _ASSEMBLY_WORD = re.compile(r"\b(?:House|Commons|Lords|Congress|Parliament|Assem
 _IN_PLACE_AFTER = re.compile(r"\s+in\s+([A-Z][\w.]*(?: [A-Z][a-z]+)?)")
 # Words that make a speaker the company's own ("a company spokesman", "its president").
 _OWN_SIDE_WORD = re.compile(r"\b(?:[Ii]ts|[Tt]heir|company|firm|corporation)\b")
+# A mention that is the company itself, no other firm ("the company", not "a rival company").
+_THE_COMPANY = re.compile(r"[Tt]he\s+(?:company|firm|corporation)")
 # Trades of outsiders who comment on a company without a side of their own, and the employers that
 # mark a brokerage's staff or a union's officers ("head of research at Kell Securities").
 _OUTSIDER_WORD = re.compile(
