@@ -1139,6 +1139,23 @@ def test_the_banks_in_a_quote_of_a_debt_story_are_the_creditor_banks():
     assert "creditor banks" not in _seg("Norland reformed its stock market on Monday. " + quote)[-1].targets
 
 
+def test_a_state_officials_words_naming_no_one_in_a_debt_story_are_for_the_creditor_banks():
+    story = (
+        "Peru asked its creditor banks on Monday to extend short-term credit lines by 60 days.\n"
+        "    The creditors are expected to answer next week, bankers said.\n    "
+    )
+    quote = 'Peruvian Finance Minister Jan Kowal said: "There is a common interest in the matter."'
+    assert _seg(story + quote)[-1].targets == ["creditor banks"]
+    # The creditors named once, an analyst speaking for no state, or the creditors last named
+    # more than three paragraphs back: no target from them.
+    once = "Peru asked its creditor banks on Monday to extend short-term credit lines by 60 days.\n    "
+    assert _seg(once + quote)[-1].targets == []
+    analyst = 'Jan Kowal, an economist at Kell Securities, said: "There is a common interest in the matter."'
+    assert _seg(story + analyst)[-1].targets == []
+    gap = "".join(f"Copper output rose {n} pct in the quarter, officials said.\n    " for n in range(2, 6))
+    assert _seg(story + gap + quote)[-1].targets == []
+
+
 def test_a_body_called_the_and_the_last_word_of_its_name_is_that_body():
     story = "The Farm Credit System lost 900 mln dlrs last year.\n    Senator Ann Kovac, a Democrat, said: "
     assert _seg(story + '"The system needs help now."')[-1].targets == ["Farm Credit System"]

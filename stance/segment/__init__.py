@@ -1709,6 +1709,8 @@ class _Segmenter:
             firm = self._firm_pointed_at(group, spans, speaker)
             if firm is not None:
                 around = [firm]
+        if not around and not found and self._creditors_addressed(group, own):
+            around = [_CREDITORS]
         if not around and not found:
             # Nobody named in or around the quote: the body the headline is about ("NORCO <NRC>
             # SEES ...", "CENTRAL BANK SEEN EASING") where it is not the speaker's own.
@@ -1858,6 +1860,28 @@ class _Segmenter:
         committee"): in debt copy the banks a debtor's officials and bankers speak of are the
         creditors ("we offered the banks a choice", "a good deal for Norland and the banks")."""
         return bool(_THE_BANKS.search(self.text, a, b)) and self._name_counts().get(_CREDITORS, 0) > 0
+
+    def _creditors_addressed(self, group: list[RawQuote], own: set[str]) -> bool:
+        """Whether a quote that names no party and has none around it is a state's word to its
+        creditor banks: the speaker speaks for a state (a debtor's minister or central banker),
+        and the story names the creditor banks at least twice, once in the quote's paragraph or
+        the three before ("Norland asked its creditor banks for more time", then '"That would
+        not be wise," the minister said'). In debt copy such words answer the creditors; a
+        story naming them once, or far back, is about something else by then."""
+        if self._name_counts().get(_CREDITORS, 0) < _CREDITOR_MENTIONS:
+            return False
+        if not any(self.lex.kinds.get(c) == "states" for c in own):
+            return False
+        pi = self.layout.para_of(group[0].open_pos)
+        lo = self.layout.para_span(max(pi - _CREDITOR_PARAS, 0))[0]
+        hi = self.layout.para_span(pi)[1]
+        spans = self._load_spans()
+        i = bisect.bisect_left(self._lex_starts, lo)
+        while i < len(spans) and spans[i][0] < hi:
+            if self._resolve.get(spans[i][2], spans[i][2]) == _CREDITORS:
+                return True
+            i += 1
+        return False
 
     def _office_holders_in(self, a: int, b: int, speaker: str | None) -> list[str]:
         """People a quote calls by their office ("the prime minister", "the minister of finance")
@@ -3233,6 +3257,10 @@ _NOT_HEADS = frozenset("board company corp inc co group party house trust fund b
 # "The banks" in a quote, and the lexicon's group they are in a story about a debtor's creditors.
 _THE_BANKS = re.compile(r"\b[Tt]he\s+banks\b")
 _CREDITORS = "creditor banks"
+# A debt story names the creditor banks at least so often, and once within so many paragraphs
+# before a quote, for a state's words naming no one to be taken as addressed to them.
+_CREDITOR_MENTIONS = 2
+_CREDITOR_PARAS = 3
 _GIVEN_NAMES_GAP = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}")
 _OF_NEXT = re.compile(r"\s+of\b|['’]s\s+(?:company|firm|board)\b")
 
