@@ -1156,6 +1156,20 @@ def test_a_state_officials_words_naming_no_one_in_a_debt_story_are_for_the_credi
     assert _seg(story + gap + quote)[-1].targets == []
 
 
+def test_legislation_in_a_quote_of_a_story_naming_congress_is_congress():
+    story = "Congress began work on a textile quota bill on Tuesday.\n    Wheat prices rose 2 pct in Chicago.\n    "
+    quote = 'Trade official Tom Berg said: "We cannot accept legislation that would start a trade war."'
+    assert _seg(story + quote)[-1].targets == ["U.S. Congress"]
+    # Beside another party the quote names: a second target.
+    second = 'Tom Berg, a trade official, said: "Japan will watch the bill closely."'
+    assert _seg(story + second)[-1].targets == ["Japan", "U.S. Congress"]
+    # Legislation a possessive owns, or a story that never writes "Congress": no such target.
+    owned = 'Tom Berg, a trade official, said: "Ohio\'s recently passed legislation hurts us."'
+    assert "U.S. Congress" not in _seg(story + owned)[-1].targets
+    senate = "The Senate began work on a textile quota bill on Tuesday.\n    "
+    assert "U.S. Congress" not in _seg(senate + quote)[-1].targets
+
+
 def test_a_body_called_the_and_the_last_word_of_its_name_is_that_body():
     story = "The Farm Credit System lost 900 mln dlrs last year.\n    Senator Ann Kovac, a Democrat, said: "
     assert _seg(story + '"The system needs help now."')[-1].targets == ["Farm Credit System"]

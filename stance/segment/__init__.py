@@ -702,6 +702,7 @@ class _Segmenter:
         self._story_names: frozenset[str] = frozenset()
         self._firm_at: tuple[list[int], list[tuple[int, int, str]]] | None = None
         self._counts: dict[str, int] | None = None
+        self._congress: bool | None = None
         self._headline: str | None = None
         self._side_cache: dict[tuple[tuple[int, int] | None, str | None], set[str]] = {}
         self._word_starts: dict[str, list[int]] | None = None
@@ -1685,6 +1686,8 @@ class _Segmenter:
                 found.setdefault(t, None)
             if self._creditors_named_in(a, b):
                 found.setdefault(_CREDITORS, None)
+            if self._legislation_in(a, b, own):
+                found.setdefault(_CONGRESS, None)
             for t in self._bodies_by_head_in(a, b):
                 found.setdefault(t, None)
         if described and any(t not in own for t in found):
@@ -1860,6 +1863,23 @@ class _Segmenter:
         committee"): in debt copy the banks a debtor's officials and bankers speak of are the
         creditors ("we offered the banks a choice", "a good deal for Norland and the banks")."""
         return bool(_THE_BANKS.search(self.text, a, b)) and self._name_counts().get(_CREDITORS, 0) > 0
+
+    def _legislation_in(self, a: int, b: int, own: set[str]) -> bool:
+        """Whether a quote speaks of legislation ("We cannot accept legislation that ...", "the
+        bill") in a story that writes "Congress": in U.S. copy the laws a quote weighs are
+        Congress's to write, a target beside any other. Not legislation a possessive owns
+        ("Ohio's new legislation": a state's own), not where the speaker's side is Congress, and
+        not in a story naming "the House" or "the Senate" only (the House of Commons, a state senate)."""
+        if not _LEGISLATION.search(self.text, a, b) or _CONGRESS in own:
+            return False
+        if self._congress is None:
+            self._congress = self._name_counts().get(_CONGRESS, 0) > 0 and bool(_CONGRESS_WORD.search(self.text))
+        if not self._congress:
+            return False
+        return any(
+            not _OWNED_BEFORE.search(self.text, max(a, m.start() - 40), m.start())
+            for m in _LEGISLATION.finditer(self.text, a, b)
+        )
 
     def _creditors_addressed(self, group: list[RawQuote], own: set[str]) -> bool:
         """Whether a quote that names no party and has none around it is a state's word to its
@@ -3257,6 +3277,12 @@ _NOT_HEADS = frozenset("board company corp inc co group party house trust fund b
 # "The banks" in a quote, and the lexicon's group they are in a story about a debtor's creditors.
 _THE_BANKS = re.compile(r"\b[Tt]he\s+banks\b")
 _CREDITORS = "creditor banks"
+_CONGRESS = "U.S. Congress"
+# Words for laws being made, in a quote; "Congress" written as such in the story; a possessive
+# owner a few words before a word ("Ohio's recently enacted legislation").
+_LEGISLATION = re.compile(r"\b(?:legislation|legislate|legislative|the\s+bill)\b", re.I)
+_CONGRESS_WORD = re.compile(r"\b(?:Congress|congressional)\b")
+_OWNED_BEFORE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}$")
 # A debt story names the creditor banks at least so often, and once within so many paragraphs
 # before a quote, for a state's words naming no one to be taken as addressed to them.
 _CREDITOR_MENTIONS = 2
