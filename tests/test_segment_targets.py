@@ -1170,6 +1170,21 @@ def test_legislation_in_a_quote_of_a_story_naming_congress_is_congress():
     assert "U.S. Congress" not in _seg(senate + quote)[-1].targets
 
 
+def test_no_paragraph_before_state_in_a_story_of_its_party_politics():
+    state = (
+        "Britain must spend more on schools, Britain's teachers say, and Britain's parents agree.\n"
+        "    Britain spent less than France last year.\n"
+    )
+    quote = '    "We will find the money," said Ann Berg, a teacher.\n'
+    assert _seg(state + quote)[-1].targets == ["Britain"]
+    # The story names Britain's parties twice: its quotes naming no one are about party politics.
+    parties = "Labour and the Conservatives argued about school spending on Monday.\n    Tom Kell spoke in Leeds.\n"
+    assert _seg(parties + state + quote)[-1].targets == []
+    # Another state's parties leave it as it was.
+    other = "Democrats and Republicans argued about school spending on Monday.\n    Tom Kell spoke in Ohio.\n"
+    assert _seg(other + state + quote)[-1].targets == ["Britain"]
+
+
 def test_a_body_called_the_and_the_last_word_of_its_name_is_that_body():
     story = "The Farm Credit System lost 900 mln dlrs last year.\n    Senator Ann Kovac, a Democrat, said: "
     assert _seg(story + '"The system needs help now."')[-1].targets == ["Farm Credit System"]

@@ -2287,12 +2287,22 @@ class _Segmenter:
         pi = self.layout.para_of(first.open_pos)
         before = self._names_in(*self.layout.para_span(pi - 1), parties="fallback") if pi > 0 else []
         counts = self._name_counts()
-        before = [c for c in before if counts.get(c, 0) >= _TOPIC_MENTIONS]
+        before = [c for c in before if counts.get(c, 0) >= _TOPIC_MENTIONS and not self._party_politics(c)]
         for cands in (around, self._headline_parties(), before):
             for c in reversed(cands):
                 if c not in own and self.lex.is_state_like(c) and not self._is_group(c):
                     return [c]
         return []
+
+    def _party_politics(self, state: str) -> bool:
+        """Whether the story names the state's own political parties at least twice ("Labour",
+        "the Tories", "Democrats"): a story of party politics at home, whose quotes that name no
+        one speak of the parties, the government and their people, not of the state the
+        paragraph before names (modern news half A: 14 fewer false targets and no true one lost;
+        the Reuters pool unchanged)."""
+        counts = self._name_counts()
+        n = sum(k for c, k in counts.items() if self.lex.kinds.get(c) == "parties" and self.lex.homes.get(c) == state)
+        return n >= _PARTY_MENTIONS
 
     def _name_counts(self) -> dict[str, int]:
         """How often the story names each party (lexicon matches, old names resolved)."""
@@ -3425,6 +3435,8 @@ _EMPLOYER_BEFORE = re.compile(words_pattern("of for at with") + r"\s+$")
 # How often a story names a state for it to be what a quote naming nobody, after a paragraph that
 # names it, is about; one named in passing there (once to three times) is a bystander.
 _TOPIC_MENTIONS = 4
+# A story naming a state's parties so often is about its party politics (see `_party_politics`).
+_PARTY_MENTIONS = 2
 # A legal form after a name, possessive or not ("Norco Inc's"), and initials in a name ("E.F.").
 _LEGAL_FORM_AT = re.compile(
     "(" + "|".join(sorted(_LEGAL_FORMS, key=len, reverse=True)) + r")\.?(?:['’]s)?(?![\w\-])"
