@@ -1185,6 +1185,16 @@ def test_no_paragraph_before_state_in_a_story_of_its_party_politics():
     assert _seg(other + state + quote)[-1].targets == ["Britain"]
 
 
+def test_the_government_in_a_story_of_british_party_politics_is_the_uk_government():
+    quote = '    Ann Berg, a teacher, said: "The government has failed our schools."\n'
+    text = "Labour and the Conservatives clashed over school funding on Monday.\n" + quote
+    assert _seg(text)[-1].targets[-1] == "UK government"
+    # No party politics, or another state's (which has no government body in the lexicon): none.
+    assert "UK government" not in _seg(quote.strip() + "\n")[-1].targets
+    us = "Democrats and Republicans clashed over school funding on Monday.\n" + quote
+    assert "UK government" not in _seg(us)[-1].targets
+
+
 def test_a_body_called_the_and_the_last_word_of_its_name_is_that_body():
     story = "The Farm Credit System lost 900 mln dlrs last year.\n    Senator Ann Kovac, a Democrat, said: "
     assert _seg(story + '"The system needs help now."')[-1].targets == ["Farm Credit System"]

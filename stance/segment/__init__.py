@@ -1675,6 +1675,7 @@ class _Segmenter:
         quoted = {t for g in group for a, b in g.parts for t in self._nominal_names_in(a, b) if t != speaker}
         found: dict[str, None] = {}
         described: list[str] = []
+        government: str | None = None
         for a, b in spans:
             for t in self._names_in(a, b, described, parties="quote"):
                 if t not in own or t in quoted:
@@ -1688,6 +1689,7 @@ class _Segmenter:
                 found.setdefault(_CREDITORS, None)
             if self._legislation_in(a, b, own):
                 found.setdefault(_CONGRESS, None)
+            government = government or self._government_in(a, b, own)
             for t in self._bodies_by_head_in(a, b):
                 found.setdefault(t, None)
         if described and any(t not in own for t in found):
@@ -1702,6 +1704,8 @@ class _Segmenter:
             person = self._pronoun_target(group, speaker, own, mention)
             if person is not None:
                 found.setdefault(person, None)
+            if government is not None:
+                found.setdefault(government, None)
             return list(found)
         person = self._pronoun_target(group, speaker, own, mention)
         if person is not None:
@@ -1722,7 +1726,7 @@ class _Segmenter:
                 firm = self._headline_firm()
                 if firm and not self._speaks_for(firm, mention, speaker):
                     around = [firm]
-        return list(dict.fromkeys([*found, *around]))
+        return list(dict.fromkeys([*found, *around, *([government] if government else [])]))
 
     def _pronoun_target(
         self,
@@ -2293,6 +2297,28 @@ class _Segmenter:
                 if c not in own and self.lex.is_state_like(c) and not self._is_group(c):
                     return [c]
         return []
+
+    def _government_in(self, a: int, b: int, own: set[str]) -> str | None:
+        """The government a quote's "the government" ("this government") means in a story of one
+        state's party politics (`_party_politics`: "Labour", "the Tories" twice or more): the
+        lexicon's body for that state's government ("UK government"), where it has one. It comes
+        after the other targets and does not count as a party named, so that a quote naming no
+        one keeps its fallback (the Reuters pool judges such quotes about the state)."""
+        if not _THE_GOVERNMENT.search(self.text, a, b):
+            return None
+        for party in self._name_counts():
+            if self.lex.kinds.get(party) != "parties":
+                continue
+            state = self.lex.homes.get(party)
+            if state and self._party_politics(state):
+                bodies = [
+                    c
+                    for c, home in self.lex.homes.items()
+                    if home == state and c.endswith(" government") and self.lex.kinds.get(c) == "organisations"
+                ]
+                if len(bodies) == 1 and bodies[0] not in own:
+                    return bodies[0]
+        return None
 
     def _party_politics(self, state: str) -> bool:
         """Whether the story names the state's own political parties at least twice ("Labour",
@@ -3435,6 +3461,8 @@ _EMPLOYER_BEFORE = re.compile(words_pattern("of for at with") + r"\s+$")
 # How often a story names a state for it to be what a quote naming nobody, after a paragraph that
 # names it, is about; one named in passing there (once to three times) is a bystander.
 _TOPIC_MENTIONS = 4
+# "The government" in a quote (see `_government_in`).
+_THE_GOVERNMENT = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+government\b")
 # A story naming a state's parties so often is about its party politics (see `_party_politics`).
 _PARTY_MENTIONS = 2
 # A legal form after a name, possessive or not ("Norco Inc's"), and initials in a name ("E.F.").
