@@ -1227,6 +1227,62 @@ def test_the_banks_of_a_river_or_from_a_creditor_banks_own_man_are_not_the_credi
     assert _seg(story + 'one of the creditor banks, said: "The banks want a deal soon."')[-1].targets == []
 
 
+def test_a_state_officials_words_naming_no_one_in_a_debt_story_are_for_the_creditor_banks():
+    story = (
+        "Peru asked its creditor banks on Monday to extend short-term credit lines by 60 days.\n"
+        "    The creditors are expected to answer next week, bankers said.\n    "
+    )
+    quote = 'Peruvian Finance Minister Jan Kowal said: "There is a common interest in the matter."'
+    assert _seg(story + quote)[-1].targets == ["creditor banks"]
+    # The creditors named once, an analyst speaking for no state, or the creditors last named
+    # more than three paragraphs back: no target from them.
+    once = "Peru asked its creditor banks on Monday to extend short-term credit lines by 60 days.\n    "
+    assert _seg(once + quote)[-1].targets == []
+    analyst = 'Jan Kowal, an economist at Kell Securities, said: "There is a common interest in the matter."'
+    assert _seg(story + analyst)[-1].targets == []
+    gap = "".join(f"Copper output rose {n} pct in the quarter, officials said.\n    " for n in range(2, 6))
+    assert _seg(story + gap + quote)[-1].targets == []
+
+
+def test_legislation_in_a_quote_of_a_story_naming_congress_is_congress():
+    story = "Congress began work on a textile quota bill on Tuesday.\n    Wheat prices rose 2 pct in Chicago.\n    "
+    quote = 'Trade official Tom Berg said: "We cannot accept legislation that would start a trade war."'
+    assert _seg(story + quote)[-1].targets == ["U.S. Congress"]
+    # Beside another party the quote names: a second target.
+    second = 'Tom Berg, a trade official, said: "Japan will watch the bill closely."'
+    assert _seg(story + second)[-1].targets == ["Japan", "U.S. Congress"]
+    # Legislation a possessive owns, or a story that never writes "Congress": no such target.
+    owned = 'Tom Berg, a trade official, said: "Ohio\'s recently passed legislation hurts us."'
+    assert "U.S. Congress" not in _seg(story + owned)[-1].targets
+    senate = "The Senate began work on a textile quota bill on Tuesday.\n    "
+    assert "U.S. Congress" not in _seg(senate + quote)[-1].targets
+
+
+def test_no_paragraph_before_state_in_a_story_of_its_party_politics():
+    state = (
+        "Britain must spend more on schools, Britain's teachers say, and Britain's parents agree.\n"
+        "    Britain spent less than France last year.\n"
+    )
+    quote = '    "We will find the money," said Ann Berg, a teacher.\n'
+    assert _seg(state + quote)[-1].targets == ["Britain"]
+    # The story names Britain's parties twice: its quotes naming no one are about party politics.
+    parties = "Labour and the Conservatives argued about school spending on Monday.\n    Tom Kell spoke in Leeds.\n"
+    assert _seg(parties + state + quote)[-1].targets == []
+    # Another state's parties leave it as it was.
+    other = "Democrats and Republicans argued about school spending on Monday.\n    Tom Kell spoke in Ohio.\n"
+    assert _seg(other + state + quote)[-1].targets == ["Britain"]
+
+
+def test_the_government_in_a_story_of_british_party_politics_is_the_uk_government():
+    quote = '    Ann Berg, a teacher, said: "The government has failed our schools."\n'
+    text = "Labour and the Conservatives clashed over school funding on Monday.\n" + quote
+    assert _seg(text)[-1].targets[-1] == "UK government"
+    # No party politics, or another state's (which has no government body in the lexicon): none.
+    assert "UK government" not in _seg(quote.strip() + "\n")[-1].targets
+    us = "Democrats and Republicans clashed over school funding on Monday.\n" + quote
+    assert "UK government" not in _seg(us)[-1].targets
+
+
 def test_a_body_called_the_and_the_last_word_of_its_name_is_that_body():
     story = "The Farm Credit System lost 900 mln dlrs last year.\n    Senator Ann Kovac, a Democrat, said: "
     assert _seg(story + '"The system needs help now."')[-1].targets == ["Farm Credit System"]

@@ -162,6 +162,15 @@ def test_new_after_a_lower_case_word_makes_another_place(lex):
     assert lex.find("He is a New England farmer") == []
 
 
+def test_the_british_government_is_a_body_of_its_own(lex):
+    # Modern judgements name the British government "UK government", not the state.
+    assert lex.find("The British government and Whitehall will not budge") == ["UK government"]
+    assert lex.find("the U.K. government said") == ["UK government"]
+    assert lex.canonical("UK government") == "UK government"
+    # "Downing Street" stays the state: the Reuters pool judges it so.
+    assert lex.find("Downing Street said no") == ["Britain"]
+
+
 def test_british_bodies_are_in_the_lexicon(lex):
     assert lex.find("Peers in the House of Lords and the Commons disagreed") == ["House of Lords", "House of Commons"]
     assert lex.find("the Lords will block it, and the CSA must pay") == ["House of Lords", "Child Support Agency"]
