@@ -521,18 +521,22 @@ class Entities:
         return ok
 
     def latest_named(
-        self, pos: int, clash: frozenset[str], pronoun: str | None = None, addressed: bool = False
+        self, pos: int, clash: frozenset[str], pronoun: str | None = None, addressed: bool = False, floor: int = 0
     ) -> tuple[int, str] | None:
         """The latest person named before pos, in full or by surname ("Kovac said ..." after "Anna
-        Kovac"), whose roles share nothing with clash; with a pronoun, one it may mean."""
+        Kovac"), whose roles share nothing with clash; with a pronoun, one it may mean. With a
+        floor, None where that person was named before it: a caller asking about one sentence
+        need not have the names before it searched."""
         fits = (lambda n: True) if pronoun is None else (lambda n: self.fits_pronoun(n, pronoun))
         ps, persons = self._named_index()
         i = bisect.bisect_left(ps, pos) - 1
-        lo = max(0, pos - 2000)
+        lo = max(0, pos - 2000, floor)
         # The latest stand-alone surname before pos: one backward search per last name known by then.
         surnames = [(k, last) for last in self._lasts(pos, lo) if (k := _last_before(self.text, last, lo, pos)) >= 0]
         while True:
             k, last = max(surnames) if surnames else (-1, "")
+            if k < floor and (i < 0 or ps[i] < floor):
+                return None  # whoever fits is named before the floor (or no one is)
             if i >= 0 and ps[i] >= k:
                 p = persons[i]
                 i -= 1
@@ -594,7 +598,7 @@ class Entities:
         if _coordinated_subject(text, lo, at):
             return found  # "Berg called the plan "cruel" and Kovac agreed": the last clause's subject
         start = _after_lead_adverbial(text, lo, at)
-        first = self.latest_named(start + 1 + _first_name_end(text, start, at), clash, pronoun)
+        first = self.latest_named(start + 1 + _first_name_end(text, start, at), clash, pronoun, floor=lo)
         if first is None or first[0] < lo or first[0] >= at or first[1] == found[1]:
             return found
         # An adverbial set off by a comma opens the sentence before its subject: "Moments later, Kovac ...".
