@@ -429,6 +429,15 @@ def test_latest_named_with_a_floor_is_the_unbounded_answer_from_the_floor_on():
                 assert ents.latest_named(pos, clash, pronoun, addressed=True, floor=floor) == want
 
 
+def test_latest_named_takes_the_last_surname_standing_alone_not_the_last_written():
+    # "Berg" is written last inside "Bergson" and "Berg-Lund": the surname last standing alone
+    # is "Kovac", after Tom Berg's full name.
+    text = "Anna Kovac met Tom Berg. Kovac thanked him at the Berg-Lund works and at the Bergson gallery. "
+    ents = speakers.build_entities(text, lambda s: False)
+    assert ents.latest_named(len(text), frozenset()) == (text.index("Kovac thanked"), "Anna Kovac")
+    assert ents.latest_named(text.index("Kovac thanked"), frozenset()) == (text.index("Berg."), "Tom Berg")
+
+
 def test_family_words_are_the_capitalised_words_of_the_index():
     import stance.segment as seg
     from stance.records import Article

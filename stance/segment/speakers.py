@@ -531,12 +531,20 @@ class Entities:
         ps, persons = self._named_index()
         i = bisect.bisect_left(ps, pos) - 1
         lo = max(0, pos - 2000, floor)
-        # The latest stand-alone surname before pos: one backward search per last name known by then.
-        surnames = [(k, last) for last in self._lasts(pos, lo) if (k := _last_before(self.text, last, lo, pos)) >= 0]
+        text = self.text
+        # Where each last name known by then was last written, one backward search each; whether
+        # it stands alone there is asked only of the latest, when no full name comes after it:
+        # the place a name stands alone is never later than where it was last written.
+        surnames = [(k, last) for last in self._lasts(pos, lo) if (k := text.rfind(last, lo, pos)) >= 0]
         while True:
             k, last = max(surnames) if surnames else (-1, "")
             if k < floor and (i < 0 or ps[i] < floor):
                 return None  # whoever fits is named before the floor (or no one is)
+            if k >= 0 and (i < 0 or ps[i] < k) and not _stands_alone(text, last, k):
+                surnames.remove((k, last))  # part of a longer word or name ("Kovac Industries")
+                if (prev := text.rfind(last, lo, k)) >= 0:
+                    surnames.append((prev, last))
+                continue
             if i >= 0 and ps[i] >= k:
                 p = persons[i]
                 i -= 1
@@ -552,11 +560,10 @@ class Entities:
             if k < 0:
                 return None
             surnames.remove((k, last))
-            prev = _last_before(self.text, last, lo, k)
-            if prev >= 0:
+            if (prev := text.rfind(last, lo, k)) >= 0:
                 surnames.append((prev, last))
             full = self.earlier_full_name(last, k)
-            if full is None or _OBJECT_BEFORE.search(self.text, max(0, k - 12), k):
+            if full is None or _OBJECT_BEFORE.search(text, max(0, k - 12), k):
                 continue
             if pronoun is not None and self._in_quote(k, addressed):
                 continue
@@ -1213,20 +1220,15 @@ _FEW_NAMES = 64
 _NAME_TOKEN = re.compile(r"[\w'’\-][\w'’\-]*")
 
 
-def _last_before(text: str, last: str, lo: int, hi: int) -> int:
-    """The latest position in [lo, hi) where `last` stands alone as a word, not followed by
-    another capitalised word ("Kovac Industries"), else -1."""
-    i = text.rfind(last, lo, hi)
-    while i >= 0:
-        j = i + len(last)
-        if (
-            (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "'’-"))
-            and (j == len(text) or not (text[j].isalnum() or text[j] == "-"))
-            and not _CAP_AFTER.match(text, j)
-        ):
-            return i
-        i = text.rfind(last, lo, i)
-    return -1
+def _stands_alone(text: str, last: str, i: int) -> bool:
+    """Whether `last`, written at i, stands alone as a word, not followed by another capitalised
+    word ("Kovac Industries")."""
+    j = i + len(last)
+    return (
+        (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "'’-"))
+        and (j == len(text) or not (text[j].isalnum() or text[j] == "-"))
+        and not _CAP_AFTER.match(text, j)
+    )
 
 
 def resolve_name(name: str, pos: int, ents: Entities) -> str:
