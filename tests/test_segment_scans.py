@@ -413,6 +413,31 @@ def test_suffix_index_keeps_the_longest_name_so_far():
     assert ents._suffix_index() == plain
 
 
+def test_latest_named_with_a_floor_is_the_unbounded_answer_from_the_floor_on():
+    text = (
+        "Foreign Minister Jan Kowal of Norland met Anna Berg. Kowal told Berg he would stay. "
+        '"Ask Tom Lund," Berg said. Later Lund and Kowal spoke; she left, and Berg agreed he was right.'
+    )
+    ents = speakers.build_entities(text, lambda s: False)
+    ents.quoted = ([text.index('"')], [text.index('," ') + 2])
+    assert len({p.name for p in ents.persons}) == 3
+    for pronoun, clash in (("he", speakers._FEMALE), ("she", speakers._MALE), (None, frozenset())):
+        for pos in range(0, len(text), 7):
+            plain = ents.latest_named(pos, clash, pronoun, addressed=True)
+            for floor in range(pos + 1):
+                want = plain if plain is not None and plain[0] >= floor else None
+                assert ents.latest_named(pos, clash, pronoun, addressed=True, floor=floor) == want
+
+
+def test_latest_named_takes_the_last_surname_standing_alone_not_the_last_written():
+    # "Berg" is written last inside "Bergson" and "Berg-Lund": the surname last standing alone
+    # is "Kovac", after Tom Berg's full name.
+    text = "Anna Kovac met Tom Berg. Kovac thanked him at the Berg-Lund works and at the Bergson gallery. "
+    ents = speakers.build_entities(text, lambda s: False)
+    assert ents.latest_named(len(text), frozenset()) == (text.index("Kovac thanked"), "Anna Kovac")
+    assert ents.latest_named(text.index("Kovac thanked"), frozenset()) == (text.index("Berg."), "Tom Berg")
+
+
 def test_family_words_are_the_capitalised_words_of_the_index():
     import stance.segment as seg
     from stance.records import Article

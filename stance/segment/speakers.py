@@ -521,18 +521,30 @@ class Entities:
         return ok
 
     def latest_named(
-        self, pos: int, clash: frozenset[str], pronoun: str | None = None, addressed: bool = False
+        self, pos: int, clash: frozenset[str], pronoun: str | None = None, addressed: bool = False, floor: int = 0
     ) -> tuple[int, str] | None:
         """The latest person named before pos, in full or by surname ("Kovac said ..." after "Anna
-        Kovac"), whose roles share nothing with clash; with a pronoun, one it may mean."""
+        Kovac"), whose roles share nothing with clash; with a pronoun, one it may mean. With a
+        floor, None where that person was named before it: a caller asking about one sentence
+        need not have the names before it searched."""
         fits = (lambda n: True) if pronoun is None else (lambda n: self.fits_pronoun(n, pronoun))
         ps, persons = self._named_index()
         i = bisect.bisect_left(ps, pos) - 1
-        lo = max(0, pos - 2000)
-        # The latest stand-alone surname before pos: one backward search per last name known by then.
-        surnames = [(k, last) for last in self._lasts(pos, lo) if (k := _last_before(self.text, last, lo, pos)) >= 0]
+        lo = max(0, pos - 2000, floor)
+        text = self.text
+        # Where each last name known by then was last written, one backward search each; whether
+        # it stands alone there is asked only of the latest, when no full name comes after it:
+        # the place a name stands alone is never later than where it was last written.
+        surnames = [(k, last) for last in self._lasts(pos, lo) if (k := text.rfind(last, lo, pos)) >= 0]
         while True:
             k, last = max(surnames) if surnames else (-1, "")
+            if k < floor and (i < 0 or ps[i] < floor):
+                return None  # whoever fits is named before the floor (or no one is)
+            if k >= 0 and (i < 0 or ps[i] < k) and not _stands_alone(text, last, k):
+                surnames.remove((k, last))  # part of a longer word or name ("Kovac Industries")
+                if (prev := text.rfind(last, lo, k)) >= 0:
+                    surnames.append((prev, last))
+                continue
             if i >= 0 and ps[i] >= k:
                 p = persons[i]
                 i -= 1
@@ -548,11 +560,10 @@ class Entities:
             if k < 0:
                 return None
             surnames.remove((k, last))
-            prev = _last_before(self.text, last, lo, k)
-            if prev >= 0:
+            if (prev := text.rfind(last, lo, k)) >= 0:
                 surnames.append((prev, last))
             full = self.earlier_full_name(last, k)
-            if full is None or _OBJECT_BEFORE.search(self.text, max(0, k - 12), k):
+            if full is None or _OBJECT_BEFORE.search(text, max(0, k - 12), k):
                 continue
             if pronoun is not None and self._in_quote(k, addressed):
                 continue
@@ -594,7 +605,7 @@ class Entities:
         if _coordinated_subject(text, lo, at):
             return found  # "Berg called the plan "cruel" and Kovac agreed": the last clause's subject
         start = _after_lead_adverbial(text, lo, at)
-        first = self.latest_named(start + 1 + _first_name_end(text, start, at), clash, pronoun)
+        first = self.latest_named(start + 1 + _first_name_end(text, start, at), clash, pronoun, floor=lo)
         if first is None or first[0] < lo or first[0] >= at or first[1] == found[1]:
             return found
         # An adverbial set off by a comma opens the sentence before its subject: "Moments later, Kovac ...".
@@ -1209,20 +1220,15 @@ _FEW_NAMES = 64
 _NAME_TOKEN = re.compile(r"[\w'’\-][\w'’\-]*")
 
 
-def _last_before(text: str, last: str, lo: int, hi: int) -> int:
-    """The latest position in [lo, hi) where `last` stands alone as a word, not followed by
-    another capitalised word ("Kovac Industries"), else -1."""
-    i = text.rfind(last, lo, hi)
-    while i >= 0:
-        j = i + len(last)
-        if (
-            (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "'’-"))
-            and (j == len(text) or not (text[j].isalnum() or text[j] == "-"))
-            and not _CAP_AFTER.match(text, j)
-        ):
-            return i
-        i = text.rfind(last, lo, i)
-    return -1
+def _stands_alone(text: str, last: str, i: int) -> bool:
+    """Whether `last`, written at i, stands alone as a word, not followed by another capitalised
+    word ("Kovac Industries")."""
+    j = i + len(last)
+    return (
+        (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "'’-"))
+        and (j == len(text) or not (text[j].isalnum() or text[j] == "-"))
+        and not _CAP_AFTER.match(text, j)
+    )
 
 
 def resolve_name(name: str, pos: int, ents: Entities) -> str:
