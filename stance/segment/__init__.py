@@ -393,46 +393,6 @@ _THAT_CONTENT_END = re.compile(
 _OTHER_SUBJECT = re.compile(
     r"\s\s*and\s+(?:[\w'’%.,-]+\s+){1,3}(?:said|say|says|told|tells|added|argued|insisted|warned|noted|claimed)\b"
 )
-# Right after its subject (or the subject's apposition, '..., who ..., said'), a verb of saying and
-# the clause it reports, which has its own subject and verb ('said the talks had stalled', 'said
-# that he would go'). Not 'has not said', 'denied he said', 'Lund, who said' (another subject), not
-# an object ('wrote a long letter to ...', 'said goodbye') and not a time first ('said yesterday').
-_FINITE_AUX = r"(?:had|has|have|was|were|is|are|would|will|could|should|might|must|may|can|did|does|do)"
-_SAID_CLAUSE = re.compile(
-    r"(?:,[ \t]+[^,.;:!?\"“”\n]{1,60},)?[ \t]+(?:(?:also|later|earlier|again)[ \t]+)?"
-    r"(?:said|says|added|adds|insisted|argued|explained|noted|wrote|writes)[ \t]+"
-    r"(?=(?:that[ \t]+)?(?:(?:he|she|they|we|I|there)[ \t]+[a-z]|it[ \t]+(?:" + _FINITE_AUX + r"|[a-z]+ed)\b"
-    r"|(?:the|a|an|his|her|its|their|our|this|these|those)"
-    r"(?:[ \t]+(?!(?:for|to|of|in|on|at|with|about|from|by|and|or|but|before|after|"
-    + _FINITE_AUX
-    + r")\b)[\w.'’-]+){1,3}"
-    r"[ \t]+(?:" + _FINITE_AUX + r"|[a-z]+ed)\b))"
-)
-# What ends a reported clause before the quote that goes on with it: a second verb phrase
-# ('... and then left the room'), a second clause.
-_REPORT_STOPS = re.compile(r"\band then\b|, and\b|;")
-_REPORT_MAX_WORDS = 30
-# A verb of thinking, judging or foreseeing in the past or present ('estimated that', 'projects
-# that') or a noun of stance ('confidence that') before a "that" clause.
-# Not a "that" a verb follows ('projects that were cut': a relative clause) and not a bare "not".
-_STANCE_STEMS = """estimat anticipat project speculat predict protest accept believ think thought hop fear
-suggest conclud conced acknowledg admit agre argu claim assert insist warn reveal indicat show
-found expect assum guess worr doubt reckon recogniz recognis realiz realis""".split()
-_STANCE_THAT = re.compile(
-    r"\b(?:(?:" + "|".join(_STANCE_STEMS) + r")(?:ed|d|es|s|ied|ies|ks|ts|ws)?|thought|found|shown|noted|notes|"
-    r"confidence|hope|belief|view|fear|warning|assertion)[ \t]+(that)[ \t]+"
-    r"(?!(?:with|as|to|for|of|in|on|at|by|" + _FINITE_AUX + r"|had|could|would|been|being)\b)"
-)
-_RELATIVE_WORDS = frozenset({"who", "which", "that", "whom", "whose"})
-# Verbs of stance that also take an object, which a "that" right before a quote may point at.
-_OBJECT_STEMS = ("accept", "acknowledg", "admit", "recogni")
-# The words before a noun ('the view that', 'two projects that', "Lund's hope that"): a stance
-# word after one is a noun with its own "that" clause or relative clause, inside the content.
-_NOUN_BEFORE = re.compile(
-    r"(?:\b(?:a|an|the|this|that|these|those|his|her|its|their|our|my|your|some|many|all|no|any|each|"
-    r"two|three|four|five|six|seven|eight|nine|ten)|['’]s?|\d)[ \t]+\Z",
-    re.IGNORECASE,
-)
 # A byline after a headline cited in quotation marks: '"Port to close," by the Gazette's Ann Lund',
 # '," by Ann Lund:', '," by Ann Lund http://...'. The writer of a story, not a speaker.
 _BYLINE_AFTER = re.compile(
@@ -955,11 +915,9 @@ class _Segmenter:
             parts = self._output_parts(group)
             if not parts:
                 continue
-            if cue is None and mention is not None and len(group) == 1 and parts == list(q.parts):
-                lead = self._reported_lead(q, mention)
-                if lead is None and inherited:
-                    # '..., adding that ... . "...': the participle's report, and the participle its cue
-                    lead, cue = self._participle_lead(q) or (None, None)
+            if cue is None and mention is not None and len(group) == 1 and parts == list(q.parts) and inherited:
+                # '..., adding that ... . "...': the participle's report, and the participle its cue
+                lead, cue = self._participle_lead(q) or (None, None)
                 parts = [lead, *parts] if lead else parts
             qtext = " ".join(self.text[a:b] for a, b in parts)
             n = len(records) + 1
@@ -1358,29 +1316,7 @@ class _Segmenter:
             a = q.open_pos  # 'wrote to his followers, "It is time to go."': the quote is the content
         elif not cues and a > ss:
             a = self._lead_of_attributed(q, ss, a)
-        if not cues:
-            a = self._stance_that_start(q, ss, a)
         return a
-
-    def _stance_that_start(self, q: RawQuote, ss: int, a: int) -> int:
-        """Where a content with no verb of saying before the fragment starts when a verb or noun of
-        stance takes a "that" clause holding it (see _complement_that). With several fragments in
-        the sentence, only a "that" before the first of them, so that they share one content and do
-        not nest. Not when a comma parts the "that" from the quote ('Kowal, who fears that the town
-        is dying, is "..."') or when an attribution follows the quote ('...," Kowal said'): the
-        sentence before it is what that speaker reports."""
-        text = self.text
-        first = min((text.find(c, ss, q.open_pos) for c in _MARKS if c in text[ss : q.open_pos]), default=q.open_pos)
-        k = _complement_that(text, a, first)
-        if k == a or "," in text[k:first]:
-            return a
-        _, se = self._sentence(q.open_pos)
-        for cue in iter_cues(text, q.close_end, se, min_strength=1):
-            between = text[q.close_end : cue.start()]
-            lead = between[between.rfind(",") + 1 :].split() if "," in between or text[q.close_end - 2] == "," else None
-            if lead is not None and len(lead) <= 4 and _RELATIVE_WORDS.isdisjoint(w.lower() for w in lead):
-                return a  # '..., Kowal said': the speaker reports the whole sentence before
-        return k
 
     def _noun_use(self, cue: CueMatch) -> bool:
         """Whether a cue word after an article or a possessive is a noun or an adjective inside
@@ -1517,31 +1453,6 @@ class _Segmenter:
         if rel is None or _PREP_BEFORE.intersection(text[max(ss, rel.start() - 12) : rel.start()].split()[-1:]):
             return None  # 'in which he pledged ...': the pronoun is where, not what
         return rel.span(1)
-
-    def _reported_lead(self, q: RawQuote, mention: Span) -> tuple[int, int] | None:
-        """The reported clause that a quote with no attribution of its own goes on with: 'Kovac
-        said the talks had stalled. "We will not give in."' reports 'the talks had stalled.' too,
-        its speaker's one report running on into her words. Only for a direct quote (content mode),
-        right after that sentence (in its paragraph or the one before), whose speaker is the
-        subject of its verb of saying (see _SAID_CLAUSE) and which holds no quotation mark; a
-        short report of one clause."""
-        text = self.text
-        if self.mixed != "content" or q.kind != "direct":
-            return None
-        k = q.open_pos
-        while k > 0 and text[k - 1].isspace():
-            k -= 1
-        if k == 0 or text[k - 1] != "." or self.layout.para_of(q.open_pos) - self.layout.para_of(k - 1) > 1:
-            return None
-        ss, _ = self._sentence(k - 1)
-        if not (ss <= mention.start < k) or not _MARKS.isdisjoint(text[ss:k]):
-            return None
-        m = _SAID_CLAUSE.match(text, mention.end, k)
-        if m is None or not 3 <= len(text[m.end() : k].split()) <= _REPORT_MAX_WORDS:
-            return None
-        if _REPORT_STOPS.search(text, m.end(), k):
-            return None
-        return m.end(), k
 
     def _participle_lead(self, q: RawQuote) -> tuple[tuple[int, int], Span] | None:
         """The report of a participle of saying that the quote goes on with, and the participle:
@@ -3430,23 +3341,6 @@ _GOES_ON = frozenset({"added", "adds", "continued", "continues"})
 # Words between a speaker and the cue that say the speaker was speaking before: "Berg further
 # said:", "went on to say:" ("also" may mean "too": "Kovac also said" after Berg's words).
 _GOES_ON_WORDS = frozenset({"further", "again", "went", "goes", "continued", "continues"})
-
-
-def _complement_that(text: str, a: int, b: int) -> int:
-    """Where a content with no verb of saying starts when a verb or a noun of stance takes a
-    "that" clause before the fragment ('Lund estimated that there are "far too many"', 'voiced
-    confidence that the plan would "hold"'): at that "that", as after a verb of saying. Only
-    after such a word: after others a "that" opens a relative clause ('emails that were "lost"'),
-    and not after a noun's determiner ('the view that', 'two projects that') nor as a pointing
-    "that" right before the quote ('accepted that "generous offer"')."""
-    found = None
-    for m in _STANCE_THAT.finditer(text, a, b):
-        if _NOUN_BEFORE.search(text, max(a, m.start() - 8), m.start()):
-            continue
-        if text[m.end() : m.end() + 1] in _MARKS and m.group().lower().startswith(_OBJECT_STEMS):
-            continue  # 'accepted that "generous offer"': "that" points at the thing accepted
-        found = m
-    return found.start(1) if found else a
 
 
 def _report_verbs(text: str, a: int, b: int) -> list[CueMatch]:
