@@ -1001,3 +1001,27 @@ def test_review9_a_byline_is_only_after_a_headline_that_opens_its_line():
     # A headline that opens its line after a list's dash still is one.
     text = 'The week in arts.\n\n—"Old pier gallery to close in May," by the Gazette\'s Ann Lund: a sad loss.'
     assert _seg(text) == []
+
+
+def test_review12_a_participles_report_leads_the_next_quote_after_a_closed_sentence_too():
+    """'"The fund is empty." Kowal said, adding that ...' breaks the quotes apart as the comma case
+    does, so the second must take the report and the participle as its cue (it had no cue at
+    all); 'explaining it to reporters' is no report ("it" has no verb of its own)."""
+    for first in ('"The fund is empty."', '"We will not pay!"', '"Who will pay?"'):
+        text = f'{first} Kowal said, adding that the fund was gone. "We will ask again next year."'
+        q = _seg(text, mixed="content")[-1]
+        assert q.text == "that the fund was gone. We will ask again next year.", text
+        assert q.cue is not None and q.cue.text == "adding"
+    for tail in ("explaining it to reporters at length.", "adding it to the list of complaints about Norland."):
+        text = f'"We will not pay," Kowal said, {tail} "We will ask again."'
+        assert _texts(text, mixed="content") == ["We will not pay, We will ask again."], text
+    text = '"We will not pay," Kowal said, adding it was far too late. "We will ask again."'
+    assert _texts(text, mixed="content")[-1] == "it was far too late. We will ask again."
+
+
+def test_review12_a_passive_agent_after_a_quote_that_opens_its_line_is_no_byline():
+    """'"...," by Norland's Foreign Minister Jan Kowal, was the phrase of the week.' opens its line
+    but goes on as a sentence: a byline ends its line or leads on with a colon or a link."""
+    text = '"An act of war against our people," by Norland\'s Foreign Minister Jan Kowal, was the phrase of the week.'
+    assert len(_seg(text)) == 1
+    assert _seg('"Port to close in May," by the Gazette\'s Ann Lund\nThe port will close.') == []

@@ -396,7 +396,9 @@ _OTHER_SUBJECT = re.compile(
 # A byline after a headline cited in quotation marks: '"Port to close," by the Gazette's Ann Lund',
 # '," by Ann Lund:', '," by Ann Lund http://...'. The writer of a story, not a speaker.
 _BYLINE_AFTER = re.compile(
-    r"[ \t]*by[ \t]+(?:the[ \t]+)?(?:[A-Z][\w.&-]*[ \t]+){0,4}[A-Z][\w.&-]*(?:['’]s?[ \t]+[A-Z]|[ \t]*:|[ \t]+https?:)"
+    r"[ \t]*by[ \t]+(?:the[ \t]+)?(?:[A-Z][\w.&-]*[ \t]+){0,4}[A-Z][\w.&-]*"
+    r"(?:['’]s?(?:[ \t]+[A-Z][\w.&-]*){1,4})?(?:[ \t]*:|[ \t]+https?:|[ \t]*$)",
+    re.M,
 )
 # Where a headline cited with its byline stands: at the start of a line, after at most a section
 # label in capitals ('HARBOUR ARTS -') or a list's dash or bullet; not inside a sentence ('was
@@ -407,7 +409,8 @@ _HEADLINE_BEFORE = re.compile(r"[ \t]*(?:[A-Z][A-Z&'’ .]*[ \t]*[-–—:|][ \t
 # Only a clause: "that" or a subject pronoun first, not 'adding weight to', 'adding to the row',
 # 'explaining why'.
 _OWN_REPORT_AFTER = re.compile(
-    r",[ \t]+(?:adding|explaining)[ \t]+((?:that|he|she|it|they|we|I|there)[ \t]+[\w'’]+[ \t]+\w)"
+    r",[ \t]+(?:adding|explaining)[ \t]+((?:that|he|she|they|we|I|there)[ \t]+[\w'’]+[ \t]+\w"
+    r"|it[ \t]+(?:is|was|had|has|would|will|could|should|might|may|can|did|does)[ \t]+\w)"
 )
 # The participle right before the report it leads (see _participle_lead).
 _PARTICIPLE_BEFORE = re.compile(r",[ \t]+(adding|explaining)[ \t]+\Z")
@@ -915,7 +918,8 @@ class _Segmenter:
             parts = self._output_parts(group)
             if not parts:
                 continue
-            if cue is None and mention is not None and len(group) == 1 and parts == list(q.parts) and inherited:
+            same_speaker = inherited or (prev is not None and mention == prev[0])  # the last quote's speaker, no cue
+            if cue is None and mention is not None and len(group) == 1 and parts == list(q.parts) and same_speaker:
                 # '..., adding that ... . "...': the participle's report, and the participle its cue
                 lead, cue = self._participle_lead(q) or (None, None)
                 parts = [lead, *parts] if lead else parts
@@ -1459,8 +1463,8 @@ class _Segmenter:
         '"...," Kovac said, adding that the fund was empty. "We will ask again."' reports 'that the
         fund was empty.' with the second quote (the first one ended at its attribution, see
         _merge_split). Only in content mode, for a quote with no attribution of its own (its speaker
-        is the participle's), after a sentence that holds a quote before the participle and ends
-        where this quote opens."""
+        is the participle's), after a sentence that holds or follows the quote before the participle
+        and ends where this quote opens."""
         text = self.text
         if self.mixed != "content" or q.kind != "direct":
             return None
@@ -1471,8 +1475,13 @@ class _Segmenter:
             return None
         ss, _ = self._sentence(k - 1)
         m = _OWN_REPORT_AFTER.search(text, ss, k)
-        if m is None or _MARKS.isdisjoint(text[ss : m.start()]) or not _MARKS.isdisjoint(text[m.start() : k]):
+        if m is None or not _MARKS.isdisjoint(text[m.start() : k]):
             return None
+        j = ss
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        if _MARKS.isdisjoint(text[ss : m.start()]) and not (j > 0 and text[j - 1] in _MARKS):
+            return None  # the participle's sentence neither holds the quote before nor follows it
         w = _PARTICIPLE_BEFORE.search(text, max(0, m.start(1) - 16), m.start(1))
         if w is None:
             return None
