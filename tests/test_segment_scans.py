@@ -148,6 +148,44 @@ def test_word_edge_patterns_match_their_boundary_forms():
                     assert spans == [m.span() for m in plain.finditer(text, a, b)], (fast.pattern, text[a:b])
 
 
+def test_the_patterns_match_their_boundary_forms_at_slice_edges():
+    import stance.segment as seg
+
+    texts = [
+        "The prime minister told the banks that the Ministry would act; the ministry of trade did not.",
+        "Lathe the9 _the xThe bathe éthe THE banks the  banks The\nsystem the banks of the river",
+        "the chancellor, the Speaker and Premier Lund: “The president” -the governor 'the agency",
+        "the",
+        "The",
+    ]
+    for fast in (seg._OFFICE_IN_QUOTE, seg._THE_WORD, seg._THE_BANKS):
+        plain = re.compile(r"\b[Tt]he" + fast.pattern.removeprefix(seg._THE))
+        for text in texts + _EDGE_CASES:
+            for a in range(len(text) + 1):
+                for b in range(a, len(text) + 1, 2):
+                    found = [(m.span(), m.groups()) for m in fast.finditer(text, a, b)]
+                    assert found == [(m.span(), m.groups()) for m in plain.finditer(text, a, b)], (fast.pattern, a, b)
+
+
+def test_titles_before_a_name_match_the_plain_alternation():
+    import stance.segment as seg
+
+    plain = re.compile(r"(?<![\w-])(" + "|".join(seg._OFFICES_TITLED) + r")\s+(?=[A-Z][a-z])")
+    texts = [
+        "Prime Minister Ann Kovac met Premier Tom Lund and Vice President Jan Kowal.",
+        "ex-President Tom Lund, xPresident Ann, éChancellor Berg, 9Governor Roy, _Speaker Holm",
+        "Home Secretary  Eva Holm; Home Minister\nTom Berg; Economics Minister Ann; Economy Minister ann",
+        "the Defense Secretary Tom Lund and Defence Minister Eva said Secretary of State Ann Roy",
+        "President Tom",
+        "Governor",
+    ]
+    for text in texts + _EDGE_CASES:
+        for a in range(len(text) + 1):
+            for b in range(a, len(text) + 1, 2):
+                found = [(m.span(), m.groups()) for m in seg._TITLE_BEFORE_NAME.finditer(text, a, b)]
+                assert found == [(m.span(), m.groups()) for m in plain.finditer(text, a, b)], (a, b)
+
+
 def test_single_spaced_folds_white_space_as_split_and_join():
     from stance.segment import _single_spaced
 

@@ -1172,6 +1172,14 @@ def test_an_office_word_used_otherwise_held_no_more_or_the_speakers_own_gives_no
     assert targets(elect, "Prime Minister-elect Tom Berg", "The prime minister was right.") == ["Ann Kovac"]
 
 
+def test_an_office_held_by_two_people_before_an_office_held_by_one_leaves_the_one():
+    story = "President Tom Lund and President Ann Roy met Chancellor Jan Kowal."
+    quote = "The president and then the chancellor spoke."
+    assert _seg(f'{story} Eva Holm, a banker, said: "{quote}"')[-1].targets == ["Jan Kowal"]
+    assert _seg(f'{story} Eva Holm, the deputy chancellor, said: "{quote}"')[-1].targets == ["Jan Kowal"]
+    assert _seg(f'{story} Eva Holm, the chancellor, said: "{quote}"')[-1].targets == []
+
+
 def test_a_group_named_relative_to_one_state_after_another_owner_is_that_owners():
     def targets(quote: str) -> list[str]:
         return _seg(f'Jose Roy, a Mexican banker, said: "{quote}"')[0].targets
