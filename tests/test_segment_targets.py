@@ -1258,6 +1258,86 @@ def test_legislation_in_a_quote_of_a_story_naming_congress_is_congress():
     assert "U.S. Congress" not in _seg(senate + quote)[-1].targets
 
 
+def test_legislation_is_congress_only_in_a_story_whose_legislature_is_the_us_congress():
+    def s(*paras: str) -> str:
+        return "\n    ".join(paras) + "\n"
+
+    no_congress = [
+        s(
+            "Brazil's Congress approved a new wage bill on Tuesday, lawmakers said.",
+            "The bill raises the minimum wage by 20 pct.",
+            'Brazilian Labour Minister Joao Kowal said: "The bill will cost the treasury too much."',
+        ),
+        s(
+            "Canada's parliament passed a bill on Monday to protect its publishers, a week after Congress attacked"
+            " the plan.",
+            "Canadian publishers welcomed it.",
+            'Canadian Communications Minister Ann Kell said: "The bill protects our culture."',
+        ),
+        s(
+            "The Ohio legislature passed a bill on Tuesday to curb imports of foreign steel.",
+            "Congress is weighing a similar measure.",
+            'Ohio Governor Tom Berg said: "The bill protects Ohio jobs."',
+        ),
+        s(
+            "Texas lawmakers passed a bill on oil taxes on Monday; Congress had refused to act.",
+            "Oil firms welcomed it.",
+            'Texas Governor Ann Berg said: "This legislation keeps our wells pumping."',
+        ),
+        s(
+            "China's National People's Congress passed a new bankruptcy law on Tuesday.",
+            "Chinese lawmakers had debated the bill for two years.",
+            'A Chinese official, Li Kowal, said: "The legislation will help state firms reform."',
+        ),
+        s(
+            "The Trades Union Congress attacked the government's employment bill on Monday.",
+            "British lawmakers will vote on it next week.",
+            'Employment Secretary Ann Berg said: "The bill gives power back to union members."',
+        ),
+        s(
+            "Colombia's Congress will be renewed in legislative elections next month, Congress officials said.",
+            "Voters are weary of violence.",
+            'Colombian President Ana Kowal said: "The legislative elections will be free."',
+        ),
+        s(
+            "U.S. Treasury bill rates rose on Monday as Congress argued over the budget.",
+            "Dealers said demand was thin.",
+            '"The bill rate should ease later in the week," said Tom Berg, a dealer at Kell Securities.',
+        ),
+        s(
+            "Congress refused on Monday to fund the new dam in Colorado.",
+            "State officials said they would look for money elsewhere.",
+            'Colorado Governor Ann Berg said: "Our taxpayers will have to foot the bill."',
+        ),
+        # A lawmaker's own words.
+        s(
+            "Congress began work on a textile quota bill on Tuesday.",
+            "Wheat prices rose.",
+            'Senator Ann Kovac, a Democrat from South Carolina, said: "We will pass the bill this year."',
+        ),
+        s(
+            "Congress began work on a textile quota bill on Tuesday.",
+            "Wheat prices rose.",
+            'Congressman Tom Berg said: "We will pass the bill this year."',
+        ),
+    ]
+    for text in no_congress:
+        assert "U.S. Congress" not in _seg(text)[-1].targets, text
+    # "They" is still resolved, and Congress comes after it.
+    they = s(
+        "Democrats in Congress pushed a tough trade measure on Tuesday, and Democrats said Japan must act.",
+        "Japan's surplus grew again, and Japan's exporters cheered.",
+        'U.S. Trade Representative Clayton Yeutter said: "They have to open the market before the legislation passes."',
+    )
+    assert _seg(they)[-1].targets == ["Japan", "U.S. Congress"]
+    markets = s(
+        "Congress will vote on a trade measure next week, officials said.",
+        "Japan's trade surplus with Japan's partners grew, and Japan is under pressure.",
+        'U.S. Trade Representative Clayton Yeutter said: "They must open their markets before the legislation passes."',
+    )
+    assert _seg(markets)[-1].targets == ["Japan", "U.S. Congress"]
+
+
 def test_no_paragraph_before_state_in_a_story_of_its_party_politics():
     state = (
         "Britain must spend more on schools, Britain's teachers say, and Britain's parents agree.\n"

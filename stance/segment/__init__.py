@@ -36,6 +36,7 @@ from stance.segment.speakers import (
     _NAME_TOKEN,
     _NON_NAME_CAPS,
     _OF_IN_NAMES,
+    _US_STATES,
     GENERIC_HEADS,
     ORG_WORDS,
     PERSON_PRONOUNS,
@@ -1745,6 +1746,7 @@ class _Segmenter:
         found: dict[str, None] = {}
         described: list[str] = []
         government: str | None = None
+        congress = False
         for a, b in spans:
             for t in self._names_in(a, b, described, parties="quote"):
                 if t not in own or t in quoted:
@@ -1756,8 +1758,7 @@ class _Segmenter:
                 found.setdefault(t, None)
             if self._creditors_named_in(a, b) and _CREDITORS not in own:  # not a creditor bank's own man
                 found.setdefault(_CREDITORS, None)
-            if self._legislation_in(a, b, own):
-                found.setdefault(_CONGRESS, None)
+            congress = congress or self._legislation_in(a, b, own, mention, speaker)
             government = government or self._government_in(a, b, own)
             for t in self._bodies_by_head_in(a, b):
                 if t not in own:  # "the system" from a Farm Credit System official is his own body
@@ -1776,6 +1777,8 @@ class _Segmenter:
                 person = self._pronoun_target(group, speaker, own, mention)
             if person is not None:
                 found.setdefault(person, None)
+            if congress:
+                found.setdefault(_CONGRESS, None)
             if government is not None:
                 found.setdefault(government, None)
             return list(found)
@@ -1798,7 +1801,8 @@ class _Segmenter:
                 firm = self._headline_firm()
                 if firm and not self._speaks_for(firm, mention, speaker):
                     around = [firm]
-        return list(dict.fromkeys([*found, *around, *([government] if government else [])]))
+        extra = [*([_CONGRESS] if congress else []), *([government] if government else [])]
+        return list(dict.fromkeys([*found, *around, *extra]))
 
     def _pronoun_target(
         self,
@@ -1963,22 +1967,58 @@ class _Segmenter:
         creditors ("we offered the banks a choice", "a good deal for Norland and the banks")."""
         return bool(_THE_BANKS.search(self.text, a, b)) and self._name_counts().get(_CREDITORS, 0) > 0
 
-    def _legislation_in(self, a: int, b: int, own: set[str]) -> bool:
+    def _legislation_in(self, a: int, b: int, own: set[str], mention: Span | None, speaker: str | None) -> bool:
         """Whether a quote speaks of legislation ("We cannot accept legislation that ...", "the
-        bill") in a story that writes "Congress": in U.S. copy the laws a quote weighs are
-        Congress's to write, a target beside any other. Not legislation a possessive owns
-        ("Ohio's new legislation": a state's own), not where the speaker's side is Congress, and
-        not in a story naming "the House" or "the Senate" only (the House of Commons, a state senate)."""
+        bill") in a story whose only legislature is the U.S. Congress (`_us_congress_story`): in
+        U.S. copy the laws a quote weighs are Congress's to write, a target added after the others
+        (a "they" the quote speaks of is still resolved). Not legislation a possessive owns
+        ("Ohio's new legislation"), not a bill of money ("foot the bill", "Treasury bill", "the
+        bill rate"), and not a lawmaker's own words ("Senator Ann Kovac", "Congressman Tom Berg")."""
         if not _LEGISLATION.search(self.text, a, b) or _CONGRESS in own:
             return False
         if self._congress is None:
-            self._congress = self._name_counts().get(_CONGRESS, 0) > 0 and bool(_CONGRESS_WORD.search(self.text))
+            self._congress = self._name_counts().get(_CONGRESS, 0) > 0 and self._us_congress_story()
         if not self._congress:
             return False
+        if any(_LAWMAKER.search(t) for t in (mention.text if mention is not None else "", speaker or "")):
+            return False
+        text = self.text
         return any(
-            not _OWNED_BEFORE.search(self.text, max(a, m.start() - 40), m.start())
-            for m in _LEGISLATION.finditer(self.text, a, b)
+            not _OWNED_BEFORE.search(text, max(a, m.start() - 40), m.start())
+            and not _MONEY_BILL_BEFORE.search(text, max(a, m.start() - 20), m.start())
+            and not _MONEY_BILL_AFTER.match(text, m.end())
+            for m in _LEGISLATION.finditer(text, a, b)
         )
+
+    def _us_congress_story(self) -> bool:
+        """Whether the story writes "Congress" (or "congressional") as the U.S. Congress and names
+        no other legislature: not "Brazil's Congress", "the Philippine Congress", "the Trades Union
+        Congress", "the Congress party", nor a story that also names a parliament, a Diet, a state
+        legislature or another state's lawmakers ("Texas lawmakers", "Chinese legislators"), whose
+        bills may be the ones a quote means."""
+        text = self.text
+        if _OTHER_LEGISLATURE.search(text):
+            return False
+        for m in _LAWMAKERS_OF.finditer(text):
+            if self._foreign_word(m.group(1)):
+                return False
+        us = False
+        for m in _CONGRESS_WORD.finditer(text):
+            if m.group() == "Congress":
+                if _CONGRESS_PARTY_AFTER.match(text, m.end()):
+                    return False
+                w = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                if w and (w.group(1) is None or w.group(1) in _OTHER_CONGRESS or self._foreign_word(w.group(1))):
+                    return False  # another state's or body's Congress
+            us = True
+        return us
+
+    def _foreign_word(self, word: str) -> bool:
+        """Whether a word before "Congress" or "lawmakers" is a place other than the United States:
+        a U.S. state ("Texas") or a state of the lexicon ("Brazilian", "Chinese")."""
+        if word in _STATE_WORDS:
+            return True
+        return any(self.lex.kinds.get(c) == "states" and c != "United States" for c in self._names_in_text(word))
 
     def _creditors_addressed(self, group: list[RawQuote], own: set[str]) -> bool:
         """Whether a quote that names no party and has none around it is a state's word to its
@@ -3490,7 +3530,25 @@ _CREDITORS = "creditor banks"
 _CONGRESS = "U.S. Congress"
 # Words for laws being made, in a quote; "Congress" written as such in the story; a possessive
 # owner a few words before a word ("Ohio's recently enacted legislation").
-_LEGISLATION = re.compile(r"\b(?:legislation|legislate|legislative|the\s+bill)\b", re.I)
+_LEGISLATION = re.compile(r"\b(?:legislation|legislate|the\s+bill)\b", re.I)
+# "the bill" of money: "foot/pay the bill", "Treasury bill", "the bill rate" (see `_legislation_in`).
+_MONEY_BILL_BEFORE = re.compile(r"\b(?:foot|footing|foots|pay|paying|pays|paid|picks?\s+up|pick\s+up)\s+$", re.I)
+_MONEY_BILL_AFTER = re.compile(r"\s+(?:rates?|auctions?|yields?|futures|market)\b", re.I)
+# A lawmaker speaking (see `_legislation_in`).
+_LAWMAKER = re.compile(
+    r"\b(?:Senator|Sen\.|(?<!Trade )Representative|Rep\.|[Ll]awmakers?|[Ll]egislators?|[Ss]enators?|"
+    r"[Cc]ongress(?:man|men|woman|women))\b"
+)
+# Another legislature named in a story, another state's lawmakers, and the word before a
+# "Congress": a possessive (no group 1) or a capitalised word (see `_us_congress_story`).
+_OTHER_LEGISLATURE = re.compile(
+    r"\b(?:[Pp]arliament|[Pp]arliamentary|Diet|[Ll]egislatures?|Knesset|Bundestag|Duma|Cortes|Majlis|Storting)\b"
+)
+_LAWMAKERS_OF = re.compile(r"(?<![\w.])([A-Z][\w.]*)\s+(?:lawmakers|legislators|deputies|MPs)\b")
+_WORD_BEFORE = re.compile(r"(?:['’]s|(?<![\w.])([A-Z][\w.]*))\s+$")
+_OTHER_CONGRESS = frozenset("Union National Jewish World Youth Party".split())
+_CONGRESS_PARTY_AFTER = re.compile(r"\s+(?:[Pp]arty|\(I\))")
+_STATE_WORDS = frozenset(_US_STATES) - {"Washington"}
 _CONGRESS_WORD = re.compile(r"\b(?:Congress|congressional)\b")
 _OWNED_BEFORE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}$")
 # A debt story names the creditor banks at least so often, and once within so many paragraphs
