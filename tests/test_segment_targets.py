@@ -1363,6 +1363,80 @@ def test_the_government_in_a_story_of_british_party_politics_is_the_uk_governmen
     assert "UK government" not in _seg(us)[-1].targets
 
 
+def test_party_politics_and_the_government_only_for_the_parties_own_state_and_its_people():
+    def s(*paras: str) -> str:
+        return "\n    ".join(paras) + "\n"
+
+    def last(text: str) -> list[str]:
+        return _seg(text)[-1].targets
+
+    # Another state's namesake parties, or a foreign speaker's own government: no UK government.
+    for text in (
+        s(
+            "Labour and the Tories urged Peru on Monday to pay its debts.",
+            'Peruvian Finance Minister Jan Kowal said: "The government will pay when it can."',
+        ),
+        s(
+            "Japan's ruling Liberal Democrats lost ground in local elections on Sunday.",
+            "The Liberal Democrats hold a majority in the lower house.",
+            'Japanese opposition leader Takako Kell said: "The government must resign."',
+        ),
+        s(
+            "Israel's Labour party threatened on Monday to quit the coalition; Labour ministers met in Jerusalem.",
+            'Labour leader Shimon Peres said: "The government cannot survive this."',
+        ),
+        s(
+            "New Zealand's Labour government faces a tough election; Labour leads the polls.",
+            'New Zealand opposition leader Jim Kell said: "The government has wasted money."',
+        ),
+        s(
+            "Australia's Labour government and the Liberals clashed over tax on Monday; Labour won.",
+            'Australian Treasurer Paul Kell said: "The government will cut taxes."',
+        ),
+    ):
+        assert "UK government" not in last(text), text
+    canada = s(
+        "Canada's Tories and the Liberals clashed over free trade on Monday, and the Tories won the vote.",
+        'Canadian opposition leader John Kell said: "The government has sold out to Washington."',
+    )
+    assert last(canada) == ["United States"]
+    # A foreign official reacting to a state's party politics speaks of that state.
+    us = s(
+        "Democrats in Congress pushed a tough trade measure against Japan on Tuesday, and Republicans split.",
+        "The United States runs a big deficit with Japan, and the United States wants Japan to buy more, United"
+        " States officials say. The United States also wants lower tariffs.",
+        'Japanese Trade Minister Jiro Kowal said: "That is unfair and we will say so."',
+    )
+    assert last(us) == ["United States"]
+    uk = s(
+        "The Conservatives and Labour clashed over Europe on Monday.",
+        "Britain wants a rebate, Britain says. Britain pays too much, Britain argues.",
+        'French Finance Minister Pierre Kell said: "That is not acceptable."',
+    )
+    assert last(uk) == ["Britain"]
+    # Another's government named after it, or a minister's own government: no UK government.
+    clash = "Labour and the Conservatives clashed over arms sales on Monday.\n    "
+    assert last(clash + 'Labour spokesman Tom Kell said: "The government of India has asked for the jets."\n') == [
+        "India"
+    ]
+    for quote in (
+        'Union leader Tom Kell said: "Under the government of this company, safety has suffered."',
+        'SNP leader Ann Kell said: "The government in Edinburgh will fund the schools."',
+        'Health Secretary Ann Berg, a Conservative, said: "The government is committed to the health service."',
+    ):
+        assert "UK government" not in last(clash + quote + "\n"), quote
+    minister = s(
+        "Britain's Labour opposition attacked the sale of Rolls-Royce on Monday; Labour said it would"
+        " renationalise it.",
+        'British Trade Secretary Paul Kell said: "The government will go ahead with the sale."',
+    )
+    assert last(minister) == []
+    # The state's own place keeps it.
+    assert last(clash + 'Union leader Tom Kell said: "The government in London does not care."\n')[-1] == (
+        "UK government"
+    )
+
+
 def test_a_body_called_the_and_the_last_word_of_its_name_is_that_body():
     story = "The Farm Credit System lost 900 mln dlrs last year.\n    Senator Ann Kovac, a Democrat, said: "
     assert _seg(story + '"The system needs help now."')[-1].targets == ["Farm Credit System"]

@@ -1759,7 +1759,7 @@ class _Segmenter:
             if self._creditors_named_in(a, b) and _CREDITORS not in own:  # not a creditor bank's own man
                 found.setdefault(_CREDITORS, None)
             congress = congress or self._legislation_in(a, b, own, mention, speaker)
-            government = government or self._government_in(a, b, own)
+            government = government or self._government_in(a, b, own, mention, speaker)
             for t in self._bodies_by_head_in(a, b):
                 if t not in own:  # "the system" from a Farm Credit System official is his own body
                     found.setdefault(t, None)
@@ -2446,26 +2446,41 @@ class _Segmenter:
         pi = self.layout.para_of(first.open_pos)
         before = self._names_in(*self.layout.para_span(pi - 1), parties="fallback") if pi > 0 else []
         counts = self._name_counts()
-        before = [c for c in before if counts.get(c, 0) >= _TOPIC_MENTIONS and not self._party_politics(c)]
+        before = [c for c in before if counts.get(c, 0) >= _TOPIC_MENTIONS and not self._party_politics(c, own)]
         for cands in (around, self._headline_parties(), before):
             for c in reversed(cands):
                 if c not in own and self.lex.is_state_like(c) and not self._is_group(c):
                     return [c]
         return []
 
-    def _government_in(self, a: int, b: int, own: set[str]) -> str | None:
+    def _government_in(
+        self, a: int, b: int, own: set[str], mention: Span | None = None, speaker: str | None = None
+    ) -> str | None:
         """The government a quote's "the government" ("this government") means in a story of one
         state's party politics (`_party_politics`: "Labour", "the Tories" twice or more): the
         lexicon's body for that state's government ("UK government"), where it has one. It comes
         after the other targets and does not count as a party named, so that a quote naming no
-        one keeps its fallback (the Reuters pool judges such quotes about the state)."""
-        if not _THE_GOVERNMENT.search(self.text, a, b):
+        one keeps its fallback (the Reuters pool judges such quotes about the state). Not "the
+        government of India", "the government in Edinburgh", "of this company" (another's: only a
+        place of the state itself, "the government in London", is kept), and not the words of one
+        who speaks for the government (a minister, a secretary, an official: their own)."""
+        text = self.text
+        places: list[str | None] = []
+        for m in _THE_GOVERNMENT.finditer(text, a, b):
+            w = _GOVERNMENT_OF.match(text, m.end(), b)
+            places.append(w.group(1) if w else None)
+        if not places:
             return None
+        for t in (mention.text if mention is not None else "", speaker or ""):
+            if _GOVERNMENT_MAN.search(t) and not _NOT_IN_GOVERNMENT.search(t):
+                return None
         for party in self._name_counts():
             if self.lex.kinds.get(party) != "parties":
                 continue
             state = self.lex.homes.get(party)
-            if state and self._party_politics(state):
+            if state and self._party_politics(state, own):
+                if not any(w is None or self._of_state(w, state) for w in places):
+                    continue  # "the government of India"
                 bodies = [
                     c
                     for c, home in self.lex.homes.items()
@@ -2475,15 +2490,40 @@ class _Segmenter:
                     return bodies[0]
         return None
 
-    def _party_politics(self, state: str) -> bool:
+    def _of_state(self, words: str, state: str) -> bool:
+        """Whether the words after "the government of/in" leave it the state's: they name the
+        state ("in London") or are no place or body at all ("of the day"); not another state
+        ("of India"), a place the lexicon does not know ("in Edinburgh") or a company's ("of this
+        company")."""
+        names = self._names_in_text(words)
+        if names:
+            return state in names
+        return not words[:1].isupper() and not _BODY_NOUN.search(words)
+
+    def _party_politics(self, state: str, own: set[str] | frozenset[str]) -> bool:
         """Whether the story names the state's own political parties at least twice ("Labour",
         "the Tories", "Democrats"): a story of party politics at home, whose quotes that name no
         one speak of the parties, the government and their people, not of the state the
         paragraph before names (modern news half A: 14 fewer false targets and no true one lost;
-        the Reuters pool unchanged)."""
+        the Reuters pool unchanged). Only where the speaker is of that state or of none (a
+        Japanese minister reacting to Democrats in Congress speaks of the United States), and
+        not where the story writes the parties as another state's ("Israel's Labour party",
+        "Japan's ruling Liberal Democrats", "Canada's Tories": not Britain's)."""
         counts = self._name_counts()
         n = sum(k for c, k in counts.items() if self.lex.kinds.get(c) == "parties" and self.lex.homes.get(c) == state)
-        return n >= _PARTY_MENTIONS
+        if n < _PARTY_MENTIONS:
+            return False
+        if state not in own and any(self.lex.kinds.get(c) == "states" for c in own):
+            return False
+        text = self.text
+        for s, _, c in self._load_spans():
+            c = self._resolve.get(c, c)
+            if self.lex.kinds.get(c) != "parties" or self.lex.homes.get(c) != state:
+                continue
+            m = _PARTY_OWNER_BEFORE.search(text, max(0, s - 40), s)
+            if m and any(t != state and self.lex.kinds.get(t) == "states" for t in self._names_in_text(m.group(1))):
+                return False  # another state's namesake party
+        return True
 
     def _name_counts(self) -> dict[str, int]:
         """How often the story names each party (lexicon matches, old names resolved)."""
@@ -3710,6 +3750,18 @@ _EMPLOYER_BEFORE = re.compile(words_pattern("of for at with") + r"\s+$")
 _TOPIC_MENTIONS = 4
 # "The government" in a quote (see `_government_in`).
 _THE_GOVERNMENT = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+government\b")
+_BODY_NOUN = re.compile(r"\b(?:company|firm|bank|group|council|city|state|province|party|union|club)\b")
+_GOVERNMENT_OF = re.compile(r"\s+(?:of|in|at)\s+((?:the\s+|this\s+)?[\w.]+(?:\s+[A-Z][\w.]*)?)")
+# One who speaks for a government: "the government" in his words is his own (see `_government_in`).
+_GOVERNMENT_MAN = re.compile(
+    r"(?<!general )\b(?:[Mm]inisters?|[Ss]ecretary|[Cc]hancellor|[Pp]remier|[Gg]overnment|[Oo]fficials?|"
+    r"Whitehall|Downing Street|[Mm]inistry)\b"
+)
+# A state owning a party ("Israel's Labour party", "Japan's ruling Liberal Democrats", "Israeli Labour").
+_PARTY_OWNER_BEFORE = re.compile(
+    r"(?<![\w.])([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?:['’]s)?\s+(?:(?:ruling|governing|opposition|main)\s+)?$"
+)
+_NOT_IN_GOVERNMENT = re.compile(r"\b(?:[Ss]hadow|[Oo]pposition|[Ff]ormer|ex-)")
 # A story naming a state's parties so often is about its party politics (see `_party_politics`).
 _PARTY_MENTIONS = 2
 # A legal form after a name, possessive or not ("Norco Inc's"), and initials in a name ("E.F.").
