@@ -1244,6 +1244,67 @@ def test_a_state_officials_words_naming_no_one_in_a_debt_story_are_for_the_credi
     assert _seg(story + gap + quote)[-1].targets == []
 
 
+def test_a_state_officials_words_are_for_the_creditor_banks_only_of_the_debt_and_its_own_creditors():
+    def s(*paras: str) -> str:
+        return "\n    ".join(paras) + "\n"
+
+    def last(text: str, title: str | None = None) -> list[str]:
+        return _seg(text, title)[-1].targets
+
+    brazil = s(
+        "Brazil asked its creditor banks on Monday for a 90-day extension of credit lines.",
+        "The creditors meet next week.",
+    )
+    # Words of the state's own business, or of nothing, are not for the creditors.
+    for quote in (
+        'Brazilian Finance Minister Joao Kowal said: "We will cut the budget deficit to two pct of output this year."',
+        'Brazilian central bank director Joao Kowal said: "Rates will come down soon."',
+        'U.S. Treasury Secretary James Baker said: "We support the process."',
+    ):
+        assert "creditor banks" not in last(brazil + "    " + quote + "\n"), quote
+    for text in (
+        s(
+            "Mexico signed a 7.7 billion dlr loan with its creditor banks on Friday.",
+            "The creditors will disburse the first part in April.",
+            "Mexico's inflation rose to 8 pct in March, the central bank said.",
+            'Mexican central bank governor Ana Kell said: "Inflation will slow in the second half."',
+        ),
+        s(
+            "Argentina's creditor banks agreed on Monday to a 30 billion dlr rescheduling.",
+            "The creditors will lend 1.9 billion dlrs of new money.",
+            'Argentine Interior Minister Ana Kell said: "The elections will be held in September."',
+        ),
+        # Foreign banks in a market, the Paris Club's governments, a company's creditors.
+        s(
+            "Japan will let foreign banks deal in trust business from April, the Finance Ministry said.",
+            "Nine foreign banks have applied for licences.",
+            'A Japanese official, Jiro Kowal, said: "We expect more applications next year."',
+        ),
+        s(
+            "Egypt reached agreement with its Paris Club creditors on Friday to reschedule 7 billion dlrs of debt.",
+            "Egyptian officials said the creditors had been generous.",
+            "Cairo's markets rose on the news.",
+            'Egyptian Economy Minister Ahmed Kell said: "This is a good day for our country."',
+        ),
+        s(
+            "Texaco's creditors asked the court on Monday to reject its plan.",
+            "The creditors hold 2 billion dlrs of claims.",
+            'U.S. Bankruptcy Judge Tom Berg said: "I will rule within a week."',
+        ),
+    ):
+        assert "creditor banks" not in last(text), text
+    # Words of the debt, or of "them", are.
+    assert last(brazil + '    Brazilian Finance Minister Joao Kowal said: "The terms are not acceptable."\n') == [
+        "creditor banks"
+    ]
+    venezuela = s(
+        "Venezuela asked its creditor banks to ease terms on Monday.",
+        "The creditors have refused so far.",
+        'Venezuelan Finance Minister Ana Kell said: "They must understand our position."',
+    )
+    assert last(venezuela) == ["creditor banks"]
+
+
 def test_legislation_in_a_quote_of_a_story_naming_congress_is_congress():
     story = "Congress began work on a textile quota bill on Tuesday.\n    Wheat prices rose 2 pct in Chicago.\n    "
     quote = 'Trade official Tom Berg said: "We cannot accept legislation that would start a trade war."'

@@ -1791,7 +1791,7 @@ class _Segmenter:
             firm = self._firm_pointed_at(group, spans, speaker)
             if firm is not None:
                 around = [firm]
-        if not around and not found and self._creditors_addressed(group, own):
+        if not around and not found and self._creditors_addressed(group, spans, own):
             around = [_CREDITORS]
         if not around and not found:
             # Nobody named in or around the quote: the body the headline is about ("NORCO <NRC>
@@ -2020,26 +2020,60 @@ class _Segmenter:
             return True
         return any(self.lex.kinds.get(c) == "states" and c != "United States" for c in self._names_in_text(word))
 
-    def _creditors_addressed(self, group: list[RawQuote], own: set[str]) -> bool:
+    def _creditors_addressed(self, group: list[RawQuote], spans: list[tuple[int, int]], own: set[str]) -> bool:
         """Whether a quote that names no party and has none around it is a state's word to its
         creditor banks: the speaker speaks for a state (a debtor's minister or central banker),
-        and the story names the creditor banks at least twice, once in the quote's paragraph or
-        the three before ("Norland asked its creditor banks for more time", then '"That would
-        not be wise," the minister said'). In debt copy such words answer the creditors; a
-        story naming them once, or far back, is about something else by then."""
+        the quote speaks of the debt (`_DEBT_WORD`: "the terms", "our payments", "they"), and the
+        story names the creditor banks at least twice, once in the quote's paragraph or the three
+        before ("Norland asked its creditor banks for more time", then '"The terms are not
+        acceptable," the minister said'). In debt copy such words answer the creditors; a story
+        naming them once, or far back, is about something else by then, and words of the budget,
+        inflation or elections are the state's own business. Not where the creditors are another's
+        (`_others_creditors`)."""
         if self._name_counts().get(_CREDITORS, 0) < _CREDITOR_MENTIONS:
             return False
         if not any(self.lex.kinds.get(c) == "states" for c in own):
             return False
+        text = self.text
         pi = self.layout.para_of(group[0].open_pos)
+        if not any(_DEBT_WORD.search(text, a, b) for a, b in spans):
+            # Words naming no debt: the paragraph before or the attribution may speak of it
+            # ('... a payment of interest ...' then '"That would not be wise," he said'), where
+            # the quote is not on one of the state's home matters (budget, inflation, elections).
+            ctx = (self.layout.para_span(max(pi - 1, 0))[0], group[0].open_pos)
+            tail = (group[-1].close_end, self.layout.para_span(self.layout.para_of(group[-1].close_end - 1))[1])
+            if not any(_DEBT_WORD.search(text, a, b) for a, b in (ctx, tail)):
+                return False
+            if any(_HOME_MATTER.search(text, a, b) for g in group for a, b in g.parts):
+                return False
         lo = self.layout.para_span(max(pi - _CREDITOR_PARAS, 0))[0]
         hi = self.layout.para_span(pi)[1]
-        spans = self._load_spans()
+        found = self._load_spans()
         i = bisect.bisect_left(self._lex_starts, lo)
-        while i < len(spans) and spans[i][0] < hi:
-            if self._resolve.get(spans[i][2], spans[i][2]) == _CREDITORS:
-                return True
+        while i < len(found) and found[i][0] < hi:
+            if self._resolve.get(found[i][2], found[i][2]) == _CREDITORS:
+                return not self._others_creditors(own)
             i += 1
+        return False
+
+    def _others_creditors(self, own: set[str]) -> bool:
+        """Whether the story's creditors are not the speaker's state's creditor banks: the Paris
+        Club's (governments), a company's ("Texaco's creditors"), another state's ("Brazil's
+        creditor banks" in a U.S. official's words), or foreign banks working in a market."""
+        text = self.text
+        if "Paris Club" in text:
+            return True
+        for s, e, c in self._load_spans():
+            if self._resolve.get(c, c) != _CREDITORS:
+                continue
+            if text[s:e].lower() == "foreign banks":
+                return True
+            m = _CREDITORS_OWNER.search(text, max(0, s - 40), s)
+            if m is None:
+                continue
+            states = [t for t in self._names_in_text(m.group(1)) if self.lex.kinds.get(t) == "states"]
+            if not states or not any(t in own for t in states):
+                return True
         return False
 
     def _office_holders_in(self, a: int, b: int, speaker: str | None, mention: Span | None = None) -> list[str]:
@@ -3594,6 +3628,20 @@ _OWNED_BEFORE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}$")
 # A debt story names the creditor banks at least so often, and once within so many paragraphs
 # before a quote, for a state's words naming no one to be taken as addressed to them.
 _CREDITOR_MENTIONS = 2
+# Words of debt talk in a quote (see `_creditors_addressed`): a closed list, and "they"/"them".
+_DEBT_WORD = re.compile(
+    r"\b(?:debts?|loans?|payments?|pay|paying|repay\w*|interest|reschedul\w*|terms|offers?|offered|proposals?|extensions?|"
+    r"package|negotiat\w*|talks|agreement|accord|deal|credits?|arrears|moratorium|spreads?|money|financing|"
+    r"[Tt]hey|them|their)\b"
+)
+# A state's home matters, which a quote naming no debt word is about instead (see `_creditors_addressed`).
+_HOME_MATTER = re.compile(
+    r"\b(?:budget|deficits?|inflation|elections?|vote|rates?|tax\w*|growth|output|prices|wages|strikes?|"
+    r"unemployment|jobs|applications|court)\b",
+    re.I,
+)
+# A possessive owner before a name ("Texaco's creditors", "Brazil's foreign creditor banks").
+_CREDITORS_OWNER = re.compile(r"(?<![\w.])([A-Z][\w.]*(?: [A-Z][\w.]*)?)['’]s\s+(?:[a-z-]+\s+){0,2}$")
 _CREDITOR_PARAS = 3
 _GIVEN_NAMES_GAP = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}")
 # What makes an office in a quote another body's: "the president of the club", "the governor at
