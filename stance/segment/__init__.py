@@ -728,6 +728,8 @@ class _Segmenter:
         self._firm_at: tuple[list[int], list[tuple[int, int, str]]] | None = None
         self._counts: dict[str, int] | None = None
         self._congress: bool | None = None
+        self._namesake_parties: dict[str, bool] = {}
+        self._creditor_owners: tuple[bool, list[list[str]]] | None = None
         self._headline: str | None = None
         self._side_cache: dict[tuple[tuple[int, int] | None, str | None], set[str]] = {}
         self._word_starts: dict[str, list[int]] | None = None
@@ -2060,21 +2062,31 @@ class _Segmenter:
         """Whether the story's creditors are not the speaker's state's creditor banks: the Paris
         Club's (governments), a company's ("Texaco's creditors"), another state's ("Brazil's
         creditor banks" in a U.S. official's words), or foreign banks working in a market."""
+        if self._creditor_owners is None:
+            self._creditor_owners = self._find_creditor_owners()
+        others, owners = self._creditor_owners
+        return others or any(not any(t in own for t in states) for states in owners)
+
+    def _find_creditor_owners(self) -> tuple[bool, list[list[str]]]:
+        """Once per story: whether its creditors are the Paris Club's, foreign banks or a
+        company's, and the states that own them where a possessive names them ("Peru's creditors")."""
         text = self.text
         if "Paris Club" in text:
-            return True
+            return True, []
+        owners: list[list[str]] = []
         for s, e, c in self._load_spans():
             if self._resolve.get(c, c) != _CREDITORS:
                 continue
             if text[s:e].lower() == "foreign banks":
-                return True
+                return True, []
             m = _CREDITORS_OWNER.search(text, max(0, s - 40), s)
             if m is None:
                 continue
             states = [t for t in self._names_in_text(m.group(1)) if self.lex.kinds.get(t) == "states"]
-            if not states or not any(t in own for t in states):
-                return True
-        return False
+            if not states:
+                return True, []  # a company's creditors
+            owners.append(states)
+        return False, owners
 
     def _office_holders_in(self, a: int, b: int, speaker: str | None, mention: Span | None = None) -> list[str]:
         """People a quote calls by their office ("the prime minister", "the minister of finance")
@@ -2549,6 +2561,13 @@ class _Segmenter:
             return False
         if state not in own and any(self.lex.kinds.get(c) == "states" for c in own):
             return False
+        hit = self._namesake_parties.get(state)
+        if hit is None:
+            hit = self._namesake_parties[state] = self._parties_of_another(state)
+        return not hit
+
+    def _parties_of_another(self, state: str) -> bool:
+        """Whether the story writes a party the lexicon homes in the state as another state's."""
         text = self.text
         for s, _, c in self._load_spans():
             c = self._resolve.get(c, c)
@@ -2556,8 +2575,8 @@ class _Segmenter:
                 continue
             m = _PARTY_OWNER_BEFORE.search(text, max(0, s - 40), s)
             if m and any(t != state and self.lex.kinds.get(t) == "states" for t in self._names_in_text(m.group(1))):
-                return False  # another state's namesake party
-        return True
+                return True
+        return False
 
     def _name_counts(self) -> dict[str, int]:
         """How often the story names each party (lexicon matches, old names resolved)."""
