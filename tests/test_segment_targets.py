@@ -1252,6 +1252,67 @@ def test_a_state_officials_words_naming_no_one_in_a_debt_story_are_for_the_credi
     assert _seg(story + gap + quote)[-1].targets == []
 
 
+def test_a_state_officials_words_are_for_the_creditor_banks_only_of_the_debt_and_its_own_creditors():
+    def s(*paras: str) -> str:
+        return "\n    ".join(paras) + "\n"
+
+    def last(text: str, title: str | None = None) -> list[str]:
+        return _seg(text, title)[-1].targets
+
+    brazil = s(
+        "Brazil asked its creditor banks on Monday for a 90-day extension of credit lines.",
+        "The creditors meet next week.",
+    )
+    # Words of the state's own business, or of nothing, are not for the creditors.
+    for quote in (
+        'Brazilian Finance Minister Joao Kowal said: "We will cut the budget deficit to two pct of output this year."',
+        'Brazilian central bank director Joao Kowal said: "Rates will come down soon."',
+        'U.S. Treasury Secretary James Baker said: "We support the process."',
+    ):
+        assert "creditor banks" not in last(brazil + "    " + quote + "\n"), quote
+    for text in (
+        s(
+            "Mexico signed a 7.7 billion dlr loan with its creditor banks on Friday.",
+            "The creditors will disburse the first part in April.",
+            "Mexico's inflation rose to 8 pct in March, the central bank said.",
+            'Mexican central bank governor Ana Kell said: "Inflation will slow in the second half."',
+        ),
+        s(
+            "Argentina's creditor banks agreed on Monday to a 30 billion dlr rescheduling.",
+            "The creditors will lend 1.9 billion dlrs of new money.",
+            'Argentine Interior Minister Ana Kell said: "The elections will be held in September."',
+        ),
+        # Foreign banks in a market, the Paris Club's governments, a company's creditors.
+        s(
+            "Japan will let foreign banks deal in trust business from April, the Finance Ministry said.",
+            "Nine foreign banks have applied for licences.",
+            'A Japanese official, Jiro Kowal, said: "We expect more applications next year."',
+        ),
+        s(
+            "Egypt reached agreement with its Paris Club creditors on Friday to reschedule 7 billion dlrs of debt.",
+            "Egyptian officials said the creditors had been generous.",
+            "Cairo's markets rose on the news.",
+            'Egyptian Economy Minister Ahmed Kell said: "This is a good day for our country."',
+        ),
+        s(
+            "Texaco's creditors asked the court on Monday to reject its plan.",
+            "The creditors hold 2 billion dlrs of claims.",
+            'U.S. Bankruptcy Judge Tom Berg said: "I will rule within a week."',
+        ),
+    ):
+        assert "creditor banks" not in last(text), text
+    # Words of the debt, or of "them", are.
+    assert last(brazil + '    Brazilian Finance Minister Joao Kowal said: "The terms are not acceptable."\n') == [
+        "creditor banks"
+    ]
+    venezuela = s(
+        "Venezuela asked its creditor banks to ease terms on Monday.",
+        "The creditors have refused so far.",
+        'Venezuelan Finance Minister Ana Kell said: "They must understand our position."',
+    )
+    assert last(venezuela) == ["creditor banks"]
+
+
 def test_legislation_in_a_quote_of_a_story_naming_congress_is_congress():
     story = "Congress began work on a textile quota bill on Tuesday.\n    Wheat prices rose 2 pct in Chicago.\n    "
     quote = 'Trade official Tom Berg said: "We cannot accept legislation that would start a trade war."'
@@ -1264,6 +1325,86 @@ def test_legislation_in_a_quote_of_a_story_naming_congress_is_congress():
     assert "U.S. Congress" not in _seg(story + owned)[-1].targets
     senate = "The Senate began work on a textile quota bill on Tuesday.\n    "
     assert "U.S. Congress" not in _seg(senate + quote)[-1].targets
+
+
+def test_legislation_is_congress_only_in_a_story_whose_legislature_is_the_us_congress():
+    def s(*paras: str) -> str:
+        return "\n    ".join(paras) + "\n"
+
+    no_congress = [
+        s(
+            "Brazil's Congress approved a new wage bill on Tuesday, lawmakers said.",
+            "The bill raises the minimum wage by 20 pct.",
+            'Brazilian Labour Minister Joao Kowal said: "The bill will cost the treasury too much."',
+        ),
+        s(
+            "Canada's parliament passed a bill on Monday to protect its publishers, a week after Congress attacked"
+            " the plan.",
+            "Canadian publishers welcomed it.",
+            'Canadian Communications Minister Ann Kell said: "The bill protects our culture."',
+        ),
+        s(
+            "The Ohio legislature passed a bill on Tuesday to curb imports of foreign steel.",
+            "Congress is weighing a similar measure.",
+            'Ohio Governor Tom Berg said: "The bill protects Ohio jobs."',
+        ),
+        s(
+            "Texas lawmakers passed a bill on oil taxes on Monday; Congress had refused to act.",
+            "Oil firms welcomed it.",
+            'Texas Governor Ann Berg said: "This legislation keeps our wells pumping."',
+        ),
+        s(
+            "China's National People's Congress passed a new bankruptcy law on Tuesday.",
+            "Chinese lawmakers had debated the bill for two years.",
+            'A Chinese official, Li Kowal, said: "The legislation will help state firms reform."',
+        ),
+        s(
+            "The Trades Union Congress attacked the government's employment bill on Monday.",
+            "British lawmakers will vote on it next week.",
+            'Employment Secretary Ann Berg said: "The bill gives power back to union members."',
+        ),
+        s(
+            "Colombia's Congress will be renewed in legislative elections next month, Congress officials said.",
+            "Voters are weary of violence.",
+            'Colombian President Ana Kowal said: "The legislative elections will be free."',
+        ),
+        s(
+            "U.S. Treasury bill rates rose on Monday as Congress argued over the budget.",
+            "Dealers said demand was thin.",
+            '"The bill rate should ease later in the week," said Tom Berg, a dealer at Kell Securities.',
+        ),
+        s(
+            "Congress refused on Monday to fund the new dam in Colorado.",
+            "State officials said they would look for money elsewhere.",
+            'Colorado Governor Ann Berg said: "Our taxpayers will have to foot the bill."',
+        ),
+        # A lawmaker's own words.
+        s(
+            "Congress began work on a textile quota bill on Tuesday.",
+            "Wheat prices rose.",
+            'Senator Ann Kovac, a Democrat from South Carolina, said: "We will pass the bill this year."',
+        ),
+        s(
+            "Congress began work on a textile quota bill on Tuesday.",
+            "Wheat prices rose.",
+            'Congressman Tom Berg said: "We will pass the bill this year."',
+        ),
+    ]
+    for text in no_congress:
+        assert "U.S. Congress" not in _seg(text)[-1].targets, text
+    # "They" is still resolved, and Congress comes after it.
+    they = s(
+        "Democrats in Congress pushed a tough trade measure on Tuesday, and Democrats said Japan must act.",
+        "Japan's surplus grew again, and Japan's exporters cheered.",
+        'U.S. Trade Representative Clayton Yeutter said: "They have to open the market before the legislation passes."',
+    )
+    assert _seg(they)[-1].targets == ["Japan", "U.S. Congress"]
+    markets = s(
+        "Congress will vote on a trade measure next week, officials said.",
+        "Japan's trade surplus with Japan's partners grew, and Japan is under pressure.",
+        'U.S. Trade Representative Clayton Yeutter said: "They must open their markets before the legislation passes."',
+    )
+    assert _seg(markets)[-1].targets == ["Japan", "U.S. Congress"]
 
 
 def test_no_paragraph_before_state_in_a_story_of_its_party_politics():
@@ -1289,6 +1430,80 @@ def test_the_government_in_a_story_of_british_party_politics_is_the_uk_governmen
     assert "UK government" not in _seg(quote.strip() + "\n")[-1].targets
     us = "Democrats and Republicans clashed over school funding on Monday.\n" + quote
     assert "UK government" not in _seg(us)[-1].targets
+
+
+def test_party_politics_and_the_government_only_for_the_parties_own_state_and_its_people():
+    def s(*paras: str) -> str:
+        return "\n    ".join(paras) + "\n"
+
+    def last(text: str) -> list[str]:
+        return _seg(text)[-1].targets
+
+    # Another state's namesake parties, or a foreign speaker's own government: no UK government.
+    for text in (
+        s(
+            "Labour and the Tories urged Peru on Monday to pay its debts.",
+            'Peruvian Finance Minister Jan Kowal said: "The government will pay when it can."',
+        ),
+        s(
+            "Japan's ruling Liberal Democrats lost ground in local elections on Sunday.",
+            "The Liberal Democrats hold a majority in the lower house.",
+            'Japanese opposition leader Takako Kell said: "The government must resign."',
+        ),
+        s(
+            "Israel's Labour party threatened on Monday to quit the coalition; Labour ministers met in Jerusalem.",
+            'Labour leader Shimon Peres said: "The government cannot survive this."',
+        ),
+        s(
+            "New Zealand's Labour government faces a tough election; Labour leads the polls.",
+            'New Zealand opposition leader Jim Kell said: "The government has wasted money."',
+        ),
+        s(
+            "Australia's Labour government and the Liberals clashed over tax on Monday; Labour won.",
+            'Australian Treasurer Paul Kell said: "The government will cut taxes."',
+        ),
+    ):
+        assert "UK government" not in last(text), text
+    canada = s(
+        "Canada's Tories and the Liberals clashed over free trade on Monday, and the Tories won the vote.",
+        'Canadian opposition leader John Kell said: "The government has sold out to Washington."',
+    )
+    assert last(canada) == ["United States"]
+    # A foreign official reacting to a state's party politics speaks of that state.
+    us = s(
+        "Democrats in Congress pushed a tough trade measure against Japan on Tuesday, and Republicans split.",
+        "The United States runs a big deficit with Japan, and the United States wants Japan to buy more, United"
+        " States officials say. The United States also wants lower tariffs.",
+        'Japanese Trade Minister Jiro Kowal said: "That is unfair and we will say so."',
+    )
+    assert last(us) == ["United States"]
+    uk = s(
+        "The Conservatives and Labour clashed over Europe on Monday.",
+        "Britain wants a rebate, Britain says. Britain pays too much, Britain argues.",
+        'French Finance Minister Pierre Kell said: "That is not acceptable."',
+    )
+    assert last(uk) == ["Britain"]
+    # Another's government named after it, or a minister's own government: no UK government.
+    clash = "Labour and the Conservatives clashed over arms sales on Monday.\n    "
+    assert last(clash + 'Labour spokesman Tom Kell said: "The government of India has asked for the jets."\n') == [
+        "India"
+    ]
+    for quote in (
+        'Union leader Tom Kell said: "Under the government of this company, safety has suffered."',
+        'SNP leader Ann Kell said: "The government in Edinburgh will fund the schools."',
+        'Health Secretary Ann Berg, a Conservative, said: "The government is committed to the health service."',
+    ):
+        assert "UK government" not in last(clash + quote + "\n"), quote
+    minister = s(
+        "Britain's Labour opposition attacked the sale of Rolls-Royce on Monday; Labour said it would"
+        " renationalise it.",
+        'British Trade Secretary Paul Kell said: "The government will go ahead with the sale."',
+    )
+    assert last(minister) == []
+    # The state's own place keeps it.
+    assert last(clash + 'Union leader Tom Kell said: "The government in London does not care."\n')[-1] == (
+        "UK government"
+    )
 
 
 def test_a_body_called_the_and_the_last_word_of_its_name_is_that_body():

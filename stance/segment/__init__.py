@@ -36,6 +36,7 @@ from stance.segment.speakers import (
     _NAME_TOKEN,
     _NON_NAME_CAPS,
     _OF_IN_NAMES,
+    _US_STATES,
     GENERIC_HEADS,
     ORG_WORDS,
     PERSON_PRONOUNS,
@@ -727,6 +728,8 @@ class _Segmenter:
         self._firm_at: tuple[list[int], list[tuple[int, int, str]]] | None = None
         self._counts: dict[str, int] | None = None
         self._congress: bool | None = None
+        self._namesake_parties: dict[str, bool] = {}
+        self._creditor_owners: tuple[bool, list[list[str]]] | None = None
         self._headline: str | None = None
         self._side_cache: dict[tuple[tuple[int, int] | None, str | None], set[str]] = {}
         self._word_starts: dict[str, list[int]] | None = None
@@ -1745,6 +1748,7 @@ class _Segmenter:
         found: dict[str, None] = {}
         described: list[str] = []
         government: str | None = None
+        congress = False
         for a, b in spans:
             for t in self._names_in(a, b, described, parties="quote"):
                 if t not in own or t in quoted:
@@ -1756,9 +1760,8 @@ class _Segmenter:
                 found.setdefault(t, None)
             if self._creditors_named_in(a, b) and _CREDITORS not in own:  # not a creditor bank's own man
                 found.setdefault(_CREDITORS, None)
-            if self._legislation_in(a, b, own):
-                found.setdefault(_CONGRESS, None)
-            government = government or self._government_in(a, b, own)
+            congress = congress or self._legislation_in(a, b, own, mention, speaker)
+            government = government or self._government_in(a, b, own, mention, speaker)
             for t in self._bodies_by_head_in(a, b):
                 if t not in own:  # "the system" from a Farm Credit System official is his own body
                     found.setdefault(t, None)
@@ -1776,6 +1779,8 @@ class _Segmenter:
                 person = self._pronoun_target(group, speaker, own, mention)
             if person is not None:
                 found.setdefault(person, None)
+            if congress:
+                found.setdefault(_CONGRESS, None)
             if government is not None:
                 found.setdefault(government, None)
             return list(found)
@@ -1788,7 +1793,7 @@ class _Segmenter:
             firm = self._firm_pointed_at(group, spans, speaker)
             if firm is not None:
                 around = [firm]
-        if not around and not found and self._creditors_addressed(group, own):
+        if not around and not found and self._creditors_addressed(group, spans, own):
             around = [_CREDITORS]
         if not around and not found:
             # Nobody named in or around the quote: the body the headline is about ("NORCO <NRC>
@@ -1798,7 +1803,8 @@ class _Segmenter:
                 firm = self._headline_firm()
                 if firm and not self._speaks_for(firm, mention, speaker):
                     around = [firm]
-        return list(dict.fromkeys([*found, *around, *([government] if government else [])]))
+        extra = [*([_CONGRESS] if congress else []), *([government] if government else [])]
+        return list(dict.fromkeys([*found, *around, *extra]))
 
     def _pronoun_target(
         self,
@@ -1964,44 +1970,124 @@ class _Segmenter:
         # The story-wide count first: most stories name no creditors, and it spares the scan of the quote.
         return self._name_counts().get(_CREDITORS, 0) > 0 and bool(_THE_BANKS.search(self.text, a, b))
 
-    def _legislation_in(self, a: int, b: int, own: set[str]) -> bool:
+    def _legislation_in(self, a: int, b: int, own: set[str], mention: Span | None, speaker: str | None) -> bool:
         """Whether a quote speaks of legislation ("We cannot accept legislation that ...", "the
-        bill") in a story that writes "Congress": in U.S. copy the laws a quote weighs are
-        Congress's to write, a target beside any other. Not legislation a possessive owns
-        ("Ohio's new legislation": a state's own), not where the speaker's side is Congress, and
-        not in a story naming "the House" or "the Senate" only (the House of Commons, a state senate)."""
+        bill") in a story whose only legislature is the U.S. Congress (`_us_congress_story`): in
+        U.S. copy the laws a quote weighs are Congress's to write, a target added after the others
+        (a "they" the quote speaks of is still resolved). Not legislation a possessive owns
+        ("Ohio's new legislation"), not a bill of money ("foot the bill", "Treasury bill", "the
+        bill rate"), and not a lawmaker's own words ("Senator Ann Kovac", "Congressman Tom Berg")."""
         if not _LEGISLATION.search(self.text, a, b) or _CONGRESS in own:
             return False
         if self._congress is None:
-            self._congress = self._name_counts().get(_CONGRESS, 0) > 0 and bool(_CONGRESS_WORD.search(self.text))
+            self._congress = self._name_counts().get(_CONGRESS, 0) > 0 and self._us_congress_story()
         if not self._congress:
             return False
+        if any(_LAWMAKER.search(t) for t in (mention.text if mention is not None else "", speaker or "")):
+            return False
+        text = self.text
         return any(
-            not _OWNED_BEFORE.search(self.text, max(a, m.start() - 40), m.start())
-            for m in _LEGISLATION.finditer(self.text, a, b)
+            not _OWNED_BEFORE.search(text, max(a, m.start() - 40), m.start())
+            and not _MONEY_BILL_BEFORE.search(text, max(a, m.start() - 20), m.start())
+            and not _MONEY_BILL_AFTER.match(text, m.end())
+            for m in _LEGISLATION.finditer(text, a, b)
         )
 
-    def _creditors_addressed(self, group: list[RawQuote], own: set[str]) -> bool:
+    def _us_congress_story(self) -> bool:
+        """Whether the story writes "Congress" (or "congressional") as the U.S. Congress and names
+        no other legislature: not "Brazil's Congress", "the Philippine Congress", "the Trades Union
+        Congress", "the Congress party", nor a story that also names a parliament, a Diet, a state
+        legislature or another state's lawmakers ("Texas lawmakers", "Chinese legislators"), whose
+        bills may be the ones a quote means."""
+        text = self.text
+        if _OTHER_LEGISLATURE.search(text):
+            return False
+        for m in _LAWMAKERS_OF.finditer(text):
+            if self._foreign_word(m.group(1)):
+                return False
+        us = False
+        for m in _CONGRESS_WORD.finditer(text):
+            if m.group() == "Congress":
+                if _CONGRESS_PARTY_AFTER.match(text, m.end()):
+                    return False
+                w = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                if w and (w.group(1) is None or w.group(1) in _OTHER_CONGRESS or self._foreign_word(w.group(1))):
+                    return False  # another state's or body's Congress
+            us = True
+        return us
+
+    def _foreign_word(self, word: str) -> bool:
+        """Whether a word before "Congress" or "lawmakers" is a place other than the United States:
+        a U.S. state ("Texas") or a state of the lexicon ("Brazilian", "Chinese")."""
+        if word in _STATE_WORDS:
+            return True
+        return any(self.lex.kinds.get(c) == "states" and c != "United States" for c in self._names_in_text(word))
+
+    def _creditors_addressed(self, group: list[RawQuote], spans: list[tuple[int, int]], own: set[str]) -> bool:
         """Whether a quote that names no party and has none around it is a state's word to its
         creditor banks: the speaker speaks for a state (a debtor's minister or central banker),
-        and the story names the creditor banks at least twice, once in the quote's paragraph or
-        the three before ("Norland asked its creditor banks for more time", then '"That would
-        not be wise," the minister said'). In debt copy such words answer the creditors; a
-        story naming them once, or far back, is about something else by then."""
+        the quote speaks of the debt (`_DEBT_WORD`: "the terms", "our payments", "they"), and the
+        story names the creditor banks at least twice, once in the quote's paragraph or the three
+        before ("Norland asked its creditor banks for more time", then '"The terms are not
+        acceptable," the minister said'). In debt copy such words answer the creditors; a story
+        naming them once, or far back, is about something else by then, and words of the budget,
+        inflation or elections are the state's own business. Not where the creditors are another's
+        (`_others_creditors`)."""
         if self._name_counts().get(_CREDITORS, 0) < _CREDITOR_MENTIONS:
             return False
         if not any(self.lex.kinds.get(c) == "states" for c in own):
             return False
+        text = self.text
         pi = self.layout.para_of(group[0].open_pos)
+        if not any(_DEBT_WORD.search(text, a, b) for a, b in spans):
+            # Words naming no debt: the paragraph before or the attribution may speak of it
+            # ('... a payment of interest ...' then '"That would not be wise," he said'), where
+            # the quote is not on one of the state's home matters (budget, inflation, elections).
+            ctx = (self.layout.para_span(max(pi - 1, 0))[0], group[0].open_pos)
+            tail = (group[-1].close_end, self.layout.para_span(self.layout.para_of(group[-1].close_end - 1))[1])
+            if not any(_DEBT_WORD.search(text, a, b) for a, b in (ctx, tail)):
+                return False
+            if any(_HOME_MATTER.search(text, a, b) for g in group for a, b in g.parts):
+                return False
         lo = self.layout.para_span(max(pi - _CREDITOR_PARAS, 0))[0]
         hi = self.layout.para_span(pi)[1]
-        spans = self._load_spans()
+        found = self._load_spans()
         i = bisect.bisect_left(self._lex_starts, lo)
-        while i < len(spans) and spans[i][0] < hi:
-            if self._resolve.get(spans[i][2], spans[i][2]) == _CREDITORS:
-                return True
+        while i < len(found) and found[i][0] < hi:
+            if self._resolve.get(found[i][2], found[i][2]) == _CREDITORS:
+                return not self._others_creditors(own)
             i += 1
         return False
+
+    def _others_creditors(self, own: set[str]) -> bool:
+        """Whether the story's creditors are not the speaker's state's creditor banks: the Paris
+        Club's (governments), a company's ("Texaco's creditors"), another state's ("Brazil's
+        creditor banks" in a U.S. official's words), or foreign banks working in a market."""
+        if self._creditor_owners is None:
+            self._creditor_owners = self._find_creditor_owners()
+        others, owners = self._creditor_owners
+        return others or any(not any(t in own for t in states) for states in owners)
+
+    def _find_creditor_owners(self) -> tuple[bool, list[list[str]]]:
+        """Once per story: whether its creditors are the Paris Club's, foreign banks or a
+        company's, and the states that own them where a possessive names them ("Peru's creditors")."""
+        text = self.text
+        if "Paris Club" in text:
+            return True, []
+        owners: list[list[str]] = []
+        for s, e, c in self._load_spans():
+            if self._resolve.get(c, c) != _CREDITORS:
+                continue
+            if text[s:e].lower() == "foreign banks":
+                return True, []
+            m = _CREDITORS_OWNER.search(text, max(0, s - 40), s)
+            if m is None:
+                continue
+            states = [t for t in self._names_in_text(m.group(1)) if self.lex.kinds.get(t) == "states"]
+            if not states:
+                return True, []  # a company's creditors
+            owners.append(states)
+        return False, owners
 
     def _office_holders_in(self, a: int, b: int, speaker: str | None, mention: Span | None = None) -> list[str]:
         """People a quote calls by their office ("the prime minister", "the minister of finance")
@@ -2408,26 +2494,41 @@ class _Segmenter:
         pi = self.layout.para_of(first.open_pos)
         before = self._names_in(*self.layout.para_span(pi - 1), parties="fallback") if pi > 0 else []
         counts = self._name_counts()
-        before = [c for c in before if counts.get(c, 0) >= _TOPIC_MENTIONS and not self._party_politics(c)]
+        before = [c for c in before if counts.get(c, 0) >= _TOPIC_MENTIONS and not self._party_politics(c, own)]
         for cands in (around, self._headline_parties(), before):
             for c in reversed(cands):
                 if c not in own and self.lex.is_state_like(c) and not self._is_group(c):
                     return [c]
         return []
 
-    def _government_in(self, a: int, b: int, own: set[str]) -> str | None:
+    def _government_in(
+        self, a: int, b: int, own: set[str], mention: Span | None = None, speaker: str | None = None
+    ) -> str | None:
         """The government a quote's "the government" ("this government") means in a story of one
         state's party politics (`_party_politics`: "Labour", "the Tories" twice or more): the
         lexicon's body for that state's government ("UK government"), where it has one. It comes
         after the other targets and does not count as a party named, so that a quote naming no
-        one keeps its fallback (the Reuters pool judges such quotes about the state)."""
-        if not _THE_GOVERNMENT.search(self.text, a, b):
+        one keeps its fallback (the Reuters pool judges such quotes about the state). Not "the
+        government of India", "the government in Edinburgh", "of this company" (another's: only a
+        place of the state itself, "the government in London", is kept), and not the words of one
+        who speaks for the government (a minister, a secretary, an official: their own)."""
+        text = self.text
+        places: list[str | None] = []
+        for m in _THE_GOVERNMENT.finditer(text, a, b):
+            w = _GOVERNMENT_OF.match(text, m.end(), b)
+            places.append(w.group(1) if w else None)
+        if not places:
             return None
+        for t in (mention.text if mention is not None else "", speaker or ""):
+            if _GOVERNMENT_MAN.search(t) and not _NOT_IN_GOVERNMENT.search(t):
+                return None
         for party in self._name_counts():
             if self.lex.kinds.get(party) != "parties":
                 continue
             state = self.lex.homes.get(party)
-            if state and self._party_politics(state):
+            if state and self._party_politics(state, own):
+                if not any(w is None or self._of_state(w, state) for w in places):
+                    continue  # "the government of India"
                 bodies = [
                     c
                     for c, home in self.lex.homes.items()
@@ -2437,15 +2538,47 @@ class _Segmenter:
                     return bodies[0]
         return None
 
-    def _party_politics(self, state: str) -> bool:
+    def _of_state(self, words: str, state: str) -> bool:
+        """Whether the words after "the government of/in" leave it the state's: they name the
+        state ("in London") or are no place or body at all ("of the day"); not another state
+        ("of India"), a place the lexicon does not know ("in Edinburgh") or a company's ("of this
+        company")."""
+        names = self._names_in_text(words)
+        if names:
+            return state in names
+        return not words[:1].isupper() and not _BODY_NOUN.search(words)
+
+    def _party_politics(self, state: str, own: set[str] | frozenset[str]) -> bool:
         """Whether the story names the state's own political parties at least twice ("Labour",
         "the Tories", "Democrats"): a story of party politics at home, whose quotes that name no
         one speak of the parties, the government and their people, not of the state the
         paragraph before names (modern news half A: 14 fewer false targets and no true one lost;
-        the Reuters pool unchanged)."""
+        the Reuters pool unchanged). Only where the speaker is of that state or of none (a
+        Japanese minister reacting to Democrats in Congress speaks of the United States), and
+        not where the story writes the parties as another state's ("Israel's Labour party",
+        "Japan's ruling Liberal Democrats", "Canada's Tories": not Britain's)."""
         counts = self._name_counts()
         n = sum(k for c, k in counts.items() if self.lex.kinds.get(c) == "parties" and self.lex.homes.get(c) == state)
-        return n >= _PARTY_MENTIONS
+        if n < _PARTY_MENTIONS:
+            return False
+        if state not in own and any(self.lex.kinds.get(c) == "states" for c in own):
+            return False
+        hit = self._namesake_parties.get(state)
+        if hit is None:
+            hit = self._namesake_parties[state] = self._parties_of_another(state)
+        return not hit
+
+    def _parties_of_another(self, state: str) -> bool:
+        """Whether the story writes a party the lexicon homes in the state as another state's."""
+        text = self.text
+        for s, _, c in self._load_spans():
+            c = self._resolve.get(c, c)
+            if self.lex.kinds.get(c) != "parties" or self.lex.homes.get(c) != state:
+                continue
+            m = _PARTY_OWNER_BEFORE.search(text, max(0, s - 40), s)
+            if m and any(t != state and self.lex.kinds.get(t) == "states" for t in self._names_in_text(m.group(1))):
+                return True
+        return False
 
     def _name_counts(self) -> dict[str, int]:
         """How often the story names each party (lexicon matches, old names resolved)."""
@@ -3502,12 +3635,44 @@ _CREDITORS = "creditor banks"
 _CONGRESS = "U.S. Congress"
 # Words for laws being made, in a quote; "Congress" written as such in the story; a possessive
 # owner a few words before a word ("Ohio's recently enacted legislation").
-_LEGISLATION = re.compile(r"\b(?:legislation|legislate|legislative|the\s+bill)\b", re.I)
+_LEGISLATION = re.compile(r"\b(?:legislation|legislate|the\s+bill)\b", re.I)
+# "the bill" of money: "foot/pay the bill", "Treasury bill", "the bill rate" (see `_legislation_in`).
+_MONEY_BILL_BEFORE = re.compile(r"\b(?:foot|footing|foots|pay|paying|pays|paid|picks?\s+up|pick\s+up)\s+$", re.I)
+_MONEY_BILL_AFTER = re.compile(r"\s+(?:rates?|auctions?|yields?|futures|market)\b", re.I)
+# A lawmaker speaking (see `_legislation_in`).
+_LAWMAKER = re.compile(
+    r"\b(?:Senator|Sen\.|(?<!Trade )Representative|Rep\.|[Ll]awmakers?|[Ll]egislators?|[Ss]enators?|"
+    r"[Cc]ongress(?:man|men|woman|women))\b"
+)
+# Another legislature named in a story, another state's lawmakers, and the word before a
+# "Congress": a possessive (no group 1) or a capitalised word (see `_us_congress_story`).
+_OTHER_LEGISLATURE = re.compile(
+    r"\b(?:[Pp]arliament|[Pp]arliamentary|Diet|[Ll]egislatures?|Knesset|Bundestag|Duma|Cortes|Majlis|Storting)\b"
+)
+_LAWMAKERS_OF = re.compile(r"(?<![\w.])([A-Z][\w.]*)\s+(?:lawmakers|legislators|deputies|MPs)\b")
+_WORD_BEFORE = re.compile(r"(?:['’]s|(?<![\w.])([A-Z][\w.]*))\s+$")
+_OTHER_CONGRESS = frozenset("Union National Jewish World Youth Party".split())
+_CONGRESS_PARTY_AFTER = re.compile(r"\s+(?:[Pp]arty|\(I\))")
+_STATE_WORDS = frozenset(_US_STATES) - {"Washington"}
 _CONGRESS_WORD = re.compile(r"\b(?:Congress|congressional)\b")
 _OWNED_BEFORE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}$")
 # A debt story names the creditor banks at least so often, and once within so many paragraphs
 # before a quote, for a state's words naming no one to be taken as addressed to them.
 _CREDITOR_MENTIONS = 2
+# Words of debt talk in a quote (see `_creditors_addressed`): a closed list, and "they"/"them".
+_DEBT_WORD = re.compile(
+    r"\b(?:debts?|loans?|payments?|pay|paying|repay\w*|interest|reschedul\w*|terms|offers?|offered|proposals?|extensions?|"
+    r"package|negotiat\w*|talks|agreement|accord|deal|credits?|arrears|moratorium|spreads?|money|financing|"
+    r"[Tt]hey|them|their)\b"
+)
+# A state's home matters, which a quote naming no debt word is about instead (see `_creditors_addressed`).
+_HOME_MATTER = re.compile(
+    r"\b(?:budget|deficits?|inflation|elections?|vote|rates?|tax\w*|growth|output|prices|wages|strikes?|"
+    r"unemployment|jobs|applications|court)\b",
+    re.I,
+)
+# A possessive owner before a name ("Texaco's creditors", "Brazil's foreign creditor banks").
+_CREDITORS_OWNER = re.compile(r"(?<![\w.])([A-Z][\w.]*(?: [A-Z][\w.]*)?)['’]s\s+(?:[a-z-]+\s+){0,2}$")
 _CREDITOR_PARAS = 3
 _GIVEN_NAMES_GAP = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}")
 # What makes an office in a quote another body's: "the president of the club", "the governor at
@@ -3664,6 +3829,18 @@ _EMPLOYER_BEFORE = re.compile(words_pattern("of for at with") + r"\s+$")
 _TOPIC_MENTIONS = 4
 # "The government" in a quote (see `_government_in`).
 _THE_GOVERNMENT = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+government\b")
+_BODY_NOUN = re.compile(r"\b(?:company|firm|bank|group|council|city|state|province|party|union|club)\b")
+_GOVERNMENT_OF = re.compile(r"\s+(?:of|in|at)\s+((?:the\s+|this\s+)?[\w.]+(?:\s+[A-Z][\w.]*)?)")
+# One who speaks for a government: "the government" in his words is his own (see `_government_in`).
+_GOVERNMENT_MAN = re.compile(
+    r"(?<!general )\b(?:[Mm]inisters?|[Ss]ecretary|[Cc]hancellor|[Pp]remier|[Gg]overnment|[Oo]fficials?|"
+    r"Whitehall|Downing Street|[Mm]inistry)\b"
+)
+# A state owning a party ("Israel's Labour party", "Japan's ruling Liberal Democrats", "Israeli Labour").
+_PARTY_OWNER_BEFORE = re.compile(
+    r"(?<![\w.])([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?:['’]s)?\s+(?:(?:ruling|governing|opposition|main)\s+)?$"
+)
+_NOT_IN_GOVERNMENT = re.compile(r"\b(?:[Ss]hadow|[Oo]pposition|[Ff]ormer|ex-)")
 # A story naming a state's parties so often is about its party politics (see `_party_politics`).
 _PARTY_MENTIONS = 2
 # A legal form after a name, possessive or not ("Norco Inc's"), and initials in a name ("E.F.").
