@@ -167,6 +167,28 @@ def test_the_patterns_match_their_boundary_forms_at_slice_edges():
                     assert found == [(m.span(), m.groups()) for m in plain.finditer(text, a, b)], (fast.pattern, a, b)
 
 
+def test_legislation_and_government_patterns_match_their_boundary_forms():
+    import stance.segment as seg
+
+    pairs = [
+        (seg._LEGISLATION, re.compile(r"\b(?:legislation|legislate|the\s+bill)\b", re.I)),
+        (seg._THE_GOVERNMENT, re.compile(r"\b(?:[Tt]he|[Tt]his)\s+government\b")),
+    ]
+    texts = [
+        "Legislation on the bill: we legislate, THE BILL, The  Bill, LEGISLATE and legislative the billing",
+        "xlegislation 9the bill _The bill éthe bill Kovac's legislation; the\nbill. (legislation)",
+        "The government, this government, This  government and the governments; xthe government, tHis government",
+        "the bill",
+        "This",
+    ]
+    for fast, plain in pairs:
+        for text in texts + _EDGE_CASES:
+            for a in range(len(text) + 1):
+                for b in range(a, len(text) + 1, 2):
+                    found = [m.span() for m in fast.finditer(text, a, b)]
+                    assert found == [m.span() for m in plain.finditer(text, a, b)], (fast.pattern, a, b)
+
+
 def test_titles_before_a_name_match_the_plain_alternation():
     import stance.segment as seg
 

@@ -1977,7 +1977,7 @@ class _Segmenter:
         (a "they" the quote speaks of is still resolved). Not legislation a possessive owns
         ("Ohio's new legislation"), not a bill of money ("foot the bill", "Treasury bill", "the
         bill rate"), and not a lawmaker's own words ("Senator Ann Kovac", "Congressman Tom Berg")."""
-        if not _LEGISLATION.search(self.text, a, b) or _CONGRESS in own:
+        if _CONGRESS in own or not _LEGISLATION.search(self.text, a, b):
             return False
         if self._congress is None:
             self._congress = self._name_counts().get(_CONGRESS, 0) > 0 and self._us_congress_story()
@@ -2513,6 +2513,8 @@ class _Segmenter:
         place of the state itself, "the government in London", is kept), and not the words of one
         who speaks for the government (a minister, a secretary, an official: their own)."""
         text = self.text
+        if text.find("government", a, b) < 0:
+            return None  # the cheap trigger: most quotes never write the word
         places: list[str | None] = []
         for m in _THE_GOVERNMENT.finditer(text, a, b):
             w = _GOVERNMENT_OF.match(text, m.end(), b)
@@ -3635,7 +3637,8 @@ _CREDITORS = "creditor banks"
 _CONGRESS = "U.S. Congress"
 # Words for laws being made, in a quote; "Congress" written as such in the story; a possessive
 # owner a few words before a word ("Ohio's recently enacted legislation").
-_LEGISLATION = re.compile(r"\b(?:legislation|legislate|the\s+bill)\b", re.I)
+# Letter-first with WORD_EDGE for the "\b" before it (see _TOKEN); the rest in any case.
+_LEGISLATION = re.compile(rf"[Ll]{WORD_EDGE}(?i:egislat(?:ion|e))\b|[Tt]{WORD_EDGE}(?i:he\s+bill)\b")
 # "the bill" of money: "foot/pay the bill", "Treasury bill", "the bill rate" (see `_legislation_in`).
 _MONEY_BILL_BEFORE = re.compile(r"\b(?:foot|footing|foots|pay|paying|pays|paid|picks?\s+up|pick\s+up)\s+$", re.I)
 _MONEY_BILL_AFTER = re.compile(r"\s+(?:rates?|auctions?|yields?|futures|market)\b", re.I)
@@ -3828,7 +3831,7 @@ _EMPLOYER_BEFORE = re.compile(words_pattern("of for at with") + r"\s+$")
 # names it, is about; one named in passing there (once to three times) is a bystander.
 _TOPIC_MENTIONS = 4
 # "The government" in a quote (see `_government_in`).
-_THE_GOVERNMENT = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+government\b")
+_THE_GOVERNMENT = re.compile(rf"[Tt]{WORD_EDGE}h(?:e|is)\s+government\b")  # letter-first (see _TOKEN)
 _BODY_NOUN = re.compile(r"\b(?:company|firm|bank|group|council|city|state|province|party|union|club)\b")
 _GOVERNMENT_OF = re.compile(r"\s+(?:of|in|at)\s+((?:the\s+|this\s+)?[\w.]+(?:\s+[A-Z][\w.]*)?)")
 # One who speaks for a government: "the government" in his words is his own (see `_government_in`).
