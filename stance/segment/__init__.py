@@ -740,6 +740,7 @@ class _Segmenter:
         self._named_cache: tuple[list[int], list[str]] | None = None
         self._holders: dict[str, set[str]] | None = None
         self._heads: dict[str, str] | None = None
+        self._heads_scan: re.Pattern[str] | None = None
         self.ents: Entities = build_entities(self.text, lex.names_state_like)
         self._register_speech_subjects()
 
@@ -1916,11 +1917,11 @@ class _Segmenter:
         "the ministry of trade"), and only the heads of `_BODY_HEADS`."""
         text = self.text
         heads = self._org_heads()
-        if not heads:
+        if not heads or self._heads_scan is None:
             return []
         out: list[str] = []
-        for m in _THE_WORD.finditer(text, a, b):
-            body = heads.get(m.group(1).lower())
+        for m in self._heads_scan.finditer(text, a, b):
+            body = heads.get(m.group(1).lower())  # None for "the the"
             if body and not _HEAD_GOES_ON.match(text, m.end()):
                 out.append(body)
         return out
@@ -1938,6 +1939,7 @@ class _Segmenter:
                     if head in _BODY_HEADS:
                         seen.setdefault(head, []).append(c)
             self._heads = {h: cs[0] for h, cs in seen.items() if len(cs) == 1 and not self._other_body(h, cs[0])}
+            self._heads_scan = _the_word_scan(self._heads)
         return self._heads
 
     def _other_body(self, head: str, body: str) -> bool:
@@ -1947,7 +1949,7 @@ class _Segmenter:
         body. Once per head of a story."""
         ends = {e for _, e, _ in self._load_spans()}
         own = set(body.split())
-        pattern = rf"(?<![\w.])(?!(?:The|This|That|A|An)\b)([A-Z][\w.&'’-]*)\s+{head.title()}\b"
+        pattern = _OTHER_BODY_WORD + rf"\s+{head.title()}\b"
         return any(m.end() not in ends and m.group(1) not in own for m in re.finditer(pattern, self.text))
 
     def _owned_person_before_pronoun(self, group: list[RawQuote]) -> bool:
@@ -3615,6 +3617,9 @@ _OWNER_BEFORE = re.compile(
 )
 _NOT_OWNERS = frozenset("it that there here what who he she".split())
 _THE_WORD = re.compile(_THE + r"\s+([A-Za-z]+)\b")
+# A capitalised word not after a word or a stop, and no "The", "This", "That", "A", "An" (see
+# `_other_body`): letter-first, the guards looking back at that letter, so the engine skips to capitals.
+_OTHER_BODY_WORD = r"([A-Z](?<![\w.].)(?!(?<=T)h(?:e|is|at)\b|(?<=A)n?\b)[\w.&'’-]*)"
 _HEAD_GOES_ON = re.compile(r"\s+of\b|\s+[A-Z]|,?\s+who(?:m|se)?\b")  # "the executive who left" is a person
 # Heads of bodies' names that stand for one known body when a story names it ("the system", "the
 # Community", "the Executive" for the Scottish Executive); most heads are also common nouns used
@@ -3637,8 +3642,11 @@ _CREDITORS = "creditor banks"
 _CONGRESS = "U.S. Congress"
 # Words for laws being made, in a quote; "Congress" written as such in the story; a possessive
 # owner a few words before a word ("Ohio's recently enacted legislation").
-# Letter-first with WORD_EDGE for the "\b" before it (see _TOKEN); the rest in any case.
-_LEGISLATION = re.compile(rf"[Ll]{WORD_EDGE}(?i:egislat(?:ion|e))\b|[Tt]{WORD_EDGE}(?i:he\s+bill)\b")
+# One class of first letters with WORD_EDGE for the "\b" before them (see _TOKEN), so the engine
+# skips to an L or a T; a lookbehind then picks the word that letter opens, the rest in any case.
+_LEGISLATION = re.compile(
+    rf"[LlTt]{WORD_EDGE}(?:(?<=[Ll])(?i:egislat(?:ion|e))|(?<=[Tt])(?i:he\s+bill))\b"
+)
 # "the bill" of money: "foot/pay the bill", "Treasury bill", "the bill rate" (see `_legislation_in`).
 _MONEY_BILL_BEFORE = re.compile(r"\b(?:foot|footing|foots|pay|paying|pays|paid|picks?\s+up|pick\s+up)\s+$", re.I)
 _MONEY_BILL_AFTER = re.compile(r"\s+(?:rates?|auctions?|yields?|futures|market)\b", re.I)
@@ -3683,6 +3691,16 @@ _GIVEN_NAMES_GAP = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}")
 _OF_NEXT = re.compile(
     r"\s+of\b|\s+(?:at|for)\s+(?:the|a|an|its)\b|\s+and\s+(?:the\s+)?board\b|['’]s\s+(?:company|firm|board)\b"
 )
+
+
+def _the_word_scan(heads: dict[str, str]) -> re.Pattern[str] | None:
+    """`_THE_WORD` for a story's own heads only: "the" and a word that is one of them in any
+    ASCII case ("the Ministry", "the SYSTEM"), so a quote's other "the" words are not read one by
+    one. A whole word, as `_THE_WORD` reads it; a second "the" is read too ("the the system"), as
+    `_THE_WORD` takes it up before the head. None where the story has no heads."""
+    if not heads:
+        return None
+    return re.compile(_THE + r"\s+((?ai:" + "|".join(map(re.escape, sorted(heads))) + r")|[Tt]he)\b")
 
 
 def _office_key(office: str) -> str:
