@@ -2126,7 +2126,6 @@ class _Segmenter:
             holders: dict[str, set[str]] = {}
             spans = self._load_spans()
             by_start = {s: c for s, _, c in spans}
-            starts, names = self._named_people()
             for m in _TITLE_BEFORE_NAME.finditer(self.text):
                 prev = self.text[max(0, m.start() - 30) : m.start()].split()
                 owner = prev[-1].removesuffix("'s").removesuffix("’s") if prev else ""
@@ -2138,6 +2137,8 @@ class _Segmenter:
                     name = self._resolve.get(canon, canon)
                 else:
                     # The named-people index marks a family name: given names may stand between.
+                    # Asked here only, as most stories title only lexicon people or no one.
+                    starts, names = self._named_people()
                     i = bisect.bisect_left(starts, k)
                     if i == len(starts) or not _GIVEN_NAMES_GAP.fullmatch(self.text, k, starts[i]):
                         continue
@@ -3703,10 +3704,13 @@ def _the_word_scan(heads: dict[str, str]) -> re.Pattern[str] | None:
     return re.compile(_THE + r"\s+((?ai:" + "|".join(map(re.escape, sorted(heads))) + r")|[Tt]he)\b")
 
 
+_MINISTER_OF = re.compile(r"minister (?:of|for) (?:the )?(\w+)(?: affairs)?")
+
+
 def _office_key(office: str) -> str:
     """An office as a key: lower case, single spaces, "minister of finance" as "finance minister"."""
     key = " ".join(office.lower().split())
-    m = re.fullmatch(r"minister (?:of|for) (?:the )?(\w+)(?: affairs)?", key)
+    m = _MINISTER_OF.fullmatch(key)
     return f"{m.group(1)} minister" if m else key
 
 
