@@ -167,6 +167,66 @@ def test_the_patterns_match_their_boundary_forms_at_slice_edges():
                     assert found == [(m.span(), m.groups()) for m in plain.finditer(text, a, b)], (fast.pattern, a, b)
 
 
+def test_legislation_and_government_patterns_match_their_boundary_forms():
+    import stance.segment as seg
+
+    pairs = [
+        (seg._LEGISLATION, re.compile(r"\b(?:legislation|legislate|the\s+bill)\b", re.I)),
+        (seg._THE_GOVERNMENT, re.compile(r"\b(?:[Tt]he|[Tt]his)\s+government\b")),
+    ]
+    texts = [
+        "Legislation on the bill: we legislate, THE BILL, The  Bill, LEGISLATE and legislative the billing",
+        "xlegislation 9the bill _The bill éthe bill Kovac's legislation; the\nbill. (legislation)",
+        "The government, this government, This  government and the governments; xthe government, tHis government",
+        "the bill",
+        "This",
+    ]
+    for fast, plain in pairs:
+        for text in texts + _EDGE_CASES:
+            for a in range(len(text) + 1):
+                for b in range(a, len(text) + 1, 2):
+                    found = [m.span() for m in fast.finditer(text, a, b)]
+                    assert found == [m.span() for m in plain.finditer(text, a, b)], (fast.pattern, a, b)
+
+
+def test_head_scan_finds_what_the_word_scan_and_lookup_found():
+    import stance.segment as seg
+
+    heads = {"system": "Farm Credit System", "ministry": "Finance Ministry"}
+    scan = seg._the_word_scan(heads)
+    assert scan is not None and seg._the_word_scan({}) is None
+    texts = [
+        "The system and the Ministry; the SYSTEM, the systems, the ministry9 and tHe sYstem_x the  ministry.",
+        "xthe system éthe ministry The\nSystem the systemic the ſystem the miniſtry the Systém the system's",
+        "the the system, the the the Ministry, The the the the system; the The system, the these system",
+        "the system",
+    ]
+    for text in texts + _EDGE_CASES:
+        for a in range(len(text) + 1):
+            for b in range(a, len(text) + 1, 2):
+                found = [m.span() for m in scan.finditer(text, a, b) if m.group(1).lower() in heads]
+                plain = [m.span() for m in seg._THE_WORD.finditer(text, a, b) if m.group(1).lower() in heads]
+                assert found == plain, (a, b)
+
+
+def test_other_body_word_matches_its_lookahead_form():
+    import stance.segment as seg
+
+    fast = re.compile(seg._OTHER_BODY_WORD + r"\s+Ministry\b")
+    plain = re.compile(r"(?<![\w.])(?!(?:The|This|That|A|An)\b)([A-Z][\w.&'’-]*)\s+Ministry\b")
+    texts = [
+        "The Ministry, This Ministry, That Ministry, A Ministry, An Ministry, Then Ministry, Thatch Ministry",
+        "A&Trade Ministry, An-Trade Ministry, A.B. Ministry, x.Trade Ministry, 9Trade Ministry, Trade  Ministry",
+        "Norland's Trade Ministry and Finance\nMinistry; Thise Ministry; Ann Ministry; The.Co Ministry",
+        "Trade Ministry",
+    ]
+    for text in texts + _EDGE_CASES:
+        for a in range(len(text) + 1):
+            for b in range(a, len(text) + 1, 2):
+                found = [(m.span(), m.groups()) for m in fast.finditer(text, a, b)]
+                assert found == [(m.span(), m.groups()) for m in plain.finditer(text, a, b)], (a, b)
+
+
 def test_titles_before_a_name_match_the_plain_alternation():
     import stance.segment as seg
 

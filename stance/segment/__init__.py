@@ -740,6 +740,7 @@ class _Segmenter:
         self._named_cache: tuple[list[int], list[str]] | None = None
         self._holders: dict[str, set[str]] | None = None
         self._heads: dict[str, str] | None = None
+        self._heads_scan: re.Pattern[str] | None = None
         self.ents: Entities = build_entities(self.text, lex.names_state_like)
         self._register_speech_subjects()
 
@@ -1916,11 +1917,11 @@ class _Segmenter:
         "the ministry of trade"), and only the heads of `_BODY_HEADS`."""
         text = self.text
         heads = self._org_heads()
-        if not heads:
+        if not heads or self._heads_scan is None:
             return []
         out: list[str] = []
-        for m in _THE_WORD.finditer(text, a, b):
-            body = heads.get(m.group(1).lower())
+        for m in self._heads_scan.finditer(text, a, b):
+            body = heads.get(m.group(1).lower())  # None for "the the"
             if body and not _HEAD_GOES_ON.match(text, m.end()):
                 out.append(body)
         return out
@@ -1938,6 +1939,7 @@ class _Segmenter:
                     if head in _BODY_HEADS:
                         seen.setdefault(head, []).append(c)
             self._heads = {h: cs[0] for h, cs in seen.items() if len(cs) == 1 and not self._other_body(h, cs[0])}
+            self._heads_scan = _the_word_scan(self._heads)
         return self._heads
 
     def _other_body(self, head: str, body: str) -> bool:
@@ -1947,7 +1949,7 @@ class _Segmenter:
         body. Once per head of a story."""
         ends = {e for _, e, _ in self._load_spans()}
         own = set(body.split())
-        pattern = rf"(?<![\w.])(?!(?:The|This|That|A|An)\b)([A-Z][\w.&'’-]*)\s+{head.title()}\b"
+        pattern = _OTHER_BODY_WORD + rf"\s+{head.title()}\b"
         return any(m.end() not in ends and m.group(1) not in own for m in re.finditer(pattern, self.text))
 
     def _owned_person_before_pronoun(self, group: list[RawQuote]) -> bool:
@@ -1977,7 +1979,7 @@ class _Segmenter:
         (a "they" the quote speaks of is still resolved). Not legislation a possessive owns
         ("Ohio's new legislation"), not a bill of money ("foot the bill", "Treasury bill", "the
         bill rate"), and not a lawmaker's own words ("Senator Ann Kovac", "Congressman Tom Berg")."""
-        if not _LEGISLATION.search(self.text, a, b) or _CONGRESS in own:
+        if _CONGRESS in own or not _LEGISLATION.search(self.text, a, b):
             return False
         if self._congress is None:
             self._congress = self._name_counts().get(_CONGRESS, 0) > 0 and self._us_congress_story()
@@ -2124,7 +2126,6 @@ class _Segmenter:
             holders: dict[str, set[str]] = {}
             spans = self._load_spans()
             by_start = {s: c for s, _, c in spans}
-            starts, names = self._named_people()
             for m in _TITLE_BEFORE_NAME.finditer(self.text):
                 prev = self.text[max(0, m.start() - 30) : m.start()].split()
                 owner = prev[-1].removesuffix("'s").removesuffix("’s") if prev else ""
@@ -2136,6 +2137,8 @@ class _Segmenter:
                     name = self._resolve.get(canon, canon)
                 else:
                     # The named-people index marks a family name: given names may stand between.
+                    # Asked here only, as most stories title only lexicon people or no one.
+                    starts, names = self._named_people()
                     i = bisect.bisect_left(starts, k)
                     if i == len(starts) or not _GIVEN_NAMES_GAP.fullmatch(self.text, k, starts[i]):
                         continue
@@ -2513,6 +2516,8 @@ class _Segmenter:
         place of the state itself, "the government in London", is kept), and not the words of one
         who speaks for the government (a minister, a secretary, an official: their own)."""
         text = self.text
+        if text.find("government", a, b) < 0:
+            return None  # the cheap trigger: most quotes never write the word
         places: list[str | None] = []
         for m in _THE_GOVERNMENT.finditer(text, a, b):
             w = _GOVERNMENT_OF.match(text, m.end(), b)
@@ -3613,6 +3618,9 @@ _OWNER_BEFORE = re.compile(
 )
 _NOT_OWNERS = frozenset("it that there here what who he she".split())
 _THE_WORD = re.compile(_THE + r"\s+([A-Za-z]+)\b")
+# A capitalised word not after a word or a stop, and no "The", "This", "That", "A", "An" (see
+# `_other_body`): letter-first, the guards looking back at that letter, so the engine skips to capitals.
+_OTHER_BODY_WORD = r"([A-Z](?<![\w.].)(?!(?<=T)h(?:e|is|at)\b|(?<=A)n?\b)[\w.&'’-]*)"
 _HEAD_GOES_ON = re.compile(r"\s+of\b|\s+[A-Z]|,?\s+who(?:m|se)?\b")  # "the executive who left" is a person
 # Heads of bodies' names that stand for one known body when a story names it ("the system", "the
 # Community", "the Executive" for the Scottish Executive); most heads are also common nouns used
@@ -3635,7 +3643,11 @@ _CREDITORS = "creditor banks"
 _CONGRESS = "U.S. Congress"
 # Words for laws being made, in a quote; "Congress" written as such in the story; a possessive
 # owner a few words before a word ("Ohio's recently enacted legislation").
-_LEGISLATION = re.compile(r"\b(?:legislation|legislate|the\s+bill)\b", re.I)
+# One class of first letters with WORD_EDGE for the "\b" before them (see _TOKEN), so the engine
+# skips to an L or a T; a lookbehind then picks the word that letter opens, the rest in any case.
+_LEGISLATION = re.compile(
+    rf"[LlTt]{WORD_EDGE}(?:(?<=[Ll])(?i:egislat(?:ion|e))|(?<=[Tt])(?i:he\s+bill))\b"
+)
 # "the bill" of money: "foot/pay the bill", "Treasury bill", "the bill rate" (see `_legislation_in`).
 _MONEY_BILL_BEFORE = re.compile(r"\b(?:foot|footing|foots|pay|paying|pays|paid|picks?\s+up|pick\s+up)\s+$", re.I)
 _MONEY_BILL_AFTER = re.compile(r"\s+(?:rates?|auctions?|yields?|futures|market)\b", re.I)
@@ -3682,10 +3694,23 @@ _OF_NEXT = re.compile(
 )
 
 
+def _the_word_scan(heads: dict[str, str]) -> re.Pattern[str] | None:
+    """`_THE_WORD` for a story's own heads only: "the" and a word that is one of them in any
+    ASCII case ("the Ministry", "the SYSTEM"), so a quote's other "the" words are not read one by
+    one. A whole word, as `_THE_WORD` reads it; a second "the" is read too ("the the system"), as
+    `_THE_WORD` takes it up before the head. None where the story has no heads."""
+    if not heads:
+        return None
+    return re.compile(_THE + r"\s+((?ai:" + "|".join(map(re.escape, sorted(heads))) + r")|[Tt]he)\b")
+
+
+_MINISTER_OF = re.compile(r"minister (?:of|for) (?:the )?(\w+)(?: affairs)?")
+
+
 def _office_key(office: str) -> str:
     """An office as a key: lower case, single spaces, "minister of finance" as "finance minister"."""
     key = " ".join(office.lower().split())
-    m = re.fullmatch(r"minister (?:of|for) (?:the )?(\w+)(?: affairs)?", key)
+    m = _MINISTER_OF.fullmatch(key)
     return f"{m.group(1)} minister" if m else key
 
 
@@ -3828,7 +3853,7 @@ _EMPLOYER_BEFORE = re.compile(words_pattern("of for at with") + r"\s+$")
 # names it, is about; one named in passing there (once to three times) is a bystander.
 _TOPIC_MENTIONS = 4
 # "The government" in a quote (see `_government_in`).
-_THE_GOVERNMENT = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+government\b")
+_THE_GOVERNMENT = re.compile(rf"[Tt]{WORD_EDGE}h(?:e|is)\s+government\b")  # letter-first (see _TOKEN)
 _BODY_NOUN = re.compile(r"\b(?:company|firm|bank|group|council|city|state|province|party|union|club)\b")
 _GOVERNMENT_OF = re.compile(r"\s+(?:of|in|at)\s+((?:the\s+|this\s+)?[\w.]+(?:\s+[A-Z][\w.]*)?)")
 # One who speaks for a government: "the government" in his words is his own (see `_government_in`).
