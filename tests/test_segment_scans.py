@@ -592,3 +592,25 @@ def test_token_start_is_where_the_token_pattern_finds_the_word():
                 words = window.split()
                 starts = [m.start() - a for m in seg._TOKEN.finditer(text, a, b)]
                 assert [seg._token_start(window, words, k) for k in range(len(words))] == starts
+
+
+def test_office_trigger_holds_every_office_the_pattern_finds():
+    """`_may_name_office` is a pre-check: it must say yes wherever `_OFFICE_IN_QUOTE` matches."""
+    import stance.segment as seg
+
+    texts = [
+        "The PRIME MINISTER and the Finance Minister met the minister of the interior.",
+        "the Chancellor, The vice president, the GOVERNOR and the home secretary; the Secretary of State",
+        "The Premier and the Speaker; the premier and the speaker are no titles here",
+        "the mınıster of finance or the preſident would match only under re's Unicode folding",
+        "The ministry said the bank's chairman and the agency's head would decide.",
+    ]
+    for text in texts + _EDGE_CASES:
+        for a in range(len(text) + 1):
+            for b in range(a, len(text) + 1, 3):
+                if seg._OFFICE_IN_QUOTE.search(text, a, b):
+                    assert seg._may_name_office(text[a:b]), (text, a, b)
+    assert not seg._may_name_office("The ministry said the chairman would decide.")
+    assert seg._may_name_office("the preſident")  # a letter only re folds to "s": always scanned
+    assert not seg._may_name_office("“The ministry”, said the chairman — in Zürich.")
+    assert seg._may_name_office("“The PRESIDENT”, said the chairman — in Zürich.")

@@ -739,6 +739,8 @@ class _Segmenter:
         self._context_cache: dict[tuple[int, int], str] = {}
         self._named_cache: tuple[list[int], list[str]] | None = None
         self._holders: dict[str, set[str]] | None = None
+        # An ASCII story's quotes are pre-checked for office words (see `_may_name_office`).
+        self._ascii = self.text.isascii()
         self._heads: dict[str, str] | None = None
         self._heads_scan: re.Pattern[str] | None = None
         self.ents: Entities = build_entities(self.text, lex.names_state_like)
@@ -2100,6 +2102,8 @@ class _Segmenter:
         office the quote gives to another body ("the president of the company")."""
         text = self.text
         out: list[str] = []
+        if self._ascii and not _may_name_office(text[a:b]):
+            return out  # no office word: most quotes of an ASCII story
         own: str | None = None  # the office words of the mention, read at the first office the quote gives one holder
         for m in _OFFICE_IN_QUOTE.finditer(text, a, b):
             if _OF_NEXT.match(text, m.end()):
@@ -3612,6 +3616,24 @@ _OFFICE_IN_QUOTE = re.compile(
 )
 # "AND" or "&" joining the words of a company's name in a headline, either way in the story.
 _JOINER = r"(?:and|&)"
+# Words one of which every `_OFFICE_IN_QUOTE` match holds (in lower case): a quote with none of them
+# names no office, so the pattern's scan of each "the" is skipped (most quotes).
+_OFFICE_TRIGGERS = ("minister", "chancellor", "president", "governor", "secretary", "premier", "speaker")
+_FOLDED_TO_ASCII = "\u0130\u0131\u017f"  # "İ", "ı", "ſ": what re's IGNORECASE alone reads as a letter of them
+
+
+def _may_name_office(quote: str) -> bool:
+    """Whether `_OFFICE_IN_QUOTE` may match in the quote: it holds an office word, in any case.
+    `str.lower` folds the words' letters as the pattern's `(?i:...)` does, but for the three
+    letters re alone folds to an "i" or "s" ("İ", dotless "ı", long "ſ"): a quote with one
+    of them is always scanned. Asked for ASCII stories only: lowering other text costs more
+    than the pattern's scan."""
+    if not quote.isascii() and any(c in quote for c in _FOLDED_TO_ASCII):
+        return True
+    low = quote.lower()
+    return any(w in low for w in _OFFICE_TRIGGERS)
+
+
 # A possessive before a noun and at most two modifiers ("its main", "the country's", "Japan's").
 _OWNER_BEFORE = re.compile(
     r"\b((?:[Ii]ts|[Tt]heir|[Oo]ur|[Hh]is|[Hh]er)|(?:the\s+)?[\w.]+['’]s)\s+(?:[a-z]+\s+){0,2}$"
