@@ -1325,6 +1325,9 @@ def test_legislation_in_a_quote_of_a_story_naming_congress_is_congress():
     assert "U.S. Congress" not in _seg(story + owned)[-1].targets
     senate = "The Senate began work on a textile quota bill on Tuesday.\n    "
     assert "U.S. Congress" not in _seg(senate + quote)[-1].targets
+    # The story's naming of Congress counts wherever it stands, after the quote too.
+    later = "Wheat prices rose 2 pct in Chicago.\n    " + quote + "\n    Congress votes on the bill next week.\n"
+    assert _seg(later)[0].targets == ["U.S. Congress"]
 
 
 def test_legislation_is_congress_only_in_a_story_whose_legislature_is_the_us_congress():

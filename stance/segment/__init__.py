@@ -1981,10 +1981,12 @@ class _Segmenter:
         (a "they" the quote speaks of is still resolved). Not legislation a possessive owns
         ("Ohio's new legislation"), not a bill of money ("foot the bill", "Treasury bill", "the
         bill rate"), and not a lawmaker's own words ("Senator Ann Kovac", "Congressman Tom Berg")."""
-        if _CONGRESS in own or not _LEGISLATION.search(self.text, a, b):
+        if _CONGRESS in own or self._name_counts().get(_CONGRESS, 0) == 0:
+            return False  # a story naming no Congress (most): no quote is scanned
+        if not _LEGISLATION.search(self.text, a, b):
             return False
         if self._congress is None:
-            self._congress = self._name_counts().get(_CONGRESS, 0) > 0 and self._us_congress_story()
+            self._congress = self._us_congress_story()
         if not self._congress:
             return False
         if any(_LAWMAKER.search(t) for t in (mention.text if mention is not None else "", speaker or "")):
