@@ -385,6 +385,21 @@ def test_token_gaps_split_as_the_token_pattern_finds():
                 assert text[a:b].translate(seg._TOKEN_GAPS).split() == seg._TOKEN.findall(text, a, b)
 
 
+def test_token_gaps_by_replace_is_the_translate_table():
+    """`_token_gaps` replaces the separators one by one: it must give what the table gives,
+    ASCII or not, every separator, runs of them and none."""
+    import stance.segment as seg
+
+    texts = [
+        'Kovac (the envoy) said: "yes"; Berg, “no” –\tfine\u00a0here\u2028x\x1cy  ',
+        ",;:()\"“”,,;;", "plain words only", "", "Ana’s aide,“Berg”:(x);y",
+    ]
+    for text in texts + _EDGE_CASES:
+        for a in range(len(text) + 1):
+            for b in range(a, len(text) + 1):
+                assert seg._token_gaps(text[a:b]) == text[a:b].translate(seg._TOKEN_GAPS)
+
+
 def _same_spans(
     fast: re.Pattern[str], plain: re.Pattern[str], texts: list[str], step: int = 1, groups: bool = False
 ) -> None:

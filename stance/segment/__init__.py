@@ -70,6 +70,16 @@ _TOKEN = re.compile(r"[^\s,;:()\"“”][^\s,;:()\"“”]*")
 # are _TOKEN's matches in text (str.split and the regex's \s take the same characters for white
 # space), without a match object for each.
 _TOKEN_GAPS = str.maketrans(dict.fromkeys(",;:()\"“”", " "))
+
+
+def _token_gaps(window: str) -> str:
+    """`window.translate(_TOKEN_GAPS)` by one str.replace per separator: a text with curly quotes
+    is not ASCII, and translate then looks each character up in the table, which cost a
+    cue's window more than all the rest of the subject's search."""
+    return (
+        window.replace(",", " ").replace(";", " ").replace(":", " ").replace("(", " ").replace(")", " ")
+        .replace('"', " ").replace("“", " ").replace("”", " ")
+    )
 # The quotation marks as a set: whether a stretch holds one is one C-level set test.
 _MARKS = frozenset(ALL_MARKS)
 _AUX = frozenset({"also", "later", "has", "had", "have", "earlier", "then", "again", "further"})
@@ -753,7 +763,7 @@ class _Segmenter:
         for m in iter_cues(text, min_strength=2):
             lo = max(0, m.start() - 60)
             # Words first, offsets only for the few cues that name someone: most do not.
-            window = text[lo : m.start()].translate(_TOKEN_GAPS)
+            window = _token_gaps(text[lo : m.start()])
             words = window.split()
             n = len(words)
             while n and words[n - 1].lower() in _AUX:
