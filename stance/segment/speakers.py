@@ -13,6 +13,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from stance.segment.cues import (
@@ -179,6 +180,11 @@ _CAP_RUN_RE = re.compile(
 )
 
 
+# Sort keys in C: the indexes below sort and search lists of persons and of (pos, ...) tuples.
+_BY_POS = attrgetter("pos")
+_FIRST = itemgetter(0)
+
+
 @dataclass
 class Person:
     name: str
@@ -274,7 +280,7 @@ class Entities:
 
     def add_speaker(self, pos: int, canon: str, typ: str, roles: set[str]) -> None:
         """Record that `canon` spoke (or was the subject of a speech verb) at pos."""
-        bisect.insort(self.speakers, (pos, canon, typ, roles), key=lambda x: x[0])
+        bisect.insort(self.speakers, (pos, canon, typ, roles), key=_FIRST)
         self._spk.add(typ, pos, canon)
         for r in roles:
             self._spk.add((typ, r), pos, canon)
@@ -302,7 +308,7 @@ class Entities:
         if self._suffix is None:
             idx: dict[tuple[str, ...], tuple[list[int], list[str], list[str | None]]] = {}
             width: dict[tuple[str, ...], int] = {}  # how many words the best name so far has
-            for p in sorted(self.persons, key=lambda p: p.pos):
+            for p in sorted(self.persons, key=_BY_POS):
                 pt = tuple(p.name.split())
                 n = len(pt)
                 for k in range(1, n + 1):
@@ -339,7 +345,7 @@ class Entities:
         with tok ("Lee" after "Lee Jong-hwan"); None when none or several do."""
         if self._family is None:
             idx: dict[str, tuple[list[int], list[str]]] = {}
-            for p in sorted(self.persons, key=lambda p: p.pos):
+            for p in sorted(self.persons, key=_BY_POS):
                 if _family_first(p.name):
                     ps, names = idx.setdefault(p.name.split()[0], ([], []))
                     ps.append(p.pos)
@@ -419,7 +425,7 @@ class Entities:
         """The organisation named last before pos, within `within` characters, whose name fits:
         what "the board" or "the newspaper" means when that body has not spoken yet. A name the
         scan cut at "of" gets its rest back ("the Valmont Board of Elections")."""
-        i = bisect.bisect_left(self.orgs, pos, key=lambda o: o[0])
+        i = bisect.bisect_left(self.orgs, pos, key=_FIRST)
         while i > 0:
             i -= 1
             at, name = self.orgs[i]
@@ -676,7 +682,7 @@ def _strip_role_prefix(tokens: list[str], is_place) -> tuple[list[str], list[str
     while last_role >= 0:  # from the end: only the last role word counts
         t = tokens[last_role]
         tl = t.lower().rstrip(".")
-        if tl in ROLE_WORDS or tl.endswith(("'s", "’s")) or is_place(t) or tl in ORG_WORDS:
+        if tl in ROLE_WORDS or tl in ORG_WORDS or tl.endswith(("'s", "’s")) or is_place(t):
             break
         last_role -= 1
     return tokens[: last_role + 1], tokens[last_role + 1 :]
@@ -791,7 +797,7 @@ def _classify_run(run: str, is_place) -> tuple:
     else:
         roles, name = _strip_role_prefix(toks, is_place)
     roles, name = _party_off(roles, name)
-    if any(t.lower().rstrip(".") in ORG_WORDS for t in toks) and not _titled_by_body(roles, name):
+    if not ORG_WORDS.isdisjoint([t.lower().rstrip(".") for t in toks]) and not _titled_by_body(roles, name):
         return ("org", " ".join(t for t in toks))
     name = [t for t in name if not t.endswith(("'s", "’s"))]
     if len(name) == 1 and roles and roles[-1].lower().rstrip(".") in _TITLES and not is_place(name[0]):
@@ -801,9 +807,10 @@ def _classify_run(run: str, is_place) -> tuple:
         return ("titled", name[0].rstrip(".,"), frozenset(r.lower() for r in roles))
     if (
         len(name) >= 2
-        and all(not is_place(t) and t not in _GEO_WORDS for t in (name[:-1] if place_surname else name))
-        and not is_place(" ".join(name))
         and not any(t.isupper() and len(t) > 1 for t in name)
+        and _GEO_WORDS.isdisjoint(inner := name[:-1] if place_surname else name)
+        and not any(map(is_place, inner))
+        and not is_place(" ".join(name))
     ):
         if name[0] == "Sir" or name[0] not in _NON_NAME_CAPS:
             return ("person", " ".join(name).rstrip(".,"), frozenset(r.lower() for r in roles))
@@ -962,8 +969,10 @@ def build_entities(text: str, is_place) -> Entities:
     ents._unscanned = (text, is_place)
     ents.text = text
     known = memo.get
+    # A fresh Entities holds no index `add_person` would have to drop: the persons go straight in.
+    persons = ents.persons
     for m in _CAP_RUN_RE.finditer(text):
-        run = m.group()
+        run = m[0]
         if " " not in run and known(run, _NEW)[0] == "skip":
             continue  # most runs: one capitalised word ("The", "But"), known to name nothing
         if run.count(" ") + run.count("\n") >= _MAX_NAME_WORDS:
@@ -987,7 +996,7 @@ def build_entities(text: str, is_place) -> Entities:
         ) and _inside_org_name(text, start, end):
             continue
         if kind == "titled":
-            ents.add_person(Person(hit[1], set(hit[2]), start))
+            persons.append(Person(hit[1], set(hit[2]), start))
             continue
         rset = set(hit[2])
         for w in reversed(text[max(0, start - 40) : start].lower().split()[-3:]):
@@ -999,7 +1008,7 @@ def build_entities(text: str, is_place) -> Entities:
         am = _APPOS_ROLE.match(text, end, end + 80)
         if am:
             rset |= _appositive_roles(am.group(1))
-        ents.add_person(Person(hit[1], rset, start))
+        persons.append(Person(hit[1], rset, start))
     return ents
 
 
