@@ -1558,3 +1558,17 @@ def test_a_bloc_called_the_and_the_last_word_of_its_name_is_that_bloc():
         '    Ann Kovac, a Canadian trade official, said: "The Community must think again."'
     )
     assert _seg(text)[-1].targets == ["European Community"]
+
+
+def test_a_regulator_named_in_a_quote_is_its_target():
+    text = 'Analyst Ann Lark said: "The threat is that the EPA will get tough on landfills."\n'
+    assert _seg(text)[0].targets == ["EPA"]
+    text = 'Tom Reed, a Norco Inc executive, said: "FERC must settle the pipeline issue soon."\n'
+    assert _seg(text)[0].targets == ["FERC"]
+
+
+def test_a_steel_chairman_naming_the_united_states_keeps_it():
+    # A company in the lexicon has no home state: its chairman does not speak for the United
+    # States, so a mixed quote of his that names it keeps it.
+    text = 'USX chairman Dan Roe said the U.S. should "hold firm on the dollar".\n'
+    assert _seg(text)[0].targets == ["United States"]

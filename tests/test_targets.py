@@ -253,3 +253,33 @@ def test_proper_canonical_matches_a_proper_name_in_any_case_but_no_common_noun()
     assert lex.proper_canonical("norcorp") == "NorCorp"
     assert lex.proper_canonical("CREDITORS") is None
     assert lex.proper_canonical("Sudcorp") is None
+
+
+def test_us_regulators_exchanges_and_large_firms_are_in_the_lexicon(lex):
+    # Bodies the Reuters pool's labellers named in several stories, by the names they wrote.
+    assert lex.find("The FERC and the Environmental Protection Agency disagreed") == ["FERC", "EPA"]
+    assert lex.find("a General Accounting Office study for the FDA") == ["GAO", "FDA"]
+    assert lex.find("the Department of Transportation and the International Trade Commission") == [
+        "U.S. Department of Transportation",
+        "U.S. International Trade Commission",
+    ]
+    assert lex.find("Dealers on the CBOT, the Merc's rival, and at SIMEX and LIFFE") == [
+        "Chicago Board of Trade",
+        "SIMEX",
+        "LIFFE",
+    ]
+    assert lex.find("Shares of ATT and GE fell on the American Stock Exchange") == [
+        "AT&T",
+        "General Electric",
+        "American Stock Exchange",
+    ]
+    # The exchange, not the territory it is named after.
+    assert lex.find("trading on the Hong Kong Stock Exchange") == ["Hong Kong Stock Exchange"]
+
+
+def test_us_regulators_speak_for_the_united_states_but_companies_do_not(lex):
+    assert "United States" in lex.side(["FERC"])
+    # A company's chairman or an exchange's officer is no voice of his state: their quotes naming
+    # the United States keep it.
+    for body in ("USX", "AT&T", "Chicago Board of Trade", "NASD", "Teamsters"):
+        assert "United States" not in lex.side([body])
