@@ -105,6 +105,11 @@ def _new_place(text: str, a: int, e: int) -> bool:
 
 
 _WORD_BEFORE = re.compile(r"[A-Za-z]+$")
+# An alias ending in a compass word ("the West") before a capitalised word is the opening of a
+# longer name ("the West German mark", "the West Bank").
+_COMPASS_WORDS = ("West", "East", "North", "South")
+_COMPASS_END = re.compile(r"\b(?:West|East|North|South)$")
+_CAPITAL_NEXT = re.compile(r"(?:[ \t]+|[ \t]*\n)[A-Z]")
 _WORD_AFTER = re.compile(r"[ \t]+(?!(?:and|or)\b)[A-Za-z]")
 
 
@@ -283,9 +288,20 @@ class TargetLexicon:
         if self._pattern is None or not text:
             return []
         out = []
+        skip = 0
         for m in self._matches(text):
-            canon = self._lookup.get(m.group()) or self._lookup.get(" ".join(m.group().split()))
             a = m.start()
+            if a < skip:
+                continue
+            compass = _COMPASS_END.search(m.group()) if m.group().endswith(_COMPASS_WORDS) else None
+            if compass and _CAPITAL_NEXT.match(text, m.end()):
+                # "the West German government", "the West Bank": the compass word opens a longer
+                # name, an alias of its own ("West German") or none ("the West Bank").
+                m = self._pattern.match(text, a + compass.start())
+                if m is None or m.end() <= a + compass.end():
+                    continue
+                a, skip = m.start(), m.end()
+            canon = self._lookup.get(m.group()) or self._lookup.get(" ".join(m.group().split()))
             if canon is None:
                 continue
             if a > 1 and (text[a - 1].isspace() or text[a - 1] == "-"):

@@ -283,3 +283,15 @@ def test_us_regulators_speak_for_the_united_states_but_companies_do_not(lex):
     # the United States keep it.
     for body in ("USX", "AT&T", "Chicago Board of Trade", "NASD", "Teamsters"):
         assert "United States" not in lex.side([body])
+
+
+def test_the_west_before_a_capitalised_word_opens_a_longer_name(lex):
+    # "the West German ..." is West Germany, not the West; "the West Bank" is no bloc either.
+    assert lex.find("Officials of the West German central bank met") == ["Bundesbank"]
+    assert lex.find("the West German minister said") == ["West Germany"]
+    assert lex.find("the West\nGermans objected") == ["West Germany"]
+    assert lex.find("a plant in the West Midlands") == []
+    assert "Western countries" not in lex.find("settlers on the West Bank")
+    # The bloc itself stays, also before punctuation, a possessive or a new sentence.
+    assert lex.find("pressure from the West, and the West's banks") == ["Western countries"]
+    assert lex.find("sanctions by the West. Japan agreed") == ["Western countries", "Japan"]
