@@ -729,7 +729,9 @@ def test_a_city_where_an_agreement_was_reached_is_no_target_in_a_quote():
 
 def test_the_president_or_the_chairman_in_a_quote_is_the_party_named_before():
     text = "The Senate sent the farm bill to Ronald Reagan on Monday.\n"
-    assert _seg(text + '"I think the president will sign the bill," Tom Berg said.\n')[0].targets == ["Ronald Reagan"]
+    # The Senate of a story naming Reagan is Congress's, and the bill it sent is too (a second target).
+    signs = _seg(text + '"I think the president will sign the bill," Tom Berg said.\n')[0]
+    assert signs.targets == ["Ronald Reagan", "U.S. Congress"]
     assert _seg(text + '"The weather is fine today," Tom Berg said.\n')[0].targets == []
 
 
@@ -1572,3 +1574,19 @@ def test_a_steel_chairman_naming_the_united_states_keeps_it():
     # States, so a mixed quote of his that names it keeps it.
     text = 'USX chairman Dan Roe said the U.S. should "hold firm on the dollar".\n'
     assert _seg(text)[0].targets == ["United States"]
+
+
+def test_the_senate_and_house_of_a_us_story_are_congress_for_legislation():
+    quote = 'Trade official Tom Berg said: "We cannot accept legislation that would start a trade war."'
+    for opening in (
+        "The U.S. Treasury told the Senate Banking Committee on Tuesday it opposed a textile quota bill.\n    ",
+        "A textile bill may reach the House floor next week, Reagan administration officials said.\n    ",
+    ):
+        assert _seg(opening + quote)[-1].targets == ["U.S. Congress"], opening
+    # Another state's Senate, or a Senate in a story naming nothing of the United States: none.
+    for opening in (
+        "The Philippine Senate began work on a textile quota bill, the U.S. Treasury said.\n    ",
+        "The Senate began work on a textile quota bill on Tuesday.\n    ",
+        "A White House committee on textiles met on Tuesday, the U.S. Treasury said.\n    ",
+    ):
+        assert "U.S. Congress" not in _seg(opening + quote)[-1].targets, opening

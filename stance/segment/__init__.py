@@ -2000,11 +2000,13 @@ class _Segmenter:
         )
 
     def _us_congress_story(self) -> bool:
-        """Whether the story writes "Congress" (or "congressional") as the U.S. Congress and names
-        no other legislature: not "Brazil's Congress", "the Philippine Congress", "the Trades Union
-        Congress", "the Congress party", nor a story that also names a parliament, a Diet, a state
-        legislature or another state's lawmakers ("Texas lawmakers", "Chinese legislators"), whose
-        bills may be the ones a quote means."""
+        """Whether the story writes "Congress" (or "congressional") as the U.S. Congress, or "the
+        Senate", "the House floor", "a House committee" in a story that names the United States or
+        one of its bodies or people (`_names_us`), and names no other legislature: not "Brazil's
+        Congress", "the Philippine Congress" or "Senate", "the Trades Union Congress", "the Congress
+        party", nor a story that also names a parliament, a Diet, a state legislature or another
+        state's lawmakers ("Texas lawmakers", "Chinese legislators"), whose bills may be the ones a
+        quote means."""
         text = self.text
         if _OTHER_LEGISLATURE.search(text):
             return False
@@ -2013,6 +2015,12 @@ class _Segmenter:
                 return False
         us = False
         for m in _CONGRESS_WORD.finditer(text):
+            if m.group() in ("Senate", "House"):
+                w = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                if w and w.group(1) is not None and self._foreign_word(w.group(1)):
+                    return False  # "the Philippine Senate", "the Texas House committee"
+                us = us or self._names_us()
+                continue
             if m.group() == "Congress":
                 if _CONGRESS_PARTY_AFTER.match(text, m.end()):
                     return False
@@ -2021,6 +2029,14 @@ class _Segmenter:
                     return False  # another state's or body's Congress
             us = True
         return us
+
+    def _names_us(self) -> bool:
+        """Whether the story names the United States or one of its bodies or people besides
+        Congress: the Senate and the House it names are then Congress's."""
+        return any(
+            c != _CONGRESS and (c == "United States" or self.lex.homes.get(c) == "United States")
+            for c in self._name_counts()
+        )
 
     def _foreign_word(self, word: str) -> bool:
         """Whether a word before "Congress" or "lawmakers" is a place other than the United States:
@@ -3690,7 +3706,10 @@ _WORD_BEFORE = re.compile(r"(?:['’]s|(?<![\w.])([A-Z][\w.]*))\s+$")
 _OTHER_CONGRESS = frozenset("Union National Jewish World Youth Party".split())
 _CONGRESS_PARTY_AFTER = re.compile(r"\s+(?:[Pp]arty|\(I\))")
 _STATE_WORDS = frozenset(_US_STATES) - {"Washington"}
-_CONGRESS_WORD = re.compile(r"\b(?:Congress|congressional)\b")
+_CONGRESS_WORD = re.compile(
+    r"\b(?:Congress|congressional|Senate|(?<!White\s)House(?=\s+of\s+Representatives|[\s-]+(?:or|and)?\s*Senate"
+    r"|\s+(?:[A-Z][a-z]+\s+){1,3}(?:Committee|[Ss]ubcommittee)|\s+committee|\s+floor))\b"
+)
 _OWNED_BEFORE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}$")
 # A debt story names the creditor banks at least so often, and once within so many paragraphs
 # before a quote, for a state's words naming no one to be taken as addressed to them.
