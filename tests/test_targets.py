@@ -295,3 +295,15 @@ def test_the_west_before_a_capitalised_word_opens_a_longer_name(lex):
     # The bloc itself stays, also before punctuation, a possessive or a new sentence.
     assert lex.find("pressure from the West, and the West's banks") == ["Western countries"]
     assert lex.find("sanctions by the West. Japan agreed") == ["Western countries", "Japan"]
+
+
+def test_a_name_ending_in_a_compass_word_or_the_west_before_a_day_is_kept(lex):
+    # Only "the West" may open a longer name; a person's name ending in "North" is his, and "the
+    # West" before a day or a title-cased word that opens no longer name is the bloc.
+    assert lex.find("Lt. Col. Ned North Tuesday declined to comment.") == []
+    assert lex.find("Col. Oliver North Friday refused to answer.") == ["Oliver North"]
+    assert lex.find("Oliver North Faces Senate Panel") == ["Oliver North", "U.S. Congress"]
+    assert lex.find("Moscow warned the West Friday over missiles.") == ["Soviet Union", "Western countries"]
+    assert lex.find("Envoy Rebuffs the West Over Missiles") == ["Western countries"]
+    assert lex.find("a plant in the West Midlands and the West Coast") == []
+
