@@ -259,7 +259,7 @@ def test_us_regulators_exchanges_and_large_firms_are_in_the_lexicon(lex):
     # Bodies the Reuters pool's labellers named in several stories, by the names they wrote.
     assert lex.find("The FERC and the Environmental Protection Agency disagreed") == ["FERC", "EPA"]
     assert lex.find("a General Accounting Office study for the FDA") == ["GAO", "FDA"]
-    assert lex.find("the Department of Transportation and the International Trade Commission") == [
+    assert lex.find("the U.S. Department of Transportation and the International Trade Commission") == [
         "U.S. Department of Transportation",
         "U.S. International Trade Commission",
     ]
@@ -307,3 +307,13 @@ def test_a_name_ending_in_a_compass_word_or_the_west_before_a_day_is_kept(lex):
     assert lex.find("Envoy Rebuffs the West Over Missiles") == ["Western countries"]
     assert lex.find("a plant in the West Midlands and the West Coast") == []
 
+
+def test_aliases_that_name_other_bodies_too_are_not_in_the_lexicon(lex):
+    # "ITC" is also the tin council, a bare transport department any state's, "CBT" a bank and
+    # "Commodity Exchange" the end of other exchanges' names.
+    assert lex.find("the International Tin Council (ITC) met brokers") == []
+    assert lex.find("Quebec's Transportation Department and the Ohio Department of Transportation") == []
+    assert lex.find("FARMERS DOT THE LAND WITH SILOS") == []
+    assert lex.find("CBT Corp, a bank holding company in Hartford") == []
+    assert lex.find("cocoa on the Osaka Commodity Exchange and the Commodity Exchange Act") == []
+    assert lex.find("the U.S. Transportation Department and Comex") == ["U.S. Department of Transportation", "Comex"]
