@@ -1590,3 +1590,22 @@ def test_the_senate_and_house_of_a_us_story_are_congress_for_legislation():
         "A White House committee on textiles met on Tuesday, the U.S. Treasury said.\n    ",
     ):
         assert "U.S. Congress" not in _seg(opening + quote)[-1].targets, opening
+
+
+def test_a_senate_of_another_state_or_a_us_state_is_no_congress_for_legislation():
+    quote = 'Trade official Tom Berg said: "We cannot accept legislation that would start a trade war."'
+    for opening in (
+        # Another state's story that mentions the United States in passing.
+        "Brazilian President Jose Sarney said the Senate would vote on the debt plan, U.S. bankers said.\n    ",
+        "SANTIAGO, May 4 - The Senate rejected a tax bill on Tuesday, U.S. officials said.\n    ",
+        "Argentine minister Juan Sola asked the Senate for a tax bill, U.S. officials said.\n    ",
+        # A U.S. state's or a university's chamber.
+        "The Ohio state Senate passed a steel quota bill, U.S. officials said.\n    ",
+        "A state Senate panel in Columbus passed a steel quota bill, U.S. officials said.\n    ",
+        "The Faculty Senate of Ohio State voted on a bill, Reagan said.\n    ",
+        "The Senate of Guam voted on a bill on Tuesday, U.S. officials said.\n    ",
+    ):
+        assert "U.S. Congress" not in _seg(opening + quote)[-1].targets, opening
+    # A U.S. mark before the chamber needs no more.
+    opening = "The U.S. Senate began work on a steel quota bill on Tuesday.\n    "
+    assert _seg(opening + quote)[-1].targets == ["U.S. Congress"]

@@ -2016,10 +2016,16 @@ class _Segmenter:
         us = False
         for m in _CONGRESS_WORD.finditer(text):
             if m.group() in ("Senate", "House"):
-                w = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
-                if w and w.group(1) is not None and self._foreign_word(w.group(1)):
-                    return False  # "the Philippine Senate", "the Texas House committee"
-                us = us or self._names_us()
+                w = _CHAMBER_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                before = w.group(1) if w else None
+                if before in _US_MARK:
+                    us = True  # "the U.S. Senate"
+                    continue
+                if w and (before is None or before[0].isupper() and before not in _ARTICLES or before in _STATE_LOWER):
+                    return False  # "the Philippine Senate", "the Academic Senate", "a state Senate"
+                if _CHAMBER_OF.match(text, m.end()):
+                    return False  # "the Senate of Puerto Rico"
+                us = us or self._american_story()
                 continue
             if m.group() == "Congress":
                 if _CONGRESS_PARTY_AFTER.match(text, m.end()):
@@ -2030,13 +2036,24 @@ class _Segmenter:
             us = True
         return us
 
-    def _names_us(self) -> bool:
+    def _american_story(self) -> bool:
         """Whether the story names the United States or one of its bodies or people besides
-        Congress: the Senate and the House it names are then Congress's."""
-        return any(
-            c != _CONGRESS and (c == "United States" or self.lex.homes.get(c) == "United States")
-            for c in self._name_counts()
-        )
+        Congress more often than every other state and its bodies and people together: its Senate
+        and House are then Congress's. A Manila, Mexico City or Canberra story that mentions U.S.
+        bases, banks or officials in passing has a Senate of its own, and so has one datelined in
+        another state ("MANILA, March 3 -")."""
+        if self._dateline_state() not in (None, "United States"):
+            return False
+        us = other = 0
+        for c, n in self._name_counts().items():
+            home = "United States" if c == "United States" else self.lex.homes.get(c)
+            if home is None and self.lex.kinds.get(c) == "states":
+                home = c
+            if home == "United States":
+                us += n if c != _CONGRESS else 0
+            elif home is not None:
+                other += n
+        return us > other
 
     def _foreign_word(self, word: str) -> bool:
         """Whether a word before "Congress" or "lawmakers" is a place other than the United States:
@@ -3706,6 +3723,14 @@ _WORD_BEFORE = re.compile(r"(?:['’]s|(?<![\w.])([A-Z][\w.]*))\s+$")
 _OTHER_CONGRESS = frozenset("Union National Jewish World Youth Party".split())
 _CONGRESS_PARTY_AFTER = re.compile(r"\s+(?:[Pp]arty|\(I\))")
 _STATE_WORDS = frozenset(_US_STATES) - {"Washington"}
+# The word before "Senate" or "House": a U.S. mark (`_US_MARK`), an article or adjective in lower
+# case, or what makes another state's, a U.S. state's or a university's chamber of it (a
+# capitalised word, a possessive, "state").
+_CHAMBER_BEFORE = re.compile(r"(?:['’]s|(?<![\w.\-])([A-Za-z][\w.]*))\s+$")
+_US_MARK = frozenset(("U.S.", "US", "American", "Republican"))
+_ARTICLES = frozenset(("The", "A", "An"))
+_STATE_LOWER = frozenset(("state", "State"))
+_CHAMBER_OF = re.compile(r"\s+of\s+(?!Representatives\b)")
 _CONGRESS_WORD = re.compile(
     r"\b(?:Congress|congressional|Senate|(?<!White\s)House(?=\s+of\s+Representatives|[\s-]+(?:or|and)?\s*Senate"
     r"|\s+(?:[A-Z][a-z]+\s+){1,3}(?:Committee|[Ss]ubcommittee)|\s+committee|\s+floor))\b"
