@@ -1609,3 +1609,12 @@ def test_a_senate_of_another_state_or_a_us_state_is_no_congress_for_legislation(
     # A U.S. mark before the chamber needs no more.
     opening = "The U.S. Senate began work on a steel quota bill on Tuesday.\n    "
     assert _seg(opening + quote)[-1].targets == ["U.S. Congress"]
+
+
+def test_a_house_committee_with_and_in_its_name_is_congress_for_legislation():
+    quote = 'Trade official Tom Berg said: "We cannot accept legislation that would start a trade war."'
+    for opening in (
+        "Reagan aides said the House Ways and Means Committee backed a shoe quota bill.\n    ",
+        "Reagan aides said the House Ways and Means trade subcommittee backed a shoe quota bill.\n    ",
+    ):
+        assert _seg(opening + quote)[-1].targets == ["U.S. Congress"], opening

@@ -3733,7 +3733,7 @@ _STATE_LOWER = frozenset(("state", "State"))
 _CHAMBER_OF = re.compile(r"\s+of\s+(?!Representatives\b)")
 _CONGRESS_WORD = re.compile(
     r"\b(?:Congress|congressional|Senate|(?<!White\s)House(?=\s+of\s+Representatives|[\s-]+(?:or|and)?\s*Senate"
-    r"|\s+(?:[A-Z][a-z]+\s+){1,3}(?:Committee|[Ss]ubcommittee)|\s+committee|\s+floor))\b"
+    r"|\s+(?:[A-Z][a-z]+\s+(?:and\s+)?){1,3}(?:[a-z]+\s+)?(?:Committee|[Ss]ubcommittee)|\s+committee|\s+floor))\b"
 )
 _OWNED_BEFORE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}$")
 # A debt story names the creditor banks at least so often, and once within so many paragraphs
