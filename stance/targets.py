@@ -105,6 +105,28 @@ def _new_place(text: str, a: int, e: int) -> bool:
 
 
 _WORD_BEFORE = re.compile(r"[A-Za-z]+$")
+# An alias that is an article and a compass word ("the West") before a capitalised word may be
+# the opening of a longer name: one of the lexicon's ("the West German mark", "the West Bank") or
+# a place it lacks (`_bloc_before_capital`). A name that only ends in one ("Oliver North") is no
+# compass alias at all.
+_COMPASS_WORDS = ("West", "East", "North", "South")
+_COMPASS_END = re.compile(r"^[Tt]he\s+(West|East|North|South)$")
+_CAPITAL_NEXT = re.compile(r"(?:[ \t]+|[ \t]*\n)[A-Z]")
+_DAY_NEXT = re.compile(
+    r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July"
+    r"|August|September|October|November|December)\b"
+)
+_TITLE_WORD_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z]+[ \t]+$")
+
+
+def _bloc_before_capital(text: str, a: int, e: int) -> bool:
+    """Whether "the West" at a..e, before a capitalised word that opens no longer alias, is still
+    the bloc: before a day or month ("warned the West Thursday"), before a line break, or in a
+    title-cased line ("Moscow Rejects Demands From the West Over Arms"). Elsewhere the capitalised
+    word goes on a place the lexicon lacks ("the West Midlands", "the West Coast")."""
+    if _DAY_NEXT.match(text, e) or "\n" in text[e : e + 3]:
+        return True
+    return _TITLE_WORD_BEFORE.search(text, max(0, a - 30), a) is not None
 _WORD_AFTER = re.compile(r"[ \t]+(?!(?:and|or)\b)[A-Za-z]")
 
 
@@ -283,9 +305,22 @@ class TargetLexicon:
         if self._pattern is None or not text:
             return []
         out = []
+        skip = 0
         for m in self._matches(text):
-            canon = self._lookup.get(m.group()) or self._lookup.get(" ".join(m.group().split()))
             a = m.start()
+            if a < skip:
+                continue
+            compass = _COMPASS_END.match(m.group()) if m.group().endswith(_COMPASS_WORDS) else None
+            if compass and _CAPITAL_NEXT.match(text, m.end()):
+                # "the West German government", "the West Bank": the compass word opens a longer
+                # name, an alias of its own ("West German") or a place ("the West Midlands").
+                longer = self._pattern.match(text, a + compass.start(1))
+                if longer is not None and longer.end() > a + compass.end(1):
+                    m = longer
+                    a, skip = m.start(), m.end()
+                elif not _bloc_before_capital(text, a, m.end()):
+                    continue
+            canon = self._lookup.get(m.group()) or self._lookup.get(" ".join(m.group().split()))
             if canon is None:
                 continue
             if a > 1 and (text[a - 1].isspace() or text[a - 1] == "-"):

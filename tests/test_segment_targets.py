@@ -729,7 +729,9 @@ def test_a_city_where_an_agreement_was_reached_is_no_target_in_a_quote():
 
 def test_the_president_or_the_chairman_in_a_quote_is_the_party_named_before():
     text = "The Senate sent the farm bill to Ronald Reagan on Monday.\n"
-    assert _seg(text + '"I think the president will sign the bill," Tom Berg said.\n')[0].targets == ["Ronald Reagan"]
+    # The Senate of a story naming Reagan is Congress's, and the bill it sent is too (a second target).
+    signs = _seg(text + '"I think the president will sign the bill," Tom Berg said.\n')[0]
+    assert signs.targets == ["Ronald Reagan", "U.S. Congress"]
     assert _seg(text + '"The weather is fine today," Tom Berg said.\n')[0].targets == []
 
 
@@ -1558,3 +1560,61 @@ def test_a_bloc_called_the_and_the_last_word_of_its_name_is_that_bloc():
         '    Ann Kovac, a Canadian trade official, said: "The Community must think again."'
     )
     assert _seg(text)[-1].targets == ["European Community"]
+
+
+def test_a_regulator_named_in_a_quote_is_its_target():
+    text = 'Analyst Ann Lark said: "The threat is that the EPA will get tough on landfills."\n'
+    assert _seg(text)[0].targets == ["EPA"]
+    text = 'Tom Reed, a Norco Inc executive, said: "FERC must settle the pipeline issue soon."\n'
+    assert _seg(text)[0].targets == ["FERC"]
+
+
+def test_a_steel_chairman_naming_the_united_states_keeps_it():
+    # A company in the lexicon has no home state: its chairman does not speak for the United
+    # States, so a mixed quote of his that names it keeps it.
+    text = 'USX chairman Dan Roe said the U.S. should "hold firm on the dollar".\n'
+    assert _seg(text)[0].targets == ["United States"]
+
+
+def test_the_senate_and_house_of_a_us_story_are_congress_for_legislation():
+    quote = 'Trade official Tom Berg said: "We cannot accept legislation that would start a trade war."'
+    for opening in (
+        "The U.S. Treasury told the Senate Banking Committee on Tuesday it opposed a textile quota bill.\n    ",
+        "A textile bill may reach the House floor next week, Reagan administration officials said.\n    ",
+    ):
+        assert _seg(opening + quote)[-1].targets == ["U.S. Congress"], opening
+    # Another state's Senate, or a Senate in a story naming nothing of the United States: none.
+    for opening in (
+        "The Philippine Senate began work on a textile quota bill, the U.S. Treasury said.\n    ",
+        "The Senate began work on a textile quota bill on Tuesday.\n    ",
+        "A White House committee on textiles met on Tuesday, the U.S. Treasury said.\n    ",
+    ):
+        assert "U.S. Congress" not in _seg(opening + quote)[-1].targets, opening
+
+
+def test_a_senate_of_another_state_or_a_us_state_is_no_congress_for_legislation():
+    quote = 'Trade official Tom Berg said: "We cannot accept legislation that would start a trade war."'
+    for opening in (
+        # Another state's story that mentions the United States in passing.
+        "Brazilian President Jose Sarney said the Senate would vote on the debt plan, U.S. bankers said.\n    ",
+        "SANTIAGO, May 4 - The Senate rejected a tax bill on Tuesday, U.S. officials said.\n    ",
+        "Argentine minister Juan Sola asked the Senate for a tax bill, U.S. officials said.\n    ",
+        # A U.S. state's or a university's chamber.
+        "The Ohio state Senate passed a steel quota bill, U.S. officials said.\n    ",
+        "A state Senate panel in Columbus passed a steel quota bill, U.S. officials said.\n    ",
+        "The Faculty Senate of Ohio State voted on a bill, Reagan said.\n    ",
+        "The Senate of Guam voted on a bill on Tuesday, U.S. officials said.\n    ",
+    ):
+        assert "U.S. Congress" not in _seg(opening + quote)[-1].targets, opening
+    # A U.S. mark before the chamber needs no more.
+    opening = "The U.S. Senate began work on a steel quota bill on Tuesday.\n    "
+    assert _seg(opening + quote)[-1].targets == ["U.S. Congress"]
+
+
+def test_a_house_committee_with_and_in_its_name_is_congress_for_legislation():
+    quote = 'Trade official Tom Berg said: "We cannot accept legislation that would start a trade war."'
+    for opening in (
+        "Reagan aides said the House Ways and Means Committee backed a shoe quota bill.\n    ",
+        "Reagan aides said the House Ways and Means trade subcommittee backed a shoe quota bill.\n    ",
+    ):
+        assert _seg(opening + quote)[-1].targets == ["U.S. Congress"], opening

@@ -253,3 +253,67 @@ def test_proper_canonical_matches_a_proper_name_in_any_case_but_no_common_noun()
     assert lex.proper_canonical("norcorp") == "NorCorp"
     assert lex.proper_canonical("CREDITORS") is None
     assert lex.proper_canonical("Sudcorp") is None
+
+
+def test_us_regulators_exchanges_and_large_firms_are_in_the_lexicon(lex):
+    # Bodies the Reuters pool's labellers named in several stories, by the names they wrote.
+    assert lex.find("The FERC and the Environmental Protection Agency disagreed") == ["FERC", "EPA"]
+    assert lex.find("a General Accounting Office study for the FDA") == ["GAO", "FDA"]
+    assert lex.find("the U.S. Department of Transportation and the International Trade Commission") == [
+        "U.S. Department of Transportation",
+        "U.S. International Trade Commission",
+    ]
+    assert lex.find("Dealers on the CBOT, the Merc's rival, and at SIMEX and LIFFE") == [
+        "Chicago Board of Trade",
+        "SIMEX",
+        "LIFFE",
+    ]
+    assert lex.find("Shares of ATT and GE fell on the American Stock Exchange") == [
+        "AT&T",
+        "General Electric",
+        "American Stock Exchange",
+    ]
+    # The exchange, not the territory it is named after.
+    assert lex.find("trading on the Hong Kong Stock Exchange") == ["Hong Kong Stock Exchange"]
+
+
+def test_us_regulators_speak_for_the_united_states_but_companies_do_not(lex):
+    assert "United States" in lex.side(["FERC"])
+    # A company's chairman or an exchange's officer is no voice of his state: their quotes naming
+    # the United States keep it.
+    for body in ("USX", "AT&T", "Chicago Board of Trade", "NASD", "Teamsters"):
+        assert "United States" not in lex.side([body])
+
+
+def test_the_west_before_a_capitalised_word_opens_a_longer_name(lex):
+    # "the West German ..." is West Germany, not the West; "the West Bank" is no bloc either.
+    assert lex.find("Officials of the West German central bank met") == ["Bundesbank"]
+    assert lex.find("the West German minister said") == ["West Germany"]
+    assert lex.find("the West\nGermans objected") == ["West Germany"]
+    assert lex.find("a plant in the West Midlands") == []
+    assert "Western countries" not in lex.find("settlers on the West Bank")
+    # The bloc itself stays, also before punctuation, a possessive or a new sentence.
+    assert lex.find("pressure from the West, and the West's banks") == ["Western countries"]
+    assert lex.find("sanctions by the West. Japan agreed") == ["Western countries", "Japan"]
+
+
+def test_a_name_ending_in_a_compass_word_or_the_west_before_a_day_is_kept(lex):
+    # Only "the West" may open a longer name; a person's name ending in "North" is his, and "the
+    # West" before a day or a title-cased word that opens no longer name is the bloc.
+    assert lex.find("Lt. Col. Ned North Tuesday declined to comment.") == []
+    assert lex.find("Col. Oliver North Friday refused to answer.") == ["Oliver North"]
+    assert lex.find("Oliver North Faces Senate Panel") == ["Oliver North", "U.S. Congress"]
+    assert lex.find("Moscow warned the West Friday over missiles.") == ["Soviet Union", "Western countries"]
+    assert lex.find("Envoy Rebuffs the West Over Missiles") == ["Western countries"]
+    assert lex.find("a plant in the West Midlands and the West Coast") == []
+
+
+def test_aliases_that_name_other_bodies_too_are_not_in_the_lexicon(lex):
+    # "ITC" is also the tin council, a bare transport department any state's, "CBT" a bank and
+    # "Commodity Exchange" the end of other exchanges' names.
+    assert lex.find("the International Tin Council (ITC) met brokers") == []
+    assert lex.find("Quebec's Transportation Department and the Ohio Department of Transportation") == []
+    assert lex.find("FARMERS DOT THE LAND WITH SILOS") == []
+    assert lex.find("CBT Corp, a bank holding company in Hartford") == []
+    assert lex.find("cocoa on the Osaka Commodity Exchange and the Commodity Exchange Act") == []
+    assert lex.find("the U.S. Transportation Department and Comex") == ["U.S. Department of Transportation", "Comex"]

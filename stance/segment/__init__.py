@@ -2010,11 +2010,13 @@ class _Segmenter:
         )
 
     def _us_congress_story(self) -> bool:
-        """Whether the story writes "Congress" (or "congressional") as the U.S. Congress and names
-        no other legislature: not "Brazil's Congress", "the Philippine Congress", "the Trades Union
-        Congress", "the Congress party", nor a story that also names a parliament, a Diet, a state
-        legislature or another state's lawmakers ("Texas lawmakers", "Chinese legislators"), whose
-        bills may be the ones a quote means."""
+        """Whether the story writes "Congress" (or "congressional") as the U.S. Congress, or "the
+        Senate", "the House floor", "a House committee" in a story that names the United States or
+        one of its bodies or people (`_names_us`), and names no other legislature: not "Brazil's
+        Congress", "the Philippine Congress" or "Senate", "the Trades Union Congress", "the Congress
+        party", nor a story that also names a parliament, a Diet, a state legislature or another
+        state's lawmakers ("Texas lawmakers", "Chinese legislators"), whose bills may be the ones a
+        quote means."""
         text = self.text
         if _OTHER_LEGISLATURE.search(text):
             return False
@@ -2023,6 +2025,18 @@ class _Segmenter:
                 return False
         us = False
         for m in _CONGRESS_WORD.finditer(text):
+            if m.group() in ("Senate", "House"):
+                w = _CHAMBER_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                before = w.group(1) if w else None
+                if before in _US_MARK:
+                    us = True  # "the U.S. Senate"
+                    continue
+                if w and (before is None or before[0].isupper() and before not in _ARTICLES or before in _STATE_LOWER):
+                    return False  # "the Philippine Senate", "the Academic Senate", "a state Senate"
+                if _CHAMBER_OF.match(text, m.end()):
+                    return False  # "the Senate of Puerto Rico"
+                us = us or self._american_story()
+                continue
             if m.group() == "Congress":
                 if _CONGRESS_PARTY_AFTER.match(text, m.end()):
                     return False
@@ -2031,6 +2045,25 @@ class _Segmenter:
                     return False  # another state's or body's Congress
             us = True
         return us
+
+    def _american_story(self) -> bool:
+        """Whether the story names the United States or one of its bodies or people besides
+        Congress more often than every other state and its bodies and people together: its Senate
+        and House are then Congress's. A Manila, Mexico City or Canberra story that mentions U.S.
+        bases, banks or officials in passing has a Senate of its own, and so has one datelined in
+        another state ("MANILA, March 3 -")."""
+        if self._dateline_state() not in (None, "United States"):
+            return False
+        us = other = 0
+        for c, n in self._name_counts().items():
+            home = "United States" if c == "United States" else self.lex.homes.get(c)
+            if home is None and self.lex.kinds.get(c) == "states":
+                home = c
+            if home == "United States":
+                us += n if c != _CONGRESS else 0
+            elif home is not None:
+                other += n
+        return us > other
 
     def _foreign_word(self, word: str) -> bool:
         """Whether a word before "Congress" or "lawmakers" is a place other than the United States:
@@ -3700,7 +3733,18 @@ _WORD_BEFORE = re.compile(r"(?:['’]s|(?<![\w.])([A-Z][\w.]*))\s+$")
 _OTHER_CONGRESS = frozenset("Union National Jewish World Youth Party".split())
 _CONGRESS_PARTY_AFTER = re.compile(r"\s+(?:[Pp]arty|\(I\))")
 _STATE_WORDS = frozenset(_US_STATES) - {"Washington"}
-_CONGRESS_WORD = re.compile(r"\b(?:Congress|congressional)\b")
+# The word before "Senate" or "House": a U.S. mark (`_US_MARK`), an article or adjective in lower
+# case, or what makes another state's, a U.S. state's or a university's chamber of it (a
+# capitalised word, a possessive, "state").
+_CHAMBER_BEFORE = re.compile(r"(?:['’]s|(?<![\w.\-])([A-Za-z][\w.]*))\s+$")
+_US_MARK = frozenset(("U.S.", "US", "American", "Republican"))
+_ARTICLES = frozenset(("The", "A", "An"))
+_STATE_LOWER = frozenset(("state", "State"))
+_CHAMBER_OF = re.compile(r"\s+of\s+(?!Representatives\b)")
+_CONGRESS_WORD = re.compile(
+    r"\b(?:Congress|congressional|Senate|(?<!White\s)House(?=\s+of\s+Representatives|[\s-]+(?:or|and)?\s*Senate"
+    r"|\s+(?:[A-Z][a-z]+\s+(?:and\s+)?){1,3}(?:[a-z]+\s+)?(?:Committee|[Ss]ubcommittee)|\s+committee|\s+floor))\b"
+)
 _OWNED_BEFORE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}$")
 # A debt story names the creditor banks at least so often, and once within so many paragraphs
 # before a quote, for a state's words naming no one to be taken as addressed to them.
