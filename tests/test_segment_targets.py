@@ -1558,3 +1558,56 @@ def test_a_bloc_called_the_and_the_last_word_of_its_name_is_that_bloc():
         '    Ann Kovac, a Canadian trade official, said: "The Community must think again."'
     )
     assert _seg(text)[-1].targets == ["European Community"]
+
+
+def test_party_adjectives_make_a_story_of_british_party_politics():
+    # "Conservative leader", "Liberal Democrat spokesman": no lexicon party, but party politics.
+    story = (
+        "The Conservative home affairs spokesman Tom Vale and the Liberal Democrat peer Ann Rook met on Monday.\n"
+        '    Ann Rook said: "The government has let down our schools."\n'
+    )
+    assert _seg(story)[-1].targets == ["UK government"]
+    # "The Conservative Party" is counted as the party once, not once more as an adjective.
+    once = (
+        "The Conservative Party met in Leeds on Monday.\n"
+        '    Ann Rook, a teacher, said: "The government has let down our schools."\n'
+    )
+    assert "UK government" not in _seg(once)[-1].targets
+
+
+def test_ministers_no_10_and_the_present_government_are_the_uk_government_in_british_politics():
+    clash = "Labour and the Conservatives clashed over prisons on Monday.\n    "
+    for words in (
+        "Ministers should think again about prisons.",
+        "I blame the present government for the prisons.",
+        "Number 10 has ignored the prisons for years.",
+        "The Home Office has ignored the prisons.",
+    ):
+        text = clash + f'Union leader Tom Kell said: "{words}"\n'
+        assert "UK government" in _seg(text)[-1].targets, words
+    # Another's ministers or government, a hypothetical or generic government, a place: none.
+    for words in (
+        "Foreign ministers will meet in Oslo.",
+        "France's government has ignored the prisons.",
+        "A Conservative government would build more prisons.",
+        "We need good government in the prisons.",
+        "He worked at the Home Office for years.",
+    ):
+        text = clash + f'Union leader Tom Kell said: "{words}"\n'
+        assert "UK government" not in _seg(text)[-1].targets, words
+
+
+def test_a_quote_naming_no_one_after_a_sentence_on_the_government_is_about_it():
+    story = (
+        "Labour and the Conservatives clashed over prisons on Monday.\n"
+        "    Ministers want to build four new jails, the government said.\n"
+        '    Union leader Tom Kell said: "It is a waste of money."\n'
+    )
+    assert _seg(story)[-1].targets == ["UK government"]
+    # Not the words of one who speaks for the government, nor far from the government's mention.
+    own = story.replace("Union leader Tom Kell", "Prisons Minister Tom Kell")
+    assert "UK government" not in _seg(own)[-1].targets
+    far = story.replace(
+        "the government said.\n", "the government said.\n    The jails would hold 2,000 men. Building starts in May.\n"
+    )
+    assert "UK government" not in _seg(far)[-1].targets

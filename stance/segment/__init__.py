@@ -729,6 +729,7 @@ class _Segmenter:
         self._counts: dict[str, int] | None = None
         self._congress: bool | None = None
         self._namesake_parties: dict[str, bool] = {}
+        self._adjective_counts: dict[str, int] = {}
         self._creditor_owners: tuple[bool, list[list[str]]] | None = None
         self._headline: str | None = None
         self._side_cache: dict[tuple[tuple[int, int] | None, str | None], set[str]] = {}
@@ -1806,6 +1807,12 @@ class _Segmenter:
                 firm = self._headline_firm()
                 if firm and not self._speaks_for(firm, mention, speaker):
                     around = [firm]
+        if not around and not found and not government and not congress:
+            # Naming no one, right after the reporter's words on the government: about it too.
+            ss, _ = self._sentence(group[0].open_pos)
+            ps, _ = self._sentence(max(ss - 2, 0))
+            _, se = self._sentence(max(group[-1].close_end - 1, 0))
+            government = self._government_in(ps, se, own, mention, speaker)
         extra = [*([_CONGRESS] if congress else []), *([government] if government else [])]
         return list(dict.fromkeys([*found, *around, *extra]))
 
@@ -2513,33 +2520,44 @@ class _Segmenter:
     def _government_in(
         self, a: int, b: int, own: set[str], mention: Span | None = None, speaker: str | None = None
     ) -> str | None:
-        """The government a quote's "the government" ("this government") means in a story of one
+        """The government a quote's "the government" ("this government", "the present government",
+        "Mr Vane's government", "ministers", "No 10", "the Home Office") means in a story of one
         state's party politics (`_party_politics`: "Labour", "the Tories" twice or more): the
-        lexicon's body for that state's government ("UK government"), where it has one. It comes
+        lexicon's body for that state's government ("UK government"), where it has one. A quote
+        naming no one asks the same of its sentence and the one before ("Ministers want four new
+        jails. Tom Kell said: "A waste of money.""; modern news half A 5 true, 2 unjudged; the
+        paragraphs around gave 16 more true and 14 more unjudged, most of them wrong). Not a
+        generic, hypothetical or another's government ("good government", "a Tory government",
+        "the Scottish government", "foreign ministers"), nor a place ("at the Home Office"). It comes
         after the other targets and does not count as a party named, so that a quote naming no
         one keeps its fallback (the Reuters pool judges such quotes about the state). Not "the
         government of India", "the government in Edinburgh", "of this company" (another's: only a
         place of the state itself, "the government in London", is kept), and not the words of one
         who speaks for the government (a minister, a secretary, an official: their own)."""
         text = self.text
-        if text.find("government", a, b) < 0:
-            return None  # the cheap trigger: most quotes never write the word
-        places: list[str | None] = []
-        for m in _THE_GOVERNMENT.finditer(text, a, b):
+        if text.find("government", a, b) < 0 and not _GOVERNMENT_TRIGGER.search(text, a, b):
+            return None  # the cheap trigger: most quotes never write the words
+        places: list[tuple[str | None, str | None]] = []
+        for m in _A_GOVERNMENT.finditer(text, a, b):
+            mod = m.group(1)
+            det = mod is not None and mod.lower() in _GOVERNMENT_DETERMINERS
+            if m.group(2) == "government":
+                if not det and not (mod and mod.endswith(("'s", "’s"))):
+                    continue  # "good government", "a Tory government", "the Scottish government"
+            elif mod and (mod in _NOT_THE_GOVERNMENT or mod[:1].isupper() and not det):
+                continue  # "foreign ministers", "Tory ministers", "at the Home Office"
             w = _GOVERNMENT_OF.match(text, m.end(), b)
-            places.append(w.group(1) if w else None)
+            places.append((w.group(1) if w else None, mod))
         if not places:
             return None
         for t in (mention.text if mention is not None else "", speaker or ""):
             if _GOVERNMENT_MAN.search(t) and not _NOT_IN_GOVERNMENT.search(t):
                 return None
-        for party in self._name_counts():
-            if self.lex.kinds.get(party) != "parties":
-                continue
-            state = self.lex.homes.get(party)
+        states = [self.lex.homes.get(c) for c in self._name_counts() if self.lex.kinds.get(c) == "parties"]
+        for state in dict.fromkeys([*states, *_PARTY_ADJECTIVES]):
             if state and self._party_politics(state, own):
-                if not any(w is None or self._of_state(w, state) for w in places):
-                    continue  # "the government of India"
+                if not any((w is None or self._of_state(w, state)) and self._owned_by(mod, state) for w, mod in places):
+                    continue  # "the government of India", "Norland's government"
                 bodies = [
                     c
                     for c, home in self.lex.homes.items()
@@ -2548,6 +2566,12 @@ class _Segmenter:
                 if len(bodies) == 1 and bodies[0] not in own:
                     return bodies[0]
         return None
+
+    def _owned_by(self, mod: str | None, state: str) -> bool:
+        """Whether the word before "government" leaves it the state's: no name, or names of the
+        state and its own people and parties ("Labour's", "Mr Vane's"), not another's ("Norland's")."""
+        names = self._names_in_text(mod) if mod else []
+        return all(n == state or self.lex.homes.get(n) == state for n in names)
 
     def _of_state(self, words: str, state: str) -> bool:
         """Whether the words after "the government of/in" leave it the state's: they name the
@@ -2570,6 +2594,8 @@ class _Segmenter:
         "Japan's ruling Liberal Democrats", "Canada's Tories": not Britain's)."""
         counts = self._name_counts()
         n = sum(k for c, k in counts.items() if self.lex.kinds.get(c) == "parties" and self.lex.homes.get(c) == state)
+        if n < _PARTY_MENTIONS and state in _PARTY_ADJECTIVES:
+            n += self._party_adjectives(state)
         if n < _PARTY_MENTIONS:
             return False
         if state not in own and any(self.lex.kinds.get(c) == "states" for c in own):
@@ -2578,6 +2604,15 @@ class _Segmenter:
         if hit is None:
             hit = self._namesake_parties[state] = self._parties_of_another(state)
         return not hit
+
+    def _party_adjectives(self, state: str) -> int:
+        """How often the story writes the state's parties as adjectives before a title or a name
+        ("Conservative leader", "Lib Dem spokesman", "Liberal Democrat MP"), which the lexicon
+        leaves out because alone in a quote they name no party."""
+        hit = self._adjective_counts.get(state)
+        if hit is None:
+            hit = self._adjective_counts[state] = len(_PARTY_ADJECTIVES[state].findall(self.text))
+        return hit
 
     def _parties_of_another(self, state: str) -> bool:
         """Whether the story writes a party the lexicon homes in the state as another state's."""
@@ -3876,8 +3911,17 @@ _EMPLOYER_BEFORE = re.compile(words_pattern("of for at with") + r"\s+$")
 # How often a story names a state for it to be what a quote naming nobody, after a paragraph that
 # names it, is about; one named in passing there (once to three times) is a bystander.
 _TOPIC_MENTIONS = 4
-# "The government" in a quote (see `_government_in`).
-_THE_GOVERNMENT = re.compile(rf"[Tt]{WORD_EDGE}h(?:e|is)\s+government\b")  # letter-first (see _TOKEN)
+# A government named in any form: "bad government", "Mr Vane's government", "ministers", "No 10";
+# the word before, if any, is group 1 (see `_government_in`).
+_A_GOVERNMENT = re.compile(
+    r"(?:([\w'’]+)\s+)?\b(government|[Mm]inisters|Downing Street|No\.? 10|Number 10|[Tt]he Home Office)\b"
+)
+_GOVERNMENT_TRIGGER = re.compile(r"\b(?:[Mm]inisters|Downing Street|No\.? 10|Number 10|Home Office)\b")
+_GOVERNMENT_DETERMINERS = frozenset("the this that present current".split())
+_NOT_THE_GOVERNMENT = frozenset(
+    "local federal state city county provincial regional foreign finance trade agriculture defence defense "
+    "other previous former next shadow opposition world EU European prime interior at in from to into".split()
+)
 _BODY_NOUN = re.compile(r"\b(?:company|firm|bank|group|council|city|state|province|party|union|club)\b")
 _GOVERNMENT_OF = re.compile(r"\s+(?:of|in|at)\s+((?:the\s+|this\s+)?[\w.]+(?:\s+[A-Z][\w.]*)?)")
 # One who speaks for a government: "the government" in his words is his own (see `_government_in`).
@@ -3892,6 +3936,11 @@ _PARTY_OWNER_BEFORE = re.compile(
 _NOT_IN_GOVERNMENT = re.compile(r"\b(?:[Ss]hadow|[Oo]pposition|[Ff]ormer|ex-)")
 # A story naming a state's parties so often is about its party politics (see `_party_politics`).
 _PARTY_MENTIONS = 2
+# A state's parties as adjectives ("Conservative leader", "Lib Dem spokesman"; the plurals and
+# "... Party" are lexicon aliases, counted there).
+_PARTY_ADJECTIVES: dict[str, re.Pattern[str]] = {
+    "Britain": re.compile(r"\b(?:Conservative|Lib Dem|Liberal Democrat)\b(?!\s+[Pp]arty)"),
+}
 # A legal form after a name, possessive or not ("Norco Inc's"), and initials in a name ("E.F.").
 _LEGAL_FORM_AT = re.compile(
     "(" + "|".join(sorted(_LEGAL_FORMS, key=len, reverse=True)) + r")\.?(?:['’]s)?(?![\w\-])"
