@@ -1626,3 +1626,12 @@ def test_an_office_in_a_quote_is_the_lexicon_person_who_held_it_where_the_story_
     assert "Tony Blair" not in _seg(other)[-1].targets
     spokesman = story.replace("Tory leader Tom Vale", "Mr Blair's official spokesman")
     assert "Tony Blair" not in _seg(spokesman)[-1].targets
+
+
+def test_a_family_name_with_an_inner_capital_written_as_an_owner_is_a_person():
+    for name in ("Tom McConnell", "Ann MacKinnon", "Ann O'Hara"):
+        text = f'Tom Law, a doctor, said: "{name}\'s comment was ill-advised."\n'
+        assert _seg(text)[-1].targets == [name], name
+    story = "Tom McConnell's remark angered doctors.\n    Ann Law, a nurse, said: "
+    story += '"Mr McConnell should know better."\n'
+    assert _seg(story)[-1].targets == ["Tom McConnell"]

@@ -223,7 +223,9 @@ def _words_of(text: str, a: int, b: int, scan: re.Pattern[bytes], pattern: re.Pa
     return [CueMatch(m.start(), m.end() - 1, text[m.start() : m.end() - 1]) for m in scan.finditer(shape, a, b + 2)]
 
 
-_POSSESSIVE_NAME = re.compile(r"[A-Z](?<![\w'’-].)[a-z]+(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}$")
+_POSSESSIVE_NAME = re.compile(
+    r"[A-Z](?<![\w'’-].)[a-z]+(?: (?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}$"
+)  # "Jack McConnell's", "Ann O'Hara's"
 
 
 def _possessive_names(text: str) -> list[tuple[int, str]]:
