@@ -1635,3 +1635,15 @@ def test_a_family_name_with_an_inner_capital_written_as_an_owner_is_a_person():
     story = "Tom McConnell's remark angered doctors.\n    Ann Law, a nurse, said: "
     story += '"Mr McConnell should know better."\n'
     assert _seg(story)[-1].targets == ["Tom McConnell"]
+
+
+def test_a_party_adjective_before_a_common_noun_in_a_quote_names_the_party_in_party_politics():
+    story = "Democrats and Republicans fought over the budget on Monday.\n    "
+    text = story + 'Senator Tom Vale said: "Voters are tired of Democratic politicians."\n'
+    assert "Democratic Party" in _seg(text)[-1].targets
+    # Not an election noun, a longer name, or a story of no party politics.
+    for words in ("The Republican nominee will lose.", "Christian Democratic voters are tired."):
+        text = story + f'Senator Tom Vale said: "{words}"\n'
+        assert not {"Republican Party", "Democratic Party"} & set(_seg(text)[-1].targets), words
+    text = 'Senator Tom Vale said: "Voters are tired of Democratic politicians."\n'
+    assert "Democratic Party" not in _seg(text)[-1].targets

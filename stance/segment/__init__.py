@@ -1771,6 +1771,8 @@ class _Segmenter:
             for t in self._bodies_by_head_in(a, b):
                 if t not in own:  # "the system" from a Farm Credit System official is his own body
                     found.setdefault(t, None)
+            for t in self._party_adjectives_in(a, b, own):
+                found.setdefault(t, None)
         if described and any(t not in own for t in found):
             named = [c for c in self._context_states(group, own) if c not in found]
             if named:
@@ -2617,6 +2619,22 @@ class _Segmenter:
         if hit is None:
             hit = self._namesake_parties[state] = self._parties_of_another(state)
         return not hit
+
+    def _party_adjectives_in(self, a: int, b: int, own: set[str]) -> list[str]:
+        """Parties a quote names by their adjective before a common noun ("knuckleheaded
+        Democratic politicians", "Conservative cuts", "Republican efforts to repeal it"), in a
+        story of that state's party politics only (elsewhere "Conservative" may open a sentence
+        and "Democratic" a foreign party's name)."""
+        out: list[str] = []
+        for m in _PARTY_ADJECTIVE_NOUN.finditer(self.text, a, b):
+            prev = [w.lstrip("\"“‘'(") for w in self.text[max(0, m.start() - 20) : m.start()].split()[-1:]]
+            if prev and prev[0][:1].isupper() and prev[0][-1:].isalpha():
+                continue  # "Christian Democratic leaders", "Social Democratic voters"
+            party = self.lex.canonical(_PARTY_OF_ADJECTIVE[m.group(1)])
+            state = self.lex.homes.get(party) if party else None
+            if party and state and party not in out and party not in own and self._party_politics(state, own):
+                out.append(party)
+        return out
 
     def _party_adjectives(self, state: str) -> int:
         """How often the story writes the state's parties as adjectives before a title or a name
@@ -3949,6 +3967,16 @@ _PARTY_OWNER_BEFORE = re.compile(
 _NOT_IN_GOVERNMENT = re.compile(r"\b(?:[Ss]hadow|[Oo]pposition|[Ff]ormer|ex-)")
 # A story naming a state's parties so often is about its party politics (see `_party_politics`).
 _PARTY_MENTIONS = 2
+# A party's adjective before a common noun in a quote (see `_party_adjectives_in`).
+_PARTY_OF_ADJECTIVE = {
+    "Democratic": "Democratic Party",
+    "Republican": "Republican Party",
+    "Conservative": "Conservative Party",
+}
+_PARTY_ADJECTIVE_NOUN = re.compile(
+    r"(?<![\w-])(Democratic|Republican|Conservative) (?![Pp]arty\b|(?:nominee|nomination|primar|presidential|"
+    r"candidate|front-?runner|race|field|debate|hopeful|contest|caucus|senator|governor|leader|rival)\w*)[a-z]"
+)
 # A state's parties as adjectives ("Conservative leader", "Lib Dem spokesman"; the plurals and
 # "... Party" are lexicon aliases, counted there).
 _PARTY_ADJECTIVES: dict[str, re.Pattern[str]] = {
