@@ -228,6 +228,15 @@ _POSSESSIVE_NAME = re.compile(
 )  # "Jack McConnell's", "Ann O'Hara's"
 
 
+def _government_body(lex: TargetLexicon, state: str) -> str | None:
+    """The lexicon's one body for a state's government ("UK government"), or None."""
+    kinds = lex.kinds
+    bodies = [
+        c for c, h in lex.homes.items() if h == state and c.endswith(" government") and kinds.get(c) == "organisations"
+    ]
+    return bodies[0] if len(bodies) == 1 else None
+
+
 def _possessive_names(text: str) -> list[tuple[int, str]]:
     """(position, name) of two- or three-word names written as owners ("Tony Blair's"); found
     from each "'s", which a text has few of, instead of by a scan of every capital."""
@@ -731,7 +740,9 @@ class _Segmenter:
         self._counts: dict[str, int] | None = None
         self._congress: bool | None = None
         self._namesake_parties: dict[str, bool] = {}
-        self._adjective_counts: dict[str, int] = {}
+        self._party_mentions: dict[str, int] = {}
+        self._politics_states: list[tuple[str, str]] | None = None
+        self._adjective_story: bool | None = None
         self._creditor_owners: tuple[bool, list[list[str]]] | None = None
         self._headline: str | None = None
         self._side_cache: dict[tuple[tuple[int, int] | None, str | None], set[str]] = {}
@@ -1767,12 +1778,16 @@ class _Segmenter:
             if self._creditors_named_in(a, b) and _CREDITORS not in own:  # not a creditor bank's own man
                 found.setdefault(_CREDITORS, None)
             congress = congress or self._legislation_in(a, b, own, mention, speaker)
-            government = government or self._government_in(a, b, own, mention, speaker)
+            if government is None and _GOVERNMENT_KEYS.search(self.text, a, b) and self._politics():
+                government = self._government_in(a, b, own, mention, speaker)
             for t in self._bodies_by_head_in(a, b):
                 if t not in own:  # "the system" from a Farm Credit System official is his own body
                     found.setdefault(t, None)
-            for t in self._party_adjectives_in(a, b, own):
-                found.setdefault(t, None)
+            if self._adjective_story is None:
+                self._adjective_story = bool(_PARTY_ADJECTIVE_KEYS.search(self.text))
+            if self._adjective_story:
+                for t in self._party_adjectives_in(a, b, own):
+                    found.setdefault(t, None)
         if described and any(t not in own for t in found):
             named = [c for c in self._context_states(group, own) if c not in found]
             if named:
@@ -1811,7 +1826,7 @@ class _Segmenter:
                 firm = self._headline_firm()
                 if firm and not self._speaks_for(firm, mention, speaker):
                     around = [firm]
-        if not around and not found and not government and not congress:
+        if not around and not found and not government and not congress and self._politics():
             # Naming no one, right after the reporter's words on the government: about it too.
             ss, _ = self._sentence(group[0].open_pos)
             ps, _ = self._sentence(max(ss - 2, 0))
@@ -2550,42 +2565,55 @@ class _Segmenter:
         place of the state itself, "the government in London", is kept), and not the words of one
         who speaks for the government (a minister, a secretary, an official: their own)."""
         text = self.text
-        if text.find("government", a, b) < 0 and not _GOVERNMENT_TRIGGER.search(text, a, b):
-            return None  # the cheap trigger: most quotes never write the words
+        if not _GOVERNMENT_KEYS.search(text, a, b):
+            return None  # most quotes never write the words
+        for t in (mention.text if mention is not None else "", speaker or ""):
+            if _GOVERNMENT_MAN.search(t) and not _NOT_IN_GOVERNMENT.search(t):
+                return None
+        homes = self._home_governments(own)
+        if not homes:
+            return None
         places: list[tuple[str | None, str | None]] = []
         for m in _A_GOVERNMENT.finditer(text, a, b):
-            mod = m.group(1)
+            w = _WORD_BEFORE.search(text, max(a, m.start() - 30), m.start())
+            mod = w.group(1) if w else None
             det = mod is not None and mod.lower() in _GOVERNMENT_DETERMINERS
-            if m.group(2) == "government":
+            if m.group() == "government":
                 if not det and not (mod and mod.endswith(("'s", "’s"))):
                     continue  # "good government", "a Tory government", "the Scottish government"
             elif mod and (mod in _NOT_THE_GOVERNMENT or mod[:1].isupper() and not det):
                 continue  # "foreign ministers", "Tory ministers", "at the Home Office"
             w = _GOVERNMENT_OF.match(text, m.end(), b)
             places.append((w.group(1) if w else None, mod))
-        if not places:
-            return None
-        for t in (mention.text if mention is not None else "", speaker or ""):
-            if _GOVERNMENT_MAN.search(t) and not _NOT_IN_GOVERNMENT.search(t):
-                return None
-        states = [self.lex.homes.get(c) for c in self._name_counts() if self.lex.kinds.get(c) == "parties"]
-        for state in dict.fromkeys([*states, *_PARTY_ADJECTIVES]):
-            if state and self._party_politics(state, own):
-                if not any((w is None or self._of_state(w, state)) and self._owned_by(mod, state) for w, mod in places):
-                    continue  # "the government of India", "Norland's government"
-                bodies = [
-                    c
-                    for c, home in self.lex.homes.items()
-                    if home == state and c.endswith(" government") and self.lex.kinds.get(c) == "organisations"
-                ]
-                if len(bodies) == 1 and bodies[0] not in own:
-                    return bodies[0]
+        for state, body in homes:
+            if any((w is None or self._of_state(w, state)) and self._owned_by(mod, state) for w, mod in places):
+                return body  # not "the government of India", "Norland's government"
         return None
+
+    def _home_governments(self, own: set[str]) -> list[tuple[str, str]]:
+        """(state, the lexicon's body for its government) for each state whose party politics the
+        story tells (`_party_politics`), where the lexicon has one such body and it is not the
+        speaker's own."""
+        return [(st, body) for st, body in self._politics() if body not in own and self._party_politics(st, own)]
+
+    def _politics(self) -> list[tuple[str, str]]:
+        """The part of `_home_governments` that is the story's, not the speaker's: states whose
+        parties the story names twice and that have a government body. Empty for most stories,
+        which skip every government lookup."""
+        if self._politics_states is None:
+            named = [self.lex.homes.get(c) for c in self._name_counts() if self.lex.kinds.get(c) == "parties"]
+            out: list[tuple[str, str]] = []
+            for st in dict.fromkeys([*named, *_PARTY_ADJECTIVES]):
+                body = _government_body(self.lex, st) if st else None
+                if st and body is not None and self._party_mentions_of(st) >= _PARTY_MENTIONS:
+                    out.append((st, body))
+            self._politics_states = out
+        return self._politics_states
 
     def _owned_by(self, mod: str | None, state: str) -> bool:
         """Whether the word before "government" leaves it the state's: no name, or names of the
         state and its own people and parties ("Labour's", "Mr Vane's"), not another's ("Norland's")."""
-        names = self._names_in_text(mod) if mod else []
+        names = self._names_in_text(mod) if mod and not mod.islower() else []
         return all(n == state or self.lex.homes.get(n) == state for n in names)
 
     def _of_state(self, words: str, state: str) -> bool:
@@ -2607,11 +2635,7 @@ class _Segmenter:
         Japanese minister reacting to Democrats in Congress speaks of the United States), and
         not where the story writes the parties as another state's ("Israel's Labour party",
         "Japan's ruling Liberal Democrats", "Canada's Tories": not Britain's)."""
-        counts = self._name_counts()
-        n = sum(k for c, k in counts.items() if self.lex.kinds.get(c) == "parties" and self.lex.homes.get(c) == state)
-        if n < _PARTY_MENTIONS and state in _PARTY_ADJECTIVES:
-            n += self._party_adjectives(state)
-        if n < _PARTY_MENTIONS:
+        if self._party_mentions_of(state) < _PARTY_MENTIONS:
             return False
         if state not in own and any(self.lex.kinds.get(c) == "states" for c in own):
             return False
@@ -2626,24 +2650,32 @@ class _Segmenter:
         story of that state's party politics only (elsewhere "Conservative" may open a sentence
         and "Democratic" a foreign party's name)."""
         out: list[str] = []
-        for m in _PARTY_ADJECTIVE_NOUN.finditer(self.text, a, b):
+        text = self.text
+        if not _PARTY_ADJECTIVE_KEYS.search(text, a, b):
+            return out  # the cheap trigger: most quotes name no party so
+        for m in _PARTY_ADJECTIVE_NOUN.finditer(text, a, b):
             prev = [w.lstrip("\"“‘'(") for w in self.text[max(0, m.start() - 20) : m.start()].split()[-1:]]
             if prev and prev[0][:1].isupper() and prev[0][-1:].isalpha():
                 continue  # "Christian Democratic leaders", "Social Democratic voters"
-            party = self.lex.canonical(_PARTY_OF_ADJECTIVE[m.group(1)])
+            party = self.lex.canonical(_PARTY_OF_ADJECTIVE[m.group().split()[0]])
             state = self.lex.homes.get(party) if party else None
             if party and state and party not in out and party not in own and self._party_politics(state, own):
                 out.append(party)
         return out
 
-    def _party_adjectives(self, state: str) -> int:
-        """How often the story writes the state's parties as adjectives before a title or a name
-        ("Conservative leader", "Lib Dem spokesman", "Liberal Democrat MP"), which the lexicon
-        leaves out because alone in a quote they name no party."""
-        hit = self._adjective_counts.get(state)
-        if hit is None:
-            hit = self._adjective_counts[state] = len(_PARTY_ADJECTIVES[state].findall(self.text))
-        return hit
+    def _party_mentions_of(self, state: str) -> int:
+        """How often the story names the state's parties: lexicon matches, and where those are
+        fewer than `_PARTY_MENTIONS` also their adjectives before a title or a name ("Conservative
+        leader", "Lib Dem spokesman", "Liberal Democrat MP"), which the lexicon leaves out because
+        alone in a quote they name no party."""
+        n = self._party_mentions.get(state)
+        if n is None:
+            kinds, homes = self.lex.kinds, self.lex.homes
+            n = sum(k for c, k in self._name_counts().items() if kinds.get(c) == "parties" and homes.get(c) == state)
+            if n < _PARTY_MENTIONS and state in _PARTY_ADJECTIVES:
+                n += len(_PARTY_ADJECTIVES[state].findall(self.text))
+            self._party_mentions[state] = n
+        return n
 
     def _parties_of_another(self, state: str) -> bool:
         """Whether the story writes a party the lexicon homes in the state as another state's."""
@@ -3942,12 +3974,14 @@ _EMPLOYER_BEFORE = re.compile(words_pattern("of for at with") + r"\s+$")
 # How often a story names a state for it to be what a quote naming nobody, after a paragraph that
 # names it, is about; one named in passing there (once to three times) is a bystander.
 _TOPIC_MENTIONS = 4
-# A government named in any form: "bad government", "Mr Vane's government", "ministers", "No 10";
-# the word before, if any, is group 1 (see `_government_in`).
+# A government named in any form: "the present government", "ministers", "No 10" (see
+# `_government_in`; letter-first, see _TOKEN), found only in a span holding one of the keys.
 _A_GOVERNMENT = re.compile(
-    r"(?:([\w'’]+)\s+)?\b(government|[Mm]inisters|Downing Street|No\.? 10|Number 10|[Tt]he Home Office)\b"
+    rf"(?:g{WORD_EDGE}overnment|[Mm]{WORD_EDGE}inisters|D{WORD_EDGE}owning Street|N{WORD_EDGE}(?:o\.? 10|umber 10)"
+    rf"|[Tt]{WORD_EDGE}he Home Office)\b"
 )
-_GOVERNMENT_TRIGGER = re.compile(r"\b(?:[Mm]inisters|Downing Street|No\.? 10|Number 10|Home Office)\b")
+_GOVERNMENT_KEYS = re.compile(r"government|inisters|Downing Street|No\.? 10|Number 10|Home Office")
+_WORD_BEFORE = re.compile(r"([\w'’]+)\s+$")
 _GOVERNMENT_DETERMINERS = frozenset("the this that present current".split())
 _NOT_THE_GOVERNMENT = frozenset(
     "local federal state city county provincial regional foreign finance trade agriculture defence defense "
@@ -3973,14 +4007,18 @@ _PARTY_OF_ADJECTIVE = {
     "Republican": "Republican Party",
     "Conservative": "Conservative Party",
 }
+_PARTY_ADJECTIVE_KEYS = re.compile("|".join(_PARTY_OF_ADJECTIVE))
 _PARTY_ADJECTIVE_NOUN = re.compile(
-    r"(?<![\w-])(Democratic|Republican|Conservative) (?![Pp]arty\b|(?:nominee|nomination|primar|presidential|"
+    r"(?:D(?<![\w-].)emocratic|R(?<![\w-].)epublican|C(?<![\w-].)onservative) "
+    r"(?![Pp]arty\b|(?:nominee|nomination|primar|presidential|"
     r"candidate|front-?runner|race|field|debate|hopeful|contest|caucus|senator|governor|leader|rival)\w*)[a-z]"
 )
 # A state's parties as adjectives ("Conservative leader", "Lib Dem spokesman"; the plurals and
 # "... Party" are lexicon aliases, counted there).
 _PARTY_ADJECTIVES: dict[str, re.Pattern[str]] = {
-    "Britain": re.compile(r"\b(?:Conservative|Lib Dem|Liberal Democrat)\b(?!\s+[Pp]arty)"),
+    "Britain": re.compile(
+        rf"(?:C{WORD_EDGE}onservative|L{WORD_EDGE}ib Dem|L{WORD_EDGE}iberal Democrat)\b(?!\s+[Pp]arty)"
+    ),
 }
 # A legal form after a name, possessive or not ("Norco Inc's"), and initials in a name ("E.F.").
 _LEGAL_FORM_AT = re.compile(
