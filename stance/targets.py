@@ -27,7 +27,6 @@ RELATIONS: tuple[str, ...] = ("home", "members", "narrower")
 # Aliases that name a city (a capital, a seat of government) rather than the state itself.
 PLACES_KEY = "places"
 SPELLED_KEY = "spelled_out"
-OFFICES_KEY = "offices"
 DEFAULT_PATH_PARTS: tuple[str, ...] = ("configs", "targets.yaml")
 
 
@@ -146,7 +145,6 @@ class TargetLexicon:
     roles: dict[str, str] = field(default_factory=dict)
     places: frozenset[str] = frozenset()
     spelled_out: frozenset[str] = frozenset()
-    offices: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _role_pattern: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
     _pattern: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
     _lookup: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
@@ -230,7 +228,6 @@ class TargetLexicon:
         roles: Any = {}
         places: Any = []
         spelled: Any = []
-        offices: Any = {}
         for key, section in raw.items():
             if key == "version":
                 continue
@@ -242,9 +239,6 @@ class TargetLexicon:
                 continue
             if key == "roles":
                 roles = section or {}
-                continue
-            if key == OFFICES_KEY:
-                offices = section or {}
                 continue
             if key in RELATIONS:
                 relations[key] = section or {}
@@ -282,7 +276,6 @@ class TargetLexicon:
             roles=_roles(roles, kinds, path),
             places=_places(places, aliases, path),
             spelled_out=_places(spelled, aliases, path, SPELLED_KEY),
-            offices=_offices(offices, kinds, path),
         )
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
@@ -451,21 +444,6 @@ def _roles(raw: Any, kinds: dict[str, str], path: str | Path | None) -> dict[str
         if not isinstance(state, str) or kinds.get(state) != "states":
             raise StanceError(f"roles of {phrase!r}: {state!r} is not a state of the lexicon", path)
         out[" ".join(phrase.split())] = state
-    return out
-
-
-def _offices(raw: Any, kinds: dict[str, str], path: str | Path | None) -> dict[str, tuple[str, ...]]:
-    """The checked "offices" section: a person of the lexicon to the offices the person held in
-    the news the lexicon was made for (lower case, single spaces: "prime minister")."""
-    if not isinstance(raw, dict):
-        raise StanceError(f"key {OFFICES_KEY!r} must map people of the lexicon to lists of offices", path)
-    out: dict[str, tuple[str, ...]] = {}
-    for person, names in raw.items():
-        if kinds.get(person) != "people":
-            raise StanceError(f"{OFFICES_KEY}: {person!r} is not a person of the lexicon", path)
-        if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
-            raise StanceError(f"{OFFICES_KEY} of {person!r}: expected a list of offices", path)
-        out[person] = tuple(" ".join(n.lower().split()) for n in names)
     return out
 
 

@@ -245,16 +245,6 @@ def test_spelled_out_lists_aliases_of_the_lexicon(tmp_path):
     assert TargetLexicon.load(ok).spelled_out == frozenset({"NSB"})
 
 
-def test_offices_map_people_of_the_lexicon_to_offices(tmp_path):
-    bad = tmp_path / "bad.yaml"
-    bad.write_text("states:\n  Norland: [Norland]\noffices:\n  Norland: [prime minister]\n", encoding="utf-8")
-    with pytest.raises(StanceError, match="offices"):
-        TargetLexicon.load(bad)
-    ok = tmp_path / "ok.yaml"
-    ok.write_text("people:\n  Ann Vale: [Ann Vale]\noffices:\n  Ann Vale: [Prime  Minister]\n", encoding="utf-8")
-    assert TargetLexicon.load(ok).offices == {"Ann Vale": ("prime minister",)}
-
-
 def test_proper_canonical_matches_a_proper_name_in_any_case_but_no_common_noun():
     lex = TargetLexicon.from_dict(
         {"organisations": {"NorCorp": ["NorCorp"], "creditor banks": ["creditors"]}}

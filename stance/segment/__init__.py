@@ -2137,7 +2137,7 @@ class _Segmenter:
             if _OF_NEXT.match(text, m.end()):
                 continue  # "the president of the company"
             key = _office_key(m.group(1))
-            names = self._office_holders().get(key) or self._lexicon_holders(key, mention)
+            names = self._office_holders().get(key, set())
             if len(names) != 1:
                 continue
             if own is None:
@@ -2147,17 +2147,6 @@ class _Segmenter:
                 if not _same_person(name, speaker, self.text):
                     out.append(name)
         return out
-
-    def _lexicon_holders(self, key: str, mention: Span | None) -> set[str]:
-        """The people the story names whom the lexicon gives the office (`offices:`), for a story
-        that titles no one with it: BBC political copy calls Tony Blair "Mr Blair" and "the prime
-        minister" and never "Prime Minister Tony Blair" (modern news half A: 12 quotes). Not the
-        holder the speaker speaks for ("Blair's official spokesman": his own boss)."""
-        counts = self._name_counts()
-        held = {p for p, offices in self.lex.offices.items() if key in offices and counts.get(p)}
-        if held and mention is not None:
-            held = {p for p in held if not re.search(rf"\b{re.escape(p.split()[-1])}\b", mention.text)}
-        return held
 
     def _office_holders(self) -> dict[str, set[str]]:
         """Office -> the people the story titles with it right before their name ("Prime Minister
