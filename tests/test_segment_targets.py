@@ -1632,3 +1632,71 @@ def test_a_party_adjective_before_a_common_noun_in_a_quote_names_the_party_in_pa
         assert not {"Republican Party", "Democratic Party"} & set(_seg(text)[-1].targets), words
     text = 'Senator Tom Vale said: "Voters are tired of Democratic politicians."\n'
     assert "Democratic Party" not in _seg(text)[-1].targets
+
+
+_UK = "Labour and the Conservatives clashed over prisons on Monday.\n    "
+_US = "Democrats and Republicans fought over the budget on Monday.\n    "
+
+
+def test_party_adjectives_count_for_britain_only_in_a_story_with_a_british_party_named():
+    stories = (
+        'Liberal Democrat lawmaker Taro Sato and Liberal Democrat elder Ken Ito met in Osaka.\n'
+        '    Shopkeeper Jiro Mori said: "The government must cut taxes."\n',
+        "Conservative leader Jim Vane and Conservative MP Ann Rook toured Ottawa on Monday.\n"
+        '    Farmer Tom Kell said: "The government has let down our farmers."\n',
+        "Liberal Democrat senator Ann Rook and Conservative activist Tom Vale met in Canberra.\n"
+        '    Farmer Tom Kell said: "Ministers have let down our farmers."\n',
+        "Speakers at the Conservative Political Action Conference in Maryland cheered. The Conservative"
+        ' Political Action Conference ends on Sunday.\n    Activist Tom Vale said: "The government spends too much."\n',
+    )
+    for story in stories:
+        assert "UK government" not in _seg(story)[-1].targets, story
+    # With a British party named, the adjectives still count.
+    story = (
+        "Conservative leader Jim Vane and Labour attacked the plan on Monday.\n"
+        '    Farmer Tom Kell said: "The government has let down our farmers."\n'
+    )
+    assert "UK government" in _seg(story)[-1].targets
+
+
+def test_the_government_in_the_words_of_its_own_spokesmen_is_no_target():
+    for text in (
+        'A Home Office spokesman said: "The Home Office has failed."\n',
+        'A Number 10 spokesman said: "Number 10 has always been clear."\n',
+        'Ministers want four new jails.\n    A Home Office spokesman said: "It is a waste of money."\n',
+        'Prisons minister Tom Kell defended the plan on Monday.\n    He said: "Ministers are right."\n',
+    ):
+        assert "UK government" not in _seg(_UK + text)[-1].targets, text
+
+
+def test_other_governments_ministers_and_places_named_like_the_government_are_not_it():
+    for words in (
+        "European health ministers will meet in Oslo.",
+        "I think EU health ministers will meet in Oslo.",
+        "We will protest outside No 10 on Friday.",
+        "We will march down Downing Street on Friday.",
+        "Take the Number 10 bus to the prison.",
+        "He wore the No 10 shirt for England.",
+    ):
+        text = _UK + f'Union leader Tom Kell said: "{words}"\n'
+        assert "UK government" not in _seg(text)[-1].targets, words
+    for words in ("The Government has failed our schools.", "Senior ministers have failed our schools."):
+        text = _UK + f'Union leader Tom Kell said: "{words}"\n'
+        assert "UK government" in _seg(text)[-1].targets, words
+
+
+def test_a_party_adjective_opening_a_quote_is_no_party_but_one_after_a_determiner_is():
+    for story, words, party in (
+        (_UK, "Conservative estimates put the cost at a billion.", "Conservative Party"),
+        (_US, "Democratic reform is what this country needs.", "Democratic Party"),
+    ):
+        text = story + f'Tom Vale said: "{words}"\n'
+        assert party not in _seg(text)[-1].targets, words
+    for story, words, party in (
+        (_UK, "These Conservative cuts are a disgrace.", "Conservative Party"),
+        (_US, "The Republican plan is cruel.", "Republican Party"),
+        (_US, "Republican leadership has failed us.", "Republican Party"),
+        (_US, "I think the Democratic leadership has failed.", "Democratic Party"),
+    ):
+        text = story + f'Tom Vale said: "{words}"\n'
+        assert party in _seg(text)[-1].targets, words
