@@ -1561,12 +1561,12 @@ def test_a_bloc_called_the_and_the_last_word_of_its_name_is_that_bloc():
 
 
 def test_party_adjectives_make_a_story_of_british_party_politics():
-    # "Conservative leader", "Liberal Democrat spokesman": no lexicon party, but party politics.
+    # "Conservative leader", "Liberal Democrat spokesman": with one lexicon party, party politics.
     story = (
-        "The Conservative home affairs spokesman Tom Vale and the Liberal Democrat peer Ann Rook met on Monday.\n"
+        "The Conservative home affairs spokesman Tom Vale and the Liberal Democrat peer Ann Rook met Labour MPs.\n"
         '    Ann Rook said: "The government has let down our schools."\n'
     )
-    assert _seg(story)[-1].targets == ["UK government"]
+    assert "UK government" in _seg(story)[-1].targets
     # "The Conservative Party" is counted as the party once, not once more as an adjective.
     once = (
         "The Conservative Party met in Leeds on Monday.\n"
@@ -1695,7 +1695,7 @@ def test_a_party_adjective_opening_a_quote_is_no_party_but_one_after_a_determine
     for story, words, party in (
         (_UK, "These Conservative cuts are a disgrace.", "Conservative Party"),
         (_US, "The Republican plan is cruel.", "Republican Party"),
-        (_US, "Republican leadership has failed us.", "Republican Party"),
+        (_US, "Our Republican leadership has failed us.", "Republican Party"),
         (_US, "I think the Democratic leadership has failed.", "Democratic Party"),
     ):
         text = story + f'Tom Vale said: "{words}"\n'

@@ -228,6 +228,18 @@ _POSSESSIVE_NAME = re.compile(
 )  # "Jack McConnell's", "Ann O'Hara's"
 
 
+def _other_modifier(text: str, a: int, b: int) -> bool:
+    """Whether a word of text[a:b] before the last, after any determiner, makes a government
+    another's ("European health ministers", "EU trade ministers")."""
+    words = _A_WORD.findall(text, a, b)[-3:-1]
+    for w in reversed(words):
+        if w.lower() in _GOVERNMENT_DETERMINERS or w.lower() in ("these", "those", "our", "their"):
+            return False
+        if w in _NOT_THE_GOVERNMENT and w not in _PLACE_WORDS:
+            return True
+    return False
+
+
 def _government_body(lex: TargetLexicon, state: str) -> str | None:
     """The lexicon's one body for a state's government ("UK government"), or None."""
     kinds = lex.kinds
@@ -2556,28 +2568,48 @@ class _Segmenter:
         text = self.text
         if not _GOVERNMENT_KEYS.search(text, a, b):
             return None  # most quotes never write the words
-        for t in (mention.text if mention is not None else "", speaker or ""):
-            if _GOVERNMENT_MAN.search(t) and not _NOT_IN_GOVERNMENT.search(t):
-                return None
         homes = self._home_governments(own)
         if not homes:
             return None
+        for t in (mention.text if mention is not None else "", speaker or "", *self._titles_of(speaker)):
+            if _GOVERNMENT_MAN.search(t) and not _NOT_IN_GOVERNMENT.search(t):
+                return None
         places: list[tuple[str | None, str | None]] = []
         for m in _A_GOVERNMENT.finditer(text, a, b):
             w = _WORD_BEFORE.search(text, max(a, m.start() - 30), m.start())
             mod = w.group(1) if w else None
             det = mod is not None and mod.lower() in _GOVERNMENT_DETERMINERS
-            if m.group() == "government":
+            first = w is not None and (w.start() <= a or _SENTENCE_END_BEFORE.search(text, a, w.start()) is not None)
+            if m.group()[:1] in "Nn" and mod and mod.lower() in _NUMBER_DETERMINERS:
+                continue  # "the No 10 shirt", "the Number 10 bus"
+            if m.group().lower() == "government":
                 if not det and not (mod and mod.endswith(("'s", "’s"))):
                     continue  # "good government", "a Tory government", "the Scottish government"
-            elif mod and (mod in _NOT_THE_GOVERNMENT or mod[:1].isupper() and not det):
+            elif mod and (
+                (mod.lower() if first else mod) in _NOT_THE_GOVERNMENT
+                or mod[:1].isupper() and not det and (not first or self._names_in_text(mod))
+            ):
                 continue  # "foreign ministers", "Tory ministers", "at the Home Office"
+            if mod and not det and _other_modifier(text, max(a, m.start() - 40), m.start()):
+                continue  # "European health ministers", "EU trade ministers"
             w = _GOVERNMENT_OF.match(text, m.end(), b)
             places.append((w.group(1) if w else None, mod))
         for state, body in homes:
             if any((w is None or self._of_state(w, state)) and self._owned_by(mod, state) for w, mod in places):
                 return body  # not "the government of India", "Norland's government"
         return None
+
+    def _titles_of(self, speaker: str | None) -> list[str]:
+        """The words the story puts right around the speaker's family name, for a speaker whose
+        quote's mention is only a pronoun ("He said" after "Prisons minister Tom Kell")."""
+        if not speaker or " " not in speaker:
+            return []
+        text, out = self.text, []
+        for m in re.finditer(rf"\b{re.escape(speaker.split()[-1])}\b", text):
+            before = _TITLE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            after = _TITLE_AFTER.match(text, m.end())
+            out += [before.group() if before else "", after.group() if after else ""]
+        return out
 
     def _home_governments(self, own: set[str]) -> list[tuple[str, str]]:
         """(state, the lexicon's body for its government) for each state whose party politics the
@@ -2643,8 +2675,10 @@ class _Segmenter:
         if not _PARTY_ADJECTIVE_KEYS.search(text, a, b):
             return out  # the cheap trigger: most quotes name no party so
         for m in _PARTY_ADJECTIVE_NOUN.finditer(text, a, b):
+            if m.start() <= a or _SENTENCE_END_BEFORE.search(text, a, m.start()):
+                continue  # "Conservative estimates put ...": the capital may be the sentence's
             prev = [w.lstrip("\"“‘'(") for w in self.text[max(0, m.start() - 20) : m.start()].split()[-1:]]
-            if prev and prev[0][:1].isupper() and prev[0][-1:].isalpha():
+            if prev and prev[0][:1].isupper() and prev[0][-1:].isalpha() and prev[0] not in _OPENING_DETERMINERS:
                 continue  # "Christian Democratic leaders", "Social Democratic voters"
             party = self.lex.canonical(_PARTY_OF_ADJECTIVE[m.group().split()[0]])
             state = self.lex.homes.get(party) if party else None
@@ -3974,22 +4008,32 @@ _TOPIC_MENTIONS = 4
 # A government named in any form: "the present government", "ministers", "No 10" (see
 # `_government_in`; letter-first, see _TOKEN), found only in a span holding one of the keys.
 _A_GOVERNMENT = re.compile(
-    rf"(?:g{WORD_EDGE}overnment|[Mm]{WORD_EDGE}inisters|D{WORD_EDGE}owning Street|N{WORD_EDGE}(?:o\.? 10|umber 10)"
+    rf"(?:[Gg]{WORD_EDGE}overnment|[Mm]{WORD_EDGE}inisters|D{WORD_EDGE}owning Street|N{WORD_EDGE}(?:o\.? 10|umber 10)"
     rf"|[Tt]{WORD_EDGE}he Home Office)\b"
 )
-_GOVERNMENT_KEYS = re.compile(r"government|inisters|Downing Street|No\.? 10|Number 10|Home Office")
+_GOVERNMENT_KEYS = re.compile(r"[Gg]overnment|inisters|Downing Street|No\.? 10|Number 10|Home Office")
 _WORD_BEFORE = re.compile(r"([\w'’]+)\s+$")
 _GOVERNMENT_DETERMINERS = frozenset("the this that present current".split())
 _NOT_THE_GOVERNMENT = frozenset(
     "local federal state city county provincial regional foreign finance trade agriculture defence defense "
-    "other previous former next shadow opposition world EU European prime interior at in from to into".split()
+    "other previous former next shadow opposition world EU European prime interior at in from to into "
+    "outside down on near past opposite along up".split()
 )
+_PLACE_WORDS = frozenset("at in from to into outside down on near past opposite along up".split())
+# A determiner before "No 10" makes it a number ("the No 10 bus"), not Downing Street.
+_NUMBER_DETERMINERS = frozenset("the a an his her their our my your".split())
+_A_WORD = re.compile(r"[\w'’]+")
+_SENTENCE_END_BEFORE = re.compile(r"(?:^|[.!?:]\s*[\"“‘']?|[\"“‘']\s*)$")
+# A name's own words: the title before it in its sentence ("Prisons minister Tom Kell") and an
+# apposition after it ("Tom Kell, the prisons minister,").
+_TITLE_BEFORE = re.compile(r"[^.!?\n\"“”:;,]{0,40}$")
+_TITLE_AFTER = re.compile(r",[^,.!?\n\"“”]{0,50}")
 _BODY_NOUN = re.compile(r"\b(?:company|firm|bank|group|council|city|state|province|party|union|club)\b")
 _GOVERNMENT_OF = re.compile(r"\s+(?:of|in|at)\s+((?:the\s+|this\s+)?[\w.]+(?:\s+[A-Z][\w.]*)?)")
 # One who speaks for a government: "the government" in his words is his own (see `_government_in`).
 _GOVERNMENT_MAN = re.compile(
     r"(?<!general )\b(?:[Mm]inisters?|[Ss]ecretary|[Cc]hancellor|[Pp]remier|[Gg]overnment|[Oo]fficials?|"
-    r"Whitehall|Downing Street|[Mm]inistry)\b"
+    r"Whitehall|Downing Street|Home Office|No\.? 10|Number 10|[Mm]inistry)\b"
 )
 # A state owning a party ("Israel's Labour party", "Japan's ruling Liberal Democrats", "Israeli Labour").
 _PARTY_OWNER_BEFORE = re.compile(
@@ -4007,8 +4051,13 @@ _PARTY_OF_ADJECTIVE = {
 _PARTY_ADJECTIVE_KEYS = re.compile("|".join(_PARTY_OF_ADJECTIVE))
 _PARTY_ADJECTIVE_NOUN = re.compile(
     r"(?:D(?<![\w-].)emocratic|R(?<![\w-].)epublican|C(?<![\w-].)onservative) "
-    r"(?![Pp]arty\b|(?:nominee|nomination|primar|presidential|"
-    r"candidate|front-?runner|race|field|debate|hopeful|contest|caucus|senator|governor|leader|rival)\w*)[a-z]"
+    r"(?![Pp]arty\b|(?:nominees?|nominations?|primar(?:y|ies)|presidential|candidates?|candidacy|front-?runners?|"
+    r"races?|field|debates?|hopefuls?|contests?|caucus(?:es)?|senators?|governors?|leaders?|rivals?)\b)[a-z]"
+)
+# Capitalised words that open a sentence before a party's adjective without being part of a
+# longer name ("These Conservative cuts", "The Republican plan").
+_OPENING_DETERMINERS = frozenset(
+    "The These This That Those Our Their Its His Her My Your A An Some Many Most All Every Any No Why How".split()
 )
 # A state's parties as adjectives ("Conservative leader", "Lib Dem spokesman"; the plurals and
 # "... Party" are lexicon aliases, counted there).
