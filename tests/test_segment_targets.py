@@ -1614,12 +1614,12 @@ def test_a_quote_naming_no_one_after_a_sentence_on_the_government_is_about_it():
 
 
 def test_a_family_name_with_an_inner_capital_written_as_an_owner_is_a_person():
-    for name in ("Tom McConnell", "Ann MacKinnon", "Ann O'Hara"):
+    for name in ("Tom McKellan", "Ann MacKinnon", "Ann O'Hara"):
         text = f'Tom Law, a doctor, said: "{name}\'s comment was ill-advised."\n'
         assert _seg(text)[-1].targets == [name], name
-    story = "Tom McConnell's remark angered doctors.\n    Ann Law, a nurse, said: "
-    story += '"Mr McConnell should know better."\n'
-    assert _seg(story)[-1].targets == ["Tom McConnell"]
+    story = "Tom McKellan's remark angered doctors.\n    Ann Law, a nurse, said: "
+    story += '"Mr McKellan should know better."\n'
+    assert _seg(story)[-1].targets == ["Tom McKellan"]
 
 
 def test_a_party_adjective_before_a_common_noun_in_a_quote_names_the_party_in_party_politics():
@@ -1693,7 +1693,7 @@ def test_a_party_adjective_opening_a_quote_is_no_party_but_one_after_a_determine
         text = story + f'Tom Vale said: "{words}"\n'
         assert party not in _seg(text)[-1].targets, words
     for story, words, party in (
-        (_UK, "These Conservative cuts are a disgrace.", "Conservative Party"),
+        (_UK, "These Conservative schemes are a disgrace.", "Conservative Party"),
         (_US, "The Republican plan is cruel.", "Republican Party"),
         (_US, "Our Republican leadership has failed us.", "Republican Party"),
         (_US, "I think the Democratic leadership has failed.", "Democratic Party"),

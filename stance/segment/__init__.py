@@ -225,7 +225,7 @@ def _words_of(text: str, a: int, b: int, scan: re.Pattern[bytes], pattern: re.Pa
 
 _POSSESSIVE_NAME = re.compile(
     r"[A-Z](?<![\w'’-].)[a-z]+(?: (?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}$"
-)  # "Jack McConnell's", "Ann O'Hara's"
+)  # "Tom McKellan's", "Ann O'Dwyle's"
 
 
 def _other_modifier(text: str, a: int, b: int) -> bool:
@@ -2666,10 +2666,11 @@ class _Segmenter:
         return not hit
 
     def _party_adjectives_in(self, a: int, b: int, own: set[str]) -> list[str]:
-        """Parties a quote names by their adjective before a common noun ("knuckleheaded
-        Democratic politicians", "Conservative cuts", "Republican efforts to repeal it"), in a
+        """Parties a quote names by their adjective before a common noun ("feckless
+        Democratic mayors", "Conservative schemes", "Republican plans to scrap it"), in a
         story of that state's party politics only (elsewhere "Conservative" may open a sentence
-        and "Democratic" a foreign party's name)."""
+        and "Democratic" a foreign party's name), and not opening a sentence ("Conservative
+        estimates put the cost ...": the capital is the sentence's)."""
         out: list[str] = []
         text = self.text
         if not _PARTY_ADJECTIVE_KEYS.search(text, a, b):
@@ -4055,7 +4056,7 @@ _PARTY_ADJECTIVE_NOUN = re.compile(
     r"races?|field|debates?|hopefuls?|contests?|caucus(?:es)?|senators?|governors?|leaders?|rivals?)\b)[a-z]"
 )
 # Capitalised words that open a sentence before a party's adjective without being part of a
-# longer name ("These Conservative cuts", "The Republican plan").
+# longer name ("These Conservative schemes", "The Republican plan").
 _OPENING_DETERMINERS = frozenset(
     "The These This That Those Our Their Its His Her My Your A An Some Many Most All Every Any No Why How".split()
 )
