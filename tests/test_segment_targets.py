@@ -1657,6 +1657,8 @@ def test_party_adjectives_count_for_britain_only_in_a_story_with_a_british_party
         '    Farmer Tom Kell said: "The government has let down our farmers."\n'
     )
     assert "UK government" in _seg(story)[-1].targets
+    assert "UK government" in _seg(story.replace("and Labour attacked", "attacked", 1).replace(
+        "on Monday", "in Britain on Monday", 1).replace("Jim Vane", "Jim Vane and Liberal Democrat Ann Rook", 1))[-1].targets
 
 
 def test_the_government_in_the_words_of_its_own_spokesmen_is_no_target():

@@ -2691,23 +2691,26 @@ class _Segmenter:
         """How often the story names the state's parties: lexicon matches, and where those are
         fewer than `_PARTY_MENTIONS` also their adjectives before a title or a name ("Conservative
         leader", "Lib Dem spokesman", "Liberal Democrat MP"), which the lexicon leaves out because
-        alone in a quote they name no party. The adjectives count only in a story that names one of
-        the state's parties itself and no other state as often as this one: other countries have
+        alone in a quote they name no party. The adjectives count only in a story that names the
+        state or one of its parties itself, and no other state as often: other countries have
         their own Conservatives and Liberal Democrats ("Conservative MP Ann Rook toured Ottawa")."""
         n = self._party_mentions.get(state)
         if n is None:
             kinds, homes = self.lex.kinds, self.lex.homes
             n = sum(k for c, k in self._name_counts().items() if kinds.get(c) == "parties" and homes.get(c) == state)
-            if 0 < n < _PARTY_MENTIONS and state in _PARTY_ADJECTIVES and not self._elsewhere(state):
+            if n < _PARTY_MENTIONS and state in _PARTY_ADJECTIVES and self._at_home(state, n):
                 n += len(_PARTY_ADJECTIVES[state].findall(self.text))
             self._party_mentions[state] = n
         return n
 
-    def _elsewhere(self, state: str) -> bool:
-        """Whether the story names another state at least as often as this one."""
+    def _at_home(self, state: str, parties: int) -> bool:
+        """Whether the story is set in the state: it names the state or one of its parties, and no
+        other state as often as the state itself."""
         counts, kinds = self._name_counts(), self.lex.kinds
         own = counts.get(state, 0)
-        return any(k >= own and c != state and kinds.get(c) == "states" for c, k in counts.items())
+        if not own and not parties:
+            return False
+        return not any(k >= own and c != state and kinds.get(c) == "states" for c, k in counts.items())
 
     def _parties_of_another(self, state: str) -> bool:
         """Whether the story writes a party the lexicon homes in the state as another state's."""
