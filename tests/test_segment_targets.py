@@ -1657,8 +1657,9 @@ def test_party_adjectives_count_for_britain_only_in_a_story_with_a_british_party
         '    Farmer Tom Kell said: "The government has let down our farmers."\n'
     )
     assert "UK government" in _seg(story)[-1].targets
-    assert "UK government" in _seg(story.replace("and Labour attacked", "attacked", 1).replace(
-        "on Monday", "in Britain on Monday", 1).replace("Jim Vane", "Jim Vane and Liberal Democrat Ann Rook", 1))[-1].targets
+    home = story.replace("and Labour attacked", "attacked", 1).replace("on Monday", "in Britain on Monday", 1)
+    home = home.replace("Jim Vane", "Jim Vane and Liberal Democrat Ann Rook", 1)
+    assert "UK government" in _seg(home)[-1].targets
 
 
 def test_the_government_in_the_words_of_its_own_spokesmen_is_no_target():
@@ -1669,6 +1670,9 @@ def test_the_government_in_the_words_of_its_own_spokesmen_is_no_target():
         'Prisons minister Tom Kell defended the plan on Monday.\n    He said: "Ministers are right."\n',
     ):
         assert "UK government" not in _seg(_UK + text)[-1].targets, text
+    # A minister named beside the speaker is not the speaker's title.
+    text = 'Prisons minister Ann Rook attacked Tom Kell on Monday.\n    He said: "Ministers are wrong."\n'
+    assert "UK government" in _seg(_UK + text)[-1].targets
 
 
 def test_other_governments_ministers_and_places_named_like_the_government_are_not_it():

@@ -2606,9 +2606,12 @@ class _Segmenter:
             return []
         text, out = self.text, []
         for m in re.finditer(rf"\b{re.escape(speaker.split()[-1])}\b", text):
-            before = _TITLE_BEFORE.search(text, max(0, m.start() - 40), m.start())
             after = _TITLE_AFTER.match(text, m.end())
-            out += [before.group() if before else "", after.group() if after else ""]
+            out.append(after.group() if after else "")
+        for m in re.finditer(rf"\b{re.escape(speaker)}\b", text):
+            before = _TITLE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            if before and _OFFICE_RIGHT_BEFORE.search(before.group()):
+                out.append(before.group().split(" ", 1)[-1] if before.start() > 0 else before.group())
         return out
 
     def _home_governments(self, own: set[str]) -> list[tuple[str, str]]:
@@ -4031,6 +4034,7 @@ _SENTENCE_END_BEFORE = re.compile(r"(?:^|[.!?:]\s*[\"“‘']?|[\"“‘']\s*)$"
 # A name's own words: the title before it in its sentence ("Prisons minister Tom Kell") and an
 # apposition after it ("Tom Kell, the prisons minister,").
 _TITLE_BEFORE = re.compile(r"[^.!?\n\"“”:;,]{0,40}$")
+_OFFICE_RIGHT_BEFORE = re.compile(r"\b(?:[Mm]inister|[Ss]ecretary|[Cc]hancellor|[Pp]remier)\s+$")
 _TITLE_AFTER = re.compile(r",[^,.!?\n\"“”]{0,50}")
 _BODY_NOUN = re.compile(r"\b(?:company|firm|bank|group|council|city|state|province|party|union|club)\b")
 _GOVERNMENT_OF = re.compile(r"\s+(?:of|in|at)\s+((?:the\s+|this\s+)?[\w.]+(?:\s+[A-Z][\w.]*)?)")
