@@ -168,12 +168,18 @@ def test_legislation_and_government_patterns_match_their_boundary_forms():
 
     pairs = [
         (seg._LEGISLATION, re.compile(r"\b(?:legislation|legislate|the\s+bill)\b", re.I)),
-        (seg._THE_GOVERNMENT, re.compile(r"\b(?:[Tt]he|[Tt]his)\s+government\b")),
+        (
+            seg._A_GOVERNMENT,
+            re.compile(r"\b(?:government|[Mm]inisters|Downing Street|No\.? 10|Number 10|[Tt]he Home Office)\b"),
+        ),
+        (seg._PARTY_ADJECTIVES["Britain"], re.compile(r"\b(?:Conservative|Lib Dem|Liberal Democrat)\b(?!\s+[Pp]arty)")),
     ]
     texts = [
         "Legislation on the bill: we legislate, THE BILL, The  Bill, LEGISLATE and legislative the billing",
         "xlegislation 9the bill _The bill éthe bill Kovac's legislation; the\nbill. (legislation)",
         "The government, this government, This  government and the governments; xthe government, tHis government",
+        "Ministers, xministers, No 10, No. 100, Number 10's; the Home Office, THE Home Office, 9Downing Street",
+        "Conservatives, Conservative Party, Conservative leader, Lib Dems, Lib Dem, xLiberal Democrat MP",
         "the bill",
         "This",
     ]

@@ -1618,3 +1618,151 @@ def test_a_house_committee_with_and_in_its_name_is_congress_for_legislation():
         "Reagan aides said the House Ways and Means trade subcommittee backed a shoe quota bill.\n    ",
     ):
         assert _seg(opening + quote)[-1].targets == ["U.S. Congress"], opening
+
+
+def test_party_adjectives_make_a_story_of_british_party_politics():
+    # "Conservative leader", "Liberal Democrat spokesman": with one lexicon party, party politics.
+    story = (
+        "The Conservative home affairs spokesman Tom Vale and the Liberal Democrat peer Ann Rook met Labour MPs.\n"
+        '    Ann Rook said: "The government has let down our schools."\n'
+    )
+    assert "UK government" in _seg(story)[-1].targets
+    # "The Conservative Party" is counted as the party once, not once more as an adjective.
+    once = (
+        "The Conservative Party met in Leeds on Monday.\n"
+        '    Ann Rook, a teacher, said: "The government has let down our schools."\n'
+    )
+    assert "UK government" not in _seg(once)[-1].targets
+
+
+def test_ministers_no_10_and_the_present_government_are_the_uk_government_in_british_politics():
+    clash = "Labour and the Conservatives clashed over prisons on Monday.\n    "
+    for words in (
+        "Ministers should think again about prisons.",
+        "I blame the present government for the prisons.",
+        "Number 10 has ignored the prisons for years.",
+        "The Home Office has ignored the prisons.",
+    ):
+        text = clash + f'Union leader Tom Kell said: "{words}"\n'
+        assert "UK government" in _seg(text)[-1].targets, words
+    # Another's ministers or government, a hypothetical or generic government, a place: none.
+    for words in (
+        "Foreign ministers will meet in Oslo.",
+        "France's government has ignored the prisons.",
+        "A Conservative government would build more prisons.",
+        "We need good government in the prisons.",
+        "He worked at the Home Office for years.",
+    ):
+        text = clash + f'Union leader Tom Kell said: "{words}"\n'
+        assert "UK government" not in _seg(text)[-1].targets, words
+
+
+def test_a_quote_naming_no_one_after_a_sentence_on_the_government_is_about_it():
+    story = (
+        "Labour and the Conservatives clashed over prisons on Monday.\n"
+        "    Ministers want to build four new jails, the government said.\n"
+        '    Union leader Tom Kell said: "It is a waste of money."\n'
+    )
+    assert _seg(story)[-1].targets == ["UK government"]
+    # Not the words of one who speaks for the government, nor far from the government's mention.
+    own = story.replace("Union leader Tom Kell", "Prisons Minister Tom Kell")
+    assert "UK government" not in _seg(own)[-1].targets
+    far = story.replace(
+        "the government said.\n", "the government said.\n    The jails would hold 2,000 men. Building starts in May.\n"
+    )
+    assert "UK government" not in _seg(far)[-1].targets
+
+
+def test_a_family_name_with_an_inner_capital_written_as_an_owner_is_a_person():
+    for name in ("Tom McKellan", "Ann MacKinnon", "Ann O'Hara"):
+        text = f'Tom Law, a doctor, said: "{name}\'s comment was ill-advised."\n'
+        assert _seg(text)[-1].targets == [name], name
+    story = "Tom McKellan's remark angered doctors.\n    Ann Law, a nurse, said: "
+    story += '"Mr McKellan should know better."\n'
+    assert _seg(story)[-1].targets == ["Tom McKellan"]
+
+
+def test_a_party_adjective_before_a_common_noun_in_a_quote_names_the_party_in_party_politics():
+    story = "Democrats and Republicans fought over the budget on Monday.\n    "
+    text = story + 'Senator Tom Vale said: "Voters are tired of Democratic politicians."\n'
+    assert "Democratic Party" in _seg(text)[-1].targets
+    # Not an election noun, a longer name, or a story of no party politics.
+    for words in ("The Republican nominee will lose.", "Christian Democratic voters are tired."):
+        text = story + f'Senator Tom Vale said: "{words}"\n'
+        assert not {"Republican Party", "Democratic Party"} & set(_seg(text)[-1].targets), words
+    text = 'Senator Tom Vale said: "Voters are tired of Democratic politicians."\n'
+    assert "Democratic Party" not in _seg(text)[-1].targets
+
+
+_UK = "Labour and the Conservatives clashed over prisons on Monday.\n    "
+_US = "Democrats and Republicans fought over the budget on Monday.\n    "
+
+
+def test_party_adjectives_count_for_britain_only_in_a_story_with_a_british_party_named():
+    stories = (
+        'Liberal Democrat lawmaker Taro Sato and Liberal Democrat elder Ken Ito met in Osaka.\n'
+        '    Shopkeeper Jiro Mori said: "The government must cut taxes."\n',
+        "Conservative leader Jim Vane and Conservative MP Ann Rook toured Ottawa on Monday.\n"
+        '    Farmer Tom Kell said: "The government has let down our farmers."\n',
+        "Liberal Democrat senator Ann Rook and Conservative activist Tom Vale met in Canberra.\n"
+        '    Farmer Tom Kell said: "Ministers have let down our farmers."\n',
+        "Speakers at the Conservative Political Action Conference in Maryland cheered. The Conservative"
+        ' Political Action Conference ends on Sunday.\n    Activist Tom Vale said: "The government spends too much."\n',
+    )
+    for story in stories:
+        assert "UK government" not in _seg(story)[-1].targets, story
+    # With a British party named, the adjectives still count.
+    story = (
+        "Conservative leader Jim Vane and Labour attacked the plan on Monday.\n"
+        '    Farmer Tom Kell said: "The government has let down our farmers."\n'
+    )
+    assert "UK government" in _seg(story)[-1].targets
+    home = story.replace("and Labour attacked", "attacked", 1).replace("on Monday", "in Britain on Monday", 1)
+    home = home.replace("Jim Vane", "Jim Vane and Liberal Democrat Ann Rook", 1)
+    assert "UK government" in _seg(home)[-1].targets
+
+
+def test_the_government_in_the_words_of_its_own_spokesmen_is_no_target():
+    for text in (
+        'A Home Office spokesman said: "The Home Office has failed."\n',
+        'A Number 10 spokesman said: "Number 10 has always been clear."\n',
+        'Ministers want four new jails.\n    A Home Office spokesman said: "It is a waste of money."\n',
+        'Prisons minister Tom Kell defended the plan on Monday.\n    He said: "Ministers are right."\n',
+    ):
+        assert "UK government" not in _seg(_UK + text)[-1].targets, text
+    # A minister named beside the speaker is not the speaker's title.
+    text = 'Prisons minister Ann Rook attacked Tom Kell on Monday.\n    He said: "Ministers are wrong."\n'
+    assert "UK government" in _seg(_UK + text)[-1].targets
+
+
+def test_other_governments_ministers_and_places_named_like_the_government_are_not_it():
+    for words in (
+        "European health ministers will meet in Oslo.",
+        "I think EU health ministers will meet in Oslo.",
+        "We will protest outside No 10 on Friday.",
+        "We will march down Downing Street on Friday.",
+        "Take the Number 10 bus to the prison.",
+        "He wore the No 10 shirt for England.",
+    ):
+        text = _UK + f'Union leader Tom Kell said: "{words}"\n'
+        assert "UK government" not in _seg(text)[-1].targets, words
+    for words in ("The Government has failed our schools.", "Senior ministers have failed our schools."):
+        text = _UK + f'Union leader Tom Kell said: "{words}"\n'
+        assert "UK government" in _seg(text)[-1].targets, words
+
+
+def test_a_party_adjective_opening_a_quote_is_no_party_but_one_after_a_determiner_is():
+    for story, words, party in (
+        (_UK, "Conservative estimates put the cost at a billion.", "Conservative Party"),
+        (_US, "Democratic reform is what this country needs.", "Democratic Party"),
+    ):
+        text = story + f'Tom Vale said: "{words}"\n'
+        assert party not in _seg(text)[-1].targets, words
+    for story, words, party in (
+        (_UK, "These Conservative schemes are a disgrace.", "Conservative Party"),
+        (_US, "The Republican plan is cruel.", "Republican Party"),
+        (_US, "Our Republican leadership has failed us.", "Republican Party"),
+        (_US, "I think the Democratic leadership has failed.", "Democratic Party"),
+    ):
+        text = story + f'Tom Vale said: "{words}"\n'
+        assert party in _seg(text)[-1].targets, words

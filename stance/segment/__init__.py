@@ -233,7 +233,30 @@ def _words_of(text: str, a: int, b: int, scan: re.Pattern[bytes], pattern: re.Pa
     return [CueMatch(m.start(), m.end() - 1, text[m.start() : m.end() - 1]) for m in scan.finditer(shape, a, b + 2)]
 
 
-_POSSESSIVE_NAME = re.compile(r"[A-Z](?<![\w'’-].)[a-z]+(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}$")
+_POSSESSIVE_NAME = re.compile(
+    r"[A-Z](?<![\w'’-].)[a-z]+(?: (?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}$"
+)  # "Tom McKellan's", "Ann O'Dwyle's"
+
+
+def _other_modifier(text: str, a: int, b: int) -> bool:
+    """Whether a word of text[a:b] before the last, after any determiner, makes a government
+    another's ("European health ministers", "EU trade ministers")."""
+    words = _A_WORD.findall(text, a, b)[-3:-1]
+    for w in reversed(words):
+        if w.lower() in _GOVERNMENT_DETERMINERS or w.lower() in ("these", "those", "our", "their"):
+            return False
+        if w in _NOT_THE_GOVERNMENT and w not in _PLACE_WORDS:
+            return True
+    return False
+
+
+def _government_body(lex: TargetLexicon, state: str) -> str | None:
+    """The lexicon's one body for a state's government ("UK government"), or None."""
+    kinds = lex.kinds
+    bodies = [
+        c for c, h in lex.homes.items() if h == state and c.endswith(" government") and kinds.get(c) == "organisations"
+    ]
+    return bodies[0] if len(bodies) == 1 else None
 
 
 def _possessive_names(text: str) -> list[tuple[int, str]]:
@@ -739,6 +762,9 @@ class _Segmenter:
         self._counts: dict[str, int] | None = None
         self._congress: bool | None = None
         self._namesake_parties: dict[str, bool] = {}
+        self._party_mentions: dict[str, int] = {}
+        self._politics_states: list[tuple[str, str]] | None = None
+        self._adjective_story: bool | None = None
         self._creditor_owners: tuple[bool, list[list[str]]] | None = None
         self._headline: str | None = None
         self._side_cache: dict[tuple[tuple[int, int] | None, str | None], set[str]] = {}
@@ -1774,9 +1800,15 @@ class _Segmenter:
             if self._creditors_named_in(a, b) and _CREDITORS not in own:  # not a creditor bank's own man
                 found.setdefault(_CREDITORS, None)
             congress = congress or self._legislation_in(a, b, own, mention, speaker)
-            government = government or self._government_in(a, b, own, mention, speaker)
+            if government is None and _GOVERNMENT_KEYS.search(self.text, a, b) and self._politics():
+                government = self._government_in(a, b, own, mention, speaker)
             for t in self._bodies_by_head_in(a, b):
                 if t not in own:  # "the system" from a Farm Credit System official is his own body
+                    found.setdefault(t, None)
+            if self._adjective_story is None:
+                self._adjective_story = bool(_PARTY_ADJECTIVE_KEYS.search(self.text))
+            if self._adjective_story:
+                for t in self._party_adjectives_in(a, b, own):
                     found.setdefault(t, None)
         if described and any(t not in own for t in found):
             named = [c for c in self._context_states(group, own) if c not in found]
@@ -1816,6 +1848,12 @@ class _Segmenter:
                 firm = self._headline_firm()
                 if firm and not self._speaks_for(firm, mention, speaker):
                     around = [firm]
+        if not around and not found and not government and not congress and self._politics():
+            # Naming no one, right after the reporter's words on the government: about it too.
+            ss, _ = self._sentence(group[0].open_pos)
+            ps, _ = self._sentence(max(ss - 2, 0))
+            _, se = self._sentence(max(group[-1].close_end - 1, 0))
+            government = self._government_in(ps, se, own, mention, speaker)
         extra = [*([_CONGRESS] if congress else []), *([government] if government else [])]
         return list(dict.fromkeys([*found, *around, *extra]))
 
@@ -2556,41 +2594,94 @@ class _Segmenter:
     def _government_in(
         self, a: int, b: int, own: set[str], mention: Span | None = None, speaker: str | None = None
     ) -> str | None:
-        """The government a quote's "the government" ("this government") means in a story of one
+        """The government a quote's "the government" ("this government", "the present government",
+        "Mr Vane's government", "ministers", "No 10", "the Home Office") means in a story of one
         state's party politics (`_party_politics`: "Labour", "the Tories" twice or more): the
-        lexicon's body for that state's government ("UK government"), where it has one. It comes
+        lexicon's body for that state's government ("UK government"), where it has one. A quote
+        naming no one asks the same of its sentence and the one before ("Ministers want four new
+        jails. Tom Kell said: "A waste of money.""; modern news half A 5 true, 2 unjudged; the
+        paragraphs around gave 16 more true and 14 more unjudged, most of them wrong). Not a
+        generic, hypothetical or another's government ("good government", "a Tory government",
+        "the Scottish government", "foreign ministers"), nor a place ("at the Home Office"). It comes
         after the other targets and does not count as a party named, so that a quote naming no
         one keeps its fallback (the Reuters pool judges such quotes about the state). Not "the
         government of India", "the government in Edinburgh", "of this company" (another's: only a
         place of the state itself, "the government in London", is kept), and not the words of one
         who speaks for the government (a minister, a secretary, an official: their own)."""
         text = self.text
-        if text.find("government", a, b) < 0:
-            return None  # the cheap trigger: most quotes never write the word
-        places: list[str | None] = []
-        for m in _THE_GOVERNMENT.finditer(text, a, b):
-            w = _GOVERNMENT_OF.match(text, m.end(), b)
-            places.append(w.group(1) if w else None)
-        if not places:
+        if not _GOVERNMENT_KEYS.search(text, a, b):
+            return None  # most quotes never write the words
+        homes = self._home_governments(own)
+        if not homes:
             return None
-        for t in (mention.text if mention is not None else "", speaker or ""):
+        for t in (mention.text if mention is not None else "", speaker or "", *self._titles_of(speaker)):
             if _GOVERNMENT_MAN.search(t) and not _NOT_IN_GOVERNMENT.search(t):
                 return None
-        for party in self._name_counts():
-            if self.lex.kinds.get(party) != "parties":
-                continue
-            state = self.lex.homes.get(party)
-            if state and self._party_politics(state, own):
-                if not any(w is None or self._of_state(w, state) for w in places):
-                    continue  # "the government of India"
-                bodies = [
-                    c
-                    for c, home in self.lex.homes.items()
-                    if home == state and c.endswith(" government") and self.lex.kinds.get(c) == "organisations"
-                ]
-                if len(bodies) == 1 and bodies[0] not in own:
-                    return bodies[0]
+        places: list[tuple[str | None, str | None]] = []
+        for m in _A_GOVERNMENT.finditer(text, a, b):
+            w = _WORD_BEFORE.search(text, max(a, m.start() - 30), m.start())
+            mod = w.group(1) if w else None
+            det = mod is not None and mod.lower() in _GOVERNMENT_DETERMINERS
+            first = w is not None and (w.start() <= a or _SENTENCE_END_BEFORE.search(text, a, w.start()) is not None)
+            if m.group()[:1] in "Nn" and mod and mod.lower() in _NUMBER_DETERMINERS:
+                continue  # "the No 10 shirt", "the Number 10 bus"
+            if m.group().lower() == "government":
+                if not det and not (mod and mod.endswith(("'s", "’s"))):
+                    continue  # "good government", "a Tory government", "the Scottish government"
+            elif mod and (
+                (mod.lower() if first else mod) in _NOT_THE_GOVERNMENT
+                or mod[:1].isupper() and not det and (not first or self._names_in_text(mod))
+            ):
+                continue  # "foreign ministers", "Tory ministers", "at the Home Office"
+            if mod and not det and _other_modifier(text, max(a, m.start() - 40), m.start()):
+                continue  # "European health ministers", "EU trade ministers"
+            w = _GOVERNMENT_OF.match(text, m.end(), b)
+            places.append((w.group(1) if w else None, mod))
+        for state, body in homes:
+            if any((w is None or self._of_state(w, state)) and self._owned_by(mod, state) for w, mod in places):
+                return body  # not "the government of India", "Norland's government"
         return None
+
+    def _titles_of(self, speaker: str | None) -> list[str]:
+        """The words the story puts right around the speaker's family name, for a speaker whose
+        quote's mention is only a pronoun ("He said" after "Prisons minister Tom Kell")."""
+        if not speaker or " " not in speaker:
+            return []
+        text, out = self.text, []
+        for m in re.finditer(rf"\b{re.escape(speaker.split()[-1])}\b", text):
+            after = _TITLE_AFTER.match(text, m.end())
+            out.append(after.group() if after else "")
+        for m in re.finditer(rf"\b{re.escape(speaker)}\b", text):
+            before = _TITLE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            if before and _OFFICE_RIGHT_BEFORE.search(before.group()):
+                out.append(before.group().split(" ", 1)[-1] if before.start() > 0 else before.group())
+        return out
+
+    def _home_governments(self, own: set[str]) -> list[tuple[str, str]]:
+        """(state, the lexicon's body for its government) for each state whose party politics the
+        story tells (`_party_politics`), where the lexicon has one such body and it is not the
+        speaker's own."""
+        return [(st, body) for st, body in self._politics() if body not in own and self._party_politics(st, own)]
+
+    def _politics(self) -> list[tuple[str, str]]:
+        """The part of `_home_governments` that is the story's, not the speaker's: states whose
+        parties the story names twice and that have a government body. Empty for most stories,
+        which skip every government lookup."""
+        if self._politics_states is None:
+            named = [self.lex.homes.get(c) for c in self._name_counts() if self.lex.kinds.get(c) == "parties"]
+            out: list[tuple[str, str]] = []
+            for st in dict.fromkeys([*named, *_PARTY_ADJECTIVES]):
+                body = _government_body(self.lex, st) if st else None
+                if st and body is not None and self._party_mentions_of(st) >= _PARTY_MENTIONS:
+                    out.append((st, body))
+            self._politics_states = out
+        return self._politics_states
+
+    def _owned_by(self, mod: str | None, state: str) -> bool:
+        """Whether the word before "government" leaves it the state's: no name, or names of the
+        state and its own people and parties ("Labour's", "Mr Vane's"), not another's ("Norland's")."""
+        names = self._names_in_text(mod) if mod and not mod.islower() else []
+        return all(n == state or self.lex.homes.get(n) == state for n in names)
 
     def _of_state(self, words: str, state: str) -> bool:
         """Whether the words after "the government of/in" leave it the state's: they name the
@@ -2611,9 +2702,7 @@ class _Segmenter:
         Japanese minister reacting to Democrats in Congress speaks of the United States), and
         not where the story writes the parties as another state's ("Israel's Labour party",
         "Japan's ruling Liberal Democrats", "Canada's Tories": not Britain's)."""
-        counts = self._name_counts()
-        n = sum(k for c, k in counts.items() if self.lex.kinds.get(c) == "parties" and self.lex.homes.get(c) == state)
-        if n < _PARTY_MENTIONS:
+        if self._party_mentions_of(state) < _PARTY_MENTIONS:
             return False
         if state not in own and any(self.lex.kinds.get(c) == "states" for c in own):
             return False
@@ -2621,6 +2710,53 @@ class _Segmenter:
         if hit is None:
             hit = self._namesake_parties[state] = self._parties_of_another(state)
         return not hit
+
+    def _party_adjectives_in(self, a: int, b: int, own: set[str]) -> list[str]:
+        """Parties a quote names by their adjective before a common noun ("feckless
+        Democratic mayors", "Conservative schemes", "Republican plans to scrap it"), in a
+        story of that state's party politics only (elsewhere "Conservative" may open a sentence
+        and "Democratic" a foreign party's name), and not opening a sentence ("Conservative
+        estimates put the cost ...": the capital is the sentence's)."""
+        out: list[str] = []
+        text = self.text
+        if not _PARTY_ADJECTIVE_KEYS.search(text, a, b):
+            return out  # the cheap trigger: most quotes name no party so
+        for m in _PARTY_ADJECTIVE_NOUN.finditer(text, a, b):
+            if m.start() <= a or _SENTENCE_END_BEFORE.search(text, a, m.start()):
+                continue  # "Conservative estimates put ...": the capital may be the sentence's
+            prev = [w.lstrip("\"“‘'(") for w in self.text[max(0, m.start() - 20) : m.start()].split()[-1:]]
+            if prev and prev[0][:1].isupper() and prev[0][-1:].isalpha() and prev[0] not in _OPENING_DETERMINERS:
+                continue  # "Christian Democratic leaders", "Social Democratic voters"
+            party = self.lex.canonical(_PARTY_OF_ADJECTIVE[m.group().split()[0]])
+            state = self.lex.homes.get(party) if party else None
+            if party and state and party not in out and party not in own and self._party_politics(state, own):
+                out.append(party)
+        return out
+
+    def _party_mentions_of(self, state: str) -> int:
+        """How often the story names the state's parties: lexicon matches, and where those are
+        fewer than `_PARTY_MENTIONS` also their adjectives before a title or a name ("Conservative
+        leader", "Lib Dem spokesman", "Liberal Democrat MP"), which the lexicon leaves out because
+        alone in a quote they name no party. The adjectives count only in a story that names the
+        state or one of its parties itself, and no other state as often: other countries have
+        their own Conservatives and Liberal Democrats ("Conservative MP Ann Rook toured Ottawa")."""
+        n = self._party_mentions.get(state)
+        if n is None:
+            kinds, homes = self.lex.kinds, self.lex.homes
+            n = sum(k for c, k in self._name_counts().items() if kinds.get(c) == "parties" and homes.get(c) == state)
+            if n < _PARTY_MENTIONS and state in _PARTY_ADJECTIVES and self._at_home(state, n):
+                n += len(_PARTY_ADJECTIVES[state].findall(self.text))
+            self._party_mentions[state] = n
+        return n
+
+    def _at_home(self, state: str, parties: int) -> bool:
+        """Whether the story is set in the state: it names the state or one of its parties, and no
+        other state as often as the state itself."""
+        counts, kinds = self._name_counts(), self.lex.kinds
+        own = counts.get(state, 0)
+        if not own and not parties:
+            return False
+        return not any(k >= own and c != state and kinds.get(c) == "states" for c, k in counts.items())
 
     def _parties_of_another(self, state: str) -> bool:
         """Whether the story writes a party the lexicon homes in the state as another state's."""
@@ -3940,14 +4076,36 @@ _EMPLOYER_BEFORE = re.compile(words_pattern("of for at with") + r"\s+$")
 # How often a story names a state for it to be what a quote naming nobody, after a paragraph that
 # names it, is about; one named in passing there (once to three times) is a bystander.
 _TOPIC_MENTIONS = 4
-# "The government" in a quote (see `_government_in`).
-_THE_GOVERNMENT = re.compile(rf"[Tt]{WORD_EDGE}h(?:e|is)\s+government\b")  # letter-first (see _TOKEN)
+# A government named in any form: "the present government", "ministers", "No 10" (see
+# `_government_in`; letter-first, see _TOKEN), found only in a span holding one of the keys.
+_A_GOVERNMENT = re.compile(
+    rf"(?:[Gg]{WORD_EDGE}overnment|[Mm]{WORD_EDGE}inisters|D{WORD_EDGE}owning Street|N{WORD_EDGE}(?:o\.? 10|umber 10)"
+    rf"|[Tt]{WORD_EDGE}he Home Office)\b"
+)
+_GOVERNMENT_KEYS = re.compile(r"[Gg]overnment|inisters|Downing Street|No\.? 10|Number 10|Home Office")
+_WORD_BEFORE = re.compile(r"([\w'’]+)\s+$")
+_GOVERNMENT_DETERMINERS = frozenset("the this that present current".split())
+_NOT_THE_GOVERNMENT = frozenset(
+    "local federal state city county provincial regional foreign finance trade agriculture defence defense "
+    "other previous former next shadow opposition world EU European prime interior at in from to into "
+    "outside down on near past opposite along up".split()
+)
+_PLACE_WORDS = frozenset("at in from to into outside down on near past opposite along up".split())
+# A determiner before "No 10" makes it a number ("the No 10 bus"), not Downing Street.
+_NUMBER_DETERMINERS = frozenset("the a an his her their our my your".split())
+_A_WORD = re.compile(r"[\w'’]+")
+_SENTENCE_END_BEFORE = re.compile(r"(?:^|[.!?:]\s*[\"“‘']?|[\"“‘']\s*)$")
+# A name's own words: the title before it in its sentence ("Prisons minister Tom Kell") and an
+# apposition after it ("Tom Kell, the prisons minister,").
+_TITLE_BEFORE = re.compile(r"[^.!?\n\"“”:;,]{0,40}$")
+_OFFICE_RIGHT_BEFORE = re.compile(r"\b(?:[Mm]inister|[Ss]ecretary|[Cc]hancellor|[Pp]remier)\s+$")
+_TITLE_AFTER = re.compile(r",[^,.!?\n\"“”]{0,50}")
 _BODY_NOUN = re.compile(r"\b(?:company|firm|bank|group|council|city|state|province|party|union|club)\b")
 _GOVERNMENT_OF = re.compile(r"\s+(?:of|in|at)\s+((?:the\s+|this\s+)?[\w.]+(?:\s+[A-Z][\w.]*)?)")
 # One who speaks for a government: "the government" in his words is his own (see `_government_in`).
 _GOVERNMENT_MAN = re.compile(
     r"(?<!general )\b(?:[Mm]inisters?|[Ss]ecretary|[Cc]hancellor|[Pp]remier|[Gg]overnment|[Oo]fficials?|"
-    r"Whitehall|Downing Street|[Mm]inistry)\b"
+    r"Whitehall|Downing Street|Home Office|No\.? 10|Number 10|[Mm]inistry)\b"
 )
 # A state owning a party ("Israel's Labour party", "Japan's ruling Liberal Democrats", "Israeli Labour").
 _PARTY_OWNER_BEFORE = re.compile(
@@ -3956,6 +4114,30 @@ _PARTY_OWNER_BEFORE = re.compile(
 _NOT_IN_GOVERNMENT = re.compile(r"\b(?:[Ss]hadow|[Oo]pposition|[Ff]ormer|ex-)")
 # A story naming a state's parties so often is about its party politics (see `_party_politics`).
 _PARTY_MENTIONS = 2
+# A party's adjective before a common noun in a quote (see `_party_adjectives_in`).
+_PARTY_OF_ADJECTIVE = {
+    "Democratic": "Democratic Party",
+    "Republican": "Republican Party",
+    "Conservative": "Conservative Party",
+}
+_PARTY_ADJECTIVE_KEYS = re.compile("|".join(_PARTY_OF_ADJECTIVE))
+_PARTY_ADJECTIVE_NOUN = re.compile(
+    r"(?:D(?<![\w-].)emocratic|R(?<![\w-].)epublican|C(?<![\w-].)onservative) "
+    r"(?![Pp]arty\b|(?:nominees?|nominations?|primar(?:y|ies)|presidential|candidates?|candidacy|front-?runners?|"
+    r"races?|field|debates?|hopefuls?|contests?|caucus(?:es)?|senators?|governors?|leaders?|rivals?)\b)[a-z]"
+)
+# Capitalised words that open a sentence before a party's adjective without being part of a
+# longer name ("These Conservative schemes", "The Republican plan").
+_OPENING_DETERMINERS = frozenset(
+    "The These This That Those Our Their Its His Her My Your A An Some Many Most All Every Any No Why How".split()
+)
+# A state's parties as adjectives ("Conservative leader", "Lib Dem spokesman"; the plurals and
+# "... Party" are lexicon aliases, counted there).
+_PARTY_ADJECTIVES: dict[str, re.Pattern[str]] = {
+    "Britain": re.compile(
+        rf"(?:C{WORD_EDGE}onservative|L{WORD_EDGE}ib Dem|L{WORD_EDGE}iberal Democrat)\b(?!\s+[Pp]arty)"
+    ),
+}
 # A legal form after a name, possessive or not ("Norco Inc's"), and initials in a name ("E.F.").
 _LEGAL_FORM_AT = re.compile(
     "(" + "|".join(sorted(_LEGAL_FORMS, key=len, reverse=True)) + r")\.?(?:['’]s)?(?![\w\-])"
