@@ -1875,3 +1875,22 @@ def test_the_ohio_democrat_may_be_a_former_member_of_a_rival_party():
     assert _speakers(text) == ["Tom Berg"]
     text = 'Senator Anna Kovac met Senator Tom Berg, a Republican. The Ohio Democrat said: "We will win."\n'
     assert _speakers(text) == ["Anna Kovac"]
+
+
+def test_a_possessive_opening_the_sentence_is_not_its_subject():
+    # "Holt's budget ..." is about the budget: Holt is no subject for a later "he" to mean.
+    text = (
+        "Senator Tom Holt spoke in Leeds. Paul Marra, an investor, watched.\n"
+        "    Holt's budget was the reason Marra left the board.\n"
+        '    "He keeps changing the numbers," he said.\n'
+    )
+    assert _speakers(text)[-1] == "Paul Marra"
+
+
+def test_a_contracted_has_after_the_opening_name_keeps_it_the_subject():
+    text = (
+        "Senator Tom Holt spoke in Leeds. Paul Marra, an investor, watched.\n"
+        "    Holt's been saying for weeks that Marra is not ready.\n"
+        '    "He has never run anything," he said.\n'
+    )
+    assert _speakers(text)[-1] == "Tom Holt"

@@ -238,6 +238,11 @@ def _latest_within(
         i -= 1
     return None
 
+
+# After "Kovac's", a word that makes it "Kovac has" or "Kovac is" ("Kovac's been saying"), no possessive.
+_CONTRACTED_IS = re.compile(r"\s+(?:been|got|not|never|also|always|still|just|already|going|done|had)\b")
+
+
 @dataclass
 class Entities:
     """What the article has introduced so far, in text order, for following it back.
@@ -608,6 +613,9 @@ class Entities:
         first = self.latest_named(start + 1 + _first_name_end(text, start, at), clash, pronoun, floor=lo)
         if first is None or first[0] < lo or first[0] >= at or first[1] == found[1]:
             return found
+        run = _CAP_RUN_RE.match(text, first[0])
+        if run is not None and run.group().endswith(("'s", "’s")) and not _CONTRACTED_IS.match(text, run.end()):
+            return found  # "Kovac's plan worried Berg": the plan is the subject, not its owner
         # An adverbial set off by a comma opens the sentence before its subject: "Moments later, Kovac ...".
         head = text[lo : first[0]].rsplit(",", 1)[-1].split()
         if head and head[0].lower() in {"but", "and", "yet", "so"}:
