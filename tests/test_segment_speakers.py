@@ -1894,3 +1894,13 @@ def test_a_contracted_has_after_the_opening_name_keeps_it_the_subject():
         '    "He has never run anything," he said.\n'
     )
     assert _speakers(text)[-1] == "Tom Holt"
+
+
+def test_the_subject_after_an_opening_clause_is_the_pronouns_person():
+    # The opening clause hides the subject; the possessive named last is no antecedent.
+    text = (
+        "Senator Tom Holt spoke in Leeds. Paul Marra, an investor, watched.\n"
+        "    During an interview with Radio Kent, Mr Holt said he was sure Mr Marra's budget would fail."
+        ' "We will not see a spending spree," he said.\n'
+    )
+    assert _speakers(text)[-1] == "Tom Holt"

@@ -239,6 +239,11 @@ def _latest_within(
     return None
 
 
+# A sentence's opening clause before its subject: a preposition's or a participle's, up to a comma.
+_OPENING_CLAUSE = re.compile(
+    r"\s*(?:(?:In|On|At|After|During|Before|Since|Following|Despite|Amid|Under|Without|Asked|Pressed)\s"
+    r"|[A-Z][a-z]+ing\s)[^.!?;:\"“”,]{1,160},\s*"
+)
 # After "Kovac's", a word that makes it "Kovac has" or "Kovac is" ("Kovac's been saying"), no possessive.
 _CONTRACTED_IS = re.compile(r"\s+(?:been|got|not|never|also|always|still|just|already|going|done|had)\b")
 
@@ -611,6 +616,10 @@ class Entities:
             return found  # "Berg called the plan "cruel" and Kovac agreed": the last clause's subject
         start = _after_lead_adverbial(text, lo, at)
         first = self.latest_named(start + 1 + _first_name_end(text, start, at), clash, pronoun, floor=lo)
+        if first is None and (lead := _OPENING_CLAUSE.match(text, lo, at)) is not None:
+            # "During an interview with Radio Kent, Kovac said": the subject follows the clause
+            start = lead.end()
+            first = self.latest_named(start + 1 + _first_name_end(text, start, at), clash, pronoun, floor=start)
         if first is None or first[0] < lo or first[0] >= at or first[1] == found[1]:
             return found
         run = _CAP_RUN_RE.match(text, first[0])
