@@ -1904,3 +1904,14 @@ def test_the_subject_after_an_opening_clause_is_the_pronouns_person():
         ' "We will not see a spending spree," he said.\n'
     )
     assert _speakers(text)[-1] == "Tom Holt"
+
+
+def test_a_surname_named_in_full_only_later_is_the_pronouns_person():
+    # A story about a well-known person may write "Holt" for paragraphs before "Tom Holt".
+    text = (
+        "Investor Paul Marra met the senator in Leeds.\n"
+        "    Marra suggested a delay. Holt himself was delighted by the row."
+        ' "The people who complained were the ones we wanted," he said later.\n'
+        "    Senator Tom Holt is standing again in May.\n"
+    )
+    assert _speakers(text)[0] == "Tom Holt"

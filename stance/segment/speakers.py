@@ -372,6 +372,14 @@ class Entities:
             return None
         return ent[1][i]
 
+    def later_full_name(self, tok: str, pos: int) -> str | None:
+        """The full name a lone surname at pos gets only after it: a story about a famous person
+        may write "Trump" for paragraphs before it names "Donald Trump"."""
+        ent = self._suffix_index().get((tok,))
+        if ent is None or ent[0][0] <= pos:
+            return None
+        return ent[1][0] if len(ent[1][0].split()) > 1 else None
+
     def _scan(self) -> None:
         """Descriptions are read only when a mention first needs them: most articles never do."""
         if self._unscanned is not None:
@@ -572,7 +580,7 @@ class Entities:
             surnames.remove((k, last))
             if (prev := text.rfind(last, lo, k)) >= 0:
                 surnames.append((prev, last))
-            full = self.earlier_full_name(last, k)
+            full = self.earlier_full_name(last, k) or self.later_full_name(last, k)
             if full is None or _OBJECT_BEFORE.search(text, max(0, k - 12), k):
                 continue
             if pronoun is not None and self._in_quote(k, addressed):
@@ -648,12 +656,12 @@ class Entities:
                 self._last_names.setdefault(p.name.rsplit(" ", 1)[-1], p.pos)
         names = self._last_names
         if len(names) <= _FEW_NAMES:
-            return [last for last, first in names.items() if first < pos]
+            return list(names)
         words = set()
         for m in _NAME_TOKEN.finditer(self.text, lo, pos):
             w = m.group()
             words.update((w, w.removesuffix("'s").removesuffix("’s"), *w.split("-")))
-        return [w for w in words if names.get(w, pos) < pos]
+        return [w for w in words if w in names]
 
     def latest_with_role(self, pos: int, role: str) -> tuple[int, str] | None:
         """The latest person introduced before pos with that role word next to the name."""
