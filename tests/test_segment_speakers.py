@@ -1915,3 +1915,13 @@ def test_a_surname_named_in_full_only_later_is_the_pronouns_person():
         "    Senator Tom Holt is standing again in May.\n"
     )
     assert _speakers(text)[0] == "Tom Holt"
+
+
+def test_a_pronoun_goes_on_meaning_whom_the_same_pronoun_opening_the_sentence_before_meant():
+    text = (
+        "Sara Lind, an actress, backs the senator.\n"
+        "    She said Holt could win. She appeared to hint that Berg, a rival, would do worse than"
+        " Mona Rees, the mayor.\n"
+        '    "Some people want change now," she said.\n'
+    )
+    assert _speakers(text)[-1] == "Sara Lind"

@@ -1385,17 +1385,31 @@ def _before_fronted_participle(text: str, pos: int) -> int:
     return pos
 
 
+# A sentence whose subject is the pronoun itself: "She appeared to imply that ...".
+_SAME_PRONOUN = {
+    p: re.compile(r"\s*(?:(?:But|And|Yet|So|Still)\s+)?" + p.title() + r"\s+(?:[a-z]+ly\s+)?[a-z]+[^\w'’]")
+    for p in ("he", "she")
+}
+
+
 def _pronoun_person(
-    pos: int, ents: Entities, pronoun: str, canon_org=None, is_place=None
+    pos: int, ents: Entities, pronoun: str, canon_org=None, is_place=None, depth: int = 0
 ) -> tuple[str | None, str]:
     """'he'/'she': the most recent person before pos who spoke or was named in full, skipping
     people whose title or pronouns mark the other gender; an unnamed official who spoke since
-    ("the official said ... he added") counts too, as the group he speaks for."""
+    ("the official said ... he added") counts too, as the group he speaks for. Where the sentence
+    naming that person opens with the same pronoun ("She said Holt would lose to Berg"), the
+    pronoun goes on meaning whom that one meant."""
     clash = _FEMALE if pronoun == "he" else _MALE
     best = ents.latest_person_speaker(pos, pronoun)
     named = ents.latest_named(_before_fronted_participle(ents.text, pos), clash, pronoun, addressed=True)
     if named is not None:
         named = ents.sentence_subject_of(named, clash, pronoun)
+        lo = _sentence_start(ents.text, max(0, named[0] - 300), named[0])
+        if depth < 2 and 0 < lo < named[0] and _SAME_PRONOUN[pronoun].match(ents.text, lo, named[0]):
+            prior = _pronoun_person(lo, ents, pronoun, canon_org, is_place, depth + 1)
+            if prior[0] is not None and prior[1] == "person":
+                named = (lo, prior[0])
     if named is not None and (best is None or named[0] > best[0]):
         best = named
     one = max(
