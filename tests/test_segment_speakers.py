@@ -1925,3 +1925,12 @@ def test_a_pronoun_goes_on_meaning_whom_the_same_pronoun_opening_the_sentence_be
         '    "Some people want change now," she said.\n'
     )
     assert _speakers(text)[-1] == "Sara Lind"
+
+
+def test_a_fronted_participle_clause_with_a_speech_verb_is_not_the_subject():
+    text = (
+        "Ben Carlo spoke in Iowa.\n"
+        "    Continuing to explain his view, Carlo rejected the idea that the case was closed,"
+        ' saying that if he "found something rotten, I would fix it."\n'
+    )
+    assert _speakers(text) == ["Ben Carlo"]

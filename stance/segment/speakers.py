@@ -2496,6 +2496,10 @@ _RELATIVE_SUBJECT = re.compile(
 )
 
 
+# A participle's clause opening the sentence, up to its comma: "Continuing to explain his view, ".
+_FRONTED_CLAUSE = re.compile(r"\s*(?:[A-Z][a-z]+ing|Asked|Pressed)\s[^.!?;:\"“”,]{0,160},\s*")
+
+
 def pre_attribution(text: str, sent_start: int, open_pos: int) -> Attribution | None:
     """Attribution before the quote in its sentence: 'X said', 'X said that', 'quoted X as saying'."""
     lo = max(sent_start, open_pos - 400)
@@ -2538,9 +2542,14 @@ def pre_attribution(text: str, sent_start: int, open_pos: int) -> Attribution | 
         "accusing",
     }:
         # Participle: the subject is the main clause's subject, before the main verb.
+        fm = _FRONTED_CLAUSE.match(text, lo, cs)
+        if fm is not None:
+            lo = fm.end()  # "Continuing to explain his view, Kovac rejected ...": its verb is no main verb
         main = iter_cues(text, lo, cs, min_strength=1)
         anchor = main[0].start() if main else cs
-        subj = _subject_before(text, lo, anchor)
+        subj = (_subject_before_verb(text, lo, cs) if fm is not None and not main else None) or _subject_before(
+            text, lo, anchor
+        )
         if subj is None and not main:
             subj = _subject_before_verb(text, lo, cs)
         return Attribution(subj, (cs, ce))
