@@ -1934,3 +1934,19 @@ def test_a_fronted_participle_clause_with_a_speech_verb_is_not_the_subject():
         ' saying that if he "found something rotten, I would fix it."\n'
     )
     assert _speakers(text) == ["Ben Carlo"]
+
+
+def test_a_ledes_role_is_the_person_named_bare_in_the_next_sentence():
+    text = (
+        'Senator Vale\'s campaign manager says he is "pleased" that the charge against him was dropped.\n\n'
+        "Piet Duran, in a statement on Monday, thanked the prosecutor.\n"
+    )
+    assert _speakers(text)[0] == "Piet Duran"
+
+
+def test_a_ledes_role_is_not_the_next_person_given_a_title_of_their_own():
+    text = (
+        'A Norland minister says the tariffs are "a mistake".\n\n'
+        "Opposition leader Piet Duran called for talks.\n"
+    )
+    assert _speakers(text)[0] != "Piet Duran"
