@@ -1950,3 +1950,11 @@ def test_a_ledes_role_is_not_the_next_person_given_a_title_of_their_own():
         "Opposition leader Piet Duran called for talks.\n"
     )
     assert _speakers(text)[0] != "Piet Duran"
+
+
+def test_a_definite_role_no_one_held_is_the_subject_of_the_sentence_before():
+    text = (
+        "Tom Reed has denied reports that he promised to step down.\n\n"
+        '"You do not make deals over jobs like this," the prime minister told Radio Kent.\n'
+    )
+    assert _speakers(text) == ["Tom Reed"]
