@@ -1958,3 +1958,12 @@ def test_a_definite_role_no_one_held_is_the_subject_of_the_sentence_before():
         '"You do not make deals over jobs like this," the prime minister told Radio Kent.\n'
     )
     assert _speakers(text) == ["Tom Reed"]
+
+
+def test_a_party_word_and_a_hyphenated_title_open_the_sentence_before_its_subject():
+    text = (
+        "Adviser Ian Reed is back at party headquarters.\n\n"
+        "Conservative co-chairman Tom Fox said Mr Reed's return was a sign of decline."
+        ' "They keep talking about the past," he said on Sunday.\n'
+    )
+    assert _speakers(text)[-1] == "Tom Fox"

@@ -244,6 +244,8 @@ _OPENING_CLAUSE = re.compile(
     r"\s*(?:(?:In|On|At|After|During|Before|Since|Following|Despite|Amid|Under|Without|Asked|Pressed)\s"
     r"|[A-Z][a-z]+ing\s)[^.!?;:\"“”,]{1,160},\s*"
 )
+# A capitalised word and a lower-case title before the name: "Conservative co-chairman Tom Fox".
+_ROLE_AFTER_CAPS = re.compile(r"\s*(?:[A-Z][\w'’\-]*\s+){1,2}((?:[a-z][\w\-]*\s+){1,2})(?=[A-Z])")
 # After "Kovac's", a word that makes it "Kovac has" or "Kovac is" ("Kovac's been saying"), no possessive.
 _CONTRACTED_IS = re.compile(r"\s+(?:been|got|not|never|also|always|still|just|already|going|done|had)\b")
 
@@ -628,6 +630,11 @@ class Entities:
             # "During an interview with Radio Kent, Kovac said": the subject follows the clause
             start = lead.end()
             first = self.latest_named(start + 1 + _first_name_end(text, start, at), clash, pronoun, floor=start)
+        if first is None and (role := _ROLE_AFTER_CAPS.match(text, start, at)) is not None:
+            if all(w.rsplit("-", 1)[-1] in ROLE_WORDS for w in role.group(1).split()):
+                # "Conservative co-chairman Tom Fox said": the party is no name, the person after it is
+                after = role.end() + 1 + _first_name_end(text, role.end(), at)
+                first = self.latest_named(after, clash, pronoun, floor=lo)
         if first is None or first[0] < lo or first[0] >= at or first[1] == found[1]:
             return found
         run = _CAP_RUN_RE.match(text, first[0])
@@ -642,7 +649,8 @@ class Entities:
             head.pop()  # found at the family name: the given names are no part of the title
         # A title may be long and hold the field of a role ("Fair Deal Trust director Tom Berg").
         if not _role_field(head) and (
-            len(head) > 3 or any(w[:1].islower() and w.lower() not in _ROLES_OR_DETS for w in head)
+            len(head) > 3
+            or any(w[:1].islower() and w.lower().rsplit("-", 1)[-1] not in _ROLES_OR_DETS for w in head)
         ):
             return found  # not at the head of the sentence
         return first
