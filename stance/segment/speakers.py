@@ -659,17 +659,20 @@ class Entities:
         """Last names of the people named before pos; in a story of many people, only those whose
         word stands in text[lo:pos] (asking each of them to search there made it quadratic)."""
         if self._last_names is None:
+            # Where each surname is first written: a story may say "Trump" long before "Donald Trump".
             self._last_names = {}
             for p in self.persons:
-                self._last_names.setdefault(p.name.rsplit(" ", 1)[-1], p.pos)
+                last = p.name.rsplit(" ", 1)[-1]
+                if last not in self._last_names:
+                    self._last_names[last] = self.text.find(last, 0, p.pos + len(p.name))
         names = self._last_names
         if len(names) <= _FEW_NAMES:
-            return list(names)
+            return [last for last, first in names.items() if first < pos]
         words = set()
         for m in _NAME_TOKEN.finditer(self.text, lo, pos):
             w = m.group()
             words.update((w, w.removesuffix("'s").removesuffix("’s"), *w.split("-")))
-        return [w for w in words if w in names]
+        return [w for w in words if names.get(w, pos) < pos]
 
     def latest_with_role(self, pos: int, role: str) -> tuple[int, str] | None:
         """The latest person introduced before pos with that role word next to the name."""
