@@ -1648,12 +1648,6 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
         found = _latest_person(pos, ents, head)
         if found:
             return found, "person"
-        if (
-            first == "the"
-            and (head not in GENERIC_HEADS or head == "minister")
-            and (subj := _previous_subject(pos, ents, is_place))
-        ):
-            return subj, "person"  # "Tom Reed denied it. "...," the prime minister said": no one else held it
         if head in GENERIC_HEADS:
             prev = _latest_person(pos, ents) if head not in {"sources", "officials"} else None
             org = _latest_org(pos, ents)
@@ -1824,19 +1818,6 @@ _LEGAL_TEXT = re.compile(
 _TEXT_CUE = re.compile(r"[Ii]t\s+(?:says|states|reads)\b")
 # Institutions news names without an article as the subject ("Police arrested two men.").
 _BARE_BODIES = frozenset({"police", "parliament", "government", "congress", "army", "navy"})
-
-
-def _previous_subject(pos: int, ents: Entities, is_place) -> str | None:
-    """The person named in full who is the subject of the sentence before the one holding pos."""
-    sent = _previous_sentence(ents.text, pos)
-    subj = sentence_subject(ents.text, *sent) if sent is not None else None
-    if subj is None:
-        return None
-    words = ents.text[subj[0] : subj[1]].split()
-    roles, name = _party_off(*_strip_role_prefix(words, is_place))
-    if len(name) < 2 or not all(_is_name_word(t) for t in name) or not ents.person_like(" ".join(name)):
-        return None
-    return resolve_name(" ".join(name), subj[0], ents)
 
 
 def _previous_sentence(text: str, pos: int) -> tuple[int, int] | None:
