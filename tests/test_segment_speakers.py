@@ -1936,20 +1936,23 @@ def test_a_fronted_participle_clause_with_a_speech_verb_is_not_the_subject():
     assert _speakers(text) == ["Ben Carlo"]
 
 
-def test_a_ledes_role_is_the_person_named_bare_in_the_next_sentence():
+def test_a_role_stays_a_role_when_the_sentence_before_names_someone_else():
+    # A definite role no one held is not the subject of the sentence before (defendant, critic).
     text = (
-        'Senator Vale\'s campaign manager says he is "pleased" that the charge against him was dropped.\n\n'
-        "Piet Duran, in a statement on Monday, thanked the prosecutor.\n"
+        "Olaf Brenner was fined on Tuesday for dumping waste.\n\n"
+        '"You ignored every warning," the magistrate told him.\n'
     )
-    assert _speakers(text)[0] == "Piet Duran"
+    assert _speakers(text) != ["Olaf Brenner"]
 
 
-def test_a_ledes_role_is_not_the_next_person_given_a_title_of_their_own():
+def test_a_role_opening_a_sentence_is_not_the_next_person_named_bare():
+    # The next person named bare is usually the counterpart, not the role's holder.
     text = (
-        'A Norland minister says the tariffs are "a mistake".\n\n'
-        "Opposition leader Piet Duran called for talks.\n"
+        "Markets were calm in Velden on Tuesday.\n\n"
+        'Velden\'s farm minister called the quotas "a disaster".\n\n'
+        'Ilse Krogh, a grain trader, said that was "nonsense".\n'
     )
-    assert _speakers(text)[0] != "Piet Duran"
+    assert _speakers(text)[0] != "Ilse Krogh"
 
 
 def test_a_party_word_and_a_hyphenated_title_open_the_sentence_before_its_subject():

@@ -1546,8 +1546,6 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
         # "the statement from the Norland Liberation Front": the body that issued it.
         body = dm.group(1)
         return canon_org(body) or ents.acronyms.get(body) or body, "org"
-    if (named := _named_next(m, pos, ents)) is not None:
-        return named, "person"
     # Drop appositions and trailing prepositional phrases: "Shuichi Takemoto of the Foreign Ministry".
     pieces = _TAIL_SPLIT.split(m, maxsplit=1)
     ctoks = _noun_phrase(pieces[0].split())
@@ -1719,48 +1717,6 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
 
 
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
-
-
-def _named_next(m: str, pos: int, ents: Entities) -> str | None:
-    """The person a role opening its sentence turns out to be: a lede's "Donald Trump's campaign
-    manager says ..." followed by "Tom Reed, in a statement, said ...": the next sentence opens
-    with a full name given for the first time and bare, as the role was said already (a name with
-    its own title, "Opposition leader Tom Reed said", is someone else). Not a spokesman's, whom
-    news rarely names."""
-    words = m.split()
-    if (
-        len(words) < 2
-        or not words[-1].islower()
-        or words[-1] not in ROLE_WORDS
-        or words[-1] in _NOT_NAMED_NEXT
-        or words[0].lower() in {"the", "this", "that", "his", "her", "their", "its"}
-    ):
-        return None  # "the minister" goes back to one named before
-    text = ents.text
-    ss = _sentence_start(text, max(0, pos - 300), pos)
-    if text[ss:pos].strip() or ents.latest_with_role(pos, words[-1].lower()) is not None:
-        return None
-    end = pos + len(m)
-    for p in ents.persons:
-        if p.pos <= end:
-            continue
-        if p.pos > end + 400:
-            return None
-        name = p.name.split()
-        if (
-            len(name) >= 2
-            and text.startswith(p.name, p.pos)
-            and _SENTENCE_END_BEFORE.search(text, max(0, p.pos - 12), p.pos)
-            and ents.earlier_full_name(name[-1], p.pos) is None
-        ):
-            return p.name
-    return None
-
-
-# Heads a lede gives to several people or to none named next.
-_NOT_NAMED_NEXT = _SPOKES | frozenset(
-    {"sources", "officials", "source", "official", "members", "member", "diplomats", "mps", "meps"}
-)
 
 
 def _spoken_for(body: list[str], pos: int, ents: Entities, is_place) -> str | None:
