@@ -2508,7 +2508,27 @@ _RELATIVE_SUBJECT = re.compile(
 
 
 # A participle's clause opening the sentence, up to its comma: "Continuing to explain his view, ".
-_FRONTED_CLAUSE = re.compile(r"\s*(?:[A-Z][a-z]+ing|Asked|Pressed)\s[^.!?;:\"“”,]{0,160},\s*")
+# The -ing word must lead into a phrase ("Speaking to", "Writing in the"), as a name ending in -ing
+# ("Boeing rejected", "Nanjing police") is followed by its verb or noun.
+_FRONTED_CLAUSE = re.compile(
+    r"\s*(?:([A-Z][a-z]+ing)\s+"
+    + words_pattern(
+        "to at in on about with for from after before during his her their its our the a an this that"
+        " these those out up back through over into as by under against across"
+    )
+    + r"\b|Asked|Pressed)[^.!?;:\"“”,]{0,160},\s*"
+)
+
+
+def _fronted_clause(text: str, lo: int, end: int) -> re.Match | None:
+    """An opening participle clause, unless its -ing word is a name the story writes mid-sentence
+    ("Alistair Darling" ... "Darling on Monday defended")."""
+    fm = _FRONTED_CLAUSE.match(text, lo, end)
+    if fm is None or fm.group(1) is None:
+        return fm
+    if re.search(r"[\w,’']\s+" + fm.group(1) + r"\b", text):
+        return None
+    return fm
 
 
 def pre_attribution(text: str, sent_start: int, open_pos: int) -> Attribution | None:
@@ -2553,7 +2573,7 @@ def pre_attribution(text: str, sent_start: int, open_pos: int) -> Attribution | 
         "accusing",
     }:
         # Participle: the subject is the main clause's subject, before the main verb.
-        fm = _FRONTED_CLAUSE.match(text, lo, cs)
+        fm = _fronted_clause(text, lo, cs)
         if fm is not None:
             lo = fm.end()  # "Continuing to explain his view, Kovac rejected ...": its verb is no main verb
         main = iter_cues(text, lo, cs, min_strength=1)
