@@ -374,13 +374,25 @@ class Entities:
             return None
         return ent[1][i]
 
-    def later_full_name(self, tok: str, pos: int) -> str | None:
+    def later_full_name(self, tok: str, pos: int, pronoun: str | None = None) -> str | None:
         """The full name a lone surname at pos gets only after it: a story about a famous person
-        may write "Trump" for paragraphs before it names "Donald Trump"."""
+        may write "Kovac" for paragraphs before it names "Anna Kovac". Only for a surname a verb
+        follows ("Kovac was thrilled"), not a modifier or a place ("the Kovac plant", "Kovac
+        Street", "toured Kovac"), and not when the later person's title is of the other sex."""
         ent = self._suffix_index().get((tok,))
-        if ent is None or ent[0][0] <= pos:
+        if ent is None or ent[0][0] <= pos or len(ent[1][0].split()) < 2:
             return None
-        return ent[1][0] if len(ent[1][0].split()) > 1 else None
+        text = self.text
+        if not _LONE_SUBJECT.match(text, pos + len(tok)) or _DETERMINER_BEFORE.search(text, max(0, pos - 5), pos):
+            return None
+        if re.search(_PLACE_BEFORE + re.escape(tok) + r"\b(?![’']s)", text[:pos]):
+            return None
+        first = ent[0][0]
+        title = _TITLE_AT.match(text, first) or _TITLE_AT.search(text, max(0, first - 6), first)
+        if pronoun is not None and title is not None:
+            if (pronoun == "he") != (title.group(1) == "Mr"):
+                return None
+        return ent[1][0]
 
     def _scan(self) -> None:
         """Descriptions are read only when a mention first needs them: most articles never do."""
@@ -582,7 +594,7 @@ class Entities:
             surnames.remove((k, last))
             if (prev := text.rfind(last, lo, k)) >= 0:
                 surnames.append((prev, last))
-            full = self.earlier_full_name(last, k) or self.later_full_name(last, k)
+            full = self.earlier_full_name(last, k) or self.later_full_name(last, k, pronoun)
             if full is None or _OBJECT_BEFORE.search(text, max(0, k - 12), k):
                 continue
             if pronoun is not None and self._in_quote(k, addressed):
@@ -981,6 +993,13 @@ def _scan_descriptions(text: str, ents: Entities, is_place) -> None:
 
 _CAP_AFTER = re.compile(r"[ \t]+[A-Z]")
 _SENTENCE_END_BEFORE = re.compile(r"[.!?][\"”’']?\s+$")
+# A lone surname as its sentence's subject: a verb (or "himself") follows, not a noun or copula
+# with a description ("Kovac is a quiet town").
+_LONE_SUBJECT = re.compile(r"(?:\s+(?:himself|herself))?\s+(?!(?:is|was)\s+(?:a|an|the)\b)[a-z]")
+# A word the story writes after a preposition or a verb of going is a place.
+_PLACE_BEFORE = r"\b(?:toured|visited|down|(?:in|at|near)(?=\s+\w+[.,;]))\s+"
+_DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
+_TITLE_AT = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?=[A-Z])")
 _NEXT_WORD = re.compile(r"[ \t\n]+([a-z]+)\b")
 
 
