@@ -1896,6 +1896,33 @@ def test_a_contracted_has_after_the_opening_name_keeps_it_the_subject():
     assert _speakers(text)[-1] == "Tom Holt"
 
 
+def test_a_contracted_is_before_an_adjective_or_ing_word_keeps_the_name_the_subject():
+    for rest in ("sure that Voss is bluffing", "insisting that Voss is bluffing"):
+        text = (
+            "Emil Darr, the coach, arrived late. Jonas Voss, the referee, waited.\n"
+            f"    Darr's {rest}.\n"
+            '    "The match will go ahead," he said.\n'
+        )
+        assert _speakers(text)[-1] == "Emil Darr"
+
+
+def test_the_owner_of_an_opening_in_xs_view_is_a_pronouns_person():
+    text = (
+        "Emil Darr, the coach, arrived late. Jonas Voss, the referee, waited.\n"
+        '    In Voss\'s opinion, Darr has wrecked the league. "The fans are leaving," he said.\n'
+    )
+    assert _speakers(text)[-1] == "Jonas Voss"
+
+
+def test_a_possessive_with_a_bare_apostrophe_is_not_the_subject():
+    text = (
+        "Emil Rees, the coach, arrived late. Jonas Voss, the referee, waited.\n"
+        "    Rees' tactics were why Voss stopped the match.\n"
+        '    "It was a disgrace," he said.\n'
+    )
+    assert _speakers(text)[-1] == "Jonas Voss"
+
+
 def test_the_subject_after_an_opening_clause_is_the_pronouns_person():
     # The opening clause hides the subject; the possessive named last is no antecedent.
     text = (

@@ -246,8 +246,15 @@ _OPENING_CLAUSE = re.compile(
 )
 # A capitalised word and a lower-case title before the name: "Conservative co-chairman Tom Fox".
 _ROLE_AFTER_CAPS = re.compile(r"\s*(?:[A-Z][\w'’\-]*\s+){1,2}((?:[a-z][\w\-]*\s+){1,2})(?=[A-Z])")
-# After "Kovac's", a word that makes it "Kovac has" or "Kovac is" ("Kovac's been saying"), no possessive.
-_CONTRACTED_IS = re.compile(r"\s+(?:been|got|not|never|also|always|still|just|already|going|done|had)\b")
+# After "Kovac's", a word that makes it "Kovac has" or "Kovac is" ("Kovac's been saying", "Kovac's
+# sure that", "Kovac's arguing that"), no possessive.
+_CONTRACTED_IS = re.compile(
+    r"\s+(?:been|got|not|never|also|always|still|just|already|going|done|had|[a-z]+ing\s+(?:that|to|for|about)\b|"
+    r"(?:confident|sure|certain|convinced|right|wrong|happy|pleased|angry|worried|determined|keen|adamant|"
+    r"clear|optimistic|hopeful|ready|willing|aware|furious|upset|proud|afraid|concerned|unhappy|glad)\b)"
+)
+# "In Kovac's view, ...": the owner holds the opinion the sentence gives, and is its source.
+_OPINION_OWNED = re.compile(r"\s+(?:view|opinion|mind|eyes|words|estimation|judgment|judgement|account)\b")
 
 
 @dataclass
@@ -650,7 +657,12 @@ class Entities:
         if first is None or first[0] < lo or first[0] >= at or first[1] == found[1]:
             return found
         run = _CAP_RUN_RE.match(text, first[0])
-        if run is not None and run.group().endswith(("'s", "’s")) and not _CONTRACTED_IS.match(text, run.end()):
+        if (
+            run is not None
+            and run.group().endswith(("'s", "’s", "s'", "s’"))
+            and not _CONTRACTED_IS.match(text, run.end())
+            and not (_OPINION_OWNED.match(text, run.end()) and text[lo : first[0]].strip() in {"In", "in"})
+        ):
             return found  # "Kovac's plan worried Berg": the plan is the subject, not its owner
         # An adverbial set off by a comma opens the sentence before its subject: "Moments later, Kovac ...".
         head = text[lo : first[0]].rsplit(",", 1)[-1].split()
