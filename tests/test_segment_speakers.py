@@ -1926,12 +1926,11 @@ def test_a_possessive_with_a_bare_apostrophe_is_not_the_subject():
 def test_the_subject_after_an_opening_clause_is_the_pronouns_person():
     # The opening clause hides the subject; the possessive named last is no antecedent.
     text = (
-        "Senator Tom Holt spoke in Leeds. Paul Marra, an investor, watched.\n"
-        "    During an interview with Radio Kent, Mr Holt said he was sure Mr Marra's budget would fail."
-        ' "We will not see a spending spree," he said.\n'
+        "Captain Ivo Strand led the crew. Mats Berglund, the harbour master, watched.\n"
+        "    After a meeting at Harbour House, Captain Strand argued that Mr Berglund's new rules"
+        ' were too lax. "Nobody will sink on my watch," he said.\n'
     )
-    assert _speakers(text)[-1] == "Tom Holt"
-
+    assert _speakers(text)[-1] == "Ivo Strand"
 
 def test_a_surname_named_in_full_only_later_is_the_pronouns_person():
     # A story about a well-known person may write "Velk" for paragraphs before "Otto Velk".
@@ -1966,12 +1965,12 @@ def test_a_lone_word_named_in_full_only_later_is_no_person_when_a_place_or_modif
 
 def test_a_pronoun_goes_on_meaning_whom_the_same_pronoun_opening_the_sentence_before_meant():
     text = (
-        "Sara Lind, an actress, backs the senator.\n"
-        "    She said Holt could win. She appeared to hint that Berg, a rival, would do worse than"
-        " Mona Rees, the mayor.\n"
-        '    "Some people want change now," she said.\n'
+        "Greta Moll, a chef, runs the bakery on Pier Road.\n"
+        "    She told the council that Ostrander, a landlord, cared less for the street than"
+        " Ulla Finch, its councillor.\n"
+        '    "We only ask for a fair rent," she said.\n'
     )
-    assert _speakers(text)[-1] == "Sara Lind"
+    assert _speakers(text)[-1] == "Greta Moll"
 
 
 def test_a_fronted_participle_clause_with_a_speech_verb_is_not_the_subject():
@@ -2014,8 +2013,8 @@ def test_a_role_opening_a_sentence_is_not_the_next_person_named_bare():
 
 def test_a_party_word_and_a_hyphenated_title_open_the_sentence_before_its_subject():
     text = (
-        "Adviser Ian Reed is back at party headquarters.\n\n"
-        "Conservative co-chairman Tom Fox said Mr Reed's return was a sign of decline."
-        ' "They keep talking about the past," he said on Sunday.\n'
+        "Lobbyist Piet Kessel drafted the farm bill.\n\n"
+        "Green vice-president Olga Brandt said Mr Kessel's bill would ruin small growers."
+        ' "This helps nobody but the banks," she added.\n'
     )
-    assert _speakers(text)[-1] == "Tom Fox"
+    assert _speakers(text)[-1] == "Olga Brandt"

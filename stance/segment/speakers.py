@@ -683,7 +683,7 @@ class Entities:
         """Last names of the people named before pos; in a story of many people, only those whose
         word stands in text[lo:pos] (asking each of them to search there made it quadratic)."""
         if self._last_names is None:
-            # Where each surname is first written: a story may say "Trump" long before "Donald Trump".
+            # Where each surname is first written: a story may say "Kovac" long before "Anna Kovac".
             self._last_names = {}
             for p in self.persons:
                 last = p.name.rsplit(" ", 1)[-1]
