@@ -244,6 +244,25 @@ def _latest_within(
         i -= 1
     return None
 
+
+# A sentence's opening clause before its subject: a preposition's or a participle's, up to a comma.
+_OPENING_CLAUSE = re.compile(
+    r"\s*(?:(?:In|On|At|After|During|Before|Since|Following|Despite|Amid|Under|Without|Asked|Pressed)\s"
+    r"|[A-Z][a-z]+ing\s)[^.!?;:\"“”,]{1,160},\s*"
+)
+# A capitalised word and a lower-case title before the name: "Conservative co-chairman Tom Fox".
+_ROLE_AFTER_CAPS = re.compile(r"\s*(?:[A-Z][\w'’\-]*\s+){1,2}((?:[a-z][\w\-]*\s+){1,2})(?=[A-Z])")
+# After "Kovac's", a word that makes it "Kovac has" or "Kovac is" ("Kovac's been saying", "Kovac's
+# sure that", "Kovac's arguing that"), no possessive.
+_CONTRACTED_IS = re.compile(
+    r"\s+(?:been|got|not|never|also|always|still|just|already|going|done|had|[a-z]+ing\s+(?:that|to|for|about)\b|"
+    r"(?:confident|sure|certain|convinced|right|wrong|happy|pleased|angry|worried|determined|keen|adamant|"
+    r"clear|optimistic|hopeful|ready|willing|aware|furious|upset|proud|afraid|concerned|unhappy|glad)\b)"
+)
+# "In Kovac's view, ...": the owner holds the opinion the sentence gives, and is its source.
+_OPINION_OWNED = re.compile(r"\s+(?:view|opinion|mind|eyes|words|estimation|judgment|judgement|account)\b")
+
+
 @dataclass
 class Entities:
     """What the article has introduced so far, in text order, for following it back.
@@ -367,6 +386,26 @@ class Entities:
         if i < 0 or (within is not None and pos - ent[0][i] > within):
             return None
         return ent[1][i]
+
+    def later_full_name(self, tok: str, pos: int, pronoun: str | None = None) -> str | None:
+        """The full name a lone surname at pos gets only after it: a story about a famous person
+        may write "Kovac" for paragraphs before it names "Anna Kovac". Only for a surname a verb
+        follows ("Kovac was thrilled"), not a modifier or a place ("the Kovac plant", "Kovac
+        Street", "toured Kovac"), and not when the later person's title is of the other sex."""
+        ent = self._suffix_index().get((tok,))
+        if ent is None or ent[0][0] <= pos or len(ent[1][0].split()) < 2:
+            return None
+        text = self.text
+        if not _LONE_SUBJECT.match(text, pos + len(tok)) or _DETERMINER_BEFORE.search(text, max(0, pos - 5), pos):
+            return None
+        if re.search(_PLACE_BEFORE + re.escape(tok) + r"\b(?![’']s)", text[:pos]):
+            return None
+        first = ent[0][0]
+        title = _TITLE_AT.match(text, first) or _TITLE_AT.search(text, max(0, first - 6), first)
+        if pronoun is not None and title is not None:
+            if (pronoun == "he") != (title.group(1) == "Mr"):
+                return None
+        return ent[1][0]
 
     def _scan(self) -> None:
         """Descriptions are read only when a mention first needs them: most articles never do."""
@@ -568,7 +607,7 @@ class Entities:
             surnames.remove((k, last))
             if (prev := text.rfind(last, lo, k)) >= 0:
                 surnames.append((prev, last))
-            full = self.earlier_full_name(last, k)
+            full = self.earlier_full_name(last, k) or self.later_full_name(last, k, pronoun)
             if full is None or _OBJECT_BEFORE.search(text, max(0, k - 12), k):
                 continue
             if pronoun is not None and self._in_quote(k, addressed):
@@ -612,8 +651,25 @@ class Entities:
             return found  # "Berg called the plan "cruel" and Kovac agreed": the last clause's subject
         start = _after_lead_adverbial(text, lo, at)
         first = self.latest_named(start + 1 + _first_name_end(text, start, at), clash, pronoun, floor=lo)
+        if first is None and (lead := _OPENING_CLAUSE.match(text, lo, at)) is not None:
+            # "During an interview with Radio Kent, Kovac said": the subject follows the clause
+            start = lead.end()
+            first = self.latest_named(start + 1 + _first_name_end(text, start, at), clash, pronoun, floor=start)
+        if first is None and (role := _ROLE_AFTER_CAPS.match(text, start, at)) is not None:
+            if all(w.rsplit("-", 1)[-1] in ROLE_WORDS for w in role.group(1).split()):
+                # "Conservative co-chairman Tom Fox said": the party is no name, the person after it is
+                after = role.end() + 1 + _first_name_end(text, role.end(), at)
+                first = self.latest_named(after, clash, pronoun, floor=lo)
         if first is None or first[0] < lo or first[0] >= at or first[1] == found[1]:
             return found
+        run = _CAP_RUN_RE.match(text, first[0])
+        if (
+            run is not None
+            and run.group().endswith(("'s", "’s", "s'", "s’"))
+            and not _CONTRACTED_IS.match(text, run.end())
+            and not (_OPINION_OWNED.match(text, run.end()) and text[lo : first[0]].strip() in {"In", "in"})
+        ):
+            return found  # "Kovac's plan worried Berg": the plan is the subject, not its owner
         # An adverbial set off by a comma opens the sentence before its subject: "Moments later, Kovac ...".
         head = text[lo : first[0]].rsplit(",", 1)[-1].split()
         if head and head[0].lower() in {"but", "and", "yet", "so"}:
@@ -623,7 +679,8 @@ class Entities:
             head.pop()  # found at the family name: the given names are no part of the title
         # A title may be long and hold the field of a role ("Fair Deal Trust director Tom Berg").
         if not _role_field(head) and (
-            len(head) > 3 or any(w[:1].islower() and w.lower() not in _ROLES_OR_DETS for w in head)
+            len(head) > 3
+            or any(w[:1].islower() and w.lower().rsplit("-", 1)[-1] not in _ROLES_OR_DETS for w in head)
         ):
             return found  # not at the head of the sentence
         return first
@@ -632,9 +689,12 @@ class Entities:
         """Last names of the people named before pos; in a story of many people, only those whose
         word stands in text[lo:pos] (asking each of them to search there made it quadratic)."""
         if self._last_names is None:
+            # Where each surname is first written: a story may say "Kovac" long before "Anna Kovac".
             self._last_names = {}
             for p in self.persons:
-                self._last_names.setdefault(p.name.rsplit(" ", 1)[-1], p.pos)
+                last = p.name.rsplit(" ", 1)[-1]
+                if last not in self._last_names:
+                    self._last_names[last] = self.text.find(last, 0, p.pos + len(p.name))
         names = self._last_names
         if len(names) <= _FEW_NAMES:
             return [last for last, first in names.items() if first < pos]
@@ -952,6 +1012,13 @@ def _scan_descriptions(text: str, ents: Entities, is_place) -> None:
 
 _CAP_AFTER = re.compile(r"[ \t]+[A-Z]")
 _SENTENCE_END_BEFORE = re.compile(r"[.!?][\"”’']?\s+$")
+# A lone surname as its sentence's subject: a verb (or "himself") follows, not a noun or copula
+# with a description ("Kovac is a quiet town").
+_LONE_SUBJECT = re.compile(r"(?:\s+(?:himself|herself))?\s+(?!(?:is|was)\s+(?:a|an|the)\b)[a-z]")
+# A word the story writes after a preposition or a verb of going is a place.
+_PLACE_BEFORE = r"\b(?:toured|visited|down|(?:in|at|near)(?=\s+\w+[.,;]))\s+"
+_DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
+_TITLE_AT = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?=[A-Z])")
 _NEXT_WORD = re.compile(r"[ \t\n]+([a-z]+)\b")
 
 
@@ -1369,17 +1436,31 @@ def _before_fronted_participle(text: str, pos: int) -> int:
     return pos
 
 
+# A sentence whose subject is the pronoun itself: "She appeared to imply that ...".
+_SAME_PRONOUN = {
+    p: re.compile(r"\s*(?:(?:But|And|Yet|So|Still)\s+)?" + p.title() + r"\s+(?:[a-z]+ly\s+)?[a-z]+[^\w'’]")
+    for p in ("he", "she")
+}
+
+
 def _pronoun_person(
-    pos: int, ents: Entities, pronoun: str, canon_org=None, is_place=None
+    pos: int, ents: Entities, pronoun: str, canon_org=None, is_place=None, depth: int = 0
 ) -> tuple[str | None, str]:
     """'he'/'she': the most recent person before pos who spoke or was named in full, skipping
     people whose title or pronouns mark the other gender; an unnamed official who spoke since
-    ("the official said ... he added") counts too, as the group he speaks for."""
+    ("the official said ... he added") counts too, as the group he speaks for. Where the sentence
+    naming that person opens with the same pronoun ("She said Holt would lose to Berg"), the
+    pronoun goes on meaning whom that one meant."""
     clash = _FEMALE if pronoun == "he" else _MALE
     best = ents.latest_person_speaker(pos, pronoun)
     named = ents.latest_named(_before_fronted_participle(ents.text, pos), clash, pronoun, addressed=True)
     if named is not None:
         named = ents.sentence_subject_of(named, clash, pronoun)
+        lo = _sentence_start(ents.text, max(0, named[0] - 300), named[0])
+        if depth < 2 and 0 < lo < named[0] and _SAME_PRONOUN[pronoun].match(ents.text, lo, named[0]):
+            prior = _pronoun_person(lo, ents, pronoun, canon_org, is_place, depth + 1)
+            if prior[0] is not None and prior[1] == "person":
+                named = (lo, prior[0])
     if named is not None and (best is None or named[0] > best[0]):
         best = named
     one = max(
@@ -2466,6 +2547,30 @@ _RELATIVE_SUBJECT = re.compile(
 )
 
 
+# A participle's clause opening the sentence, up to its comma: "Continuing to explain his view, ".
+# The -ing word must lead into a phrase ("Speaking to", "Writing in the"), as a name ending in -ing
+# ("Boeing rejected", "Nanjing police") is followed by its verb or noun.
+_FRONTED_CLAUSE = re.compile(
+    r"\s*(?:([A-Z][a-z]+ing)\s+"
+    + words_pattern(
+        "to at in on about with for from after before during his her their its our the a an this that"
+        " these those out up back through over into as by under against across"
+    )
+    + r"\b|Asked|Pressed)[^.!?;:\"“”,]{0,160},\s*"
+)
+
+
+def _fronted_clause(text: str, lo: int, end: int) -> re.Match | None:
+    """An opening participle clause, unless its -ing word is a name the story writes mid-sentence
+    ("Alistair Darling" ... "Darling on Monday defended")."""
+    fm = _FRONTED_CLAUSE.match(text, lo, end)
+    if fm is None or fm.group(1) is None:
+        return fm
+    if re.search(r"[\w,’']\s+" + fm.group(1) + r"\b", text):
+        return None
+    return fm
+
+
 def pre_attribution(text: str, sent_start: int, open_pos: int) -> Attribution | None:
     """Attribution before the quote in its sentence: 'X said', 'X said that', 'quoted X as saying'."""
     lo = max(sent_start, open_pos - 400)
@@ -2508,9 +2613,14 @@ def pre_attribution(text: str, sent_start: int, open_pos: int) -> Attribution | 
         "accusing",
     }:
         # Participle: the subject is the main clause's subject, before the main verb.
+        fm = _fronted_clause(text, lo, cs)
+        if fm is not None:
+            lo = fm.end()  # "Continuing to explain his view, Kovac rejected ...": its verb is no main verb
         main = iter_cues(text, lo, cs, min_strength=1)
         anchor = main[0].start() if main else cs
-        subj = _subject_before(text, lo, anchor)
+        subj = (_subject_before_verb(text, lo, cs) if fm is not None and not main else None) or _subject_before(
+            text, lo, anchor
+        )
         if subj is None and not main:
             subj = _subject_before_verb(text, lo, cs)
         return Attribution(subj, (cs, ce))
