@@ -790,30 +790,32 @@ def _classify_run(run: str, is_place) -> tuple:
         if t.lower().rstrip(".") in ORG_WORDS or (t.isupper() and len(t) >= 2 and not is_place(t)):
             return ("org", t)
         return ("skip",)
-    place_surname = len(toks) >= 2 and _place_surname(toks[-2:], is_place)
+    # The given-name sets first: most runs start with no known given name.
+    place_surname = (toks[-2] in _MALE_GIVEN or toks[-2] in _FEMALE_GIVEN) and _place_surname(toks[-2:], is_place)
     if place_surname:
         roles, name = _strip_role_prefix(toks[:-1], is_place)
         name = [*name, toks[-1]]
     else:
         roles, name = _strip_role_prefix(toks, is_place)
-    roles, name = _party_off(roles, name)
+    if len(name) > 2:  # a party word is moved off only before two more words
+        roles, name = _party_off(roles, name)
     if not ORG_WORDS.isdisjoint([t.lower().rstrip(".") for t in toks]) and not _titled_by_body(roles, name):
         return ("org", " ".join(t for t in toks))
     name = [t for t in name if not t.endswith(("'s", "’s"))]
     if len(name) == 1 and roles and roles[-1].lower().rstrip(".") in _TITLES and not is_place(name[0]):
         if roles[-1].lower() in _PEERAGE:
             # "Lord Janner", "Lady Gaga": the title is part of the name they go by
-            return ("titled", f"{roles[-1]} {name[0].rstrip('.,')}", frozenset(r.lower() for r in roles))
-        return ("titled", name[0].rstrip(".,"), frozenset(r.lower() for r in roles))
+            return ("titled", f"{roles[-1]} {name[0].rstrip('.,')}", frozenset(map(str.lower, roles)))
+        return ("titled", name[0].rstrip(".,"), frozenset(map(str.lower, roles)))
     if (
         len(name) >= 2
-        and not any(t.isupper() and len(t) > 1 for t in name)
+        and (not any(map(str.isupper, name)) or not any(t.isupper() and len(t) > 1 for t in name))
         and _GEO_WORDS.isdisjoint(inner := name[:-1] if place_surname else name)
         and not any(map(is_place, inner))
         and not is_place(" ".join(name))
     ):
         if name[0] == "Sir" or name[0] not in _NON_NAME_CAPS:
-            return ("person", " ".join(name).rstrip(".,"), frozenset(r.lower() for r in roles))
+            return ("person", " ".join(name).rstrip(".,"), frozenset(map(str.lower, roles)))
         return ("skip",)
     if len(toks) == 1 and toks[0].isupper() and len(toks[0]) >= 2 and not is_place(toks[0]):
         return ("org", toks[0])
@@ -999,13 +1001,13 @@ def build_entities(text: str, is_place) -> Entities:
             persons.append(Person(hit[1], set(hit[2]), start))
             continue
         rset = set(hit[2])
-        for w in reversed(text[max(0, start - 40) : start].lower().split()[-3:]):
+        for w in reversed(text[max(0, start - 40) : start].split()[-3:]):
             # Role words right before the name; "The prince later met Vice President X" gives X none.
-            w = w.strip(",")
+            w = w.lower().strip(",")
             if w not in ROLE_WORDS and w not in _DETS:
                 break
             rset.add(w)
-        am = _APPOS_ROLE.match(text, end, end + 80)
+        am = _APPOS_ROLE.match(text, end, end + 80) if text[end : end + 1] == "," else None
         if am:
             rset |= _appositive_roles(am.group(1))
         persons.append(Person(hit[1], rset, start))
