@@ -2018,3 +2018,29 @@ def test_a_party_word_and_a_hyphenated_title_open_the_sentence_before_its_subjec
         ' "This helps nobody but the banks," she added.\n'
     )
     assert _speakers(text)[-1] == "Olga Brandt"
+
+
+def test_the_mention_patterns_first_letter_guards_miss_no_match():
+    """canonical_speaker asks each mention pattern only when the mention opens with a letter its
+    first word may start with (or holds "wh"): every match the pattern alone finds must pass the
+    guard, in any case and with the letters re.I folds onto "i"."""
+    from stance.segment import speakers as sp
+
+    cases = [
+        (sp._POSSESSED_WORDS.match, sp._POSSESSED_FIRST, ["is remarks", "er letter", "ts new report"]),
+        (sp._INDEFINITE_ROLE.fullmatch, sp._INDEFINITE_FIRST, [" senior minister", "n envoy official"]),
+        (sp._AFFILIATED.match, sp._AFFILIATED_FIRST, [" aide at Acme", "ne aide for Norbank", "nother aide at Bank"]),
+        (sp._DOC_FROM.match, sp._DOC_FROM_FIRST, ["he statement from Acme", " report by Acme", "n old letter by Berg"]),
+    ]
+    for find, first, rests in cases:
+        for code in range(0x3000):
+            c = chr(code)
+            for rest in rests:
+                if find(c + rest):
+                    assert c in first, (c, rest)
+    for m in ("Tom Berg, who spoke", "the aide,  which said", "Kovac who\tleft"):
+        assert "wh" in m and sp._RELATIVE_IN.search(m)
+    for code in range(0x3000):
+        c = chr(code)
+        assert bool(sp._RELATIVE_IN.search(f"Berg, {c}ho said")) == (c == "w"), c
+        assert bool(sp._RELATIVE_IN.search(f"Berg, w{c}ich said")) == (c == "h"), c

@@ -850,30 +850,32 @@ def _classify_run(run: str, is_place) -> tuple:
         if t.lower().rstrip(".") in ORG_WORDS or (t.isupper() and len(t) >= 2 and not is_place(t)):
             return ("org", t)
         return ("skip",)
-    place_surname = len(toks) >= 2 and _place_surname(toks[-2:], is_place)
+    # The given-name sets first: most runs start with no known given name.
+    place_surname = (toks[-2] in _MALE_GIVEN or toks[-2] in _FEMALE_GIVEN) and _place_surname(toks[-2:], is_place)
     if place_surname:
         roles, name = _strip_role_prefix(toks[:-1], is_place)
         name = [*name, toks[-1]]
     else:
         roles, name = _strip_role_prefix(toks, is_place)
-    roles, name = _party_off(roles, name)
+    if len(name) > 2:  # a party word is moved off only before two more words
+        roles, name = _party_off(roles, name)
     if not ORG_WORDS.isdisjoint([t.lower().rstrip(".") for t in toks]) and not _titled_by_body(roles, name):
         return ("org", " ".join(t for t in toks))
     name = [t for t in name if not t.endswith(("'s", "’s"))]
     if len(name) == 1 and roles and roles[-1].lower().rstrip(".") in _TITLES and not is_place(name[0]):
         if roles[-1].lower() in _PEERAGE:
             # "Lord Janner", "Lady Gaga": the title is part of the name they go by
-            return ("titled", f"{roles[-1]} {name[0].rstrip('.,')}", frozenset(r.lower() for r in roles))
-        return ("titled", name[0].rstrip(".,"), frozenset(r.lower() for r in roles))
+            return ("titled", f"{roles[-1]} {name[0].rstrip('.,')}", frozenset(map(str.lower, roles)))
+        return ("titled", name[0].rstrip(".,"), frozenset(map(str.lower, roles)))
     if (
         len(name) >= 2
-        and not any(t.isupper() and len(t) > 1 for t in name)
+        and (not any(map(str.isupper, name)) or not any(t.isupper() and len(t) > 1 for t in name))
         and _GEO_WORDS.isdisjoint(inner := name[:-1] if place_surname else name)
         and not any(map(is_place, inner))
         and not is_place(" ".join(name))
     ):
         if name[0] == "Sir" or name[0] not in _NON_NAME_CAPS:
-            return ("person", " ".join(name).rstrip(".,"), frozenset(r.lower() for r in roles))
+            return ("person", " ".join(name).rstrip(".,"), frozenset(map(str.lower, roles)))
         return ("skip",)
     if len(toks) == 1 and toks[0].isupper() and len(toks[0]) >= 2 and not is_place(toks[0]):
         return ("org", toks[0])
@@ -1066,13 +1068,13 @@ def build_entities(text: str, is_place) -> Entities:
             persons.append(Person(hit[1], set(hit[2]), start))
             continue
         rset = set(hit[2])
-        for w in reversed(text[max(0, start - 40) : start].lower().split()[-3:]):
+        for w in reversed(text[max(0, start - 40) : start].split()[-3:]):
             # Role words right before the name; "The prince later met Vice President X" gives X none.
-            w = w.strip(",")
+            w = w.lower().strip(",")
             if w not in ROLE_WORDS and w not in _DETS:
                 break
             rset.add(w)
-        am = _APPOS_ROLE.match(text, end, end + 80)
+        am = _APPOS_ROLE.match(text, end, end + 80) if text[end : end + 1] == "," else None
         if am:
             rset |= _appositive_roles(am.group(1))
         persons.append(Person(hit[1], rset, start))
@@ -1520,10 +1522,20 @@ _POSSESSED_WORDS = re.compile(
 )
 
 
+# The letters each mention pattern's first word ("his", "a", "one", "the", ...) may start with,
+# in any case: with re.I, "i" matches the Turkish dotted and dotless i too.
+_POSSESSED_FIRST = frozenset("hHiI\u0130\u0131")
+_INDEFINITE_FIRST = frozenset("aA")
+_AFFILIATED_FIRST = frozenset("aAoO")
+_DOC_FROM_FIRST = frozenset("tTaA")
+
+
 def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_place) -> tuple[str | None, str]:
     """The entity a mention refers to, and its type ('person', 'org' or 'group')."""
     m = " ".join(mention.replace("\n", " ").split())
-    rel = _RELATIVE_IN.search(m)
+    # Each pattern below is asked only where its first word may stand: a regex call costs more
+    # than the string test, and most mentions are plain names.
+    rel = _RELATIVE_IN.search(m) if "wh" in m else None
     if rel and rel.start() > 0:
         m = m[: rel.start()]  # "the official, who asked not to be named": the official
     if (
@@ -1538,7 +1550,7 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
     low = m.lower()
     if not m:
         return None, "group"
-    pm = _POSSESSED_WORDS.match(m)
+    pm = _POSSESSED_WORDS.match(m) if m[0] in _POSSESSED_FIRST else None
     if pm:
         # "His remarks", "her statement", "its letter": the words are the owner's ("their" is left
         # alone: a group's owner is rarely the one body that spoke last)
@@ -1560,13 +1572,13 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
         return (grp[1] if grp else None), "group"
     if low in {"they", "we", "i"}:
         return _latest_person(pos, ents) if low == "i" else _latest_org(pos, ents), "group"
-    cm = _INDEFINITE_ROLE.fullmatch(m)
+    cm = _INDEFINITE_ROLE.fullmatch(m) if m[0] in _INDEFINITE_FIRST else None
     if cm:
         # A lede's "A British minister said ..." named in the next sentence: "Trade Minister X said".
         named = ents.next_person_with_role(pos, cm.group(1).lower(), 400)
         if named is not None:
             return resolve_name(named, pos, ents), "person"
-    am = _AFFILIATED.match(m)
+    am = _AFFILIATED.match(m) if m[0] in _AFFILIATED_FIRST else None
     if am:
         mods, head, body = am.group(1).split(), am.group(2), am.group(3).rstrip(".,").split()
         body_name = " ".join(body)
@@ -1581,7 +1593,7 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
             return " ".join([*mods, *body, head]), "group"
         if head.lower() in _SPOKES and (named := _spoken_for(body, pos, ents, is_place)) is not None:
             return named, "org"  # "a spokeswoman for Acme": the company's
-    dm = _DOC_FROM.match(m)
+    dm = _DOC_FROM.match(m) if m[0] in _DOC_FROM_FIRST else None
     if dm:
         # "the statement from the Norland Liberation Front": the body that issued it.
         body = dm.group(1)
