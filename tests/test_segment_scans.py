@@ -626,3 +626,23 @@ def test_office_trigger_holds_every_office_the_pattern_finds():
     assert seg._may_name_office("the preſident")  # a letter only re folds to "s": always scanned
     assert not seg._may_name_office("“The ministry”, said the chairman — in Zürich.")
     assert seg._may_name_office("“The PRESIDENT”, said the chairman — in Zürich.")
+
+
+def test_word_spans_are_the_spans_of_the_word_bounded_pattern():
+    """`_word_spans` stands in for `re.finditer(rf"\\b{re.escape(w)}\\b", text)`: same spans, also
+    for words that end on a full stop, names inside longer words, repeats and non-ASCII letters."""
+    import stance.segment as seg
+
+    texts = [
+        "Tom Kell met Kellogg's Kell. Kell, Kell-Smith and McKell; Kell_1 Kell2 Kell",
+        "Dr. Ann Roe Jr. said Roe Jr. was Roe Jr.s friend; Roe Jr.. Roe Jr.x",
+        "Zoë Ørsted and Ørsted’s Ørstedé Ørsted Ørsted",
+        "aaa aa a aaaa aa",
+        "",
+    ]
+    words = ["Kell", "Tom Kell", "Roe Jr.", "Jr.", "Ørsted", "aa", "a", ".", "Kell2"]
+    for text in texts + _EDGE_CASES:
+        for w in words:
+            want = [m.span() for m in re.finditer(rf"\b{re.escape(w)}\b", text)]
+            assert seg._word_spans(text, w) == want, (text, w)
+    assert seg._word_spans("Kell met Kell", "Kell") == [(0, 4), (9, 13)]

@@ -238,6 +238,29 @@ _POSSESSIVE_NAME = re.compile(
 )  # "Tom McKellan's", "Ann O'Dwyle's"
 
 
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _word_spans(text: str, words: str) -> list[tuple[int, int]]:
+    """The spans `re.finditer(rf"\\b{re.escape(words)}\\b", text)` gives, found with `str.find`:
+    a pattern built per speaker missed the regex cache and recompiled in pure Python each story."""
+    out: list[tuple[int, int]] = []
+    n, size = len(text), len(words)
+    if not size:
+        return out
+    first, last = _is_word_char(words[0]), _is_word_char(words[-1])
+    i = text.find(words)
+    while i >= 0:
+        j = i + size
+        if (i > 0 and _is_word_char(text[i - 1])) != first and (j < n and _is_word_char(text[j])) != last:
+            out.append((i, j))
+            i = text.find(words, j)
+        else:
+            i = text.find(words, i + 1)
+    return out
+
+
 def _other_modifier(text: str, a: int, b: int) -> bool:
     """Whether a word of text[a:b] before the last, after any determiner, makes a government
     another's ("European health ministers", "EU trade ministers")."""
@@ -764,6 +787,7 @@ class _Segmenter:
         self._namesake_parties: dict[str, bool] = {}
         self._party_mentions: dict[str, int] = {}
         self._politics_states: list[tuple[str, str]] | None = None
+        self._titles: dict[str, list[str]] = {}
         self._adjective_story: bool | None = None
         self._creditor_owners: tuple[bool, list[list[str]]] | None = None
         self._headline: str | None = None
@@ -2647,14 +2671,18 @@ class _Segmenter:
         quote's mention is only a pronoun ("He said" after "Prisons minister Tom Kell")."""
         if not speaker or " " not in speaker:
             return []
+        got = self._titles.get(speaker)
+        if got is not None:
+            return got
         text, out = self.text, []
-        for m in re.finditer(rf"\b{re.escape(speaker.split()[-1])}\b", text):
-            after = _TITLE_AFTER.match(text, m.end())
+        for _, end in _word_spans(text, speaker.split()[-1]):
+            after = _TITLE_AFTER.match(text, end)
             out.append(after.group() if after else "")
-        for m in re.finditer(rf"\b{re.escape(speaker)}\b", text):
-            before = _TITLE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        for start, _ in _word_spans(text, speaker):
+            before = _TITLE_BEFORE.search(text, max(0, start - 40), start)
             if before and _OFFICE_RIGHT_BEFORE.search(before.group()):
                 out.append(before.group().split(" ", 1)[-1] if before.start() > 0 else before.group())
+        self._titles[speaker] = out
         return out
 
     def _home_governments(self, own: set[str]) -> list[tuple[str, str]]:
