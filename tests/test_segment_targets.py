@@ -1618,3 +1618,20 @@ def test_a_house_committee_with_and_in_its_name_is_congress_for_legislation():
         "Reagan aides said the House Ways and Means trade subcommittee backed a shoe quota bill.\n    ",
     ):
         assert _seg(opening + quote)[-1].targets == ["U.S. Congress"], opening
+
+
+def test_the_company_in_an_outsiders_words_is_the_headline_company_though_they_have_a_side():
+    story = (
+        "A group led by Ada Moor bid 40 dlrs a share for Norvale Mills Inc.\n"
+        "    Kestrel Bank Corp agreed to lend the group 300 mln dlrs.\n"
+        "    Both sides expect a deal soon.\n"
+    )
+    text = story + '    "Nothing has changed with the company," said Tom Lund, head of Kestrel Bank lending.\n'
+    assert _seg(text, title="MOOR GROUP STANDS BY NORVALE <NVM> BID")[-1].targets == ["Norvale Mills"]
+    # Words naming no company stay with no target from a speaker with a side of his own.
+    plain = story + '    "Nothing has changed with the plan," said Tom Lund, head of Kestrel Bank lending.\n'
+    assert _seg(plain, title="MOOR GROUP STANDS BY NORVALE <NVM> BID")[-1].targets == []
+    # The company's own officer speaks of his own company.
+    own = story + '    "Nothing has changed with the company," said Norvale Mills chairman Tom Lund.\n'
+    assert _seg(own, title="MOOR GROUP STANDS BY NORVALE <NVM> BID")[-1].targets == []
+

@@ -1814,7 +1814,10 @@ class _Segmenter:
             around = [c for c in self._headline_bodies() if c not in own][:1]
             if not around:
                 firm = self._headline_firm()
-                if firm and not self._speaks_for(firm, mention, speaker):
+                if firm and (
+                    not self._speaks_for(firm, mention, speaker)
+                    or self._points_at_other(firm, spans, mention, speaker)
+                ):
                     around = [firm]
         extra = [*([_CONGRESS] if congress else []), *([government] if government else [])]
         return list(dict.fromkeys([*found, *around, *extra]))
@@ -2794,6 +2797,26 @@ class _Segmenter:
             return True
         _, mentions = self._firm_mentions()
         return any(f == firm and self._employs(a, b, speaker) for a, b, f in mentions)
+
+    def _points_at_other(
+        self, firm: str, spans: list[tuple[int, int]], mention: Span | None, speaker: str | None
+    ) -> bool:
+        """Whether a quote calls the headline's company "the company" or "the stock" in the words
+        of someone with a side elsewhere ("the company hasn't changed," said the head of Kell
+        Securities' merchant bank, in a story on a bid for Norco): the company is not theirs, so
+        the pointer is to the story's company."""
+        text = self.text
+        if mention is None or not any(_FIRM_POINTER.search(text, a, b) for a, b in spans):
+            return False
+        first = _firm_word(firm)
+        before = _SENTENCE_BREAK.split(text[max(0, mention.start - 60) : mention.start])[-1]
+        after = _SENTENCE_BREAK.split(text[mention.end : mention.end + 60])[0]
+        if any(first.search(w) or _OWN_SIDE_WORD.search(w) for w in (before, mention.text, after)):
+            return False  # "Tom Lund, Norvale chairman", "its chairman", "a company spokesman"
+        if speaker is None or first.search(speaker) or speaker in firm:
+            return False
+        _, mentions = self._firm_mentions()
+        return not any(f == firm and self._employs(a, b, speaker) for a, b, f in mentions)
 
     def _introduced_with_side(self, mention: Span, speaker: str | None) -> bool:
         """Whether the words that introduce a speaker give them a side: the company's ("a company
