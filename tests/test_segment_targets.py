@@ -1635,3 +1635,22 @@ def test_the_company_in_an_outsiders_words_is_the_headline_company_though_they_h
     own = story + '    "Nothing has changed with the company," said Norvale Mills chairman Tom Lund.\n'
     assert _seg(own, title="MOOR GROUP STANDS BY NORVALE <NVM> BID")[-1].targets == []
 
+
+def test_a_company_named_with_inner_capitals_or_by_its_bracketed_short_name_in_a_quote():
+    text = (
+        "Tarvex Co and NORlink Systems Inc said they agreed to merge.\n"
+        '    "NORlink is a clear leader in its field," Tarvex chairman Ed Varga said.\n'
+    )
+    assert _seg(text)[-1].targets == ["NORlink Systems"]
+    text = (
+        "Analysts are upbeat on Kessler Motoren Werke AG <KMWG.F> (KMW) this year.\n"
+        '    "KMW will be the story of next year," said analyst Ann Roy.\n'
+    )
+    assert _seg(text)[-1].targets == ["KMW"]
+    # Part of a longer name is not the company.
+    text = (
+        "Analysts are upbeat on Kessler Motoren Werke AG <KMWG.F> (KMW) this year.\n"
+        '    "The KMW Art Trust will grow," said analyst Ann Roy.\n'
+    )
+    assert _seg(text)[-1].targets == []
+

@@ -1769,6 +1769,8 @@ class _Segmenter:
         for a, b in spans:
             for t in self._persons_in(a, b, speaker):
                 found.setdefault(t, None)
+            for t in self._firms_in_capitals(a, b, speaker):
+                found.setdefault(t, None)
             for t in self._office_holders_in(a, b, speaker, mention):
                 found.setdefault(t, None)
             if self._creditors_named_in(a, b) and _CREDITORS not in own:  # not a creditor bank's own man
@@ -2404,6 +2406,36 @@ class _Segmenter:
                 firm = rest
         return firm
 
+    def _firms_in_capitals(self, a: int, b: int, speaker: str | None) -> list[str]:
+        """Companies a quote names by a word with capitals inside ("ARGOSystems", "BMW"), which
+        the runs of capitalised words miss: only names of the firm index, not the speaker's own."""
+        firms = self._firm_index()
+        if not firms:
+            return []
+        spans = self._load_spans()
+        out: list[str] = []
+        for m in _INNER_CAPITALS.finditer(self.text, a, b):
+            i = bisect.bisect_right(self._lex_starts, m.end()) - 1
+            if i >= 0 and spans[i][1] > m.start():
+                continue  # a lexicon name ("NorcoAir") or part of one
+            if _CAP_AFTER_NAME.match(self.text, m.end()):
+                continue  # part of a longer name: "the BNW Art Foundation"
+            firm = firms.get(m.group(1))
+            if firm and firm not in out and not (speaker and (firm in speaker or speaker in firm)):
+                out.append(firm)
+        return out
+
+    def _bracketed_alias(self, pos: int, words: list[str]) -> str | None:
+        """The short name a story gives a company in brackets after its legal form (and ticker):
+        "Bayerische Norco Werke AG <BNW.F> (BNW)", by which quotes and labellers name it."""
+        m = re.compile(r"\s+".join(map(re.escape, words)) + _ALIAS_AFTER_FORM).match(self.text, pos)
+        if m is None:
+            return None
+        alias = m.group(1)
+        if self._is_place(alias) or self.lex.canonical(alias) is not None or _lower_in(self.text, alias):
+            return None
+        return alias
+
     def _common_word(self, word: str) -> bool:
         """Whether the story also writes the word in lower case (memoised: one scan per word)."""
         hit = self._common.get(word)
@@ -2476,6 +2508,9 @@ class _Segmenter:
             for pos, words in self._firm_names():
                 if len(words) < 2 or words[-1].rstrip(".") not in _LEGAL_FORMS or self._joined(pos):
                     continue
+                alias = self._bracketed_alias(pos, words)
+                if alias:
+                    index.setdefault(alias, alias)
                 while words and words[-1].rstrip(".") in _LEGAL_FORMS:
                     words = words[:-1]
                 while len(words) > 1 and (words[0] in _FIRM_OPENERS or self._owner(words[0])):
@@ -3875,6 +3910,10 @@ _OPENER_CAPS = _NON_NAME_CAPS - frozenset(
 
 
 # Legal forms that end a company's name.
+# A word with a capital after its first letter ("ARGOSystems", "BMW's"), possessive or not.
+_INNER_CAPITALS = re.compile(r"(?<![\w'’.&-])([A-Z][A-Za-z]*[A-Z][A-Za-z]*)(?:['’]s)?(?![\w'’&-])")
+# A short name in brackets after a legal form and an optional ticker: "AG <BNW.F> (BNW)".
+_ALIAS_AFTER_FORM = r"\.?\s*(?:<[^<>\n]{1,12}>\s*)?\(([A-Z][A-Za-z&]{1,14})\)"
 _LEGAL_FORMS = frozenset("Inc Corp Corporation Co Cos Ltd Plc PLC AG SA NV Bhd Pty Limited".split())
 # Words in a quote that speak of a company named before: "the company", "the stock".
 _FIRM_POINTER = re.compile(
