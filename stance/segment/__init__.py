@@ -1921,11 +1921,7 @@ class _Segmenter:
         text = self.text
         before = text[max(0, start - 60) : start]
         if family in before and _EMPLOYER_BEFORE.search(before):
-            # Not where the person's own clause says something of the company ("Berg said it
-            # is the right time for Norco to sell"): a verb of saying stands between.
-            between = before[before.rfind(family) + len(family) :].split()
-            if not _REPORT_FORMS.intersection(between):
-                return True
+            return True
         after = text[end : end + 40]
         k = after.find(family)
         return k > 0 and all(w[:1].isupper() or w.lower() in ROLE_WORDS for w in after[:k].split())
