@@ -1654,3 +1654,21 @@ def test_a_company_named_with_inner_capitals_or_by_its_bracketed_short_name_in_a
     )
     assert _seg(text)[-1].targets == []
 
+
+def test_a_bracketed_word_after_a_legal_form_is_a_short_name_only_in_capitals_and_not_an_exchange():
+    quote = '    "The stock is cheap," said analyst Ann Roy.\n'
+    for bracket in ("(Nasdaq)", "(Calif)", "(Holdings)", "(Note)", "(The)", "(NYSE)", "(OTC)", "(NY)"):
+        text = f"Analysts like Grover Data Inc <GRDA> {bracket} this year.\n" + quote
+        assert _seg(text)[-1].targets == ["Grover Data"], bracket
+        assert _seg(text, title="GROVER DATA <GRDA> SEES GAIN")[-1].targets == ["Grover Data"], bracket
+
+
+def test_a_company_in_capitals_is_not_a_target_of_its_own_officers_words():
+    story = "Tarvex Co and VELtron Systems Inc said they agreed to merge.\n"
+    own = story + '    "VELtron is a clear leader," VELtron chairman Ed Varga said.\n'
+    assert _seg(own)[-1].targets == []
+    own = story + '    "VELtron is a clear leader," said Ed Varga, chairman of VELtron Systems.\n'
+    assert _seg(own)[-1].targets == []
+    story = "Analysts are upbeat on Brenner Motoren Werke AG <BMWX.F> (BRM) this year.\n"
+    assert _seg(story + '    "BRM will grow," said BRM chairman Otto Kahl.\n')[-1].targets == []
+    assert _seg(story + '    "BRM will grow," said analyst Ann Roy.\n')[-1].targets == ["BRM"]

@@ -1769,7 +1769,7 @@ class _Segmenter:
         for a, b in spans:
             for t in self._persons_in(a, b, speaker):
                 found.setdefault(t, None)
-            for t in self._firms_in_capitals(a, b, speaker):
+            for t in self._firms_in_capitals(a, b, speaker, mention):
                 found.setdefault(t, None)
             for t in self._office_holders_in(a, b, speaker, mention):
                 found.setdefault(t, None)
@@ -2406,9 +2406,10 @@ class _Segmenter:
                 firm = rest
         return firm
 
-    def _firms_in_capitals(self, a: int, b: int, speaker: str | None) -> list[str]:
+    def _firms_in_capitals(self, a: int, b: int, speaker: str | None, mention: Span | None) -> list[str]:
         """Companies a quote names by a word with capitals inside ("ARGOSystems", "BMW"), which
-        the runs of capitalised words miss: only names of the firm index, not the speaker's own."""
+        the runs of capitalised words miss: only names of the firm index, not the speaker's own
+        employer (`_own_firm`)."""
         firms = self._firm_index()
         if not firms:
             return []
@@ -2421,9 +2422,24 @@ class _Segmenter:
             if _CAP_AFTER_NAME.match(self.text, m.end()):
                 continue  # part of a longer name: "the BNW Art Foundation"
             firm = firms.get(m.group(1))
-            if firm and firm not in out and not (speaker and (firm in speaker or speaker in firm)):
+            if firm and firm not in out and not self._own_firm(m.group(1), firm, speaker, mention):
                 out.append(firm)
         return out
+
+    def _own_firm(self, word: str, firm: str, speaker: str | None, mention: Span | None) -> bool:
+        """Whether the company is where the speaker works, named in the attribution ("BRM
+        chairman Otto Kahl") or beside the speaker's name anywhere in the story (`_employs`):
+        the speaker's own side, which the reviewed decision gives no target."""
+        if not speaker:
+            return False
+        if firm in speaker or speaker in firm:
+            return True
+        if mention is not None and re.search(rf"(?<![\w'’]){re.escape(word)}(?![\w&-])", mention.text):
+            return True
+        hits = re.finditer(rf"(?<![\w'’.&-]){re.escape(word)}(?:[ \t]+[A-Z][\w&.]*)*", self.text)
+        starts, mentions = self._firm_mentions()
+        spans = [(h.start(), h.end()) for h in hits] + [(s, e) for s, e, f in mentions if f == firm]
+        return any(self._employs(s, e, speaker) for s, e in spans)
 
     def _bracketed_alias(self, pos: int, words: list[str]) -> str | None:
         """The short name a story gives a company in brackets after its legal form (and ticker):
@@ -2432,7 +2448,9 @@ class _Segmenter:
         if m is None:
             return None
         alias = m.group(1)
-        if self._is_place(alias) or self.lex.canonical(alias) is not None or _lower_in(self.text, alias):
+        if alias in _NOT_ALIASES or self._is_place(alias) or self.lex.canonical(alias) is not None:
+            return None
+        if _lower_in(self.text, alias):
             return None
         return alias
 
@@ -3909,11 +3927,20 @@ _OPENER_CAPS = _NON_NAME_CAPS - frozenset(
 )
 
 
-# Legal forms that end a company's name.
 # A word with a capital after its first letter ("ARGOSystems", "BMW's"), possessive or not.
 _INNER_CAPITALS = re.compile(r"(?<![\w'’.&-])([A-Z][A-Za-z]*[A-Z][A-Za-z]*)(?:['’]s)?(?![\w'’&-])")
-# A short name in brackets after a legal form and an optional ticker: "AG <BNW.F> (BNW)".
-_ALIAS_AFTER_FORM = r"\.?\s*(?:<[^<>\n]{1,12}>\s*)?\(([A-Z][A-Za-z&]{1,14})\)"
+# A short name in brackets after a legal form and an optional ticker: "AG <BNW.F> (BNW)". Only
+# capitals: a word in brackets there is as often an exchange, a place or "(The)".
+_ALIAS_AFTER_FORM = r"\.?\s*(?:<[^<>\n]{1,12}>\s*)?\(([A-Z]{2,6})\)"
+# Capitals in brackets after a company's name that are not its short name: exchanges, markets,
+# countries and U.S. states ("Inc (NYSE)", "Corp (OTC)", "Ltd (UK)", "Inc (NY)").
+_NOT_ALIASES = frozenset(
+    """NYSE AMEX ASE OTC NASDAQ NMS LSE TSE ASX TSX SEHK FSE CBOT CME NYMEX COMEX LIFFE SEC ADR ADRS
+    UK US USA EU UAE PRC HK INC CORP LTD PLC AG SA NV BHD PTY CO DC AL AK AZ AR CA CO CT DE FL GA HI ID
+    IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT
+    VA WA WV WI WY""".split()
+)
+# Legal forms that end a company's name.
 _LEGAL_FORMS = frozenset("Inc Corp Corporation Co Cos Ltd Plc PLC AG SA NV Bhd Pty Limited".split())
 # Words in a quote that speak of a company named before: "the company", "the stock".
 _FIRM_POINTER = re.compile(
