@@ -1672,3 +1672,16 @@ def test_a_company_in_capitals_is_not_a_target_of_its_own_officers_words():
     story = "Analysts are upbeat on Brenner Motoren Werke AG <BMWX.F> (BRM) this year.\n"
     assert _seg(story + '    "BRM will grow," said BRM chairman Otto Kahl.\n')[-1].targets == []
     assert _seg(story + '    "BRM will grow," said analyst Ann Roy.\n')[-1].targets == ["BRM"]
+
+
+def test_an_officer_whose_post_follows_a_verb_of_saying_still_speaks_for_the_headline_company():
+    story = "Halvard Foods Inc shares rose sharply on Monday.\n"
+    quote = '    "The closures were overdue," Marsh said.\n'
+    for intro in (
+        "Lena Marsh said she would stay on as chairman of Halvard Foods.",
+        "Lena Marsh announced she would step down as president of Halvard Foods.",
+        "Lena Marsh, said to be chief of Halvard Foods, backs it.",
+        "Lena Marsh, a noted chemist at Halvard Foods, backs it.",
+    ):
+        text = story + "    " + intro + "\n" + quote
+        assert _seg(text, title="TALKING POINT/HALVARD FOODS <HLV>")[-1].targets == [], intro
