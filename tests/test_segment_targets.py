@@ -1766,3 +1766,70 @@ def test_a_party_adjective_opening_a_quote_is_no_party_but_one_after_a_determine
     ):
         text = story + f'Tom Vale said: "{words}"\n'
         assert party in _seg(text)[-1].targets, words
+
+
+def test_the_company_in_an_outsiders_words_is_the_headline_company_though_they_have_a_side():
+    story = (
+        "A group led by Ada Moor bid 40 dlrs a share for Norvale Mills Inc.\n"
+        "    Kestrel Bank Corp agreed to lend the group 300 mln dlrs.\n"
+        "    Both sides expect a deal soon.\n"
+    )
+    text = story + '    "Nothing has changed with the company," said Tom Lund, head of Kestrel Bank lending.\n'
+    assert _seg(text, title="MOOR GROUP STANDS BY NORVALE <NVM> BID")[-1].targets == ["Norvale Mills"]
+    # Words naming no company stay with no target from a speaker with a side of his own.
+    plain = story + '    "Nothing has changed with the plan," said Tom Lund, head of Kestrel Bank lending.\n'
+    assert _seg(plain, title="MOOR GROUP STANDS BY NORVALE <NVM> BID")[-1].targets == []
+    # The company's own officer speaks of his own company.
+    own = story + '    "Nothing has changed with the company," said Norvale Mills chairman Tom Lund.\n'
+    assert _seg(own, title="MOOR GROUP STANDS BY NORVALE <NVM> BID")[-1].targets == []
+
+
+def test_a_company_named_with_inner_capitals_or_by_its_bracketed_short_name_in_a_quote():
+    text = (
+        "Tarvex Co and NORlink Systems Inc said they agreed to merge.\n"
+        '    "NORlink is a clear leader in its field," Tarvex chairman Ed Varga said.\n'
+    )
+    assert _seg(text)[-1].targets == ["NORlink Systems"]
+    text = (
+        "Analysts are upbeat on Kessler Motoren Werke AG <KMWG.F> (KMW) this year.\n"
+        '    "KMW will be the story of next year," said analyst Ann Roy.\n'
+    )
+    assert _seg(text)[-1].targets == ["KMW"]
+    # Part of a longer name is not the company.
+    text = (
+        "Analysts are upbeat on Kessler Motoren Werke AG <KMWG.F> (KMW) this year.\n"
+        '    "The KMW Art Trust will grow," said analyst Ann Roy.\n'
+    )
+    assert _seg(text)[-1].targets == []
+
+
+def test_a_bracketed_word_after_a_legal_form_is_a_short_name_only_in_capitals_and_not_an_exchange():
+    quote = '    "The stock is cheap," said analyst Ann Roy.\n'
+    for bracket in ("(Nasdaq)", "(Calif)", "(Holdings)", "(Note)", "(The)", "(NYSE)", "(OTC)", "(NY)"):
+        text = f"Analysts like Grover Data Inc <GRDA> {bracket} this year.\n" + quote
+        assert _seg(text)[-1].targets == ["Grover Data"], bracket
+        assert _seg(text, title="GROVER DATA <GRDA> SEES GAIN")[-1].targets == ["Grover Data"], bracket
+
+
+def test_a_company_in_capitals_is_not_a_target_of_its_own_officers_words():
+    story = "Tarvex Co and VELtron Systems Inc said they agreed to merge.\n"
+    own = story + '    "VELtron is a clear leader," VELtron chairman Ed Varga said.\n'
+    assert _seg(own)[-1].targets == []
+    own = story + '    "VELtron is a clear leader," said Ed Varga, chairman of VELtron Systems.\n'
+    assert _seg(own)[-1].targets == []
+    story = "Analysts are upbeat on Brenner Motoren Werke AG <BMWX.F> (BRM) this year.\n"
+    assert _seg(story + '    "BRM will grow," said BRM chairman Otto Kahl.\n')[-1].targets == []
+    assert _seg(story + '    "BRM will grow," said analyst Ann Roy.\n')[-1].targets == ["BRM"]
+
+
+def test_an_officer_whose_post_follows_a_verb_of_saying_still_speaks_for_the_headline_company():
+    story = "Halvard Foods Inc shares rose sharply on Monday.\n"
+    quote = '    "The closures were overdue," Marsh said.\n'
+    for intro in (
+        "Lena Marsh said she would stay on as chairman of Halvard Foods.",
+        "Lena Marsh announced she would step down as president of Halvard Foods.",
+        "Lena Marsh, said to be chief of Halvard Foods, backs it.",
+        "Lena Marsh, a noted chemist at Halvard Foods, backs it.",
+    ):
+        text = story + "    " + intro + "\n" + quote
+        assert _seg(text, title="TALKING POINT/HALVARD FOODS <HLV>")[-1].targets == [], intro

@@ -1819,6 +1819,8 @@ class _Segmenter:
         for a, b in spans:
             for t in self._persons_in(a, b, speaker):
                 found.setdefault(t, None)
+            for t in self._firms_in_capitals(a, b, speaker, mention):
+                found.setdefault(t, None)
             for t in self._office_holders_in(a, b, speaker, mention):
                 found.setdefault(t, None)
             if self._creditors_named_in(a, b) and _CREDITORS not in own:  # not a creditor bank's own man
@@ -1870,7 +1872,10 @@ class _Segmenter:
             around = [c for c in self._headline_bodies() if c not in own][:1]
             if not around:
                 firm = self._headline_firm()
-                if firm and not self._speaks_for(firm, mention, speaker):
+                if firm and (
+                    not self._speaks_for(firm, mention, speaker)
+                    or self._points_at_other(firm, spans, mention, speaker)
+                ):
                     around = [firm]
         if not around and not found and not government and not congress and self._politics():
             # Naming no one, right after the reporter's words on the government: about it too.
@@ -2463,6 +2468,54 @@ class _Segmenter:
                 firm = rest
         return firm
 
+    def _firms_in_capitals(self, a: int, b: int, speaker: str | None, mention: Span | None) -> list[str]:
+        """Companies a quote names by a word with capitals inside ("ARGOSystems", "BMW"), which
+        the runs of capitalised words miss: only names of the firm index, not the speaker's own
+        employer (`_own_firm`)."""
+        firms = self._firm_index()
+        if not firms:
+            return []
+        spans = self._load_spans()
+        out: list[str] = []
+        for m in _INNER_CAPITALS.finditer(self.text, a, b):
+            i = bisect.bisect_right(self._lex_starts, m.end()) - 1
+            if i >= 0 and spans[i][1] > m.start():
+                continue  # a lexicon name ("NorcoAir") or part of one
+            if _CAP_AFTER_NAME.match(self.text, m.end()):
+                continue  # part of a longer name: "the BNW Art Foundation"
+            firm = firms.get(m.group(1))
+            if firm and firm not in out and not self._own_firm(m.group(1), firm, speaker, mention):
+                out.append(firm)
+        return out
+
+    def _own_firm(self, word: str, firm: str, speaker: str | None, mention: Span | None) -> bool:
+        """Whether the company is where the speaker works, named in the attribution ("BRM
+        chairman Otto Kahl") or beside the speaker's name anywhere in the story (`_employs`):
+        the speaker's own side, which the reviewed decision gives no target."""
+        if not speaker:
+            return False
+        if firm in speaker or speaker in firm:
+            return True
+        if mention is not None and re.search(rf"(?<![\w'’]){re.escape(word)}(?![\w&-])", mention.text):
+            return True
+        hits = re.finditer(rf"(?<![\w'’.&-]){re.escape(word)}(?:[ \t]+[A-Z][\w&.]*)*", self.text)
+        starts, mentions = self._firm_mentions()
+        spans = [(h.start(), h.end()) for h in hits] + [(s, e) for s, e, f in mentions if f == firm]
+        return any(self._employs(s, e, speaker) for s, e in spans)
+
+    def _bracketed_alias(self, pos: int, words: list[str]) -> str | None:
+        """The short name a story gives a company in brackets after its legal form (and ticker):
+        "Bayerische Norco Werke AG <BNW.F> (BNW)", by which quotes and labellers name it."""
+        m = re.compile(r"\s+".join(map(re.escape, words)) + _ALIAS_AFTER_FORM).match(self.text, pos)
+        if m is None:
+            return None
+        alias = m.group(1)
+        if alias in _NOT_ALIASES or self._is_place(alias) or self.lex.canonical(alias) is not None:
+            return None
+        if _lower_in(self.text, alias):
+            return None
+        return alias
+
     def _common_word(self, word: str) -> bool:
         """Whether the story also writes the word in lower case (memoised: one scan per word)."""
         hit = self._common.get(word)
@@ -2535,6 +2588,9 @@ class _Segmenter:
             for pos, words in self._firm_names():
                 if len(words) < 2 or words[-1].rstrip(".") not in _LEGAL_FORMS or self._joined(pos):
                     continue
+                alias = self._bracketed_alias(pos, words)
+                if alias:
+                    index.setdefault(alias, alias)
                 while words and words[-1].rstrip(".") in _LEGAL_FORMS:
                     words = words[:-1]
                 while len(words) > 1 and (words[0] in _FIRM_OPENERS or self._owner(words[0])):
@@ -2958,6 +3014,26 @@ class _Segmenter:
             return True
         _, mentions = self._firm_mentions()
         return any(f == firm and self._employs(a, b, speaker) for a, b, f in mentions)
+
+    def _points_at_other(
+        self, firm: str, spans: list[tuple[int, int]], mention: Span | None, speaker: str | None
+    ) -> bool:
+        """Whether a quote calls the headline's company "the company" or "the stock" in the words
+        of someone with a side elsewhere ("the company hasn't changed," said the head of Kell
+        Securities' merchant bank, in a story on a bid for Norco): the company is not theirs, so
+        the pointer is to the story's company."""
+        text = self.text
+        if mention is None or not any(_FIRM_POINTER.search(text, a, b) for a, b in spans):
+            return False
+        first = _firm_word(firm)
+        before = _SENTENCE_BREAK.split(text[max(0, mention.start - 60) : mention.start])[-1]
+        after = _SENTENCE_BREAK.split(text[mention.end : mention.end + 60])[0]
+        if any(first.search(w) or _OWN_SIDE_WORD.search(w) for w in (before, mention.text, after)):
+            return False  # "Tom Lund, Norvale chairman", "its chairman", "a company spokesman"
+        if speaker is None or first.search(speaker) or speaker in firm:
+            return False
+        _, mentions = self._firm_mentions()
+        return not any(f == firm and self._employs(a, b, speaker) for a, b, f in mentions)
 
     def _introduced_with_side(self, mention: Span, speaker: str | None) -> bool:
         """Whether the words that introduce a speaker give them a side: the company's ("a company
@@ -4015,6 +4091,19 @@ _OPENER_CAPS = _NON_NAME_CAPS - frozenset(
 )
 
 
+# A word with a capital after its first letter ("ARGOSystems", "BMW's"), possessive or not.
+_INNER_CAPITALS = re.compile(r"(?<![\w'’.&-])([A-Z][A-Za-z]*[A-Z][A-Za-z]*)(?:['’]s)?(?![\w'’&-])")
+# A short name in brackets after a legal form and an optional ticker: "AG <BNW.F> (BNW)". Only
+# capitals: a word in brackets there is as often an exchange, a place or "(The)".
+_ALIAS_AFTER_FORM = r"\.?\s*(?:<[^<>\n]{1,12}>\s*)?\(([A-Z]{2,6})\)"
+# Capitals in brackets after a company's name that are not its short name: exchanges, markets,
+# countries and U.S. states ("Inc (NYSE)", "Corp (OTC)", "Ltd (UK)", "Inc (NY)").
+_NOT_ALIASES = frozenset(
+    """NYSE AMEX ASE OTC NASDAQ NMS LSE TSE ASX TSX SEHK FSE CBOT CME NYMEX COMEX LIFFE SEC ADR ADRS
+    UK US USA EU UAE PRC HK INC CORP LTD PLC AG SA NV BHD PTY CO DC AL AK AZ AR CA CO CT DE FL GA HI ID
+    IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT
+    VA WA WV WI WY""".split()
+)
 # Legal forms that end a company's name.
 _LEGAL_FORMS = frozenset("Inc Corp Corporation Co Cos Ltd Plc PLC AG SA NV Bhd Pty Limited".split())
 # Words in a quote that speak of a company named before: "the company", "the stock".
