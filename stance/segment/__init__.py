@@ -2538,20 +2538,28 @@ class _Segmenter:
         in Lisbon", "the Oslo market"); a company story's headline names no such state (see
         `_headline_parties`)."""
         first, last = group[0], group[-1]
-        ss, _ = self._sentence(first.open_pos)
-        _, se = self._sentence(max(last.close_end - 1, 0))
-        around = self._names_in(ss, first.open_pos, parties="fallback") + self._names_in(
-            last.close_end, se, parties="fallback"
-        )
-        pi = self.layout.para_of(first.open_pos)
-        before = self._names_in(*self.layout.para_span(pi - 1), parties="fallback") if pi > 0 else []
-        counts = self._name_counts()
-        before = [c for c in before if counts.get(c, 0) >= _TOPIC_MENTIONS and not self._party_politics(c, own)]
-        for cands in (around, self._headline_parties(), before):
+
+        def last_party(cands: list[str]) -> str | None:
             for c in reversed(cands):
                 if c not in own and self.lex.is_state_like(c) and not self._is_group(c):
-                    return [c]
-        return []
+                    return c
+            return None
+
+        # Each source is read only when the ones before it give no party: most quotes stop at the first.
+        ss, _ = self._sentence(first.open_pos)
+        _, se = self._sentence(max(last.close_end - 1, 0))
+        got = last_party(self._names_in(last.close_end, se, parties="fallback"))
+        got = got or last_party(self._names_in(ss, first.open_pos, parties="fallback"))
+        got = got or last_party(self._headline_parties())
+        if got is None:
+            pi = self.layout.para_of(first.open_pos)
+            if pi > 0:
+                counts = self._name_counts()
+                for c in reversed(self._names_in(*self.layout.para_span(pi - 1), parties="fallback")):
+                    if counts.get(c, 0) >= _TOPIC_MENTIONS and last_party([c]) and not self._party_politics(c, own):
+                        got = c
+                        break
+        return [got] if got is not None else []
 
     def _government_in(
         self, a: int, b: int, own: set[str], mention: Span | None = None, speaker: str | None = None
