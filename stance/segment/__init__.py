@@ -3401,13 +3401,16 @@ class _Segmenter:
             ss, se = self._sentence(i)
             lo = max(ss, i - 100)
             k = i
-            for t in reversed(list(_TOKEN.finditer(text, lo, i))):
-                w = t.group()
-                if "," in text[t.end() : k] or not (
+            # _TOKEN's matches from the name back, split out at once (no match object for each
+            # word of the window, where the walk most often stops at the first): only separators
+            # stand between a word and k, so its last place before k is where it stands.
+            for w in reversed(_token_gaps(text[lo:i]).split()):
+                t = text.rfind(w, lo, k)
+                if "," in text[t + len(w) : k] or not (
                     w[:1].isupper() or w in _TITLE_GLUE or w.lower().rstrip(".") in ROLE_WORDS
                 ):
                     break
-                k = t.start()
+                k = t
             described = self._described_before(k, end, lo)
             titled = self._names_in(described, i)
             found.update(titled)
