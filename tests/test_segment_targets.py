@@ -1833,3 +1833,17 @@ def test_an_officer_whose_post_follows_a_verb_of_saying_still_speaks_for_the_hea
     ):
         text = story + "    " + intro + "\n" + quote
         assert _seg(text, title="TALKING POINT/HALVARD FOODS <HLV>")[-1].targets == [], intro
+
+
+def test_the_title_words_before_a_name_are_read_across_brackets_marks_and_semicolons_not_commas():
+    """`_introduced_affiliation` splits the words before the name at once: the same words, and
+    the same stop at a comma, as a regex pass over them."""
+    title = "SOUTH KOREA AND JAPAN SIGN CHIP PACT"
+
+    def targets(intro: str) -> list[str]:
+        return _seg(intro + ' told reporters in Tokyo: "The pact will hold."\n', title)[0].targets
+
+    assert targets("MITI (trade) official Ken Sato") == ["South Korea"]
+    assert targets("MITI's top (trade) official Ken Sato") == ["South Korea"]
+    assert targets("A MITI; official Ken Sato") == ["South Korea"]
+    assert targets("MITI, official Ken Sato") == ["Japan"]  # the comma ends the title: the headline's state speaks

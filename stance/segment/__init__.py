@@ -2656,20 +2656,28 @@ class _Segmenter:
         in Lisbon", "the Oslo market"); a company story's headline names no such state (see
         `_headline_parties`)."""
         first, last = group[0], group[-1]
-        ss, _ = self._sentence(first.open_pos)
-        _, se = self._sentence(max(last.close_end - 1, 0))
-        around = self._names_in(ss, first.open_pos, parties="fallback") + self._names_in(
-            last.close_end, se, parties="fallback"
-        )
-        pi = self.layout.para_of(first.open_pos)
-        before = self._names_in(*self.layout.para_span(pi - 1), parties="fallback") if pi > 0 else []
-        counts = self._name_counts()
-        before = [c for c in before if counts.get(c, 0) >= _TOPIC_MENTIONS and not self._party_politics(c, own)]
-        for cands in (around, self._headline_parties(), before):
+
+        def last_party(cands: list[str]) -> str | None:
             for c in reversed(cands):
                 if c not in own and self.lex.is_state_like(c) and not self._is_group(c):
-                    return [c]
-        return []
+                    return c
+            return None
+
+        # Each source is read only when the ones before it give no party: most quotes stop at the first.
+        ss, _ = self._sentence(first.open_pos)
+        _, se = self._sentence(max(last.close_end - 1, 0))
+        got = last_party(self._names_in(last.close_end, se, parties="fallback"))
+        got = got or last_party(self._names_in(ss, first.open_pos, parties="fallback"))
+        got = got or last_party(self._headline_parties())
+        if got is None:
+            pi = self.layout.para_of(first.open_pos)
+            if pi > 0:
+                counts = self._name_counts()
+                for c in reversed(self._names_in(*self.layout.para_span(pi - 1), parties="fallback")):
+                    if counts.get(c, 0) >= _TOPIC_MENTIONS and last_party([c]) and not self._party_politics(c, own):
+                        got = c
+                        break
+        return [got] if got is not None else []
 
     def _government_in(
         self, a: int, b: int, own: set[str], mention: Span | None = None, speaker: str | None = None
@@ -3633,13 +3641,16 @@ class _Segmenter:
             ss, se = self._sentence(i)
             lo = max(ss, i - 100)
             k = i
-            for t in reversed(list(_TOKEN.finditer(text, lo, i))):
-                w = t.group()
-                if "," in text[t.end() : k] or not (
+            # _TOKEN's matches from the name back, split out at once (no match object for each
+            # word of the window, where the walk most often stops at the first): only separators
+            # stand between a word and k, so its last place before k is where it stands.
+            for w in reversed(_token_gaps(text[lo:i]).split()):
+                t = text.rfind(w, lo, k)
+                if "," in text[t + len(w) : k] or not (
                     w[:1].isupper() or w in _TITLE_GLUE or w.lower().rstrip(".") in ROLE_WORDS
                 ):
                     break
-                k = t.start()
+                k = t
             described = self._described_before(k, end, lo)
             titled = self._names_in(described, i)
             found.update(titled)
