@@ -4213,12 +4213,14 @@ _A_GOVERNMENT = re.compile(
 _GOVERNMENT_KEYS = re.compile(r"[Gg]overnment|inisters|Downing Street|No\.? 10|Number 10|Home Office")
 _WORD_BEFORE = re.compile(r"([\w'’]+)\s+$")
 _GOVERNMENT_DETERMINERS = frozenset("the this that present current".split())
-_NOT_THE_GOVERNMENT = frozenset(
-    "local federal state city county provincial regional foreign finance trade agriculture defence defense "
-    "other previous former next shadow opposition world EU European prime interior at in from to into "
-    "outside down on near past opposite along up".split()
-)
 _PLACE_WORDS = frozenset("at in from to into outside down on near past opposite along up".split())
+_NOT_THE_GOVERNMENT = (
+    frozenset(
+        "local federal state city county provincial regional foreign finance trade agriculture defence defense "
+        "other previous former next shadow opposition world EU European prime interior".split()
+    )
+    | _PLACE_WORDS
+)
 # A determiner before "No 10" makes it a number ("the No 10 bus"), not Downing Street.
 _NUMBER_DETERMINERS = frozenset("the a an his her their our my your".split())
 _A_WORD = re.compile(r"[\w'’]+")
