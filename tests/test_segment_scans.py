@@ -646,3 +646,35 @@ def test_word_spans_are_the_spans_of_the_word_bounded_pattern():
             want = [m.span() for m in re.finditer(rf"\b{re.escape(w)}\b", text)]
             assert seg._word_spans(text, w) == want, (text, w)
     assert seg._word_spans("Kell met Kell", "Kell") == [(0, 4), (9, 13)]
+
+
+def test_scare_quote_asks_verb_near_only_when_it_decides():
+    """`looks_like_scare_quote` takes `verb_near` as a function and calls it only where the answer
+    turns on it: its answers are those it gives the same value as a plain bool."""
+    from stance.segment.quotes import Layout, looks_like_scare_quote, pair_marks
+
+    text = (
+        'Mayor Ilse Varga called the plan a "swindle" and said "never again".\n'
+        'The so-called "harbour levy" rose. Critics said it was "a grab by the port board".\n'
+        'Ferry crews would "resist" it, Varga said. She wrote that the "Blue Quay Fund" was "dead."\n'
+        'The "woke" rules of the "Old Mill" club were "far too long for anyone to read," she said.\n'
+        'He was a "fixer" at the "yard".'
+    )
+    quotes = pair_marks(text, Layout(text))
+    assert len(quotes) >= 12
+    for q in quotes:
+        for cue in (False, True):
+            for near in (False, True):
+                asked: list[bool] = []
+
+                def ask(near: bool = near, asked: list[bool] = asked) -> bool:
+                    asked.append(True)
+                    return near
+
+                assert looks_like_scare_quote(text, q, cue, ask) == looks_like_scare_quote(text, q, cue, near)
+                if len(text[q.parts[0][0] : q.parts[-1][1]].split()) > 5:
+                    assert not asked  # a clause: settled before verb_near is asked
+    calls: list[bool] = []
+    q = next(q for q in quotes if text[q.parts[0][0] : q.parts[0][1]] == "resist")
+    assert looks_like_scare_quote(text, q, True, lambda: calls.append(True) or True) is False
+    assert calls == [True]

@@ -12,7 +12,7 @@ import bisect
 import dataclasses
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import repeat
 from typing import Literal
 
@@ -1203,9 +1203,8 @@ class _Segmenter:
             if kept and self._in_attribution(kept[-1], q, ss):
                 continue
             tail_cue = bool(iter_cues(text, q.close_end, post_end, min_strength=1))
-            if looks_like_scare_quote(
-                text, q, bool(pre_cues) or tail_cue or post is not None, self._verb_near(ss, q.open_pos, pre_cues)
-            ):
+            near = partial(self._verb_near, ss, q.open_pos, pre_cues)
+            if looks_like_scare_quote(text, q, bool(pre_cues) or tail_cue or post is not None, near):
                 continue
             kept.append(q)
         # Mixed fragments of one sentence share one reported content.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 OPEN_CURLY = "“„‟«"
@@ -455,7 +456,9 @@ _ACCUSED_OF = re.compile(
 )
 
 
-def looks_like_scare_quote(text: str, q: RawQuote, has_cue_before: bool, verb_near: bool = False) -> bool:
+def looks_like_scare_quote(
+    text: str, q: RawQuote, has_cue_before: bool, verb_near: bool | Callable[[], bool] = False
+) -> bool:
     """Short fragments that name or distance a term rather than report speech.
 
     Mixed quotes ("the United States will be "flexible"") survive when the fragment is a
@@ -463,7 +466,8 @@ def looks_like_scare_quote(text: str, q: RawQuote, has_cue_before: bool, verb_ne
     One or two words a few words after a reporting verb (`verb_near`: 'called the senator a "liar"
     and ...', 'said they tried to "bury" it') are the speaker's words too, unless after "a" or
     "an" in mid-phrase, one word after "of" before a preposition (see _named_after_of) or one
-    word modifying the noun after it ('pushed "woke" policies').
+    word modifying the noun after it ('pushed "woke" policies'). `verb_near` may be a function,
+    asked only when the answer turns on it: most fragments are settled before.
     """
     ws: list[str] = []
     for a, b in q.parts:
@@ -498,9 +502,9 @@ def looks_like_scare_quote(text: str, q: RawQuote, has_cue_before: bool, verb_ne
     if not has_cue_before:
         return n <= 4
     if (
-        verb_near
-        and n <= 2
+        n <= 2
         and prev_word not in _TERM_BEFORE
+        and (verb_near() if callable(verb_near) else verb_near)
         and (prev_word not in ("a", "an") or _ends_phrase(text, q))
         and not (prev_word == "of" and n == 1 and _named_after_of(text, q))
         and not (n == 1 and _modifies_noun(text, q))
