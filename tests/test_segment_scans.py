@@ -678,3 +678,50 @@ def test_scare_quote_asks_verb_near_only_when_it_decides():
     q = next(q for q in quotes if text[q.parts[0][0] : q.parts[0][1]] == "resist")
     assert looks_like_scare_quote(text, q, True, lambda: calls.append(True) or True) is False
     assert calls == [True]
+
+
+_SPACE_EDGES = ["", " ", "\n", "\t \n", "\x1c", "\u00a0", "\u2003", "x"]
+
+
+def test_comma_end_is_the_trailing_comma_pattern():
+    import stance.segment as seg
+
+    plain = re.compile(r"[,:]\s*$")
+    heads = ["", "said", "a, b", "told them:", "x,y", "the plan ,", "no: yes", ",", ":", ";"]
+    for head in heads + _EDGE_CASES:
+        for tail in _SPACE_EDGES:
+            for s in (head + tail, head + tail + "\n", head + "," + tail, head + ":" + tail + "x"):
+                assert seg._comma_end(s) == bool(plain.search(s)), repr(s)
+
+
+def test_other_subject_matches_hold_an_and():
+    """`_set_content` tries `_OTHER_SUBJECT` only where an "and" stands in the window."""
+    import stance.segment as seg
+
+    texts = [
+        'was "far too high" and a few said so',
+        'said "late"\tand  the mayor told reporters',
+        '"too slow" and, she said, wrong; sandy and grand said',
+        '"cheap" AND he said "no" andy said and',
+    ]
+    for text in texts + _EDGE_CASES:
+        for m in seg._OTHER_SUBJECT.finditer(text):
+            assert "and" in m.group(), text
+    assert seg._OTHER_SUBJECT.search(texts[0]) and seg._OTHER_SUBJECT.search(texts[1])
+
+
+def test_scan_marks_at_the_text_edges():
+    """Marks at the first and the last character read the text's edge as a line end."""
+    from stance.segment.quotes import scan_marks
+
+    def marks(text: str) -> list[tuple[int, int, bool, bool]]:
+        return [(m.pos, m.end, m.can_open, m.can_close) for m in scan_marks(text)]
+
+    assert marks('"Go."') == [(0, 1, True, False), (4, 5, False, True)]
+    assert marks("“Go”") == [(0, 1, True, False), (3, 4, False, True)]
+    assert marks("”x“") == [(0, 1, True, False), (2, 3, False, True)]
+    assert marks('Ana"s cat') == []
+    assert marks('a "" b') == [(2, 4, True, True)]
+    assert marks('x " y') == [(2, 3, True, True)]
+    assert marks("said “no“ to") == [(5, 6, True, False), (8, 9, False, True)]
+    assert marks("“”") == [(0, 2, True, True)]

@@ -387,7 +387,14 @@ _RELATIVE_PRONOUN = re.compile(
     r"really|not|too|all|both|each|alone|himself|herself|itself|themselves|ourselves|myself)\b)(?![a-z]+ly\b)"
     r"[a-z]+[ \t]+(?:was|is|were|are|had|has|have|would|will|could|should|did)\b"
 )
-_COMMA_END = re.compile(r"[,:]\s*$")
+
+
+def _comma_end(s: str) -> bool:
+    """Whether s ends on a comma or a colon, white space aside: `re.search(r"[,:]\\s*$", s)`
+    without a regex tried at each of up to 600 characters."""
+    return s.rstrip().endswith((",", ":"))
+
+
 # Clause boundaries a content without a reporting verb starts after.
 _CLAUSE_MARKS = (",", ";", ":", "—", " – ", "―", " -- ")
 # Where the reported content ends after its last fragment: a clause boundary, a second verb
@@ -1191,7 +1198,7 @@ class _Segmenter:
                 or pre_s.endswith((":", "—", "--", "―"))
                 # '... members ("We want our fees back," wrote one.)': an aside quote with its speaker
                 or (pre_s.endswith("(") and post is not None)
-                or (pre_cues and _COMMA_END.search(pre) and pre_cues[-1].end() >= len(pre_s) + lo - 60)
+                or (pre_cues and _comma_end(pre) and pre_cues[-1].end() >= len(pre_s) + lo - 60)
                 or bool(pre_cues and pre_cues[-1].end() == lo + len(pre.rstrip()))
             )
             ends_clause = post is not None or not tail.strip().strip(".,;)").strip() or len(q.parts) > 1
@@ -1300,7 +1307,9 @@ class _Segmenter:
             if more is None or more.group(1) in ("which", "where"):
                 break  # '..., which ...', '... in Oslo, where ...': the journalist's note
             cut = ends.search(text, more.end(), se)
-        other = _OTHER_SUBJECT.search(text, q.close_end, cut.start() if cut else se)
+        stop = cut.start() if cut else se
+        # Every match holds an "and": without one the regex is not tried.
+        other = _OTHER_SUBJECT.search(text, q.close_end, stop) if text.find("and", q.close_end, stop) >= 0 else None
         if other:
             cut = other  # '... "far too high" and a few said ...': someone else's words
         if cut:

@@ -173,31 +173,29 @@ def _mark_runs(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 
 def scan_marks(text: str, lo: int = 0, hi: int | None = None) -> list[Mark]:
     """Quotation marks in text[lo:hi] with their possible directions; apostrophes typed as '"' are dropped."""
-    hi = len(text) if hi is None else hi
+    n = len(text)
+    hi = n if hi is None else hi
     out: list[Mark] = []
     for s, e in _mark_runs(text, lo, hi):
-        run = text[s:e]
-        # A run like '."' never happens here (only marks are matched); '""' is a doubled mark.
-        if len(run) > 2:
-            # Treat long runs as one mark; direction comes from the surroundings.
-            pass
+        # A run of several marks is one mark ('""' a doubled one); its direction comes from the
+        # surroundings.
+        first, last = text[s], text[e - 1]
         prev = text[s - 1] if s > 0 else "\n"
-        nxt = text[e] if e < len(text) else "\n"
-        if run == STRAIGHT and prev.isalnum() and nxt.isalpha():
+        nxt = text[e] if e < n else "\n"
+        if e - s == 1 and first == STRAIGHT and prev.isalnum() and nxt.isalpha():
             continue  # Kuwait"s, isn"t: an apostrophe typed as a quotation mark
-        open_ctx = prev in _OPEN_BEFORE or prev in ALL_MARKS or s == 0
-        close_ctx = nxt in _CLOSE_AFTER or e == len(text)
-        next_space = nxt.isspace() or e == len(text)
-        prev_space = prev.isspace() or s == 0
-        if run[0] in OPEN_CURLY and run[-1] in OPEN_CURLY:
-            can_open = not (close_ctx and not prev_space and next_space) or open_ctx
+        next_space = nxt.isspace()  # the "\n" past the text's end is a space too
+        prev_space = prev.isspace()
+        if first in OPEN_CURLY and last in OPEN_CURLY:
+            open_ctx = prev in _OPEN_BEFORE or prev in ALL_MARKS or s == 0
+            can_open = not (nxt in _CLOSE_AFTER and not prev_space and next_space) or open_ctx
             can_close = not prev_space and next_space and not open_ctx
-        elif run[0] in CLOSE_CURLY and run[-1] in CLOSE_CURLY:
+        elif first in CLOSE_CURLY and last in CLOSE_CURLY:
             can_close = not (prev_space and not next_space)
             can_open = prev_space and not next_space
         else:
-            can_open = open_ctx and not next_space
-            can_close = close_ctx and not prev_space
+            can_open = (prev in _OPEN_BEFORE or prev in ALL_MARKS or s == 0) and not next_space
+            can_close = nxt in _CLOSE_AFTER and not prev_space
             if not can_open and not can_close:
                 # e.g. ' " ' between spaces, or 'word"word' with digits: let context decide.
                 can_open = can_close = True
