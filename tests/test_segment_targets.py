@@ -1847,3 +1847,13 @@ def test_the_title_words_before_a_name_are_read_across_brackets_marks_and_semico
     assert targets("MITI's top (trade) official Ken Sato") == ["South Korea"]
     assert targets("A MITI; official Ken Sato") == ["South Korea"]
     assert targets("MITI, official Ken Sato") == ["Japan"]  # the comma ends the title: the headline's state speaks
+
+
+def test_an_unknown_states_possessive_congress_is_no_us_congress():
+    # The government rule's "word before" pattern once shadowed the Congress rule's, whose
+    # possessive form ("Norland's Congress") has no captured word: another state's legislature.
+    text = (
+        "Norland's Congress debated a farm bill on Tuesday.\n"
+        '    Ana Ruiz said: "We cannot accept this legislation."\n'
+    )
+    assert "U.S. Congress" not in _seg(text)[-1].targets

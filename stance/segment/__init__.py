@@ -2715,7 +2715,7 @@ class _Segmenter:
                 return None
         places: list[tuple[str | None, str | None]] = []
         for m in _A_GOVERNMENT.finditer(text, a, b):
-            w = _WORD_BEFORE.search(text, max(a, m.start() - 30), m.start())
+            w = _GOVERNMENT_WORD_BEFORE.search(text, max(a, m.start() - 30), m.start())
             mod = w.group(1) if w else None
             det = mod is not None and mod.lower() in _GOVERNMENT_DETERMINERS
             first = w is not None and (w.start() <= a or _SENTENCE_END_BEFORE.search(text, a, w.start()) is not None)
@@ -4219,7 +4219,7 @@ _A_GOVERNMENT = re.compile(
     rf"|[Tt]{WORD_EDGE}he Home Office)\b"
 )
 _GOVERNMENT_KEYS = re.compile(r"[Gg]overnment|inisters|Downing Street|No\.? 10|Number 10|Home Office")
-_WORD_BEFORE = re.compile(r"([\w'’]+)\s+$")
+_GOVERNMENT_WORD_BEFORE = re.compile(r"([\w'’]+)\s+$")  # the word before "government"/"ministers"
 _GOVERNMENT_DETERMINERS = frozenset("the this that present current".split())
 _PLACE_WORDS = frozenset("at in from to into outside down on near past opposite along up".split())
 _NOT_THE_GOVERNMENT = (
