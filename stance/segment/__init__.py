@@ -2514,7 +2514,19 @@ class _Segmenter:
     def _bracketed_alias(self, pos: int, words: list[str]) -> str | None:
         """The short name a story gives a company in brackets after its legal form (and ticker):
         "Bayerische Norco Werke AG <BNW.F> (BNW)", by which quotes and labellers name it."""
-        m = re.compile(r"\s+".join(map(re.escape, words)) + _ALIAS_AFTER_FORM).match(self.text, pos)
+        text, i = self.text, pos
+        for k, word in enumerate(words):
+            if k:
+                j = i
+                while j < len(text) and text[j].isspace():
+                    j += 1
+                if j == i:
+                    return None
+                i = j
+            if not text.startswith(word, i):
+                return None
+            i += len(word)
+        m = _ALIAS_AFTER_FORM.match(text, i)  # no pattern built per name: those missed re's cache
         if m is None:
             return None
         alias = m.group(1)
@@ -4114,7 +4126,7 @@ _OPENER_CAPS = _NON_NAME_CAPS - frozenset(
 _INNER_CAPITALS = re.compile(r"(?<![\w'’.&-])([A-Z][A-Za-z]*[A-Z][A-Za-z]*)(?:['’]s)?(?![\w'’&-])")
 # A short name in brackets after a legal form and an optional ticker: "AG <BNW.F> (BNW)". Only
 # capitals: a word in brackets there is as often an exchange, a place or "(The)".
-_ALIAS_AFTER_FORM = r"\.?\s*(?:<[^<>\n]{1,12}>\s*)?\(([A-Z]{2,6})\)"
+_ALIAS_AFTER_FORM = re.compile(r"\.?\s*(?:<[^<>\n]{1,12}>\s*)?\(([A-Z]{2,6})\)")
 # Capitals in brackets after a company's name that are not its short name: exchanges, markets,
 # countries and U.S. states ("Inc (NYSE)", "Corp (OTC)", "Ltd (UK)", "Inc (NY)").
 _NOT_ALIASES = frozenset(
