@@ -454,10 +454,20 @@ def test_legal_forms_after_space_are_the_pattern_matches_there():
         "xCo Inc.x Co-op Coal Corpse PLC's Plc’s AG\nSA NV Bhd Pty Limited LimitedX Inc_ Co\u00a0Corp",
         "Co Inc at the start, (Norco Ltd) and “Berg PLC” end Co",
         "Inc",
+        "Vale INC and inc, Lund iNC; éInc Incé Inc9 Inc_x 9Ltd Ltd9 \u2003Ltd\u2003x Co’s plc's Pty.Ltd",
+        "Kell Co\nCorp. Corporate Corporations Cosy  Bhd.\tSA-NV sa AG’s NVs PtyLtd LTD Limited.",
     ]
     for text in texts + _EDGE_CASES:
         plain = [m.span() for m in seg._LEGAL_FORM_AT.finditer(text) if text[m.start() - 1 : m.start()].isspace()]
         assert [m.span() for m in seg._legal_forms_after_space(text)] == plain, text
+
+
+def test_the_cue_scan_finds_every_legal_form():
+    """The legal forms are found in the cue scan's pass: it must look for each of them."""
+    import stance.segment as seg
+    from stance.segment.cues import LEGAL_FORM_WORDS
+
+    assert LEGAL_FORM_WORDS == {f.lower() for f in seg._LEGAL_FORMS}
 
 
 def test_sentence_ends_without_other_stops_are_found_by_the_full_stop_form():

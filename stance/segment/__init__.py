@@ -17,7 +17,7 @@ from itertools import repeat
 from typing import Literal
 
 from stance.records import Article, Quote, Span
-from stance.segment.cues import CueMatch, cue_strength, iter_cues, name_noun_at
+from stance.segment.cues import CueMatch, cue_strength, iter_cues, legal_form_words, name_noun_at
 from stance.segment.quotes import (
     ALL_MARKS,
     Layout,
@@ -4293,24 +4293,18 @@ _LEGAL_FORM_AT = re.compile(
     "(" + "|".join(sorted(_LEGAL_FORMS, key=len, reverse=True)) + r")\.?(?:['’]s)?(?![\w\-])"
 )
 _INITIALS = re.compile(r"(?:[A-Z]\.)+$")
-# What each legal form starts with ("Co" for "Co", "Cos", "Corp" and "Corporation").
-_LEGAL_FORM_OPENINGS = tuple(sorted({f[:2] if f.startswith("Co") else f for f in _LEGAL_FORMS}))
 
 
 def _legal_forms_after_space(text: str) -> list[re.Match[str]]:
     """The matches of `_LEGAL_FORM_AT` that stand after white space, in text order: those
     `finditer` finds there (no match holds white space, so none reaches over another's start).
-    Where a form's opening stands is found with str.find, a few quick passes over the text,
-    instead of the pattern's first-character test at every character."""
-    starts = []
-    for opening in _LEGAL_FORM_OPENINGS:
-        i = text.find(opening, 1)
-        while i >= 0:
-            if text[i - 1].isspace():
-                starts.append(i)
-            i = text.find(opening, i + 1)
-    starts.sort()
+    A match is a whole word of the letter shape (a letter follows no form, and "." or "'s" are
+    no letters), so it is tried only where the cue scan's pass found a legal form as a word
+    (`legal_form_words`), instead of after a search of the whole text for each form."""
+    starts = [s for s, e in legal_form_words(text) if s and text[s - 1].isspace() and text[s:e] in _LEGAL_FORMS]
     return [m for m in map(_LEGAL_FORM_AT.match, repeat(text), starts) if m is not None]
+
+
 # Capitalised words that open a run of capitals without being part of a company's name.
 # ("On Friday Norco Corp", "Because Norco ..."); "New", "May" and "One" open names of their own.
 _FIRM_OPENERS = (_NON_NAME_CAPS | _NON_NAME | frozenset("Unlike Like Because Even".split())) - frozenset(

@@ -454,16 +454,24 @@ GROUP_HEADS = ("sources", "officials", "diplomats", "analysts", "delegates", "ec
                "bankers", "experts", "observers")
 REPORT_HEADS = ("report", "study", "statement", "survey", "communique")
 DESCRIPTION_HEADS = frozenset(ONE_HEADS + GROUP_HEADS + REPORT_HEADS)
-_WORD_SCAN = word_scanner(CUE_WORDS | _MULTI_FIRST | DESCRIPTION_HEADS)
+# Companies' legal forms ("Inc", "Ltd"; `segment._LEGAL_FORMS` in lower case), which the firm
+# rules look for in the whole text: found in the same pass too, instead of by a search of the
+# text for each form.
+LEGAL_FORM_WORDS = frozenset("ag bhd co corp corporation cos inc limited ltd nv plc pty sa".split())
+_WORD_SCAN = word_scanner(CUE_WORDS | _MULTI_FIRST | DESCRIPTION_HEADS | LEGAL_FORM_WORDS)
 
 
 @lru_cache(maxsize=8)
-def _shape_words(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
+def _shape_words(
+    text: str,
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]], list[tuple[int, int]]]:
     """The whole words of the text's lower-case letter shape that are written as a cue word may
-    be (lower case, capitalised or capitals), with the word, and those spelt as a head noun is
-    (`DESCRIPTION_HEADS`), as (start, end) in the text; both from one scan."""
+    be (lower case, capitalised or capitals), with the word, those spelt as a head noun is
+    (`DESCRIPTION_HEADS`), and those that are a legal form in any case (`LEGAL_FORM_WORDS`), as
+    (start, end) in the text; all from one scan."""
     cues: list[tuple[int, int, str]] = []
     heads: list[tuple[int, int]] = []
+    forms: list[tuple[int, int]] = []
     for m in _WORD_SCAN.finditer(letter_shape(text, lower=True)):
         s, e = m.start(), m.end() - 1
         w = text[s:e]
@@ -471,13 +479,21 @@ def _shape_words(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int,
             cues.append((s, e, w))
         if w in DESCRIPTION_HEADS:
             heads.append((s, e))
-    return cues, heads
+        elif w.lower() in LEGAL_FORM_WORDS:
+            forms.append((s, e))
+    return cues, heads, forms
 
 
 def head_noun_words(text: str) -> list[tuple[int, int]]:
     """(start, end) of the words of the text spelt as one of `DESCRIPTION_HEADS`, standing between
     characters that are not ASCII letters (the caller checks the edges a regex's \b would)."""
     return _shape_words(text)[1]
+
+
+def legal_form_words(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the words of the text that are a legal form in any case
+    (`LEGAL_FORM_WORDS`), standing between characters that are not ASCII letters, in order."""
+    return _shape_words(text)[2]
 
 
 # A pronoun or a capitalised name (not a sentence's first "The") right before a verb.
