@@ -172,11 +172,15 @@ Many Most New""".split()
 _TOKEN_RE = re.compile(r"[A-Z][\w'’.\-]*|[a-z][\w'’\-]*|\d[\w.,]*|[(),]")
 # Opening on the capital itself (the word edge is checked behind it) lets the regex engine skip
 # to the next capital instead of trying the pattern at every character.
+# An optional part is written "(?:x|)", not "(?:x)?", which the regex engine runs as a repeat
+# (set up and torn down at every capital); the particles of a name ("de", "van", "al-") are
+# tried only before a word that is not capitalised, and by their letters as a trie.
 _CAP_RUN_RE = re.compile(
-    r"[A-ZÀ-ÖØ-Þ](?<![\w'’-].)(?:(?<=S)ir\s+[A-Z])?[\w'’\-]*(?:\.(?=[A-Z]))?[\w'’\-]*(?:\.(?<![a-z]{3}\.))?"
+    r"[A-ZÀ-ÖØ-Þ](?<![\w'’-].)(?:(?<=S)ir\s+[A-Z]|)[\w'’\-]*(?:\.(?=[A-Z])|)[\w'’\-]*(?:\.(?<![a-z]{3}\.)|)"
     r"(?:(?:[ \t]+|\n(?=[A-Za-z]))"
-    r"(?:(?:de|da|dos|das|van|von|der|bin|ibn|al|el|le|la|del|di|du|abu)[ \t]+|(?:al|el|bin|ibn|abu)-)?"
-    r"[A-ZÀ-ÖØ-Þ][\w'’\-]*(?<![a-z]{3}\.))*"
+    r"(?:[A-ZÀ-ÖØ-Þ]|(?:d(?:a|as|e|el|er|i|os|u)|v[ao]n|bin|ibn|a(?:l|bu)|el|l[ae])[ \t]+[A-ZÀ-ÖØ-Þ]"
+    r"|(?:[ae]l|bin|ibn|abu)-[A-ZÀ-ÖØ-Þ])"
+    r"[\w'’\-]*(?<![a-z]{3}\.))*"
 )
 
 
