@@ -761,3 +761,29 @@ def test_capitalised_runs_are_those_of_the_plain_pattern():
         for pos in range(len(text)):
             a, b = _CAP_RUN_RE.match(text, pos), plain.match(text, pos)
             assert (a and a.span()) == (b and b.span()), (text, pos)
+
+
+def test_long_runs_are_skipped_with_or_without_the_run_memo():
+    """A run of twelve gaps or more is no name (a headline in title case); the gaps are counted
+    only for a run longer than twelve characters that the memo does not know: the same people
+    and bodies are found with the memo empty and with it full."""
+    from stance.segment.speakers import _RUN_MEMO, build_entities
+
+    def is_place(name: str) -> bool:
+        return name in {"Norland", "Valmont"}
+
+    texts = [
+        "Senate Panel Backs Plan To Cut Farm Aid As Norland Rural Towns Lose Out Again\nAnna Berg said.",
+        "Ab            Cd said. Tom Lund and Ida Holm met Norland Farm Board chief Per Vik.",
+        "Ab           Cd and Ana  de  Souza   Lima met Jo Ek, Bo Ek and Valmont Port Authority staff.",
+        "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve\nThirteen Lars Ek said",
+    ]
+    for text in texts:
+        _RUN_MEMO.clear()
+        cold = build_entities(text, is_place)
+        warm = build_entities(text, is_place)
+        assert [(p.name, p.pos) for p in cold.persons] == [(p.name, p.pos) for p in warm.persons], text
+        assert cold.orgs == warm.orgs, text
+        assert all(p.name.count(" ") < 12 for p in cold.persons), text
+    _RUN_MEMO.clear()
+    assert not build_entities(texts[1][:16], is_place).persons  # twelve blanks in a short run

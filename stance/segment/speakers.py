@@ -1048,9 +1048,10 @@ def build_entities(text: str, is_place) -> Entities:
         run = m[0]
         if " " not in run and known(run, _NEW)[0] == "skip":
             continue  # most runs: one capitalised word ("The", "But"), known to name nothing
-        if run.count(" ") + run.count("\n") >= _MAX_NAME_WORDS:
+        if len(run) > _MAX_NAME_WORDS and run not in memo and run.count(" ") + run.count("\n") >= _MAX_NAME_WORDS:
             continue  # a headline in title case or a list of names, not one name: and every
-            # suffix of a run is indexed, so a long one would cost memory by its square
+            # suffix of a run is indexed, so a long one would cost memory by its square. (A run
+            # as short as the bound holds fewer gaps; one the memo knows passed here before.)
         start, end = m.span()
         first, _, rest = run.partition(" ")
         if rest and first in _LEAD_CUES and text[end : end + 1] in (":", ","):
