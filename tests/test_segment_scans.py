@@ -739,7 +739,8 @@ def test_scan_marks_at_the_text_edges():
 
 def test_capitalised_runs_are_those_of_the_plain_pattern():
     """`_CAP_RUN_RE` is written for the regex engine's speed (no optional group as a repeat,
-    the particles as a trie): it finds the runs the plainly written pattern finds."""
+    the particles as a trie, possessive repeats, ASCII word characters tested before the Unicode
+    category): it finds the runs the plainly written pattern finds, and matches and searches alike."""
     from stance.segment.speakers import _CAP_RUN_RE
 
     plain = re.compile(
@@ -755,11 +756,15 @@ def test_capitalised_runs_are_those_of_the_plain_pattern():
         "Old de lower, van der x, al-qaeda, Dr. J.R. Ewing Jr. said U.S. Senate\nWilliams Inc. Ltd.Corp",
         "Émile Zola and Ørsted Øl; O'Neil’s McVey-Park d’Arc DeVito de Gaulle\nde Gaulle Sirius Sir\nAnn",
         "Word.Next Mon. Tue. A.B.C. abc.Def Ghi. jkl Dr.No Lot. Sandra Dee de ",
+        "Łukasz Żmuda, Zoë Brontë_2 and Ωmega Δelta met B2B Fund_X \u00c9cole Sir  Ana, van  Berg\tal-Omar",
+        "Ann Lee’s Bo-Ji Ray's 3Com de-Vries Jr.Pike the Rev. Kim  Ode\n\nNel Ode.\nIra Sir\tBo Mon.Tue",
     ]
     for text in texts + _EDGE_CASES:
         assert [m.span() for m in _CAP_RUN_RE.finditer(text)] == [m.span() for m in plain.finditer(text)], text
         for pos in range(len(text)):
             a, b = _CAP_RUN_RE.match(text, pos), plain.match(text, pos)
+            assert (a and a.span()) == (b and b.span()), (text, pos)
+            a, b = _CAP_RUN_RE.search(text, pos, pos + 9), plain.search(text, pos, pos + 9)
             assert (a and a.span()) == (b and b.span()), (text, pos)
 
 

@@ -175,12 +175,16 @@ _TOKEN_RE = re.compile(r"[A-Z][\w'’.\-]*|[a-z][\w'’\-]*|\d[\w.,]*|[(),]")
 # An optional part is written "(?:x|)", not "(?:x)?", which the regex engine runs as a repeat
 # (set up and torn down at every capital); the particles of a name ("de", "van", "al-") are
 # tried only before a word that is not capitalised, and by their letters as a trie.
+# Every part after a word's letters can match nothing, so the regex engine never has to go back
+# into them: the repeats are possessive ("*+"), which keeps no state to go back to. A word
+# character is tested as an ASCII letter or digit first (a bitmap) before the Unicode category.
+_W = r"[A-Za-z0-9_\w'’\-]"
 _CAP_RUN_RE = re.compile(
-    r"[A-ZÀ-ÖØ-Þ](?<![\w'’-].)(?:(?<=S)ir\s+[A-Z]|)[\w'’\-]*(?:\.(?=[A-Z])|)[\w'’\-]*(?:\.(?<![a-z]{3}\.)|)"
+    r"[A-ZÀ-ÖØ-Þ](?<![A-Za-z0-9_\w'’-].)(?:(?<=S)ir\s+[A-Z]|)" + _W + r"*+(?:\.(?=[A-Z])|)" + _W + r"*+"
+    r"(?:\.(?<![a-z]{3}\.)|)"
     r"(?:(?:[ \t]+|\n(?=[A-Za-z]))"
     r"(?:[A-ZÀ-ÖØ-Þ]|(?:d(?:a|as|e|el|er|i|os|u)|v[ao]n|bin|ibn|a(?:l|bu)|el|l[ae])[ \t]+[A-ZÀ-ÖØ-Þ]"
-    r"|(?:[ae]l|bin|ibn|abu)-[A-ZÀ-ÖØ-Þ])"
-    r"[\w'’\-]*(?<![a-z]{3}\.))*"
+    r"|(?:[ae]l|bin|ibn|abu)-[A-ZÀ-ÖØ-Þ])" + _W + r"*+)*+"
 )
 
 
