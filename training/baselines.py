@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +44,7 @@ def train_baseline(cfg: RunConfig, output_root: str | Path | None = None) -> Tra
         version="",
         labels=labels,
         base_model=cfg.model.kind,
-        created=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        created=datetime.now(UTC).isoformat(timespec="seconds"),
     )
     clf = BaselineClassifier(pipeline, stance_cfg)
     metrics: dict[str, Any] = {"temperature": 1.0}

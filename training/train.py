@@ -17,7 +17,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -276,7 +276,7 @@ def train(cfg: RunConfig, output_root: str | Path | None = None, progress: bool 
     metrics["temperature"] = temperature
 
     stance_cfg.temperature = temperature
-    stance_cfg.created = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    stance_cfg.created = datetime.now(UTC).isoformat(timespec="seconds")
     classifier = StanceClassifier(model, tokenizer, stance_cfg)
     dev_metrics(dev, labels, classifier, metrics)
 
