@@ -1857,3 +1857,18 @@ def test_an_unknown_states_possessive_congress_is_no_us_congress():
         '    Ana Ruiz said: "We cannot accept this legislation."\n'
     )
     assert "U.S. Congress" not in _seg(text)[-1].targets
+
+
+def test_congress_as_where_a_senators_fellows_sit_is_no_pointer_target():
+    # "her Senate colleagues" around the quote is a setting: "they" does not point back to it.
+    fellows = (
+        "Maple Verity won the backing of three of her Senate colleagues on Monday.\n"
+        '    "They see what I see," Verity said.\n'
+    )
+    assert "U.S. Congress" not in _seg(fellows)[-1].targets
+    # Congress named as such keeps its place as the party "they" means.
+    plain = (
+        "Congress passed the farm measure on Monday.\n"
+        '    "They did the right thing," said Tom Aldine, a grower.\n'
+    )
+    assert _seg(plain)[-1].targets == ["U.S. Congress"]
