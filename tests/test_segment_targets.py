@@ -1872,3 +1872,24 @@ def test_congress_as_where_a_senators_fellows_sit_is_no_pointer_target():
         '    "They did the right thing," said Tom Aldine, a grower.\n'
     )
     assert _seg(plain)[-1].targets == ["U.S. Congress"]
+
+
+def test_the_pair_in_a_quote_is_the_two_people_the_story_names_most():
+    text = (
+        "Rival claims split the cabinet\n\n"
+        "Marta Ilves and Tomas Verhoek clashed again on Monday. Ms Ilves said the budget was fair, "
+        "while Mr Verhoek said it was not. Ms Ilves later met Dan Fossey, an aide.\n"
+        'A memoir by Lena Arnott said the pair had "long stopped speaking".\n'
+    )
+    assert _seg(text)[-1].targets == ["Marta Ilves", "Tomas Verhoek"]
+    # "both parties" is the two parties the story names most; "either one of us" is the speaker's own side.
+    parties = (
+        "Labour and the Tories traded blows over the Tories' new tax plan, and Labour said it was unfunded.\n"
+        'The Greens warned both parties against "chasing headlines".\n'
+    )
+    assert _seg(parties)[-1].targets == ["Labour Party", "Conservative Party"]
+    ours = (
+        "Marta Ilves and Tomas Verhoek clashed again on Monday, and Ms Ilves walked out.\n"
+        '"Neither one of us will give way," said Ms Ilves.\n'
+    )
+    assert "Tomas Verhoek" not in _seg(ours)[-1].targets

@@ -1831,6 +1831,8 @@ class _Segmenter:
                 found.setdefault(t, None)
             for t in self._office_holders_in(a, b, speaker, mention):
                 found.setdefault(t, None)
+            for t in self._pair_in(a, b, speaker, own):
+                found.setdefault(t, None)
             if self._creditors_named_in(a, b) and _CREDITORS not in own:  # not a creditor bank's own man
                 found.setdefault(_CREDITORS, None)
             congress = congress or self._legislation_in(a, b, own, mention, speaker)
@@ -2239,6 +2241,36 @@ class _Segmenter:
                 if not _same_person(name, speaker, self.text):
                     out.append(name)
         return out
+
+    def _pair_in(self, a: int, b: int, speaker: str | None, own: set[str]) -> list[str]:
+        """The two a quote speaks of together ("the pair", "either one", "the two of them",
+        "both parties"): the two people, or for parties the two parties, the story names most
+        often before the quote, neither the speaker nor the speaker's side (modern news half A:
+        in 7 of 10 quotes so worded the labellers named such a pair). Where a third is named as
+        often as the second, there is no one pair to give."""
+        text = self.text
+        m = _PAIR.search(text, a, b)
+        if m is None:
+            return []
+        kind = "parties" if m.group(1) else "people"
+        counts: dict[str, int] = {}
+        for s, _, c in self._load_spans():
+            c = self._resolve.get(c, c)
+            if s < a and self.lex.kinds.get(c) == kind and c not in own and not _same_person(c, speaker, text):
+                counts[c] = counts.get(c, 0) + 1
+        if kind == "people":
+            # People outside the lexicon by the story's full name; a lexicon person found both ways counts once.
+            seen: dict[str, int] = {}
+            starts, names = self._named_people()
+            for k, name in zip(starts, names):
+                if k < a and name not in own and not _same_person(name, speaker, text) and self._person_name(name):
+                    seen[name] = seen.get(name, 0) + 1
+            for name, n in seen.items():
+                counts[name] = max(counts.get(name, 0), n)
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if len(ranked) < 2 or (len(ranked) > 2 and ranked[2][1] == ranked[1][1]):
+            return []
+        return [ranked[0][0], ranked[1][0]]
 
     def _office_holders(self) -> dict[str, set[str]]:
         """Office -> the people the story titles with it right before their name ("Prime Minister
@@ -3998,6 +4030,13 @@ _OWNED_NOUN = re.compile(r"[A-Z][\w.]*['’]s\s+(?:[a-z]+\s+)?(?:minister|leader
                          r"governor|chief|head|king|queen|ruler|envoy|ambassador|official|spokesman|spokeswoman)\b")
 _CREDITORS = "creditor banks"
 _CONGRESS = "U.S. Congress"
+# Two named before, spoken of together: "the pair", "either one", "the two of them"; group 1 for parties.
+_PAIR = re.compile(
+    r"\b(?:(both parties|the two (?:main |major )?parties)|the pair|the duo|the two of them|"
+    r"the two (?:men|women|candidates|leaders|rivals)|both (?:men|women|candidates)|"
+    r"(?:either|neither) (?:one|man|woman|candidate))\b(?! of (?:us|you)\b)",
+    re.I,
+)
 # A chamber's name before its members' fellows ("Senate colleagues").
 _FELLOWS_NEXT = re.compile(r"\s+colleagues?\b")
 # Words for laws being made, in a quote; "Congress" written as such in the story; a possessive
