@@ -1893,3 +1893,32 @@ def test_the_pair_in_a_quote_is_the_two_people_the_story_names_most():
         '"Neither one of us will give way," said Ms Ilves.\n'
     )
     assert "Tomas Verhoek" not in _seg(ours)[-1].targets
+
+
+def _seg_content(text: str):
+    return segment(Article(id="d1", text=text), mixed="content")
+
+
+def test_object_pronoun_opening_mixed_content_is_someone_named_before():
+    # "him" after the reporter's verb is whom the words are aimed at, not the speaker, even of the same sex.
+    text = (
+        "Water bill vetoed\n\n"
+        "Governor Tomas Verhoek vetoed the water bill on Friday.\n\n"
+        'Senator Piet Adler wrote to Mr Verhoek on Monday, calling for him to "explain the veto to farmers".\n'
+    )
+    assert "Tomas Verhoek" in _seg_content(text)[-1].targets
+    # The sentence's own subject is not the one "him" means.
+    subject = (
+        "Water bill signed\n\n"
+        "Governor Tomas Verhoek signed the water bill on Friday.\n\n"
+        'Piet Adler thanked him for "acting when the council would not".\n'
+    )
+    targets = _seg_content(subject)[-1].targets
+    assert "Tomas Verhoek" in targets and "Piet Adler" not in targets
+    # "her" before a noun is a possessive, most often the speaker's own.
+    own = (
+        "Water bill signed\n\n"
+        "Governor Marta Ilves signed the water bill on Friday.\n\n"
+        'Lena Arnott said her plan "would cost farmers less".\n'
+    )
+    assert "Marta Ilves" not in _seg_content(own)[-1].targets

@@ -1908,17 +1908,20 @@ class _Segmenter:
         about Ana Kovac). Only a quote that names nobody before the pronoun counts (after a name
         it means that name), and a mixed one only where the speaker's given name is of the other
         sex: there "she" is most often the reporter's word for the speaker, but Tom Berg's "she"
-        is someone else."""
+        is someone else; or where the reporter's object pronoun opens its content ("X thanked
+        him for ...", `_object_opening`), which means neither the speaker nor the sentence's
+        subject."""
         mixed = any(g.kind == "mixed" for g in group)
         text = self.text
-        m = None
+        m = self._object_opening(group) if mixed else None
+        obj = m is not None
         for g in group:
             for a, b in g.parts:
                 m = m or _THIRD_PERSON.search(text, a, b)
         if m is None or any(_names_someone(text[a : min(b, m.start())]) for g in group for a, b in g.parts):
             return None
         pronoun = "he" if m.group().lower() in ("he", "him", "his") else "she"
-        if mixed and not (speaker and _gender_clash(speaker, pronoun)):
+        if mixed and not obj and not (speaker and _gender_clash(speaker, pronoun)):
             return None
         if mixed and self._lead_in_names_someone(group[0].open_pos, mention, pronoun):
             return None
@@ -1926,18 +1929,38 @@ class _Segmenter:
         body = self.layout.para_span(0)[1] if len(self.layout.para_starts) > 1 else 0
         start = group[0].open_pos
         i = bisect.bisect_left(starts, start) - 1
+        # The reporter's object pronoun is not the sentence's subject ("Moore thanked him for ...").
+        subject = -1
+        if obj:
+            ss = self._sentence(m.start())[0]
+            subject = bisect.bisect_left(starts, ss)
+            if subject < len(starts) and starts[subject] - ss > _SUBJECT_REACH:
+                subject = -1  # the sentence opens with something else: its first name is no subject
         for k in range(i, max(-1, i - 6), -1):
             if start - starts[k] > 1500 or starts[k] < body:
                 return None  # none near, or only in the headline
             name = names[k]
             if (
-                not _same_person(name, speaker, self.text)
+                k != subject
+                and not _same_person(name, speaker, self.text)
                 and name not in own
                 and self.ents.fits_pronoun(name, pronoun)
                 and self._person_name(name)
                 and not self._said_of_other_gender(name, pronoun)
             ):
                 return name
+        return None
+
+    def _object_opening(self, group: list[RawQuote]) -> re.Match[str] | None:
+        """An object pronoun opening a mixed quote's reported content, the reporter's word for
+        whom the speaker's verb is aimed at ("X thanked him for ...", "calling for him to
+        ...", "called her "the champion ...""): never the subject, the speaker, so it means
+        someone named before even where the speaker is of the same sex."""
+        for g in group:
+            if g.kind == "mixed" and g.content:
+                m = _OBJECT_OPENING.match(self.text, g.content[0])
+                if m is not None:
+                    return _THIRD_PERSON.match(self.text, m.start(1))
         return None
 
     def _firm_pointed_at(self, group: list[RawQuote], spans: list[tuple[int, int]], speaker: str | None) -> str | None:
@@ -4030,6 +4053,13 @@ _OWNED_NOUN = re.compile(r"[A-Z][\w.]*['’]s\s+(?:[a-z]+\s+)?(?:minister|leader
                          r"governor|chief|head|king|queen|ruler|envoy|ambassador|official|spokesman|spokeswoman)\b")
 _CREDITORS = "creditor banks"
 _CONGRESS = "U.S. Congress"
+# How far into its sentence a name may start and still be the subject of the reporter's verb.
+_SUBJECT_REACH = 30
+# An object pronoun opening a mixed quote's content, after a preposition or none ("for him to", "him for");
+# "her" only where no noun follows it ("her plan" is a possessive, most often the speaker's own).
+_OBJECT_OPENING = re.compile(
+    r"(?:(?:for|on|to|of|at|with|against)\s+)?\b(him\b|her(?=\s+(?:to|for|of|as|a|an|the|that|and)\b|\s*[“\"‘',.]))"
+)
 # Two named before, spoken of together: "the pair", "either one", "the two of them"; group 1 for parties.
 _PAIR = re.compile(
     r"\b(?:(both parties|the two (?:main |major )?parties)|the pair|the duo|the two of them|"
