@@ -1820,6 +1820,7 @@ class _Segmenter:
         described: list[str] = []
         government: str | None = None
         congress = False
+        bodies: list[str] = []  # named outside the lexicon: added last, not as a party named
         for a, b in spans:
             for t in self._names_in(a, b, described, parties="quote"):
                 if t not in own or t in quoted:
@@ -1833,6 +1834,7 @@ class _Segmenter:
                 found.setdefault(t, None)
             for t in self._pair_in(a, b, speaker, own):
                 found.setdefault(t, None)
+            bodies.extend(t for t in self._named_bodies_in(a, b, speaker, mention) if t not in bodies)
             if self._creditors_named_in(a, b) and _CREDITORS not in own:  # not a creditor bank's own man
                 found.setdefault(_CREDITORS, None)
             congress = congress or self._legislation_in(a, b, own, mention, speaker)
@@ -1864,6 +1866,7 @@ class _Segmenter:
                 found.setdefault(_CONGRESS, None)
             if government is not None:
                 found.setdefault(government, None)
+            found.update(dict.fromkeys(bodies))
             return list(found)
         person = self._pronoun_target(group, speaker, own, mention)
         if person is not None:
@@ -1893,7 +1896,7 @@ class _Segmenter:
             ps, _ = self._sentence(max(ss - 2, 0))
             _, se = self._sentence(max(group[-1].close_end - 1, 0))
             government = self._government_in(ps, se, own, mention, speaker)
-        extra = [*([_CONGRESS] if congress else []), *([government] if government else [])]
+        extra = [*([_CONGRESS] if congress else []), *([government] if government else []), *bodies]
         return list(dict.fromkeys([*found, *around, *extra]))
 
     def _pronoun_target(
@@ -2264,6 +2267,50 @@ class _Segmenter:
                 if not _same_person(name, speaker, self.text):
                     out.append(name)
         return out
+
+    def _named_bodies_in(self, a: int, b: int, speaker: str | None, mention: Span | None) -> list[str]:
+        """Bodies a quote names in full by a name ending in a body's head word ("the Football
+        Licensing Authority", "the Clinton Foundation", "the Army Board"), outside the lexicon:
+        a target by the name as written, without "The". Not a name the lexicon already matches
+        a part of, and not the speaker's own body (named in the attribution or beside the
+        speaker's name)."""
+        text = self.text
+        out: list[str] = []
+        if not _NAMED_BODY_KEYS.search(text, a, b):
+            return out
+        spans = self._load_spans()
+        around = (mention.text if mention is not None else "") + " " + (speaker or "")
+        for m in _NAMED_BODY.finditer(text, a, b):
+            name = m.group(1)
+            words = name.split()
+            while words and words[0] in ("The", "the"):
+                words = words[1:]
+            if len(words) < 2:
+                continue
+            name = " ".join(words)
+            i = bisect.bisect_left(self._lex_starts, m.start(1))
+            if i < len(spans) and spans[i][0] < m.end(1):
+                continue  # the lexicon names it, or a part of it
+            family = speaker.split()[-1] if speaker else ""
+            if name in around or name in out or family[:1].isupper() and self._beside(name, family, a, b):
+                continue
+            out.append(name)
+        return out
+
+    def _beside(self, name: str, family: str, a: int, b: int) -> bool:
+        """Whether the story names the body near the speaker's family name outside the quote at
+        [a, b) ("Ann Roy, spokeswoman for the Medical Foundation"; "Tom Lund of the Norco
+        Society said"): the speaker's own body, not what the words are about."""
+        text = self.text
+        if family in name.split():
+            return False  # "the Clinton Foundation" in Hillary Clinton's words: named for her, not hers to speak for
+        for s, e in _word_spans(text, name):
+            if a <= s < b:
+                continue
+            window = text[max(0, s - _BESIDE) : s] + " " + text[e : e + _BESIDE]
+            if _word_spans(window, family):
+                return True
+        return False
 
     def _pair_in(self, a: int, b: int, speaker: str | None, own: set[str]) -> list[str]:
         """The two a quote speaks of together ("the pair", "either one", "the two of them",
@@ -4053,6 +4100,19 @@ _OWNED_NOUN = re.compile(r"[A-Z][\w.]*['’]s\s+(?:[a-z]+\s+)?(?:minister|leader
                          r"governor|chief|head|king|queen|ruler|envoy|ambassador|official|spokesman|spokeswoman)\b")
 _CREDITORS = "creditor banks"
 _CONGRESS = "U.S. Congress"
+# How near the speaker's name a body is named to be the speaker's own (see `_beside`).
+_BESIDE = 80
+_NAMED_BODY_HEADS = (
+    "Committee Commission Authority Foundation Board Council Agency Institute Association Federation "
+    "Network Trust Society League Union Watch"
+).split()
+_NAMED_BODY_KEYS = re.compile(r"\b(?:" + "|".join(_NAMED_BODY_HEADS) + r")\b")
+# A body's full name: capitalised words (with "of", "for", "and" between) ending in a head word.
+_NAMED_BODY = re.compile(
+    r"\b((?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?){0,4}[A-Z][\w'’&.-]*\s+(?:"
+    + "|".join(_NAMED_BODY_HEADS)
+    + r"))\b"
+)
 # How far into its sentence a name may start and still be the subject of the reporter's verb.
 _SUBJECT_REACH = 30
 # An object pronoun opening a mixed quote's content, after a preposition or none ("for him to", "him for");
