@@ -1937,3 +1937,11 @@ def test_a_body_a_quote_names_in_full_is_a_target_unless_it_is_the_speakers_own(
         'Mr Aldine said: "The Ground Safety Authority has listened to fans."\n'
     )
     assert "Ground Safety Authority" not in _seg_content(own)[-1].targets
+
+
+def test_a_determiner_or_a_sentence_opening_participle_before_a_family_name_is_no_given_name():
+    story = "Marta Ilves leads the polls.\n\n"
+    text = story + 'One aide said: "Every Ilves surrogate is lowering expectations."\n'
+    assert _seg_content(text)[-1].targets == ["Marta Ilves"]
+    text = story + 'One aide wrote: "Great news. Celebrating Ilves and her team tonight."\n'
+    assert _seg_content(text)[-1].targets == ["Marta Ilves"]

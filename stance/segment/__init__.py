@@ -2437,6 +2437,8 @@ class _Segmenter:
             names = index.get(words[-1])
             if names:
                 given = [w for w in words[:-1] if not _title_or_opener(w)]
+                if given and _clause_opener(given[0], text, m.start()):
+                    given = given[1:]  # "Celebrating Kovac's win": the sentence's participle
                 full = self._closest_name(names, given, m.start())
             else:
                 full = self._called_by_given_name(words, m.start(), speaker)
@@ -2516,7 +2518,10 @@ class _Segmenter:
             for person in self.ents.persons:
                 words = [w.rstrip("'’") for w in person.name.split() if not (len(w) == 2 and w.endswith("."))]
                 while words and (
-                    words[0] in _HONORIFICS or _party_word(words[0]) or self._title_before_given(words, person.pos)
+                    words[0] in _HONORIFICS
+                    or _party_word(words[0])
+                    or _clause_opener(words[0], self.text, person.pos)
+                    or self._title_before_given(words, person.pos)
                 ):
                     words = words[1:]
                 if len(words) >= 2:
@@ -4252,10 +4257,29 @@ _OF_BEFORE = re.compile(r"(?:\bof\s+the|\b([A-Z][\w\-]*)\s+(?:of|for))\s+$")
 
 def _title_or_opener(word: str) -> bool:
     """A title or a capitalised function word before a family name, no given name ("Senator
-    Kovac", "But Kovac")."""
-    return word in _HONORIFICS or word in _OPENER_CAPS or word.lower().rstrip(".") in ROLE_WORDS
+    Kovac", "But Kovac", "Every Kovac aide")."""
+    return (
+        word in _HONORIFICS
+        or word in _OPENER_CAPS
+        or word in _DETERMINER_CAPS
+        or word.lower().rstrip(".") in ROLE_WORDS
+    )
 
 
+def _clause_opener(word: str, text: str, pos: int) -> bool:
+    """A capitalised determiner, or a participle opening a sentence, before a name ("Every
+    Kovac surrogate", "Celebrating Kovac's win"): no given name of the person. A participle
+    elsewhere may be a name's own word ("Tom Sterling")."""
+    if word in _DETERMINER_CAPS:
+        return True
+    if len(word) <= 5 or not word.endswith("ing") or word in _MALE_GIVEN or word in _FEMALE_GIVEN:
+        return False
+    return bool(_SENTENCE_START_BEFORE.search(text, max(0, pos - 4), pos))
+
+
+_DETERMINER_CAPS = frozenset("Every Each Any All No".split())
+# The start of a sentence or a line right before a word (quote marks and brackets may stand between).
+_SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?][\"”’)]?\s+|\n\s*|[\"“‘(])$")
 # Capitalised words that are no given name; months are ("May Berg", "April Kovac").
 _OPENER_CAPS = _NON_NAME_CAPS - frozenset(
     "January February March April May June July August September October November December".split()
