@@ -1945,3 +1945,12 @@ def test_a_determiner_or_a_sentence_opening_participle_before_a_family_name_is_n
     assert _seg_content(text)[-1].targets == ["Marta Ilves"]
     text = story + 'One aide wrote: "Great news. Celebrating Ilves and her team tonight."\n'
     assert _seg_content(text)[-1].targets == ["Marta Ilves"]
+
+
+def test_the_person_a_quote_addresses_as_you_after_a_verb_of_address():
+    story = "Marta Ilves and Tomas Verhoek fell out over the budget.\n\n"
+    text = story + 'Mr Verhoek told Ms Ilves: "Nothing you say will change my mind."\n'
+    assert _seg_content(text)[-1].targets == ["Marta Ilves"]
+    # An interviewer is no addressee of the words' subject.
+    text = story + 'Mr Verhoek told Channel Four\'s Dan Fossey: "You know my view."\n'
+    assert "Dan Fossey" not in _seg_content(text)[-1].targets

@@ -1848,6 +1848,8 @@ class _Segmenter:
             if self._adjective_story:
                 for t in self._party_adjectives_in(a, b, own):
                     found.setdefault(t, None)
+        if not found:
+            bodies.extend(t for t in self._addressee(group, spans, speaker, own) if t not in bodies)
         if described and any(t not in own for t in found):
             named = [c for c in self._context_states(group, own) if c not in found]
             if named:
@@ -2311,6 +2313,32 @@ class _Segmenter:
             if _word_spans(window, family):
                 return True
         return False
+
+    def _addressee(
+        self, group: list[RawQuote], spans: list[tuple[int, int]], speaker: str | None, own: set[str]
+    ) -> list[str]:
+        """The person a quote speaks to as "you" where the reporter's words before it name them
+        after a verb of address ('Berg told Mr Kovac: "You cannot be trusted."', "wrote to
+        Kovac"): what the words are about. Not the speaker, nor a body or a newspaper ("told
+        BBC News"): only a person of the story."""
+        text = self.text
+        if not any(_SECOND_PERSON.search(text, a, b) for a, b in spans):
+            return []
+        ss, _ = self._sentence(group[0].open_pos)
+        # The last verb of address before the quote, else the first after it in its sentence.
+        m = next(reversed(list(_ADDRESS_VERB.finditer(text, ss, group[0].open_pos))), None)
+        if m is None:
+            _, se = self._sentence(max(group[-1].close_end - 1, 0))
+            m = _ADDRESS_VERB.search(text, group[-1].close_end, se)
+        if m is None:
+            return []
+        run = _CAP_RUN_WORDS.match(text, m.end())
+        if run is None or _OWNER_INSIDE.search(text, run.start(), run.end() + 3):
+            return []  # "told CNN's Jake Tapper": an interviewer, not what the words are about
+        a, b = run.span()
+        named = [t for t in self._names_in(a, b) if self.lex.kinds.get(t) == "people"]
+        named += self._persons_in(a, b, speaker)
+        return [t for t in dict.fromkeys(named) if t not in own and not _same_person(t, speaker, text)][:1]
 
     def _pair_in(self, a: int, b: int, speaker: str | None, own: set[str]) -> list[str]:
         """The two a quote speaks of together ("the pair", "either one", "the two of them",
@@ -4105,6 +4133,13 @@ _OWNED_NOUN = re.compile(r"[A-Z][\w.]*['’]s\s+(?:[a-z]+\s+)?(?:minister|leader
                          r"governor|chief|head|king|queen|ruler|envoy|ambassador|official|spokesman|spokeswoman)\b")
 _CREDITORS = "creditor banks"
 _CONGRESS = "U.S. Congress"
+_OWNER_INSIDE = re.compile(r"\w['’]s?\s")
+_SECOND_PERSON = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Yy]ourself)\b")
+# A verb of address before whom it addresses, a title between ("told Mr Kovac", "wrote to Senator Kovac").
+_ADDRESS_VERB = re.compile(
+    r"\b(?:told|tells|wrote to|writes to|said to|says to|assured|reminded)\s+"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|President|Senator|Sen\.|Governor|Gov\.)\.?\s+)?(?=[A-Z])"
+)
 # How near the speaker's name a body is named to be the speaker's own (see `_beside`).
 _BESIDE = 80
 _NAMED_BODY_HEADS = (
