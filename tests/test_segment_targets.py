@@ -1954,3 +1954,10 @@ def test_the_person_a_quote_addresses_as_you_after_a_verb_of_address():
     # An interviewer is no addressee of the words' subject.
     text = story + 'Mr Verhoek told Channel Four\'s Dan Fossey: "You know my view."\n'
     assert "Dan Fossey" not in _seg_content(text)[-1].targets
+
+
+def test_a_blocs_adjective_opening_a_longer_name_is_not_the_bloc():
+    text = 'Judge Ann Roy said: "The detentions breach the European Convention on Human Rights."\n'
+    assert "Western Europe" not in _seg(text)[-1].targets
+    text = 'Minister Ann Roy said: "European farmers will lose out."\n'
+    assert _seg(text)[-1].targets == ["Western Europe"]

@@ -3526,6 +3526,7 @@ class _Segmenter:
                 test = kind_test.get(kinds.get(c, ""))
                 if (
                     (test is not None and test(s, e, c))
+                    or (text[e - 2 : e] == "an" and _NAME_WORD_NEXT.match(text, e) and kinds.get(c) == "blocs")
                     or (c in spelled and self._unspelled(s, e, c))
                     or (c in homes and self._foreign_namesake(s, e, c))
                 ):
@@ -4133,6 +4134,9 @@ _OWNED_NOUN = re.compile(r"[A-Z][\w.]*['’]s\s+(?:[a-z]+\s+)?(?:minister|leader
                          r"governor|chief|head|king|queen|ruler|envoy|ambassador|official|spokesman|spokeswoman)\b")
 _CREDITORS = "creditor banks"
 _CONGRESS = "U.S. Congress"
+# A capitalised word going on after a bloc's adjective: the adjective opens a longer name
+# ("the European Convention on Human Rights", "the European Court"), not the bloc.
+_NAME_WORD_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
 _OWNER_INSIDE = re.compile(r"\w['’]s?\s")
 _SECOND_PERSON = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Yy]ourself)\b")
 # A verb of address before whom it addresses, a title between ("told Mr Kovac", "wrote to Senator Kovac").
