@@ -2276,10 +2276,10 @@ class _Segmenter:
         a target by the name as written, without "The". Not a name the lexicon already matches
         a part of, and not the speaker's own body (named in the attribution or beside the
         speaker's name)."""
-        text = self.text
         out: list[str] = []
-        if not _NAMED_BODY_KEYS.search(text, a, b):
-            return out
+        text = self.text
+        if not _BODY_HEAD.search(text, a, b):
+            return out  # the cheap trigger: most quotes name no body so
         spans = self._load_spans()
         around = (mention.text if mention is not None else "") + " " + (speaker or "")
         for m in _NAMED_BODY.finditer(text, a, b):
@@ -2347,7 +2347,7 @@ class _Segmenter:
         in 7 of 10 quotes so worded the labellers named such a pair). Where a third is named as
         often as the second, there is no one pair to give."""
         text = self.text
-        m = _PAIR.search(text, a, b)
+        m = _PAIR.search(text, a, b) if _PAIR_KEY.search(text, a, b) else None
         if m is None:
             return []
         kind = "parties" if m.group(1) else "people"
@@ -4138,7 +4138,8 @@ _CONGRESS = "U.S. Congress"
 # ("the European Convention on Human Rights", "the European Court"), not the bloc.
 _NAME_WORD_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
 _OWNER_INSIDE = re.compile(r"\w['’]s?\s")
-_SECOND_PERSON = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Yy]ourself)\b")
+# Patterns below open with a letter class, not "\b", so that the engine skips to those letters.
+_SECOND_PERSON = re.compile(r"[Yy](?<![\w'’][Yy])ou(?:rs?|rself)?\b")
 # A verb of address before whom it addresses, a title between ("told Mr Kovac", "wrote to Senator Kovac").
 _ADDRESS_VERB = re.compile(
     r"\b(?:told|tells|wrote to|writes to|said to|says to|assured|reminded)\s+"
@@ -4150,8 +4151,8 @@ _NAMED_BODY_HEADS = (
     "Committee Commission Authority Foundation Board Council Agency Institute Association Federation "
     "Network Trust Society League Union Watch"
 ).split()
-_NAMED_BODY_KEYS = re.compile(r"\b(?:" + "|".join(_NAMED_BODY_HEADS) + r")\b")
 # A body's full name: capitalised words (with "of", "for", "and" between) ending in a head word.
+_BODY_HEAD = re.compile("|".join(_NAMED_BODY_HEADS))
 _NAMED_BODY = re.compile(
     r"\b((?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?){0,4}[A-Z][\w'’&.-]*\s+(?:"
     + "|".join(_NAMED_BODY_HEADS)
@@ -4165,6 +4166,7 @@ _OBJECT_OPENING = re.compile(
     r"(?:(?:for|on|to|of|at|with|against)\s+)?\b(him\b|her(?=\s+(?:to|for|of|as|a|an|the|that|and)\b|\s*[“\"‘',.]))"
 )
 # Two named before, spoken of together: "the pair", "either one", "the two of them"; group 1 for parties.
+_PAIR_KEY = re.compile(r"[Pp]air|[Dd]uo|[Tt]wo |[Bb]oth |[Ee]ither ")
 _PAIR = re.compile(
     r"\b(?:(both parties|the two (?:main |major )?parties)|the pair|the duo|the two of them|"
     r"the two (?:men|women|candidates|leaders|rivals)|both (?:men|women|candidates)|"
