@@ -1961,3 +1961,10 @@ def test_a_blocs_adjective_opening_a_longer_name_is_not_the_bloc():
     assert "Western Europe" not in _seg(text)[-1].targets
     text = 'Minister Ann Roy said: "European farmers will lose out."\n'
     assert _seg(text)[-1].targets == ["Western Europe"]
+
+
+def test_a_family_name_with_a_bare_possessive_apostrophe_in_a_quote_is_the_person():
+    text = "Lena Markus won again.\n\nAnn Roy said: \"Voters cannot look past Markus' record.\"\n"
+    assert _seg_content(text)[-1].targets == ["Lena Markus"]
+    text = "Lena Markus won again.\n\nAnn Roy said: \"Voters cannot look past Markus’ record.\"\n"
+    assert _seg_content(text)[-1].targets == ["Lena Markus"]

@@ -2450,7 +2450,7 @@ class _Segmenter:
         for m in _CAP_RUN_WORDS.finditer(text, a, b):
             if _CAP_AFTER_NAME.match(text, m.end()):
                 continue
-            words = [w.removesuffix("’s").removesuffix("'s") for w in m.group().split()]
+            words = [_unpossessed(w) for w in m.group().split()]
             i = bisect.bisect_right(self._lex_starts, m.end()) - 1
             if i >= 0 and spans[i][1] > m.start():
                 continue
@@ -4294,6 +4294,16 @@ _CAPTIVE_WORDS = frozenset({"hostage", "captive", "prisoner", "detainee", "dissi
 # title ("Chancellor of the Exchequer", "Minister of Mines", "Undersecretary for Management"); not
 # "the government of Jacinda Kate Berg".
 _OF_BEFORE = re.compile(r"(?:\bof\s+the|\b([A-Z][\w\-]*)\s+(?:of|for))\s+$")
+
+
+def _unpossessed(word: str) -> str:
+    """A word without its possessive ending: "Kovac's" and "Sanders'" (the bare apostrophe after
+    a final s) name Kovac and Sanders."""
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    if word.endswith(("s'", "s’")):
+        return word[:-1]
+    return word
 
 
 def _title_or_opener(word: str) -> bool:
