@@ -1968,3 +1968,16 @@ def test_a_family_name_with_a_bare_possessive_apostrophe_in_a_quote_is_the_perso
     assert _seg_content(text)[-1].targets == ["Lena Markus"]
     text = "Lena Markus won again.\n\nAnn Roy said: \"Voters cannot look past Markus’ record.\"\n"
     assert _seg_content(text)[-1].targets == ["Lena Markus"]
+
+
+def test_a_royal_named_by_title_and_given_name_is_a_person_target():
+    text = (
+        "Royal row grows\n\n"
+        "Prince Rupert has apologised for wearing the costume.\n\n"
+        'Tom Berg said: "He has apologised and we should move on."\n\n'
+        'Ann Roy said: "Rupert should visit the memorial."\n\n'
+        "Aides said the prince was sorry.\n"
+    )
+    quotes = _seg_content(text)
+    assert quotes[0].targets == ["Prince Rupert"]
+    assert quotes[1].targets == ["Prince Rupert"]

@@ -1949,7 +1949,7 @@ class _Segmenter:
                 k != subject
                 and not _same_person(name, speaker, self.text)
                 and name not in own
-                and self.ents.fits_pronoun(name, pronoun)
+                and self.ents.fits_pronoun(_untitled(name), pronoun)
                 and self._person_name(name)
                 and not self._said_of_other_gender(name, pronoun)
             ):
@@ -2552,6 +2552,13 @@ class _Segmenter:
                     or self._title_before_given(words, person.pos)
                 ):
                     words = words[1:]
+                if len(words) == 1 and (words[0] in _MALE_GIVEN or words[0] in _FEMALE_GIVEN):
+                    # The scan leaves the title out of the name but may start the name at it.
+                    royal = _ROYAL_AT.match(self.text, person.pos) or _ROYAL_BEFORE.search(
+                        self.text, max(0, person.pos - 12), person.pos
+                    )
+                    if royal:  # "Prince Harry": a royal is named by title and given name
+                        words = [royal.group(1), words[0]]
                 if len(words) >= 2:
                     index.setdefault(words[-1], {}).setdefault(" ".join(words), []).append(person.pos)
             for at, name in _possessive_names(self.text):
@@ -2768,6 +2775,9 @@ class _Segmenter:
         target: a person by the scan's own test (`Entities.person_like`: no thing, no capitalised
         common words, "Unlike Cruz"), with no word that is a place, a contraction or an initialism."""
         ok = self._name_ok.get(name)
+        if ok is None and name != _untitled(name):
+            # "Prince Harry": the title is a common word of the story ("the prince"), the name is his own.
+            ok = self._name_ok[name] = self._person_name(_untitled(name))
         if ok is None:
             ok = self._name_ok[name] = self.ents.person_like(name) and not any(
                 w in _NON_NAME or not w[:1].isupper() or "." in w or _CONTRACTION.search(w) or self._is_place(w)
@@ -4294,6 +4304,16 @@ _CAPTIVE_WORDS = frozenset({"hostage", "captive", "prisoner", "detainee", "dissi
 # title ("Chancellor of the Exchequer", "Minister of Mines", "Undersecretary for Management"); not
 # "the government of Jacinda Kate Berg".
 _OF_BEFORE = re.compile(r"(?:\bof\s+the|\b([A-Z][\w\-]*)\s+(?:of|for))\s+$")
+
+
+# A royal title right before a given name ("Prince Harry", "Queen Anne").
+_ROYAL_BEFORE = re.compile(r"\b(Prince|Princess|King|Queen)\s+$")
+_ROYAL_AT = re.compile(r"(Prince|Princess|King|Queen)\s+(?=[A-Z])")
+
+
+def _untitled(name: str) -> str:
+    """A royal's name without the title ("Harry" for "Prince Harry"): the title is no given name."""
+    return name.split(None, 1)[1] if _ROYAL_AT.match(name) else name
 
 
 def _unpossessed(word: str) -> str:
