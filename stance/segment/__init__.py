@@ -1834,7 +1834,9 @@ class _Segmenter:
                 found.setdefault(t, None)
             for t in self._pair_in(a, b, speaker, own):
                 found.setdefault(t, None)
-            bodies.extend(t for t in self._named_bodies_in(a, b, speaker, mention) if t not in bodies)
+            for t in self._named_bodies_in(a, b, speaker, mention):
+                if t not in bodies:
+                    bodies.append(t)
             if self._creditors_named_in(a, b) and _CREDITORS not in own:  # not a creditor bank's own man
                 found.setdefault(_CREDITORS, None)
             congress = congress or self._legislation_in(a, b, own, mention, speaker)
@@ -2326,10 +2328,13 @@ class _Segmenter:
             return []
         ss, _ = self._sentence(group[0].open_pos)
         # The last verb of address before the quote, else the first after it in its sentence.
-        m = next(reversed(list(_ADDRESS_VERB.finditer(text, ss, group[0].open_pos))), None)
+        m = None
+        if _ADDRESS_KEY.search(text, ss, group[0].open_pos):
+            m = next(reversed(list(_ADDRESS_VERB.finditer(text, ss, group[0].open_pos))), None)
         if m is None:
-            _, se = self._sentence(max(group[-1].close_end - 1, 0))
-            m = _ADDRESS_VERB.search(text, group[-1].close_end, se)
+            end = group[-1].close_end
+            _, se = self._sentence(max(end - 1, 0))
+            m = _ADDRESS_VERB.search(text, end, se) if _ADDRESS_KEY.search(text, end, se) else None
         if m is None:
             return []
         run = _CAP_RUN_WORDS.match(text, m.end())
@@ -2450,7 +2455,7 @@ class _Segmenter:
         for m in _CAP_RUN_WORDS.finditer(text, a, b):
             if _CAP_AFTER_NAME.match(text, m.end()):
                 continue
-            words = [_unpossessed(w) for w in m.group().split()]
+            words = [_unpossessed(w) if w[-1] in "s'’" else w for w in m.group().split()]
             i = bisect.bisect_right(self._lex_starts, m.end()) - 1
             if i >= 0 and spans[i][1] > m.start():
                 continue
@@ -4150,6 +4155,7 @@ _NAME_WORD_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
 _OWNER_INSIDE = re.compile(r"\w['’]s?\s")
 # Patterns below open with a letter class, not "\b", so that the engine skips to those letters.
 _SECOND_PERSON = re.compile(r"[Yy](?<![\w'’][Yy])ou(?:rs?|rself)?\b")
+_ADDRESS_KEY = re.compile(r"told|tells|wrote to|writes to|said to|says to|assured|reminded")
 # A verb of address before whom it addresses, a title between ("told Mr Kovac", "wrote to Senator Kovac").
 _ADDRESS_VERB = re.compile(
     r"\b(?:told|tells|wrote to|writes to|said to|says to|assured|reminded)\s+"
@@ -4176,7 +4182,8 @@ _OBJECT_OPENING = re.compile(
     r"(?:(?:for|on|to|of|at|with|against)\s+)?\b(him\b|her(?=\s+(?:to|for|of|as|a|an|the|that|and)\b|\s*[“\"‘',.]))"
 )
 # Two named before, spoken of together: "the pair", "either one", "the two of them"; group 1 for parties.
-_PAIR_KEY = re.compile(r"[Pp]air|[Dd]uo|[Tt]wo |[Bb]oth |[Ee]ither ")
+# Literal keys, which the engine skips to by their first letters: "pair", "two ", "both ", "either ".
+_PAIR_KEY = re.compile(r"pair|duo|two |oth |ither ")
 _PAIR = re.compile(
     r"\b(?:(both parties|the two (?:main |major )?parties)|the pair|the duo|the two of them|"
     r"the two (?:men|women|candidates|leaders|rivals)|both (?:men|women|candidates)|"
