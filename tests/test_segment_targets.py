@@ -1997,3 +1997,15 @@ def test_a_ministers_office_in_a_quote_is_the_person_the_story_names_most():
     assert _seg_content(text)[-1].targets == ["Peter Verhoek"]
     text = story + 'Mr Verhoek\'s spokesman said: "The chancellor will not resign."\n'
     assert "Peter Verhoek" not in _seg_content(text)[-1].targets
+
+
+def test_openers_before_a_body_head_and_either_one_of_things_give_no_target():
+    # A sentence's determiner or possessive before a head word is no body's name.
+    assert _seg_content('Ann Roy said: "Every Committee member will vote."\n')[-1].targets == []
+    assert _seg_content('Ann Roy said: "Our Foundation will grow."\n')[-1].targets == []
+    # "either one of these plans" speaks of things, not of the two people named before.
+    base = "Marta Ilves and Tom Verhoek clashed again on Monday, and Ms Ilves walked out.\n"
+    text = base + '"Either one of these plans would cost too much," said Ann Roy.\n'
+    assert _seg_content(text)[-1].targets == []
+    text = base + '"Either one of them could win," said Ann Roy.\n'
+    assert _seg_content(text)[-1].targets == ["Marta Ilves", "Tom Verhoek"]

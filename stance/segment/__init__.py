@@ -2341,8 +2341,8 @@ class _Segmenter:
         for m in _NAMED_BODY.finditer(text, a, b):
             name = m.group(1)
             words = name.split()
-            while words and words[0] in ("The", "the"):
-                words = words[1:]
+            while words and (words[0] in ("The", "the") or _title_or_opener(words[0]) or words[0] in _POSSESSIVE_CAPS):
+                words = words[1:]  # "Every Committee member", "Our Foundation": a sentence's opener, no name
             if len(words) < 2:
                 continue
             name = " ".join(words)
@@ -4250,7 +4250,7 @@ _PAIR_KEY = re.compile(r"pair|duo|two |oth |ither ")
 _PAIR = re.compile(
     r"\b(?:(both parties|the two (?:main |major )?parties)|the pair|the duo|the two of them|"
     r"the two (?:men|women|candidates|leaders|rivals)|both (?:men|women|candidates)|"
-    r"(?:either|neither) (?:one|man|woman|candidate))\b(?! of (?:us|you)\b)",
+    r"(?:either|neither) (?:one|man|woman|candidate))\b(?! of (?!them\b|these guys\b|those guys\b))",
     re.I,
 )
 # A chamber's name before its members' fellows ("Senate colleagues").
@@ -4419,6 +4419,7 @@ def _clause_opener(word: str, text: str, pos: int) -> bool:
 
 
 _DETERMINER_CAPS = frozenset("Every Each Any All No".split())
+_POSSESSIVE_CAPS = frozenset("Our Their His Her Its My Your".split())
 # The start of a sentence or a line right before a word (quote marks and brackets may stand between).
 _SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?][\"”’)]?\s+|\n\s*|[\"“‘(])$")
 # Capitalised words that are no given name; months are ("May Berg", "April Kovac").
