@@ -1852,9 +1852,6 @@ class _Segmenter:
                     found.setdefault(t, None)
         if not found:
             bodies.extend(t for t in self._addressee(group, spans, speaker, own) if t not in bodies)
-        holder = self._role_holder(group, spans, speaker, own, mention)
-        if holder is not None and holder not in found and holder not in bodies:
-            bodies.append(holder)
         if described and any(t not in own for t in found):
             named = [c for c in self._context_states(group, own) if c not in found]
             if named:
@@ -1957,57 +1954,6 @@ class _Segmenter:
                 and self.ents.fits_pronoun(_untitled(name), pronoun)
                 and self._person_name(name)
                 and not self._said_of_other_gender(name, pronoun)
-            ):
-                return name
-        return None
-
-    def _role_holder(
-        self,
-        group: list[RawQuote],
-        spans: list[tuple[int, int]],
-        speaker: str | None,
-        own: set[str] | frozenset[str],
-        mention: Span | None,
-    ) -> str | None:
-        """The person a quote calls by a minister's office ("the prime minister", "the
-        chancellor's credibility", "the first minister") where the story gives no one that title
-        before a name (BBC copy writes "Mr Blair" and "the prime minister", never "Prime Minister
-        Tony Blair"; see `_office_holders_in`): the person the story names most often before the
-        quote, with a plain given name ("Sir Ian Blair", "Pop Idol" are none), neither the
-        speaker nor the one a spokesman speaks for ("Blair's official spokesman"). Not an office
-        of something named ("the minister of the club"), not the speaker's own office (a shadow
-        office is another's), and not where the quote names a person itself. Modern news half A:
-        12 true targets, 3 wrong ones unjudged; half B 2 true, 4 unjudged. Other roles ("the
-        president", "the senator", "the businessman", "the candidate") and the person named last
-        instead of most gave more wrong targets than right on half A."""
-        text = self.text
-        m = None
-        for a, b in spans:
-            if _ROLE_KEY.search(text, a, b):
-                m = m or _ROLE_IN_QUOTE.search(text, a, b)
-        if m is None or _OF_NEXT.match(text, m.end()):
-            return None
-        if mention is not None and m.group(1).split()[-1].lower() in _SHADOW_OFFICE.sub(" ", mention.text.lower()):
-            return None  # "the chancellor" in the words of one introduced as a chancellor
-        if m.group(1)[:1].islower() and self._office_holders().get(_office_key(m.group(1))):
-            return None  # the story titles someone so ("Prime Minister Ann Kovac"): `_office_holders_in`
-        if any(self._persons_in(a, b, speaker) for a, b in spans):
-            return None
-        starts, names = self._named_people()
-        start = group[0].open_pos
-        counts: dict[str, int] = {}
-        for k in range(bisect.bisect_left(starts, start)):
-            counts[names[k]] = counts.get(names[k], 0) + 1
-        said_by = f"{mention.text if mention is not None else ''} {speaker or ''}"
-        for name, _ in sorted(counts.items(), key=lambda kv: -kv[1]):
-            first, family = name.split()[0], name.split()[-1]
-            if (
-                (first in _MALE_GIVEN or first in _FEMALE_GIVEN)  # a plain name: not "Pop Idol"
-                and first not in _KNIGHTLY  # "Sir Ian Blair", the police chief, is no minister
-                and family not in said_by  # "Blair's official spokesman" speaks of his own boss
-                and not _same_person(name, speaker, text)
-                and name not in own
-                and self._person_name(name)
             ):
                 return name
         return None
@@ -4203,15 +4149,6 @@ _OWNED_NOUN = re.compile(r"[A-Z][\w.]*['’]s\s+(?:[a-z]+\s+)?(?:minister|leader
                          r"governor|chief|head|king|queen|ruler|envoy|ambassador|official|spokesman|spokeswoman)\b")
 _CREDITORS = "creditor banks"
 _CONGRESS = "U.S. Congress"
-_THE_ROLE = r"\b[Tt]he"
-_KNIGHTLY = frozenset("Sir Dame Lord Lady".split())
-_ROLE_KEY = re.compile(r"minister|chancellor|secretary")
-# A minister's office a quote calls someone by ("the prime minister", "the Welsh first minister").
-_ROLE_IN_QUOTE = re.compile(
-    _THE_ROLE
-    + r"\s+((?:[A-Z][a-z]+ )?(?:prime minister|first minister|chancellor|minister|home secretary|foreign secretary))"
-    r"\b(?!['’]s\s+(?:office|government|spokes))"
-)
 # A capitalised word going on after a bloc's adjective: the adjective opens a longer name
 # ("the European Convention on Human Rights", "the European Court"), not the bloc.
 _NAME_WORD_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
