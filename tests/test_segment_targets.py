@@ -1993,3 +1993,12 @@ def test_openers_before_a_body_head_and_either_one_of_things_give_no_target():
     assert _seg_content(text)[-1].targets == []
     text = base + '"Either one of them could win," said Ann Roy.\n'
     assert _seg_content(text)[-1].targets == ["Marta Ilves", "Tom Verhoek"]
+
+
+def test_a_given_name_ending_in_ing_opening_a_sentence_is_still_the_persons():
+    for given in ("Sterling", "Irving", "Deming"):
+        text = (
+            f"Race day\n\n{given} Kessel won the race. Kessel, 30, was delighted.\n\n"
+            'Ann Roy said: "Kessel drove brilliantly."\n'
+        )
+        assert _seg_content(text)[-1].targets == [f"{given} Kessel"], given

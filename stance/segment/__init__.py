@@ -4345,17 +4345,23 @@ def _title_or_opener(word: str) -> bool:
 
 
 def _clause_opener(word: str, text: str, pos: int) -> bool:
-    """A capitalised determiner, or a participle opening a sentence, before a name ("Every
-    Kovac surrogate", "Celebrating Kovac's win"): no given name of the person. A participle
-    elsewhere may be a name's own word ("Tom Sterling")."""
+    """A capitalised determiner, or a listed participle opening a sentence, before a name ("Every
+    Kovac surrogate", "Celebrating Kovac's win"): no given name of the person. Only listed
+    participles: many given names end in "-ing" too ("Irving", "Sterling", "Deming")."""
     if word in _DETERMINER_CAPS:
         return True
-    if len(word) <= 5 or not word.endswith("ing") or word in _MALE_GIVEN or word in _FEMALE_GIVEN:
+    if word not in _OPENING_PARTICIPLES:
         return False
     return bool(_SENTENCE_START_BEFORE.search(text, max(0, pos - 4), pos))
 
 
 _DETERMINER_CAPS = frozenset("Every Each Any All No".split())
+# Participles that open a sentence's clause about a person ("Praising Kovac for ..., the mayor said").
+_OPENING_PARTICIPLES = frozenset(
+    "Celebrating Praising Thanking Attacking Criticising Criticizing Blaming Backing Supporting "
+    "Defending Slamming Mocking Quoting Citing Echoing Congratulating Welcoming Joining Urging "
+    "Accusing Endorsing Dismissing Rejecting Challenging Questioning Watching Meeting Visiting".split()
+)
 _POSSESSIVE_CAPS = frozenset("Our Their His Her Its My Your".split())
 # The start of a sentence or a line right before a word (quote marks and brackets may stand between).
 _SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?][\"”’)]?\s+|\n\s*|[\"“‘(])$")
