@@ -2002,3 +2002,22 @@ def test_a_given_name_ending_in_ing_opening_a_sentence_is_still_the_persons():
             'Ann Roy said: "Kessel drove brilliantly."\n'
         )
         assert _seg_content(text)[-1].targets == [f"{given} Kessel"], given
+
+
+def test_the_pair_tests_each_name_once_per_story_not_once_per_quote(monkeypatch):
+    import stance.segment as seg
+
+    calls = []
+    real = seg._same_person
+
+    def counted(*args, **kwargs):
+        calls.append(args[0])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(seg, "_same_person", counted)
+    story = "Marta Ilves and Tom Verhoek clashed again on Monday.\n\n"
+    line = 'Mr Verhoek met Ms Ilves in town {}. Ann Roy said: "The pair will never agree."\n'
+    story += "".join(line.format(i) for i in range(60))
+    quotes = _seg_content(story)
+    assert quotes[-1].targets == ["Marta Ilves", "Tom Verhoek"]
+    assert calls.count("Marta Ilves") < 10

@@ -806,6 +806,7 @@ class _Segmenter:
         self._context_cache: dict[tuple[int, int], str] = {}
         self._named_cache: tuple[list[int], list[str]] | None = None
         self._holders: dict[str, set[str]] | None = None
+        self._pair_ok: dict[tuple[str, str | None, bool], bool] = {}
         # An ASCII story's quotes are pre-checked for office words (see `_may_name_office`).
         self._ascii = self.text.isascii()
         self._heads: dict[str, str] | None = None
@@ -2356,17 +2357,31 @@ class _Segmenter:
         if m is None:
             return []
         kind = "parties" if m.group(1) else "people"
+        # Each name's tests are asked once per story and speaker, not once per quote and mention.
+        ok = self._pair_ok
         counts: dict[str, int] = {}
         for s, _, c in self._load_spans():
+            if s >= a:
+                continue
             c = self._resolve.get(c, c)
-            if s < a and self.lex.kinds.get(c) == kind and c not in own and not _same_person(c, speaker, text):
+            if self.lex.kinds.get(c) != kind or c in own:
+                continue
+            key = (c, speaker, False)
+            if key not in ok:
+                ok[key] = not _same_person(c, speaker, text)
+            if ok[key]:
                 counts[c] = counts.get(c, 0) + 1
         if kind == "people":
             # People outside the lexicon by the story's full name; a lexicon person found both ways counts once.
             seen: dict[str, int] = {}
             starts, names = self._named_people()
-            for k, name in zip(starts, names):
-                if k < a and name not in own and not _same_person(name, speaker, text) and self._person_name(name):
+            for name in names[: bisect.bisect_left(starts, a)]:
+                if name in own:
+                    continue
+                key = (name, speaker, True)
+                if key not in ok:
+                    ok[key] = not _same_person(name, speaker, text) and self._person_name(name)
+                if ok[key]:
                     seen[name] = seen.get(name, 0) + 1
             for name, n in seen.items():
                 counts[name] = max(counts.get(name, 0), n)
