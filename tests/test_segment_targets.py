@@ -2021,3 +2021,13 @@ def test_the_pair_tests_each_name_once_per_story_not_once_per_quote(monkeypatch)
     quotes = _seg_content(story)
     assert quotes[-1].targets == ["Marta Ilves", "Tom Verhoek"]
     assert calls.count("Marta Ilves") < 10
+
+
+def test_an_address_in_a_clause_about_the_speaker_is_no_addressee_of_the_quote():
+    story = "Marta Ilves and Tom Verhoek are rivals for the post.\n\n"
+    text = story + 'Mr Verhoek, who last year told Ms Ilves to quit, said: "You voters deserve better."\n'
+    assert _seg_content(text)[-1].targets == []
+    text = story + 'Mr Verhoek, who told Ms Ilves of his plan in May, said on Monday: "If you want change, act."\n'
+    assert _seg_content(text)[-1].targets == []
+    text = story + 'Mr Verhoek told Ms Ilves: "You cannot be trusted."\n'
+    assert _seg_content(text)[-1].targets == ["Marta Ilves"]
