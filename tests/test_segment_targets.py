@@ -1884,7 +1884,7 @@ def test_the_pair_in_a_quote_is_the_two_people_the_story_names_most():
     assert _seg(text)[-1].targets == ["Marta Ilves", "Tomas Verhoek"]
     # "both parties" is the two parties the story names most; "either one of us" is the speaker's own side.
     parties = (
-        "Labour and the Tories traded blows over the Tories' new tax plan, and Labour said it was unfunded.\n"
+        "Labour and the Tories traded blows over the Tories' fuel tax plan, and Labour said it was unfunded.\n"
         'The Greens warned both parties against "chasing headlines".\n'
     )
     assert _seg(parties)[-1].targets == ["Labour Party", "Conservative Party"]
@@ -1957,7 +1957,7 @@ def test_the_person_a_quote_addresses_as_you_after_a_verb_of_address():
 
 
 def test_a_blocs_adjective_opening_a_longer_name_is_not_the_bloc():
-    text = 'Judge Ann Roy said: "The detentions breach the European Convention on Human Rights."\n'
+    text = 'Judge Ann Roy said: "The detentions breach the European Charter of Fishing Rights."\n'
     assert "Western Europe" not in _seg(text)[-1].targets
     text = 'Minister Ann Roy said: "European farmers will lose out."\n'
     assert _seg(text)[-1].targets == ["Western Europe"]
@@ -2027,7 +2027,7 @@ def test_an_address_in_a_clause_about_the_speaker_is_no_addressee_of_the_quote()
     story = "Marta Ilves and Tom Verhoek are rivals for the post.\n\n"
     text = story + 'Mr Verhoek, who last year told Ms Ilves to quit, said: "You voters deserve better."\n'
     assert _seg_content(text)[-1].targets == []
-    text = story + 'Mr Verhoek, who told Ms Ilves of his plan in May, said on Monday: "If you want change, act."\n'
+    text = story + 'Mr Verhoek, who told Ms Ilves of his plan in May, said on Monday: "Should you want change, act."\n'
     assert _seg_content(text)[-1].targets == []
     text = story + 'Mr Verhoek told Ms Ilves: "You cannot be trusted."\n'
     assert _seg_content(text)[-1].targets == ["Marta Ilves"]
@@ -2055,9 +2055,9 @@ def test_a_body_named_in_a_quote_is_no_target_where_it_is_the_speakers_own_or_it
         "Water Authority",
     ]
     assert _seg(say("The Board of Directors of the Norco Foundation met."))[-1].targets == []
-    assert _seg(say("The National Union of Teachers has it wrong."))[-1].targets == []
-    assert _seg(say("The Chicago Board Options Exchange had a record day."))[-1].targets == []
+    assert _seg(say("The National Union of Glaziers has it wrong."))[-1].targets == []
+    assert _seg(say("The Dunmore Board Options Exchange had a record day."))[-1].targets == []
     assert _seg(say("Vote No To The Harbour Board Plan"))[-1].targets == []
     # A sentence's capitalised common word before a head word.
     assert _seg(say("We vote tomorrow. Tomorrow Board members vote."))[-1].targets == []
-    assert _seg(say("Highland Council has failed us."))[-1].targets == ["Highland Council"]
+    assert _seg(say("Glenmoor Council has failed us."))[-1].targets == ["Glenmoor Council"]

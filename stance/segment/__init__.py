@@ -1937,7 +1937,7 @@ class _Segmenter:
         body = self.layout.para_span(0)[1] if len(self.layout.para_starts) > 1 else 0
         start = group[0].open_pos
         i = bisect.bisect_left(starts, start) - 1
-        # The reporter's object pronoun is not the sentence's subject ("Moore thanked him for ...").
+        # The reporter's object pronoun is not the sentence's subject ("Berg thanked him for ...").
         subject = -1
         if obj:
             ss = self._sentence(m.start())[0]
@@ -2275,7 +2275,7 @@ class _Segmenter:
 
     def _named_bodies_in(self, a: int, b: int, speaker: str | None, mention: Span | None) -> list[str]:
         """Bodies a quote names in full by a name ending in a body's head word ("the Football
-        Licensing Authority", "the Clinton Foundation", "the Army Board"), outside the lexicon:
+        Safety Authority", "the Kovac Foundation", "the Harbour Board"), outside the lexicon:
         a target by the name as written, without "The". Not a name the lexicon already matches
         a part of, and not the speaker's own body (named in the attribution or beside the
         speaker's name)."""
@@ -2334,11 +2334,11 @@ class _Segmenter:
 
     def _beside(self, name: str, family: str, a: int, b: int) -> bool:
         """Whether the story names the body near the speaker's family name outside the quote at
-        [a, b) ("Ann Roy, spokeswoman for the Medical Foundation"; "Tom Lund of the Norco
+        [a, b) ("Ann Roy, spokeswoman for the Glenmoor Trust"; "Tom Lund of the Norco
         Society said"): the speaker's own body, not what the words are about."""
         text = self.text
         if family in name.split():
-            return False  # "the Clinton Foundation" in Hillary Clinton's words: named for her, not hers to speak for
+            return False  # "the Kovac Foundation" in Ana Kovac's words: named for her, not hers to speak for
         for s, e in _word_spans(text, name):
             if a <= s < b:
                 continue
@@ -2370,7 +2370,7 @@ class _Segmenter:
             return []
         run = _CAP_RUN_WORDS.match(text, m.end())
         if run is None or _OWNER_INSIDE.search(text, run.start(), run.end() + 3):
-            return []  # "told CNN's Jake Tapper": an interviewer, not what the words are about
+            return []  # "told WXTV's Tom Lund": an interviewer, not what the words are about
         a, b = run.span()
         # Another verb of saying between the address and the quote is the quote's own cue: the
         # address belongs to another event ("Berg, who told Ms Kovac to quit, said: ...").
@@ -2612,7 +2612,7 @@ class _Segmenter:
                     royal = _ROYAL_AT.match(self.text, person.pos) or _ROYAL_BEFORE.search(
                         self.text, max(0, person.pos - 12), person.pos
                     )
-                    if royal:  # "Prince Harry": a royal is named by title and given name
+                    if royal:  # "Prince Rupert": a royal is named by title and given name
                         words = [royal.group(1), words[0]]
                 if len(words) >= 2:
                     index.setdefault(words[-1], {}).setdefault(" ".join(words), []).append(person.pos)
@@ -2831,7 +2831,7 @@ class _Segmenter:
         common words, "Unlike Cruz"), with no word that is a place, a contraction or an initialism."""
         ok = self._name_ok.get(name)
         if ok is None and name != _untitled(name):
-            # "Prince Harry": the title is a common word of the story ("the prince"), the name is his own.
+            # "Prince Rupert": the title is a common word of the story ("the prince"), the name is his own.
             ok = self._name_ok[name] = self._person_name(_untitled(name))
         if ok is None:
             ok = self._name_ok[name] = self.ents.person_like(name) and not any(
@@ -3391,7 +3391,7 @@ class _Segmenter:
         """Congress named around a quote only as where someone's fellows sit ("three of her
         Senate colleagues"): a setting, not the party a pronoun in the quote points back to
         (modern news half A: Congress around a quote gave 0 true and 7 false targets). A chamber
-        before a capitalised word stays Congress ("the Senate Finance Committee": the Reuters
+        before a capitalised word stays Congress ("the Senate Farm Committee": the Reuters
         pool counts it), and so does "in the Senate" (as a place it cost the pool true targets)."""
         _, e, c = self._lex_spans[i]
         return c == _CONGRESS and bool(_FELLOWS_NEXT.match(self.text, e))
@@ -4200,7 +4200,7 @@ _OWNED_NOUN = re.compile(r"[A-Z][\w.]*['’]s\s+(?:[a-z]+\s+)?(?:minister|leader
 _CREDITORS = "creditor banks"
 _CONGRESS = "U.S. Congress"
 # A capitalised word going on after a bloc's adjective: the adjective opens a longer name
-# ("the European Convention on Human Rights", "the European Court"), not the bloc.
+# ("the European Charter of Fishing Rights", "the European Tribunal"), not the bloc.
 _NAME_WORD_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
 _OWNER_INSIDE = re.compile(r"\w['’]s?\s")
 # Patterns below open with a letter class, not "\b", so that the engine skips to those letters.
@@ -4221,8 +4221,8 @@ _NAMED_BODY_HEADS = (
 # A body's full name: capitalised words (with "of", "for", "and" between) ending in a head word.
 _BODY_HEAD = re.compile("|".join(_NAMED_BODY_HEADS))
 # "and" joins two bodies ("the Harbour Board and the Water Authority"), never two words of one
-# name here; a head word before another capitalised word or "of" is no name's end ("the Chicago
-# Board Options Exchange", "the National Union of Teachers"): no target rather than a cut name.
+# name here; a head word before another capitalised word or "of" is no name's end ("the Dunmore
+# Board Options Exchange", "the National Union of Glaziers"): no target rather than a cut name.
 _NAMED_BODY = re.compile(
     r"\b((?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|on)\s+(?:the\s+)?)?){0,4}[A-Z][\w'’&.-]*\s+(?:"
     + "|".join(_NAMED_BODY_HEADS)
@@ -4373,19 +4373,19 @@ _CAPTIVE_WORDS = frozenset({"hostage", "captive", "prisoner", "detainee", "dissi
 _OF_BEFORE = re.compile(r"(?:\bof\s+the|\b([A-Z][\w\-]*)\s+(?:of|for))\s+$")
 
 
-# A royal title right before a given name ("Prince Harry", "Queen Anne").
+# A royal title right before a given name ("Prince Rupert", "Queen Maud").
 _ROYAL_BEFORE = re.compile(r"\b(Prince|Princess|King|Queen)\s+$")
 _ROYAL_AT = re.compile(r"(Prince|Princess|King|Queen)\s+(?=[A-Z])")
 
 
 def _untitled(name: str) -> str:
-    """A royal's name without the title ("Harry" for "Prince Harry"): the title is no given name."""
+    """A royal's name without the title ("Rupert" for "Prince Rupert"): the title is no given name."""
     return name.split(None, 1)[1] if _ROYAL_AT.match(name) else name
 
 
 def _unpossessed(word: str) -> str:
-    """A word without its possessive ending: "Kovac's" and "Sanders'" (the bare apostrophe after
-    a final s) name Kovac and Sanders."""
+    """A word without its possessive ending: "Kovac's" and "Jonas'" (the bare apostrophe after
+    a final s) name Kovac and Jonas."""
     if word.endswith(("'s", "’s")):
         return word[:-2]
     if word.endswith(("s'", "s’")):
