@@ -2061,3 +2061,11 @@ def test_a_body_named_in_a_quote_is_no_target_where_it_is_the_speakers_own_or_it
     # A sentence's capitalised common word before a head word.
     assert _seg(say("We vote tomorrow. Tomorrow Board members vote."))[-1].targets == []
     assert _seg(say("Glenmoor Council has failed us."))[-1].targets == ["Glenmoor Council"]
+
+
+def test_a_gerund_opening_a_quote_before_a_name_is_no_given_name():
+    story = "Kovac plans to shut the Dunmore camp.\n\nPresident Ana Kovac unveiled the plan.\n\n"
+    text = story + '"Closing Dunmore is an imperative," Ann Roy said.\n'
+    assert "Closing Dunmore" not in _seg_content(text)[-1].targets
+    text = story + 'Ann Roy said the plan was overdue.\n\n"Shelving Dunmore was never shelving it," she said.\n'
+    assert "Shelving Dunmore" not in _seg_content(text)[-1].targets

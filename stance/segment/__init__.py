@@ -2298,6 +2298,7 @@ class _Segmenter:
                 continue
             if (
                 not stripped
+                and _HEAD_AS_MODIFIER.match(text, m.end(1))
                 and _word_spans(text, words[0].lower())
                 and _SENTENCE_START_BEFORE.search(text, max(0, m.start(1) - 4), m.start(1))
             ):
@@ -2308,29 +2309,40 @@ class _Segmenter:
                 continue  # the lexicon names it, or a part of it
             if self.lex.alias_tail(name):
                 continue  # "the Reserve Board": a lexicon target shortened
-            if any(text[e - len(words[0]) - 1 : e] == " " + words[0] for _, e, _ in spans):
+            head = " " + words[0]
+            kinds = self.lex.kinds
+            if any(
+                e - s > len(head) and text[e - len(head) : e] == head and kinds.get(c) != "people" for s, e, c in spans
+            ):
                 continue  # "the System Board" after "the Farm Credit System": that body's own board
             family = speaker.split()[-1] if speaker else ""
             if name in around or name in out or family[:1].isupper() and self._beside(name, family, a, b):
                 continue
-            if self._own_body(name, words, around, a, b):
+            if self._own_body(name, words, around, speaker, a, b):
                 continue
             out.append(name)
         return out
 
-    def _own_body(self, name: str, words: list[str], around: str, a: int, b: int) -> bool:
+    def _own_body(self, name: str, words: list[str], around: str, speaker: str | None, a: int, b: int) -> bool:
         """The speaker's own company or union in wire copy: one that speaks itself earlier in the
         story ("Norco Realty Trust said on Monday"), one whose own word the attribution bears
         ("Norco chairman Tom Lund"), or one the words beside the quote name by its initials
         ("an official with the UAW"). Asked only of a body found, so rarely."""
         text = self.text
-        if any(w in around.split() for w in words[:-1]):
+        own = set(around.split()) - set((speaker or "").split())
+        if any(w in own for w in words[:-1]):
+            return True  # not the speaker's own name: "the Kovac Foundation" in Ana Kovac's words
+        lead = _AGENCY_DATELINE.match(text) or _WIRE_DATELINE.match(text)
+        if lead is not None and re.match(re.escape(name) + _BODY_SAYS, text[lead.end() : a]):
             return True
-        if re.search(re.escape(name) + _BODY_SAYS, text[:a]):
-            return True
+        # Initials beside the speaker's name, not the quote's: "FBN" after a network's full name is its
+        # short name, not the speaker's employer.
         letters = sorted(w[0] for w in words)
-        beside = text[max(0, a - 200) : a] + " " + text[b : b + 200]
-        return any(sorted(t) == letters for t in _INITIALISM.findall(beside))
+        family = speaker.split()[-1] if speaker else ""
+        beside = [around]
+        if family:
+            beside += [text[max(0, s - _BESIDE) : e + _BESIDE] for s, e in _word_spans(text, family) if not a <= s < b]
+        return any(sorted(t) == letters for part in beside for t in _INITIALISM.findall(part))
 
     def _beside(self, name: str, family: str, a: int, b: int) -> bool:
         """Whether the story names the body near the speaker's family name outside the quote at
@@ -4234,6 +4246,10 @@ _INITIALISM = re.compile(r"\b[A-Z]{2,6}\b")
 # A body that speaks itself before the quote ("Norco Realty Trust said on Monday"): the speaker
 # quoted after it is most often its official.
 _BODY_SAYS = r"(?:\s+\w+){0,3}?\s+(?:said|says)\b"
+# A wire story's dateline before its lead ("NEW YORK - ", "LONDON, March 3 - ").
+_WIRE_DATELINE = re.compile(r"\s*[A-Z][A-Z .]+(?:,[^-\n]{0,30})?\s+-\s+")
+# A head word as a modifier before a noun of people ("Local Union leaders", "Board members").
+_HEAD_AS_MODIFIER = re.compile(r"\s+(?:members|leaders|officials|chiefs|staff|bosses|chairman|meeting)\b")
 # How far into its sentence a name may start and still be the subject of the reporter's verb.
 _SUBJECT_REACH = 30
 # An object pronoun opening a mixed quote's content, after a preposition or none ("for him to", "him for");
@@ -4410,8 +4426,10 @@ def _clause_opener(word: str, text: str, pos: int) -> bool:
     participles: many given names end in "-ing" too ("Irving", "Sterling", "Deming")."""
     if word in _DETERMINER_CAPS:
         return True
-    if word not in _OPENING_PARTICIPLES:
-        return False
+    if word not in _OPENING_PARTICIPLES and not (
+        len(word) > 5 and word.endswith("ing") and _word_spans(text, word.lower())
+    ):
+        return False  # an "-ing" word the story also writes in lower case is a verb form too
     return bool(_SENTENCE_START_BEFORE.search(text, max(0, pos - 4), pos))
 
 
@@ -4420,7 +4438,11 @@ _DETERMINER_CAPS = frozenset("Every Each Any All No".split())
 _OPENING_PARTICIPLES = frozenset(
     "Celebrating Praising Thanking Attacking Criticising Criticizing Blaming Backing Supporting "
     "Defending Slamming Mocking Quoting Citing Echoing Congratulating Welcoming Joining Urging "
-    "Accusing Endorsing Dismissing Rejecting Challenging Questioning Watching Meeting Visiting".split()
+    "Accusing Endorsing Dismissing Rejecting Challenging Questioning Watching Meeting Visiting "
+    # Gerunds that open a sentence as its subject ("Closing the base is right").
+    "Closing Opening Building Cutting Raising Making Keeping Getting Taking Bringing Ending "
+    "Running Fighting Allowing Giving Putting Sending Helping Leaving Saving Protecting Fixing "
+    "Repealing Banning Stopping Winning Losing Electing Funding Replacing Repeating".split()
 )
 _POSSESSIVE_CAPS = frozenset("Our Their His Her Its My Your".split())
 # The start of a sentence or a line right before a word (quote marks and brackets may stand between).
