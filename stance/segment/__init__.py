@@ -1952,7 +1952,7 @@ class _Segmenter:
                 k != subject
                 and not _same_person(name, speaker, self.text)
                 and name not in own
-                and self.ents.fits_pronoun(_untitled(name), pronoun)
+                and self.ents.fits_pronoun(_untitled(name) if name.startswith(_ROYAL_TITLES) else name, pronoun)
                 and self._person_name(name)
                 and not self._said_of_other_gender(name, pronoun)
             ):
@@ -1964,9 +1964,10 @@ class _Segmenter:
         whom the speaker's verb is aimed at ("X thanked him for ...", "calling for him to
         ...", "called her "the champion ...""): never the subject, the speaker, so it means
         someone named before even where the speaker is of the same sex."""
+        text = self.text
         for g in group:
-            if g.kind == "mixed" and g.content:
-                m = _OBJECT_OPENING.match(self.text, g.content[0])
+            if g.kind == "mixed" and g.content and text[g.content[0] : g.content[0] + 1] in _OBJECT_FIRST:
+                m = _OBJECT_OPENING.match(text, g.content[0])
                 if m is not None:
                     return _THIRD_PERSON.match(self.text, m.start(1))
         return None
@@ -2274,7 +2275,7 @@ class _Segmenter:
         return out
 
     def _named_bodies_in(self, a: int, b: int, speaker: str | None, mention: Span | None) -> list[str]:
-        """Bodies a quote names in full by a name ending in a body's head word ("the Football
+        """Bodies a quote names in full by a name ending in a body's head word ("the Ground
         Safety Authority", "the Kovac Foundation", "the Harbour Board"), outside the lexicon:
         a target by the name as written, without "The". Not a name the lexicon already matches
         a part of, and not the speaker's own body (named in the attribution or beside the
@@ -2532,7 +2533,9 @@ class _Segmenter:
             names = index.get(words[-1])
             if names:
                 given = [w for w in words[:-1] if not _title_or_opener(w)]
-                if given and _clause_opener(given[0], text, m.start()):
+                if given and (given[0] in _DETERMINER_CAPS or given[0].endswith("ing")) and _clause_opener(
+                    given[0], text, m.start()
+                ):
                     given = given[1:]  # "Celebrating Kovac's win": the sentence's participle
                 full = self._closest_name(names, given, m.start())
             else:
@@ -2615,7 +2618,8 @@ class _Segmenter:
                 while words and (
                     words[0] in _HONORIFICS
                     or _party_word(words[0])
-                    or _clause_opener(words[0], self.text, person.pos)
+                    or (words[0] in _DETERMINER_CAPS or words[0].endswith("ing"))
+                    and _clause_opener(words[0], self.text, person.pos)
                     or self._title_before_given(words, person.pos)
                 ):
                     words = words[1:]
@@ -2842,7 +2846,7 @@ class _Segmenter:
         target: a person by the scan's own test (`Entities.person_like`: no thing, no capitalised
         common words, "Unlike Cruz"), with no word that is a place, a contraction or an initialism."""
         ok = self._name_ok.get(name)
-        if ok is None and name != _untitled(name):
+        if ok is None and name.startswith(_ROYAL_TITLES) and name != _untitled(name):
             # "Prince Rupert": the title is a common word of the story ("the prince"), the name is his own.
             ok = self._name_ok[name] = self._person_name(_untitled(name))
         if ok is None:
@@ -4257,6 +4261,7 @@ _SUBJECT_REACH = 30
 _OBJECT_OPENING = re.compile(
     r"(?:(?:for|on|to|of|at|with|against)\s+)?\b(him\b|her(?=\s+(?:to|for|of|as|a|an|the|that|and)\b|\s*[“\"‘',.]))"
 )
+_OBJECT_FIRST = frozenset("fotawh")  # the first letters _OBJECT_OPENING can match
 # Two named before, spoken of together: "the pair", "either one", "the two of them"; group 1 for parties.
 # Literal keys, which the engine skips to by their first letters: "pair", "two ", "both ", "either ".
 _PAIR_KEY = re.compile(r"pair|duo|two |oth |ither ")
@@ -4392,6 +4397,7 @@ _OF_BEFORE = re.compile(r"(?:\bof\s+the|\b([A-Z][\w\-]*)\s+(?:of|for))\s+$")
 # A royal title right before a given name ("Prince Rupert", "Queen Maud").
 _ROYAL_BEFORE = re.compile(r"\b(Prince|Princess|King|Queen)\s+$")
 _ROYAL_AT = re.compile(r"(Prince|Princess|King|Queen)\s+(?=[A-Z])")
+_ROYAL_TITLES = ("Prince", "King", "Queen")
 
 
 def _untitled(name: str) -> str:
