@@ -2061,6 +2061,16 @@ def test_a_body_named_in_a_quote_is_no_target_where_it_is_the_speakers_own_or_it
     # A sentence's capitalised common word before a head word.
     assert _seg(say("We vote tomorrow. Tomorrow Board members vote."))[-1].targets == []
     assert _seg(say("Glenmoor Council has failed us."))[-1].targets == ["Glenmoor Council"]
+    # A bare "and" inside one name; a lexicon word shared with the speaker's title is no own body.
+    assert _seg(say("The Dunmore Savings and Loan Association failed us."))[-1].targets == [
+        "Dunmore Savings and Loan Association"
+    ]
+    text = 'House Speaker Tom Lund said: "The House Farm Committee will act."\n'
+    assert "House Farm Committee" in _seg(text)[-1].targets
+    text = 'The White House spoke first.\n    Tom Lund said: "The House Farm Committee will act."\n'
+    assert "House Farm Committee" in _seg(text)[-1].targets
+    text = '"The Dunmore Savings and Loan Association failed," said the Federal Loan Board.\n'
+    assert "Dunmore Savings and Loan Association" in _seg(text)[-1].targets
 
 
 def test_a_gerund_opening_a_quote_before_a_name_is_no_given_name():

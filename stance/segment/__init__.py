@@ -2312,7 +2312,7 @@ class _Segmenter:
                 continue  # "the Reserve Board": a lexicon target shortened
             head = " " + words[0]
             kinds = self.lex.kinds
-            if any(
+            if words[0] not in _CHAMBER_WORDS and any(
                 e - s > len(head) and text[e - len(head) : e] == head and kinds.get(c) != "people" for s, e, c in spans
             ):
                 continue  # "the System Board" after "the Farm Credit System": that body's own board
@@ -2331,8 +2331,10 @@ class _Segmenter:
         ("an official with the UAW"). Asked only of a body found, so rarely."""
         text = self.text
         own = set(around.split()) - set((speaker or "").split())
-        if any(w in own for w in words[:-1]):
-            return True  # not the speaker's own name: "the Kovac Foundation" in Ana Kovac's words
+        if words[0] in own and words[0] not in _CHAMBER_WORDS:
+            # Not the speaker's own name ("the Kovac Foundation" in Ana Kovac's words), nor a
+            # chamber's ("House Speaker Tom Lund" on "the House Farm Committee": one of its committees).
+            return True
         lead = _AGENCY_DATELINE.match(text) or _WIRE_DATELINE.match(text)
         if lead is not None and re.match(re.escape(name) + _BODY_SAYS, text[lead.end() : a]):
             return True
@@ -4236,15 +4238,18 @@ _NAMED_BODY_HEADS = (
 ).split()
 # A body's full name: capitalised words (with "of", "for", "and" between) ending in a head word.
 _BODY_HEAD = re.compile("|".join(_NAMED_BODY_HEADS))
-# "and" joins two bodies ("the Harbour Board and the Water Authority"), never two words of one
-# name here; a head word before another capitalised word or "of" is no name's end ("the Dunmore
-# Board Options Exchange", "the National Union of Glaziers"): no target rather than a cut name.
+# "and the" joins two bodies ("the Harbour Board and the Water Authority"), a bare "and" two
+# words of one name ("the Dunmore Savings and Loan Association"); a head word before another
+# capitalised word or "of" is no name's end ("the Dunmore Board Options Exchange", "the National
+# Union of Glaziers"): no target rather than a cut name.
 _NAMED_BODY = re.compile(
-    r"\b((?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|on)\s+(?:the\s+)?)?){0,4}[A-Z][\w'’&.-]*\s+(?:"
+    r"\b((?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|on)\s+(?:the\s+)?|and\s+(?!the\b))?){0,4}"
+    r"[A-Z][\w'’&.-]*\s+(?:"
     + "|".join(_NAMED_BODY_HEADS)
     + r"))\b(?!\s+(?:[A-Z]|of\s))"
 )
 _NAMED_BODY_HEAD_SET = frozenset(_NAMED_BODY_HEADS)
+_CHAMBER_WORDS = frozenset("House Senate Assembly Parliament Congress Commons Lords".split())
 # An initialism of capitals ("UAW", "NUT") near the speaker: the body may be theirs by initials.
 _INITIALISM = re.compile(r"\b[A-Z]{2,6}\b")
 # A body that speaks itself before the quote ("Norco Realty Trust said on Monday"): the speaker
