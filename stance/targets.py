@@ -176,6 +176,7 @@ class TargetLexicon:
     _find_memo: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
     _blocs_of: dict[str, set[str]] = field(default_factory=dict, repr=False, compare=False)
     _shape_scan: re.Pattern[bytes] | None = field(default=None, repr=False, compare=False)
+    _tails: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._compile()
@@ -299,6 +300,17 @@ class TargetLexicon:
             places=_places(places, aliases, path),
             spelled_out=_places(spelled, aliases, path, SPELLED_KEY),
         )
+
+    def alias_tail(self, name: str) -> bool:
+        """Whether a name is the tail of a longer alias ("Reserve Board" of "Federal Reserve
+        Board"): a lexicon target shortened, not a body of its own."""
+        if self._tails is None:
+            tails: set[str] = set()
+            for alias in self._lookup:
+                words = alias.split()
+                tails.update(" ".join(words[i:]) for i in range(1, len(words) - 1))
+            self._tails = frozenset(tails)
+        return name in self._tails
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, canonical) of every alias occurrence, left to right, non-overlapping."""
