@@ -1857,3 +1857,31 @@ def test_an_unknown_states_possessive_congress_is_no_us_congress():
         '    Ana Ruiz said: "We cannot accept this legislation."\n'
     )
     assert "U.S. Congress" not in _seg(text)[-1].targets
+
+
+def test_a_state_opening_the_name_a_ticker_headline_gives_is_the_company():
+    text = 'Kell said sales rose.\n    "We believe U.S. Norvale stock is good value," said treasurer Tom Lund.\n'
+    assert _seg(text, title="U.S. NORVALE <USN> TO BUY BACK SHARES")[-1].targets == []
+    other = 'Kell said sales rose.\n    "The United States must act," said treasurer Tom Lund.\n'
+    assert _seg(other, title="U.S. NORVALE <USN> TO BUY BACK SHARES")[-1].targets == ["United States"]
+
+
+def test_a_common_word_after_the_state_is_no_ticker_headlines_company_name():
+    # The headline is in capitals, the story not: "U.S. home" is the state's (an older rule on
+    # "U.S." as an adjective in company stories hides this from segment(), so ask directly).
+    from stance import segment as seg
+    from stance.targets import TargetLexicon
+
+    text = 'Kell said sales rose.\n    "U.S. home builders and U.S. Home stock," said Tom Lund.\n'
+    article = Article(id="t", text=text, title="U.S. HOME <UH> SEES LOWER PROFIT")
+    s = seg._Segmenter(article, TargetLexicon.load(), "fragment")
+    first = text.index("U.S.")
+    second = text.index("U.S.", first + 1)
+    assert not s._in_firm_name(first, first + 4)
+    assert s._in_firm_name(second, second + 4)
+
+
+def test_a_ticker_headlines_legal_form_or_slug_is_not_part_of_the_name():
+    text = 'Kell said sales rose.\n    "We believe U.S. Norvale stock is good value," said treasurer Tom Lund.\n'
+    assert _seg(text, title="U.S. NORVALE INC <USN> TO BUY BACK SHARES")[-1].targets == []
+    assert _seg(text, title="BRIEF-U.S. Norvale <USN> to buy back shares")[-1].targets == []

@@ -638,6 +638,8 @@ _HEADLINE_SPEAKS = re.compile(
 _CAPS_WORD = re.compile(r"(?<![\w<])[A-Z][A-Z0-9&]+(?![\w>])")
 # A stock ticker in a headline ("NORCO <NRC> SEES ...") marks a company story.
 _TICKER = re.compile(r"<[A-Z][A-Z0-9.]*>")
+# A slug before a headline's company name ("BRIEF-U.S. Norvale <USN> ...").
+_TICKER_SLUG = re.compile(r"^(?:BRIEF|UPDATE\s*\d*|CORRECTED|RPT)-", re.I)
 # A determiner or possessive right before a capitalised word makes a thing of it ("the Bill", "a
 # Mark", "this Bill", "Labour's Bill"), a preposition of place a place ("in Virginia").
 _NOT_A_NAME_BEFORE = re.compile(
@@ -791,6 +793,7 @@ class _Segmenter:
         self._firm_at: tuple[list[int], list[tuple[int, int, str]]] | None = None
         self._counts: dict[str, int] | None = None
         self._congress: bool | None = None
+        self._ticker_words: str | None = None
         self._namesake_parties: dict[str, bool] = {}
         self._party_mentions: dict[str, int] = {}
         self._politics_states: list[tuple[str, str]] | None = None
@@ -3252,10 +3255,20 @@ class _Segmenter:
         """A state's name inside the name of a company the story gives with its legal form, also
         where the quote leaves the form or the last words out ("Norland Pacific" or "Norland
         Pacific's" after "Norland Pacific Ltd", "Kell Norland" after "Kell Norland Oil Co")."""
+        text = self.text
+        ticker = self._ticker_name()
+        if ticker and len(ticker) > e - s:
+            # "U.S. West stock" in the story of "U.S. WEST <USW> ...": the company, not the state.
+            # The headline is in capitals, the story not: each word after the state must be
+            # capitalised too ("U.S. home builders" under "U.S. HOME <UH>" is the state).
+            run = " ".join(text[s : s + len(ticker) + 2].split())
+            if run.upper().startswith(ticker) and not run[len(ticker) : len(ticker) + 1].isalnum():
+                state = len(" ".join(text[s:e].split()))
+                if all(w[:1].isupper() for w in run[state : len(ticker)].split()):
+                    return True
         prefixes = self._firm_name_prefixes()
         if not prefixes:
             return False
-        text = self.text
         left: list[str] = []
         if text[s - 1 : s] == " ":
             for w in reversed(text[max(0, s - 60) : s].split()[-3:]):
@@ -3276,6 +3289,19 @@ class _Segmenter:
                 if i + j and " ".join([*left[len(left) - i :], *alias, *right[:j]]).removesuffix("'s") in prefixes:
                     return True
         return False
+
+    def _ticker_name(self) -> str:
+        """The words a company story's headline gives before its ticker, in capitals, without a
+        slug or legal form ("U.S. WEST" of "U.S. WEST <USW> TO BUY BACK STOCK", of "BRIEF-U.S. West
+        Inc <USW> ..."): the story often writes the name bare. Empty where there is no ticker."""
+        if self._ticker_words is None:
+            title = self.article.title or ""
+            m = _TICKER.search(title)
+            words = _TICKER_SLUG.sub("", title[: m.start()].rsplit("/", 1)[-1].lstrip()).split() if m else []
+            while len(words) > 1 and words[-1].rstrip(".").title() in _LEGAL_FORMS_TITLED:
+                words.pop()
+            self._ticker_words = " ".join(words).upper()
+        return self._ticker_words
 
     def _firm_name_prefixes(self) -> frozenset[str]:
         """Every name the story writes with a legal form ("Norland Pacific Air Ltd"), less the form,
@@ -4137,6 +4163,7 @@ _NOT_ALIASES = frozenset(
 )
 # Legal forms that end a company's name.
 _LEGAL_FORMS = frozenset("Inc Corp Corporation Co Cos Ltd Plc PLC AG SA NV Bhd Pty Limited".split())
+_LEGAL_FORMS_TITLED = frozenset(f.title() for f in _LEGAL_FORMS)
 # Words in a quote that speak of a company named before: "the company", "the stock".
 _FIRM_POINTER = re.compile(
     words_pattern("The the This this Its its")
