@@ -1885,3 +1885,19 @@ def test_a_ticker_headlines_legal_form_or_slug_is_not_part_of_the_name():
     text = 'Kell said sales rose.\n    "We believe U.S. Norvale stock is good value," said treasurer Tom Lund.\n'
     assert _seg(text, title="U.S. NORVALE INC <USN> TO BUY BACK SHARES")[-1].targets == []
     assert _seg(text, title="BRIEF-U.S. Norvale <USN> to buy back shares")[-1].targets == []
+
+
+def test_a_capitalised_word_before_a_state_in_a_quote_makes_them_one_name():
+    text = 'Analyst Ann Roy said: "Kell had to pay more, as Royal Danish/Vestra did last year."\n'
+    assert _seg(text)[-1].targets == []
+
+
+def test_a_name_or_a_sentence_opener_before_a_state_keeps_the_state():
+    # A sentence's capitalised opener is no name, also after a curly quote, an ellipsis, a dash
+    # or a wide gap; nor is a name of its own before the state (an object, a short opening phrase).
+    leads = ("Talks failed.", "He called it ‘a lie.’", "Talks failed…", "Talks failed —", "Talks failed." + " " * 16)
+    for lead in leads:
+        text = f'"{lead} Senior Danish Navy officials agreed," Brenner said.\n'
+        assert _seg(text)[-1].targets == ["Denmark"], lead
+    for quote in ("We told Congress Denmark Alone cannot pay,", "Without Brussels Denmark Alone is weaker,"):
+        assert "Denmark" in _seg(f'"{quote}" Brenner said.\n')[0].targets, quote

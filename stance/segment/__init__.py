@@ -612,6 +612,9 @@ _FILED_WITH = re.compile(
 )
 # What follows a state's name that opens a company's or an association's name: "American Norco
 # Brands Inc", "Irish Norco Airlines", "American Growers Association".
+_CAP_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+) $")
+_STATE_NAME_GOES_ON = re.compile(r"/[A-Z]| [A-Z][a-z]")
+_BREAK_CHARS = frozenset(".!?:;\"“”‘’'([…—–")
 _IN_NAME = re.compile(
     r"(?:\s+(?:[A-Z][\w&'\-]*|of|and|&)){0,3}\s+(?:Inc|Corp|Co|Ltd|Plc|Group|Association|Institute|Exchange|Journal|"
     r"Airlines?|Brands|Company|Corporation|Federation|Society|Foundation|Industries|Petroleum|Resources|Motors|"
@@ -3249,7 +3252,26 @@ class _Segmenter:
         kinds = ("states",) if quoted else ("states", "blocs")
         if self.lex.kinds.get(c) not in kinds:
             return False
+        if quoted and self._cap_word_before(s, e):
+            return True
         return bool(_IN_NAME.match(self.text, e)) or self._in_firm_name(s, e)
+
+    def _cap_word_before(self, s: int, e: int) -> bool:
+        """A capitalised word inside a sentence right before a state's name, where the name goes on
+        ("as Royal Dutch/Shell had to", "Deutsche Japan Fund"), makes them one name. Not a sentence's
+        opener ("Senior Japanese officials"), nor a name of its own that a verb's object or a short
+        opening phrase puts before the state ("told Nakasone Japan must", "Without Brussels Britain")."""
+        text = self.text
+        if not _STATE_NAME_GOES_ON.match(text, e):
+            return False
+        m = _CAP_BEFORE.search(text, max(0, s - 30), s)
+        if not m or m.group(1) in _FIRM_OPENERS:
+            return False
+        left = text[max(0, m.start() - 200) : m.start()].rstrip()
+        if not left or left[-1] in _BREAK_CHARS or left.endswith("--"):
+            return False
+        word = m.group(1)
+        return self.lex.canonical(word) is None and word not in self._person_index()
 
     def _in_firm_name(self, s: int, e: int) -> bool:
         """A state's name inside the name of a company the story gives with its legal form, also
