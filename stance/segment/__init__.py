@@ -612,6 +612,9 @@ _FILED_WITH = re.compile(
 )
 # What follows a state's name that opens a company's or an association's name: "American Norco
 # Brands Inc", "Irish Norco Airlines", "American Growers Association".
+_CAP_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+) $")
+_STATE_NAME_GOES_ON = re.compile(r"/[A-Z]| [A-Z][a-z]")
+_BREAK_CHARS = frozenset(".!?:;\"“”‘’'([…—–")
 _IN_NAME = re.compile(
     r"(?:\s+(?:[A-Z][\w&'\-]*|of|and|&)){0,3}\s+(?:Inc|Corp|Co|Ltd|Plc|Group|Association|Institute|Exchange|Journal|"
     r"Airlines?|Brands|Company|Corporation|Federation|Society|Foundation|Industries|Petroleum|Resources|Motors|"
@@ -638,6 +641,8 @@ _HEADLINE_SPEAKS = re.compile(
 _CAPS_WORD = re.compile(r"(?<![\w<])[A-Z][A-Z0-9&]+(?![\w>])")
 # A stock ticker in a headline ("NORCO <NRC> SEES ...") marks a company story.
 _TICKER = re.compile(r"<[A-Z][A-Z0-9.]*>")
+# A slug before a headline's company name ("BRIEF-U.S. Norvale <USN> ...").
+_TICKER_SLUG = re.compile(r"^(?:BRIEF|UPDATE\s*\d*|CORRECTED|RPT)-", re.I)
 # A determiner or possessive right before a capitalised word makes a thing of it ("the Bill", "a
 # Mark", "this Bill", "Labour's Bill"), a preposition of place a place ("in Virginia").
 _NOT_A_NAME_BEFORE = re.compile(
@@ -791,6 +796,7 @@ class _Segmenter:
         self._firm_at: tuple[list[int], list[tuple[int, int, str]]] | None = None
         self._counts: dict[str, int] | None = None
         self._congress: bool | None = None
+        self._ticker_words: str | None = None
         self._namesake_parties: dict[str, bool] = {}
         self._party_mentions: dict[str, int] = {}
         self._politics_states: list[tuple[str, str]] | None = None
@@ -3473,16 +3479,45 @@ class _Segmenter:
         kinds = ("states",) if quoted else ("states", "blocs")
         if self.lex.kinds.get(c) not in kinds:
             return False
+        if quoted and self._cap_word_before(s, e):
+            return True
         return bool(_IN_NAME.match(self.text, e)) or self._in_firm_name(s, e)
+
+    def _cap_word_before(self, s: int, e: int) -> bool:
+        """A capitalised word inside a sentence right before a state's name, where the name goes on
+        ("as Royal Dutch/Shell had to", "Deutsche Japan Fund"), makes them one name. Not a sentence's
+        opener ("Senior Japanese officials"), nor a name of its own that a verb's object or a short
+        opening phrase puts before the state ("told Nakasone Japan must", "Without Brussels Britain")."""
+        text = self.text
+        if not _STATE_NAME_GOES_ON.match(text, e):
+            return False
+        m = _CAP_BEFORE.search(text, max(0, s - 30), s)
+        if not m or m.group(1) in _FIRM_OPENERS:
+            return False
+        left = text[max(0, m.start() - 200) : m.start()].rstrip()
+        if not left or left[-1] in _BREAK_CHARS or left.endswith("--"):
+            return False
+        word = m.group(1)
+        return self.lex.canonical(word) is None and word not in self._person_index()
 
     def _in_firm_name(self, s: int, e: int) -> bool:
         """A state's name inside the name of a company the story gives with its legal form, also
         where the quote leaves the form or the last words out ("Norland Pacific" or "Norland
         Pacific's" after "Norland Pacific Ltd", "Kell Norland" after "Kell Norland Oil Co")."""
+        text = self.text
+        ticker = self._ticker_name()
+        if ticker and len(ticker) > e - s:
+            # "U.S. West stock" in the story of "U.S. WEST <USW> ...": the company, not the state.
+            # The headline is in capitals, the story not: each word after the state must be
+            # capitalised too ("U.S. home builders" under "U.S. HOME <UH>" is the state).
+            run = " ".join(text[s : s + len(ticker) + 2].split())
+            if run.upper().startswith(ticker) and not run[len(ticker) : len(ticker) + 1].isalnum():
+                state = len(" ".join(text[s:e].split()))
+                if all(w[:1].isupper() for w in run[state : len(ticker)].split()):
+                    return True
         prefixes = self._firm_name_prefixes()
         if not prefixes:
             return False
-        text = self.text
         left: list[str] = []
         if text[s - 1 : s] == " ":
             for w in reversed(text[max(0, s - 60) : s].split()[-3:]):
@@ -3503,6 +3538,19 @@ class _Segmenter:
                 if i + j and " ".join([*left[len(left) - i :], *alias, *right[:j]]).removesuffix("'s") in prefixes:
                     return True
         return False
+
+    def _ticker_name(self) -> str:
+        """The words a company story's headline gives before its ticker, in capitals, without a
+        slug or legal form ("U.S. WEST" of "U.S. WEST <USW> TO BUY BACK STOCK", of "BRIEF-U.S. West
+        Inc <USW> ..."): the story often writes the name bare. Empty where there is no ticker."""
+        if self._ticker_words is None:
+            title = self.article.title or ""
+            m = _TICKER.search(title)
+            words = _TICKER_SLUG.sub("", title[: m.start()].rsplit("/", 1)[-1].lstrip()).split() if m else []
+            while len(words) > 1 and words[-1].rstrip(".").title() in _LEGAL_FORMS_TITLED:
+                words.pop()
+            self._ticker_words = " ".join(words).upper()
+        return self._ticker_words
 
     def _firm_name_prefixes(self) -> frozenset[str]:
         """Every name the story writes with a legal form ("Norland Pacific Air Ltd"), less the form,
@@ -4479,6 +4527,7 @@ _NOT_ALIASES = frozenset(
 )
 # Legal forms that end a company's name.
 _LEGAL_FORMS = frozenset("Inc Corp Corporation Co Cos Ltd Plc PLC AG SA NV Bhd Pty Limited".split())
+_LEGAL_FORMS_TITLED = frozenset(f.title() for f in _LEGAL_FORMS)
 # Words in a quote that speak of a company named before: "the company", "the stock".
 _FIRM_POINTER = re.compile(
     words_pattern("The the This this Its its")
