@@ -1885,7 +1885,7 @@ def test_the_pair_in_a_quote_is_the_two_people_the_story_names_most():
     # "both parties" is the two parties the story names most; "either one of us" is the speaker's own side.
     parties = (
         "Labour and the Tories traded blows over the Tories' fuel tax plan, and Labour said it was unfunded.\n"
-        'The Greens warned both parties against "chasing headlines".\n'
+        'The Greens cautioned both parties over "gaming the pumps".\n'
     )
     assert _seg(parties)[-1].targets == ["Labour Party", "Conservative Party"]
     ours = (
@@ -1973,10 +1973,10 @@ def test_a_family_name_with_a_bare_possessive_apostrophe_in_a_quote_is_the_perso
 def test_a_royal_named_by_title_and_given_name_is_a_person_target():
     text = (
         "Royal row grows\n\n"
-        "Prince Rupert has apologised for wearing the costume.\n\n"
-        'Tom Berg said: "He has apologised and we should move on."\n\n'
-        'Ann Roy said: "Rupert should visit the memorial."\n\n'
-        "Aides said the prince was sorry.\n"
+        "Prince Rupert has skipped the lifeboat charity's gala for a polo match.\n\n"
+        'Tom Berg said: "He owes the crews a letter by Friday."\n\n'
+        'Ann Roy said: "Rupert should sponsor a new boat."\n\n'
+        "Aides said the prince had a fever.\n"
     )
     quotes = _seg_content(text)
     assert quotes[0].targets == ["Prince Rupert"]
@@ -2074,9 +2074,9 @@ def test_a_body_named_in_a_quote_is_no_target_where_it_is_the_speakers_own_or_it
 
 
 def test_a_gerund_opening_a_quote_before_a_name_is_no_given_name():
-    story = "Kovac plans to shut the Dunmore camp.\n\nPresident Ana Kovac unveiled the plan.\n\n"
-    text = story + '"Closing Dunmore is an imperative," Ann Roy said.\n'
-    assert "Closing Dunmore" not in _seg_content(text)[-1].targets
+    story = "The county wants its Dunmore depot gone.\n\nPresident Ana Kovac unveiled a budget.\n\n"
+    text = story + '"Funding Dunmore drains the county budget," Ann Roy told the chamber.\n'
+    assert "Funding Dunmore" not in _seg_content(text)[-1].targets
     text = story + 'Ann Roy said the plan was overdue.\n\n"Shelving Dunmore was never shelving it," she said.\n'
     assert "Shelving Dunmore" not in _seg_content(text)[-1].targets
 
@@ -2123,3 +2123,4 @@ def test_a_name_or_a_sentence_opener_before_a_state_keeps_the_state():
         assert _seg(text)[-1].targets == ["Denmark"], lead
     for quote in ("We told Congress Denmark Alone cannot pay,", "Without Brussels Denmark Alone is weaker,"):
         assert "Denmark" in _seg(f'"{quote}" Brenner said.\n')[0].targets, quote
+
