@@ -2124,3 +2124,17 @@ def test_a_name_or_a_sentence_opener_before_a_state_keeps_the_state():
     for quote in ("We told Congress Denmark Alone cannot pay,", "Without Brussels Denmark Alone is weaker,"):
         assert "Denmark" in _seg(f'"{quote}" Brenner said.\n')[0].targets, quote
 
+def test_a_bare_and_after_a_party_starts_the_body_after_it():
+    # "and" joins a person, a place or a company to the body: two parties, only the second a body.
+    say = 'Pia Holm said: "{}"\n'
+    assert _seg(say.format("Any pact between Vellmar and Ostrava Council is far off."))[-1].targets == [
+        "Ostrava Council"
+    ]
+    assert _seg(say.format("Brisco and Tallow Trust plan a joint bid."))[-1].targets == ["Tallow Trust"]
+    assert _seg(say.format("Dr Ferrand and Ostrava Council share the blame."))[-1].targets == ["Ostrava Council"]
+    assert _seg(say.format("By Friday and Saturday Council crews will be out."))[-1].targets == []
+    # Both sides the body's own common words: one name.
+    assert _seg(say.format("The Ostrava Health and Safety Board shut the mill."))[-1].targets == [
+        "Ostrava Health and Safety Board"
+    ]
+

@@ -2298,6 +2298,12 @@ class _Segmenter:
             if any(w in _NAMED_BODY_HEAD_SET for w in words[:-1]):
                 continue  # "the Board of Directors of the Norco Foundation": whose board is unclear
             stripped = False
+            start = m.start(1)
+            while "and" in words and words[words.index("and") - 1] not in _BODY_AND_WORDS:
+                cut = words.index("and") + 1  # "Kessel and Glenmoor Council": two parties, the body is the second
+                start = text.index(words[cut], start + len(" ".join(words[:cut])))
+                words = words[cut:]
+                stripped = True
             while words and (words[0] in ("The", "the") or _title_or_opener(words[0]) or words[0] in _POSSESSIVE_CAPS):
                 words = words[1:]  # "Every Committee member", "Our Foundation": a sentence's opener, no name
                 stripped = True
@@ -2311,7 +2317,7 @@ class _Segmenter:
             ):
                 continue  # "Local Union leaders agree.": a sentence's capitalised common word, no name
             name = " ".join(words)
-            i = bisect.bisect_left(self._lex_starts, m.start(1))
+            i = bisect.bisect_left(self._lex_starts, start)
             if i < len(spans) and spans[i][0] < m.end(1):
                 continue  # the lexicon names it, or a part of it
             if self.lex.alias_tail(name):
@@ -4297,6 +4303,17 @@ _NAMED_BODY = re.compile(
     + r"))\b(?!\s+(?:[A-Z]|of\s))"
 )
 _NAMED_BODY_HEAD_SET = frozenset(_NAMED_BODY_HEADS)
+# Common words that a bare "and" joins inside one body's name ("Savings and Loan", "Health and
+# Safety"); before any other word (a person, a place, a company) "and" joins two parties.
+_BODY_AND_WORDS = frozenset(
+    """Savings Loan Health Safety Arts Science Sciences Education Trade Industry Commerce Water Harbour
+    Harbor Port Ports Food Drug Drugs Fish Fisheries Wildlife Forestry Agriculture Energy Power Transport
+    Transportation Roads Housing Development Research Culture Media Sport Sports Environment Planning
+    Finance Labour Labor Employment Welfare Justice Mines Oil Gas Light Parks Recreation Tourism Heritage
+    Standards Marine Aviation Rail Land Lands Works Building Buildings Family Families
+    Children Youth Police Fire Rescue Pensions Social Economic Human Rights Civil Peace Security Defence
+    Defense Foreign Affairs Resources Natural Gaming Racing Stock Bond Futures Insurance Banking""".split()
+)
 _CHAMBER_WORDS = frozenset("House Senate Assembly Parliament Congress Commons Lords".split())
 # An initialism of capitals ("UAW", "NUT") near the speaker: the body may be theirs by initials.
 _INITIALISM = re.compile(r"\b[A-Z]{2,6}\b")
