@@ -2124,6 +2124,7 @@ def test_a_name_or_a_sentence_opener_before_a_state_keeps_the_state():
     for quote in ("We told Congress Denmark Alone cannot pay,", "Without Brussels Denmark Alone is weaker,"):
         assert "Denmark" in _seg(f'"{quote}" Brenner said.\n')[0].targets, quote
 
+
 def test_a_bare_and_after_a_party_starts_the_body_after_it():
     # "and" joins a person, a place or a company to the body: two parties, only the second a body.
     say = 'Pia Holm said: "{}"\n'
@@ -2138,3 +2139,27 @@ def test_a_bare_and_after_a_party_starts_the_body_after_it():
         "Ostrava Health and Safety Board"
     ]
 
+
+def test_a_title_word_opening_a_body_name_is_part_of_it():
+    # "New", "State", "General", "Central", "Industry" open real names; only determiners and
+    # possessives are cut from the front.
+    say = 'Pia Holm said: "{} approved the plan."\n'
+    for name in (
+        "New Carvel Harbour Authority",
+        "State Fishing Board",
+        "General Dental Council",
+        "Central Grain Board",
+        "Industry Skills Council",
+    ):
+        assert _seg(say.format("The " + name))[-1].targets == [name]
+    assert _seg(say.format("Each Committee member"))[-1].targets == []
+
+
+def test_a_body_named_in_full_before_is_not_a_new_body_when_shortened():
+    # Once "New", "State" or a title word opens a name, the tail of a name written in full
+    # before is that body again, not a new one.
+    text = (
+        "The Western Grain Trade Board said\nit fined two ship owners on Monday.\n"
+        "    The Trade Board faulted the owners for\ncargo losses due to \"careless\nloading at every port.\"\n"
+    )
+    assert _seg(text)[-1].targets == []

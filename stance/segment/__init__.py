@@ -2304,7 +2304,7 @@ class _Segmenter:
                 start = text.index(words[cut], start + len(" ".join(words[:cut])))
                 words = words[cut:]
                 stripped = True
-            while words and (words[0] in ("The", "the") or _title_or_opener(words[0]) or words[0] in _POSSESSIVE_CAPS):
+            while words and (words[0] in _BODY_OPENERS or words[0] in _POSSESSIVE_CAPS):
                 words = words[1:]  # "Every Committee member", "Our Foundation": a sentence's opener, no name
                 stripped = True
             if len(words) < 2:
@@ -2322,6 +2322,9 @@ class _Segmenter:
                 continue  # the lexicon names it, or a part of it
             if self.lex.alias_tail(name):
                 continue  # "the Reserve Board": a lexicon target shortened
+            tail = r"[A-Z][\w'’&.-]*\s+" + r"\s+".join(map(re.escape, words)) + r"\b"
+            if words[0].lower() in ROLE_WORDS and re.search(tail, text[:start]):
+                continue  # "the Bank Board" after "the Federal Home Loan Bank Board": that body shortened
             head = " " + words[0]
             kinds = self.lex.kinds
             if words[0] not in _CHAMBER_WORDS and any(
@@ -4527,6 +4530,9 @@ _SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?][\"”’)]?\s+|\n\s*|[\"“‘(
 _OPENER_CAPS = _NON_NAME_CAPS - frozenset(
     "January February March April May June July August September October November December".split()
 )
+# Words that open a sentence before a body's name, not a part of it ("But Glenmoor Council", "Every
+# Committee member", "The Board"); "New", and titles like "General" or "State", open names too.
+_BODY_OPENERS = frozenset(("The", "the", *(_OPENER_CAPS - {"New"}), *_DETERMINER_CAPS))
 
 
 # A word with a capital after its first letter ("ARGOSystems", "BMW's"), possessive or not.
