@@ -2163,3 +2163,16 @@ def test_a_body_named_in_full_before_is_not_a_new_body_when_shortened():
         "    The Trade Board faulted the owners for\ncargo losses due to \"careless\nloading at every port.\"\n"
     )
     assert _seg(text)[-1].targets == []
+
+
+def test_a_generic_first_word_or_a_state_code_is_no_sign_of_the_speakers_own_body():
+    # "National" opens many bodies' names, and "NC" beside the speaker is a state, not initials.
+    text = '"The National Fire Safety Board blamed the crew," said National Ferries spokesman Pia Holm.\n'
+    assert _seg(text)[-1].targets == ["National Fire Safety Board"]
+    text = '"The Northern Council failed us," said Pia Holm, a nurse in Durham, NC.\n'
+    assert _seg(text)[-1].targets == ["Northern Council"]
+    # The speaker's own body still: its own word in the title, or its initials beside the name.
+    text = '"The Ostrava Dock Union let us down," said Pia Holm, an official with the ODU.\n'
+    assert _seg(text)[-1].targets == []
+    text = '"The Norco Family Trust will sell," said Norco chairman Tom Lund.\n'
+    assert _seg(text)[-1].targets == []

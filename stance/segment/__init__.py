@@ -2346,7 +2346,7 @@ class _Segmenter:
         ("an official with the UAW"). Asked only of a body found, so rarely."""
         text = self.text
         own = set(around.split()) - set((speaker or "").split())
-        if words[0] in own and words[0] not in _CHAMBER_WORDS:
+        if words[0] in own and words[0] not in _CHAMBER_WORDS and words[0] not in _GENERIC_BODY_WORDS:
             # Not the speaker's own name ("the Kovac Foundation" in Ana Kovac's words), nor a
             # chamber's ("House Speaker Tom Lund" on "the House Farm Committee": one of its committees).
             return True
@@ -2360,7 +2360,9 @@ class _Segmenter:
         beside = [around]
         if family:
             beside += [text[max(0, s - _BESIDE) : e + _BESIDE] for s, e in _word_spans(text, family) if not a <= s < b]
-        return any(sorted(t) == letters for part in beside for t in _INITIALISM.findall(part))
+        return len(letters) > 2 and any(
+            sorted(t) == letters and t not in _NOT_ALIASES for part in beside for t in _INITIALISM.findall(part)
+        )
 
     def _beside(self, name: str, family: str, a: int, b: int) -> bool:
         """Whether the story names the body near the speaker's family name outside the quote at
@@ -4316,6 +4318,12 @@ _BODY_AND_WORDS = frozenset(
     Standards Marine Aviation Rail Land Lands Works Building Buildings Family Families
     Children Youth Police Fire Rescue Pensions Social Economic Human Rights Civil Peace Security Defence
     Defense Foreign Affairs Resources Natural Gaming Racing Stock Bond Futures Insurance Banking""".split()
+)
+# First words that many bodies share ("National Ferries" and "the National Fire Safety Board"; a
+# "Labour councillor" and "the Labour Standards Board"): no sign that a body is the speaker's own.
+_GENERIC_BODY_WORDS = frozenset(
+    """National American Federal New State United International General Central Royal British European
+    World Public Labour Labor Conservative Democratic Republican Liberal Green Social Socialist""".split()
 )
 _CHAMBER_WORDS = frozenset("House Senate Assembly Parliament Congress Commons Lords".split())
 # An initialism of capitals ("UAW", "NUT") near the speaker: the body may be theirs by initials.
