@@ -2176,3 +2176,17 @@ def test_a_generic_first_word_or_a_state_code_is_no_sign_of_the_speakers_own_bod
     assert _seg(text)[-1].targets == []
     text = '"The Norco Family Trust will sell," said Norco chairman Tom Lund.\n'
     assert _seg(text)[-1].targets == []
+
+
+def test_an_address_in_a_relative_clause_or_before_any_cue_is_another_event():
+    # "who ... told X" is an aside on an earlier event, whatever verb (or none) cues the quote.
+    story = "Pia Holm and Rolf Brenner are vying for the seat.\n\n"
+    for line in (
+        'Mr Brenner, who in March told Ms Holm to step aside, argued: "You farmers need a louder voice."\n',
+        'Mr Brenner, who told Ms Holm of his bid in June, explained on Friday: "If you want roads, back me."\n',
+        'Mr Brenner, who in March told Ms Holm to step aside, was curt on Friday: "You farmers need a louder voice."\n',
+        '"You farmers need a louder voice," Mr Brenner, who once told Ms Holm to step aside, says.\n',
+    ):
+        assert "Pia Holm" not in _seg_content(story + line)[-1].targets
+    line = 'Mr Brenner told Ms Holm: "You cannot be trusted with the budget."\n'
+    assert _seg_content(story + line)[-1].targets == ["Pia Holm"]

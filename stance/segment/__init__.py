@@ -2407,8 +2407,10 @@ class _Segmenter:
         # Another verb of saying between the address and the quote is the quote's own cue: the
         # address belongs to another event ("Berg, who told Ms Kovac to quit, said: ...").
         gap = (b, group[0].open_pos) if b <= group[0].open_pos else (group[-1].close_end, m.start())
-        if _OTHER_CUE.search(text, *gap):
+        if _OTHER_CUE.search(text, *gap) or iter_cues(text, *gap, min_strength=2):
             return []
+        if _RELATIVE_ADDRESS.search(text, max(ss, m.start() - 80), m.start()):
+            return []  # "Verhoek, who last year told Ms Ilves to quit, ...": an aside on another event
         named = [t for t in self._names_in(a, b) if self.lex.kinds.get(t) == "people"]
         named += self._persons_in(a, b, speaker)
         return [t for t in dict.fromkeys(named) if t not in own and not _same_person(t, speaker, text)][:1]
@@ -4283,6 +4285,8 @@ _OWNER_INSIDE = re.compile(r"\w['’]s?\s")
 # Patterns below open with a letter class, not "\b", so that the engine skips to those letters.
 _SECOND_PERSON = re.compile(r"[Yy](?<![\w'’][Yy])ou(?:rs?|rself)?\b")
 _OTHER_CUE = re.compile(r"\b(?:said|says|added|adds|wrote|writes|declared|insisted|stated|told)\b")
+# A relative clause opened right before a verb of address ("Verhoek, who once told ...").
+_RELATIVE_ADDRESS = re.compile(r",\s+(?:who|which)\b[^,;:.!?\"“”]*$")
 _ADDRESS_KEY = re.compile(r"told|tells|wrote to|writes to|said to|says to|assured|reminded")
 # A verb of address before whom it addresses, a title between ("told Mr Kovac", "wrote to Senator Kovac").
 _ADDRESS_VERB = re.compile(
