@@ -2190,3 +2190,21 @@ def test_an_address_in_a_relative_clause_or_before_any_cue_is_another_event():
         assert "Pia Holm" not in _seg_content(story + line)[-1].targets
     line = 'Mr Brenner told Ms Holm: "You cannot be trusted with the budget."\n'
     assert _seg_content(story + line)[-1].targets == ["Pia Holm"]
+
+
+def test_a_body_opening_the_lead_after_a_headline_or_with_no_dateline_is_the_speakers_own():
+    # The lead may follow a headline or stand with no dateline; the body may take an apposition
+    # or a verb of its own news.
+    quote = '    "Harlow Cargo Trust will pay down loans," finance chief Ida Moss said.\n'
+    for lead in (
+        "Harlow Cargo Trust said on Tuesday it sold three depots.\n",
+        "HARLOW CARGO SELLS DEPOTS\n    LEEDS - Harlow Cargo Trust said it sold three depots.\n",
+        "Harlow Cargo Sells Depots\n\nLEEDS - Harlow Cargo Trust said it sold three depots.\n",
+        "LEEDS - Harlow Cargo Trust, the depot owner, said it sold three depots.\n",
+        "LEEDS - Harlow Cargo Trust reported a loss and sold three depots.\n",
+    ):
+        assert _seg(lead + quote)[-1].targets == []
+    other = "Harlow Cargo Trust's plan to shut the depot angered locals.\n\n"
+    assert _seg(other + '"Harlow Cargo Trust has let us down," resident Ida Moss said.\n')[-1].targets == [
+        "Harlow Cargo Trust"
+    ]

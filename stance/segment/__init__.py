@@ -2350,8 +2350,7 @@ class _Segmenter:
             # Not the speaker's own name ("the Kovac Foundation" in Ana Kovac's words), nor a
             # chamber's ("House Speaker Tom Lund" on "the House Farm Committee": one of its committees).
             return True
-        lead = _AGENCY_DATELINE.match(text) or _WIRE_DATELINE.match(text)
-        if lead is not None and re.match(re.escape(name) + _BODY_SAYS, text[lead.end() : a]):
+        if any(_body_speaks(text, st, a, name) for st in _lead_starts(text)):
             return True
         # Initials beside the speaker's name, not the quote's: "FBN" after a network's full name is its
         # short name, not the speaker's employer.
@@ -4332,9 +4331,43 @@ _GENERIC_BODY_WORDS = frozenset(
 _CHAMBER_WORDS = frozenset("House Senate Assembly Parliament Congress Commons Lords".split())
 # An initialism of capitals ("UAW", "NUT") near the speaker: the body may be theirs by initials.
 _INITIALISM = re.compile(r"\b[A-Z]{2,6}\b")
-# A body that speaks itself before the quote ("Norco Realty Trust said on Monday"): the speaker
-# quoted after it is most often its official.
-_BODY_SAYS = r"(?:\s+\w+){0,3}?\s+(?:said|says)\b"
+# A body's own apposition before its verb ("Norco Realty Trust, the mall owner, said").
+_BODY_APPOSITION = re.compile(r",[^,\n]{1,40},")
+# Verbs of a company's own news besides the cue verbs ("reported a loss", "posted a profit").
+_BODY_NEWS_VERBS = frozenset("reported reports announced announces posted posts".split())
+
+
+def _lead_starts(text: str) -> list[int]:
+    """Where a story's lead may begin: the text's start, after its dateline, and after a
+    headline line (with or without a dateline after it)."""
+    starts = [len(text) - len(text.lstrip())]
+    lead = _AGENCY_DATELINE.match(text) or _WIRE_DATELINE.match(text)
+    if lead is not None:
+        starts.append(lead.end())
+    nl = text.find("\n", starts[0])
+    if 0 < nl < 160 and text[:nl].rstrip()[-1:] not in ".!?\"”:":
+        starts.append(len(text) - len(text[nl:].lstrip()))
+        lead = _WIRE_DATELINE.match(text, nl)
+        if lead is not None:
+            starts.append(lead.end())
+    return starts
+
+
+def _body_speaks(text: str, st: int, a: int, name: str) -> bool:
+    """Whether the lead at `st` (before the quote at `a`) opens with the body as the subject of a
+    verb of saying or of its own news ("Norco Realty Trust, the mall owner, reported a loss"):
+    a speaker quoted after it is most often its official."""
+    m = re.compile(r"(?:The\s+)?" + re.escape(name) + r"\b").match(text, st, a)
+    if m is None:
+        return False
+    e = m.end()
+    app = _BODY_APPOSITION.match(text, e, a)
+    if app is not None:
+        e = app.end()
+    words = re.findall(r"[A-Za-z]+", text[e : min(a, e + 60)])[:4]
+    return any(w in _BODY_NEWS_VERBS or cue_strength(w) >= 2 for w in words)
+
+
 # A wire story's dateline before its lead ("NEW YORK - ", "LONDON, March 3 - ").
 _WIRE_DATELINE = re.compile(r"\s*[A-Z][A-Z .]+(?:,[^-\n]{0,30})?\s+-\s+")
 # A head word as a modifier before a noun of people ("Local Union leaders", "Board members").
