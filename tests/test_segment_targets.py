@@ -2208,3 +2208,11 @@ def test_a_body_opening_the_lead_after_a_headline_or_with_no_dateline_is_the_spe
     assert _seg(other + '"Harlow Cargo Trust has let us down," resident Ida Moss said.\n')[-1].targets == [
         "Harlow Cargo Trust"
     ]
+
+
+def test_the_board_of_a_company_the_story_names_with_its_legal_form_is_that_company():
+    text = (
+        "LEEDS - Kestrel Mills Inc said it would buy back stock.\n"
+        '    "The Kestrel Mills Board thinks the shares are cheap," analyst Ida Moss said.\n'
+    )
+    assert _seg(text)[-1].targets == ["Kestrel Mills"]

@@ -2331,6 +2331,10 @@ class _Segmenter:
                 e - s > len(head) and text[e - len(head) : e] == head and kinds.get(c) != "people" for s, e, c in spans
             ):
                 continue  # "the System Board" after "the Farm Credit System": that body's own board
+            if words[-1] in ("Board", "Committee") and re.search(
+                r"\b" + r"\s+".join(map(re.escape, words[:-1])) + r"\s+(?:" + "|".join(_LEGAL_FORMS) + r")\b", text
+            ):
+                continue  # "the Kestrel Mills Board" of "Kestrel Mills Inc": the company's own board, the company named
             family = speaker.split()[-1] if speaker else ""
             if name in around or name in out or family[:1].isupper() and self._beside(name, family, a, b):
                 continue
