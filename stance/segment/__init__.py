@@ -17,7 +17,15 @@ from itertools import repeat
 from typing import Literal
 
 from stance.records import Article, Quote, Span
-from stance.segment.cues import CueMatch, cue_strength, iter_cues, legal_form_words, name_noun_at
+from stance.segment.cues import (
+    PAIR_WORDS,
+    CueMatch,
+    cue_strength,
+    iter_cues,
+    legal_form_words,
+    name_noun_at,
+    target_key_words,
+)
 from stance.segment.quotes import (
     ALL_MARKS,
     Layout,
@@ -807,6 +815,8 @@ class _Segmenter:
         self._named_cache: tuple[list[int], list[str]] | None = None
         self._holders: dict[str, set[str]] | None = None
         self._pair_ok: dict[tuple[str, str | None, bool], bool] = {}
+        self._key_words: dict[bool, tuple[list[int], list[int]]] | None = None
+        self._folds: bool | None = None
         # An ASCII story's quotes are pre-checked for office words (see `_may_name_office`).
         self._ascii = self.text.isascii()
         self._heads: dict[str, str] | None = None
@@ -2282,7 +2292,7 @@ class _Segmenter:
         speaker's name)."""
         out: list[str] = []
         text = self.text
-        if not _BODY_HEAD.search(text, a, b):
+        if not self._may_name_body(a, b):
             return out  # the cheap trigger: most quotes name no body so
         spans = self._load_spans()
         around = (mention.text if mention is not None else "") + " " + (speaker or "")
@@ -2396,6 +2406,49 @@ class _Segmenter:
         named += self._persons_in(a, b, speaker)
         return [t for t in dict.fromkeys(named) if t not in own and not _same_person(t, speaker, text)][:1]
 
+    def _key_word_in(self, a: int, b: int, pair: bool) -> int:
+        """Where the first whole word of `PAIR_WORDS` (else of `BODY_HEAD_WORDS`) in any case
+        stands inside [a, b), or -1: the story's words come from the cue scan's one pass
+        (`target_key_words`), so a quote without one is not scanned by a rule's regex."""
+        if self._key_words is None:
+            found: dict[bool, tuple[list[int], list[int]]] = {True: ([], []), False: ([], [])}
+            for s, e, w in target_key_words(self.text):
+                starts, ends = found[w in PAIR_WORDS]
+                starts.append(s)
+                ends.append(e)
+            self._key_words = found
+        starts, ends = self._key_words[pair]
+        i = bisect.bisect_left(starts, a)
+        while i < len(starts) and starts[i] < b:
+            if ends[i] <= b:
+                return starts[i]
+            i += 1
+        return -1
+
+    def _pair_match(self, a: int, b: int) -> re.Match[str] | None:
+        """`_PAIR.search(text, a, b)` where `_PAIR_KEY` finds a key in [a, b) too. Every match of
+        `_PAIR` holds a whole word of `PAIR_WORDS` (its first, or after "the "), so the search
+        starts at the window's first such word, and a window with none is not searched; except
+        where the window cuts a word or the story holds a character that re.I folds to an ASCII
+        letter ("paır"), which the letter shape's words miss."""
+        text = self.text
+        if self._folds is None:
+            self._folds = not self._ascii and any(c in text for c in _FOLDS_TO_ASCII)
+        if self._folds or _cut_at(text, b):
+            return _PAIR.search(text, a, b) if _PAIR_KEY.search(text, a, b) else None
+        first = self._key_word_in(a, b, True)
+        if first < 0 or not _PAIR_KEY.search(text, a, b):
+            return None
+        return _PAIR.search(text, max(a, first - 4), b)
+
+    def _may_name_body(self, a: int, b: int) -> bool:
+        """Whether [a, b) may hold a match of `_NAMED_BODY`: only where a head word stands in it
+        as a whole word (the pattern holds it between a blank and a word's edge), unless the
+        window cuts a word; and `_BODY_HEAD` finds it."""
+        if self._key_word_in(a, b, False) < 0 and not _cut_at(self.text, b):
+            return False
+        return bool(_BODY_HEAD.search(self.text, a, b))
+
     def _pair_in(self, a: int, b: int, speaker: str | None, own: set[str]) -> list[str]:
         """The two a quote speaks of together ("the pair", "either one", "the two of them",
         "both parties"): the two people, or for parties the two parties, the story names most
@@ -2403,7 +2456,7 @@ class _Segmenter:
         in 7 of 10 quotes so worded the labellers named such a pair). Where a third is named as
         often as the second, there is no one pair to give."""
         text = self.text
-        m = _PAIR.search(text, a, b) if _PAIR_KEY.search(text, a, b) else None
+        m = self._pair_match(a, b)
         if m is None:
             return []
         kind = "parties" if m.group(1) else "people"
@@ -4403,6 +4456,12 @@ _OF_BEFORE = re.compile(r"(?:\bof\s+the|\b([A-Z][\w\-]*)\s+(?:of|for))\s+$")
 _ROYAL_BEFORE = re.compile(r"\b(Prince|Princess|King|Queen)\s+$")
 _ROYAL_AT = re.compile(r"(Prince|Princess|King|Queen)\s+(?=[A-Z])")
 _ROYAL_TITLES = ("Prince", "King", "Queen")
+
+
+def _cut_at(text: str, b: int) -> bool:
+    """Whether a window ending at b cuts a word of ASCII letters: a regex bounded there takes the
+    word's start as a word of its own ("pair|s"), the letter shape's whole words do not."""
+    return b < len(text) and text[b].isascii() and text[b].isalpha()
 
 
 def _untitled(name: str) -> str:
