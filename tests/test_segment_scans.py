@@ -836,3 +836,27 @@ def test_target_key_words_are_the_whole_words_in_any_case():
     plain = re.compile(r"(?<![A-Za-z])(?:" + "|".join(sorted(TARGET_KEY_WORDS)) + r")(?![A-Za-z])", re.I | re.A)
     for text in _PAIR_TEXTS + _BODY_TEXTS + _EDGE_CASES:
         assert target_key_words(text) == [(m.start(), m.end(), m.group().lower()) for m in plain.finditer(text)]
+
+
+def test_government_targets_do_not_depend_on_when_the_story_politics_is_read():
+    # `_targets` reads the cached `_politics` before the per-quote key search: the same targets as a fresh run.
+    import stance.segment as seg
+    from stance.records import Article
+    from stance.targets import TargetLexicon
+
+    lex = TargetLexicon.load()
+    stories = [
+        "Labour and the Conservatives clashed over rail fares. Labour said the Conservatives had failed.\n"
+        '"The Government has let commuters down," said Ann Rook.\n'
+        '"Ministers must act," she added. "We will not wait."\n',
+        'Tom Berg spoke in Ohio.\n"The government is too big," Berg said.\n',
+    ]
+    for text in stories:
+        article = Article(id="t", text=text)
+        plain = seg._Segmenter(article, lex, "fragment")
+        plain_targets = [q.targets for q in plain.run()]
+        early = seg._Segmenter(article, lex, "fragment")
+        politics = early._politics()
+        assert [q.targets for q in early.run()] == plain_targets
+        assert early._politics() == politics
+    assert seg._Segmenter(Article(id="t", text=stories[0]), lex, "fragment")._politics()

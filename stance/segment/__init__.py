@@ -1851,7 +1851,7 @@ class _Segmenter:
             if self._creditors_named_in(a, b) and _CREDITORS not in own:  # not a creditor bank's own man
                 found.setdefault(_CREDITORS, None)
             congress = congress or self._legislation_in(a, b, own, mention, speaker)
-            if government is None and _GOVERNMENT_KEYS.search(self.text, a, b) and self._politics():
+            if government is None and self._politics() and _GOVERNMENT_KEYS.search(self.text, a, b):
                 government = self._government_in(a, b, own, mention, speaker)
             for t in self._bodies_by_head_in(a, b):
                 if t not in own:  # "the system" from a Farm Credit System official is his own body
