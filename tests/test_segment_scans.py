@@ -860,3 +860,16 @@ def test_government_targets_do_not_depend_on_when_the_story_politics_is_read():
         assert [q.targets for q in early.run()] == plain_targets
         assert early._politics() == politics
     assert seg._Segmenter(Article(id="t", text=stories[0]), lex, "fragment")._politics()
+
+
+def test_government_key_test_agrees_with_the_plain_pattern_in_every_window():
+    import stance.segment as seg
+
+    texts = [
+        "The Government and government ministers, administers; Downing Street, No 10, No. 10, Number 10",
+        "the Home Office, Governments, GOVERNMENT, No.10, Nonministers 10, DDowning Street, HHome Office",
+    ]
+    for text in texts:
+        for a in range(len(text) + 1):
+            for b in range(a, len(text) + 1):
+                assert seg._government_key_in(text, a, b) == bool(seg._GOVERNMENT_KEYS.search(text, a, b)), (a, b)

@@ -1851,7 +1851,7 @@ class _Segmenter:
             if self._creditors_named_in(a, b) and _CREDITORS not in own:  # not a creditor bank's own man
                 found.setdefault(_CREDITORS, None)
             congress = congress or self._legislation_in(a, b, own, mention, speaker)
-            if government is None and self._politics() and _GOVERNMENT_KEYS.search(self.text, a, b):
+            if government is None and self._politics() and _government_key_in(self.text, a, b):
                 government = self._government_in(a, b, own, mention, speaker)
             for t in self._bodies_by_head_in(a, b):
                 if t not in own:  # "the system" from a Farm Credit System official is his own body
@@ -2988,7 +2988,7 @@ class _Segmenter:
         place of the state itself, "the government in London", is kept), and not the words of one
         who speaks for the government (a minister, a secretary, an official: their own)."""
         text = self.text
-        if not _GOVERNMENT_KEYS.search(text, a, b):
+        if not _government_key_in(text, a, b):
             return None  # most quotes never write the words
         homes = self._home_governments(own)
         if not homes:
@@ -4632,6 +4632,17 @@ _A_GOVERNMENT = re.compile(
     rf"|[Tt]{WORD_EDGE}he Home Office)\b"
 )
 _GOVERNMENT_KEYS = re.compile(r"[Gg]overnment|inisters|Downing Street|No\.? 10|Number 10|Home Office")
+# `_GOVERNMENT_KEYS` in two searches the engine runs faster: a literal it skips to, and the rest
+# led by the class of their (rarer) first letters instead of an "i" at every other word.
+_MINISTERS_KEY = re.compile("inisters")
+_GOVERNMENT_REST = re.compile(
+    r"[GgDNH](?:(?<=[Gg])overnment|(?<=D)owning Street|(?<=N)o\.? 10|(?<=N)umber 10|(?<=H)ome Office)"
+)
+
+
+def _government_key_in(text: str, a: int, b: int) -> bool:
+    """Whether `_GOVERNMENT_KEYS` finds a key in text[a:b]."""
+    return bool(_MINISTERS_KEY.search(text, a, b) or _GOVERNMENT_REST.search(text, a, b))
 _GOVERNMENT_WORD_BEFORE = re.compile(r"([\w'’]+)\s+$")  # the word before "government"/"ministers"
 _GOVERNMENT_DETERMINERS = frozenset("the this that present current".split())
 _PLACE_WORDS = frozenset("at in from to into outside down on near past opposite along up".split())
