@@ -792,3 +792,84 @@ def test_long_runs_are_skipped_with_or_without_the_run_memo():
         assert all(p.name.count(" ") < 12 for p in cold.persons), text
     _RUN_MEMO.clear()
     assert not build_entities(texts[1][:16], is_place).persons  # twelve blanks in a short run
+
+
+_PAIR_TEXTS = [
+    'Vera Lund and Ivo Marsh met. "The pair agreed, and both parties, the two of them, either one, the duo."',
+    "BOTH PARTIES; The Two Main Parties, neither candidate, the pairs, the pair of shoes, repair two men",
+    "Both men said it. The two rivals. Neither woman. the pair2 the duo_ either one9 the pairé",
+    "The paır met; both partieſ; the two of them",
+    "both  parties, the\ttwo men, the two of them said, the two of these guys, eitherone",
+    "",
+]
+_BODY_TEXTS = [
+    "The Harbour Board and the Water Authority met the Kovac Foundation. Local Union leaders agree.",
+    "the National Union of Glaziers, the Dunmore Board Options Exchange, the Unionist Board2 Councilé",
+    "The Ward Council’s plan, the Lund Trust-backed bid, the Berg Network_ and Ivo Watch",
+    "",
+]
+
+
+def test_pair_and_body_tests_agree_with_the_plain_patterns_in_every_window():
+    import stance.segment as seg
+    from stance.records import Article
+    from stance.targets import TargetLexicon
+
+    lex = TargetLexicon.load()
+    for text in _PAIR_TEXTS + _BODY_TEXTS:
+        s = seg._Segmenter(Article(id="t", text=text), lex, "content")
+        for a in range(len(text) + 1):
+            for b in range(a, len(text) + 1):
+                plain = seg._PAIR.search(text, a, b) if seg._PAIR_KEY.search(text, a, b) else None
+                fast = s._pair_match(a, b)
+                assert (fast and (fast.span(), fast.groups())) == (plain and (plain.span(), plain.groups())), (a, b)
+                if seg._NAMED_BODY.search(text, a, b):
+                    assert s._may_name_body(a, b), (text, a, b)
+
+
+def test_target_key_words_are_the_whole_words_in_any_case():
+    import stance.segment as seg
+    from stance.segment.cues import DESCRIPTION_HEADS, LEGAL_FORM_WORDS, TARGET_KEY_WORDS, target_key_words
+
+    assert {h.lower() for h in seg._NAMED_BODY_HEADS} <= TARGET_KEY_WORDS
+    assert not TARGET_KEY_WORDS & (DESCRIPTION_HEADS | LEGAL_FORM_WORDS)  # their words go to those lists
+    plain = re.compile(r"(?<![A-Za-z])(?:" + "|".join(sorted(TARGET_KEY_WORDS)) + r")(?![A-Za-z])", re.I | re.A)
+    for text in _PAIR_TEXTS + _BODY_TEXTS + _EDGE_CASES:
+        assert target_key_words(text) == [(m.start(), m.end(), m.group().lower()) for m in plain.finditer(text)]
+
+
+def test_government_targets_do_not_depend_on_when_the_story_politics_is_read():
+    # `_targets` reads the cached `_politics` before the per-quote key search: the same targets as a fresh run.
+    import stance.segment as seg
+    from stance.records import Article
+    from stance.targets import TargetLexicon
+
+    lex = TargetLexicon.load()
+    stories = [
+        "Labour and the Conservatives clashed over rail fares. Labour said the Conservatives had failed.\n"
+        '"The Government has let commuters down," said Ann Rook.\n'
+        '"Ministers must act," she added. "We will not wait."\n',
+        'Tom Berg spoke in Ohio.\n"The government is too big," Berg said.\n',
+    ]
+    for text in stories:
+        article = Article(id="t", text=text)
+        plain = seg._Segmenter(article, lex, "fragment")
+        plain_targets = [q.targets for q in plain.run()]
+        early = seg._Segmenter(article, lex, "fragment")
+        politics = early._politics()
+        assert [q.targets for q in early.run()] == plain_targets
+        assert early._politics() == politics
+    assert seg._Segmenter(Article(id="t", text=stories[0]), lex, "fragment")._politics()
+
+
+def test_government_key_test_agrees_with_the_plain_pattern_in_every_window():
+    import stance.segment as seg
+
+    texts = [
+        "The Government and government ministers, administers; Downing Street, No 10, No. 10, Number 10",
+        "the Home Office, Governments, GOVERNMENT, No.10, Nonministers 10, DDowning Street, HHome Office",
+    ]
+    for text in texts:
+        for a in range(len(text) + 1):
+            for b in range(a, len(text) + 1):
+                assert seg._government_key_in(text, a, b) == bool(seg._GOVERNMENT_KEYS.search(text, a, b)), (a, b)

@@ -17,7 +17,15 @@ from itertools import repeat
 from typing import Literal
 
 from stance.records import Article, Quote, Span
-from stance.segment.cues import CueMatch, cue_strength, iter_cues, legal_form_words, name_noun_at
+from stance.segment.cues import (
+    PAIR_WORDS,
+    CueMatch,
+    cue_strength,
+    iter_cues,
+    legal_form_words,
+    name_noun_at,
+    target_key_words,
+)
 from stance.segment.quotes import (
     ALL_MARKS,
     Layout,
@@ -813,6 +821,8 @@ class _Segmenter:
         self._named_cache: tuple[list[int], list[str]] | None = None
         self._holders: dict[str, set[str]] | None = None
         self._pair_ok: dict[tuple[str, str | None, bool], bool] = {}
+        self._key_words: dict[bool, tuple[list[int], list[int]]] | None = None
+        self._folds: bool | None = None
         # An ASCII story's quotes are pre-checked for office words (see `_may_name_office`).
         self._ascii = self.text.isascii()
         self._heads: dict[str, str] | None = None
@@ -1847,7 +1857,7 @@ class _Segmenter:
             if self._creditors_named_in(a, b) and _CREDITORS not in own:  # not a creditor bank's own man
                 found.setdefault(_CREDITORS, None)
             congress = congress or self._legislation_in(a, b, own, mention, speaker)
-            if government is None and _GOVERNMENT_KEYS.search(self.text, a, b) and self._politics():
+            if government is None and self._politics() and _government_key_in(self.text, a, b):
                 government = self._government_in(a, b, own, mention, speaker)
             for t in self._bodies_by_head_in(a, b):
                 if t not in own:  # "the system" from a Farm Credit System official is his own body
@@ -2288,7 +2298,7 @@ class _Segmenter:
         speaker's name)."""
         out: list[str] = []
         text = self.text
-        if not _BODY_HEAD.search(text, a, b):
+        if not self._may_name_body(a, b):
             return out  # the cheap trigger: most quotes name no body so
         spans = self._load_spans()
         around = (mention.text if mention is not None else "") + " " + (speaker or "")
@@ -2418,6 +2428,49 @@ class _Segmenter:
         named += self._persons_in(a, b, speaker)
         return [t for t in dict.fromkeys(named) if t not in own and not _same_person(t, speaker, text)][:1]
 
+    def _key_word_in(self, a: int, b: int, pair: bool) -> int:
+        """Where the first whole word of `PAIR_WORDS` (else of `BODY_HEAD_WORDS`) in any case
+        stands inside [a, b), or -1: the story's words come from the cue scan's one pass
+        (`target_key_words`), so a quote without one is not scanned by a rule's regex."""
+        if self._key_words is None:
+            found: dict[bool, tuple[list[int], list[int]]] = {True: ([], []), False: ([], [])}
+            for s, e, w in target_key_words(self.text):
+                starts, ends = found[w in PAIR_WORDS]
+                starts.append(s)
+                ends.append(e)
+            self._key_words = found
+        starts, ends = self._key_words[pair]
+        i = bisect.bisect_left(starts, a)
+        while i < len(starts) and starts[i] < b:
+            if ends[i] <= b:
+                return starts[i]
+            i += 1
+        return -1
+
+    def _pair_match(self, a: int, b: int) -> re.Match[str] | None:
+        """`_PAIR.search(text, a, b)` where `_PAIR_KEY` finds a key in [a, b) too. Every match of
+        `_PAIR` holds a whole word of `PAIR_WORDS` (its first, or after "the "), so the search
+        starts at the window's first such word, and a window with none is not searched; except
+        where the window cuts a word or the story holds a character that re.I folds to an ASCII
+        letter ("paır"), which the letter shape's words miss."""
+        text = self.text
+        if self._folds is None:
+            self._folds = not self._ascii and any(c in text for c in _FOLDS_TO_ASCII)
+        if self._folds or _cut_at(text, b):
+            return _PAIR.search(text, a, b) if _PAIR_KEY.search(text, a, b) else None
+        first = self._key_word_in(a, b, True)
+        if first < 0 or not _PAIR_KEY.search(text, a, b):
+            return None
+        return _PAIR.search(text, max(a, first - 4), b)
+
+    def _may_name_body(self, a: int, b: int) -> bool:
+        """Whether [a, b) may hold a match of `_NAMED_BODY`: only where a head word stands in it
+        as a whole word (the pattern holds it between a blank and a word's edge), unless the
+        window cuts a word; and `_BODY_HEAD` finds it."""
+        if self._key_word_in(a, b, False) < 0 and not _cut_at(self.text, b):
+            return False
+        return bool(_BODY_HEAD.search(self.text, a, b))
+
     def _pair_in(self, a: int, b: int, speaker: str | None, own: set[str]) -> list[str]:
         """The two a quote speaks of together ("the pair", "either one", "the two of them",
         "both parties"): the two people, or for parties the two parties, the story names most
@@ -2425,7 +2478,7 @@ class _Segmenter:
         in 7 of 10 quotes so worded the labellers named such a pair). Where a third is named as
         often as the second, there is no one pair to give."""
         text = self.text
-        m = _PAIR.search(text, a, b) if _PAIR_KEY.search(text, a, b) else None
+        m = self._pair_match(a, b)
         if m is None:
             return []
         kind = "parties" if m.group(1) else "people"
@@ -2957,7 +3010,7 @@ class _Segmenter:
         place of the state itself, "the government in London", is kept), and not the words of one
         who speaks for the government (a minister, a secretary, an official: their own)."""
         text = self.text
-        if not _GOVERNMENT_KEYS.search(text, a, b):
+        if not _government_key_in(text, a, b):
             return None  # most quotes never write the words
         homes = self._home_governments(own)
         if not homes:
@@ -4522,6 +4575,12 @@ _ROYAL_AT = re.compile(r"(Prince|Princess|King|Queen)\s+(?=[A-Z])")
 _ROYAL_TITLES = ("Prince", "King", "Queen")
 
 
+def _cut_at(text: str, b: int) -> bool:
+    """Whether a window ending at b cuts a word of ASCII letters: a regex bounded there takes the
+    word's start as a word of its own ("pair|s"), the letter shape's whole words do not."""
+    return b < len(text) and text[b].isascii() and text[b].isalpha()
+
+
 def _untitled(name: str) -> str:
     """A royal's name without the title ("Rupert" for "Prince Rupert"): the title is no given name."""
     return name.split(None, 1)[1] if _ROYAL_AT.match(name) else name
@@ -4694,6 +4753,17 @@ _A_GOVERNMENT = re.compile(
     rf"|[Tt]{WORD_EDGE}he Home Office)\b"
 )
 _GOVERNMENT_KEYS = re.compile(r"[Gg]overnment|inisters|Downing Street|No\.? 10|Number 10|Home Office")
+# `_GOVERNMENT_KEYS` in two searches the engine runs faster: a literal it skips to, and the rest
+# led by the class of their (rarer) first letters instead of an "i" at every other word.
+_MINISTERS_KEY = re.compile("inisters")
+_GOVERNMENT_REST = re.compile(
+    r"[GgDNH](?:(?<=[Gg])overnment|(?<=D)owning Street|(?<=N)o\.? 10|(?<=N)umber 10|(?<=H)ome Office)"
+)
+
+
+def _government_key_in(text: str, a: int, b: int) -> bool:
+    """Whether `_GOVERNMENT_KEYS` finds a key in text[a:b]."""
+    return bool(_MINISTERS_KEY.search(text, a, b) or _GOVERNMENT_REST.search(text, a, b))
 _GOVERNMENT_WORD_BEFORE = re.compile(r"([\w'’]+)\s+$")  # the word before "government"/"ministers"
 _GOVERNMENT_DETERMINERS = frozenset("the this that present current".split())
 _PLACE_WORDS = frozenset("at in from to into outside down on near past opposite along up".split())

@@ -458,20 +458,33 @@ DESCRIPTION_HEADS = frozenset(ONE_HEADS + GROUP_HEADS + REPORT_HEADS)
 # rules look for in the whole text: found in the same pass too, instead of by a search of the
 # text for each form.
 LEGAL_FORM_WORDS = frozenset("ag bhd co corp corporation cos inc limited ltd nv plc pty sa".split())
-_WORD_SCAN = word_scanner(CUE_WORDS | _MULTI_FIRST | DESCRIPTION_HEADS | LEGAL_FORM_WORDS)
+# Words a target rule needs in a quote before it reads the quote at all: a pair's ("both", "the
+# two", "either") and a named body's head ("Council"). Found in the same pass too: a regex for
+# them in each quote cost the target stage more than the rules themselves.
+PAIR_WORDS = frozenset("both two pair duo either neither".split())
+BODY_HEAD_WORDS = frozenset(
+    "committee commission authority foundation board council agency institute association federation "
+    "network trust society league union watch".split()
+)
+TARGET_KEY_WORDS = PAIR_WORDS | BODY_HEAD_WORDS
+_WORD_SCAN = word_scanner(CUE_WORDS | _MULTI_FIRST | DESCRIPTION_HEADS | LEGAL_FORM_WORDS | TARGET_KEY_WORDS)
 
 
 @lru_cache(maxsize=8)
 def _shape_words(
     text: str,
-) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]], list[tuple[int, int]]]:
+) -> tuple[
+    list[tuple[int, int, str]], list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int, str]]
+]:
     """The whole words of the text's lower-case letter shape that are written as a cue word may
     be (lower case, capitalised or capitals), with the word, those spelt as a head noun is
-    (`DESCRIPTION_HEADS`), and those that are a legal form in any case (`LEGAL_FORM_WORDS`), as
-    (start, end) in the text; all from one scan."""
+    (`DESCRIPTION_HEADS`), those that are a legal form in any case (`LEGAL_FORM_WORDS`), as
+    (start, end) in the text, and those of `TARGET_KEY_WORDS` in any case, with the word in lower
+    case; all from one scan."""
     cues: list[tuple[int, int, str]] = []
     heads: list[tuple[int, int]] = []
     forms: list[tuple[int, int]] = []
+    keys: list[tuple[int, int, str]] = []
     for m in _WORD_SCAN.finditer(letter_shape(text, lower=True)):
         s, e = m.start(), m.end() - 1
         w = text[s:e]
@@ -479,9 +492,13 @@ def _shape_words(
             cues.append((s, e, w))
         if w in DESCRIPTION_HEADS:
             heads.append((s, e))
-        elif w.lower() in LEGAL_FORM_WORDS:
-            forms.append((s, e))
-    return cues, heads, forms
+        else:
+            lw = w.lower()
+            if lw in LEGAL_FORM_WORDS:
+                forms.append((s, e))
+            elif lw in TARGET_KEY_WORDS:
+                keys.append((s, e, lw))
+    return cues, heads, forms, keys
 
 
 def head_noun_words(text: str) -> list[tuple[int, int]]:
@@ -494,6 +511,13 @@ def legal_form_words(text: str) -> list[tuple[int, int]]:
     """(start, end) of the words of the text that are a legal form in any case
     (`LEGAL_FORM_WORDS`), standing between characters that are not ASCII letters, in order."""
     return _shape_words(text)[2]
+
+
+def target_key_words(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word in lower case) of the words of the text that are one of
+    `TARGET_KEY_WORDS` in any case, standing between characters that are not ASCII letters, in
+    order."""
+    return _shape_words(text)[3]
 
 
 # A pronoun or a capitalised name (not a sentence's first "The") right before a verb.
