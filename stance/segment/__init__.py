@@ -4343,10 +4343,11 @@ _SECOND_PERSON = re.compile(r"[Yy](?<![\w'’][Yy])ou(?:rs?|rself)?\b")
 _OTHER_CUE = re.compile(r"\b(?:said|says|added|adds|wrote|writes|declared|insisted|stated|told)\b")
 # A relative clause opened right before a verb of address ("Verhoek, who once told ...").
 _RELATIVE_ADDRESS = re.compile(r",\s+(?:who|which)\b[^,;:.!?\"“”]*$")
-_ADDRESS_KEY = re.compile(r"told|tells|wrote to|writes to|said to|says to|assured|reminded")
+_ADDRESS_WORDS = r"told|tells|wrote to|writes to|said to|says to|assured|reminded"
+_ADDRESS_KEY = re.compile(_ADDRESS_WORDS)
 # A verb of address before whom it addresses, a title between ("told Mr Kovac", "wrote to Senator Kovac").
 _ADDRESS_VERB = re.compile(
-    r"\b(?:told|tells|wrote to|writes to|said to|says to|assured|reminded)\s+"
+    rf"\b(?:{_ADDRESS_WORDS})\s+"
     r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|President|Senator|Sen\.|Governor|Gov\.)\.?\s+)?(?=[A-Z])"
 )
 # How near the speaker's name a body is named to be the speaker's own (see `_beside`).
