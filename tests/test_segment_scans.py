@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from stance.segment import speakers
 from stance.segment.cues import DESCRIPTION_HEADS, cue_strength, iter_cues
 
@@ -825,6 +827,50 @@ def test_pair_and_body_tests_agree_with_the_plain_patterns_in_every_window():
                 assert (fast and (fast.span(), fast.groups())) == (plain and (plain.span(), plain.groups())), (a, b)
                 if seg._NAMED_BODY.search(text, a, b):
                     assert s._may_name_body(a, b), (text, a, b)
+
+
+_OFFICE_TEXTS = [
+    "“The PRIME MINISTER and the Finance Minister met the minister of the interior,” Rook said.",
+    "the Chancellor, The vice president, the GOVERNOR and the home secretary; the Secretary of State",
+    "“The Premier and the Speaker”; the premier2 and the speaker_ and the presidenté — the presidents",
+    "the mınıster of finance or the preſident would match only under re's Unicode folding",
+    "“The ministry said the bank’s chairman and the agency’s head would decide,” Berg said.",
+    "",
+]
+
+
+def test_office_test_agrees_with_the_plain_pattern_in_every_window():
+    # The cue scan's office words stand for `_may_name_office` in every story, not only ASCII ones.
+    import stance.segment as seg
+    from stance.records import Article
+    from stance.segment.cues import OFFICE_WORDS
+    from stance.targets import TargetLexicon
+
+    assert OFFICE_WORDS == frozenset(seg._OFFICE_TRIGGERS)
+    lex = TargetLexicon.load()
+    for text in _OFFICE_TEXTS + _EDGE_CASES:
+        s = seg._Segmenter(Article(id="t", text=text), lex, "content")
+        for a in range(len(text) + 1):
+            for b in range(a, len(text) + 1):
+                if seg._OFFICE_IN_QUOTE.search(text, a, b):
+                    assert s._may_name_office_in(a, b), (text, a, b)
+
+
+def test_a_curly_quoted_story_scans_no_quote_without_an_office_word(monkeypatch):
+    import stance.segment as seg
+    from stance.records import Article
+    from stance.targets import TargetLexicon
+
+    class Unread:
+        def finditer(self, *args: object) -> None:
+            raise AssertionError("scanned")
+
+    text = "“The ministry will decide,” said Ann Rook — in Zürich. “The president will too,” she said."
+    s = seg._Segmenter(Article(id="t", text=text), TargetLexicon.load(), "content")
+    monkeypatch.setattr(seg, "_OFFICE_IN_QUOTE", Unread())
+    assert s._office_holders_in(1, text.index("”"), "Ann Rook") == []
+    with pytest.raises(AssertionError, match="scanned"):
+        s._office_holders_in(text.index("The president"), text.index("will too"), "Ann Rook")
 
 
 def test_target_key_words_are_the_whole_words_in_any_case():

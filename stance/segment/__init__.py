@@ -18,6 +18,7 @@ from typing import Literal
 
 from stance.records import Article, Quote, Span
 from stance.segment.cues import (
+    OFFICE_WORDS,
     PAIR_WORDS,
     CueMatch,
     cue_strength,
@@ -821,7 +822,7 @@ class _Segmenter:
         self._named_cache: tuple[list[int], list[str]] | None = None
         self._holders: dict[str, set[str]] | None = None
         self._pair_ok: dict[tuple[str, str | None, bool], bool] = {}
-        self._key_words: dict[bool, tuple[list[int], list[int]]] | None = None
+        self._key_words: dict[str, tuple[list[int], list[int]]] | None = None
         self._folds: bool | None = None
         # An ASCII story's quotes are pre-checked for office words (see `_may_name_office`).
         self._ascii = self.text.isascii()
@@ -2272,8 +2273,8 @@ class _Segmenter:
         office the quote gives to another body ("the president of the company")."""
         text = self.text
         out: list[str] = []
-        if self._ascii and not _may_name_office(text[a:b]):
-            return out  # no office word: most quotes of an ASCII story
+        if not self._may_name_office_in(a, b):
+            return out  # no office word: most quotes
         own: str | None = None  # the office words of the mention, read at the first office the quote gives one holder
         for m in _OFFICE_IN_QUOTE.finditer(text, a, b):
             if _OF_NEXT.match(text, m.end()):
@@ -2428,18 +2429,19 @@ class _Segmenter:
         named += self._persons_in(a, b, speaker)
         return [t for t in dict.fromkeys(named) if t not in own and not _same_person(t, speaker, text)][:1]
 
-    def _key_word_in(self, a: int, b: int, pair: bool) -> int:
-        """Where the first whole word of `PAIR_WORDS` (else of `BODY_HEAD_WORDS`) in any case
-        stands inside [a, b), or -1: the story's words come from the cue scan's one pass
-        (`target_key_words`), so a quote without one is not scanned by a rule's regex."""
+    def _key_word_in(self, a: int, b: int, kind: str) -> int:
+        """Where the first whole word of `PAIR_WORDS` ("pair"), `OFFICE_WORDS` ("office") or
+        `BODY_HEAD_WORDS` ("body") in any case stands inside [a, b), or -1: the story's words
+        come from the cue scan's one pass (`target_key_words`), so a quote without one is not
+        scanned by a rule's regex."""
         if self._key_words is None:
-            found: dict[bool, tuple[list[int], list[int]]] = {True: ([], []), False: ([], [])}
+            found: dict[str, tuple[list[int], list[int]]] = {k: ([], []) for k in ("pair", "office", "body")}
             for s, e, w in target_key_words(self.text):
-                starts, ends = found[w in PAIR_WORDS]
+                starts, ends = found["pair" if w in PAIR_WORDS else "office" if w in OFFICE_WORDS else "body"]
                 starts.append(s)
                 ends.append(e)
             self._key_words = found
-        starts, ends = self._key_words[pair]
+        starts, ends = self._key_words[kind]
         i = bisect.bisect_left(starts, a)
         while i < len(starts) and starts[i] < b:
             if ends[i] <= b:
@@ -2454,20 +2456,34 @@ class _Segmenter:
         where the window cuts a word or the story holds a character that re.I folds to an ASCII
         letter ("paır"), which the letter shape's words miss."""
         text = self.text
-        if self._folds is None:
-            self._folds = not self._ascii and any(c in text for c in _FOLDS_TO_ASCII)
-        if self._folds or _cut_at(text, b):
+        if self._story_folds() or _cut_at(text, b):
             return _PAIR.search(text, a, b) if _PAIR_KEY.search(text, a, b) else None
-        first = self._key_word_in(a, b, True)
+        first = self._key_word_in(a, b, "pair")
         if first < 0 or not _PAIR_KEY.search(text, a, b):
             return None
         return _PAIR.search(text, max(a, first - 4), b)
+
+    def _story_folds(self) -> bool:
+        """Whether the story holds a character re.I folds to an ASCII letter ("paır"), which the
+        letter shape's words miss: its quotes are read by the plain patterns."""
+        if self._folds is None:
+            self._folds = not self._ascii and any(c in self.text for c in _FOLDS_TO_ASCII)
+        return self._folds
+
+    def _may_name_office_in(self, a: int, b: int) -> bool:
+        """Whether [a, b) may hold a match of `_OFFICE_IN_QUOTE`: every match holds a whole word
+        of `OFFICE_WORDS`, so the cue scan's words answer without lowering
+        the quote (which costs more than the pattern in a story with curly quotes), unless the
+        window cuts a word or the story holds a letter re.I folds to ASCII."""
+        if self._story_folds() or _cut_at(self.text, b):
+            return _may_name_office(self.text[a:b])
+        return self._key_word_in(a, b, "office") >= 0
 
     def _may_name_body(self, a: int, b: int) -> bool:
         """Whether [a, b) may hold a match of `_NAMED_BODY`: only where a head word stands in it
         as a whole word (the pattern holds it between a blank and a word's edge), unless the
         window cuts a word; and `_BODY_HEAD` finds it."""
-        if self._key_word_in(a, b, False) < 0 and not _cut_at(self.text, b):
+        if self._key_word_in(a, b, "body") < 0 and not _cut_at(self.text, b):
             return False
         return bool(_BODY_HEAD.search(self.text, a, b))
 

@@ -466,7 +466,10 @@ BODY_HEAD_WORDS = frozenset(
     "committee commission authority foundation board council agency institute association federation "
     "network trust society league union watch".split()
 )
-TARGET_KEY_WORDS = PAIR_WORDS | BODY_HEAD_WORDS
+# An office a quote may give a story's one holder ("the president", "the prime minister"): a
+# quote without one of these is not scanned for offices, whatever its characters.
+OFFICE_WORDS = frozenset("minister chancellor president governor secretary premier speaker".split())
+TARGET_KEY_WORDS = PAIR_WORDS | BODY_HEAD_WORDS | OFFICE_WORDS
 _WORD_SCAN = word_scanner(CUE_WORDS | _MULTI_FIRST | DESCRIPTION_HEADS | LEGAL_FORM_WORDS | TARGET_KEY_WORDS)
 
 
