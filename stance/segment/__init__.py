@@ -18,7 +18,9 @@ from typing import Literal
 
 from stance.records import Article, Quote, Span
 from stance.segment.cues import (
+    BODY_HEADS,
     OFFICE_WORDS,
+    OFFICES,
     PAIR_WORDS,
     CueMatch,
     cue_strength,
@@ -4305,7 +4307,7 @@ _OFFICE_IN_QUOTE = re.compile(
 _JOINER = r"(?:and|&)"
 # Words one of which every `_OFFICE_IN_QUOTE` match holds (in lower case): a quote with none of them
 # names no office, so the pattern's scan of each "the" is skipped (most quotes).
-_OFFICE_TRIGGERS = ("minister", "chancellor", "president", "governor", "secretary", "premier", "speaker")
+_OFFICE_TRIGGERS = OFFICES
 _FOLDED_TO_ASCII = "\u0130\u0131\u017f"  # "İ", "ı", "ſ": what re's IGNORECASE alone reads as a letter of them
 
 
@@ -4368,10 +4370,7 @@ _ADDRESS_VERB = re.compile(
 )
 # How near the speaker's name a body is named to be the speaker's own (see `_beside`).
 _BESIDE = 80
-_NAMED_BODY_HEADS = (
-    "Committee Commission Authority Foundation Board Council Agency Institute Association Federation "
-    "Network Trust Society League Union Watch"
-).split()
+_NAMED_BODY_HEADS = [w.capitalize() for w in BODY_HEADS]
 # A body's full name: capitalised words (with "of", "for", "and" between) ending in a head word.
 _BODY_HEAD = re.compile("|".join(_NAMED_BODY_HEADS))
 # "and the" joins two bodies ("the Harbour Board and the Water Authority"), a bare "and" two

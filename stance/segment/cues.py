@@ -462,13 +462,15 @@ LEGAL_FORM_WORDS = frozenset("ag bhd co corp corporation cos inc limited ltd nv 
 # two", "either") and a named body's head ("Council"). Found in the same pass too: a regex for
 # them in each quote cost the target stage more than the rules themselves.
 PAIR_WORDS = frozenset("both two pair duo either neither".split())
-BODY_HEAD_WORDS = frozenset(
+BODY_HEADS = tuple(
     "committee commission authority foundation board council agency institute association federation "
     "network trust society league union watch".split()
 )
+BODY_HEAD_WORDS = frozenset(BODY_HEADS)
 # An office a quote may give a story's one holder ("the president", "the prime minister"): a
 # quote without one of these is not scanned for offices, whatever its characters.
-OFFICE_WORDS = frozenset("minister chancellor president governor secretary premier speaker".split())
+OFFICES = ("minister", "chancellor", "president", "governor", "secretary", "premier", "speaker")
+OFFICE_WORDS = frozenset(OFFICES)
 TARGET_KEY_WORDS = PAIR_WORDS | BODY_HEAD_WORDS | OFFICE_WORDS
 _WORD_SCAN = word_scanner(CUE_WORDS | _MULTI_FIRST | DESCRIPTION_HEADS | LEGAL_FORM_WORDS | TARGET_KEY_WORDS)
 
