@@ -824,6 +824,7 @@ class _Segmenter:
         self._named_cache: tuple[list[int], list[str]] | None = None
         self._holders: dict[str, set[str]] | None = None
         self._pair_ok: dict[tuple[str, str | None, bool], bool] = {}
+        self._pair_cache: dict[tuple[str, str | None, frozenset[str]], _PairPlaces] = {}
         self._key_words: dict[str, tuple[list[int], list[int]]] | None = None
         self._folds: bool | None = None
         # An ASCII story's quotes are pre-checked for office words (see `_may_name_office`).
@@ -2495,43 +2496,56 @@ class _Segmenter:
         often before the quote, neither the speaker nor the speaker's side (modern news half A:
         in 7 of 10 quotes so worded the labellers named such a pair). Where a third is named as
         often as the second, there is no one pair to give."""
-        text = self.text
         m = self._pair_match(a, b)
         if m is None:
             return []
         kind = "parties" if m.group(1) else "people"
-        # Each name's tests are asked once per story and speaker, not once per quote and mention.
-        ok = self._pair_ok
-        counts: dict[str, int] = {}
-        for s, _, c in self._load_spans():
-            if s >= a:
-                continue
-            c = self._resolve.get(c, c)
-            if self.lex.kinds.get(c) != kind or c in own:
-                continue
-            key = (c, speaker, False)
-            if key not in ok:
-                ok[key] = not _same_person(c, speaker, text)
-            if ok[key]:
-                counts[c] = counts.get(c, 0) + 1
-        if kind == "people":
-            # People outside the lexicon by the story's full name; a lexicon person found both ways counts once.
-            seen: dict[str, int] = {}
-            starts, names = self._named_people()
-            for name in names[: bisect.bisect_left(starts, a)]:
-                if name in own:
-                    continue
-                key = (name, speaker, True)
-                if key not in ok:
-                    ok[key] = not _same_person(name, speaker, text) and self._person_name(name)
-                if ok[key]:
-                    seen[name] = seen.get(name, 0) + 1
-            for name, n in seen.items():
+        lexicon, people = self._pair_places(kind, speaker, own)
+        counts = {c: n for c, at in lexicon.items() if (n := bisect.bisect_left(at, a))}
+        for name, at in people.items():
+            n = bisect.bisect_left(at, a)
+            if n:
                 counts[name] = max(counts.get(name, 0), n)
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         if len(ranked) < 2 or (len(ranked) > 2 and ranked[2][1] == ranked[1][1]):
             return []
         return [ranked[0][0], ranked[1][0]]
+
+    def _pair_places(self, kind: str, speaker: str | None, own: set[str]) -> _PairPlaces:
+        """Where the story names each candidate of a pair, once per story, kind, speaker and
+        speaker's side, in the order first named: lexicon names of the kind, and (for people)
+        the story's people by full name. A quote then counts those before it by bisection, so
+        a long story of many such quotes costs no more than its names."""
+        key = (kind, speaker, frozenset(own))
+        found = self._pair_cache.get(key)
+        if found is not None:
+            return found
+        text = self.text
+        ok = self._pair_ok
+        lexicon: dict[str, list[int]] = {}
+        for s, _, c in self._load_spans():
+            c = self._resolve.get(c, c)
+            if self.lex.kinds.get(c) != kind or c in own:
+                continue
+            test = (c, speaker, False)
+            if test not in ok:
+                ok[test] = not _same_person(c, speaker, text)
+            if ok[test]:
+                lexicon.setdefault(c, []).append(s)
+        people: dict[str, list[int]] = {}
+        if kind == "people":
+            # People outside the lexicon by the story's full name; a lexicon person found both ways counts once.
+            starts, names = self._named_people()
+            for at, name in zip(starts, names):
+                if name in own:
+                    continue
+                test = (name, speaker, True)
+                if test not in ok:
+                    ok[test] = not _same_person(name, speaker, text) and self._person_name(name)
+                if ok[test]:
+                    people.setdefault(name, []).append(at)
+        found = self._pair_cache[key] = (lexicon, people)
+        return found
 
     def _office_holders(self) -> dict[str, set[str]]:
         """Office -> the people the story titles with it right before their name ("Prime Minister
@@ -4462,6 +4476,8 @@ _PAIR = re.compile(
     r"(?:either|neither) (?:one|man|woman|candidate))\b(?! of (?!them\b|these guys\b|those guys\b))",
     re.I,
 )
+# Where a story names each candidate of a pair: lexicon names, and people by full name.
+_PairPlaces = tuple[dict[str, list[int]], dict[str, list[int]]]
 # A chamber's name before its members' fellows ("Senate colleagues").
 _FELLOWS_NEXT = re.compile(r"\s+colleagues?\b")
 # Words for laws being made, in a quote; "Congress" written as such in the story; a possessive
