@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import pytest
 
@@ -408,6 +409,13 @@ def test_token_gaps_by_replace_is_the_translate_table():
                 assert seg._token_gaps(text[a:b]) == text[a:b].translate(seg._TOKEN_GAPS)
 
 
+def _windows(text: str, step: int = 1) -> Iterator[tuple[int, int]]:
+    """Every (start, end) window of the text, for checks that a fast path agrees with a plain one."""
+    for a in range(len(text) + 1):
+        for b in range(a, len(text) + 1, step):
+            yield a, b
+
+
 def _same_spans(
     fast: re.Pattern[str], plain: re.Pattern[str], texts: list[str], step: int = 1, groups: bool = False
 ) -> None:
@@ -418,10 +426,9 @@ def _same_spans(
         return (m.span(), m.groups()) if groups else m.span()
 
     for text in texts:
-        for a in range(len(text) + 1):
-            for b in range(a, len(text) + 1, step):
-                found = [read(m) for m in fast.finditer(text, a, b)]
-                assert found == [read(m) for m in plain.finditer(text, a, b)], (fast.pattern, a, b, text[a:b])
+        for a, b in _windows(text, step):
+            found = [read(m) for m in fast.finditer(text, a, b)]
+            assert found == [read(m) for m in plain.finditer(text, a, b)], (fast.pattern, a, b, text[a:b])
 
 
 def test_abbreviation_test_reads_the_token_as_the_character_loop_did():
@@ -820,13 +827,12 @@ def test_pair_and_body_tests_agree_with_the_plain_patterns_in_every_window():
     lex = TargetLexicon.load()
     for text in _PAIR_TEXTS + _BODY_TEXTS:
         s = seg._Segmenter(Article(id="t", text=text), lex, "content")
-        for a in range(len(text) + 1):
-            for b in range(a, len(text) + 1):
-                plain = seg._PAIR.search(text, a, b) if seg._PAIR_KEY.search(text, a, b) else None
-                fast = s._pair_match(a, b)
-                assert (fast and (fast.span(), fast.groups())) == (plain and (plain.span(), plain.groups())), (a, b)
-                if seg._NAMED_BODY.search(text, a, b):
-                    assert s._may_name_body(a, b), (text, a, b)
+        for a, b in _windows(text):
+            plain = seg._PAIR.search(text, a, b) if seg._PAIR_KEY.search(text, a, b) else None
+            fast = s._pair_match(a, b)
+            assert (fast and (fast.span(), fast.groups())) == (plain and (plain.span(), plain.groups())), (a, b)
+            if seg._NAMED_BODY.search(text, a, b):
+                assert s._may_name_body(a, b), (text, a, b)
 
 
 _OFFICE_TEXTS = [
@@ -848,10 +854,9 @@ def test_office_test_agrees_with_the_plain_pattern_in_every_window():
     lex = TargetLexicon.load()
     for text in _OFFICE_TEXTS + _EDGE_CASES:
         s = seg._Segmenter(Article(id="t", text=text), lex, "content")
-        for a in range(len(text) + 1):
-            for b in range(a, len(text) + 1):
-                if seg._OFFICE_IN_QUOTE.search(text, a, b):
-                    assert s._may_name_office_in(a, b), (text, a, b)
+        for a, b in _windows(text):
+            if seg._OFFICE_IN_QUOTE.search(text, a, b):
+                assert s._may_name_office_in(a, b), (text, a, b)
 
 
 def test_a_curly_quoted_story_scans_no_quote_without_an_office_word(monkeypatch):
@@ -912,6 +917,5 @@ def test_government_key_test_agrees_with_the_plain_pattern_in_every_window():
         "the Home Office, Governments, GOVERNMENT, No.10, Nonministers 10, DDowning Street, HHome Office",
     ]
     for text in texts:
-        for a in range(len(text) + 1):
-            for b in range(a, len(text) + 1):
-                assert seg._government_key_in(text, a, b) == bool(seg._GOVERNMENT_KEYS.search(text, a, b)), (a, b)
+        for a, b in _windows(text):
+            assert seg._government_key_in(text, a, b) == bool(seg._GOVERNMENT_KEYS.search(text, a, b)), (a, b)
