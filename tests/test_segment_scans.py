@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -819,20 +820,28 @@ _BODY_TEXTS = [
 ]
 
 
-def test_pair_and_body_tests_agree_with_the_plain_patterns_in_every_window():
-    import stance.segment as seg
+def _segmenter_windows(texts: list[str]) -> Iterator[tuple[Any, str, int, int]]:
+    """Each text's segmenter with every window of the text: for the target stage's quote gates."""
     from stance.records import Article
+    from stance.segment import _Segmenter
     from stance.targets import TargetLexicon
 
     lex = TargetLexicon.load()
-    for text in _PAIR_TEXTS + _BODY_TEXTS:
-        s = seg._Segmenter(Article(id="t", text=text), lex, "content")
+    for text in texts:
+        s = _Segmenter(Article(id="t", text=text), lex, "content")
         for a, b in _windows(text):
-            plain = seg._PAIR.search(text, a, b) if seg._PAIR_KEY.search(text, a, b) else None
-            fast = s._pair_match(a, b)
-            assert (fast and (fast.span(), fast.groups())) == (plain and (plain.span(), plain.groups())), (a, b)
-            if seg._NAMED_BODY.search(text, a, b):
-                assert s._may_name_body(a, b), (text, a, b)
+            yield s, text, a, b
+
+
+def test_pair_and_body_tests_agree_with_the_plain_patterns_in_every_window():
+    import stance.segment as seg
+
+    for s, text, a, b in _segmenter_windows(_PAIR_TEXTS + _BODY_TEXTS):
+        plain = seg._PAIR.search(text, a, b) if seg._PAIR_KEY.search(text, a, b) else None
+        fast = s._pair_match(a, b)
+        assert (fast and (fast.span(), fast.groups())) == (plain and (plain.span(), plain.groups())), (a, b)
+        if seg._NAMED_BODY.search(text, a, b):
+            assert s._may_name_body(a, b), (text, a, b)
 
 
 _OFFICE_TEXTS = [
@@ -848,15 +857,10 @@ _OFFICE_TEXTS = [
 def test_office_test_agrees_with_the_plain_pattern_in_every_window():
     # The cue scan's office words (`_OFFICE_TRIGGERS`) stand for `_may_name_office` in every story, not only ASCII ones.
     import stance.segment as seg
-    from stance.records import Article
-    from stance.targets import TargetLexicon
 
-    lex = TargetLexicon.load()
-    for text in _OFFICE_TEXTS + _EDGE_CASES:
-        s = seg._Segmenter(Article(id="t", text=text), lex, "content")
-        for a, b in _windows(text):
-            if seg._OFFICE_IN_QUOTE.search(text, a, b):
-                assert s._may_name_office_in(a, b), (text, a, b)
+    for s, text, a, b in _segmenter_windows(_OFFICE_TEXTS + _EDGE_CASES):
+        if seg._OFFICE_IN_QUOTE.search(text, a, b):
+            assert s._may_name_office_in(a, b), (text, a, b)
 
 
 def test_a_curly_quoted_story_scans_no_quote_without_an_office_word(monkeypatch):
