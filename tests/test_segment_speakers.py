@@ -2044,3 +2044,28 @@ def test_the_mention_patterns_first_letter_guards_miss_no_match():
         c = chr(code)
         assert bool(sp._RELATIVE_IN.search(f"Berg, {c}ho said")) == (c == "w"), c
         assert bool(sp._RELATIVE_IN.search(f"Berg, w{c}ich said")) == (c == "h"), c
+
+
+def test_a_titles_of_phrase_before_a_given_name_is_no_part_of_the_name():
+    text = (
+        "Chancellor of the Exchequer Alan Pryce spoke in Leeds.\n"
+        '    "We will not raise the duty this year," Pryce said.\n'
+        '    "The budget stays tight," State Treasurer Ruth Kemble said.\n'
+    )
+    assert [q.speaker for q in segment(Article(id="d", text=text), mixed="fragment")] == [
+        "Alan Pryce",
+        "Ruth Kemble",
+    ]
+
+
+def test_a_titles_last_word_before_no_given_name_stays_a_name_word():
+    """Only before a given name is "Exchequer" a title's end: as a plain role word it would cut
+    "Borrowing Requirement" off as a person's name."""
+    from stance.segment.speakers import _classify_run
+
+    assert _classify_run("Exchequer Borrowing Requirement", lambda w: False)[1] == "Exchequer Borrowing Requirement"
+
+
+def test_new_opening_a_place_stays_in_a_described_speaker():
+    text = '"Prices will climb again," one New York trader said.\n'
+    assert segment(Article(id="d", text=text), mixed="fragment")[0].speaker == "New York trader"

@@ -46,7 +46,7 @@ correspondent editor columnist reporter author founder partner president's chief
 rabbi imam lord lady baron dame gov foreign finance trade defence defense interior economy economic
 corporate affairs state treasury agriculture energy oil commerce industry central bank affairs top senior
 former acting new deputy-director sergeant sgt captain capt lieutenant lt major maj private pvt brigadier
-marshal commodore mp mps mep meps msp msps""".split()
+marshal commodore mp mps mep meps msp msps treasurer""".split()
 )
 
 # Words that make a capitalised phrase an organisation rather than a person.
@@ -752,8 +752,18 @@ def _strip_role_prefix(tokens: list[str], is_place) -> tuple[list[str], list[str
         tl = t.lower().rstrip(".")
         if tl in ROLE_WORDS or tl in ORG_WORDS or tl.endswith(("'s", "’s")) or is_place(t):
             break
+        if t in _TITLE_TAILS and last_role + 1 < len(tokens):
+            nxt = tokens[last_role + 1]
+            if nxt in _MALE_GIVEN or nxt in _FEMALE_GIVEN:
+                break
         last_role -= 1
     return tokens[: last_role + 1], tokens[last_role + 1 :]
+
+
+# Last words of a title's "of" phrase, which the capitalised run starts with ("Chancellor of the
+# Exchequer Nigel Lawson"): a title only before a given name, a name's word otherwise
+# ("Exchequer Borrowing Requirement").
+_TITLE_TAILS = frozenset(("Exchequer", "Realm", "Commons", "Lords"))
 
 
 # Capitalised words of place names that two-word runs ("Southeast Asia") share with no person.
@@ -844,11 +854,17 @@ _LEAD_CUES = frozenset(
 )
 
 
+def _new_name(toks: list[str]) -> bool:
+    """Whether a run opens with "New" as a name's first word ("New York", "New Zealand"), not as
+    an adjective before a lower-case word."""
+    return toks[0] == "New" and len(toks) > 1 and toks[1][:1].isupper()
+
+
 def _classify_run(run: str, is_place) -> tuple:
     """What a capitalised run is, from its words alone (so it is worked out once per distinct
     run): ("org", name), ("titled", name, roles), ("person", name, roles) or ("skip",)."""
     toks = run.split()
-    while toks and toks[0] in _NON_NAME_CAPS:
+    while toks and toks[0] in _NON_NAME_CAPS and not _new_name(toks):
         toks = toks[1:]
     if not toks or (toks[-1] in ("May", "June") and toks[0] in _BEFORE_MONTH):
         return ("skip",)  # "Throughout May", "Early June": a time, not a person
@@ -2189,7 +2205,11 @@ def _noun_phrase(toks: list[str]) -> list[str]:
     """The noun phrase at the start of a mention that ran on into its clause: "Ammerman also said
     the ..." -> "Ammerman"; a lowercase word before a head noun ("European monetary sources") is
     a modifier and stays; leading sentence adverbials ("Despite this X") are dropped too."""
-    while toks and (toks[0].lower() in _DETS or toks[0] in _NON_NAME_CAPS or toks[0] in _LEAD_CAPS):
+    while (
+        toks
+        and (toks[0].lower() in _DETS or toks[0] in _NON_NAME_CAPS or toks[0] in _LEAD_CAPS)
+        and not _new_name(toks)
+    ):
         if toks[0] in _ADDRESS and toks[1:2] and toks[1] in ("May", "June"):
             toks = toks[1:]  # "Mrs May": after a title of address a month is a family name
             break
