@@ -2069,3 +2069,36 @@ def test_a_titles_last_word_before_no_given_name_stays_a_name_word():
 def test_new_opening_a_place_stays_in_a_described_speaker():
     text = '"Prices will climb again," one New York trader said.\n'
     assert segment(Article(id="d", text=text), mixed="fragment")[0].speaker == "New York trader"
+
+
+def test_the_company_is_the_company_named_last_with_its_legal_form():
+    text = (
+        "Norvale Foods Inc said it would cut prices at its mills.\n"
+        '    "Demand is firm and we expect a strong year," the company said.\n'
+    )
+    assert segment(Article(id="d", text=text), mixed="fragment")[0].speaker == "Norvale Foods Inc"
+
+
+def test_a_legal_forms_or_a_places_run_is_no_company_for_the_company():
+    from stance.segment.speakers import _company_name
+
+    def is_place(w: str) -> bool:
+        return w == "Canada"
+
+    assert _company_name("Norvale Foods Inc", is_place)
+    assert not _company_name("Co Inc", is_place)
+    assert not _company_name("Canada Ltd", is_place)
+    assert not _company_name("Norvale Foods", is_place)
+
+
+def test_a_title_opening_a_companys_name_is_no_title():
+    text = (
+        "General Tractors Corp said talks with the union had failed.\n"
+        '    General Tractors said it was "eager" to meet again.\n'
+        "General Kovac met reporters.\n"
+        '    General Kovac said the army was "ready" to move.\n'
+    )
+    assert [q.speaker for q in segment(Article(id="d", text=text), mixed="fragment")] == [
+        "General Tractors Corp",
+        "Kovac",
+    ]

@@ -18,6 +18,7 @@ from typing import Any
 
 from stance.segment.cues import (
     GROUP_HEADS,
+    LEGAL_FORM_WORDS,
     ONE_HEADS,
     REPORT_HEADS,
     CueMatch,
@@ -1664,6 +1665,17 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
     ):
         return found, "person"  # "the Wisconsin Republican": one party member named before
     roles, name = _party_off(*_strip_role_prefix(ctoks, is_place))
+    if (
+        len(ctoks) == 2
+        and len(name) == 1
+        and ctoks[0].lower().rstrip(".") not in _HONORIFICS
+        and (
+            firm := ents.latest_org_named(
+                pos, lambda n: n.startswith(f"{ctoks[0]} {ctoks[1]} ") and _company_name(n, is_place)
+            )
+        )
+    ):
+        return firm, "org"  # "General Motors" after "General Motors Corp": no general named Motors
     name = [t for t in name if _is_name_word(t)]
     if name and not name[0][:1].isupper() and len(name) == 1:
         name = []
@@ -1941,6 +1953,8 @@ def _body_before(pos: int, ents: Entities, canon_org, is_place, it: bool = False
 _ANY_BODY = frozenset({"group", "organisation", "organization"})
 # "the government" is a state's, not a body that has "Government" in its name.
 _STATE_BODIES = frozenset({"government", "administration", "cabinet", "state"})
+# "the company" is the company the story named last with its legal form ("Norco Inc").
+_FIRM_WORDS = frozenset({"company", "firm"})
 _BODY_TAILS = frozenset(
     """group organisation organization foundation association union alliance coalition institute
 federation league club society council committee campaign trust fund centre center network action
@@ -1958,8 +1972,23 @@ def _latest_body_named(pos: int, ents: Entities, word: str, is_place) -> str | N
         return ents.latest_org_named(pos, lambda n: n.split()[-1].lower() in _BODY_TAILS and not is_place(n), 1500)
     if word in _STATE_BODIES:
         return None
+    if word in _FIRM_WORDS:
+        return ents.latest_org_named(pos, lambda n: _company_name(n, is_place), 1500)
     cap = word.capitalize()
     return ents.latest_org_named(pos, lambda n: cap in n.split() and not is_place(n.split()[0]), 1500)
+
+
+def _company_name(name: str, is_place) -> bool:
+    """Whether a body's name is a company's: it ends with a legal form after a word of its own
+    that is no legal form and opens with no place ("Norco Inc", not "Co Inc" or "Canada Ltd",
+    which are the ends of names the scan cut)."""
+    words = [w.rstrip(".").lower() for w in name.split()]
+    return (
+        len(words) >= 2
+        and words[-1] in LEGAL_FORM_WORDS
+        and words[-2] not in LEGAL_FORM_WORDS
+        and not is_place(name.split()[0])
+    )
 
 
 # A party tag in brackets after a name: "(R)", "(D-R.I.)", "(R-WI)".
