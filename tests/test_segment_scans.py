@@ -923,3 +923,21 @@ def test_government_key_test_agrees_with_the_plain_pattern_in_every_window():
     for text in texts:
         for a, b in _windows(text):
             assert seg._government_key_in(text, a, b) == bool(seg._GOVERNMENT_KEYS.search(text, a, b)), (a, b)
+
+
+def test_a_story_without_a_party_adjective_runs_no_regex_for_one(monkeypatch):
+    # Whether a story writes "Democratic", "Republican" or "Conservative" at all is read by `in`.
+    import stance.segment as seg
+    from stance.records import Article
+    from stance.targets import TargetLexicon
+
+    class Unread:
+        def search(self, *args: object) -> None:
+            raise AssertionError("scanned")
+
+    monkeypatch.setattr(seg, "_PARTY_ADJECTIVE_KEYS", Unread())
+    text = "“The council will decide,” said Ann Rook in Velden. “Our plan stands,” she said."
+    assert [q.targets for q in seg._Segmenter(Article(id="t", text=text), TargetLexicon.load(), "content").run()]
+    text = "“Democratic mayors will decide,” said Ann Rook in Velden."
+    with pytest.raises(AssertionError, match="scanned"):
+        seg._Segmenter(Article(id="t", text=text), TargetLexicon.load(), "content").run()

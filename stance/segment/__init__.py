@@ -1867,7 +1867,8 @@ class _Segmenter:
                 if t not in own:  # "the system" from a Farm Credit System official is his own body
                     found.setdefault(t, None)
             if self._adjective_story is None:
-                self._adjective_story = bool(_PARTY_ADJECTIVE_KEYS.search(self.text))
+                # `in` for each key reads a story that has none in a fraction of a regex scan's time.
+                self._adjective_story = any(key in self.text for key in _PARTY_OF_ADJECTIVE)
             if self._adjective_story:
                 for t in self._party_adjectives_in(a, b, own):
                     found.setdefault(t, None)
