@@ -1707,6 +1707,10 @@ class _Segmenter:
             if post is not None:
                 return post[0]
         post = self._post(last.close_end, para_end)
+        if post is not None and last.content is not None and _inside_content(post[0], last.content[1]):
+            # 'X said instead of the "bonfire" Labour had promised, there ...': a verb inside the
+            # reported content is its own words, never its attribution.
+            post = None
         ss, se = self._sentence(first.open_pos)
         closes = _ends_sentence(text, last.parts[-1][1])
         if post is not None and closes and _opens_report(text, last.close_end, post[0]):
@@ -5078,6 +5082,12 @@ def _only_titles(gap: str) -> bool:
         if not ws or len(ws) > 6 or any(not (w[:1].isupper() or w in _TITLE_GLUE or w == "with") for w in ws):
             return False
     return True
+
+
+def _inside_content(att: Attribution, content_end: int) -> bool:
+    """Whether an attribution after a mixed quote starts inside the quote's reported content."""
+    first = att.mention or att.cue
+    return first is not None and first[0] < content_end
 
 
 def _attribution_tail(text: str, a: int, b: int) -> bool:

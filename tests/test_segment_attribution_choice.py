@@ -1,0 +1,28 @@
+"""Which words attribute a quote on short invented stories: a cue or mention inside the quote's own
+reported content is never its attribution."""
+
+from __future__ import annotations
+
+from stance.records import Article
+from stance.segment import segment
+
+
+def _attributions(text: str, mixed: str = "content") -> list[tuple[str | None, str | None]]:
+    return [
+        (q.speaker_mention.text if q.speaker_mention else None, q.cue.text if q.cue else None)
+        for q in segment(Article(id="d1", text=text), mixed=mixed)
+    ]
+
+
+def test_a_verb_inside_the_reported_content_is_not_the_attribution():
+    for adverb in ("meanwhile", "again", "later"):
+        text = (
+            f'Green spokeswoman Mila Varga {adverb} said that in place of the "great reform" the Alliance had '
+            "promised, there had been only delays.\n"
+        )
+        assert _attributions(text) == [("Green spokeswoman Mila Varga", "said")], adverb
+    text = (
+        'Earlier, Mr Holt again said he had seen "no sign at all" the rebels were ready to talk - though he '
+        "admitted the rebels were busy with a vote that could slow them.\n"
+    )
+    assert _attributions(text) == [("Mr Holt", "said")]
