@@ -26,3 +26,15 @@ def test_a_verb_inside_the_reported_content_is_not_the_attribution():
         "admitted the rebels were busy with a vote that could slow them.\n"
     )
     assert _attributions(text) == [("Mr Holt", "said")]
+
+
+def test_a_participle_after_the_closing_mark_has_no_speaker_after_it():
+    text = (
+        'Senator Ruth Lanne has defended "Ohio grit," saying the state showed the "heart of the nation."\n'
+    )
+    assert {m for m, _ in _attributions(text)} <= {None, "Senator Ruth Lanne"}
+    text = (
+        'The Harbour Trust did not want to discuss "that man," telling WKRT 9 that the trust works for '
+        '"safer docks."\n'
+    )
+    assert {m for m, _ in _attributions(text)} <= {None, "The Harbour Trust"}

@@ -1759,7 +1759,7 @@ class _Segmenter:
             lo = text.rfind(",", last.close_end, c.start())
             lo = last.close_end if lo < 0 else lo + 1
             subj = _subject_before(text, lo, c.start())
-            if subj is None and not text[lo : c.start()].strip():
+            if subj is None and not text[lo : c.start()].strip() and not c.group().endswith("ing"):
                 # '... "drew well" in the primary, said professor X.': the speaker after the cue.
                 subj = mention_after_cue(text, c.end(), se2)
             if subj is not None:

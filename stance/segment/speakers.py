@@ -2396,6 +2396,8 @@ def post_attribution(text: str, start: int, limit: int) -> tuple[Attribution, in
             continue  # '" Tuesday, hours after the aide was charged': not a speech verb here
         cs, ce = m.start(), m.end()
         if cs == a:
+            if m.group().endswith("ing"):
+                return None  # '," saying the city was ...': the participle's subject is before the quote
             # Cue first: '," said Richard O'Brien, economist at ...'
             me = _mention_after(text, ce, hi)
             if me is None:
