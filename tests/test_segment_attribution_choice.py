@@ -38,3 +38,8 @@ def test_a_participle_after_the_closing_mark_has_no_speaker_after_it():
         '"safer docks."\n'
     )
     assert {m for m, _ in _attributions(text)} <= {None, "The Harbour Trust"}
+
+
+def test_the_source_named_after_according_to_is_not_the_speaker():
+    text = 'Mr Holm met Anna Berg. According to Ms Berg the president said: "Give me one more year."\n'
+    assert _attributions(text) == [("the president", "said")]

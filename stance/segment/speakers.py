@@ -2658,10 +2658,16 @@ def pre_attribution(text: str, sent_start: int, open_pos: int) -> Attribution | 
         if outer is not None:
             return Attribution(outer, (earlier.start(), earlier.end()))
     subj = _subject_before(text, lo, cs)
+    if subj is not None and (am := _ACCORDING_NAME.match(text, subj[0], subj[1])) is not None:
+        subj = (am.end(), subj[1])  # "According to Mr Berg the minister said": the minister speaks
     if subj is None and m.group()[:1].isupper() and not text[lo:cs].strip():
         # "Said Kovac: ...", "Added Kovac, ...": a cue opening its sentence, the speaker after it.
         subj = mention_after_cue(text, ce, open_pos)
     return Attribution(subj, (cs, ce))
+
+
+# The source of a report set before its subject with no comma: "(According) to Mr Berg the minister".
+_ACCORDING_NAME = re.compile(r"(?:[Aa]ccording\s+)?to\s+(?:[A-Z][\w'’.\-]*\s+)+(?=(?:the|a|an|his|her|their)\s+[a-z])")
 
 
 def _reporting_cue(text: str, lo: int, cs: int, before: list[CueMatch]) -> CueMatch | None:
