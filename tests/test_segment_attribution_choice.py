@@ -43,8 +43,3 @@ def test_a_participle_after_the_closing_mark_has_no_speaker_after_it():
 def test_the_source_named_after_according_to_is_not_the_speaker():
     text = 'Mr Holm met Anna Berg. According to Ms Berg the president said: "Give me one more year."\n'
     assert _attributions(text) == [("the president", "said")]
-
-
-def test_an_inverted_cue_set_off_by_commas_names_the_speaker_after_it():
-    text = 'Because of how the board drew up the rules, explained Hallam, "this was never going to be easy."\n'
-    assert _attributions(text) == [("Hallam", "explained")]

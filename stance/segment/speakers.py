@@ -2660,8 +2660,6 @@ def pre_attribution(text: str, sent_start: int, open_pos: int) -> Attribution | 
     subj = _subject_before(text, lo, cs)
     if subj is not None and (am := _ACCORDING_NAME.match(text, subj[0], subj[1])) is not None:
         subj = (am.end(), subj[1])  # "According to Mr Berg the minister said": the minister speaks
-    if text[max(lo, cs - 2) : cs] == ", " and (inv := _inverted_speaker(text, ce, open_pos)) is not None:
-        return Attribution(inv, (cs, ce))  # 'Because of the calendar, explained Berg, "...': Berg
     if subj is None and m.group()[:1].isupper() and not text[lo:cs].strip():
         # "Said Kovac: ...", "Added Kovac, ...": a cue opening its sentence, the speaker after it.
         subj = mention_after_cue(text, ce, open_pos)
@@ -2670,19 +2668,6 @@ def pre_attribution(text: str, sent_start: int, open_pos: int) -> Attribution | 
 
 # The source of a report set before its subject with no comma: "(According) to Mr Berg the minister".
 _ACCORDING_NAME = re.compile(r"(?:[Aa]ccording\s+)?to\s+(?:[A-Z][\w'’.\-]*\s+)+(?=(?:the|a|an|his|her|their)\s+[a-z])")
-
-
-def _inverted_speaker(text: str, ce: int, open_pos: int) -> tuple[int, int] | None:
-    """The name after an inverted cue set off by commas right before the quote (', explained
-    Berg, "'), which the clause before the cue does not name."""
-    tail = text[ce:open_pos]
-    k = tail.rfind(",")
-    if k < 0 or tail[k + 1 :].strip() or not _NAME_ONLY.fullmatch(tail[:k].strip()):
-        return None
-    return _trim(text, ce, ce + k)
-
-
-_NAME_ONLY = re.compile(r"(?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’\-]*")
 
 
 def _reporting_cue(text: str, lo: int, cs: int, before: list[CueMatch]) -> CueMatch | None:
