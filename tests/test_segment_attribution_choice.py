@@ -43,3 +43,12 @@ def test_a_participle_after_the_closing_mark_has_no_speaker_after_it():
 def test_the_source_named_after_according_to_is_not_the_speaker():
     text = 'Mr Holm met Anna Berg. According to Ms Berg the president said: "Give me one more year."\n'
     assert _attributions(text) == [("the president", "said")]
+
+
+def test_a_quote_alone_after_a_reported_sentence_is_its_reporters():
+    text = (
+        "The report came out on Monday.\n\n"
+        "Committee chairman Jo Banner said the agency had failed thousands of families.\n\n"
+        '"If it cannot be fixed, it must go."\n'
+    )
+    assert _attributions(text) == [("Committee chairman Jo Banner", None)]

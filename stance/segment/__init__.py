@@ -1790,6 +1790,14 @@ class _Segmenter:
                 last = pre_attribution(text, ps, ends[0].end())
                 if last is not None and last.mention is not None and self._speaks_last(ps, last, ends[0]):
                     return last
+            first_cue = next(
+                (c for c in iter_cues(text, ps, min(pe, ss), min_strength=2) if not _is_passive(text, c)), None
+            )
+            if first_cue is not None and first_cue.group().lower() in _REPORT_OPENERS:
+                # 'Chairman Jo Banner said the agency had failed. "..."': who reported the sentence before goes on
+                said = pre_attribution(text, ps, first_cue.end())
+                if said is not None and said.mention is not None and not text[ps : said.mention[0]].strip():
+                    return Attribution(said.mention, None)
             subj = sentence_subject(text, ps, min(pe, ss))
             if subj is not None:
                 return Attribution(subj, None)
@@ -5082,6 +5090,9 @@ def _only_titles(gap: str) -> bool:
         if not ws or len(ws) > 6 or any(not (w[:1].isupper() or w in _TITLE_GLUE or w == "with") for w in ws):
             return False
     return True
+
+
+_REPORT_OPENERS = frozenset({"said", "says", "added", "adds", "told", "argued", "argues", "warned", "insisted"})
 
 
 def _inside_content(att: Attribution, content_end: int) -> bool:
