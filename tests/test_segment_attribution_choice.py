@@ -52,3 +52,8 @@ def test_a_quote_alone_after_a_reported_sentence_is_its_reporters():
         '"If it cannot be fixed, it must go."\n'
     )
     assert _attributions(text) == [("Committee chairman Jo Banner", None)]
+
+
+def test_a_mixed_quote_with_no_cue_is_its_clause_subjects():
+    text = 'Holm, star of the show, thanked the mayor for "taking these steps to make us ALL safer."\n'
+    assert _attributions(text) == [("Holm, star of the show", None)]

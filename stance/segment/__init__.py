@@ -54,6 +54,7 @@ from stance.segment.speakers import (
     ROLE_WORDS,
     Attribution,
     Entities,
+    _clause_subject,
     _gender_clash,
     _is_passive,
     _lower_in,
@@ -1764,6 +1765,12 @@ class _Segmenter:
                 subj = mention_after_cue(text, c.end(), se2)
             if subj is not None:
                 return Attribution(subj, (c.start(), c.end()))
+        if first.kind == "mixed" and first.content is not None and first.content[0] > ss:
+            # 'Dr Ann Lee, secretary of the Nurses Union, welcomed the "fair deal"': the subject of
+            # the clause whose verb opens the content.
+            own = _clause_subject(text, ss, first.content[0] + 1, apposition=True)
+            if own is not None and _person_or_role(text[own[0] : own[1]]):
+                return Attribution(own, None)
         # A lead-in sentence ending with a colon: 'He said:'
         if ss > 0:
             ps, _ = self.layout.sentence_span(max(ss - 2, 0))
@@ -5090,6 +5097,15 @@ def _only_titles(gap: str) -> bool:
         if not ws or len(ws) > 6 or any(not (w[:1].isupper() or w in _TITLE_GLUE or w == "with") for w in ws):
             return False
     return True
+
+
+def _person_or_role(s: str) -> bool:
+    """Whether a subject names a person or holder of a role ("Dr Ann Lee", "the chairman")."""
+    ws = s.split(",")[0].split()
+    head = ws[-1].lower().strip(".,")
+    return (len(ws) == 1 and head in PERSON_PRONOUNS) or head in ROLE_WORDS or (
+        ws[-1][:1].isupper() and not any(w.lower() in ORG_WORDS for w in ws)
+    )
 
 
 _REPORT_OPENERS = frozenset({"said", "says", "added", "adds", "told", "argued", "argues", "warned", "insisted"})
