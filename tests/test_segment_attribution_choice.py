@@ -17,27 +17,17 @@ def _attributions(text: str, mixed: str = "content") -> list[tuple[str | None, s
 def test_a_verb_inside_the_reported_content_is_not_the_attribution():
     for adverb in ("meanwhile", "again", "later"):
         text = (
-            f'Green spokeswoman Mila Varga {adverb} said that in place of the "great reform" the Alliance had '
-            "promised, there had been only delays.\n"
+            f'Councillor Ines Dorado {adverb} said that beside the "quick fix" her rivals announced, nothing '
+            "moved at the bus depot for a year.\n"
         )
-        assert _attributions(text) == [("Green spokeswoman Mila Varga", "said")], adverb
-    text = (
-        'Earlier, Mr Holt again said he had seen "no sign at all" the rebels were ready to talk - though he '
-        "admitted the rebels were busy with a vote that could slow them.\n"
-    )
-    assert _attributions(text) == [("Mr Holt", "said")]
+        assert _attributions(text) == [("Councillor Ines Dorado", "said")], adverb
 
 
 def test_a_participle_after_the_closing_mark_has_no_speaker_after_it():
-    text = (
-        'Senator Ruth Lanne has defended "Ohio grit," saying the state showed the "heart of the nation."\n'
-    )
-    assert {m for m, _ in _attributions(text)} <= {None, "Senator Ruth Lanne"}
-    text = (
-        'The Harbour Trust did not want to discuss "that man," telling WKRT 9 that the trust works for '
-        '"safer docks."\n'
-    )
-    assert {m for m, _ in _attributions(text)} <= {None, "The Harbour Trust"}
+    text = 'Mayor Greta Lindqvist praised "Tyneford pluck," saying her borough kept the "warmest doors in town."\n'
+    assert [m for m, _ in _attributions(text)] == ["Mayor Greta Lindqvist", "Mayor Greta Lindqvist"]
+    text = 'The Quarry Board refused to name "that contractor," telling Radio Fenwick its pits stay closed.\n'
+    assert [m for m, _ in _attributions(text)] == ["The Quarry Board"]
 
 
 def test_the_source_named_after_according_to_is_not_the_speaker():
@@ -55,5 +45,28 @@ def test_a_quote_alone_after_a_reported_sentence_is_its_reporters():
 
 
 def test_a_mixed_quote_with_no_cue_is_its_clause_subjects():
-    text = 'Holm, star of the show, thanked the mayor for "taking these steps to make us ALL safer."\n'
-    assert _attributions(text) == [("Holm, star of the show", None)]
+    text = 'Marta Quist, a painter from Bergen, thanked the council for "keeping every gallery open all winter."\n'
+    assert _attributions(text) == [("Marta Quist, a painter from Bergen", None)]
+    text = 'Dr Ines Varo, the dockers\' steward, welcomed the "slow but honest bargain."\n'
+    assert _attributions(text) == [("Dr Ines Varo, the dockers' steward", None)]
+    text = 'Governor Pia Strand, in her budget address, pinned the shortfall on "ten lean harvests in a row."\n'
+    assert _attributions(text) == [("Governor Pia Strand", None)]
+
+
+def test_a_mixed_quote_with_no_cue_has_no_speaker_where_its_clause_cannot_give_one():
+    story = "Lena Brook spoke at the depot.\n\n"
+    for line in (
+        # a passive clause: the words are the agent's or a court's
+        'Brook was applauded by the dockers for "standing firm on night shifts."',
+        'Brook was found liable for "wrecking the old ferry pier."',
+        # the subject before a colon or comma opens another clause
+        'Nobody moved after the count: the dockers kept chasing "a fairer night rate."',
+        'Whistles sounded as Brook left, and the pickets took up the cry "Not one more lorry through these gates!"',
+        'Tolls filled the agenda, with Brook pledging "no new fees before spring."',
+        # titles and the writer's irony have no speaker
+        'Brook turned up on Friday, looking relaxed on "Good Evening With Pat Reeve."',
+        'Friends of Brook cheered the column, headlined "Brook Deserves The Harbour Job."',
+        'Brook carried villages along the coast, including Selby and "the free state of Crabtown."',
+    ):
+        text = story + line + "\n"
+        assert _attributions(text)[-1] == (None, None), line

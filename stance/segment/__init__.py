@@ -47,6 +47,7 @@ from stance.segment.speakers import (
     _NAME_TOKEN,
     _NON_NAME_CAPS,
     _OF_IN_NAMES,
+    _TITLES,
     _US_STATES,
     GENERIC_HEADS,
     ORG_WORDS,
@@ -1709,8 +1710,8 @@ class _Segmenter:
                 return post[0]
         post = self._post(last.close_end, para_end)
         if post is not None and last.content is not None and _inside_content(post[0], last.content[1]):
-            # 'X said instead of the "bonfire" Labour had promised, there ...': a verb inside the
-            # reported content is its own words, never its attribution.
+            # 'Dorado said that beside the "quick fix" her rivals announced, nothing moved': a verb
+            # inside the reported content is its own words, never its attribution.
             post = None
         ss, se = self._sentence(first.open_pos)
         closes = _ends_sentence(text, last.parts[-1][1])
@@ -1760,16 +1761,19 @@ class _Segmenter:
             lo = text.rfind(",", last.close_end, c.start())
             lo = last.close_end if lo < 0 else lo + 1
             subj = _subject_before(text, lo, c.start())
-            if subj is None and not text[lo : c.start()].strip() and not c.group().endswith("ing"):
-                # '... "drew well" in the primary, said professor X.': the speaker after the cue.
-                subj = mention_after_cue(text, c.end(), se2)
+            if subj is None and not text[lo : c.start()].strip():
+                if not c.group().endswith("ing"):
+                    # '... "drew well" in the primary, said professor X.': the speaker after the cue.
+                    subj = mention_after_cue(text, c.end(), se2)
+                elif ss < first.open_pos and first.content is not None and first.content[0] == ss:
+                    # 'The Board refused to name "that firm," telling ...': the participle's
+                    # subject is the clause's, before the quote.
+                    subj = _clause_subject(text, ss, first.open_pos)
             if subj is not None:
                 return Attribution(subj, (c.start(), c.end()))
         if first.kind == "mixed" and first.content is not None and first.content[0] > ss:
-            # 'Dr Ann Lee, secretary of the Nurses Union, welcomed the "fair deal"': the subject of
-            # the clause whose verb opens the content.
-            own = _clause_subject(text, ss, first.content[0] + 1, apposition=True)
-            if own is not None and _person_or_role(text[own[0] : own[1]]):
+            own = self._uncued_owner(ss, first)
+            if own is not None:
                 return Attribution(own, None)
         # A lead-in sentence ending with a colon: 'He said:'
         if ss > 0:
@@ -2968,6 +2972,55 @@ class _Segmenter:
                     index.setdefault(first, written)
             self._firms = index
         return self._firms
+
+    def _uncued_owner(self, ss: int, q: RawQuote) -> tuple[int, int] | None:
+        """The person whose own words a mixed quote with no cue is ('Dr Ann Lee, the union
+        secretary, welcomed the "..."'): the subject of its clause, only where that clause is
+        plainly active and the subject is a person the story names or a role. A passive clause's
+        words are the agent's or a court's, a title or the writer's irony has no speaker, and a
+        clause after a colon, semicolon or comma has a subject the sentence start does not give."""
+        text = self.text
+        gap = text[ss : q.open_pos]
+        words = gap.split()
+        if (
+            not words
+            or any(p in gap for p in _UNCUED_BREAKS)
+            or words[-1].lower() in _TITLE_LEADS
+            or not _UNCUED_BE.isdisjoint(w.lower() for w in words)
+            or _title_case(text[q.open_pos : q.close_end])
+        ):
+            return None
+        own = _clause_subject(text, ss, q.open_pos, apposition=True)
+        if own is None:
+            return None
+        a, b = own
+        cut = text.find(",", a, b)
+        if cut >= 0 and text[cut + 1 : b].split()[0].lower() in _NOT_APPOSITION:
+            # 'President Ruiz, in her speech, blamed ...': an adverbial, not an apposition.
+            b = cut
+        rest = text[own[1] : q.open_pos].lstrip(" ,")
+        if "," in rest or not _UNCUED_SUBORD.isdisjoint(w.lower() for w in rest.split()):
+            return None
+        return (a, b) if self._person_or_role(text[a:b]) else None
+
+    def _person_or_role(self, s: str) -> bool:
+        """Whether a subject is a person: "he"/"she", a role ("the union secretary"), or a name
+        the story gives a person (a title before it, or a person's surname), never a thing or
+        event that happens to open the sentence with a capital ("Nothing", "Brexit")."""
+        ws = s.split(",")[0].split()
+        head = ws[-1].lower().strip(".,")
+        if len(ws) == 1 and head in PERSON_PRONOUNS:
+            return True
+        if head in ROLE_WORDS:
+            return True
+        if not all(w[:1].isupper() for w in ws):
+            return False
+        titled = ws[0].lower().strip(".") in _TITLES and len(ws) > 1
+        name = " ".join(ws[1:] if titled else ws)
+        if not self.ents.person_like(name):
+            return False
+        last = ws[-1]
+        return titled or any(p.name.rsplit(" ", 1)[-1] == last for p in self.ents.persons)
 
     def _person_name(self, name: str) -> bool:
         """Whether a run of capitals the entity scan took for a person is a name to take as a
@@ -5099,13 +5152,25 @@ def _only_titles(gap: str) -> bool:
     return True
 
 
-def _person_or_role(s: str) -> bool:
-    """Whether a subject names a person or holder of a role ("Dr Ann Lee", "the chairman")."""
-    ws = s.split(",")[0].split()
-    head = ws[-1].lower().strip(".,")
-    return (len(ws) == 1 and head in PERSON_PRONOUNS) or head in ROLE_WORDS or (
-        ws[-1][:1].isupper() and not any(w.lower() in ORG_WORDS for w in ws)
-    )
+_UNCUED_BREAKS = (":", ";", " - ", "\u2013", "\u2014", "(")
+_TITLE_LEADS = frozenset(
+    {"entitled", "titled", "headlined", "headed", "called", "dubbed", "named", "and", "or", "including", "as"}
+)
+_UNCUED_BE = frozenset(
+    {"is", "are", "was", "were", "be", "been", "being", "am", "get", "gets", "got", "getting", "guilty"}
+)
+_UNCUED_SUBORD = frozenset({"when", "while", "as", "after", "before", "because", "with", "if", "since", "until"})
+_NOT_APPOSITION = frozenset(
+    {"in", "on", "at", "during", "for", "after", "before", "with", "by", "from", "under", "meanwhile", "however",
+     "too", "though", "also", "speaking", "writing", "then", "now"}
+)
+
+
+def _title_case(quote: str) -> bool:
+    """Whether a quote reads as a title ("The Late Show With ..."): most of its longer words capitalised."""
+    ws = [w for w in re.findall(r"[^\W\d_]+", quote) if len(w) > 3]
+    caps = sum(w[:1].isupper() for w in ws)
+    return caps >= 2 and caps * 3 >= len(ws) * 2
 
 
 _REPORT_OPENERS = frozenset({"said", "says", "added", "adds", "told", "argued", "argues", "warned", "insisted"})
