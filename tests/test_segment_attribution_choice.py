@@ -70,3 +70,28 @@ def test_a_mixed_quote_with_no_cue_has_no_speaker_where_its_clause_cannot_give_o
     ):
         text = story + line + "\n"
         assert _attributions(text)[-1] == (None, None), line
+
+
+def test_a_name_after_its_role_in_a_named_body_is_a_person():
+    text = 'Harbour Authority director Nils Oda blamed the flooding on "twenty years of patched sea walls."\n'
+    assert _attributions(text) == [("Harbour Authority director Nils Oda", None)]
+
+
+def test_a_quote_alone_after_a_reported_sentence_drops_the_adverb_from_its_reporter():
+    text = 'Ilse Marrow never said the ferry plan was dead.\n\n"We simply ran out of road."\n'
+    assert _attributions(text) == [("Ilse Marrow", None)]
+
+
+def test_any_source_named_after_according_to_is_not_the_speaker():
+    for source, mention in (
+        ("Mr Ørjan Støle", "the harbour master"),
+        ("a neighbour", "the caretaker"),
+        ("Mr Vance", "Governor Ada Pike"),
+    ):
+        text = f'According to {source} {mention} said: "The cranes stay idle until June."\n'
+        assert _attributions(text) == [(mention, "said")], source
+
+
+def test_a_mixed_quote_with_no_cue_in_an_active_clause_with_a_title_inside_the_name():
+    text = 'Mayport Gov. Ed Vale is blaming the slow trains on "forty years of cheap repairs."\n'
+    assert _attributions(text) == [("Mayport Gov. Ed Vale", None)]

@@ -1795,20 +1795,19 @@ class _Segmenter:
         if ss > 0 and not text[ss : first.open_pos].strip():
             # A quote on its own after a sentence about someone: 'Tamura noted a rise. "I feel ..."'
             ps, pe = self.layout.sentence_span(max(ss - 2, 0))
-            ends = [c for c in iter_cues(text, ps, min(pe, ss), min_strength=2) if not _is_passive(text, c)][-1:]
+            said_cues = [c for c in iter_cues(text, ps, min(pe, ss), min_strength=2) if not _is_passive(text, c)]
+            ends = said_cues[-1:]
             if ends and text[ends[0].end() : min(pe, ss)].strip() == ".":
                 # '... Kovac said, and her husband chimed in. "..."': the last to speak goes on
                 last = pre_attribution(text, ps, ends[0].end())
                 if last is not None and last.mention is not None and self._speaks_last(ps, last, ends[0]):
                     return last
-            first_cue = next(
-                (c for c in iter_cues(text, ps, min(pe, ss), min_strength=2) if not _is_passive(text, c)), None
-            )
+            first_cue = said_cues[0] if said_cues else None
             if first_cue is not None and first_cue.group().lower() in _REPORT_OPENERS:
                 # 'Chairman Jo Banner said the agency had failed. "..."': who reported the sentence before goes on
                 said = pre_attribution(text, ps, first_cue.end())
                 if said is not None and said.mention is not None and not text[ps : said.mention[0]].strip():
-                    return Attribution(said.mention, None)
+                    return Attribution(_without_adverb(text, *said.mention), None)
             subj = sentence_subject(text, ps, min(pe, ss))
             if subj is not None:
                 return Attribution(subj, None)
@@ -2986,7 +2985,7 @@ class _Segmenter:
             not words
             or any(p in gap for p in _UNCUED_BREAKS)
             or words[-1].lower() in _TITLE_LEADS
-            or not _UNCUED_BE.isdisjoint(w.lower() for w in words)
+            or _passive_words(words)
             or _title_case(text[q.open_pos : q.close_end])
         ):
             return None
@@ -2999,7 +2998,7 @@ class _Segmenter:
             # 'President Ruiz, in her speech, blamed ...': an adverbial, not an apposition.
             b = cut
         rest = text[own[1] : q.open_pos].lstrip(" ,")
-        if "," in rest or not _UNCUED_SUBORD.isdisjoint(w.lower() for w in rest.split()):
+        if "," in rest or not _UNCUED_SUBORD.isdisjoint(w.lower() for w in rest.split()[:-1]):
             return None
         return (a, b) if self._person_or_role(text[a:b]) else None
 
@@ -3013,10 +3012,18 @@ class _Segmenter:
             return True
         if head in ROLE_WORDS:
             return True
+        roles = [
+            i
+            for i, w in enumerate(ws[:-1])
+            if w.lower().strip(".") in _TITLES or (w[:1].islower() and w.lower() in ROLE_WORDS)
+        ]
+        titled = bool(roles)
+        if titled:
+            # "Bank of England governor Ann Lee", "Mayport Gov. Ed Vale": a name after its role.
+            ws = ws[roles[-1] + 1 :]
         if not all(w[:1].isupper() for w in ws):
             return False
-        titled = ws[0].lower().strip(".") in _TITLES and len(ws) > 1
-        name = " ".join(ws[1:] if titled else ws)
+        name = " ".join(ws)
         if not self.ents.person_like(name):
             return False
         last = ws[-1]
@@ -5154,7 +5161,7 @@ def _only_titles(gap: str) -> bool:
 
 _UNCUED_BREAKS = (":", ";", " - ", "\u2013", "\u2014", "(")
 _TITLE_LEADS = frozenset(
-    {"entitled", "titled", "headlined", "headed", "called", "dubbed", "named", "and", "or", "including", "as"}
+    {"entitled", "titled", "headlined", "headed", "called", "dubbed", "named", "and", "or", "including"}
 )
 _UNCUED_BE = frozenset(
     {"is", "are", "was", "were", "be", "been", "being", "am", "get", "gets", "got", "getting", "guilty"}
@@ -5166,11 +5173,36 @@ _NOT_APPOSITION = frozenset(
 )
 
 
+def _passive_words(words: list[str]) -> bool:
+    """Whether a clause reads passive ("was thanked", "got praised", "found guilty"): a form of
+    be or get not followed by a progressive participle ("is questioning" is active)."""
+    for i, w in enumerate(words):
+        lw = w.lower()
+        if lw == "guilty" or (lw in _UNCUED_BE and not (i + 1 < len(words) and words[i + 1].endswith("ing"))):
+            return True
+    return False
+
+
 def _title_case(quote: str) -> bool:
     """Whether a quote reads as a title ("The Late Show With ..."): most of its longer words capitalised."""
     ws = [w for w in re.findall(r"[^\W\d_]+", quote) if len(w) > 3]
     caps = sum(w[:1].isupper() for w in ws)
     return caps >= 2 and caps * 3 >= len(ws) * 2
+
+
+_LEAD_ADVERBS = frozenset(
+    {"never", "also", "again", "later", "then", "once", "still", "meanwhile", "always", "earlier", "first", "often"}
+)
+
+
+def _without_adverb(text: str, a: int, b: int) -> tuple[int, int]:
+    """A mention without the adverb the subject scan kept before its verb ("Ruiz never" said)."""
+    while True:
+        cut = text.rfind(" ", a, b)
+        w = text[cut + 1 : b]
+        if cut < 0 or not (w in _LEAD_ADVERBS or (w.endswith("ly") and w.islower())):
+            return (a, b)
+        b = cut
 
 
 _REPORT_OPENERS = frozenset({"said", "says", "added", "adds", "told", "argued", "argues", "warned", "insisted"})

@@ -2667,7 +2667,10 @@ def pre_attribution(text: str, sent_start: int, open_pos: int) -> Attribution | 
 
 
 # The source of a report set before its subject with no comma: "(According) to Mr Berg the minister".
-_ACCORDING_NAME = re.compile(r"(?:[Aa]ccording\s+)?to\s+(?:[A-Z][\w'’.\-]*\s+)+(?=(?:the|a|an|his|her|their)\s+[a-z])")
+_ACCORDING_NAME = re.compile(
+    r"(?:[Aa]ccording\s+)?to\s+(?:[^\W\d_][\w'’.\-]*\s+){1,5}?"
+    r"(?=(?:the|a|an|his|her|their)\s+[a-z]|The\s+[A-Z]|(?:Governor|President|Senator|Mayor|Minister|Judge)\s+[A-Z])"
+)
 
 
 def _reporting_cue(text: str, lo: int, cs: int, before: list[CueMatch]) -> CueMatch | None:
