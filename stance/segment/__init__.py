@@ -3019,7 +3019,7 @@ class _Segmenter:
         ]
         titled = bool(roles)
         if titled:
-            # "Bank of England governor Ann Lee", "Mayport Gov. Ed Vale": a name after its role.
+            # "Harbour Authority director Nils Oda", "Mayport Gov. Ed Vale": a name after its role.
             ws = ws[roles[-1] + 1 :]
         if not all(w[:1].isupper() for w in ws):
             return False
@@ -5184,7 +5184,7 @@ def _passive_words(words: list[str]) -> bool:
 
 
 def _title_case(quote: str) -> bool:
-    """Whether a quote reads as a title ("The Late Show With ..."): most of its longer words capitalised."""
+    """Whether a quote reads as a title ("Good Evening With ..."): most of its longer words capitalised."""
     ws = [w for w in re.findall(r"[^\W\d_]+", quote) if len(w) > 3]
     caps = sum(w[:1].isupper() for w in ws)
     return caps >= 2 and caps * 3 >= len(ws) * 2
