@@ -47,6 +47,7 @@ from stance.segment.speakers import (
     _NAME_TOKEN,
     _NON_NAME_CAPS,
     _OF_IN_NAMES,
+    _TITLES,
     _US_STATES,
     GENERIC_HEADS,
     ORG_WORDS,
@@ -54,6 +55,7 @@ from stance.segment.speakers import (
     ROLE_WORDS,
     Attribution,
     Entities,
+    _clause_subject,
     _gender_clash,
     _is_passive,
     _lower_in,
@@ -1707,6 +1709,10 @@ class _Segmenter:
             if post is not None:
                 return post[0]
         post = self._post(last.close_end, para_end)
+        if post is not None and last.content is not None and _inside_content(post[0], last.content[1]):
+            # 'Dorado said that beside the "quick fix" her rivals announced, nothing moved': a verb
+            # inside the reported content is its own words, never its attribution.
+            post = None
         ss, se = self._sentence(first.open_pos)
         closes = _ends_sentence(text, last.parts[-1][1])
         if post is not None and closes and _opens_report(text, last.close_end, post[0]):
@@ -1756,10 +1762,19 @@ class _Segmenter:
             lo = last.close_end if lo < 0 else lo + 1
             subj = _subject_before(text, lo, c.start())
             if subj is None and not text[lo : c.start()].strip():
-                # '... "drew well" in the primary, said professor X.': the speaker after the cue.
-                subj = mention_after_cue(text, c.end(), se2)
+                if not c.group().endswith("ing"):
+                    # '... "drew well" in the primary, said professor X.': the speaker after the cue.
+                    subj = mention_after_cue(text, c.end(), se2)
+                elif ss < first.open_pos and first.content is not None and first.content[0] == ss:
+                    # 'The Board refused to name "that firm," telling ...': the participle's
+                    # subject is the clause's, before the quote.
+                    subj = _clause_subject(text, ss, first.open_pos)
             if subj is not None:
                 return Attribution(subj, (c.start(), c.end()))
+        if first.kind == "mixed" and first.content is not None and first.content[0] > ss:
+            own = self._uncued_owner(ss, first)
+            if own is not None:
+                return Attribution(own, None)
         # A lead-in sentence ending with a colon: 'He said:'
         if ss > 0:
             ps, _ = self.layout.sentence_span(max(ss - 2, 0))
@@ -1780,12 +1795,19 @@ class _Segmenter:
         if ss > 0 and not text[ss : first.open_pos].strip():
             # A quote on its own after a sentence about someone: 'Tamura noted a rise. "I feel ..."'
             ps, pe = self.layout.sentence_span(max(ss - 2, 0))
-            ends = [c for c in iter_cues(text, ps, min(pe, ss), min_strength=2) if not _is_passive(text, c)][-1:]
+            said_cues = [c for c in iter_cues(text, ps, min(pe, ss), min_strength=2) if not _is_passive(text, c)]
+            ends = said_cues[-1:]
             if ends and text[ends[0].end() : min(pe, ss)].strip() == ".":
                 # '... Kovac said, and her husband chimed in. "..."': the last to speak goes on
                 last = pre_attribution(text, ps, ends[0].end())
                 if last is not None and last.mention is not None and self._speaks_last(ps, last, ends[0]):
                     return last
+            first_cue = said_cues[0] if said_cues else None
+            if first_cue is not None and first_cue.group().lower() in _REPORT_OPENERS:
+                # 'Chairman Jo Banner said the agency had failed. "..."': who reported the sentence before goes on
+                said = pre_attribution(text, ps, first_cue.end())
+                if said is not None and said.mention is not None and not text[ps : said.mention[0]].strip():
+                    return Attribution(_without_adverb(text, *said.mention), None)
             subj = sentence_subject(text, ps, min(pe, ss))
             if subj is not None:
                 return Attribution(subj, None)
@@ -2950,6 +2972,63 @@ class _Segmenter:
                     index.setdefault(first, written)
             self._firms = index
         return self._firms
+
+    def _uncued_owner(self, ss: int, q: RawQuote) -> tuple[int, int] | None:
+        """The person whose own words a mixed quote with no cue is ('Dr Ann Lee, the union
+        secretary, welcomed the "..."'): the subject of its clause, only where that clause is
+        plainly active and the subject is a person the story names or a role. A passive clause's
+        words are the agent's or a court's, a title or the writer's irony has no speaker, and a
+        clause after a colon, semicolon or comma has a subject the sentence start does not give."""
+        text = self.text
+        gap = text[ss : q.open_pos]
+        words = gap.split()
+        if (
+            not words
+            or any(p in gap for p in _UNCUED_BREAKS)
+            or words[-1].lower() in _TITLE_LEADS
+            or _passive_words(words)
+            or _title_case(text[q.open_pos : q.close_end])
+        ):
+            return None
+        own = _clause_subject(text, ss, q.open_pos, apposition=True)
+        if own is None:
+            return None
+        a, b = own
+        cut = text.find(",", a, b)
+        if cut >= 0 and text[cut + 1 : b].split()[0].lower() in _NOT_APPOSITION:
+            # 'President Ruiz, in her speech, blamed ...': an adverbial, not an apposition.
+            b = cut
+        rest = text[own[1] : q.open_pos].lstrip(" ,")
+        if "," in rest or not _UNCUED_SUBORD.isdisjoint(w.lower() for w in rest.split()[:-1]):
+            return None
+        return (a, b) if self._person_or_role(text[a:b]) else None
+
+    def _person_or_role(self, s: str) -> bool:
+        """Whether a subject is a person: "he"/"she", a role ("the union secretary"), or a name
+        the story gives a person (a title before it, or a person's surname), never a thing or
+        event that happens to open the sentence with a capital ("Nothing", "Brexit")."""
+        ws = s.split(",")[0].split()
+        head = ws[-1].lower().strip(".,")
+        if len(ws) == 1 and head in PERSON_PRONOUNS:
+            return True
+        if head in ROLE_WORDS:
+            return True
+        roles = [
+            i
+            for i, w in enumerate(ws[:-1])
+            if w.lower().strip(".") in _TITLES or (w[:1].islower() and w.lower() in ROLE_WORDS)
+        ]
+        titled = bool(roles)
+        if titled:
+            # "Harbour Authority director Nils Oda", "Mayport Gov. Ed Vale": a name after its role.
+            ws = ws[roles[-1] + 1 :]
+        if not all(w[:1].isupper() for w in ws):
+            return False
+        name = " ".join(ws)
+        if not self.ents.person_like(name):
+            return False
+        last = ws[-1]
+        return titled or any(p.name.rsplit(" ", 1)[-1] == last for p in self.ents.persons)
 
     def _person_name(self, name: str) -> bool:
         """Whether a run of capitals the entity scan took for a person is a name to take as a
@@ -5079,6 +5158,61 @@ def _only_titles(gap: str) -> bool:
         if not ws or len(ws) > 6 or any(not (w[:1].isupper() or w in _TITLE_GLUE or w == "with") for w in ws):
             return False
     return True
+
+
+_UNCUED_BREAKS = (":", ";", " - ", "\u2013", "\u2014", "(")
+_TITLE_LEADS = frozenset(
+    {"entitled", "titled", "headlined", "headed", "called", "dubbed", "named", "and", "or", "including"}
+)
+_UNCUED_BE = frozenset(
+    {"is", "are", "was", "were", "be", "been", "being", "am", "get", "gets", "got", "getting", "guilty"}
+)
+_UNCUED_SUBORD = frozenset({"when", "while", "as", "after", "before", "because", "with", "if", "since", "until"})
+_NOT_APPOSITION = frozenset(
+    {"in", "on", "at", "during", "for", "after", "before", "with", "by", "from", "under", "meanwhile", "however",
+     "too", "though", "also", "speaking", "writing", "then", "now"}
+)
+
+
+def _passive_words(words: list[str]) -> bool:
+    """Whether a clause reads passive ("was thanked", "got praised", "found guilty"): a form of
+    be or get not followed by a progressive participle ("is questioning" is active)."""
+    for i, w in enumerate(words):
+        lw = w.lower()
+        if lw == "guilty" or (lw in _UNCUED_BE and not (i + 1 < len(words) and words[i + 1].endswith("ing"))):
+            return True
+    return False
+
+
+def _title_case(quote: str) -> bool:
+    """Whether a quote reads as a title ("Good Evening With ..."): most of its longer words capitalised."""
+    ws = [w for w in re.findall(r"[^\W\d_]+", quote) if len(w) > 3]
+    caps = sum(w[:1].isupper() for w in ws)
+    return caps >= 2 and caps * 3 >= len(ws) * 2
+
+
+_LEAD_ADVERBS = frozenset(
+    {"never", "also", "again", "later", "then", "once", "still", "meanwhile", "always", "earlier", "first", "often"}
+)
+
+
+def _without_adverb(text: str, a: int, b: int) -> tuple[int, int]:
+    """A mention without the adverb the subject scan kept before its verb ("Ruiz never" said)."""
+    while True:
+        cut = text.rfind(" ", a, b)
+        w = text[cut + 1 : b]
+        if cut < 0 or not (w in _LEAD_ADVERBS or (w.endswith("ly") and w.islower())):
+            return (a, b)
+        b = cut
+
+
+_REPORT_OPENERS = frozenset({"said", "says", "added", "adds", "told", "argued", "argues", "warned", "insisted"})
+
+
+def _inside_content(att: Attribution, content_end: int) -> bool:
+    """Whether an attribution after a mixed quote starts inside the quote's reported content."""
+    first = att.mention or att.cue
+    return first is not None and first[0] < content_end
 
 
 def _attribution_tail(text: str, a: int, b: int) -> bool:

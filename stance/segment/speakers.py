@@ -2445,6 +2445,8 @@ def post_attribution(text: str, start: int, limit: int) -> tuple[Attribution, in
             continue  # '" Tuesday, hours after the aide was charged': not a speech verb here
         cs, ce = m.start(), m.end()
         if cs == a:
+            if m.group().endswith("ing"):
+                return None  # '," saying the city was ...': the participle's subject is before the quote
             # Cue first: '," said Richard O'Brien, economist at ...'
             me = _mention_after(text, ce, hi)
             if me is None:
@@ -2705,10 +2707,19 @@ def pre_attribution(text: str, sent_start: int, open_pos: int) -> Attribution | 
         if outer is not None:
             return Attribution(outer, (earlier.start(), earlier.end()))
     subj = _subject_before(text, lo, cs)
+    if subj is not None and (am := _ACCORDING_NAME.match(text, subj[0], subj[1])) is not None:
+        subj = (am.end(), subj[1])  # "According to Mr Berg the minister said": the minister speaks
     if subj is None and m.group()[:1].isupper() and not text[lo:cs].strip():
         # "Said Kovac: ...", "Added Kovac, ...": a cue opening its sentence, the speaker after it.
         subj = mention_after_cue(text, ce, open_pos)
     return Attribution(subj, (cs, ce))
+
+
+# The source of a report set before its subject with no comma: "(According) to Mr Berg the minister".
+_ACCORDING_NAME = re.compile(
+    r"(?:[Aa]ccording\s+)?to\s+(?:[^\W\d_][\w'’.\-]*\s+){1,5}?"
+    r"(?=(?:the|a|an|his|her|their)\s+[a-z]|The\s+[A-Z]|(?:Governor|President|Senator|Mayor|Minister|Judge)\s+[A-Z])"
+)
 
 
 def _reporting_cue(text: str, lo: int, cs: int, before: list[CueMatch]) -> CueMatch | None:
