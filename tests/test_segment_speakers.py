@@ -2067,8 +2067,8 @@ def test_a_titles_last_word_before_no_given_name_stays_a_name_word():
 
 
 def test_new_opening_a_place_stays_in_a_described_speaker():
-    text = '"Prices will climb again," one New York trader said.\n'
-    assert segment(Article(id="d", text=text), mixed="fragment")[0].speaker == "New York trader"
+    text = '"Prices will climb again," a New York coffee trader said.\n'
+    assert segment(Article(id="d", text=text), mixed="fragment")[0].speaker == "New York coffee trader"
 
 
 def test_the_company_is_the_company_named_last_with_its_legal_form():
@@ -2094,7 +2094,7 @@ def test_a_legal_forms_or_a_places_run_is_no_company_for_the_company():
 def test_a_title_opening_a_companys_name_is_no_title():
     text = (
         "General Tractors Corp said talks with the union had failed.\n"
-        '    General Tractors said it was "eager" to meet again.\n'
+        '    General Tractors said it wanted "fresh talks" within a week.\n'
         "General Kovac met reporters.\n"
         '    General Kovac said the army was "ready" to move.\n'
     )
