@@ -1440,11 +1440,22 @@ _FRONTED_PARTICIPLE = re.compile(
 def _before_fronted_participle(text: str, pos: int) -> int:
     """Where to look back from for a pronoun's person: before its own sentence when the pronoun
     follows a fronted participle's clause, which names someone else ("Commenting on Kovac's case,
-    he said" is never Kovac: news would name him), else the pronoun itself."""
-    ss = _sentence_start(text, max(0, pos - 300), pos)
-    if ss < pos and _FRONTED_PARTICIPLE.match(text, ss, pos):
+    he said" is never Kovac: news would name him), else the pronoun itself. So too for a pronoun
+    after a quote (pos at its opening mark) that goes on a sentence naming someone before it:
+    "Kovac's plan was "cruel", he said" and "The bill Kovac wrote is "dead", he said" would have
+    said "his" and "he wrote" had Kovac spoken."""
+    w = max(0, pos - 300)
+    ss = _sentence_start(text, w, pos)
+    if ss >= pos or (ss <= w and w > 0):
+        return pos
+    if _FRONTED_PARTICIPLE.match(text, ss, pos):
         return ss
+    if text[pos : pos + 1] in _OPEN_MARKS and text[ss:pos].rstrip()[-1:].isalpha():
+        return ss  # the quote goes on the sentence; not '"Kovac said: "..."', which names its speaker
     return pos
+
+
+_OPEN_MARKS = frozenset("\"“‘'")
 
 
 # A sentence whose subject is the pronoun itself: "She appeared to imply that ...".
