@@ -287,6 +287,7 @@ class Entities:
     doc_sources: list[tuple[int, str]] = field(default_factory=list)  # "the FTC report": (pos, "FTC")
     group_subjects: list[tuple[int, str]] = field(default_factory=list)  # "Western diplomats were ..."
     text: str = field(default="", repr=False)
+    is_place: Callable[[str], bool] = field(default=lambda _: False, repr=False)
     _unscanned: tuple[str, Any] | None = field(default=None, repr=False)  # (text, is_place) until scanned
     orgs: list[tuple[int, str]] = field(default_factory=list)  # (position, name) of organisation mentions
     quoted: tuple[list[int], list[int]] = field(default=([], []), repr=False)  # direct quotes' starts, ends
@@ -1044,6 +1045,7 @@ def build_entities(text: str, is_place) -> Entities:
     if len(memo) > 200_000:
         memo.clear()
     ents._unscanned = (text, is_place)
+    ents.is_place = is_place
     ents.text = text
     known = memo.get
     # A fresh Entities holds no index `add_person` would have to drop: the persons go straight in.
@@ -1475,14 +1477,31 @@ def _pronoun_person(
     pronoun goes on meaning whom that one meant."""
     clash = _FEMALE if pronoun == "he" else _MALE
     best = ents.latest_person_speaker(pos, pronoun)
-    named = ents.latest_named(_before_fronted_participle(ents.text, pos), clash, pronoun, addressed=True)
+    named = found = ents.latest_named(_before_fronted_participle(ents.text, pos), clash, pronoun, addressed=True)
     if named is not None:
         named = ents.sentence_subject_of(named, clash, pronoun)
         lo = _sentence_start(ents.text, max(0, named[0] - 300), named[0])
+        if (
+            named is found
+            and best is not None
+            and lo <= best[0] < named[0]
+            and not _coordinated_subject(ents.text, lo, named[0])
+        ):
+            # '"...," said Berg, who backed Kovac. "...," he said': the one who spoke in the
+            # sentence, not someone named after him in it
+            named = best
         if depth < 2 and 0 < lo < named[0] and _SAME_PRONOUN[pronoun].match(ents.text, lo, named[0]):
             prior = _pronoun_person(lo, ents, pronoun, canon_org, is_place, depth + 1)
             if prior[0] is not None and prior[1] == "person":
                 named = (lo, prior[0])
+    bare = _bare_subject(ents, pos, pronoun, canon_org)
+    if bare is not None and (
+        named is None
+        or _sentence_start(ents.text, max(0, bare[0] - 300), bare[0]) > named[0]
+        or named is found and bare[0] >= _sentence_start(ents.text, max(0, named[0] - 300), named[0])
+    ):
+        named = bare  # "Varga admitted his pick was tactical. "...," he said": a story may never
+        # write a well-known politician's full name
     if named is not None and (best is None or named[0] > best[0]):
         best = named
     one = max(
@@ -1498,6 +1517,90 @@ def _pronoun_person(
     if one is not None and (best is None or one[0] > best[0]):
         return one[1], "group"
     return (best[1] if best else None), "person"
+
+
+# A sentence opening with one capitalised word before its verb: "Varga openly admitted", "But Mr Varga said".
+_BARE_HEAD = re.compile(
+    r"\s*(?:(?:But|And|Yet|So|Still)\s+)?(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.?\s+)?"
+    r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’.\-])\s+"
+    r"(?:(?:[a-z]+ly|also|then|again|later|never|now|still|too)\s+)*([a-z]+(?:n[’']t)?)\b"
+)
+
+
+# The pronoun's own possessive or object later in the subject's sentence: "Varga admitted his ...".
+_OWN_PRONOUN = {"he": re.compile(r"\b(?:his|him|himself)\b"), "she": re.compile(r"\b(?:her|herself)\b")}
+_TITLES_BEFORE = r"(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Senator|Governor|President|Minister|Congressman|Congresswoman)\.?\s+"
+
+
+def _titled_anywhere(text: str, word: str) -> bool:
+    """Whether the story writes the word after a person's title somewhere ("Mr Rusnak", "Sen. Rusnak")."""
+    return re.search(_TITLES_BEFORE + re.escape(word) + r"\b", text) is not None
+
+
+_GROUP_CAPS = frozenset("People Police Everyone Everybody Nobody Someone Somebody Voters Critics Officials".split())
+
+
+def _bare_subject(ents: Entities, pos: int, pronoun: str, canon_org=None) -> tuple[int, str] | None:
+    """The person a lone capitalised word opening the pronoun's sentence, or the one before it,
+    names as its subject ("Varga openly admitted ..."): a person for "he" even where the story
+    never writes the full name. Not a place, body, party, role or word the story also writes in
+    lower case, nor a plural or given name no full name explains ("Critics said", "Jeb said")."""
+    text = ents.text
+    w = max(0, pos - 300)
+    ss = _sentence_start(text, w, pos)
+    starts = [ss] if ss < pos else []
+    end = len(text[max(0, ss - 20) : ss].rstrip()) + max(0, ss - 20)  # the sentence before: its last mark
+    if end > 1:
+        starts.append(_sentence_start(text, max(0, end - 300), end - 1))
+    for lo in starts:
+        if lo <= 0 and pos > 300:
+            break
+        m = _BARE_HEAD.match(text, lo, pos)
+        if m is None or not _is_finite(m.group(2)):
+            m = _BARE_HEAD.match(text, _after_lead_adverbial(text, lo, pos), pos)
+        if m is None or not _is_finite(m.group(2)):
+            if text[lo:pos].strip():
+                return None  # the pronoun's own sentence has some other subject
+            continue
+        word = m.group(1)
+        low = word.lower()
+        if (
+            word in _NON_NAME_CAPS
+            or word in _SENTENCE_OPENERS
+            or word in _GROUP_CAPS
+            or low in ORG_WORDS
+            or low in ROLE_WORDS
+            or _party_word(word)
+            or ents.is_place(word)
+            or _lower_in(text, word)
+        ):
+            return None
+        known = canon_org(word) if canon_org is not None else None
+        if known is not None and not known.endswith(" " + word):
+            return None  # "Moscow said": a state
+        at = m.start(1)
+        name = ents.earlier_full_name(word, at) or ents.later_full_name(word, at, pronoun) or word
+        if name == word:
+            if known is not None:
+                name = known  # "Obama": the lexicon's person
+            elif (
+                word.endswith("s")
+                or word in _MALE_GIVEN
+                or word in _FEMALE_GIVEN
+                or not (
+                    _titled_anywhere(text, word)
+                    or _OWN_PRONOUN[pronoun].search(_SENTENCE_END.split(text[m.end() : pos], 1)[0])
+                )
+            ):
+                return None  # no sign of a person: "Zentrix denied it", "Harlow lost again"
+        if not ents.fits_pronoun(name, pronoun):
+            return None
+        ents._named_index()
+        other = _MALE if pronoun == "she" else _FEMALE
+        if any(r.rstrip(".,") in other for r in ents._roles_by_name.get(name, ())):
+            return None
+        return at, name
+    return None
 
 
 def _latest_media(pos: int, ents: Entities, head: str, is_place=None) -> str | None:
