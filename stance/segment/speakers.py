@@ -288,6 +288,7 @@ class Entities:
     doc_sources: list[tuple[int, str]] = field(default_factory=list)  # "the FTC report": (pos, "FTC")
     group_subjects: list[tuple[int, str]] = field(default_factory=list)  # "Western diplomats were ..."
     text: str = field(default="", repr=False)
+    is_place: Callable[[str], bool] = field(default=lambda _: False, repr=False)
     _unscanned: tuple[str, Any] | None = field(default=None, repr=False)  # (text, is_place) until scanned
     orgs: list[tuple[int, str]] = field(default_factory=list)  # (position, name) of organisation mentions
     quoted: tuple[list[int], list[int]] = field(default=([], []), repr=False)  # direct quotes' starts, ends
@@ -304,6 +305,8 @@ class Entities:
     _family: dict[str, tuple[list[int], list[str]]] | None = field(default=None, repr=False)
     _name_roles: dict[str, set[str]] | None = field(default=None, repr=False)
     _person_like: dict[str, bool] = field(default_factory=dict, repr=False)
+    _titles: dict[str, set[str]] | None = field(default=None, repr=False)  # "Rusnak": {"Mr"}
+    _lower: dict[str, bool] = field(default_factory=dict, repr=False)  # _lower_in's answers
     _counts: dict[str, int] = field(default_factory=dict, repr=False)
 
     def add_speaker(self, pos: int, canon: str, typ: str, roles: set[str]) -> None:
@@ -1061,6 +1064,7 @@ def build_entities(text: str, is_place) -> Entities:
     if len(memo) > 200_000:
         memo.clear()
     ents._unscanned = (text, is_place)
+    ents.is_place = is_place
     ents.text = text
     known = memo.get
     # A fresh Entities holds no index `add_person` would have to drop: the persons go straight in.
@@ -1454,14 +1458,49 @@ _FRONTED_PARTICIPLE = re.compile(
 )
 
 
-def _before_fronted_participle(text: str, pos: int) -> int:
+def _before_fronted_participle(text: str, pos: int, ss: int) -> int:
     """Where to look back from for a pronoun's person: before its own sentence when the pronoun
     follows a fronted participle's clause, which names someone else ("Commenting on Kovac's case,
-    he said" is never Kovac: news would name him), else the pronoun itself."""
-    ss = _sentence_start(text, max(0, pos - 300), pos)
-    if ss < pos and _FRONTED_PARTICIPLE.match(text, ss, pos):
+    he said" is never Kovac: news would name him), else the pronoun itself. So too for a pronoun
+    after a quote (pos at its opening mark) that goes on a sentence naming someone before it:
+    "Kovac's plan was "cruel", he said" and "The bill Kovac wrote is "dead", he said" would have
+    said "his" and "he wrote" had Kovac spoken."""
+    w = max(0, pos - 300)
+    if ss >= pos or (ss <= w and w > 0):
+        return pos
+    if _FRONTED_PARTICIPLE.match(text, ss, pos):
         return ss
+    if (
+        text[pos : pos + 1] in _OPEN_MARKS
+        and text[ss:pos].rstrip()[-1:].isalpha()
+        and _names_only_dependents(text, ss, pos)
+    ):
+        return ss  # the quote goes on the sentence; not '"Kovac said: "..."', which names its speaker
     return pos
+
+
+_OPEN_MARKS = frozenset("\"“‘'")
+_NAME_RUN = re.compile(r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*")
+_CLAUSE_BREAK = re.compile(r"[?!;–—]|\s-\s|,\s+(?:and|but|while|as)\s")
+
+
+def _names_only_dependents(text: str, ss: int, pos: int) -> bool:
+    """Whether the sentence before a quote names people only as a possessive or after "by"
+    ("Kovac's plan", "drafted by Lord Pelling"), where a speaker would have said "his"; not a name
+    as subject ("Mr Kovac, 62, was "shocked", he said"), and not across "?", "!", ";", a dash or a
+    joined clause, where the named one may well be "he"."""
+    if _CLAUSE_BREAK.search(text, ss, pos):
+        return False
+    seen = False
+    for m in _NAME_RUN.finditer(text, ss, pos):
+        run = m.group()
+        if run in _NON_NAME_CAPS or run in _SENTENCE_OPENERS:
+            continue
+        if run.endswith(("'s", "’s")) or text[max(ss, m.start() - 3) : m.start()] == "by ":
+            seen = True
+            continue
+        return False
+    return seen
 
 
 # A sentence whose subject is the pronoun itself: "She appeared to imply that ...".
@@ -1481,14 +1520,40 @@ def _pronoun_person(
     pronoun goes on meaning whom that one meant."""
     clash = _FEMALE if pronoun == "he" else _MALE
     best = ents.latest_person_speaker(pos, pronoun)
-    named = ents.latest_named(_before_fronted_participle(ents.text, pos), clash, pronoun, addressed=True)
+    text = ents.text
+    ss = _sentence_start(text, max(0, pos - 300), pos)
+    named = found = ents.latest_named(_before_fronted_participle(text, pos, ss), clash, pronoun, addressed=True)
+    lo_found = -1
     if named is not None:
         named = ents.sentence_subject_of(named, clash, pronoun)
         lo = _sentence_start(ents.text, max(0, named[0] - 300), named[0])
+        if named is found:
+            lo_found = lo
+        if (
+            named is found
+            and best is not None
+            and lo <= best[0] < named[0]
+            and not _coordinated_subject(ents.text, lo, named[0])
+            and not _later_clause_subject(text, best[0], named[0])
+        ):
+            # '"...," said Berg, who backed Kovac. "...," he said': the one who spoke in the
+            # sentence, not someone named after him in it
+            named = best
         if depth < 2 and 0 < lo < named[0] and _SAME_PRONOUN[pronoun].match(ents.text, lo, named[0]):
             prior = _pronoun_person(lo, ents, pronoun, canon_org, is_place, depth + 1)
             if prior[0] is not None and prior[1] == "person":
                 named = (lo, prior[0])
+    floor = -1 if best is None else best[0]
+    bare = None if floor >= ss else _bare_subject(ents, pos, ss, pronoun, canon_org, floor)
+    if bare is not None and (
+        named is None
+        or bare[2] > named[0]
+        or named is found
+        and bare[0] >= lo_found
+        and not _later_clause_subject(text, bare[0], named[0])
+    ):
+        named = bare[:2]  # "Rusnak conceded that his ballot was strategic. "...," he said": a story may never
+        # write a well-known politician's full name
     if named is not None and (best is None or named[0] > best[0]):
         best = named
     one = max(
@@ -1504,6 +1569,142 @@ def _pronoun_person(
     if one is not None and (best is None or one[0] > best[0]):
         return one[1], "group"
     return (best[1] if best else None), "person"
+
+
+# A sentence opening with one capitalised word before its verb: "Varga openly admitted", "But Mr Varga said".
+_BARE_HEAD = re.compile(
+    r"\s*(?:(?:But|And|Yet|So|Still)\s+)?(?:(Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.?\s+)?"
+    r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’.\-])\s+"
+    r"(?:(?:[a-z]+ly|also|then|again|later|never|now|still|too)\s+)*([a-z]+(?:n[’']t)?)\b"
+)
+_BARE_OPEN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+# The subject's own pronoun later in its sentence, where no one else could be meant: "Varga
+# admitted that his vote ...", "Varga blamed himself". Not "him" or "her" as an object, which is
+# never the subject ("Velox hired him"), nor "his" right after the verb ("Velox suspended his account").
+_OWN_PRONOUN = {"he": re.compile(r"\bthat\s+his\b|\bhimself\b"), "she": re.compile(r"\bthat\s+her\b|\bherself\b")}
+_TITLE_BEFORE = re.compile(
+    r"\b(Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Senator|Governor|President|Minister|Congressman|Congresswoman)\.?\s+\Z"
+)
+_TITLE_SEX = {"Mr": "he", "Congressman": "he", "Mrs": "she", "Ms": "she", "Congresswoman": "she"}
+
+
+def _titles_of(ents: Entities, word: str) -> set[str]:
+    """The person's titles the story writes before the word anywhere ("Mr Rusnak", "Sen. Rusnak"),
+    remembered per word."""
+    if ents._titles is None:
+        ents._titles = {}
+    titles = ents._titles.get(word)
+    if titles is None:
+        titles = ents._titles[word] = set()
+        text = ents.text
+        i = text.find(word)
+        while i >= 0:
+            m = _TITLE_BEFORE.search(text, max(0, i - 16), i)
+            if m is not None and not text[i + len(word) : i + len(word) + 1].isalnum():
+                titles.add(m.group(1))
+            i = text.find(word, i + len(word))
+    return titles
+
+
+def _lower_in_story(ents: Entities, word: str) -> bool:
+    """_lower_in on the story, remembered per word."""
+    low = ents._lower.get(word)
+    if low is None:
+        low = ents._lower[word] = _lower_in(ents.text, word)
+    return low
+
+
+def _later_clause_subject(text: str, frm: int, at: int) -> bool:
+    """Whether the name at `at` is the subject of a clause or sentence of its own after frm:
+    after ";", "?", "!" or a full stop that ends no title ("... of Velox Inc. Kovac disagreed"), or
+    before its own finite verb ('"...," said Berg, but Kovac disagreed')."""
+    if _CLAUSE_AFTER.search(text, frm, at):
+        return True
+    run = _CAP_RUN_RE.match(text, at)
+    if run is None:
+        return False
+    nxt = text[run.end() : run.end() + 40].split()
+    if nxt and nxt[0].endswith("ly") and len(nxt) > 1:
+        nxt = nxt[1:]
+    return bool(nxt) and _is_finite(nxt[0].strip(",.;:"))
+
+
+_CLAUSE_AFTER = re.compile(
+    r"[;?!]|(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)(?<!\bSen)(?<!\bGov)(?<!\bRep)\.\s+[A-Z]"
+)
+_GROUP_CAPS = frozenset("People Police Everyone Everybody Nobody Someone Somebody Voters Critics Officials".split())
+
+
+def _bare_subject(
+    ents: Entities, pos: int, ss: int, pronoun: str, canon_org=None, floor: int = -1
+) -> tuple[int, str, int] | None:
+    """The person a lone capitalised word opening the pronoun's sentence (opened at ss), or the
+    one before it, names as its subject ("Varga openly admitted ..."): a person for "he" even where
+    the story never writes the full name. Not a place, body, party, role or word the story also
+    writes in lower case, nor a plural or given name no full name explains ("Critics said", "Jeb
+    said"), nor one whose title marks the other sex ("Mrs Kolar" for "he"). Also where its
+    sentence opens. None where a speaker at floor or later in that sentence would win anyway."""
+    text = ents.text
+    lo = ss
+    if ss <= 0 and pos > 300:
+        return None
+    if text[ss:pos].strip():
+        if text[ss:pos].lstrip()[:1] not in _BARE_OPEN:
+            return None  # the pronoun's own sentence has some other subject
+    else:
+        end = len(text[max(0, ss - 20) : ss].rstrip()) + max(0, ss - 20)  # the sentence before: its last mark
+        if end <= 1:
+            return None
+        lo = _sentence_start(text, max(0, end - 300, floor), end - 1)  # 0 if it opens before floor
+        if lo <= 0 and pos > 300 or floor >= lo:
+            return None
+    m = _BARE_HEAD.match(text, lo, pos)
+    if m is None or not _is_finite(m.group(3)):
+        m = _BARE_HEAD.match(text, _after_lead_adverbial(text, lo, pos), pos)
+    if m is None or not _is_finite(m.group(3)):
+        return None
+    word = m.group(2)
+    low = word.lower()
+    if (
+        word in _NON_NAME_CAPS
+        or word in _SENTENCE_OPENERS
+        or word in _GROUP_CAPS
+        or low in ORG_WORDS
+        or low in ROLE_WORDS
+        or _party_word(word)
+        or ents.is_place(word)
+        or _lower_in_story(ents, word)
+    ):
+        return None
+    titles = _titles_of(ents, word)
+    if m.group(1):
+        titles = titles | {m.group(1)}
+    if any(_TITLE_SEX.get(t, pronoun) != pronoun for t in titles):
+        return None  # "Mrs Kolar" is not "he"
+    known = canon_org(word) if canon_org is not None else None
+    if known is not None and not known.endswith(" " + word):
+        return None  # "Moscow said": a state
+    at = m.start(2)
+    name = ents.earlier_full_name(word, at) or ents.later_full_name(word, at, pronoun) or word
+    if name == word:
+        if known is not None:
+            name = known  # "Obama": the lexicon's person
+        elif (
+            word.endswith("s")
+            or word in _MALE_GIVEN
+            or word in _FEMALE_GIVEN
+            or not (titles or _OWN_PRONOUN[pronoun].search(_SENTENCE_END.split(text[m.end() : pos], 1)[0]))
+        ):
+            return None  # no sign of a person: "Zentrix denied it", "Harlow lost again"
+    if not ents.fits_pronoun(name, pronoun):
+        return None
+    ents._named_index()
+    other = _MALE if pronoun == "she" else _FEMALE
+    if any(r.rstrip(".,") in other for r in ents._roles_by_name.get(name, ())):
+        return None
+    return at, name, lo
 
 
 def _latest_media(pos: int, ents: Entities, head: str, is_place=None) -> str | None:
