@@ -177,6 +177,8 @@ class TargetLexicon:
     _blocs_of: dict[str, set[str]] = field(default_factory=dict, repr=False, compare=False)
     _shape_scan: re.Pattern[bytes] | None = field(default=None, repr=False, compare=False)
     _tails: frozenset[str] | None = field(default=None, repr=False, compare=False)
+    _cap_scan: re.Pattern[bytes] | None = field(default=None, repr=False, compare=False)
+    lower_firsts: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._compile()
@@ -207,7 +209,7 @@ class TargetLexicon:
         )
         if not lookup:
             self._pattern = None
-            self._shape_scan = None
+            self._shape_scan = self._cap_scan = self.lower_firsts = None
             return
         # An alias's letters, with blanks for what lies between them, as they read in the letter
         # shape of a text where the alias stands (see `_matches`).
@@ -219,8 +221,19 @@ class TargetLexicon:
             self._shape_scan = re.compile(
                 b" (?=[" + firsts + b"])(?=(?:" + trie_pattern(keys, space=" +").encode("ascii") + b") )"
             )
+            # Most words of a story are in lower case, and most aliases open with a capital: a
+            # caller that finds the few lower-case words aliases open with in a word scan of its
+            # own (see `spans`) leaves this scan the capitalised words and "the" (too common a
+            # word to hand to Python each time), a guard that most blanks fail at once.
+            lower = {k.split(" ", 1)[0] for k in keys if k[0].islower() and not k.startswith("the ")}
+            rest = {k for k in keys if k.split(" ", 1)[0] not in lower}
+            firsts = "".join(sorted({k[0] for k in rest})).encode("ascii")
+            self._cap_scan = re.compile(
+                b" (?=[" + firsts + b"])(?=(?:" + trie_pattern(rest, space=" +").encode("ascii") + b") )"
+            )
+            self.lower_firsts = frozenset(lower)
         else:
-            self._shape_scan = None
+            self._shape_scan = self._cap_scan = self.lower_firsts = None
         # Word edges that also work for aliases ending in "." ("U.S.") and for possessives ("Japan's").
         body = trie_pattern(lookup, space=r"\s+", guard=r"(?<![\w.\-].)")
         self._pattern = re.compile(r"(?:" + body + r")(?![\w\-]|\.\w)")
@@ -312,13 +325,16 @@ class TargetLexicon:
             self._tails = frozenset(tails)
         return name in self._tails
 
-    def spans(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, canonical) of every alias occurrence, left to right, non-overlapping."""
+    def spans(self, text: str, lower_words: Iterable[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
+        """(start, end, canonical) of every alias occurrence, left to right, non-overlapping.
+        `lower_words`, from a caller that scans the text's words anyway, is (start, end) of at least
+        every whole word (a maximal run of ASCII letters) of the text that is one of
+        `lower_firsts`, in order; the lexicon's own scan then looks only for the other aliases."""
         if self._pattern is None or not text:
             return []
         out = []
         skip = 0
-        for m in self._matches(text):
+        for m in self._matches(text, lower_words):
             a = m.start()
             if a < skip:
                 continue
@@ -341,22 +357,32 @@ class TargetLexicon:
             out.append((a, m.end(), canon))
         return out
 
-    def _matches(self, text: str) -> Iterable[re.Match[str]]:
+    def _matches(self, text: str, lower_words: Iterable[tuple[int, int]] | None = None) -> Iterable[re.Match[str]]:
         """The alias pattern's matches, as `finditer` finds them. In a long text the pattern is
         tried only where the text's letter shape reads as an alias's does: an alias starts with an
         ASCII letter after a character that is not one, and what its letters stand between are
         characters that are not letters either, so those are all the places it can match, and
         trying them left to right from the end of the last match is what `finditer` does. The scan
         looks ahead instead of taking a place's letters, so that a place it takes wrongly ("the,
-        House" for "the House") cannot hide another inside it."""
+        House" for "the House") cannot hide another inside it. The places where an alias opening
+        with a word of `lower_firsts` can match are the words among `lower_words` spelt as that
+        word: given them, the scan looks only for the other aliases' places."""
         pattern = self._pattern
         if self._shape_scan is None or len(text) < 400:
             return pattern.finditer(text)
+        if lower_words is None:
+            starts = [c.start() for c in self._shape_scan.finditer(letter_shape(text))]
+        else:
+            firsts = self.lower_firsts
+            starts = [c.start() for c in self._cap_scan.finditer(letter_shape(text))]
+            lower = [s for s, e in lower_words if text[s:e] in firsts]
+            if lower:
+                starts = sorted(starts + lower)
         out = []
         end = 0
-        for c in self._shape_scan.finditer(letter_shape(text)):
-            if c.start() >= end:
-                m = pattern.match(text, c.start())
+        for s in starts:
+            if s >= end:
+                m = pattern.match(text, s)
                 if m is not None:
                     out.append(m)
                     end = m.end()

@@ -941,3 +941,46 @@ def test_a_story_without_a_party_adjective_runs_no_regex_for_one(monkeypatch):
     text = "“Democratic mayors will decide,” said Ann Rook in Velden."
     with pytest.raises(AssertionError, match="scanned"):
         seg._Segmenter(Article(id="t", text=text), TargetLexicon.load(), "content").run()
+
+
+_ALIAS_TEXTS = [
+    "Ministers of the U.S. and the U.S.S.R. met; U.S.-made jets and a U.S.A. flag, but not US or u.s. trade.",
+    "The world's poorest nations asked the U.N. General Assembly, Japan's Finance Ministry and the E.C. for help.",
+    "Coffee-producing countries, coffee producing countries and COFFEE PRODUCERS met state-owned enterprises.",
+    "Cote d'Ivoire and Côte d'Ivoire sent envoys to Port-au-Prince, N'Djamena and the G-7; al-Qaeda and al Qaeda.",
+    "The House of Commons, the House, the Lords and the West. the West German mark, thewest, the\nWest, The West.",
+    "Debtor countries, poorest debtor nations, creditor banks and the third world; Third World, THIRD WORLD.",
+    "Lawmakers, legislators, congressmen, mujahideen and contras; statehood, stateless, state firms, State firms.",
+    "Industrialised and industrialized nations, major industrial countries, less developed countries, western nations.",
+]
+
+
+@pytest.mark.parametrize("case", [str, str.lower, str.upper, str.title])
+def test_alias_matches_from_the_cue_scan_equal_the_lexicon_scan(case):
+    """The lexicon's scan for capitalised aliases plus the cue scan's lower-case alias words find
+    every alias the lexicon's whole scan finds, in texts long enough for the scans."""
+    from stance.segment.cues import alias_lower_words
+    from stance.targets import TargetLexicon
+
+    lex = TargetLexicon.load()
+    text = case(" ".join(_ALIAS_TEXTS))
+    assert len(text) >= 400
+    words = alias_lower_words(text, lex.lower_firsts)
+    assert words is not None
+    assert lex.spans(text, words) == lex.spans(text)
+    assert [m.span() for m in lex._matches(text, words)] == [m.span() for m in lex._pattern.finditer(text)]
+
+
+def test_alias_lower_words_cover_the_default_lexicon_only():
+    """A lexicon whose aliases open with a lower-case word the cue scan does not look for gets
+    no words from it, and scans for itself."""
+    from stance.segment.cues import ALIAS_LOWER_WORDS, alias_lower_words
+    from stance.targets import TargetLexicon
+
+    assert TargetLexicon.load().lower_firsts <= ALIAS_LOWER_WORDS
+    assert not ALIAS_LOWER_WORDS & DESCRIPTION_HEADS
+    own = TargetLexicon(aliases={"Widget Union": ["widget makers", "the Guild"]})
+    assert own.lower_firsts == frozenset({"widget"})
+    text = "Some widget makers said so. " * 20
+    assert alias_lower_words(text, own.lower_firsts) is None
+    assert own.spans(text) == [(5 + 28 * i, 18 + 28 * i, "Widget Union") for i in range(20)]

@@ -23,6 +23,7 @@ from stance.segment.cues import (
     OFFICES,
     PAIR_WORDS,
     CueMatch,
+    alias_lower_words,
     cue_strength,
     iter_cues,
     legal_form_words,
@@ -3814,7 +3815,7 @@ class _Segmenter:
     def _load_spans(self) -> list[tuple[int, int, str]]:
         if self._lex_spans is None:
             text = self.text
-            found = self.lex.spans(text)
+            found = self.lex.spans(text, alias_lower_words(text, self.lex.lower_firsts))
             self._story_names = frozenset(c for _, _, c in found)
             top = _AGENCY_DATELINE.match(text)
             lo = top.end() if top is not None else 0  # "Berlin (dpa) - ": where, not whom

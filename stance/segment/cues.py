@@ -472,24 +472,40 @@ BODY_HEAD_WORDS = frozenset(BODY_HEADS)
 OFFICES = ("minister", "chancellor", "president", "governor", "secretary", "premier", "speaker")
 OFFICE_WORDS = frozenset(OFFICES)
 TARGET_KEY_WORDS = PAIR_WORDS | BODY_HEAD_WORDS | OFFICE_WORDS
-_WORD_SCAN = word_scanner(CUE_WORDS | _MULTI_FIRST | DESCRIPTION_HEADS | LEGAL_FORM_WORDS | TARGET_KEY_WORDS)
+# The lower-case words the default lexicon's aliases open with but "the"
+# (`TargetLexicon.lower_firsts`): found in the same pass, they spare the lexicon's own scan of the
+# text every word in lower case.
+ALIAS_LOWER_WORDS = frozenset(
+    "advisory al bank coffee commercial congressional congressmen consumer consumers consuming contra contras "
+    "creditor creditors debtor debtors developing farm foreign industrial industrialised industrialized lawmakers "
+    "legislators lending less major mujahideen poorer poorest producer producers producing state third trading "
+    "western world".split()
+)
+_WORD_SCAN = word_scanner(
+    CUE_WORDS | _MULTI_FIRST | DESCRIPTION_HEADS | LEGAL_FORM_WORDS | TARGET_KEY_WORDS | ALIAS_LOWER_WORDS
+)
 
 
 @lru_cache(maxsize=8)
 def _shape_words(
     text: str,
 ) -> tuple[
-    list[tuple[int, int, str]], list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int, str]]
+    list[tuple[int, int, str]],
+    list[tuple[int, int]],
+    list[tuple[int, int]],
+    list[tuple[int, int, str]],
+    list[tuple[int, int]],
 ]:
     """The whole words of the text's lower-case letter shape that are written as a cue word may
     be (lower case, capitalised or capitals), with the word, those spelt as a head noun is
     (`DESCRIPTION_HEADS`), those that are a legal form in any case (`LEGAL_FORM_WORDS`), as
     (start, end) in the text, and those of `TARGET_KEY_WORDS` in any case, with the word in lower
-    case; all from one scan."""
+    case, and those of `ALIAS_LOWER_WORDS` in any case; all from one scan."""
     cues: list[tuple[int, int, str]] = []
     heads: list[tuple[int, int]] = []
     forms: list[tuple[int, int]] = []
     keys: list[tuple[int, int, str]] = []
+    alias: list[tuple[int, int]] = []
     for m in _WORD_SCAN.finditer(letter_shape(text, lower=True)):
         s, e = m.start(), m.end() - 1
         w = text[s:e]
@@ -503,7 +519,19 @@ def _shape_words(
                 forms.append((s, e))
             elif lw in TARGET_KEY_WORDS:
                 keys.append((s, e, lw))
-    return cues, heads, forms, keys
+            if lw in ALIAS_LOWER_WORDS:
+                alias.append((s, e))
+    return cues, heads, forms, keys, alias
+
+
+def alias_lower_words(text: str, firsts: frozenset[str] | None) -> list[tuple[int, int]] | None:
+    """(start, end) of the words of the text that are one of `ALIAS_LOWER_WORDS` in any case,
+    standing between characters that are not ASCII letters, in order: `TargetLexicon.spans`'s
+    `lower_words` for a lexicon whose `lower_firsts` are `firsts`. None where the scan does not
+    look for one of them (another lexicon's words), so that the lexicon scans for itself."""
+    if firsts is None or not firsts <= ALIAS_LOWER_WORDS:
+        return None
+    return _shape_words(text)[4]
 
 
 def head_noun_words(text: str) -> list[tuple[int, int]]:
