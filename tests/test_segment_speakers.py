@@ -2102,3 +2102,9 @@ def test_a_title_opening_a_companys_name_is_no_title():
         "General Tractors Corp",
         "Kovac",
     ]
+
+
+def test_market_roles_are_roles_not_the_place_before_them():
+    for role in ("broker", "investor", "stockbroker", "chartist"):
+        text = f'"Prices will fall further," a Vienna {role} said.\n'
+        assert _speakers_content(text) == [f"Vienna {role}"], role

@@ -40,7 +40,8 @@ ROLE_WORDS = frozenset(
 spokeswoman spokesperson representative chairman chairwoman chair director head chief leader senator sen
 rep congressman congresswoman ambassador envoy delegate negotiator official officials analyst economist
 general gen admiral adm colonel col commander king queen prince princess sheikh ayatollah emir sultan
-president-elect mayor judge justice attorney lawyer counsel trader dealer banker professor prof dr mr mrs ms
+president-elect mayor judge justice attorney lawyer counsel trader dealer broker stockbroker
+investor chartist banker professor prof dr mr mrs ms
 deputy under assistant undersecretary commissioner administrator manager executive officer adviser advisor
 strategist candidate nominee speaker leader whip aide source sources diplomat diplomats member members
 correspondent editor columnist reporter author founder partner president's chief's pope cardinal bishop
@@ -66,6 +67,7 @@ GENERIC_HEADS = frozenset(
     """official officials source sources spokesman spokeswoman spokesperson diplomat
 diplomats delegate delegates representative representatives analyst analysts economist economists member
 members aide aides negotiator negotiators officer officers executive executives dealer dealers trader traders
+broker brokers stockbroker stockbrokers investor investors chartist chartists
 banker bankers expert experts observer observers minister""".split()
 )
 
@@ -1371,7 +1373,8 @@ def _latest_person(pos: int, ents: Entities, role: str | None = None) -> str | N
 
 _ONE_PERSON = frozenset(
     """official source spokesman spokeswoman spokesperson diplomat delegate representative analyst
-economist member aide negotiator officer executive dealer trader banker expert observer minister he she""".split()
+economist member aide negotiator officer executive dealer trader broker stockbroker investor chartist banker
+expert observer minister he she""".split()
 )
 _FEMALE = frozenset({"mrs", "ms", "miss", "madam", "lady", "dame", "queen", "princess", "spokeswoman",
                      "chairwoman", "congresswoman", "businesswoman", "she", "her"})
