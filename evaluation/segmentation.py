@@ -297,8 +297,6 @@ def score(
         "n_pred": n_p,
     }
     # Error types at the 0.8 threshold.
-    good_p = {i for i, j, o in pairs if o >= 0.8}
-    good_g = {j for i, j, o in pairs if o >= 0.8}
     touched_p = {i for i, _, _ in pairs}
     touched_g = {j for _, j, _ in pairs}
     missed = [j for j in range(len(gold)) if j not in touched_g]
@@ -325,7 +323,6 @@ def score(
             ],
         },
     }
-    del good_p, good_g
     negs = [n for n in negatives if str(n["doc_id"]) in docs]
     if negs:
         hit = match(pred, negs, texts)
