@@ -1555,8 +1555,9 @@ def _pronoun_person(
         and bare[0] >= lo_found
         and not _later_clause_subject(text, bare[0], named[0])
     ):
-        named = bare[:2]  # "Rusnak conceded that his ballot was strategic. "...," he said": a story may never
-        # write a well-known politician's full name
+        # "Rusnak conceded that his ballot was strategic. "...," he said": a story may never write a
+        # well-known politician's full name.
+        named = bare[:2]
     if named is not None and (best is None or named[0] > best[0]):
         best = named
     one = max(
@@ -1590,7 +1591,6 @@ _OWN_PRONOUN = {"he": re.compile(r"\bthat\s+his\b|\bhimself\b"), "she": re.compi
 _TITLE_BEFORE = re.compile(
     r"\b(Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Senator|Governor|President|Minister|Congressman|Congresswoman)\.?\s+\Z"
 )
-_TITLE_SEX = {"Mr": "he", "Congressman": "he", "Mrs": "she", "Ms": "she", "Congresswoman": "she"}
 
 
 def _titles_of(ents: Entities, word: str) -> set[str]:
@@ -1684,7 +1684,8 @@ def _bare_subject(
     titles = _titles_of(ents, word)
     if m.group(1):
         titles = titles | {m.group(1)}
-    if any(_TITLE_SEX.get(t, pronoun) != pronoun for t in titles):
+    other = _MALE if pronoun == "she" else _FEMALE
+    if any(t.lower() in other for t in titles):
         return None  # "Mrs Kolar" is not "he"
     known = canon_org(word) if canon_org is not None else None
     if known is not None and not known.endswith(" " + word):
@@ -1704,7 +1705,6 @@ def _bare_subject(
     if not ents.fits_pronoun(name, pronoun):
         return None
     ents._named_index()
-    other = _MALE if pronoun == "she" else _FEMALE
     if any(r.rstrip(".,") in other for r in ents._roles_by_name.get(name, ())):
         return None
     return at, name, lo
