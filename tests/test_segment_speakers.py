@@ -2108,3 +2108,11 @@ def test_market_roles_are_roles_not_the_place_before_them():
     for role in ("broker", "investor", "stockbroker", "chartist"):
         text = f'"Prices will fall further," a Vienna {role} said.\n'
         assert _speakers_content(text) == [f"Vienna {role}"], role
+
+
+def test_a_bodys_of_phrase_goes_on_over_a_line_break():
+    text = (
+        "Harbor Light Co of New\nBrunswick said it would appeal.\n"
+        '    "We will fight this ruling," the company said.\n'
+    )
+    assert _speakers(text) == ["Harbor Light Co of New Brunswick"]

@@ -780,7 +780,7 @@ Sea Ocean Coast River Valley Street Avenue Road Square City County Province Stat
 Union Bay Canal Mountains Peninsula Third""".split()
 )
 # The rest of a body's name that the capitalised-run scan cut at "of": "Board" + " of Elections".
-_OF_TAIL = re.compile(r" of(?: the)?(?: [A-Z][\w'’\-]*){1,3}")
+_OF_TAIL = re.compile(r"[ \t\n]of(?:[ \t\n]the)?(?:[ \t\n][A-Z][\w'’\-]*){1,3}")
 
 
 def _of_tail(tail: str) -> str:
