@@ -1733,6 +1733,40 @@ _BROADCAST_HEADS = frozenset({"network", "broadcaster", "channel", "station"})
 _BROADCAST_TITLES = frozenset("BBC CNN MSNBC NBC ABC CBS NPR PBS ITV Fox Network Channel Radio TV Television".split())
 
 
+_IN_DOC: dict[str, re.Pattern[str]] = {}
+
+
+def _doc_issuer(pos: int, ents: Entities, head: str) -> tuple[str, str] | None:
+    """Who issued "the statement" or "the report" that speaks at pos: whoever spoke in the sentence
+    of the story's last "in a statement" ("Norco said in a statement. '...,' the statement said")
+    within a few sentences before, a person or a body; their canonical name and type."""
+    text = ents.text
+    lo = max(0, pos - 800)
+    if text.find(head, lo, pos) < 0:
+        return None
+    pat = _IN_DOC.get(head)
+    if pat is None:
+        words = r"(?:[ \t\n]+[\w\-]+){0,2}?[ \t\n]+"
+        pat = _IN_DOC[head] = re.compile(r"\b[Ii]n (?:a|an|its|his|her|their)" + words + head + r"\b")
+    last = None
+    for m in pat.finditer(text, lo, pos):
+        last = m
+    if last is None:
+        return None
+    ss = _sentence_start(text, max(0, last.start() - 300), last.start())
+    ends = [e for e in (text.find(". ", last.end(), pos), text.find(".\n", last.end(), pos)) if e >= 0]
+    se = min(ends) if ends else pos
+    i = bisect.bisect_left(ents.speakers, se, key=_FIRST)
+    while i > 0:
+        i -= 1
+        at, canon, typ, _ = ents.speakers[i]
+        if at < ss:
+            break
+        if canon:
+            return canon, typ  # the one who spoke in the sentence that cites the statement
+    return None
+
+
 def _latest_org(pos: int, ents: Entities, canon_org=None) -> str | None:
     """The organisation that spoke last, or whose report was last cited ("the FTC report said",
     which registers no speaker), for "it" and "the report"."""
@@ -1990,6 +2024,9 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
             if paper is not None:
                 return paper, "org"
         if ctoks[-1].lower() in DOC_HEADS:
+            issuer = _doc_issuer(pos, ents, ctoks[-1].lower()) if len(ctoks) == 1 else None
+            if issuer is not None:
+                return issuer
             return _latest_org(pos, ents, canon_org) or " ".join(ctoks), "org"
         return " ".join(ctoks), "group"
     if len(ctoks) == 1 and ctoks[0].islower() and ctoks[0] in ORG_WORDS:
