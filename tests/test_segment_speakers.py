@@ -2120,12 +2120,12 @@ def test_a_bodys_of_phrase_goes_on_over_a_line_break():
 
 def test_the_statement_is_whoever_spoke_in_the_sentence_citing_it():
     text = (
-        "Norvale Foods said in a statement that profits would fall.\n"
+        "Norvale Foods warned in a statement on Friday that profits would slip.\n"
         '    "Demand was weak all year," the statement said.\n'
     )
     assert _speakers(text) == ["Norvale Foods"]
     text = (
-        "The airline group said in a communique here that orders were firm. Its board, meeting in\n"
+        "The airline group wrote in a communique from its base that orders were firm. Its board, meeting in\n"
         'Marsden, "found the plan sound," the communique said.\n'
     )
     assert "Marsden" not in _speakers(text)
