@@ -3029,7 +3029,7 @@ class _Segmenter:
         if not self.ents.person_like(name):
             return False
         last = ws[-1]
-        return titled or any(p.name.rsplit(" ", 1)[-1] == last for p in self.ents.persons)
+        return titled or self.ents.full_name((last,), len(self.text)) is not None  # a person's surname
 
     def _person_name(self, name: str) -> bool:
         """Whether a run of capitals the entity scan took for a person is a name to take as a

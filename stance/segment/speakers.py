@@ -307,7 +307,7 @@ class Entities:
     _family: dict[str, tuple[list[int], list[str]]] | None = field(default=None, repr=False)
     _name_roles: dict[str, set[str]] | None = field(default=None, repr=False)
     _person_like: dict[str, bool] = field(default_factory=dict, repr=False)
-    _titles: dict[str, set[str]] | None = field(default=None, repr=False)  # "Rusnak": {"Mr"}
+    _titles: dict[str, set[str]] = field(default_factory=dict, repr=False)  # "Rusnak": {"Mr"}
     _lower: dict[str, bool] = field(default_factory=dict, repr=False)  # _lower_in's answers
     _counts: dict[str, int] = field(default_factory=dict, repr=False)
 
@@ -1596,8 +1596,6 @@ _TITLE_BEFORE = re.compile(
 def _titles_of(ents: Entities, word: str) -> set[str]:
     """The person's titles the story writes before the word anywhere ("Mr Rusnak", "Sen. Rusnak"),
     remembered per word."""
-    if ents._titles is None:
-        ents._titles = {}
     titles = ents._titles.get(word)
     if titles is None:
         titles = ents._titles[word] = set()
