@@ -590,6 +590,30 @@ def test_family_words_are_the_capitalised_words_of_the_index():
         assert sorted(s._family_words(index)) == plain, text
 
 
+def test_named_people_are_the_closest_name_at_every_family_word():
+    import stance.segment as seg
+    from stance.records import Article
+    from stance.targets import TargetLexicon
+
+    texts = [
+        "Ana Kovac met Tom Berg. Kovac's aide said Berg left. Later Ivo Kovac spoke and Kovac left.",
+        "Kovac spoke first. Then Ana Kovac and Lea Kovac came; Kovac said Berg’s son met Tom Berg.",
+        "Mr Tom Berg of Paris met Ana Lund in Paris. Berg left Lund, and Lund Berg wrote to Berg.",
+        "Prince Ivo Kovac met Rin Soto. Soto and Kovac talked; Soto's wife Mia Soto left.",
+    ]
+    lex = TargetLexicon.load()
+    for text in texts + _EDGE_CASES:
+        s = seg._Segmenter(Article(id="t", text=text), lex, "content")
+        index = s._person_index()
+        plain = []
+        for k, family in sorted(s._family_words(index)):
+            full = s._closest_name(index[family], [], k)
+            if full:
+                plain.append((k, full))
+        fast = seg._Segmenter(Article(id="t", text=text), lex, "content")._named_people()
+        assert fast == ([k for k, _ in plain], [n for _, n in plain]), text
+
+
 def test_word_at_finds_the_whole_words_an_index_of_the_text_holds():
     import stance.segment as seg
     from stance.records import Article

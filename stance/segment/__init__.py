@@ -2608,8 +2608,14 @@ class _Segmenter:
         if self._named_cache is None:
             index = self._person_index()
             at: list[tuple[int, str]] = []
+            # A family name only one person of the story goes by is that person's wherever it
+            # stands (`_closest_name` gives the one name that fits, before pos or after it).
+            fitting: dict[str, list[str]] = {}
             for k, family in sorted(self._family_words(index)):
-                full = self._closest_name(index[family], [], k)
+                fits = fitting.get(family)
+                if fits is None:
+                    fits = fitting[family] = [name for name in index[family] if self._person_name(name)]
+                full = fits[0] if len(fits) == 1 else self._closest_name(index[family], [], k) if fits else None
                 if full:
                     at.append((k, full))
             self._named_cache = ([k for k, _ in at], [name for _, name in at])
