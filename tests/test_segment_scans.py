@@ -1008,3 +1008,41 @@ def test_alias_lower_words_cover_the_default_lexicon_only():
     text = "Some widget makers said so. " * 20
     assert alias_lower_words(text, own.lower_firsts) is None
     assert own.spans(text) == [(5 + 28 * i, 18 + 28 * i, "Widget Union") for i in range(20)]
+
+
+def test_plain_spacing_keeps_what_the_character_loop_kept():
+    import stance.segment as seg
+
+    def slow(text: str) -> tuple[str, list[int]]:
+        where = [
+            i for i, c in enumerate(text) if c not in seg._DROPPED and not (c == "\r" and text.startswith("\n", i + 1))
+        ]
+        return "".join(text[i] for i in where).translate(seg._SAME_WIDTH), where
+
+    texts = [
+        "Tom said:\r\n\u201cNo.\u201d\r\n",
+        "\r\r\n\n\r\u200b\u200c\u200d\ufeff\r\n\u200b",
+        "a\u200bb\r\nc\rd\ufeff",
+        "\r\n",
+        "\r",
+        "\ufeffLine one\r\nLine two\u200d",
+        "no odd spacing at all",
+        "",
+    ]
+    for text in texts:
+        assert seg._plain_spacing(text) == slow(text), repr(text)
+
+
+def test_government_body_is_the_one_government_of_the_homes():
+    from stance.targets import TargetLexicon
+
+    lex = TargetLexicon.load()
+    for state in [*dict.fromkeys(lex.homes.values()), "Nowhere", ""]:
+        bodies = [
+            c
+            for c, h in lex.homes.items()
+            if h == state and c.endswith(" government") and lex.kinds.get(c) == "organisations"
+        ]
+        want = bodies[0] if len(bodies) == 1 else None
+        assert lex.government_body(state) == want, state
+        assert lex.government_body(state) == want, state  # memoised
