@@ -291,8 +291,14 @@ def test_entities_are_the_same_with_the_run_memo_warm():
         return [(p.name, sorted(p.roles), p.pos) for p in ents.persons], ents.orgs, ents.acronyms
 
     speakers._RUN_MEMO.clear()
+    speakers._SKIPPED_WORDS.clear()
     cold = seen()
     assert seen() == cold
+    # The one-word runs passed over without a memo lookup are those the classification skips.
+    skipped = speakers._SKIPPED_WORDS[lex.names_state_like]
+    memo = speakers._RUN_MEMO[lex.names_state_like]
+    assert skipped == {r for r, hit in memo.items() if hit == ("skip",) and " " not in r}
+    assert {"Kovac", "Norland"} <= skipped and "Ministry" not in skipped
 
 
 _REPORT_CASES = [
@@ -806,7 +812,7 @@ def test_long_runs_are_skipped_with_or_without_the_run_memo():
     """A run of twelve gaps or more is no name (a headline in title case); the gaps are counted
     only for a run longer than twelve characters that the memo does not know: the same people
     and bodies are found with the memo empty and with it full."""
-    from stance.segment.speakers import _RUN_MEMO, build_entities
+    from stance.segment.speakers import _RUN_MEMO, _SKIPPED_WORDS, build_entities
 
     def is_place(name: str) -> bool:
         return name in {"Norland", "Valmont"}
@@ -819,6 +825,7 @@ def test_long_runs_are_skipped_with_or_without_the_run_memo():
     ]
     for text in texts:
         _RUN_MEMO.clear()
+        _SKIPPED_WORDS.clear()
         cold = build_entities(text, is_place)
         warm = build_entities(text, is_place)
         assert [(p.name, p.pos) for p in cold.persons] == [(p.name, p.pos) for p in warm.persons], text
@@ -1046,3 +1053,41 @@ def test_government_body_is_the_one_government_of_the_homes():
         want = bodies[0] if len(bodies) == 1 else None
         assert lex.government_body(state) == want, state
         assert lex.government_body(state) == want, state  # memoised
+
+
+def test_role_prefix_split_is_the_word_test_with_the_token_memo_cold_or_warm():
+    from stance.segment.speakers import _ENDS_PREFIX, _FEMALE_GIVEN, _MALE_GIVEN, _TITLE_TAILS, ORG_WORDS, ROLE_WORDS
+
+    def is_place(t: str) -> bool:
+        return t in {"Norland", "Valmont"}
+
+    def slow(tokens: list[str]) -> tuple[list[str], list[str]]:
+        last = len(tokens) - 1
+        while last >= 0:
+            t = tokens[last]
+            tl = t.lower().rstrip(".")
+            if tl in ROLE_WORDS or tl in ORG_WORDS or tl.endswith(("'s", "’s")) or is_place(t):
+                break
+            if t in _TITLE_TAILS and last + 1 < len(tokens) and tokens[last + 1] in _MALE_GIVEN | _FEMALE_GIVEN:
+                break
+            last -= 1
+        return tokens[: last + 1], tokens[last + 1 :]
+
+    runs = [
+        "Corporate Affairs Minister Michael Howard",
+        "Norland Trade Secretary Ana Kovac",
+        "Sen. Tom Berg",
+        "Berg's aide Ivo Lund",
+        "Berg’s Ivo Lund",
+        "Valmont Ivo Lund",
+        "Exchequer Nigel Lawson",
+        "Ministry Ivo",
+        "Ivo Lund",
+        "Dr. Ana Kovac",
+        "",
+    ]
+    for cold in (True, False):
+        if cold:
+            _ENDS_PREFIX.clear()
+        for run in runs:
+            assert speakers._strip_role_prefix(run.split(), is_place) == slow(run.split()), run
