@@ -174,6 +174,7 @@ class TargetLexicon:
     _folded_proper: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     _place_memo: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
     _find_memo: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
+    _government_memo: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
     _blocs_of: dict[str, set[str]] = field(default_factory=dict, repr=False, compare=False)
     _shape_scan: re.Pattern[bytes] | None = field(default=None, repr=False, compare=False)
     _tails: frozenset[str] | None = field(default=None, repr=False, compare=False)
@@ -196,6 +197,7 @@ class TargetLexicon:
         self._lookup = lookup
         self._place_memo = {}
         self._find_memo = {}
+        self._government_memo = {}
         self._folded = {}
         self._folded_proper = {}
         for name, canon in lookup.items():
@@ -430,6 +432,18 @@ class TargetLexicon:
 
     def kind(self, canonical: str) -> str | None:
         return self.kinds.get(canonical)
+
+    def government_body(self, state: str) -> str | None:
+        """The one organisation of the lexicon that is a state's government ("UK government"),
+        or None; memoised, as every story of party politics asks it of the same few states."""
+        if state not in self._government_memo:
+            bodies = [
+                c
+                for c, h in self.homes.items()
+                if h == state and c.endswith(" government") and self.kinds.get(c) == "organisations"
+            ]
+            self._government_memo[state] = bodies[0] if len(bodies) == 1 else None
+        return self._government_memo[state]
 
     def names_state_like(self, name: str) -> bool:
         """True when a surface form ("Japan", "Moscow", "EC") is an alias of a state or bloc; memoised."""

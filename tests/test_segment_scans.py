@@ -291,8 +291,14 @@ def test_entities_are_the_same_with_the_run_memo_warm():
         return [(p.name, sorted(p.roles), p.pos) for p in ents.persons], ents.orgs, ents.acronyms
 
     speakers._RUN_MEMO.clear()
+    speakers._SKIPPED_WORDS.clear()
     cold = seen()
     assert seen() == cold
+    # The one-word runs passed over without a memo lookup are those the classification skips.
+    skipped = speakers._SKIPPED_WORDS[lex.names_state_like]
+    memo = speakers._RUN_MEMO[lex.names_state_like]
+    assert skipped == {r for r, hit in memo.items() if hit == ("skip",) and " " not in r}
+    assert {"Kovac", "Norland"} <= skipped and "Ministry" not in skipped
 
 
 _REPORT_CASES = [
@@ -590,6 +596,30 @@ def test_family_words_are_the_capitalised_words_of_the_index():
         assert sorted(s._family_words(index)) == plain, text
 
 
+def test_named_people_are_the_closest_name_at_every_family_word():
+    import stance.segment as seg
+    from stance.records import Article
+    from stance.targets import TargetLexicon
+
+    texts = [
+        "Ana Kovac met Tom Berg. Kovac's aide said Berg left. Later Ivo Kovac spoke and Kovac left.",
+        "Kovac spoke first. Then Ana Kovac and Lea Kovac came; Kovac said Berg’s son met Tom Berg.",
+        "Mr Tom Berg of Paris met Ana Lund in Paris. Berg left Lund, and Lund Berg wrote to Berg.",
+        "Prince Ivo Kovac met Rin Soto. Soto and Kovac talked; Soto's wife Mia Soto left.",
+    ]
+    lex = TargetLexicon.load()
+    for text in texts + _EDGE_CASES:
+        s = seg._Segmenter(Article(id="t", text=text), lex, "content")
+        index = s._person_index()
+        plain = []
+        for k, family in sorted(s._family_words(index)):
+            full = s._closest_name(index[family], [], k)
+            if full:
+                plain.append((k, full))
+        fast = seg._Segmenter(Article(id="t", text=text), lex, "content")._named_people()
+        assert fast == ([k for k, _ in plain], [n for _, n in plain]), text
+
+
 def test_word_at_finds_the_whole_words_an_index_of_the_text_holds():
     import stance.segment as seg
     from stance.records import Article
@@ -782,7 +812,7 @@ def test_long_runs_are_skipped_with_or_without_the_run_memo():
     """A run of twelve gaps or more is no name (a headline in title case); the gaps are counted
     only for a run longer than twelve characters that the memo does not know: the same people
     and bodies are found with the memo empty and with it full."""
-    from stance.segment.speakers import _RUN_MEMO, build_entities
+    from stance.segment.speakers import _RUN_MEMO, _SKIPPED_WORDS, build_entities
 
     def is_place(name: str) -> bool:
         return name in {"Norland", "Valmont"}
@@ -795,6 +825,7 @@ def test_long_runs_are_skipped_with_or_without_the_run_memo():
     ]
     for text in texts:
         _RUN_MEMO.clear()
+        _SKIPPED_WORDS.clear()
         cold = build_entities(text, is_place)
         warm = build_entities(text, is_place)
         assert [(p.name, p.pos) for p in cold.persons] == [(p.name, p.pos) for p in warm.persons], text
@@ -984,3 +1015,79 @@ def test_alias_lower_words_cover_the_default_lexicon_only():
     text = "Some widget makers said so. " * 20
     assert alias_lower_words(text, own.lower_firsts) is None
     assert own.spans(text) == [(5 + 28 * i, 18 + 28 * i, "Widget Union") for i in range(20)]
+
+
+def test_plain_spacing_keeps_what_the_character_loop_kept():
+    import stance.segment as seg
+
+    def slow(text: str) -> tuple[str, list[int]]:
+        where = [
+            i for i, c in enumerate(text) if c not in seg._DROPPED and not (c == "\r" and text.startswith("\n", i + 1))
+        ]
+        return "".join(text[i] for i in where).translate(seg._SAME_WIDTH), where
+
+    texts = [
+        "Tom said:\r\n\u201cNo.\u201d\r\n",
+        "\r\r\n\n\r\u200b\u200c\u200d\ufeff\r\n\u200b",
+        "a\u200bb\r\nc\rd\ufeff",
+        "\r\n",
+        "\r",
+        "\ufeffLine one\r\nLine two\u200d",
+        "no odd spacing at all",
+        "",
+    ]
+    for text in texts:
+        assert seg._plain_spacing(text) == slow(text), repr(text)
+
+
+def test_government_body_is_the_one_government_of_the_homes():
+    from stance.targets import TargetLexicon
+
+    lex = TargetLexicon.load()
+    for state in [*dict.fromkeys(lex.homes.values()), "Nowhere", ""]:
+        bodies = [
+            c
+            for c, h in lex.homes.items()
+            if h == state and c.endswith(" government") and lex.kinds.get(c) == "organisations"
+        ]
+        want = bodies[0] if len(bodies) == 1 else None
+        assert lex.government_body(state) == want, state
+        assert lex.government_body(state) == want, state  # memoised
+
+
+def test_role_prefix_split_is_the_word_test_with_the_token_memo_cold_or_warm():
+    from stance.segment.speakers import _ENDS_PREFIX, _FEMALE_GIVEN, _MALE_GIVEN, _TITLE_TAILS, ORG_WORDS, ROLE_WORDS
+
+    def is_place(t: str) -> bool:
+        return t in {"Norland", "Valmont"}
+
+    def slow(tokens: list[str]) -> tuple[list[str], list[str]]:
+        last = len(tokens) - 1
+        while last >= 0:
+            t = tokens[last]
+            tl = t.lower().rstrip(".")
+            if tl in ROLE_WORDS or tl in ORG_WORDS or tl.endswith(("'s", "’s")) or is_place(t):
+                break
+            if t in _TITLE_TAILS and last + 1 < len(tokens) and tokens[last + 1] in _MALE_GIVEN | _FEMALE_GIVEN:
+                break
+            last -= 1
+        return tokens[: last + 1], tokens[last + 1 :]
+
+    runs = [
+        "Corporate Affairs Minister Michael Howard",
+        "Norland Trade Secretary Ana Kovac",
+        "Sen. Tom Berg",
+        "Berg's aide Ivo Lund",
+        "Berg’s Ivo Lund",
+        "Valmont Ivo Lund",
+        "Exchequer Nigel Lawson",
+        "Ministry Ivo",
+        "Ivo Lund",
+        "Dr. Ana Kovac",
+        "",
+    ]
+    for cold in (True, False):
+        if cold:
+            _ENDS_PREFIX.clear()
+        for run in runs:
+            assert speakers._strip_role_prefix(run.split(), is_place) == slow(run.split()), run

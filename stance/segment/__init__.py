@@ -287,15 +287,6 @@ def _other_modifier(text: str, a: int, b: int) -> bool:
     return False
 
 
-def _government_body(lex: TargetLexicon, state: str) -> str | None:
-    """The lexicon's one body for a state's government ("UK government"), or None."""
-    kinds = lex.kinds
-    bodies = [
-        c for c, h in lex.homes.items() if h == state and c.endswith(" government") and kinds.get(c) == "organisations"
-    ]
-    return bodies[0] if len(bodies) == 1 else None
-
-
 def _possessive_names(text: str) -> list[tuple[int, str]]:
     """(position, name) of two- or three-word names written as owners ("Tony Blair's"); found
     from each "'s", which a text has few of, instead of by a scan of every capital."""
@@ -743,11 +734,25 @@ def _plain_spacing(text: str) -> tuple[str, list[int]]:
     """The text as the rules expect it ("\n" line ends, no zero-width marks), and
     for each of its characters the position it came from, so that offsets can be given back in
     the article as read."""
-    where = [
-        i for i, c in enumerate(text)
-        if c not in _DROPPED and not (c == "\r" and text.startswith("\n", i + 1))
-    ]
-    return "".join(text[i] for i in where).translate(_SAME_WIDTH), where
+    # The few characters dropped are found by `str.find` and the text between them is kept in
+    # slices: a Python step for each character of the story cost more than the rest of its reading.
+    drops = []
+    for c in (*_DROPPED, "\r\n"):
+        i = text.find(c)
+        while i >= 0:
+            drops.append(i)
+            i = text.find(c, i + 1)
+    drops.sort()
+    where: list[int] = []
+    pieces = []
+    kept = 0
+    for i in drops:
+        where.extend(range(kept, i))
+        pieces.append(text[kept:i])
+        kept = i + 1
+    where.extend(range(kept, len(text)))
+    pieces.append(text[kept:])
+    return "".join(pieces).translate(_SAME_WIDTH), where
 
 
 def _back_to(q: Quote, text: str, where: list[int]) -> Quote:
@@ -2608,8 +2613,14 @@ class _Segmenter:
         if self._named_cache is None:
             index = self._person_index()
             at: list[tuple[int, str]] = []
+            # A family name only one person of the story goes by is that person's wherever it
+            # stands (`_closest_name` gives the one name that fits, before pos or after it).
+            fitting: dict[str, list[str]] = {}
             for k, family in sorted(self._family_words(index)):
-                full = self._closest_name(index[family], [], k)
+                fits = fitting.get(family)
+                if fits is None:
+                    fits = fitting[family] = [name for name in index[family] if self._person_name(name)]
+                full = fits[0] if len(fits) == 1 else self._closest_name(index[family], [], k) if fits else None
                 if full:
                     at.append((k, full))
             self._named_cache = ([k for k, _ in at], [name for _, name in at])
@@ -3189,7 +3200,7 @@ class _Segmenter:
             named = [self.lex.homes.get(c) for c in self._name_counts() if self.lex.kinds.get(c) == "parties"]
             out: list[tuple[str, str]] = []
             for st in dict.fromkeys([*named, *_PARTY_ADJECTIVES]):
-                body = _government_body(self.lex, st) if st else None
+                body = self.lex.government_body(st) if st else None
                 if st and body is not None and self._party_mentions_of(st) >= _PARTY_MENTIONS:
                     out.append((st, body))
             self._politics_states = out

@@ -750,13 +750,24 @@ def _clean_name(run: str) -> str:
     )
 
 
+# Whether a token ends a title by its words alone (a role or organisation word, a possessive),
+# remembered per token: names recur from quote to quote and story to story.
+_ENDS_PREFIX: dict[str, bool] = {}
+_ROLE_OR_ORG_WORDS = ROLE_WORDS | ORG_WORDS
+
+
 def _strip_role_prefix(tokens: list[str], is_place) -> tuple[list[str], list[str]]:
     """Split 'Corporate Affairs Minister Michael Howard' into roles and the name."""
     last_role = len(tokens) - 1
     while last_role >= 0:  # from the end: only the last role word counts
         t = tokens[last_role]
-        tl = t.lower().rstrip(".")
-        if tl in ROLE_WORDS or tl in ORG_WORDS or tl.endswith(("'s", "’s")) or is_place(t):
+        ends = _ENDS_PREFIX.get(t)
+        if ends is None:
+            if len(_ENDS_PREFIX) > 200_000:
+                _ENDS_PREFIX.clear()
+            tl = t.lower().rstrip(".")
+            ends = _ENDS_PREFIX[t] = tl in _ROLE_OR_ORG_WORDS or tl.endswith(("'s", "’s"))
+        if ends or is_place(t):
             break
         if t in _TITLE_TAILS and last_role + 1 < len(tokens):
             nxt = tokens[last_role + 1]
@@ -844,7 +855,9 @@ def _acronym_expansions(text: str) -> list[re.Match[str]]:
 
 
 _RUN_MEMO: dict[Any, dict[str, tuple]] = {}
-_NEW = ("new",)  # what the memo gives for a run not classified yet
+# The runs of one word (no " ") that `_classify_run` finds name nothing, per place test: passed
+# over by one set lookup.
+_SKIPPED_WORDS: dict[Any, set[str]] = {}
 # A name right after these is an object ("Kovac told Berg that ..."); "he" next is rarely Berg.
 _OBJECT_BEFORE = re.compile(words_pattern("told tell tells telling asked urged quoted to with met against") + r"\s+$")
 _APPOS_ROLE = re.compile(r",\s+([a-z][^,.;]*)")
@@ -1062,9 +1075,12 @@ def build_entities(text: str, is_place) -> Entities:
         ents.acronyms[m.group(2)] = full
     if len(_RUN_MEMO) > 8:
         _RUN_MEMO.clear()
+        _SKIPPED_WORDS.clear()
     memo = _RUN_MEMO.setdefault(is_place, {})
+    skipped = _SKIPPED_WORDS.setdefault(is_place, set())
     if len(memo) > 200_000:
         memo.clear()
+        skipped.clear()
     ents._unscanned = (text, is_place)
     ents.is_place = is_place
     ents.text = text
@@ -1073,7 +1089,7 @@ def build_entities(text: str, is_place) -> Entities:
     persons = ents.persons
     for m in _CAP_RUN_RE.finditer(text):
         run = m[0]
-        if " " not in run and known(run, _NEW)[0] == "skip":
+        if run in skipped:
             continue  # most runs: one capitalised word ("The", "But"), known to name nothing
         if len(run) > _MAX_NAME_WORDS and run not in memo and run.count(" ") + run.count("\n") >= _MAX_NAME_WORDS:
             continue  # a headline in title case or a list of names, not one name: and every
@@ -1088,6 +1104,8 @@ def build_entities(text: str, is_place) -> Entities:
             hit = memo[run] = _classify_run(run, is_place)
         kind = hit[0]
         if kind == "skip":
+            if " " not in run:
+                skipped.add(run)
             continue
         if kind == "org":
             ents.orgs.append((start, hit[1]))
