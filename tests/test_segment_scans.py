@@ -1074,13 +1074,13 @@ def test_role_prefix_split_is_the_word_test_with_the_token_memo_cold_or_warm():
         return tokens[: last + 1], tokens[last + 1 :]
 
     runs = [
-        "Corporate Affairs Minister Michael Howard",
+        "Corporate Affairs Minister Tom Hale",
         "Norland Trade Secretary Ana Kovac",
         "Sen. Tom Berg",
         "Berg's aide Ivo Lund",
         "Berg’s Ivo Lund",
         "Valmont Ivo Lund",
-        "Exchequer Nigel Lawson",
+        "Exchequer Ivo Lund",
         "Ministry Ivo",
         "Ivo Lund",
         "Dr. Ana Kovac",

@@ -2791,7 +2791,7 @@ class _Segmenter:
 
     def _title_before_given(self, words: list[str], pos: int) -> bool:
         """Whether a name's first word, at `pos`, is the end of a title before a given name
-        ("Exchequer Nigel Lawson" after "Chancellor of the Exchequer", "Hostage Ann Berg"): a
+        ("Exchequer Ivo Lund" after "Chancellor of the Exchequer", "Hostage Ann Berg"): a
         word that is no listed given name, before one, with a family name still to come, and
         that reads as a title: a title word, one the story also writes in lower case ("hostage",
         "investor"), or one ending a title's "of" phrase. A given name missing from the lists ("Keir Rodney

@@ -34,7 +34,7 @@ _MARK_SET = frozenset(ALL_MARKS)
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 PERSON_PRONOUNS = frozenset({"he", "she"})
 
-# Title and role words that precede a name ("Corporate Affairs Minister Michael Howard").
+# Title and role words that precede a name ("Corporate Affairs Minister Tom Hale").
 ROLE_WORDS = frozenset(
     """minister ministers secretary president vice premier chancellor governor spokesman
 spokeswoman spokesperson representative chairman chairwoman chair director head chief leader senator sen
@@ -757,7 +757,7 @@ _ROLE_OR_ORG_WORDS = ROLE_WORDS | ORG_WORDS
 
 
 def _strip_role_prefix(tokens: list[str], is_place) -> tuple[list[str], list[str]]:
-    """Split 'Corporate Affairs Minister Michael Howard' into roles and the name."""
+    """Split 'Corporate Affairs Minister Tom Hale' into roles and the name."""
     last_role = len(tokens) - 1
     while last_role >= 0:  # from the end: only the last role word counts
         t = tokens[last_role]
@@ -778,7 +778,7 @@ def _strip_role_prefix(tokens: list[str], is_place) -> tuple[list[str], list[str
 
 
 # Last words of a title's "of" phrase, which the capitalised run starts with ("Chancellor of the
-# Exchequer Nigel Lawson"): a title only before a given name, a name's word otherwise
+# Exchequer Ivo Lund"): a title only before a given name, a name's word otherwise
 # ("Exchequer Borrowing Requirement").
 _TITLE_TAILS = frozenset(("Exchequer", "Realm", "Commons", "Lords"))
 
