@@ -18,6 +18,7 @@ from typing import Literal
 
 from stance.records import Article, Quote, Span
 from stance.segment.cues import (
+    BODY_HEAD_WORDS,
     BODY_HEADS,
     OFFICE_WORDS,
     OFFICES,
@@ -834,6 +835,7 @@ class _Segmenter:
         self._ascii = self.text.isascii()
         self._heads: dict[str, str] | None = None
         self._heads_scan: re.Pattern[str] | None = None
+        self._acronyms: dict[str, str] | None = None
         self.ents: Entities = build_entities(self.text, lex.names_state_like)
         self._register_speech_subjects()
 
@@ -1878,7 +1880,7 @@ class _Segmenter:
                 found.setdefault(t, None)
             for t in self._pair_in(a, b, speaker, own):
                 found.setdefault(t, None)
-            for t in self._named_bodies_in(a, b, speaker, mention):
+            for t in [*self._named_bodies_in(a, b, speaker, mention), *self._acronyms_in(a, b, speaker, mention, own)]:
                 if t not in bodies:
                     bodies.append(t)
             if self._creditors_named_in(a, b) and _CREDITORS not in own:  # not a creditor bank's own man
@@ -2380,6 +2382,48 @@ class _Segmenter:
                 continue
             out.append(name)
         return out
+
+    def _acronyms_in(
+        self, a: int, b: int, speaker: str | None, mention: Span | None, own: set[str] | frozenset[str]
+    ) -> list[str]:
+        """Organisations a quote names by an acronym the story spells out ("BIL" after "<Kessel
+        Holdings Ltd> (BIL)", "the NUGW" after "the National Union of Glass Workers"): the body
+        by the full name the story gives it, less its legal form, as the labellers write it.
+        Wire copy names a body in full once and then by its initials; the lexicon knows few of
+        them. Not the speaker's own body (named in the attribution or speaking in the story)."""
+        if not _ACRONYM.search(self.text, a, b):
+            return []
+        if self._acronyms is None:
+            self._acronyms = _spelled_acronyms(self.text)
+        out: list[str] = []
+        around = (mention.text if mention is not None else "") + " " + (speaker or "")
+        for m in _ACRONYM.finditer(self.text, a, b):
+            name = self._acronyms.get(m.group())
+            if name is None or self.lex.alias_tail(name):
+                continue  # "ITC" for the lexicon's "U.S. International Trade Commission": its own finders
+            name = self.lex.canonical(name) or name
+            if name in out or name in own or self.lex.canonical(m.group()) is not None:
+                continue
+            if m.group() in around or name in around or self._acronym_own(name, m.group(), around, speaker, a, b):
+                continue
+            if mention is not None and name.split()[-1].lower() in mention.text.lower().split():
+                continue  # "the board said" of the Norland Wheat Board: its own words
+            out.append(name)
+        return out
+
+    def _acronym_own(self, name: str, acr: str, around: str, speaker: str | None, a: int, b: int) -> bool:
+        """`_own_body` for a body a quote names by its initials, less its test of initials beside
+        the speaker (the story's own definition of them stands there most often): the body's
+        own word in the attribution, the body speaking in the lead, or its name or initials
+        beside the speaker's name outside the quote ("Ann Roy of the NGB")."""
+        text = self.text
+        first = name.split()[0]
+        if first in set(around.split()) - set((speaker or "").split()) and first not in _GENERIC_BODY_WORDS:
+            return True
+        if any(_body_speaks(text, st, a, name) for st in _lead_starts(text)):
+            return True
+        family = speaker.split()[-1] if speaker else ""
+        return family[:1].isupper() and (self._beside(name, family, a, b) or self._beside(acr, family, a, b))
 
     def _own_body(self, name: str, words: list[str], around: str, speaker: str | None, a: int, b: int) -> bool:
         """The speaker's own company or union in wire copy: one that speaks itself earlier in the
@@ -4777,6 +4821,71 @@ _FIRM_POINTER = re.compile(
     words_pattern("The the This this Its its")
     + r" (?:company|company's|firm|firm's|stock|shares|board|management|takeover|bid|offer)\b"
 )
+# A word of capitals that may be a body's initials ("BIL", "NUGW"), possessive or not.
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}(?=(?:['’]s)?\b)(?![.&-]\w)")
+# A capitalised name, its small joining words and a legal form included, before the initials
+# in brackets that the story defines as its short name ("<Kessel Holdings Ltd> (KHL)").
+_SPELLED_NAME = r"[A-Z][\w'’&.-]*(?:\s+(?:(?:of|for|and|the|de|&)\s+)*[A-Z][\w'’&.-]*){1,7}"
+_DEFINED_ACRONYM = re.compile(rf"<?({_SPELLED_NAME})>?,?\s+\(([A-Z]{{2,6}})\)")
+_CAPITAL_NAME = re.compile(_SPELLED_NAME)
+_ACRONYM_SMALL = frozenset("of for and the de &".split())
+# The first or last word of an organisation's full name, beside `BODY_HEADS` and the legal forms.
+_ORG_TAILS = frozenset(
+    """Services Service Organization Organisation Mines Investments Bank Fund Group Exchange Department
+    Office Ministry Party Company Industries Airlines Railways Corporation Congress Center Centre
+    Administration Bureau Court Holdings Partners Enterprises""".split()
+)
+
+
+def _org_name(words: list[str]) -> bool:
+    """Whether a full name opens or ends as an organisation's does ("Union of ...", "... Bank"),
+    not as a measure's or a law's ("Gross Domestic Product")."""
+    return any(w in _ORG_TAILS or w.lower() in BODY_HEAD_WORDS or w in _LEGAL_FORMS for w in (words[0], words[-1]))
+
+
+def _without_form(words: list[str]) -> str:
+    """A company's name as the labellers write it: "Kessel Holdings" for "Kessel Holdings Ltd",
+    but a public body's "Corporation" kept."""
+    while len(words) > 2 and words[-1] in _LEGAL_FORMS and words[-1] not in ("Corporation", "Limited"):
+        words = words[:-1]
+    return " ".join(words)
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w not in _ACRONYM_SMALL)
+
+
+def _spelled_acronyms(text: str) -> dict[str, str]:
+    """Initials -> the full name a story gives them: defined in brackets after the name ("<Kessel
+    Holdings Ltd> (KHL)"), or, for three letters or more, the initials of a capitalised
+    organisation's name the story writes ("National Union of Glass Workers" for "NUGW"). The
+    name is given without its legal form; initials that two names share are left out."""
+    defined: dict[str, set[str]] = {}
+    for m in _DEFINED_ACRONYM.finditer(text):
+        words = [w.rstrip(".,'’") or w for w in m.group(1).split()]
+        acr = m.group(2)
+        for k in range(len(words)):
+            if words[k] not in _ACRONYM_SMALL and _initials(words[k:]) == acr:
+                name = words[k:]
+                if _org_name(name) or m.group().startswith("<"):
+                    defined.setdefault(acr, set()).add(_without_form(name))
+                break
+    caps = {w for w in _ACRONYM.findall(text) if len(w) >= 3} - defined.keys()
+    spelled: dict[str, set[str]] = {}
+    if caps:
+        for m in _CAPITAL_NAME.finditer(text):
+            words = [w.rstrip(".,'’") or w for w in m.group().split()]
+            for i in range(len(words)):
+                for j in range(len(words), i + 2, -1):
+                    name = words[i:j]
+                    if name[0] in _ACRONYM_SMALL or name[-1] in _ACRONYM_SMALL or not _org_name(name):
+                        continue
+                    acr = _initials(name)
+                    if acr in caps:
+                        spelled.setdefault(acr, set()).add(_without_form(name))
+    return {acr: next(iter(names)) for acr, names in {**spelled, **defined}.items() if len(names) == 1}
+
+
 def _fold_initials(name: str) -> str:
     """A company's name folded for matching a headline's capitals: case, and the stops and
     ampersands of initials, which wire headlines drop ("JC PENNEY" for "J.C. Penney", "ATT" for
