@@ -835,7 +835,7 @@ class _Segmenter:
         self._ascii = self.text.isascii()
         self._heads: dict[str, str] | None = None
         self._heads_scan: re.Pattern[str] | None = None
-        self._acronyms: dict[str, str] | None = None
+        self._acronyms: dict[str, str | None] = {}
         self.ents: Entities = build_entities(self.text, lex.names_state_like)
         self._register_speech_subjects()
 
@@ -2391,18 +2391,23 @@ class _Segmenter:
         by the full name the story gives it, less its legal form, as the labellers write it.
         Wire copy names a body in full once and then by its initials; the lexicon knows few of
         them. Not the speaker's own body (named in the attribution or speaking in the story)."""
-        if not _ACRONYM.search(self.text, a, b):
-            return []
-        if self._acronyms is None:
-            self._acronyms = _spelled_acronyms(self.text)
         out: list[str] = []
-        around = (mention.text if mention is not None else "") + " " + (speaker or "")
+        around: str | None = None
         for m in _ACRONYM.finditer(self.text, a, b):
-            name = self._acronyms.get(m.group())
-            if name is None or self.lex.alias_tail(name):
+            acr = m.group()
+            if acr not in self._acronyms:
+                # A lexicon acronym ("OPEC") has its own finders; the story is read for the others.
+                known = self.lex.canonical(acr) is not None
+                self._acronyms[acr] = None if known else _spelled_acronym(self.text, acr)
+            name = self._acronyms[acr]
+            if name is None:
+                continue
+            if around is None:
+                around = (mention.text if mention is not None else "") + " " + (speaker or "")
+            if self.lex.alias_tail(name):
                 continue  # "ITC" for the lexicon's "U.S. International Trade Commission": its own finders
             name = self.lex.canonical(name) or name
-            if name in out or name in own or self.lex.canonical(m.group()) is not None:
+            if name in out or name in own:
                 continue
             if m.group() in around or name in around or self._acronym_own(name, m.group(), around, speaker, a, b):
                 continue
@@ -4822,7 +4827,8 @@ _FIRM_POINTER = re.compile(
     + r" (?:company|company's|firm|firm's|stock|shares|board|management|takeover|bid|offer)\b"
 )
 # A word of capitals that may be a body's initials ("BIL", "NUGW"), possessive or not.
-_ACRONYM = re.compile(r"\b[A-Z]{2,6}(?=(?:['’]s)?\b)(?![.&-]\w)")
+# The capital leads (no look-behind first), so that the engine skips to capitals in one pass.
+_ACRONYM = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]{1,5}(?=(?:['’]s)?\b)(?![.&-]\w)")
 # A capitalised name, its small joining words and a legal form included, before the initials
 # in brackets that the story defines as its short name ("<Kessel Holdings Ltd> (KHL)").
 _SPELLED_NAME = r"[A-Z][\w'’&.-]*(?:\s+(?:(?:of|for|and|the|de|&)\s+)*[A-Z][\w'’&.-]*){1,7}"
@@ -4855,35 +4861,69 @@ def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w not in _ACRONYM_SMALL)
 
 
-def _spelled_acronyms(text: str) -> dict[str, str]:
-    """Initials -> the full name a story gives them: defined in brackets after the name ("<Kessel
+def _spelled_acronym(text: str, acr: str) -> str | None:
+    """The full name a story gives an acronym: defined in brackets after the name ("<Kessel
     Holdings Ltd> (KHL)"), or, for three letters or more, the initials of a capitalised
     organisation's name the story writes ("National Union of Glass Workers" for "NUGW"). The
-    name is given without its legal form; initials that two names share are left out."""
-    defined: dict[str, set[str]] = {}
-    for m in _DEFINED_ACRONYM.finditer(text):
-        words = [w.rstrip(".,'’") or w for w in m.group(1).split()]
-        acr = m.group(2)
-        for k in range(len(words)):
-            if words[k] not in _ACRONYM_SMALL and _initials(words[k:]) == acr:
-                name = words[k:]
-                if _org_name(name) or m.group().startswith("<"):
-                    defined.setdefault(acr, set()).add(_without_form(name))
+    name is given without its legal form; initials that two names share give none. Asked per
+    acronym a quote holds, so a story is read only for the names those letters can spell."""
+    names: set[str] = set()
+    if f"({acr})" in text:
+        for m in _DEFINED_ACRONYM.finditer(text):
+            if m.group(2) != acr:
+                continue
+            words = [w.rstrip(".,'’") or w for w in m.group(1).split()]
+            for k in range(len(words)):
+                if words[k] not in _ACRONYM_SMALL and _initials(words[k:]) == acr:
+                    name = words[k:]
+                    if _org_name(name) or m.group().startswith("<"):
+                        names.add(_without_form(name))
+                    break
+        if names or len(acr) < 3:
+            return next(iter(names)) if len(names) == 1 else None
+    if len(acr) < 3:
+        return None
+    for name in _spelled_runs(text, acr):
+        words = [w.rstrip(".,'’") or w for w in name.split()]
+        if _org_name(words):
+            names.add(_without_form(words))
+    return next(iter(names)) if len(names) == 1 else None
+
+
+# A capitalised word of a name, and what may join two of them ("Union of Glass Workers").
+_ACR_WORD = re.compile(r"[A-Z][\w'’&.-]*")
+_ACR_JOINT = re.compile(r"\s+(?:(?:of|for|and|the|de|&)\s+)*")
+_ACR_WORD_CHARS = "_'’&.-"
+
+
+def _spelled_runs(text: str, acr: str) -> list[str]:
+    """Capitalised words whose initials spell `acr`, small joining words between them, each
+    opening a word. Walked from each occurrence of the first letter rather than searched with a
+    pattern per acronym: compiling one for every acronym of every story would crowd out re's
+    cache of the patterns the segmenter reuses."""
+    out: list[str] = []
+    last = len(acr) - 1
+    pos = text.find(acr[0])
+    while pos >= 0:
+        start, p = pos, pos
+        if start and (text[start - 1].isalnum() or text[start - 1] in _ACR_WORD_CHARS):
+            pos = text.find(acr[0], pos + 1)
+            continue
+        for k, c in enumerate(acr):
+            if not text.startswith(c, p):
                 break
-    caps = {w for w in _ACRONYM.findall(text) if len(w) >= 3} - defined.keys()
-    spelled: dict[str, set[str]] = {}
-    if caps:
-        for m in _CAPITAL_NAME.finditer(text):
-            words = [w.rstrip(".,'’") or w for w in m.group().split()]
-            for i in range(len(words)):
-                for j in range(len(words), i + 2, -1):
-                    name = words[i:j]
-                    if name[0] in _ACRONYM_SMALL or name[-1] in _ACRONYM_SMALL or not _org_name(name):
-                        continue
-                    acr = _initials(name)
-                    if acr in caps:
-                        spelled.setdefault(acr, set()).add(_without_form(name))
-    return {acr: next(iter(names)) for acr, names in {**spelled, **defined}.items() if len(names) == 1}
+            p = _ACR_WORD.match(text, p).end()  # type: ignore[union-attr]
+            joint = _ACR_JOINT.match(text, p) if k < last else None
+            if joint is not None:
+                p = joint.end()
+            elif k < last:
+                break
+        else:
+            out.append(text[start:p])
+            pos = text.find(acr[0], p)
+            continue
+        pos = text.find(acr[0], pos + 1)
+    return out
 
 
 def _fold_initials(name: str) -> str:
