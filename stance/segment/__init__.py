@@ -836,6 +836,7 @@ class _Segmenter:
         self._heads: dict[str, str] | None = None
         self._heads_scan: re.Pattern[str] | None = None
         self._acronyms: dict[str, str | None] = {}
+        self._caps_at: list[int] | None = None
         self.ents: Entities = build_entities(self.text, lex.names_state_like)
         self._register_speech_subjects()
 
@@ -2391,9 +2392,18 @@ class _Segmenter:
         by the full name the story gives it, less its legal form, as the labellers write it.
         Wire copy names a body in full once and then by its initials; the lexicon knows few of
         them. Not the speaker's own body (named in the attribution or speaking in the story)."""
+        if self._caps_at is None:
+            self._caps_at = _caps_words(self.text)
+        caps = self._caps_at
+        i = bisect.bisect_left(caps, a)
+        if i == len(caps) or caps[i] >= b:
+            return []
         out: list[str] = []
         around: str | None = None
-        for m in _ACRONYM.finditer(self.text, a, b):
+        for k in range(i, bisect.bisect_left(caps, b, i)):
+            m = _ACRONYM.match(self.text, caps[k], b)
+            if m is None:
+                continue
             acr = m.group()
             if acr not in self._acronyms:
                 # A lexicon acronym ("OPEC") has its own finders; the story is read for the others.
@@ -4829,6 +4839,25 @@ _FIRM_POINTER = re.compile(
 # A word of capitals that may be a body's initials ("BIL", "NUGW"), possessive or not.
 # The capital leads (no look-behind first), so that the engine skips to capitals in one pass.
 _ACRONYM = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]{1,5}(?=(?:['’]s)?\b)(?![.&-]\w)")
+# Capitals as "A", lower case as "a", every other character as a blank, one byte per character.
+_CAPS_SHAPE = bytes(65 if 65 <= c <= 90 else 97 if 97 <= c <= 122 else 32 for c in range(256))
+
+
+def _caps_words(text: str) -> list[int]:
+    """Where the story's words of two to six ASCII capitals start: every place `_ACRONYM` can
+    match, found once per story by byte searches instead of the pattern tried at each capital
+    of every quote."""
+    shape = b" " + text.encode("ascii", "replace").translate(_CAPS_SHAPE) + b" "
+    out: list[int] = []
+    j = shape.find(b" AA")
+    while j >= 0:
+        end = shape.find(b" ", j + 1)
+        if end - j <= 7 and shape.find(b"a", j + 1, end) < 0:
+            out.append(j)  # the shape's leading blank: shape[j + 1] is text[j]
+        j = shape.find(b" AA", end)
+    return out
+
+
 # A capitalised name, its small joining words and a legal form included, before the initials
 # in brackets that the story defines as its short name ("<Kessel Holdings Ltd> (KHL)").
 _SPELLED_NAME = r"[A-Z][\w'’&.-]*(?:\s+(?:(?:of|for|and|the|de|&)\s+)*[A-Z][\w'’&.-]*){1,7}"
