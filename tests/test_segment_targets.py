@@ -2237,3 +2237,43 @@ def test_many_pair_quotes_cost_in_proportion_to_the_story():
         return best
 
     assert fastest(2400) < 16 * fastest(300)
+
+
+_FILLER = "    The talks will resume on Monday in the capital, officials said after the meeting ended.\n"
+
+
+def test_acronym_the_story_defines_in_brackets_is_the_body():
+    text = (
+        "Dunmore Mills faces a rival bid from <Kestrel Holdings Ltd> (KHL), the company said.\n"
+        + _FILLER
+        + '    "We think KHL is bidding only to block our merger," Dunmore chairman Pat Orme said.\n'
+    )
+    assert _seg(text)[-1].targets == ["Kestrel Holdings"]
+
+
+def test_acronym_with_the_initials_of_a_body_named_before():
+    text = (
+        "Talks with the Federation of Independent Glass Cutters broke down at Norco.\n"
+        + _FILLER
+        + '    Norco spokesman Ian Pell said the FIGC was "spreading falsehoods" about the company.\n'
+    )
+    assert _seg(text)[-1].targets == ["Federation of Independent Glass Cutters"]
+
+
+def test_acronym_near_misses_are_no_body():
+    # A measure's initials, the speaker's own body (by its word, its apposition, its head noun),
+    # initials two names share, and initials never spelled out.
+    cases = [
+        "Norland's Gross Farm Output (GFO) fell 3 pct.\n" + _FILLER + '    "The GFO is poor," analyst Ann Vale said.\n',
+        "Kessel Mining Corp (KMC) posted a loss.\n" + _FILLER + '    "KMC will recover," KMC chairman Bo Lind said.\n',
+        "The Council of Tarn Exporters (CTE) met.\n"
+        + _FILLER
+        + '    "I spoke with the CTE," said Jo Fey, president of the Council of Tarn Exporters.\n',
+        "The Norland Grain Board (NGB) cut its forecast.\n" + _FILLER + '    "NGB buyers want more," the board said.\n',
+        "The Tarn Press Association and the Tarn Pilots Association met.\n"
+        + _FILLER
+        + '    "The TPA has walked out," Ann Vale said.\n',
+        'Ann Vale said on Monday: "The QRX has walked out."\n',
+    ]
+    for text in cases:
+        assert _seg(text)[-1].targets == [], text

@@ -18,6 +18,7 @@ from typing import Literal
 
 from stance.records import Article, Quote, Span
 from stance.segment.cues import (
+    BODY_HEAD_WORDS,
     BODY_HEADS,
     OFFICE_WORDS,
     OFFICES,
@@ -839,6 +840,8 @@ class _Segmenter:
         self._ascii = self.text.isascii()
         self._heads: dict[str, str] | None = None
         self._heads_scan: re.Pattern[str] | None = None
+        self._acronyms: dict[str, str | None] = {}
+        self._caps_at: list[int] | None = None
         self.ents: Entities = build_entities(self.text, lex.names_state_like)
         self._register_speech_subjects()
 
@@ -1883,7 +1886,7 @@ class _Segmenter:
                 found.setdefault(t, None)
             for t in self._pair_in(a, b, speaker, own):
                 found.setdefault(t, None)
-            for t in self._named_bodies_in(a, b, speaker, mention):
+            for t in [*self._named_bodies_in(a, b, speaker, mention), *self._acronyms_in(a, b, speaker, mention, own)]:
                 if t not in bodies:
                     bodies.append(t)
             if self._creditors_named_in(a, b) and _CREDITORS not in own:  # not a creditor bank's own man
@@ -2385,6 +2388,62 @@ class _Segmenter:
                 continue
             out.append(name)
         return out
+
+    def _acronyms_in(
+        self, a: int, b: int, speaker: str | None, mention: Span | None, own: set[str] | frozenset[str]
+    ) -> list[str]:
+        """Organisations a quote names by an acronym the story spells out ("BIL" after "<Kessel
+        Holdings Ltd> (BIL)", "the NUGW" after "the National Union of Glass Workers"): the body
+        by the full name the story gives it, less its legal form, as the labellers write it.
+        Wire copy names a body in full once and then by its initials; the lexicon knows few of
+        them. Not the speaker's own body (named in the attribution or speaking in the story)."""
+        if self._caps_at is None:
+            self._caps_at = _caps_words(self.text)
+        caps = self._caps_at
+        i = bisect.bisect_left(caps, a)
+        if i == len(caps) or caps[i] >= b:
+            return []
+        out: list[str] = []
+        around: str | None = None
+        for k in range(i, bisect.bisect_left(caps, b, i)):
+            m = _ACRONYM.match(self.text, caps[k], b)
+            if m is None:
+                continue
+            acr = m.group()
+            if acr not in self._acronyms:
+                # A lexicon acronym ("OPEC") has its own finders; the story is read for the others.
+                known = self.lex.canonical(acr) is not None
+                self._acronyms[acr] = None if known else _spelled_acronym(self.text, acr)
+            name = self._acronyms[acr]
+            if name is None:
+                continue
+            if around is None:
+                around = (mention.text if mention is not None else "") + " " + (speaker or "")
+            if self.lex.alias_tail(name):
+                continue  # "ITC" for the lexicon's "U.S. International Trade Commission": its own finders
+            name = self.lex.canonical(name) or name
+            if name in out or name in own:
+                continue
+            if m.group() in around or name in around or self._acronym_own(name, m.group(), around, speaker, a, b):
+                continue
+            if mention is not None and name.split()[-1].lower() in mention.text.lower().split():
+                continue  # "the board said" of the Norland Wheat Board: its own words
+            out.append(name)
+        return out
+
+    def _acronym_own(self, name: str, acr: str, around: str, speaker: str | None, a: int, b: int) -> bool:
+        """`_own_body` for a body a quote names by its initials, less its test of initials beside
+        the speaker (the story's own definition of them stands there most often): the body's
+        own word in the attribution, the body speaking in the lead, or its name or initials
+        beside the speaker's name outside the quote ("Ann Roy of the NGB")."""
+        text = self.text
+        first = name.split()[0]
+        if first in set(around.split()) - set((speaker or "").split()) and first not in _GENERIC_BODY_WORDS:
+            return True
+        if any(_body_speaks(text, st, a, name) for st in _lead_starts(text)):
+            return True
+        family = speaker.split()[-1] if speaker else ""
+        return family[:1].isupper() and (self._beside(name, family, a, b) or self._beside(acr, family, a, b))
 
     def _own_body(self, name: str, words: list[str], around: str, speaker: str | None, a: int, b: int) -> bool:
         """The speaker's own company or union in wire copy: one that speaks itself earlier in the
@@ -4788,6 +4847,125 @@ _FIRM_POINTER = re.compile(
     words_pattern("The the This this Its its")
     + r" (?:company|company's|firm|firm's|stock|shares|board|management|takeover|bid|offer)\b"
 )
+# A word of capitals that may be a body's initials ("BIL", "NUGW"), possessive or not.
+# The capital leads (no look-behind first), so that the engine skips to capitals in one pass.
+_ACRONYM = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]{1,5}(?=(?:['’]s)?\b)(?![.&-]\w)")
+# Capitals as "A", lower case as "a", every other character as a blank, one byte per character.
+_CAPS_SHAPE = bytes(65 if 65 <= c <= 90 else 97 if 97 <= c <= 122 else 32 for c in range(256))
+
+
+def _caps_words(text: str) -> list[int]:
+    """Where the story's words of two to six ASCII capitals start: every place `_ACRONYM` can
+    match, found once per story by byte searches instead of the pattern tried at each capital
+    of every quote."""
+    shape = b" " + text.encode("ascii", "replace").translate(_CAPS_SHAPE) + b" "
+    out: list[int] = []
+    j = shape.find(b" AA")
+    while j >= 0:
+        end = shape.find(b" ", j + 1)
+        if end - j <= 7 and shape.find(b"a", j + 1, end) < 0:
+            out.append(j)  # the shape's leading blank: shape[j + 1] is text[j]
+        j = shape.find(b" AA", end)
+    return out
+
+
+# A capitalised name, its small joining words and a legal form included, before the initials
+# in brackets that the story defines as its short name ("<Kessel Holdings Ltd> (KHL)").
+_SPELLED_NAME = r"[A-Z][\w'’&.-]*(?:\s+(?:(?:of|for|and|the|de|&)\s+)*[A-Z][\w'’&.-]*){1,7}"
+_DEFINED_ACRONYM = re.compile(rf"<?({_SPELLED_NAME})>?,?\s+\(([A-Z]{{2,6}})\)")
+_CAPITAL_NAME = re.compile(_SPELLED_NAME)
+_ACRONYM_SMALL = frozenset("of for and the de &".split())
+# The first or last word of an organisation's full name, beside `BODY_HEADS` and the legal forms.
+_ORG_TAILS = frozenset(
+    """Services Service Organization Organisation Mines Investments Bank Fund Group Exchange Department
+    Office Ministry Party Company Industries Airlines Railways Corporation Congress Center Centre
+    Administration Bureau Court Holdings Partners Enterprises""".split()
+)
+
+
+def _org_name(words: list[str]) -> bool:
+    """Whether a full name opens or ends as an organisation's does ("Union of ...", "... Bank"),
+    not as a measure's or a law's ("Gross Domestic Product")."""
+    return any(w in _ORG_TAILS or w.lower() in BODY_HEAD_WORDS or w in _LEGAL_FORMS for w in (words[0], words[-1]))
+
+
+def _without_form(words: list[str]) -> str:
+    """A company's name as the labellers write it: "Kessel Holdings" for "Kessel Holdings Ltd",
+    but a public body's "Corporation" kept."""
+    while len(words) > 2 and words[-1] in _LEGAL_FORMS and words[-1] not in ("Corporation", "Limited"):
+        words = words[:-1]
+    return " ".join(words)
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w not in _ACRONYM_SMALL)
+
+
+def _spelled_acronym(text: str, acr: str) -> str | None:
+    """The full name a story gives an acronym: defined in brackets after the name ("<Kessel
+    Holdings Ltd> (KHL)"), or, for three letters or more, the initials of a capitalised
+    organisation's name the story writes ("National Union of Glass Workers" for "NUGW"). The
+    name is given without its legal form; initials that two names share give none. Asked per
+    acronym a quote holds, so a story is read only for the names those letters can spell."""
+    names: set[str] = set()
+    if f"({acr})" in text:
+        for m in _DEFINED_ACRONYM.finditer(text):
+            if m.group(2) != acr:
+                continue
+            words = [w.rstrip(".,'’") or w for w in m.group(1).split()]
+            for k in range(len(words)):
+                if words[k] not in _ACRONYM_SMALL and _initials(words[k:]) == acr:
+                    name = words[k:]
+                    if _org_name(name) or m.group().startswith("<"):
+                        names.add(_without_form(name))
+                    break
+        if names or len(acr) < 3:
+            return next(iter(names)) if len(names) == 1 else None
+    if len(acr) < 3:
+        return None
+    for name in _spelled_runs(text, acr):
+        words = [w.rstrip(".,'’") or w for w in name.split()]
+        if _org_name(words):
+            names.add(_without_form(words))
+    return next(iter(names)) if len(names) == 1 else None
+
+
+# A capitalised word of a name, and what may join two of them ("Union of Glass Workers").
+_ACR_WORD = re.compile(r"[A-Z][\w'’&.-]*")
+_ACR_JOINT = re.compile(r"\s+(?:(?:of|for|and|the|de|&)\s+)*")
+_ACR_WORD_CHARS = "_'’&.-"
+
+
+def _spelled_runs(text: str, acr: str) -> list[str]:
+    """Capitalised words whose initials spell `acr`, small joining words between them, each
+    opening a word. Walked from each occurrence of the first letter rather than searched with a
+    pattern per acronym: compiling one for every acronym of every story would crowd out re's
+    cache of the patterns the segmenter reuses."""
+    out: list[str] = []
+    last = len(acr) - 1
+    pos = text.find(acr[0])
+    while pos >= 0:
+        start, p = pos, pos
+        if start and (text[start - 1].isalnum() or text[start - 1] in _ACR_WORD_CHARS):
+            pos = text.find(acr[0], pos + 1)
+            continue
+        for k, c in enumerate(acr):
+            if not text.startswith(c, p):
+                break
+            p = _ACR_WORD.match(text, p).end()  # type: ignore[union-attr]
+            joint = _ACR_JOINT.match(text, p) if k < last else None
+            if joint is not None:
+                p = joint.end()
+            elif k < last:
+                break
+        else:
+            out.append(text[start:p])
+            pos = text.find(acr[0], p)
+            continue
+        pos = text.find(acr[0], pos + 1)
+    return out
+
+
 def _fold_initials(name: str) -> str:
     """A company's name folded for matching a headline's capitals: case, and the stops and
     ampersands of initials, which wire headlines drop ("JC PENNEY" for "J.C. Penney", "ATT" for
