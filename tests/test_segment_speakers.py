@@ -2129,3 +2129,36 @@ def test_the_statement_is_whoever_spoke_in_the_sentence_citing_it():
         'Marsden, "found the plan sound," the communique said.\n'
     )
     assert "Marsden" not in _speakers(text)
+
+
+def test_a_document_speaks_for_the_issuer_the_story_names():
+    text = (
+        "A report by the Senate farm committee landed on Monday. It found long delays.\n"
+        '    "The board has failed," the report said.\n'
+    )
+    assert _speakers(text) == ["Senate farm committee"]
+    text = 'The Kestrel Party has released a new television ad in Marlow. "Nobody listens," the ad says.\n'
+    assert _speakers(text) == ["Kestrel Party"]
+    text = (
+        '"Prices must fall," said a new ad from Citizens for Fair Fuel. Rival groups were angry.\n'
+        '    "We never lied," the ad says.\n'
+    )
+    assert _speakers(text) == ["Citizens for Fair Fuel", "Citizens for Fair Fuel"]
+    text = 'Ivo Brandt spoke first. He released a statement on Monday. "I quit," the statement said.\n'
+    assert _speakers(text) == ["Ivo Brandt"]
+    text = (
+        "Norco said in a statement that the report was wrong. Acme then released a second statement.\n"
+        '    "The data is right," the statement said.\n'
+    )
+    assert _speakers(text) == ["Acme"]
+
+
+def test_a_document_with_no_named_issuer_keeps_its_word():
+    for text in (
+        'Voters disliked the ad. "Nobody listens," the ad says.\n',
+        'Mayor Ivo Brandt criticised a report on Tuesday. "The numbers are wrong," the report said.\n',
+        'The Tilden Times said Greta Ahl had sent a letter. "We will sue," the statement said.\n',
+        'The Tilden Times printed Ahl\'s demands in an editorial. "Prices must fall," the editorial said.\n',
+    ):
+        assert "Brandt" not in str(_speakers(text)) and "Ahl" not in str(_speakers(text)), text
+

@@ -1734,10 +1734,72 @@ _BROADCAST_TITLES = frozenset("BBC CNN MSNBC NBC ABC CBS NPR PBS ITV Fox Network
 _IN_DOC: dict[str, re.Pattern[str]] = {}
 
 
-def _doc_issuer(pos: int, ents: Entities, head: str) -> tuple[str, str] | None:
+# Another word the story may use for the same document: "a new spot ... the ad said".
+_DOC_KIN = {"ad": "ad|advert|advertisement|spot|commercial", "report": "report|study|review"}
+_ISSUER_RUN = r"[A-Z][\w'’&\-]*(?:[ \t\n]+(?:(?:of|and|for|the)[ \t\n]+)?[A-Z][\w'’&\-]*){0,6}"
+_ISSUED: dict[str, re.Pattern[str]] = {}
+
+
+def _issued_pattern(head: str) -> re.Pattern[str]:
+    """The ways a story names who issued a document: "a report by the X committee", "an ad from X",
+    "X released / ran / provided a statement". ("X's survey" is left out: on the Reuters pool it
+    turned "the survey" into "Bank of Finland", whose own side then lost the judged target Finland.)"""
+    pat = _ISSUED.get(head)
+    if pat is None:
+        kin = _DOC_KIN.get(head, head)
+        mods = r"(?:[\w\-]+[ \t\n]+){0,4}?"
+        pat = _ISSUED[head] = re.compile(
+            rf"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)[ \t\n]+{mods}(?:{kin})[ \t\n]+"
+            r"(?:from|by|(?:issued|released|published|paid[ \t\n]+for)[ \t\n]+by)[ \t\n]+(?:the[ \t\n]+)?"
+            rf"(?P<by>{_ISSUER_RUN}(?:(?:[ \t\n]+[a-z]+){{0,3}}[ \t\n]+"
+            r"(?:committee|commission|council|panel|inquiry))?)"
+            rf"|(?P<subj>{_ISSUER_RUN})[ \t\n]+"
+            r"(?:(?:has|have|had|is|was|were|are|will|also|then|later|again|just|\w+ly)[ \t\n]+){0,3}"
+            r"(?:published|publish(?:es|ing)|releas(?:ed|es|ing)|issu(?:ed|es|ing)|unveil(?:ed|s|ing)|"
+            r"launch(?:ed|es|ing)|ran|runs|running|air(?:ed|s|ing)|provid(?:ed|es|ing)|put[ \t\n]+out)[ \t\n]+"
+            rf"(?:a|an|its|his|her|their)[ \t\n]+{mods}(?:{kin})\b"
+        )
+    return pat
+
+
+def _named_issuer(pos: int, ents: Entities, head: str, canon_org, is_place) -> tuple[int, str, str] | None:
+    """The issuer the story names for the document last introduced before pos, within a few
+    paragraphs: its position, canonical name and type."""
+    text = ents.text
+    last = None
+    for m in _issued_pattern(head).finditer(text, max(0, pos - 1500), pos):
+        last = m
+    if last is None:
+        return None
+    name = " ".join(last.group(last.lastgroup).split())
+    toks = name.split()
+    while len(toks) > 1 and toks[0] in _NON_NAME_CAPS:
+        toks = toks[1:]  # "But Norco released a statement"
+    if toks[0] in _NON_NAME_CAPS and toks[0].lower() not in PERSON_PRONOUNS:
+        return None
+    name = " ".join(toks)
+    if toks[-1].islower():
+        return last.start(), canon_org(name) or name, "org"  # "the Commons health committee"
+    canon, typ = canonical_speaker(name, last.start(last.lastgroup), ents, canon_org, is_place)
+    if last.lastgroup == "by" and (typ != "person" or not _NP_GLUE.isdisjoint(toks)):
+        canon = canon_org(name) or ents.acronyms.get(name) or name  # "Citizens for Fair Fuel" whole
+    return (last.start(), canon, typ) if canon else None
+
+
+def _doc_issuer(pos: int, ents: Entities, head: str, canon_org=None, is_place=None) -> tuple[str, str] | None:
     """Who issued "the statement" or "the report" that speaks at pos: whoever spoke in the sentence
     of the story's last "in a statement" ("Norco said in a statement. '...,' the statement said")
-    within a few sentences before, a person or a body; their canonical name and type."""
+    within a few sentences before, a person or a body; else the issuer the story names ("an ad
+    from X", "X released a report"), the nearer of the two; their canonical name and type."""
+    named = _named_issuer(pos, ents, head, canon_org, is_place) if is_place is not None else None
+    cited = _cited_issuer(pos, ents, head)
+    if cited is not None and (named is None or cited[0] > named[0]):
+        return cited[1], cited[2]
+    return (named[1], named[2]) if named else None
+
+
+def _cited_issuer(pos: int, ents: Entities, head: str) -> tuple[int, str, str] | None:
+    """Whoever spoke in the sentence of the last "in a statement" within a few sentences before pos."""
     text = ents.text
     lo = max(0, pos - 800)
     if text.find(head, lo, pos) < 0:
@@ -1761,7 +1823,7 @@ def _doc_issuer(pos: int, ents: Entities, head: str) -> tuple[str, str] | None:
         if at < ss:
             break
         if canon:
-            return canon, typ  # the one who spoke in the sentence that cites the statement
+            return last.start(), canon, typ  # the one who spoke in the sentence that cites the statement
     return None
 
 
@@ -2022,7 +2084,7 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
             if paper is not None:
                 return paper, "org"
         if ctoks[-1].lower() in DOC_HEADS:
-            issuer = _doc_issuer(pos, ents, ctoks[-1].lower()) if len(ctoks) == 1 else None
+            issuer = _doc_issuer(pos, ents, ctoks[-1].lower(), canon_org, is_place) if len(ctoks) == 1 else None
             if issuer is not None:
                 return issuer
             return _latest_org(pos, ents, canon_org) or " ".join(ctoks), "org"
@@ -2035,6 +2097,13 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
         named = _latest_body_named(pos, ents, ctoks[0], is_place)
         if named is not None:
             return canon_org(named) or ents.acronyms.get(named, named), "org"
+    if (
+        len(ctoks) == 1
+        and ctoks[0] in _ADS
+        and low.startswith("the ")
+        and (issuer := _doc_issuer(pos, ents, "ad", canon_org, is_place)) is not None
+    ):
+        return issuer  # "Norco released a new ad ... The ad says"
     if low.startswith("the ") and _is_epithet(ctoks):
         found = _latest_any_person(pos, ents, _NOUN_SEX.get(ctoks[-1].lower(), "any"), ctoks[-1])
         if found is not None:
@@ -2045,6 +2114,7 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
 
 
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+_ADS = frozenset({"ad", "advert", "advertisement", "spot", "commercial"})
 
 
 def _spoken_for(body: list[str], pos: int, ents: Entities, is_place) -> str | None:
@@ -2422,7 +2492,8 @@ _MEDIA_HEADS = _PAPER_HEADS | {"radio", "agency", "television", "broadcaster", "
 _MEDIA_ALIASES = {"newspaper": ("newspaper", "daily", "paper", "weekly"), "paper": ("newspaper", "daily", "paper")}
 # A document with the body that issued it: "the statement from the Norland Liberation Front".
 _DOC_FROM = re.compile(
-    r"(?i:the|a|an)\s+(?:[a-z\-]+\s+){0,2}?(?i:statement|report|letter|communique|message|memorandum|document)"
+    r"(?i:the|a|an)\s+(?:[a-z\-]+\s+){0,2}?(?i:statement|report|letter|communique|message|memorandum|document"
+    r"|ad|advert|advertisement|commercial)"
     r"\s+(?:from|by|of|issued\s+by)\s+(?:the\s+)?([A-Z][\w'’\-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w'’\-]*)*)"
 )
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"})
