@@ -2162,3 +2162,8 @@ def test_a_document_with_no_named_issuer_keeps_its_word():
     ):
         assert "Brandt" not in str(_speakers(text)) and "Ahl" not in str(_speakers(text)), text
 
+
+def test_an_editorial_in_a_paper_is_the_papers():
+    assert _speakers('"Tax cuts work," reads a Sunday editorial in The Kelso Courier.\n') == ["Kelso Courier"]
+    assert _speakers('"Tax cuts work," reads an editorial in Ohio.\n') != ["Ohio"]
+

@@ -1922,6 +1922,9 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
         # "the statement from the Norland Liberation Front": the body that issued it.
         body = dm.group(1)
         return canon_org(body) or ents.acronyms.get(body) or body, "org"
+    im = _DOC_IN.match(m) if m[0] in _DOC_FROM_FIRST else None
+    if im and im.group(1).split()[-1] in _OUTLET_ENDS:
+        return canon_org(im.group(1)) or im.group(1), "org"  # "a Monday editorial in The Vale Herald"
     # Drop appositions and trailing prepositional phrases: "Shuichi Takemoto of the Foreign Ministry".
     pieces = _TAIL_SPLIT.split(m, maxsplit=1)
     ctoks = _noun_phrase(pieces[0].split())
@@ -2495,6 +2498,14 @@ _DOC_FROM = re.compile(
     r"(?i:the|a|an)\s+(?:[a-z\-]+\s+){0,2}?(?i:statement|report|letter|communique|message|memorandum|document"
     r"|ad|advert|advertisement|commercial)"
     r"\s+(?:from|by|of|issued\s+by)\s+(?:the\s+)?([A-Z][\w'’\-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w'’\-]*)*)"
+)
+# A paper's own piece: "an editorial in the Norland Herald" is the paper's.
+_DOC_IN = re.compile(
+    r"(?i:the|a|an)\s+(?:[\w\-]+\s+){0,2}?(?i:editorial|column|op-ed)\s+in\s+(?:[Tt]he\s+)?"
+    r"([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,4})"
+)
+_OUTLET_ENDS = _PAPER_TITLES | frozenset(
+    "Register News Star Sun Globe Courier Examiner Inquirer Record Press Review Magazine Standard Independent".split()
 )
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"})
 _EVALUATIVE = frozenset({"leading", "major", "big", "large", "top", "prominent", "small", "well-known"})
