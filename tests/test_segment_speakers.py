@@ -2167,3 +2167,14 @@ def test_an_editorial_in_a_paper_is_the_papers():
     assert _speakers('"Tax cuts work," reads a Sunday editorial in The Kelso Courier.\n') == ["Kelso Courier"]
     assert _speakers('"Tax cuts work," reads an editorial in Ohio.\n') != ["Ohio"]
 
+
+def test_the_network_is_a_broadcaster_named_by_its_initials():
+    for net in ("NBC", "MSNBC"):
+        # the headline's title-case run hides the initials from the name scan
+        text = (
+            f"Senator Ivo Brandt Attacks {net} Over Poll Story {net} hit back after Brandt attacked it.\n"
+            'In a statement, the network said "the poll was sound."\n'
+        )
+        assert _speakers(text) == [net]
+    text = 'Ivo Brandt blamed the network. "We stand by the report," the network said.\n'
+    assert _speakers(text) == ["network"]

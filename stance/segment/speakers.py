@@ -1719,7 +1719,25 @@ def _latest_media(pos: int, ents: Entities, head: str, is_place=None) -> str | N
     titles = _PAPER_TITLES if head in _PAPER_HEADS else _BROADCAST_TITLES if head in _BROADCAST_HEADS else None
     if titles is None or is_place is None:
         return None
-    return ents.latest_org_named(pos, lambda n: not titles.isdisjoint(n.split()) and not is_place(n.split()[0]))
+    named = ents.latest_org_named(pos, lambda n: not titles.isdisjoint(n.split()) and not is_place(n.split()[0]))
+    if named is None and titles is _BROADCAST_TITLES:
+        # A broadcaster's initials where the scan read none ("CNN" glued to a headline before it).
+        hits = [(i, b) for b in _BROADCASTERS if (i := _last_word_at(ents.text, b, pos - 3000, pos)) >= 0]
+        return max(hits)[1] if hits else None
+    return named
+
+
+# Broadcasters a story names by their initials alone.
+_BROADCASTERS = ("BBC", "CNN", "MSNBC", "NBC", "ABC", "CBS", "NPR", "PBS", "ITV")
+
+
+def _last_word_at(text: str, word: str, lo: int, hi: int) -> int:
+    """Where word last stands in text[lo:hi] as a word of its own, not inside "MSNBC" (a lower-case
+    letter before it may be a headline glued on), else -1."""
+    i = text.rfind(word, max(0, lo), hi)
+    while i >= 0 and (text[i - 1 : i].isupper() or text[i + len(word) : i + len(word) + 1].isalnum()):
+        i = text.rfind(word, max(0, lo), i)
+    return i
 
 
 # Words that mark a title as a newspaper's or a broadcaster's, for "the paper" and "the network".
