@@ -2802,8 +2802,6 @@ def post_attribution(text: str, start: int, limit: int) -> tuple[Attribution, in
             if me is None:
                 return None
             ms, me = _trim(text, ce, me)
-            if _reported_clause(text[ms:me]):
-                return None  # '"crook," said he would quit': what was said, its speaker before the quote
             if not _valid_mention(text, ms, me):
                 # '," said X, a pollster who ... and ...': too long an apposition; up to its
                 # relative clause, else the name alone.
@@ -2930,22 +2928,7 @@ def mention_after_cue(text: str, ce: int, hi: int) -> tuple[int, int] | None:
     if me is None:
         return None
     ms, me = _trim(text, ce, me)
-    return (ms, me) if _valid_mention(text, ms, me) and not _reported_clause(text[ms:me]) else None
-
-
-def _reported_clause(s: str) -> bool:
-    """Whether the words after a cue are what was said, not who said it: a pronoun with a verb
-    after it ("said he does not believe ..."), or a noun phrase with a finite verb or a modal
-    before any comma or relative word ("said the minister would resign"; not "said a man who was there")."""
-    ws = s.split(",", 1)[0].split()
-    if len(ws) > 1 and ws[0].lower() in PRONOUNS:
-        return True
-    for w in ws:
-        if w in _RELATIVE_WORDS:
-            return False
-        if w in _CLAUSE_VERBS:
-            return True
-    return False
+    return (ms, me) if _valid_mention(text, ms, me) else None
 
 
 def _mention_after(text: str, a: int, hi: int) -> int | None:
