@@ -2178,3 +2178,37 @@ def test_the_network_is_a_broadcaster_named_by_its_initials():
         assert _speakers(text) == [net]
     text = 'Ivo Brandt blamed the network. "We stand by the report," the network said.\n'
     assert _speakers(text) == ["network"]
+
+
+def test_an_issuer_must_open_its_clause_and_not_be_a_role_or_a_crowd():
+    for text, want in (
+        ('A group opposed to Harwell Bank ran an ad. "The bank is failing," the ad said.\n', "ad"),
+        ('Supporters of the Kestrel Party released a report. "The party is doomed," the report said.\n', "report"),
+        ('A lawyer for Tova Lind released a statement. "She is innocent," the statement said.\n', "statement"),
+        ('Lawyers for Tova Lind released a statement. "She is innocent," the statement said.\n', "statement"),
+        ('Critics of Harwell Bank have published a report. "The bank lied," the report said.\n', "report"),
+        ('Citizens for Fair Fuel ran a new ad. "Prices must fall," the ad said.\n', "Citizens for Fair Fuel"),
+    ):
+        assert _speakers(text) == [want], text
+
+
+def test_a_place_or_a_date_after_by_or_from_is_no_issuer():
+    for text in (
+        'A report from Kabul said ten died. "Ten people died," the report said.\n',
+        'Tova Lind filed a report from Kabul. "Ten people died," the report said.\n',
+        'The council must deliver a report by New Year. "Rates will fall," the report said.\n',
+        'The council must deliver a report by Easter Monday. "Rates will fall," the report said.\n',
+        'The council must deliver its report by Christmas. "Rates will fall," the report said.\n',
+    ):
+        assert _speakers(text) == ["report"], text
+    assert _speakers('An ad from Monday\'s paper was pulled. "Vote Green," the ad said.\n') == ["ad"]
+
+
+def test_an_issuer_loses_its_title_and_possessive():
+    for text, want in (
+        ('A report by Sen. Greta Ahl was leaked. "The board lied," the report said.\n', "Greta Ahl"),
+        ('A report by U.S. Senator Greta Ahl was leaked. "The board lied," the report said.\n', "Greta Ahl"),
+        ('A report by Mayor Tova Lind\'s office came out. "The board lied," the report said.\n', "Tova Lind"),
+        ('A report by Ross & Co. followed. "The board lied," the report said.\n', "Ross & Co"),
+    ):
+        assert _speakers(text) == [want], text

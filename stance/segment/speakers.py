@@ -1754,15 +1754,20 @@ _IN_DOC: dict[str, re.Pattern[str]] = {}
 
 # Another word the story may use for the same document: "a new spot ... the ad said".
 _DOC_KIN = {"ad": ("ad", "advert", "advertisement", "spot", "commercial"), "report": ("report", "study", "review")}
-_ISSUER_RUN = r"[A-Z][\w'’&\-]*(?:[ \t\n]+(?:(?:of|and|for|the)[ \t\n]+)?[A-Z][\w'’&\-]*){0,6}"
+# A capitalised word, an abbreviation before another name ("Sen. Greta Ahl", "U.S. Senator ...").
+_ISSUER_WORD = (
+    r"(?:(?:[A-Z]\.){2,}|(?:Sen|Rep|Gov|Gen|Dr|Mr|Mrs|Ms|Prof|Lt|Col|Capt)\.(?=[ \t\n]+[A-Z])|[A-Z][\w'’&\-]*)"
+)
+_ISSUER_RUN = rf"{_ISSUER_WORD}(?:[ \t\n]+(?:(?:of|and|for|the|&)[ \t\n]+)?{_ISSUER_WORD}){{0,6}}"
 # After the document's word: "(a report) by the Commons health committee", "(an ad) from X".
 _ISSUED_BY = re.compile(
     r"[ \t\n]+(?:from|by|(?:issued|released|published|paid[ \t\n]+for)[ \t\n]+by)[ \t\n]+(?:the[ \t\n]+)?"
     rf"({_ISSUER_RUN}(?:(?:[ \t\n]+[a-z]+){{0,3}}[ \t\n]+(?:committee|commission|council|panel|inquiry))?)"
 )
 # Before it: "X (has) released / ran / provided a (new) (statement)".
+# The run opens its sentence or clause: "A lawyer for Tova Lind released ..." names no issuer.
 _ISSUER_SUBJECT = re.compile(
-    rf"({_ISSUER_RUN})[ \t\n]+"
+    rf"(?:(?<![\s\S])|(?<=[.!?;:,\n\"“”]))[ \t\n]*({_ISSUER_RUN})[ \t\n]+"
     r"(?:(?:has|have|had|is|was|were|are|will|also|then|later|again|just|\w+ly)[ \t\n]+){0,3}"
     r"(?:published|publish(?:es|ing)|releas(?:ed|es|ing)|issu(?:ed|es|ing)|unveil(?:ed|s|ing)|"
     r"launch(?:ed|es|ing)|ran|runs|running|air(?:ed|s|ing)|provid(?:ed|es|ing)|put[ \t\n]+out)[ \t\n]+"
@@ -1802,17 +1807,44 @@ def _named_issuer(pos: int, ents: Entities, head: str, canon_org, is_place) -> t
         return None
     at, kind, name = best
     toks = name.split()
-    while len(toks) > 1 and toks[0] in _NON_NAME_CAPS:
-        toks = toks[1:]  # "But Norco released a statement"
+    if any(_possessive_base(t) in _WHEN_WORDS for t in toks):
+        return None  # "a report by New Year", "an ad from Monday's paper"
+    while len(toks) > 1 and (toks[0] in _NON_NAME_CAPS or toks[0].rstrip(".") in _ISSUER_TITLES):
+        toks = toks[1:]  # "But Norco released a statement", "Sen. Greta Ahl"
     if toks[0] in _NON_NAME_CAPS and toks[0].lower() not in PERSON_PRONOUNS:
         return None
+    if toks[-1].endswith(("'s", "’s")) and len(toks[-1]) > 2:
+        toks[-1] = toks[-1][:-2]  # "Mayor Tova Lind's office": hers
+    head = toks[: next((i for i, t in enumerate(toks) if t in _NP_GLUE), len(toks))]
+    low = head[-1].lower()
+    if kind == "subj" and (low in _PEOPLE_PLURALS or (low in ROLE_WORDS and low not in ORG_WORDS)):
+        return None  # "Lawyers for Tova Lind released a statement": not hers
     name = " ".join(toks)
     if toks[-1].islower():
         return at, canon_org(name) or name, "org"  # "the Commons health committee"
+    if is_place(name):
+        return None  # "a report from Kabul" is where it was filed, not who issued it
     canon, typ = canonical_speaker(name, at, ents, canon_org, is_place)
-    if kind == "by" and (typ != "person" or not _NP_GLUE.isdisjoint(toks)):
+    if typ != "person" or not _NP_GLUE.isdisjoint(toks):
         canon = canon_org(name) or ents.acronyms.get(name) or name  # "Citizens for Fair Fuel" whole
     return (at, canon, typ) if canon else None
+
+
+def _possessive_base(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
+# Days, months and feasts: "by Christmas" is when, not who.
+_WHEN_WORDS = frozenset(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+August September October November December Year Christmas Easter Eve Day Thanksgiving Ramadan Eid Diwali
+Hanukkah Passover Weekend Week Month Spring Summer Autumn Winter""".split()
+)
+# Titles before an issuer's name, stripped before it is looked up.
+_ISSUER_TITLES = frozenset(
+    """Sen Senator Rep Representative Gov Governor Mayor President Premier Minister Dr Mr Mrs Ms Prof Gen
+Judge Justice Councillor Councilman Councilwoman Chairman Chairwoman Secretary U.S U.K U.N""".split()
+)
 
 
 def _doc_issuer(pos: int, ents: Entities, head: str, canon_org=None, is_place=None) -> tuple[str, str] | None:
