@@ -2188,6 +2188,9 @@ def test_an_issuer_must_open_its_clause_and_not_be_a_role_or_a_crowd():
         ('Lawyers for Tova Lind released a statement. "She is innocent," the statement said.\n', "statement"),
         ('Critics of Harwell Bank have published a report. "The bank lied," the report said.\n', "report"),
         ('Citizens for Fair Fuel ran a new ad. "Prices must fall," the ad said.\n', "Citizens for Fair Fuel"),
+        ('Groups opposed to Tova Lind released an ad. "She lies," the ad says.\n', "ad"),
+        ('The Kelso Times said Ahl provided a written statement. "We erred," the statement said.\n', "Ahl"),
+        ('Green party candidate Tova Lind is releasing a new ad. "Vote for change," the ad says.\n', "Tova Lind"),
     ):
         assert _speakers(text) == [want], text
 
@@ -2212,3 +2215,21 @@ def test_an_issuer_loses_its_title_and_possessive():
         ('A report by Ross & Co. followed. "The board lied," the report said.\n', "Ross & Co"),
     ):
         assert _speakers(text) == [want], text
+
+
+def test_words_after_the_cue_that_are_not_a_clause_keep_their_speaker():
+    for text, want in (
+        ('"We lost," said an envoy sent to the region.\n', "envoy"),
+        ('"We lost," said a diplomat at the meeting held in Marlow.\n', "diplomat"),
+        ('"We lost," said Ivo Brandt as he was leaving.\n', "Ivo Brandt"),
+        ('"We lost," said Ivo Brandt after he had voted.\n', "Ivo Brandt"),
+        ('"We lost," said a resident whose house was burned.\n', "resident"),
+        ('"We lost," said he sadly.\n', None),
+    ):
+        got = _speakers(text)
+        assert len(got) == 1 and got[0] is not None and (want is None or want in got[0]), (text, got)
+    text = (
+        '"We won," the Kestrel Party said in a statement.\n\n'
+        'Ivo Brandt, who calls Lake a "crook," said the vote had been rigged.\n'
+    )
+    assert _speakers(text)[-1] != "Kestrel Party"

@@ -1765,9 +1765,13 @@ _ISSUED_BY = re.compile(
     rf"({_ISSUER_RUN}(?:(?:[ \t\n]+[a-z]+){{0,3}}[ \t\n]+(?:committee|commission|council|panel|inquiry))?)"
 )
 # Before it: "X (has) released / ran / provided a (new) (statement)".
-# The run opens its sentence or clause: "A lawyer for Tova Lind released ..." names no issuer.
+# The run opens its sentence or clause, or a reported one ("The paper said Cook provided a
+# statement"), after its role at most ("Party chief Ivo Brandt released ..."): "A lawyer for Tova
+# Lind released ..." names no issuer.
 _ISSUER_SUBJECT = re.compile(
-    rf"(?:(?<![\s\S])|(?<=[.!?;:,\n\"“”]))[ \t\n]*({_ISSUER_RUN})[ \t\n]+"
+    r"(?:(?<![\s\S])|(?<=[.!?;:,\n\"“”])|(?<=\bsaid )|(?<=\bsays )|(?<=\bthat ))[ \t\n]*"
+    r"((?:[A-Z][\w'’\-]*[ \t\n]+)?(?:(?!(?:of|and|for|the)[ \t\n])[a-z][\w\-]*[ \t\n]+){1,3})?"
+    rf"({_ISSUER_RUN})[ \t\n]+"
     r"(?:(?:has|have|had|is|was|were|are|will|also|then|later|again|just|\w+ly)[ \t\n]+){0,3}"
     r"(?:published|publish(?:es|ing)|releas(?:ed|es|ing)|issu(?:ed|es|ing)|unveil(?:ed|s|ing)|"
     r"launch(?:ed|es|ing)|ran|runs|running|air(?:ed|s|ing)|provid(?:ed|es|ing)|put[ \t\n]+out)[ \t\n]+"
@@ -1783,7 +1787,9 @@ def _issuer_at(text: str, at: int, end: int) -> tuple[str, str] | None:
     if m is not None:
         return "by", m.group(1)
     m = _ISSUER_SUBJECT.search(text, max(0, at - 160), at)
-    return ("subj", m.group(1)) if m is not None else None
+    if m is None or (m.group(1) and m.group(1).split()[-1] not in ROLE_WORDS):
+        return None
+    return "subj", m.group(2)
 
 
 def _named_issuer(pos: int, ents: Entities, head: str, canon_org, is_place) -> tuple[int, str, str] | None:
