@@ -2217,6 +2217,18 @@ def test_an_issuer_loses_its_title_and_possessive():
         assert _speakers(text) == [want], text
 
 
+def test_only_an_editorial_speaks_for_its_paper_under_its_whole_title():
+    for text, want in (
+        ('"Tax cuts work," said an op-ed in the Kelso Courier by Tova Lind.\n', "op-ed"),
+        ('"Tax cuts work," said a column in the Kelso Courier.\n', "column"),
+        ('"Tax cuts work," reads an editorial in Monday\'s Kelso Courier.\n', "Kelso Courier"),
+        ('"Tax cuts work," said an editorial in the Communist Party\'s People\'s Daily.\n', "People's Daily"),
+        ('"Tax cuts work," reads an editorial in the Marlow Review of Books.\n', "Marlow Review of Books"),
+        ('"Tax cuts work," reads an editorial in the Kelso Courier of Monday.\n', "Kelso Courier"),
+    ):
+        assert _speakers(text) == [want], text
+
+
 def test_words_after_the_cue_that_are_not_a_clause_keep_their_speaker():
     for text, want in (
         ('"We lost," said an envoy sent to the region.\n', "envoy"),

@@ -1990,8 +1990,8 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
         body = dm.group(1)
         return canon_org(body) or ents.acronyms.get(body) or body, "org"
     im = _DOC_IN.match(m) if m[0] in _DOC_FROM_FIRST and " in " in m else None
-    if im and im.group(1).split()[-1] in _OUTLET_ENDS:
-        return canon_org(im.group(1)) or im.group(1), "org"  # "a Monday editorial in The Vale Herald"
+    if im and (paper := _outlet_in(im.group(1))) is not None:
+        return canon_org(paper) or paper, "org"  # "a Monday editorial in The Vale Herald"
     # Drop appositions and trailing prepositional phrases: "Shuichi Takemoto of the Foreign Ministry".
     pieces = _TAIL_SPLIT.split(m, maxsplit=1)
     ctoks = _noun_phrase(pieces[0].split())
@@ -2566,11 +2566,27 @@ _DOC_FROM = re.compile(
     r"|ad|advert|advertisement|commercial)"
     r"\s+(?:from|by|of|issued\s+by)\s+(?:the\s+)?([A-Z][\w'’\-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w'’\-]*)*)"
 )
-# A paper's own piece: "an editorial in the Norland Herald" is the paper's.
+# A paper's own piece: "an editorial in the Norland Herald" is the paper's; a column or an op-ed is
+# its writer's.
 _DOC_IN = re.compile(
-    r"(?i:the|a|an)\s+(?:[\w\-]+\s+){0,2}?(?i:editorial|column|op-ed)\s+in\s+(?:[Tt]he\s+)?"
-    r"([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,4})"
+    r"(?i:the|a|an)\s+(?:[\w\-]+\s+){0,2}?(?i:editorial)\s+in\s+(?:[Tt]he\s+)?"
+    r"([A-Z][\w'’\-]*(?:\s+(?:of\s+)?[A-Z][\w'’\-]*){0,4})"
 )
+
+
+def _outlet_in(name: str) -> str | None:
+    """The paper's title in "an editorial in X", without a possessive before it ("Monday's Kelso
+    Courier", "the Communist Party's People's Daily"); "X Review of Books" is one title."""
+    toks = name.split()
+    while (len(toks) > 2 and _possessive_base(toks[0]) != toks[0]) or (
+        len(toks) > 3 and _possessive_base(toks[1]) != toks[1]
+    ):
+        toks = toks[1:]
+    for k in range(len(toks), 0, -1):
+        if toks[k - 1] in _OUTLET_ENDS:
+            end = k + 2 if k + 1 < len(toks) and toks[k] == "of" and toks[k + 1] not in _WHEN_WORDS else k
+            return " ".join(toks[:end])
+    return None
 _OUTLET_ENDS = _PAPER_TITLES | frozenset(
     "Register News Star Sun Globe Courier Examiner Inquirer Record Press Review Magazine Standard Independent".split()
 )
