@@ -1777,7 +1777,7 @@ _ISSUER_WORD = (
     r"(?:(?:[A-Z]\.){2,}|(?:Sen|Rep|Gov|Gen|Dr|Mr|Mrs|Ms|Prof|Lt|Col|Capt)\.(?=[ \t\n]+[A-Z])|[A-Z][\w'’&\-]*)"
 )
 _ISSUER_RUN = rf"{_ISSUER_WORD}(?:[ \t\n]+(?:(?:of|and|for|the|&)[ \t\n]+)?{_ISSUER_WORD}){{0,6}}"
-# After the document's word: "(a report) by the Commons health committee", "(an ad) from X".
+# After the document's word: "(a report) by the Senate health committee", "(an ad) from X".
 _ISSUED_BY = re.compile(
     r"[ \t\n]+(?:from|by|(?:issued|released|published|paid[ \t\n]+for)[ \t\n]+by)[ \t\n]+(?:the[ \t\n]+)?"
     rf"({_ISSUER_RUN}(?:(?:[ \t\n]+[a-z]+){{0,3}}[ \t\n]+(?:committee|commission|council|panel|inquiry))?)"
@@ -1845,7 +1845,7 @@ def _named_issuer(pos: int, ents: Entities, head: str, canon_org, is_place) -> t
         return None  # "Lawyers for Tova Lind released a statement": not hers
     name = " ".join(toks)
     if toks[-1].islower():
-        return at, canon_org(name) or name, "org"  # "the Commons health committee"
+        return at, canon_org(name) or name, "org"  # "the Senate health committee"
     if is_place(name):
         return None  # "a report from Kabul" is where it was filed, not who issued it
     canon, typ = canonical_speaker(name, at, ents, canon_org, is_place)
