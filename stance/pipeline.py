@@ -90,7 +90,9 @@ def quotes_of(
             raise StanceError(str(err), loc.path, loc.line) from None
         summary.quote_records += 1
         quotes = [q]
-        if not q.targets and not fixed_targets:
+        # An explicit list, even empty, is the segmenter's verdict: only a record that names no
+        # target falls back to the lexicon, so segment-then-label gives the rows of labelling articles.
+        if "targets" not in d and "target" not in d and not fixed_targets:
             q.targets = lexicon.find(q.text) or lexicon.find(q.context or "")
     else:
         try:

@@ -180,3 +180,19 @@ def test_a_segmenter_fault_skips_its_article_and_names_it(tmp_path: Path, labell
     summary = labeller.run(src, out)
     assert {json.loads(line)["doc_id"] for line in out.read_text().splitlines()} == {"a0", "a2"}
     assert [p.line for p in summary.skipped] == [2] and summary.articles == 2
+
+
+def test_segment_then_label_gives_the_rows_of_labelling_the_articles(tmp_path: Path, labeller: Labeller) -> None:
+    from stance.pipeline import segment_file
+
+    text = ('Norland and Iran held talks on Monday. "Cooperation," the Norland minister said, '
+            '"is the only path."\n\n"Iran will pay for this," the Iranian admiral said.\n')
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "x", "text": text}) + "\n", encoding="utf-8")
+    quotes = [q.to_dict() for q in segment_file(src)]
+    assert [q["targets"] for q in quotes] == [[], ["Iran"]]  # the first names no target, its paragraph does
+    qsrc = tmp_path / "quotes.jsonl"
+    qsrc.write_text("".join(json.dumps(q) + "\n" for q in quotes), encoding="utf-8")
+    labeller.run(src, tmp_path / "direct.jsonl")
+    labeller.run(qsrc, tmp_path / "via_quotes.jsonl")
+    assert (tmp_path / "via_quotes.jsonl").read_bytes() == (tmp_path / "direct.jsonl").read_bytes()
