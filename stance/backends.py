@@ -334,4 +334,6 @@ def load_backend(name: str, model: Any, tokenizer: Any, model_dir: Path | None, 
         if not _int8_is_current(path, fp32):
             log.info("quantising %s to int8 (once)", fp32)
             quantize_rows(fp32, path)
-    return OnnxBackend(path, num_threads)
+    backend = OnnxBackend(path, num_threads)
+    backend.name = name  # "int8" labels differently from "onnx": a resume must tell them apart
+    return backend

@@ -150,8 +150,10 @@ class Labeller:
     def settings(self) -> dict[str, Any]:
         """What decides the rows besides the input: a resumed run must be given the same."""
         lex = json.dumps([sorted(self.lexicon.aliases.items()), sorted(self.lexicon.kinds.items())])
+        # The backend changes scores (int8 even labels), so it is part of what a resume must match.
+        backend = getattr(getattr(self.classifier, "backend", None), "name", None)
         return {"model": self.classifier.model_id, "targets": self.targets,
-                "lexicon": hashlib.sha256(lex.encode("utf-8")).hexdigest()[:16]}
+                "lexicon": hashlib.sha256(lex.encode("utf-8")).hexdigest()[:16], "backend": backend}
 
     def label_quotes(self, quotes: list[Quote]) -> list[dict[str, Any]]:
         triples = examples_of(quotes)
@@ -234,7 +236,7 @@ class Labeller:
             if changed:
                 raise StanceError(
                     f"--resume: the output was made with another {' and '.join(changed)}; "
-                    "resume with the same model, targets and lexicon, or pass --overwrite", out)
+                    "resume with the same model, backend, targets and lexicon, or pass --overwrite", out)
             done_records, position = state["records"], state["position"]
             summary = Summary.from_state(state["summary"])
         else:

@@ -196,3 +196,12 @@ def test_segment_then_label_gives_the_rows_of_labelling_the_articles(tmp_path: P
     labeller.run(src, tmp_path / "direct.jsonl")
     labeller.run(qsrc, tmp_path / "via_quotes.jsonl")
     assert (tmp_path / "via_quotes.jsonl").read_bytes() == (tmp_path / "direct.jsonl").read_bytes()
+
+
+def test_resume_refuses_another_backend(tmp_path: Path, labeller: Labeller, monkeypatch) -> None:
+    src = write_articles(tmp_path / "in.jsonl", 5)
+    out = tmp_path / "out.jsonl"
+    _interrupted(labeller, src, out)
+    monkeypatch.setattr(labeller.classifier.backend, "name", "int8", raising=False)
+    with pytest.raises(StanceError, match="another backend"):
+        labeller.run(src, out, resume=True)
