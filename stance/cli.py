@@ -16,7 +16,7 @@ from typing import Any
 
 from . import __version__
 from .backends import BACKENDS
-from .errors import ModelNotFoundError, StanceError
+from .errors import ModelNotFoundError, NothingUsableError, StanceError
 
 EXIT_USAGE = 2
 
@@ -113,9 +113,7 @@ def cmd_segment(args: argparse.Namespace) -> int:
             n_quotes += 1
             bar.update(1)
         if problems and not summary.articles:  # nothing usable: an error, and no output written
-            first = problems[0]
-            raise StanceError(f"{first.problem} (no record of the input could be used: {len(problems)} skipped)",
-                              first.path, first.line)
+            raise NothingUsableError(problems)
     bar.close()
     for p in problems:
         _notice(f"stance: skipped {p}")
@@ -504,6 +502,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StanceError as err:
         if args.debug:
             raise
+        if isinstance(err, NothingUsableError):
+            _report_skipped(err.skipped)
         print(f"stance: error: {err}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

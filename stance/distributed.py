@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .errors import StanceError
+from .errors import NothingUsableError, StanceError
 from .io import JSONL_SUFFIXES, Located, atomic_write, dumps_line, parse_json_line
 from .pipeline import Problem, Summary, article_id
 
@@ -212,7 +212,6 @@ def label_with_ray(
             raise cause from None
         raise
     if summary.skipped and not (summary.articles or summary.quote_records):
-        first = summary.skipped[0]
-        raise StanceError(f"{first.problem} (no record could be used)", first.path, first.line or None)
+        raise NothingUsableError(summary.skipped, "no record could be used")
     summary.seconds = time.time() - started
     return summary

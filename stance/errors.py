@@ -22,5 +22,15 @@ class StanceError(Exception):
         return f"{where}{self.problem}"
 
 
+class NothingUsableError(StanceError):
+    """Every record of an input was bad: the error is the first problem, and `skipped` holds all of
+    them so the user sees each one, as when only some are skipped."""
+
+    def __init__(self, skipped: list, what: str = "no record of the input could be used") -> None:
+        first = skipped[0]
+        super().__init__(f"{first.problem} ({what}: {len(skipped)} skipped)", first.path, first.line or None)
+        self.skipped = list(skipped)
+
+
 class ModelNotFoundError(StanceError):
     """No trained model where one was expected; the CLI may offer to train the default."""

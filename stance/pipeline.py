@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .classify import StanceClassifier
-from .errors import StanceError
+from .errors import NothingUsableError, StanceError
 from .io import Located, is_quote_record, iter_records, quote_from_any
 from .records import Article, Example, Quote, stance_row
 from .segment import segment
@@ -260,11 +260,7 @@ class Labeller:
                 if on_progress:
                     on_progress(n_records)
             if summary.skipped and not (summary.articles or summary.quote_records):
-                first = summary.skipped[0]
-                raise StanceError(
-                    f"{first.problem} (no record of the input could be used: {len(summary.skipped)} skipped)",
-                    first.path, first.line,
-                )
+                raise NothingUsableError(summary.skipped)
             sink.finish()
         except BaseException:
             sink.close()

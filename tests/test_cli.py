@@ -210,3 +210,17 @@ def test_evaluate_names_the_line_of_a_label_outside_the_scheme(tmp_path: Path, c
     code, _, err = run(["compare", str(tiny_model), str(tiny_model), "--data", str(data),
                         "--report", str(tmp_path / "c")], capsys)
     _one_line_error(code, err, "dev.jsonl:4", "friendly")
+
+
+@pytest.mark.parametrize("command", ["segment", "label"])
+def test_when_every_record_is_bad_each_is_listed_before_the_error(
+    tmp_path: Path, capsys, tiny_model: Path, command: str
+) -> None:
+    p = tmp_path / "a.jsonl"
+    p.write_text('{"id": "e", "text": ""}\n{"id": "f", "text": "   "}\n{"id": "g", "text": "ok", "title": 7}\n'
+                 '{"id": "h", "text": "ok", "date": {"y": 1}}\n', encoding="utf-8")
+    model = ["--model", str(tiny_model)] if command == "label" else []
+    code, _, err = run([command, str(p), "-o", str(tmp_path / "o.jsonl"), *model], capsys)
+    _one_line_error(code, err, f"{p}:1", "4 skipped")
+    for line, problem in ((1, "empty"), (2, "empty"), (3, "'title'"), (4, "'date'")):
+        assert any(x.startswith(f"stance: skipped {p}:{line}: ") and problem in x for x in err.splitlines()), err
