@@ -88,6 +88,10 @@ def quotes_of(
             q = quote_from_any(d)
         except ValueError as err:
             raise StanceError(str(err), loc.path, loc.line) from None
+        key = _quote_key(d, q, fixed_targets)
+        problem = _repeated_id(key, loc, seen) if seen is not None and key else None
+        if problem:
+            raise StanceError(problem, loc.path, loc.line)
         summary.quote_records += 1
         quotes = [q]
         # An explicit list, even empty, is the segmenter's verdict: only a record that names no
@@ -246,7 +250,7 @@ class Labeller:
         records = iter_records(source, strict=on_error == "fail")
         sink.open(position)
         try:
-            todo = _chunks(_skip(records, done_records, self._seen_ids), self.chunk_size)
+            todo = _chunks(_skip(records, done_records, self._seen_ids, self.targets), self.chunk_size)
             seen = done_records
             for n_records, quotes, counts in self._prepared(todo, on_error):
                 rows = self.label_quotes(quotes)
@@ -275,15 +279,45 @@ class Labeller:
 
 
 def _repeated_id(doc_id: str, loc: Located, seen: dict[str, tuple[str, int]]) -> str | None:
-    """An article whose id an earlier record of the input has: its quote ids would repeat. Where
-    records carry no position (Ray blocks), repeats cannot be told from the first and pass here;
-    the Ray driver reports them once the blocks are labelled."""
+    """An article whose id an earlier record of the input has: its quote ids would repeat (a quote
+    record's key from `_quote_key`: its rows would). Where records carry no position (Ray blocks),
+    repeats cannot be told from the first and pass here; the Ray driver reports repeated article
+    ids once the blocks are labelled."""
     if not loc.line:
         return None
     first = seen.setdefault(doc_id, (loc.path, loc.line))
     if first == (loc.path, loc.line):
         return None
+    if doc_id.startswith(_QUOTE_KEY):
+        _, _, quote_id, *target = doc_id.split("\0")
+        what = f"quote id {quote_id!r}" + (f" with target {target[0]!r}" if target else "")
+        return f"{what} repeats the one at {first[0]}:{first[1]}; ids must be unique"
     return f"article id {doc_id!r} repeats the one at {first[0]}:{first[1]}; ids must be unique"
+
+
+_QUOTE_KEY = "\0quote"
+
+
+def _quote_key(d: dict[str, Any], q: Quote, fixed_targets: list[str] | None) -> str | None:
+    """What must be unique among quote records, in the same table as article ids: the quote id, or
+    for a stance row given back (one `target`, kept) the quote id with that target, since one quote
+    has a row per target. None for a record with no id (an annotated example)."""
+    if not q.quote_id:
+        return None
+    if "targets" not in d and "target" in d and not fixed_targets and len(q.targets) == 1:
+        return f"{_QUOTE_KEY}\0{q.quote_id}\0{q.targets[0]}"
+    return f"{_QUOTE_KEY}\0{q.quote_id}"
+
+
+def quote_key(loc: Located, fixed_targets: list[str] | None = None) -> str | None:
+    """The key of a usable quote record (see `_quote_key`); None for anything else."""
+    if loc.error is not None or not is_quote_record(loc.data):
+        return None
+    try:
+        q = quote_from_any(loc.data)
+    except ValueError:
+        return None
+    return _quote_key(loc.data, q, fixed_targets)
 
 
 def segment_safely(article: Article, lexicon: TargetLexicon, loc: Located) -> list[Quote]:
@@ -311,14 +345,18 @@ def article_id(loc: Located) -> str | None:
     return article.id if article.text.strip() else None
 
 
-def _skip(records: Iterator[Located], n: int, seen: dict[str, tuple[str, int]] | None = None) -> Iterator[Located]:
-    """The records after the first n, noting the article ids of those passed over, so a resumed
-    run refuses the same repeated ids an uninterrupted one does."""
+def _skip(
+    records: Iterator[Located], n: int, seen: dict[str, tuple[str, int]] | None = None,
+    fixed_targets: list[str] | None = None,
+) -> Iterator[Located]:
+    """The records after the first n, noting the article and quote ids of those passed over, so a
+    resumed run refuses the same repeated ids an uninterrupted one does."""
     for i, loc in enumerate(records):
         if i >= n:
             yield loc
         elif seen is not None:
-            doc_id = article_id(loc)  # None: skipped as bad input in the run that did these records
+            # None: skipped as bad input in the run that did these records
+            doc_id = article_id(loc) or quote_key(loc, fixed_targets)
             if doc_id is not None:
                 _repeated_id(doc_id, loc, seen)
 

@@ -155,6 +155,9 @@ class Quote:
         end = d.get("end", parts_raw[-1][1] if parts_raw else len(text))
         if not _offset(start) or not _offset(end) or start > end:
             raise ValueError(f"quote keys 'start' and 'end' must be integers, 0 <= start <= end: {start!r}, {end!r}")
+        if len(parts_raw) <= 1 and end - start != len(text):  # one piece: its offsets hold exactly the text
+            raise ValueError(f"quote keys 'start' and 'end' span {end - start} characters, "
+                             f"but its 'text' has {len(text)}")
         kind = d.get("kind", "direct")
         if kind not in QUOTE_KINDS:
             raise ValueError(f"quote key 'kind' must be one of {', '.join(QUOTE_KINDS)}, got {kind!r}")

@@ -125,7 +125,7 @@ def test_a_typed_date_column_reads_as_its_iso_text(tmp_path: Path) -> None:
 def test_stance_rows_keep_their_target_and_empty_quotes_are_refused() -> None:
     from stance.io import quote_from_any
 
-    row = {"doc_id": "d", "quote_id": "d#q1", "start": 0, "end": 9, "text": "We will go", "target": "Norland",
+    row = {"doc_id": "d", "quote_id": "d#q1", "start": 0, "end": 10, "text": "We will go", "target": "Norland",
            "label": "neutral"}
     assert quote_from_any(row).targets == ["Norland"]
     with pytest.raises(ValueError, match="quote text is empty"):

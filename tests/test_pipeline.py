@@ -205,3 +205,30 @@ def test_resume_refuses_another_backend(tmp_path: Path, labeller: Labeller, monk
     monkeypatch.setattr(labeller.classifier.backend, "name", "int8", raising=False)
     with pytest.raises(StanceError, match="another backend"):
         labeller.run(src, out, resume=True)
+
+
+def test_quote_records_with_bad_offsets_or_a_repeated_id_are_skipped(tmp_path: Path, labeller: Labeller) -> None:
+    def rec(qid: str, end: int, **kw) -> str:
+        return json.dumps({"doc_id": "d", "quote_id": qid, "start": 0, "end": end, "text": "Iran will pay.",
+                           "targets": ["Iran"], **kw}) + "\n"
+
+    src = tmp_path / "q.jsonl"
+    rows = [rec("d#1", 3), rec("d#1", 14), rec("d#2", 14), rec("d#1", 14),
+            # stance rows given back: one per target of a quote, so the pair must be unique
+            *(json.dumps({"doc_id": "e", "quote_id": "e#1", "start": 0, "end": 14, "text": "Iran will pay.",
+                          "target": t}) + "\n" for t in ("Iran", "Japan", "Iran"))]
+    src.write_text("".join(rows), encoding="utf-8")
+    summary = labeller.run(src, tmp_path / "out.jsonl")
+    assert [(p.line, p.problem) for p in summary.skipped] == [
+        (1, "quote keys 'start' and 'end' span 3 characters, but its 'text' has 14"),
+        (4, f"quote id 'd#1' repeats the one at {src}:2; ids must be unique"),
+        (7, f"quote id 'e#1' with target 'Iran' repeats the one at {src}:5; ids must be unique"),
+    ]
+    assert summary.quote_records == summary.rows == 4
+    full = tmp_path / "full.jsonl"
+    labeller.run(src, full)
+    part = tmp_path / "part.jsonl"
+    _interrupted(labeller, src, part, after=2)
+    resumed = labeller.run(src, part, resume=True)
+    assert part.read_bytes() == full.read_bytes()
+    assert [p.line for p in resumed.skipped] == [1, 4, 7]
