@@ -9,7 +9,6 @@ greedy by overlap.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -129,15 +128,19 @@ def load_jsonl_gold(path: str | Path) -> tuple[list[dict[str, Any]], list[dict[s
     return gold, negatives
 
 
-def load_article_texts(path: str | Path) -> dict[str, str]:
-    """Article texts by id from JSONL records with "id" (or "doc") and "text"."""
-    texts = {}
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                rec = json.loads(line)
-                texts[str(rec.get("id", rec.get("doc")))] = rec["text"]
-    return texts
+def load_article_texts(path: str | Path) -> tuple[dict[str, str], dict[str, str | None]]:
+    """Article texts and titles by id; a bad record is an error naming its file and line."""
+    from stance.io import iter_records, parse
+    from stance.records import Article
+
+    texts: dict[str, str] = {}
+    titles: dict[str, str | None] = {}
+    for loc in iter_records(path):
+        loc.raise_error()
+        article = parse(loc, Article.from_dict)
+        texts[article.id] = article.text
+        titles[article.id] = article.title
+    return texts, titles
 
 
 # ---------------------------------------------------------------- overlap and matching
@@ -369,12 +372,8 @@ def evaluate_path(
         art = Path(articles) if articles else _find_articles(gold_p)
         if art is None:
             raise StanceError("cannot find the gold quotes' articles; pass --articles FILE.jsonl", gold_p)
+        texts, titles = load_article_texts(art)
         gold, negatives = load_jsonl_gold(gold_p)
-        texts = {}
-        for loc in iter_records(art):
-            doc = str(loc.data.get("id", loc.data.get("doc")))
-            texts[doc] = loc.data["text"]
-            titles[doc] = loc.data.get("title")
         source = "jsonl"
     if not gold:
         raise StanceError("no gold quotes found", gold_p)

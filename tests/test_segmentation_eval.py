@@ -96,3 +96,22 @@ def test_malformed_predicted_or_gold_records_are_named_by_file_and_line(tmp_path
     gold.write_text(json.dumps({"doc_id": "d", "end": 4}) + "\n", encoding="utf-8")
     assert main(["evaluate-segmentation", "--gold", str(gold), "--articles", str(articles)]) == 2
     assert "gold.jsonl:1" in capsys.readouterr().err
+
+
+def _gold_and_articles(tmp_path, *gold_recs, articles=None):
+    arts = tmp_path / "articles.jsonl"
+    arts.write_text("".join(json.dumps(a) + "\n" for a in articles or [{"id": "d", "text": TEXT}]), encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(g) + "\n" for g in gold_recs), encoding="utf-8")
+    return gold, arts
+
+
+def test_a_bad_article_record_is_one_line_with_its_place(tmp_path, capsys):
+    from stance.cli import main
+
+    gold, arts = _gold_and_articles(tmp_path, _rec("d", 10, 22),
+                                    articles=[{"id": "d", "text": TEXT}, {"id": "x3", "txt": "hi"}])
+    assert main(["evaluate-segmentation", "--gold", str(gold), "--articles", str(arts)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"{arts}:2: article record has no 'text' key" in err
+
