@@ -41,18 +41,31 @@ class PipelineEvaluation:
 # ---------------------------------------------------------------- input
 
 
-def load_gold(path: str | Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Gold quotes (with "stances") and negatives (kind "not_quote"), checked record by record."""
+def load_gold(
+    path: str | Path, texts: Mapping[str, str] | None = None, labels: Sequence[str] | None = None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Gold quotes (with "stances") and negatives (kind "not_quote"), checked record by record:
+    against their articles' `texts` and the model's `labels` where given, since a bad gold record
+    would otherwise be scored as a right or wrong answer."""
     gold, negatives = [], []
+    seen: dict[str, tuple[str, int | None]] = {}
     for loc in iter_records(path):
         loc.raise_error()
         d = segmentation.checked_quote(loc.data, (loc.path, loc.line), "gold quote")
+        segmentation.check_against_text(d, (loc.path, loc.line), texts, seen)
+        if "stances" not in d and d.get("kind") != "not_quote":
+            raise StanceError("gold quote record has no 'stances' key (give [] for a quote with no target)",
+                              loc.path, loc.line)
         stances = d.get("stances") or []
         if not isinstance(stances, list) or not all(
             isinstance(s, dict) and isinstance(s.get("target"), str) and isinstance(s.get("label"), str)
             for s in stances
         ):
             raise StanceError("gold key 'stances' must be a list of {\"target\", \"label\"}", loc.path, loc.line)
+        bad = [s["label"] for s in stances if labels is not None and s["label"] not in labels]
+        if bad:
+            raise StanceError(f"gold label {bad[0]!r} is not in the model's label scheme {list(labels or ())}",
+                              loc.path, loc.line)
         d["targets"] = list(d.get("targets") or [])
         d["stances"] = stances
         (negatives if d.get("kind") == "not_quote" else gold).append(d)
@@ -265,8 +278,8 @@ def evaluate_pipeline(
     art_p = Path(articles_path) if articles_path else segmentation._find_articles(gold_p)
     if art_p is None:
         raise StanceError("cannot find the gold quotes' articles; pass --articles FILE.jsonl", gold_p)
-    gold, negatives = load_gold(gold_p)
     articles = {a.id: a for a in load_articles(art_p)}
+    gold, negatives = load_gold(gold_p, {k: a.text for k, a in articles.items()}, classifier.labels)
     missing = sorted({g["doc_id"] for g in [*gold, *negatives]} - set(articles))
     if missing:
         raise StanceError(f"{len(missing)} gold documents have no article in {art_p} (first: {missing[0]})", gold_p)

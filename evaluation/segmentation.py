@@ -116,14 +116,47 @@ def checked_quote(data: Any, where: tuple[str, int | None], role: str = "quote")
     return d
 
 
-def load_jsonl_gold(path: str | Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Gold quotes and negatives (kind == "not_quote": scare quotes, names, apostrophes) from JSONL."""
+def check_against_text(
+    d: Mapping[str, Any], where: tuple[str, int | None], texts: Mapping[str, str] | None,
+    seen: dict[str, tuple[str, int | None]],
+) -> None:
+    """A gold record that scores must point into its article and be counted once: offsets past the
+    text or holding other words than its `text`, or a repeated quote_id, would be scored silently."""
+    from stance.errors import StanceError
+
+    qid = d.get("quote_id")
+    if qid is not None:
+        first = seen.setdefault(str(qid), where)
+        if first != where:
+            raise StanceError(f"quote_id {str(qid)!r} repeats the one at {first[0]}:{first[1]}; ids must be unique",
+                              *where)
+    text = (texts or {}).get(str(d["doc_id"]))
+    if text is None:  # a document with no article is reported once, for all its records
+        return
+    for a, b in d["parts"]:
+        if not 0 <= a <= b <= len(text):
+            raise StanceError(f"offsets [{a}, {b}] are outside article {str(d['doc_id'])!r} "
+                              f"({len(text)} characters)", *where)
+    span = text[d["start"]:d["end"]]
+    # Gold texts may fold the article's line breaks into spaces: only other words are a fault.
+    if len(d["parts"]) == 1 and isinstance(d.get("text"), str) and span.split() != d["text"].split():
+        raise StanceError(f"the article's text at [{d['start']}, {d['end']}] is "
+                          f"{span[:40]!r}, not the record's 'text' {d['text'][:40]!r}", *where)
+
+
+def load_jsonl_gold(
+    path: str | Path, texts: Mapping[str, str] | None = None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Gold quotes and negatives (kind == "not_quote": scare quotes, names, apostrophes) from JSONL;
+    with `texts`, each is checked against its article (`check_against_text`)."""
     from stance.io import iter_records
 
     gold, negatives = [], []
+    seen: dict[str, tuple[str, int | None]] = {}
     for loc in iter_records(path):
         loc.raise_error()
         rec = checked_quote(loc.data, (loc.path, loc.line), "gold quote")
+        check_against_text(rec, (loc.path, loc.line), texts, seen)
         (negatives if rec.get("kind") == "not_quote" else gold).append(rec)
     return gold, negatives
 
@@ -373,7 +406,7 @@ def evaluate_path(
         if art is None:
             raise StanceError("cannot find the gold quotes' articles; pass --articles FILE.jsonl", gold_p)
         texts, titles = load_article_texts(art)
-        gold, negatives = load_jsonl_gold(gold_p)
+        gold, negatives = load_jsonl_gold(gold_p, texts)
         source = "jsonl"
     if not gold:
         raise StanceError("no gold quotes found", gold_p)

@@ -166,3 +166,35 @@ def test_a_quote_found_in_an_article_whose_gold_has_only_not_quotes_is_spurious(
     m = score_pipeline(pred, gold, {"d1": TEXT, "d2": other}, negatives, n_boot=20)
     assert (m["quote"]["tp"], m["quote"]["n_pred"], m["quote"]["n_gold"]) == (1, 2, 1)
     assert m["predicted_triples"]["quote_spurious"] == 1
+
+
+@pytest.mark.parametrize(("change", "why"), [
+    (lambda g: {**g, "stances": [{"target": "United States", "label": "friendly"}]}, "gold label 'friendly'"),
+    (lambda g: {**g, "start": 5, "text": "Any American ship that enters our waters will be sunk,"},
+     "not the record's 'text'"),
+    (lambda g: {**g, "end": 1000000, "parts": [[g["start"], 1000000]]}, "outside article 'a1'"),
+    (lambda g: {k: v for k, v in g.items() if k != "stances"}, "no 'stances' key"),
+])
+def test_cli_invalid_gold_records_are_one_line_errors(tmp_path: Path, tiny_model: Path, capsys: pytest.CaptureFixture,
+                                                      change, why: str) -> None:
+    gold, arts = _write_gold(tmp_path)
+    recs = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines()]
+    recs[1] = change(recs[0])
+    gold.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    argv = ["evaluate-pipeline", "--gold", str(gold), "--articles", str(arts), "--model", str(tiny_model),
+            "--report", str(tmp_path / "r"), "--bootstrap", "0"]
+    assert main(argv) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and f"{gold}:2: " in err and why in err, err
+
+
+def test_cli_a_repeated_gold_quote_id_is_an_error(tmp_path: Path, tiny_model: Path,
+                                                  capsys: pytest.CaptureFixture) -> None:
+    gold, arts = _write_gold(tmp_path)
+    recs = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines()]
+    gold.write_text("".join(json.dumps({**r, "quote_id": "q1"}) + "\n" for r in recs[:2]), encoding="utf-8")
+    argv = ["evaluate-pipeline", "--gold", str(gold), "--articles", str(arts), "--model", str(tiny_model),
+            "--report", str(tmp_path / "r"), "--bootstrap", "0"]
+    assert main(argv) == 2
+    err = capsys.readouterr().err.strip()
+    assert f"{gold}:2: quote_id 'q1' repeats the one at {gold}:1" in err

@@ -115,3 +115,16 @@ def test_a_bad_article_record_is_one_line_with_its_place(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and f"{arts}:2: article record has no 'text' key" in err
 
+
+def test_gold_offsets_off_the_text_or_a_repeated_quote_id_are_errors(tmp_path, capsys):
+    from stance.cli import main
+
+    good = _rec("d", 10, 22, text="we will talk", quote_id="d#1")
+    for bad, why in ((_rec("d", 5, 22, text="we will talk", quote_id="d#2"), "not the record's 'text'"),
+                     (_rec("d", 10, 1000000, quote_id="d#2"), "outside article 'd'"),
+                     (_rec("d", 32, 39, quote_id="d#1"), f"quote_id 'd#1' repeats the one at {tmp_path}/gold.jsonl:1")):
+        gold, arts = _gold_and_articles(tmp_path, good, bad)
+        assert main(["evaluate-segmentation", "--gold", str(gold), "--articles", str(arts)]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and f"{gold}:2: " in err and why in err, err
+
