@@ -422,7 +422,21 @@ def evaluate_path(
                 q.to_dict() for q in segment(Article(id=doc, text=text, title=titles.get(doc)), lexicon, mixed=mixed)
             )
     # Every brat article has an annotation file, so all were read; a JSONL gold names its articles.
-    result = score(pred, gold, texts, negatives, docs=set(texts) if source == "brat" else None)
+    docs = set(texts) if source == "brat" else {str(g["doc_id"]) for g in [*gold, *negatives]}
+    warnings = []
+    outside = sorted({str(p["doc_id"]) for p in pred} - docs)
+    if pred_path and outside:
+        # Predictions for another set of documents would score as none at all without a word.
+        n_out = sum(1 for p in pred if str(p["doc_id"]) not in docs)
+        listed = ", ".join(repr(d) for d in outside[:10])
+        listed += f" and {len(outside) - 10} more" if len(outside) > 10 else ""
+        if n_out == len(pred):
+            raise StanceError(f"none of the {len(pred)} predicted quotes is in a document of the gold "
+                              f"(theirs: {listed}); is it the predictions for this gold?", pred_path)
+        warnings.append(f"{pred_path}: {n_out} predicted quotes in documents the gold does not annotate "
+                        f"were not scored: {listed}")
+    result = score(pred, gold, texts, negatives, docs=docs)
+    result["warnings"] = warnings
     result["gold"] = str(gold_p)
     result["gold_format"] = source
     result["mixed"] = mixed if not pred_path else None

@@ -331,6 +331,8 @@ def cmd_evaluate_segmentation(args: argparse.Namespace) -> int:
     if args.output and Path(args.output).exists() and not args.overwrite:
         raise StanceError("output exists; pass --overwrite to replace it", args.output)
     result = segmentation.evaluate_path(args.gold, args.pred, args.articles, _lexicon(args.targets), args.mixed)
+    for warning in result["warnings"]:
+        _notice(f"stance: warning: {warning}")
     print(segmentation.format_report(result))
     if args.output:
         from .io import write_json

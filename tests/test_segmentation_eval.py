@@ -128,3 +128,18 @@ def test_gold_offsets_off_the_text_or_a_repeated_quote_id_are_errors(tmp_path, c
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and f"{gold}:2: " in err and why in err, err
 
+
+def test_predictions_for_documents_not_in_the_gold_are_reported(tmp_path, capsys):
+    from stance.cli import main
+
+    gold, arts = _gold_and_articles(tmp_path, _rec("d", 10, 22))
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(json.dumps(_rec("zz", 1, 5)) + "\n", encoding="utf-8")
+    args = ["evaluate-segmentation", "--gold", str(gold), "--articles", str(arts), "--pred", str(pred)]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "none of the 1 predicted quotes" in err and "'zz'" in err
+    pred.write_text(json.dumps(_rec("d", 10, 22)) + "\n" + json.dumps(_rec("zz", 1, 5)) + "\n", encoding="utf-8")
+    assert main(args) == 0
+    out, err = capsys.readouterr()
+    assert "predicted 1" in out and "warning:" in err and "1 predicted quotes" in err and "'zz'" in err
