@@ -180,3 +180,23 @@ def test_a_segmenter_fault_skips_its_article_and_names_it(tmp_path: Path, labell
     summary = labeller.run(src, out)
     assert {json.loads(line)["doc_id"] for line in out.read_text().splitlines()} == {"a0", "a2"}
     assert [p.line for p in summary.skipped] == [2] and summary.articles == 2
+
+
+def test_readme_library_snippet_runs_as_written_in_a_fresh_interpreter(tmp_path):
+    """`from stance import segment` after the package is imported gave the subpackage, which
+    is not callable; the README's snippet must run as written, in either import order."""
+    import subprocess
+    import sys
+
+    story = tmp_path / "story.txt"
+    story.write_text('"We will not back down," Norland\'s trade minister Ivo Lund said on Monday.\n')
+    for first in ("", "import stance.segment\n"):
+        code = (
+            first
+            + "from stance import Article, StanceClassifier, segment\n"
+            + f"quotes = segment(Article(id='a1', text=open({str(story)!r}).read()))\n"
+            + "print(len(quotes), quotes[0].speaker)\n"
+        )
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+        assert out.returncode == 0, out.stderr
+        assert out.stdout.split() == ["1", "Ivo", "Lund"]
