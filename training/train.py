@@ -42,7 +42,7 @@ from stance.targets import default_path as default_lexicon_path
 from .calibrate import crossfit_probs, fit_temperature
 from .card import model_card
 from .config import RunConfig
-from .data import LoadedSet, data_dir, display_path, expand, fingerprint, load_training_data
+from .data import LoadedSet, data_dir, display_path, expand, fingerprint, load_training_data, require_two_labels
 
 log = logging.getLogger(__name__)
 
@@ -172,6 +172,7 @@ def train(cfg: RunConfig, output_root: str | Path | None = None, progress: bool 
         torch.set_num_threads(cfg.train.num_threads)
     set_seed(cfg.seed)
     train_set, val_set = load_training_data(cfg)
+    require_two_labels(train_set)
     dev = load_dev(cfg)
     labels = list(cfg.labels)
     label_index = {lab: i for i, lab in enumerate(labels)}
