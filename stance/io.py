@@ -306,8 +306,12 @@ def quote_from_any(d: dict[str, Any]) -> Quote:
     d = dict(d)
     if "text" not in d and "quote" in d:
         d["text"] = d.pop("quote")
-    if "targets" not in d and isinstance(d.get("target"), str):
-        d["targets"] = [d.pop("target")]
+    if "targets" not in d and "target" in d:
+        target = d.pop("target")
+        if not isinstance(target, str) or not target.strip():
+            got = "an empty string" if isinstance(target, str) else "null" if target is None else type(target).__name__
+            raise ValueError(f"quote key 'target' must be a non-empty string, got {got}")
+        d["targets"] = [target]
     if isinstance(d.get("text"), str) and not d["text"].strip():
         raise ValueError("quote text is empty")
     return Quote.from_dict(d)

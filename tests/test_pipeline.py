@@ -180,3 +180,14 @@ def test_a_segmenter_fault_skips_its_article_and_names_it(tmp_path: Path, labell
     summary = labeller.run(src, out)
     assert {json.loads(line)["doc_id"] for line in out.read_text().splitlines()} == {"a0", "a2"}
     assert [p.line for p in summary.skipped] == [2] and summary.articles == 2
+
+
+def test_a_quote_record_with_a_bad_target_is_skipped_naming_that_key(tmp_path: Path, labeller: Labeller) -> None:
+    src = tmp_path / "q.jsonl"
+    records = [{"quote": "We welcome talks with Norland.", "target": t} for t in ("Norland", 5, "", None, ["Norland"])]
+    src.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    summary = labeller.run(src, tmp_path / "out.jsonl")
+    assert summary.rows == 1 and [p.line for p in summary.skipped] == [2, 3, 4, 5]
+    problems = [p.problem for p in summary.skipped]
+    assert all(p.startswith("quote key 'target' must be a non-empty string, got ") for p in problems)
+    assert [p.rsplit("got ", 1)[1] for p in problems] == ["int", "an empty string", "null", "list"]
