@@ -139,8 +139,11 @@ def iter_csv(path: str | Path, strict: bool = True) -> Iterator[Located]:
     fh = _open_text(p)
     csv.field_size_limit(_CSV_FIELD_LIMIT)  # an article is one field; the module's default is 128 KiB
     try:
-        reader = csv.DictReader(fh)
+        # strict: a stray quote inside a quoted field is an error, not a field that runs on and
+        # swallows the records after it
+        reader = csv.DictReader(fh, strict=True)
         start = 2
+        ended = 1  # the line the last good row ended on: a bad row starts after it
         try:
             for row in reader:
                 # The line the row starts on: where it ends, less the line breaks inside its fields
@@ -148,6 +151,7 @@ def iter_csv(path: str | Path, strict: bool = True) -> Iterator[Located]:
                 extra = row.get(None) or []  # type: ignore[call-overload]
                 breaks = sum(v.count("\n") for v in [*row.values(), *extra] if isinstance(v, str))
                 start = reader.line_num - breaks
+                ended = reader.line_num
                 loc = Located({k: v for k, v in row.items() if k is not None}, str(p), start)
                 if any(str(v).strip() for v in extra):
                     n_head = len(reader.fieldnames or ())
@@ -158,7 +162,7 @@ def iter_csv(path: str | Path, strict: bool = True) -> Iterator[Located]:
         except UnicodeDecodeError as err:
             raise StanceError(_not_utf8(err.reason, _head(p)), p) from None
         except csv.Error as err:
-            raise StanceError(f"malformed CSV ({err})", p, reader.line_num or start) from None
+            raise StanceError(f"malformed CSV in the record starting here ({err})", p, ended + 1) from None
     finally:
         if fh is not sys.stdin:
             fh.close()

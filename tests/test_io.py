@@ -138,3 +138,17 @@ def test_csv_lines_count_blank_lines_and_breaks_and_allow_empty_trailing_fields(
     locs = list(iter_records(p, strict=False))
     assert [(loc.line, loc.error) for loc in locs] == [(3, None), (6, None), (7, None)]
     assert locs[2].data == {"id": "s3", "text": "x"}
+
+
+@pytest.mark.parametrize("body,line", [
+    ('b1,"Smith said ""hi\nb2,"Jones said ""Iran will pay."""\nb3,"Lee said ""Yes."""\n', 2),
+    ('b1,"fine"\nb2,"never closed\nb3,x\n', 3),
+])
+def test_a_stray_quote_in_a_csv_field_is_an_error_at_its_record_not_swallowed_records(
+    tmp_path: Path, body: str, line: int
+) -> None:
+    p = tmp_path / "a.csv"
+    p.write_text("id,text\n" + body, encoding="utf-8")
+    with pytest.raises(StanceError, match="malformed CSV") as err:
+        list(iter_records(p, strict=False))
+    assert (err.value.path, err.value.line) == (str(p), line)
