@@ -304,10 +304,39 @@ def is_quote_record(d: dict[str, Any]) -> bool:
     return "quote_id" in d or "speaker_mention" in d or "parts" in d or ("quote" in d and "text" not in d)
 
 
-def quote_from_any(d: dict[str, Any]) -> Quote:
+FLAT_SUFFIXES = (".csv", ".parquet")
+# Keys that a table holds as JSON text (the flat outputs write nested values so), and keys
+# whose empty cell means "not given": a table has every column on every row.
+_JSON_TEXT_KEYS = ("speaker_mention", "cue", "parts", "targets")
+_OPTIONAL_CELLS = (*_JSON_TEXT_KEYS, "start", "end", "kind", "speaker", "context")
+
+
+def is_flat(path: str | Path) -> bool:
+    """Whether records read from `path` come from a table (CSV or Parquet) rather than JSON."""
+    return Path(path).suffix.lower() in FLAT_SUFFIXES
+
+
+def unflatten_quote(d: dict[str, Any]) -> dict[str, Any]:
+    """A table row as a quote record, so that the CSV and Parquet rows `stance label` writes
+    read back: nested keys are JSON text, and CSV holds offsets as text, none as an empty cell."""
+    d = {k: v for k, v in d.items() if not (k in _OPTIONAL_CELLS and (v is None or v == ""))}
+    for key in _JSON_TEXT_KEYS:
+        if isinstance(d.get(key), str):
+            try:
+                d[key] = json.loads(d[key])
+            except json.JSONDecodeError as err:
+                problem = f"{err.msg} at column {err.colno}"
+                raise ValueError(f"quote key {key!r} is not valid JSON text ({problem})") from None
+    for key in ("start", "end"):
+        if isinstance(d.get(key), str) and d[key].strip().isdigit():
+            d[key] = int(d[key])
+    return d
+
+
+def quote_from_any(d: dict[str, Any], flat: bool = False) -> Quote:
     """Accept a Quote record, a Stance row (one `target`, which it keeps) or an
-    annotated-example-like record with a `quote` key."""
-    d = dict(d)
+    annotated-example-like record with a `quote` key; `flat` for a row of a CSV or Parquet table."""
+    d = unflatten_quote(d) if flat else dict(d)
     if "text" not in d and "quote" in d:
         d["text"] = d.pop("quote")
     if "targets" not in d and "target" in d:

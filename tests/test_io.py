@@ -152,3 +152,14 @@ def test_a_stray_quote_in_a_csv_field_is_an_error_at_its_record_not_swallowed_re
     with pytest.raises(StanceError, match="malformed CSV") as err:
         list(iter_records(p, strict=False))
     assert (err.value.path, err.value.line) == (str(p), line)
+
+
+def test_a_table_row_with_broken_json_text_names_its_key() -> None:
+    from stance.io import quote_from_any
+
+    row = {"quote_id": "d#q1", "start": "0", "end": "9", "text": "We will go", "target": "Norland",
+           "parts": "[[0, 9]", "speaker": "", "cue": ""}
+    with pytest.raises(ValueError, match="quote key 'parts' is not valid JSON text"):
+        quote_from_any(row, flat=True)
+    q = quote_from_any({**row, "parts": "[[0, 9]]"}, flat=True)
+    assert (q.start, q.end, q.parts, q.speaker, q.cue, q.targets) == (0, 9, [(0, 9)], None, None, ["Norland"])
