@@ -163,3 +163,16 @@ def test_a_table_row_with_broken_json_text_names_its_key() -> None:
         quote_from_any(row, flat=True)
     q = quote_from_any({**row, "parts": "[[0, 9]]"}, flat=True)
     assert (q.start, q.end, q.parts, q.speaker, q.cue, q.targets) == (0, 9, [(0, 9)], None, None, ["Norland"])
+
+
+def test_atomic_write_gives_the_mode_the_umask_asks_for(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    for mask, mode in ((0o022, 0o644), (0o027, 0o640)):
+        old = os.umask(mask)
+        try:
+            write_jsonl(tmp_path / f"{mask:o}.jsonl", [{"a": 1}])
+        finally:
+            os.umask(old)
+        assert stat.S_IMODE((tmp_path / f"{mask:o}.jsonl").stat().st_mode) == mode
