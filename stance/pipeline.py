@@ -21,7 +21,7 @@ from typing import Any
 
 from .classify import StanceClassifier
 from .errors import StanceError
-from .io import Located, is_quote_record, iter_records, quote_from_any
+from .io import Located, is_flat, is_quote_record, iter_records, quote_from_any
 from .records import Article, Example, Quote, stance_row
 from .segment import segment
 from .sinks import sink_for
@@ -85,7 +85,7 @@ def quotes_of(
     d = loc.data
     if is_quote_record(d):
         try:
-            q = quote_from_any(d)
+            q = quote_from_any(d, flat=is_flat(loc.path))
         except ValueError as err:
             raise StanceError(str(err), loc.path, loc.line) from None
         summary.quote_records += 1

@@ -34,7 +34,7 @@ from stance.classify import (
     quiet_transformers,
 )
 from stance.errors import StanceError
-from stance.io import iter_records, parse, write_json
+from stance.io import honour_umask, iter_records, parse, write_json
 from stance.models import next_version, resolve_base_model
 from stance.records import Example
 from stance.targets import default_path as default_lexicon_path
@@ -361,6 +361,8 @@ def save_run(
     tmp = Path(tempfile.mkdtemp(prefix=".partial-", dir=root))
     try:
         write_weights(tmp)
+        for p in [tmp, *tmp.rglob("*")]:  # mkdtemp and safetensors make them owner-only
+            honour_umask(p, directory=p.is_dir())
         if stance_cfg.template.mark_target:
             shutil.copyfile(default_lexicon_path(), tmp / TARGET_LEXICON)
         (tmp / "config.yaml").write_text(yaml.safe_dump(cfg.to_dict(), sort_keys=False), encoding="utf-8")
