@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import StanceError
+from .io import honour_umask
 
 BACKENDS = ("auto", "torch", "onnx", "int8")
 ONNX_FILE = "model.onnx"
@@ -186,6 +187,7 @@ def export_onnx(model: Any, tokenizer: Any, target: Path) -> Path:
     fast = cls_only(model, sample) if names == list(INPUTS) else None
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".model.", suffix=".onnx.tmp", dir=target.parent)
+    honour_umask(fd)
     os.close(fd)
     axes = {k: {0: "batch", 1: "sequence"} for k in names} | {"logits": {0: "batch"}}
     try:
@@ -281,6 +283,7 @@ def quantize_rows(src: Path, target: Path) -> Path:
     props = {p.key: p.value for p in graph_model.metadata_props} | {"stance_int8": QUANT_VERSION}
     onnx.helper.set_model_props(graph_model, props)
     fd, tmp = tempfile.mkstemp(prefix=".model.", suffix=".int8.tmp", dir=target.parent)
+    honour_umask(fd)
     os.close(fd)
     try:
         onnx.save(graph_model, tmp)

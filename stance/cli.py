@@ -82,6 +82,15 @@ def _int_at_least(text: str, low: int) -> int:
     return value
 
 
+def _target_name(text: str) -> str:
+    """A target is named: an empty --target would label every quote toward nothing, where a
+    quote record with an empty target is refused."""
+    name = " ".join(text.split())
+    if not name:
+        raise argparse.ArgumentTypeError("must be a non-empty name")
+    return name
+
+
 def _lexicon(path: str | None) -> Any:
     from .targets import TargetLexicon
 
@@ -405,7 +414,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True,
                    help="stance rows: .jsonl, .csv or .parquet by extension (a directory with --engine ray)")
     p.add_argument("--model", help="model directory (default: the cached default model, trained on first use)")
-    p.add_argument("--target", action="append", metavar="NAME", help="label toward this target (repeatable)")
+    p.add_argument("--target", action="append", type=_target_name, metavar="NAME",
+                   help="label toward this target (repeatable)")
     p.add_argument("--targets", metavar="FILE.yaml", help="target lexicon (default: configs/targets.yaml)")
     p.add_argument("--resume", action="store_true", help="continue an interrupted run into the same output")
     p.add_argument("--overwrite", action="store_true", help="replace an existing output")

@@ -139,8 +139,11 @@ def iter_csv(path: str | Path, strict: bool = True) -> Iterator[Located]:
     fh = _open_text(p)
     csv.field_size_limit(_CSV_FIELD_LIMIT)  # an article is one field; the module's default is 128 KiB
     try:
-        reader = csv.DictReader(fh)
+        # strict: a stray quote inside a quoted field is an error, not a field that runs on and
+        # swallows the records after it
+        reader = csv.DictReader(fh, strict=True)
         start = 2
+        ended = 1  # the line the last good row ended on: a bad row starts after it
         try:
             for row in reader:
                 # The line the row starts on: where it ends, less the line breaks inside its fields
@@ -148,6 +151,7 @@ def iter_csv(path: str | Path, strict: bool = True) -> Iterator[Located]:
                 extra = row.get(None) or []  # type: ignore[call-overload]
                 breaks = sum(v.count("\n") for v in [*row.values(), *extra] if isinstance(v, str))
                 start = reader.line_num - breaks
+                ended = reader.line_num
                 loc = Located({k: v for k, v in row.items() if k is not None}, str(p), start)
                 if any(str(v).strip() for v in extra):
                     n_head = len(reader.fieldnames or ())
@@ -158,7 +162,7 @@ def iter_csv(path: str | Path, strict: bool = True) -> Iterator[Located]:
         except UnicodeDecodeError as err:
             raise StanceError(_not_utf8(err.reason, _head(p)), p) from None
         except csv.Error as err:
-            raise StanceError(f"malformed CSV ({err})", p, reader.line_num or start) from None
+            raise StanceError(f"malformed CSV in the record starting here ({err})", p, ended + 1) from None
     finally:
         if fh is not sys.stdin:
             fh.close()
@@ -300,14 +304,47 @@ def is_quote_record(d: dict[str, Any]) -> bool:
     return "quote_id" in d or "speaker_mention" in d or "parts" in d or ("quote" in d and "text" not in d)
 
 
-def quote_from_any(d: dict[str, Any]) -> Quote:
+FLAT_SUFFIXES = (".csv", ".parquet")
+# Keys that a table holds as JSON text (the flat outputs write nested values so), and keys
+# whose empty cell means "not given": a table has every column on every row.
+_JSON_TEXT_KEYS = ("speaker_mention", "cue", "parts", "targets")
+_OPTIONAL_CELLS = (*_JSON_TEXT_KEYS, "start", "end", "kind", "speaker", "context")
+
+
+def is_flat(path: str | Path) -> bool:
+    """Whether records read from `path` come from a table (CSV or Parquet) rather than JSON."""
+    return Path(path).suffix.lower() in FLAT_SUFFIXES
+
+
+def unflatten_quote(d: dict[str, Any]) -> dict[str, Any]:
+    """A table row as a quote record, so that the CSV and Parquet rows `stance label` writes
+    read back: nested keys are JSON text, and CSV holds offsets as text, none as an empty cell."""
+    d = {k: v for k, v in d.items() if not (k in _OPTIONAL_CELLS and (v is None or v == ""))}
+    for key in _JSON_TEXT_KEYS:
+        if isinstance(d.get(key), str):
+            try:
+                d[key] = json.loads(d[key])
+            except json.JSONDecodeError as err:
+                problem = f"{err.msg} at column {err.colno}"
+                raise ValueError(f"quote key {key!r} is not valid JSON text ({problem})") from None
+    for key in ("start", "end"):
+        if isinstance(d.get(key), str) and d[key].strip().isdigit():
+            d[key] = int(d[key])
+    return d
+
+
+def quote_from_any(d: dict[str, Any], flat: bool = False) -> Quote:
     """Accept a Quote record, a Stance row (one `target`, which it keeps) or an
-    annotated-example-like record with a `quote` key."""
-    d = dict(d)
+    annotated-example-like record with a `quote` key; `flat` for a row of a CSV or Parquet table."""
+    d = unflatten_quote(d) if flat else dict(d)
     if "text" not in d and "quote" in d:
         d["text"] = d.pop("quote")
-    if "targets" not in d and isinstance(d.get("target"), str):
-        d["targets"] = [d.pop("target")]
+    if "targets" not in d and "target" in d:
+        target = d.pop("target")
+        if not isinstance(target, str) or not target.strip():
+            got = "an empty string" if isinstance(target, str) else "null" if target is None else type(target).__name__
+            raise ValueError(f"quote key 'target' must be a non-empty string, got {got}")
+        d["targets"] = [target]
     if isinstance(d.get("text"), str) and not d["text"].strip():
         raise ValueError("quote text is empty")
     return Quote.from_dict(d)
@@ -321,6 +358,30 @@ def ensure_parent(path: str | Path) -> None:
     Path(path).parent.mkdir(parents=True, exist_ok=True)
 
 
+def _umask() -> int:
+    # /proc tells without changing it; os.umask can only be read by setting it (racy with threads)
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def honour_umask(path: str | Path | int, directory: bool = False) -> None:
+    """Give a file or folder made by `tempfile` (owner-only, for privacy while it is private) the
+    mode `open` or `mkdir` would have given it, since it is renamed into a place others read."""
+    mode = (0o777 if directory else 0o666) & ~_umask()
+    if isinstance(path, int):
+        os.fchmod(path, mode)
+    else:
+        os.chmod(path, mode)
+
+
 @contextmanager
 def atomic_write(path: str | Path, mode: str = "w") -> Iterator[IO[Any]]:
     """Write to a temporary file beside `path`, then rename over it, so readers never see half a file."""
@@ -328,6 +389,7 @@ def atomic_write(path: str | Path, mode: str = "w") -> Iterator[IO[Any]]:
     ensure_parent(p)
     fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
     try:
+        honour_umask(fd)
         with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8") as fh:
             yield fh
             fh.flush()

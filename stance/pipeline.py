@@ -21,7 +21,7 @@ from typing import Any
 
 from .classify import StanceClassifier
 from .errors import NothingUsableError, StanceError
-from .io import Located, is_quote_record, iter_records, quote_from_any
+from .io import Located, is_flat, is_quote_record, iter_records, quote_from_any, unflatten_quote
 from .records import Article, Example, Quote, stance_row
 from .segment import segment
 from .sinks import sink_for
@@ -85,9 +85,10 @@ def quotes_of(
     d = loc.data
     if is_quote_record(d):
         try:
-            q = quote_from_any(d)
+            q = quote_from_any(d, flat=is_flat(loc.path))
         except ValueError as err:
             raise StanceError(str(err), loc.path, loc.line) from None
+        d = unflatten_quote(d) if is_flat(loc.path) else d  # a blank table cell names no key
         key = _quote_key(d, q, fixed_targets)
         problem = _repeated_id(key, loc, seen) if seen is not None and key else None
         if problem:
@@ -314,10 +315,10 @@ def quote_key(loc: Located, fixed_targets: list[str] | None = None) -> str | Non
     if loc.error is not None or not is_quote_record(loc.data):
         return None
     try:
-        q = quote_from_any(loc.data)
+        q = quote_from_any(loc.data, flat=is_flat(loc.path))
     except ValueError:
         return None
-    return _quote_key(loc.data, q, fixed_targets)
+    return _quote_key(unflatten_quote(loc.data) if is_flat(loc.path) else loc.data, q, fixed_targets)
 
 
 def segment_safely(article: Article, lexicon: TargetLexicon, loc: Located) -> list[Quote]:

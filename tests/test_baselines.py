@@ -47,6 +47,16 @@ def test_a_dev_label_outside_the_scheme_stops_training_first(tmp_path: Path, tin
     assert not (tmp_path / "models" / "tiny").exists() or not any((tmp_path / "models" / "tiny").iterdir())
 
 
+@pytest.mark.parametrize("kind", ["tfidf-logreg", "transformer"])
+def test_one_label_training_data_stop_with_a_message(tmp_path: Path, tiny_base: Path, kind: str, capsys) -> None:
+    rows = [("You will pay for this.", "Norland", "threatening"), ("We will strike back.", "Vale", "threatening")]
+    data = write_examples(tmp_path / "train.jsonl", rows=rows, repeat=3)
+    cfg = write_config(tmp_path, tiny_base, data)
+    assert main(["train", str(cfg), "--set", f"model.kind={kind}"]) == 2
+    err = capsys.readouterr().err
+    assert "one label ('threatening')" in err and "Traceback" not in err and "internal error" not in err
+
+
 def test_a_dev_glob_is_scored_over_every_file_it_matches(tmp_path: Path, tiny_base: Path) -> None:
     data = write_examples(tmp_path / "train.jsonl", repeat=3)
     write_examples(tmp_path / "dev-a.jsonl")

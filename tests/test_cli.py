@@ -131,6 +131,14 @@ def test_sizes_and_counts_must_be_positive(tmp_path: Path, capsys, article_file:
     assert exc.value.code == 2 and "must be at least" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("name", ["", "   "])
+def test_an_empty_target_is_refused(tmp_path: Path, capsys, article_file: Path, name: str) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["label", str(article_file), "-o", str(tmp_path / "o.jsonl"), "--target", name])
+    assert exc.value.code == 2 and "--target: must be a non-empty name" in capsys.readouterr().err
+    assert not (tmp_path / "o.jsonl").exists()
+
+
 def test_a_missing_input_or_existing_output_fails_before_the_model_loads(
     tmp_path: Path, capsys, article_file: Path, monkeypatch
 ) -> None:

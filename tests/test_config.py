@@ -1,3 +1,4 @@
+import json
 from pathlib import Path
 
 import pytest
@@ -132,3 +133,10 @@ def test_set_text_takes_dates_and_comment_marks_as_typed(tmp_path: Path) -> None
     assert load_config(p, ["name=2024-01-01"]).name == "2024-01-01"
     assert load_config(p, ["name=#v2"]).name == "#v2"
     assert load_config(p, ["data.dev=null"]).data.dev is None
+
+
+@pytest.mark.parametrize("name", ["../../elsewhere", "a/b", "..", ".", "", "  ", "a\\b"])
+def test_the_run_name_must_be_a_plain_folder_name(tmp_path: Path, name: str) -> None:
+    p = _write(tmp_path / "c.yaml", f"name: {json.dumps(name)}\ndata:\n  train: [x.jsonl]\n")
+    with pytest.raises(StanceError, match="'name' must be a plain folder name"):
+        load_config(p)

@@ -138,3 +138,41 @@ def test_csv_lines_count_blank_lines_and_breaks_and_allow_empty_trailing_fields(
     locs = list(iter_records(p, strict=False))
     assert [(loc.line, loc.error) for loc in locs] == [(3, None), (6, None), (7, None)]
     assert locs[2].data == {"id": "s3", "text": "x"}
+
+
+@pytest.mark.parametrize("body,line", [
+    ('b1,"Smith said ""hi\nb2,"Jones said ""Iran will pay."""\nb3,"Lee said ""Yes."""\n', 2),
+    ('b1,"fine"\nb2,"never closed\nb3,x\n', 3),
+])
+def test_a_stray_quote_in_a_csv_field_is_an_error_at_its_record_not_swallowed_records(
+    tmp_path: Path, body: str, line: int
+) -> None:
+    p = tmp_path / "a.csv"
+    p.write_text("id,text\n" + body, encoding="utf-8")
+    with pytest.raises(StanceError, match="malformed CSV") as err:
+        list(iter_records(p, strict=False))
+    assert (err.value.path, err.value.line) == (str(p), line)
+
+
+def test_a_table_row_with_broken_json_text_names_its_key() -> None:
+    from stance.io import quote_from_any
+
+    row = {"quote_id": "d#q1", "start": "0", "end": "10", "text": "We will go", "target": "Norland",
+           "parts": "[[0, 10]", "speaker": "", "cue": ""}
+    with pytest.raises(ValueError, match="quote key 'parts' is not valid JSON text"):
+        quote_from_any(row, flat=True)
+    q = quote_from_any({**row, "parts": "[[0, 10]]"}, flat=True)
+    assert (q.start, q.end, q.parts, q.speaker, q.cue, q.targets) == (0, 10, [(0, 10)], None, None, ["Norland"])
+
+
+def test_atomic_write_gives_the_mode_the_umask_asks_for(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    for mask, mode in ((0o022, 0o644), (0o027, 0o640)):
+        old = os.umask(mask)
+        try:
+            write_jsonl(tmp_path / f"{mask:o}.jsonl", [{"a": 1}])
+        finally:
+            os.umask(old)
+        assert stat.S_IMODE((tmp_path / f"{mask:o}.jsonl").stat().st_mode) == mode

@@ -273,3 +273,21 @@ def test_ray_refuses_threads_that_leave_no_cpu_for_reading(tmp_path: Path, tiny_
     src = write_articles(tmp_path / "in.jsonl", 2)
     with pytest.raises(StanceError, match="leaves no CPU"):
         label_with_ray(str(src), str(tmp_path / "rows"), model=str(tiny_model), threads=4096)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_label_reads_back_its_own_table_rows(tmp_path: Path, tiny_model: Path, suffix: str) -> None:
+    from stance.cli import main
+
+    src = write_articles(tmp_path / "in.jsonl", 3)
+    split = {"id": "s", "text": "Japan's foreign minister Kenji Sato spoke in Tokyo.\n\n"
+             '"We welcome the talks," Sato said, "with our friends in China."'}
+    with open(src, "a", encoding="utf-8") as fh:
+        fh.write(json.dumps(split) + "\n")
+    model = ["--model", str(tiny_model)]
+    assert main(["label", str(src), "-o", str(tmp_path / "ref.jsonl"), *model]) == 0
+    assert main(["label", str(src), "-o", str(tmp_path / f"rows{suffix}"), *model]) == 0
+    assert main(["label", str(tmp_path / f"rows{suffix}"), "-o", str(tmp_path / "again.jsonl"), *model]) == 0
+    ref = read_rows(tmp_path / "ref.jsonl")
+    assert any(r["speaker_mention"] and r["cue"] for r in ref) and any(len(r["parts"]) == 2 for r in ref)
+    assert read_rows(tmp_path / "again.jsonl") == ref

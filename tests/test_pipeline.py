@@ -232,3 +232,34 @@ def test_quote_records_with_bad_offsets_or_a_repeated_id_are_skipped(tmp_path: P
     resumed = labeller.run(src, part, resume=True)
     assert part.read_bytes() == full.read_bytes()
     assert [p.line for p in resumed.skipped] == [1, 4, 7]
+
+
+def test_readme_library_snippet_runs_as_written_in_a_fresh_interpreter(tmp_path):
+    """`from stance import segment` after the package is imported gave the subpackage, which
+    is not callable; the README's snippet must run as written, in either import order."""
+    import subprocess
+    import sys
+
+    story = tmp_path / "story.txt"
+    story.write_text('"We will not back down," Norland\'s trade minister Ivo Lund said on Monday.\n')
+    for first in ("", "import stance.segment\n"):
+        code = (
+            first
+            + "from stance import Article, StanceClassifier, segment\n"
+            + f"quotes = segment(Article(id='a1', text=open({str(story)!r}).read()))\n"
+            + "print(len(quotes), quotes[0].speaker)\n"
+        )
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+        assert out.returncode == 0, out.stderr
+        assert out.stdout.split() == ["1", "Ivo", "Lund"]
+
+
+def test_a_quote_record_with_a_bad_target_is_skipped_naming_that_key(tmp_path: Path, labeller: Labeller) -> None:
+    src = tmp_path / "q.jsonl"
+    records = [{"quote": "We welcome talks with Norland.", "target": t} for t in ("Norland", 5, "", None, ["Norland"])]
+    src.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    summary = labeller.run(src, tmp_path / "out.jsonl")
+    assert summary.rows == 1 and [p.line for p in summary.skipped] == [2, 3, 4, 5]
+    problems = [p.problem for p in summary.skipped]
+    assert all(p.startswith("quote key 'target' must be a non-empty string, got ") for p in problems)
+    assert [p.rsplit("got ", 1)[1] for p in problems] == ["int", "an empty string", "null", "list"]

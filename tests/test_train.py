@@ -56,3 +56,29 @@ def test_label_map_drops_and_renames(tmp_path: Path, tiny_base: Path) -> None:
     assert data["dropped"] == {"unmapped": 6}
     counts = json.loads((result.path / "stance_config.json").read_text())["extra"]["counts"]
     assert counts["train"] + counts["validation"] == 12
+
+
+def test_model_directory_and_its_onnx_exports_honour_the_umask(tmp_path: Path, tiny_base: Path) -> None:
+    import importlib.util
+    import os
+    import stat
+
+    import pytest
+
+    data = write_examples(tmp_path / "train.jsonl")
+    cfg = load_config(write_config(tmp_path, tiny_base, data, epochs=1))
+    old = os.umask(0o022)
+    try:
+        model_dir = train(cfg, progress=False).path
+        if importlib.util.find_spec("onnxruntime"):
+            StanceClassifier.from_pretrained(model_dir, backend="int8")  # exports model.onnx, then int8
+    finally:
+        os.umask(old)
+    modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in model_dir.iterdir()}
+    assert stat.S_IMODE(model_dir.stat().st_mode) == 0o755
+    assert {n: m for n, m in modes.items() if m != 0o644} == {} and "stance_config.json" in modes
+    if "model.onnx" not in modes:
+        pytest.skip("ONNX Runtime is not installed: the exports were not checked")
+    from stance.backends import INT8_FILE
+
+    assert INT8_FILE in modes

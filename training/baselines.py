@@ -14,7 +14,7 @@ from stance.baseline import BaselineClassifier, baseline_text
 from stance.classify import StanceConfig
 
 from .config import RunConfig
-from .data import display_path, fingerprint, load_training_data
+from .data import display_path, fingerprint, load_training_data, require_two_labels
 from .train import TrainResult, dev_metrics, load_dev, run_root, save_run
 
 
@@ -35,6 +35,7 @@ def make_pipeline(kind: str, seed: int, balanced: bool) -> Any:
 def train_baseline(cfg: RunConfig, output_root: str | Path | None = None) -> TrainResult:
     started = time.time()
     train_set, val_set = load_training_data(cfg)
+    require_two_labels(train_set)
     dev = load_dev(cfg)
     labels = list(cfg.labels)
     pipeline = make_pipeline(cfg.model.kind, cfg.seed, cfg.train.class_weighting == "balanced")

@@ -320,6 +320,9 @@ def load_config(path: str | Path, overrides: list[str] | None = None) -> RunConf
 def validate(cfg: RunConfig, path: Path | None = None) -> None:
     if len(set(cfg.labels)) != len(cfg.labels) or len(cfg.labels) < 2:
         raise StanceError("config key 'labels' must list at least two distinct labels", path)
+    if not cfg.name.strip() or cfg.name.strip(".") == "" or any(c in cfg.name for c in "/\\\0"):
+        # The name is the model's folder under the output directory: "../x" would write elsewhere.
+        raise StanceError(f"config key 'name' must be a plain folder name, got {cfg.name!r}", path)
     if cfg.train.epochs < 1:
         raise StanceError("config key 'train.epochs' must be at least 1", path)
     if cfg.train.batch_size < 1:

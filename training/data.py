@@ -324,5 +324,13 @@ def load_training_data(cfg: RunConfig) -> tuple[LoadedSet, LoadedSet]:
     return train, val
 
 
+def require_two_labels(train: LoadedSet) -> None:
+    """A one-label training set trains nothing: scikit-learn refuses it with an internal error
+    and a transformer learns a constant, so both trainers stop first with the reason."""
+    found = sorted({ex.label for ex in train.examples})
+    if len(found) < 2:
+        raise StanceError(f"the training examples hold one label ({found[0]!r}); a classifier needs at least two")
+
+
 def fingerprint(files: dict[str, str]) -> str:
     return hashlib.sha256(json.dumps(sorted(files.values())).encode()).hexdigest()[:12]

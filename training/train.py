@@ -34,7 +34,7 @@ from stance.classify import (
     quiet_transformers,
 )
 from stance.errors import StanceError
-from stance.io import iter_records, parse, write_json
+from stance.io import honour_umask, iter_records, parse, write_json
 from stance.models import next_version, resolve_base_model
 from stance.records import Example
 from stance.targets import default_path as default_lexicon_path
@@ -42,7 +42,7 @@ from stance.targets import default_path as default_lexicon_path
 from .calibrate import crossfit_probs, fit_temperature
 from .card import model_card
 from .config import RunConfig
-from .data import LoadedSet, data_dir, display_path, expand, fingerprint, load_training_data
+from .data import LoadedSet, data_dir, display_path, expand, fingerprint, load_training_data, require_two_labels
 
 log = logging.getLogger(__name__)
 
@@ -172,6 +172,7 @@ def train(cfg: RunConfig, output_root: str | Path | None = None, progress: bool 
         torch.set_num_threads(cfg.train.num_threads)
     set_seed(cfg.seed)
     train_set, val_set = load_training_data(cfg)
+    require_two_labels(train_set)
     dev = load_dev(cfg)
     labels = list(cfg.labels)
     label_index = {lab: i for i, lab in enumerate(labels)}
@@ -360,6 +361,8 @@ def save_run(
     tmp = Path(tempfile.mkdtemp(prefix=".partial-", dir=root))
     try:
         write_weights(tmp)
+        for p in [tmp, *tmp.rglob("*")]:  # mkdtemp and safetensors make them owner-only
+            honour_umask(p, directory=p.is_dir())
         if stance_cfg.template.mark_target:
             shutil.copyfile(default_lexicon_path(), tmp / TARGET_LEXICON)
         (tmp / "config.yaml").write_text(yaml.safe_dump(cfg.to_dict(), sort_keys=False), encoding="utf-8")

@@ -11,6 +11,8 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+import sys
+import types
 from collections.abc import Iterable
 from functools import lru_cache, partial
 from itertools import repeat
@@ -5441,3 +5443,14 @@ def _close_after(text: str, pos: int) -> int:
             return pos + 1
         pos += 1
     return pos
+
+
+class _CallablePackage(types.ModuleType):
+    """Once this package is imported, `stance.segment` is the package, not the function, so
+    `from stance import segment` hands users the package: calling it segments all the same."""
+
+    def __call__(self, article: Article, *args: object, **kwargs: object) -> list[Quote]:
+        return segment(article, *args, **kwargs)  # type: ignore[arg-type]
+
+
+sys.modules[__name__].__class__ = _CallablePackage
