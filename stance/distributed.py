@@ -20,7 +20,7 @@ from typing import Any
 
 from .errors import NothingUsableError, StanceError
 from .io import JSONL_SUFFIXES, Located, atomic_write, dumps_line, parse_json_line
-from .pipeline import Problem, Summary, article_id
+from .pipeline import Problem, Summary, article_id, id_name, quote_key
 
 
 class LabelActor:
@@ -69,7 +69,8 @@ class LabelActor:
         quotes, counts = self.labeller.prepare(located, self.on_error)
         rows = self.labeller.label_quotes(quotes)
         counts.rows = len(rows)
-        ids = json.dumps([i for i in map(article_id, located) if i is not None])
+        keys = (k for loc in located for k in (article_id(loc), quote_key(loc, self.labeller.targets)))
+        ids = json.dumps([k for k in keys if k is not None])
         if not rows:  # nothing to keep; and a block repeating another's records must not empty its part
             return {"part": [""], "counts": [json.dumps(counts.state())], "ids": [ids]}
         digest = hashlib.sha256(json.dumps([loc.data for loc in located], sort_keys=True, default=str).encode())
@@ -198,8 +199,8 @@ def label_with_ray(
             for doc_id in json.loads(row["ids"]):
                 if doc_id in seen_ids:
                     # Blocks are labelled apart, so a repeat is found only once both are written.
-                    problem = (f"article id {doc_id!r} is repeated in the input; ids must be unique "
-                               f"(both were labelled, so its quote ids repeat in {out})")
+                    problem = (f"{id_name(doc_id)} is repeated in the input; ids must be unique "
+                               f"(both were labelled, so its rows repeat in {out})")
                     if on_error == "fail":
                         raise StanceError(problem, source)
                     summary.warnings.append(Problem(str(source), 0, problem))

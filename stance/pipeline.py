@@ -289,11 +289,15 @@ def _repeated_id(doc_id: str, loc: Located, seen: dict[str, tuple[str, int]]) ->
     first = seen.setdefault(doc_id, (loc.path, loc.line))
     if first == (loc.path, loc.line):
         return None
-    if doc_id.startswith(_QUOTE_KEY):
-        _, _, quote_id, *target = doc_id.split("\0")
-        what = f"quote id {quote_id!r}" + (f" with target {target[0]!r}" if target else "")
-        return f"{what} repeats the one at {first[0]}:{first[1]}; ids must be unique"
-    return f"article id {doc_id!r} repeats the one at {first[0]}:{first[1]}; ids must be unique"
+    return f"{id_name(doc_id)} repeats the one at {first[0]}:{first[1]}; ids must be unique"
+
+
+def id_name(key: str) -> str:
+    """An id of the table `_repeated_id` keeps, as a user reads it: an article's or a quote's."""
+    if key.startswith(_QUOTE_KEY):
+        _, _, quote_id, *target = key.split("\0")
+        return f"quote id {quote_id!r}" + (f" with target {target[0]!r}" if target else "")
+    return f"article id {key!r}"
 
 
 _QUOTE_KEY = "\0quote"

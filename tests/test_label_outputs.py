@@ -214,6 +214,20 @@ def test_ray_engine_reports_repeated_article_ids(tmp_path: Path, tiny_model: Pat
     assert "Traceback" not in failed.stderr
 
 
+def test_ray_engine_reports_repeated_quote_ids(tmp_path: Path, tiny_model: Path) -> None:
+    pytest.importorskip("ray")
+    src = tmp_path / "q.jsonl"
+    texts = ["We will strike back at Vale.", "Talks with Norland are welcome.", "Vale will pay for this."]
+    records = [{"doc_id": "d", "quote_id": f"d#{i}", "text": t, "targets": ["Vale"]} for i, t in enumerate(texts)]
+    records.append({**records[0], "text": "A second quote under the first one's id."})
+    src.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    args = ["label", str(src), "--model", str(tiny_model), "--engine", "ray", "--chunk-size", "2",
+            "--ray-actors", "1"]
+    done = run_cli(*args, "-o", str(tmp_path / "ray"), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "quote id 'd#0' is repeated in the input" in done.stderr and "'d#1' is repeated" not in done.stderr
+
+
 def test_auto_backend_falls_back_to_torch_without_onnxruntime(tiny_model: Path, monkeypatch) -> None:
     monkeypatch.setitem(sys.modules, "onnxruntime", None)
     clf = StanceClassifier.from_pretrained(tiny_model, backend="auto")
