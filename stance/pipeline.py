@@ -85,10 +85,10 @@ def quotes_of(
     d = loc.data
     if is_quote_record(d):
         try:
-            q = quote_from_any(d, flat=is_flat(loc.path))
+            d = _quote_fields(loc)
+            q = quote_from_any(d)
         except ValueError as err:
             raise StanceError(str(err), loc.path, loc.line) from None
-        d = unflatten_quote(d) if is_flat(loc.path) else d  # a blank table cell names no key
         key = _quote_key(d, q, fixed_targets)
         problem = _repeated_id(key, loc, seen) if seen is not None and key else None
         if problem:
@@ -319,10 +319,17 @@ def quote_key(loc: Located, fixed_targets: list[str] | None = None) -> str | Non
     if loc.error is not None or not is_quote_record(loc.data):
         return None
     try:
-        q = quote_from_any(loc.data, flat=is_flat(loc.path))
+        d = _quote_fields(loc)
+        q = quote_from_any(d)
     except ValueError:
         return None
-    return _quote_key(unflatten_quote(loc.data) if is_flat(loc.path) else loc.data, q, fixed_targets)
+    return _quote_key(d, q, fixed_targets)
+
+
+def _quote_fields(loc: Located) -> dict[str, Any]:
+    """A quote record's keys as given: a table row's nested cells decoded and its blank cells,
+    which name no key, left out (`unflatten_quote`), once for both the quote and its key."""
+    return unflatten_quote(loc.data) if is_flat(loc.path) else loc.data
 
 
 def segment_safely(article: Article, lexicon: TargetLexicon, loc: Located) -> list[Quote]:
