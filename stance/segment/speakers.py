@@ -2202,7 +2202,7 @@ def canonical_speaker(mention: str, pos: int, ents: Entities, canon_org, is_plac
 
 
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
-_ADS = frozenset({"ad", "advert", "advertisement", "spot", "commercial"})
+_ADS = frozenset(_DOC_KIN["ad"])
 
 
 def _spoken_for(body: list[str], pos: int, ents: Entities, is_place) -> str | None:
